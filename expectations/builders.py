@@ -1,0 +1,96 @@
+"""Short constructors for the expectations our suites repeat, GX imported lazily.
+
+Suite modules (raw, staged, marts) build suites only through these helpers,
+so importing them stays instant and the wording of each rule (e.g. how an
+ordered pair treats NULLs) is decided once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from expectations.runner import list_pattern
+
+if TYPE_CHECKING:
+    from great_expectations import ExpectationSuite
+
+DATE_MIN = datetime(1990, 1, 1)  # no CAR-T registry record predates this
+DATE_MAX = datetime(2100, 12, 31)
+
+
+def new_suite(name: str, *groups: Iterable[Any]) -> ExpectationSuite:
+    """A fresh suite ``name`` holding every expectation of ``groups``, in order.
+
+    Expectations go in through the constructor: ``add_expectation`` looks the
+    suite up in the active context's store and fails when no context exists.
+    """
+    import great_expectations as gx
+
+    return gx.ExpectationSuite(name=name, expectations=[e for group in groups for e in group])
+
+
+def _gxe() -> Any:
+    import great_expectations.expectations as gxe
+
+    return gxe
+
+
+def not_null(*columns: str) -> list[Any]:
+    return [_gxe().ExpectColumnValuesToNotBeNull(column=c) for c in columns]
+
+
+def unique(*columns: str) -> list[Any]:
+    """Single-column or compound uniqueness (a table's key)."""
+    gxe = _gxe()
+    if len(columns) == 1:
+        return [gxe.ExpectColumnValuesToBeUnique(column=columns[0])]
+    return [gxe.ExpectCompoundColumnsToBeUnique(column_list=list(columns))]
+
+
+def in_set(column: str, values: Iterable[str]) -> list[Any]:
+    return [_gxe().ExpectColumnValuesToBeInSet(column=column, value_set=list(values))]
+
+
+def list_items_in_set(column: str, values: tuple[str, ...]) -> list[Any]:
+    """Every item of a list column in ``values`` (the runner renders lists as JSON text)."""
+    return [_gxe().ExpectColumnValuesToMatchRegex(column=column, regex=list_pattern(values))]
+
+
+def matches(column: str, regex: str) -> list[Any]:
+    return [_gxe().ExpectColumnValuesToMatchRegex(column=column, regex=regex)]
+
+
+def non_empty_text(*columns: str) -> list[Any]:
+    return [_gxe().ExpectColumnValueLengthsToBeBetween(column=c, min_value=1) for c in columns]
+
+
+def between(
+    column: str, low: Any = None, high: Any = None, *, strict_low: bool = False
+) -> list[Any]:
+    """``low <= value <= high`` (``low < value`` when ``strict_low``); NULLs are not judged."""
+    return [
+        _gxe().ExpectColumnValuesToBeBetween(
+            column=column, min_value=low, max_value=high, strict_min=strict_low
+        )
+    ]
+
+
+def ordered(low: str, high: str) -> list[Any]:
+    """``low <= high`` on rows where both are set (a missing bound is not a contradiction)."""
+    return [
+        _gxe().ExpectColumnPairValuesAToBeGreaterThanB(
+            column_A=high, column_B=low, or_equal=True, ignore_row_if="either_value_is_missing"
+        )
+    ]
+
+
+def plausible_dates(*columns: str) -> list[Any]:
+    return [e for c in columns for e in between(c, DATE_MIN, DATE_MAX)]
+
+
+def spans(*, required: bool) -> list[Any]:
+    """Character spans into the raw text: non-negative and not inverted."""
+    present = not_null("span_start", "span_end") if required else []
+    return [*present, *between("span_start", 0), *ordered("span_start", "span_end")]

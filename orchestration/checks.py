@@ -1,0 +1,109 @@
+"""Asset checks: each expectation suite and cross-table relation becomes a Dagster check.
+
+Suites of the raw layer warn; staged and mart suites are blocking, so a failure
+stops ``warehouse/published`` from materialising in the same run (Dagster
+skips every asset downstream of a failed blocking check). Each outcome is also
+written to the version's audit folder for ``audit.check_results``.
+"""
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import dagster as dg
+import polars as pl
+
+from orchestration.audit import write_check_result
+from orchestration.storage import WarehouseResource
+
+if TYPE_CHECKING:
+    from expectations.runner import SuiteResult
+
+SUITE_CHECK_NAME = "suite"
+
+
+def format_failures(result: "SuiteResult") -> str:
+    """One line per failed expectation: ``name(column): N unexpected, e.g. a, b``."""
+    lines = []
+    for failure in result.failures:
+        where = f"({failure.column})" if failure.column else ""
+        count = (
+            "" if failure.unexpected_count is None else f": {failure.unexpected_count} unexpected"
+        )
+        sample = f", e.g. {', '.join(failure.sample)}" if failure.sample else ""
+        lines.append(f"{failure.expectation}{where}{count}{sample}")
+    return "\n".join(lines)
+
+
+def _failures_markdown(result: "SuiteResult") -> str:
+    rows = ["| expectation | column | unexpected | sample |", "| --- | --- | --- | --- |"]
+    for f in result.failures:
+        sample = ", ".join(f.sample).replace("|", "\\|")[:200]
+        rows.append(f"| {f.expectation} | {f.column or ''} | {f.unexpected_count} | {sample} |")
+    return "\n".join(rows)
+
+
+def to_check_result(
+    context: dg.AssetCheckExecutionContext,
+    warehouse: WarehouseResource,
+    result: "SuiteResult",
+    *,
+    blocking: bool,
+) -> dg.AssetCheckResult:
+    """Record ``result`` in the version's audit folder and wrap it for Dagster."""
+    check_key = context.check_specs[0].key
+    asset = check_key.asset_key.to_user_string()
+    failures = format_failures(result)
+    write_check_result(
+        warehouse.settings().version_dir(context.run.run_id),
+        {
+            "suite": result.suite_name,
+            "asset": asset,
+            "check_name": check_key.name,
+            "blocking": blocking,
+            "success": result.success,
+            "evaluated": result.evaluated,
+            "failures": failures,
+        },
+    )
+    metadata: dict[str, Any] = {
+        "suite": result.suite_name,
+        "evaluated": result.evaluated,
+        "failed_expectations": failures or "none",
+    }
+    if result.failures:
+        metadata["failures"] = dg.MetadataValue.md(_failures_markdown(result))
+    severity = dg.AssetCheckSeverity.ERROR if blocking else dg.AssetCheckSeverity.WARN
+    return dg.AssetCheckResult(passed=result.success, severity=severity, metadata=metadata)
+
+
+def _effect(blocking: bool) -> str:
+    return "blocks publishing" if blocking else "warns only"
+
+
+def _suite_check(suite_name: str, blocking: bool) -> dg.AssetChecksDefinition:
+    layer, table = suite_name.split(".", 1)
+
+    @dg.asset_check(
+        asset=dg.AssetKey([layer, table]),
+        name=SUITE_CHECK_NAME,
+        blocking=blocking,
+        description=f"Expectation suite {suite_name} ({_effect(blocking)}).",
+    )
+    def _check(
+        context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource, frame: pl.DataFrame
+    ) -> dg.AssetCheckResult:
+        from expectations.registry import SUITES
+        from expectations.runner import run_suite
+
+        result = run_suite(SUITES[suite_name], frame)
+        return to_check_result(context, warehouse, result, blocking=blocking)
+
+    return _check
+
+
+def build_suite_checks(
+    suite_names: Iterable[str], blocking_layers: Iterable[str]
+) -> list[dg.AssetChecksDefinition]:
+    """One check per suite ``<layer>.<table>`` on asset ``<layer>/<table>``."""
+    blocking = set(blocking_layers)
+    return [_suite_check(name, name.split(".", 1)[0] in blocking) for name in sorted(suite_names)]

@@ -1,0 +1,125 @@
+"""Build a version's DuckDB file and publish it atomically: the "publish" of WAP.
+
+Analysts open ``warehouse/warehouse.duckdb`` read-only. A run never writes that
+file: it builds a complete database inside its own version folder, closes it,
+and ``os.replace``s it over the published path, so a reader holding the old
+file keeps reading the old inode and a new reader sees the whole new version.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from orchestration.audit import read_check_results, write_audit_tables
+from orchestration.settings import Settings
+from orchestration.storage import published_version, table_path
+from transforms.schemas import MART_TABLES, STAGED_TABLES
+
+LAYER_TABLES = {
+    "raw": ("documents",),
+    "staged": tuple(STAGED_TABLES),
+    "marts": tuple(MART_TABLES),
+}
+SCHEMAS = ("raw", "staged", "marts", "audit", "analytics")
+DB_NAME = "warehouse.duckdb"
+
+
+def complete_version(settings: Settings, version_dir: Path) -> None:
+    """Copy tables this run did not build from the published version, so the folder is whole."""
+    source = published_version(settings)
+    for layer, tables in LAYER_TABLES.items():
+        for table in (*tables, "quarantine"):
+            target = table_path(version_dir, layer, table)
+            if target.exists():
+                continue
+            origin = table_path(source, layer, table) if source else None
+            if origin is None or not origin.exists():
+                if table == "quarantine":
+                    continue
+                raise FileNotFoundError(f"{layer}/{table} was not built and nothing is published")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(origin, target)  # fresh mtime: the copy belongs to this run
+
+
+def _sql_literal(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def build_database(settings: Settings, version_dir: Path) -> Path:
+    """Create ``<version>/warehouse.duckdb`` from the version's Parquet; return its path.
+
+    Tables (not views over Parquet) so the file is self-contained: it stays
+    valid after old version folders are pruned.
+    """
+    audit = write_audit_tables(version_dir)
+    db_path = version_dir / DB_NAME
+    db_path.unlink(missing_ok=True)
+    con = duckdb.connect(str(db_path))
+    try:
+        for schema in SCHEMAS:
+            con.execute(f"create schema {schema}")
+        for layer, tables in LAYER_TABLES.items():
+            for table in tables:
+                source = _sql_literal(table_path(version_dir, layer, table))
+                con.execute(f"create table {layer}.{table} as select * from read_parquet({source})")
+        for name, path in audit.items():
+            con.execute(
+                f"create table audit.{name} as select * from read_parquet({_sql_literal(path)})"
+            )
+        for sql_file in sorted(settings.analytics_sql_dir.glob("*.sql")):
+            body = sql_file.read_text().strip().rstrip(";")
+            con.execute(f"create view analytics.{sql_file.stem} as {body}")
+        con.execute("checkpoint")
+    finally:
+        con.close()
+    return db_path
+
+
+def _swap_symlink(link: Path, target: Path) -> None:
+    """Point ``link`` at ``target`` atomically (a temp link renamed over the old one)."""
+    tmp = link.with_name(f".{link.name}.tmp-{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    tmp.symlink_to(os.path.relpath(target, link.parent), target_is_directory=True)
+    if link.is_dir() and not link.is_symlink():
+        shutil.rmtree(link)  # a folder left by an older layout; ours are always links
+    os.replace(tmp, link)
+
+
+def publish(settings: Settings, version_dir: Path) -> Path:
+    """Make a built version the published one; return the published database path.
+
+    Dagster already skips this step when a blocking check failed; refusing here
+    too keeps the rule true for any other caller.
+    """
+    results = read_check_results(version_dir)
+    failed = results.filter(pl.col("blocking") & ~pl.col("success"))["suite"].to_list()
+    if failed:
+        raise RuntimeError(f"not publishing {version_dir.name}: blocking checks failed: {failed}")
+    os.replace(version_dir / DB_NAME, settings.published_db)
+    for layer in ("staged", "marts"):
+        _swap_symlink(settings.published_link(layer), version_dir / layer)
+    prune_versions(settings)
+    return settings.published_db
+
+
+def _written_at(version_dir: Path) -> int:
+    """When a run started writing: its oldest Parquet file (folder times move on publish)."""
+    times = [p.stat().st_mtime_ns for p in version_dir.rglob("*.parquet")]
+    return min(times, default=version_dir.stat().st_mtime_ns)
+
+
+def prune_versions(settings: Settings) -> list[Path]:
+    """Delete all but the newest ``keep_versions`` version folders, never the published one."""
+    published = published_version(settings)
+    versions = sorted(
+        (p for p in settings.versions_dir.iterdir() if p.is_dir()), key=_written_at, reverse=True
+    )
+    doomed = [p for p in versions[settings.keep_versions :] if p.resolve() != published]
+    for path in doomed:
+        shutil.rmtree(path)
+    return doomed

@@ -1,0 +1,77 @@
+"""Run-scoped Parquet storage: the "write" of write-audit-publish.
+
+Every run writes each table to ``versions/<run_id>/<layer>/<table>.parquet``;
+nothing an analyst reads changes until ``publish`` swaps the links. A table a
+run did not build (a subset materialisation) is read from the published
+version, never from another unaudited run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dagster as dg
+import polars as pl
+
+from orchestration.settings import Settings
+
+
+def table_path(version_dir: Path, layer: str, table: str) -> Path:
+    """Where a table of a version lives: one name per table everywhere."""
+    return version_dir / layer / f"{table}.parquet"
+
+
+def published_version(settings: Settings) -> Path | None:
+    """The version folder the published ``marts`` link points to, if any."""
+    link = settings.published_link("marts")
+    return link.resolve().parent if link.is_symlink() and link.exists() else None
+
+
+def locate_table(settings: Settings, run_id: str, layer: str, table: str) -> Path:
+    """This run's Parquet file for a table, else the published one; error if neither exists."""
+    candidates = [settings.version_dir(run_id)]
+    if (published := published_version(settings)) is not None:
+        candidates.append(published)
+    for version_dir in candidates:
+        if (path := table_path(version_dir, layer, table)).exists():
+            return path
+    raise FileNotFoundError(
+        f"no Parquet for {layer}/{table} in run {run_id} nor in a published version; "
+        "materialise the upstream assets first"
+    )
+
+
+class VersionedParquetIOManager(dg.ConfigurableIOManager):
+    """Stores each polars frame as Parquet inside the run's version folder."""
+
+    warehouse_dir: str
+
+    def _settings(self) -> Settings:
+        return Settings(warehouse_dir=Path(self.warehouse_dir))
+
+    def handle_output(self, context: dg.OutputContext, obj: pl.DataFrame) -> None:
+        layer, table = context.asset_key.path[0], context.asset_key.path[-1]
+        path = table_path(self._settings().version_dir(context.run_id), layer, table)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        obj.write_parquet(path)
+        context.add_output_metadata({"path": dg.MetadataValue.path(str(path))})
+
+    def load_input(self, context: dg.InputContext) -> pl.DataFrame:
+        layer, table = context.asset_key.path[0], context.asset_key.path[-1]
+        run_id = context.step_context.run_id
+        return pl.read_parquet(locate_table(self._settings(), run_id, layer, table))
+
+
+class WarehouseResource(dg.ConfigurableResource):
+    """The run's paths, as configured in ``build_defs``; assets ask it for ``Settings``."""
+
+    raw_dir: str
+    warehouse_dir: str
+    keep_versions: int = 3
+
+    def settings(self) -> Settings:
+        return Settings(
+            raw_dir=Path(self.raw_dir),
+            warehouse_dir=Path(self.warehouse_dir),
+            keep_versions=self.keep_versions,
+        )

@@ -1,0 +1,78 @@
+"""The runner: GX-free results, list columns, sampling, no files left behind."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from expectations import marts, raw
+from expectations.runner import SuiteResult, list_pattern, run_suite, to_pandas
+from tests.expectations.frames import make, trials
+from transforms import schemas
+
+
+def test_builder_and_built_suite_give_the_same_result() -> None:
+    frame = trials()
+    assert run_suite(marts.trials, frame) == run_suite(marts.trials(), frame)
+
+
+def test_result_is_frozen() -> None:
+    result = run_suite(raw.quarantine, make(schemas.QUARANTINE, []))
+    assert isinstance(result, SuiteResult)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        result.success = False  # type: ignore[misc]
+
+
+def test_empty_table_passes() -> None:
+    result = run_suite(marts.trials, make(schemas.TRIALS, []))
+    assert result.success, result.failures
+
+
+def test_missing_column_is_a_failure_with_the_reason() -> None:
+    result = run_suite(raw.quarantine, pl.DataFrame({"stage": ["raw"], "reason": ["x"]}))
+    failure = next(f for f in result.failures if f.column == "source_file")
+    assert failure.expectation == "expect_column_values_to_not_be_null"
+    assert failure.unexpected_count is None
+    assert "does not exist" in failure.sample[0]
+
+
+def test_null_failures_sample_row_numbers() -> None:
+    rows = [{"source_file": f"{i}.txt", "stage": "raw", "reason": "r"} for i in range(8)]
+    for row in rows[1:]:
+        row["reason"] = None
+    result = run_suite(raw.quarantine, make(schemas.QUARANTINE, rows))
+    failure = next(f for f in result.failures if f.expectation.endswith("not_be_null"))
+    assert failure.unexpected_count == 7
+    assert failure.sample == ("row 1", "row 2", "row 3", "row 4", "row 5")
+
+
+def test_list_columns_become_json_text() -> None:
+    frame = pl.DataFrame({"phases": [["PHASE1", "PHASE2"], [], None]})
+    assert to_pandas(frame)["phases"].tolist()[:2] == ['["PHASE1", "PHASE2"]', "[]"]
+    assert to_pandas(frame)["phases"].isna().tolist() == [False, False, True]
+
+
+@pytest.mark.parametrize(
+    ("rendered", "ok"),
+    [
+        ('["PHASE1", "PHASE2"]', True),
+        ("[]", True),
+        ('["NA"]', True),
+        ('["PHASE1", "PHASE 2"]', False),
+        ('["PHASE12"]', False),
+        ('["PHASE1","PHASE2"]', False),
+        ("PHASE1", False),
+    ],
+)
+def test_list_pattern(rendered: str, ok: bool) -> None:
+    assert bool(re.match(list_pattern(schemas.PHASES), rendered)) is ok
+
+
+def test_running_suites_writes_no_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    run_suite(marts.trials, trials())
+    assert list(tmp_path.iterdir()) == []

@@ -1,0 +1,120 @@
+"""End to end through the CLI: land, build, check, publish — and refuse to publish.
+
+These run the real Dagster job with the real expectation suites; only the
+staged and mart builders are stand-ins (see conftest), so the tests hold
+whatever state the parser is in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pytest
+
+from orchestration.cli import main
+from orchestration.settings import Settings
+from tests.orchestration.conftest import fake_build_marts
+from transforms.marts import pipeline as marts_pipeline
+from transforms.schemas import MART_TABLES, STAGED_TABLES
+
+pytestmark = pytest.mark.slow
+
+
+def _run(settings: Settings) -> int:
+    return main(["run", "--raw", str(settings.raw_dir), "--warehouse", str(settings.warehouse_dir)])
+
+
+def _tables(db: Path, schema: str) -> list[str]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute(
+            "select table_name from information_schema.tables where table_schema = ? "
+            "order by table_name",
+            [schema],
+        ).fetchall()
+    return [r[0] for r in rows]
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_run_publishes_every_layer(settings, fake_pipeline, capsys):
+    assert _run(settings) == 0
+    out = capsys.readouterr().out
+    db = settings.published_db
+    assert "documents landed: 2" in out and f"database: {db} (published)" in out
+    assert not db.with_name(db.name + ".wal").exists()
+    assert _tables(db, "marts") == sorted(MART_TABLES)
+    assert _tables(db, "staged") == sorted(STAGED_TABLES)
+    assert _tables(db, "audit") == ["check_results", "quarantine"]
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("select count(*) from marts.trials").fetchone() == (2,)
+        assert con.execute("select bool_and(success) from audit.check_results").fetchone() == (
+            True,
+        )
+        sources = con.execute("select source_file from raw.documents order by 1").fetchall()
+    assert sources == [("a.txt",), ("sub/b.txt",)]
+    marts_link = settings.published_link("marts")
+    assert marts_link.is_symlink()
+    assert pl.read_parquet(marts_link / "trials.parquet").height == 2
+
+
+def test_every_analytics_view_runs(settings, fake_pipeline):
+    assert _run(settings) == 0
+    views = sorted(p.stem for p in settings.analytics_sql_dir.glob("*.sql"))
+    assert views, "no analytics views found"
+    with duckdb.connect(str(settings.published_db), read_only=True) as con:
+        for view in views:
+            con.execute(f"select * from analytics.{view}").fetchall()
+
+
+def _duplicate_trial_ids(staged):
+    tables, quarantine = fake_build_marts(staged)
+    tables["trials"] = tables["trials"].with_columns(trial_id=pl.lit("DUPLICATE"))
+    return tables, quarantine
+
+
+def test_failed_blocking_check_keeps_published_db(settings, fake_pipeline, monkeypatch, capsys):
+    assert _run(settings) == 0
+    db = settings.published_db
+    before, inode, link = _digest(db), db.stat().st_ino, settings.published_link("marts").resolve()
+    capsys.readouterr()
+
+    monkeypatch.setattr(marts_pipeline, "build_marts", _duplicate_trial_ids)
+    assert _run(settings) == 1
+    out = capsys.readouterr().out
+    assert "FAILED (blocking) marts/trials:suite" in out
+    assert "expect_column_values_to_be_unique(trial_id)" in out and "DUPLICATE" in out
+    assert "database: NOT published" in out
+    assert (_digest(db), db.stat().st_ino) == (before, inode)
+    assert settings.published_link("marts").resolve() == link
+
+
+def _parser_is_placeholder() -> bool:
+    from datetime import UTC, datetime
+
+    from transforms.raw.documents import land_files
+    from transforms.staged.pipeline import build_staged
+
+    raw, _ = land_files([("page.txt", b"Title: x\nPhase: 1\n")], datetime.now(UTC))
+    return build_staged(raw)[0]["stg_documents"].height == 0
+
+
+REPO_RAW = Path(__file__).resolve().parents[2] / "raw"
+
+
+@pytest.mark.skipif(_parser_is_placeholder(), reason="the staged parser has not landed yet")
+def test_run_on_the_project_raw_folder(tmp_path, capsys):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for page in REPO_RAW.glob("*.txt"):
+        (raw / page.name).write_bytes(page.read_bytes())
+    settings = Settings(raw_dir=raw, warehouse_dir=tmp_path / "warehouse")
+    assert _run(settings) == 0, capsys.readouterr().out
+    assert _tables(settings.published_db, "marts") == sorted(MART_TABLES)
+    with duckdb.connect(str(settings.published_db), read_only=True) as con:
+        for view in sorted(p.stem for p in settings.analytics_sql_dir.glob("*.sql")):
+            con.execute(f"select * from analytics.{view}").fetchall()

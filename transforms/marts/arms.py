@@ -1,0 +1,115 @@
+"""marts.arms — one row per arm or group of a trial.
+
+An arm block opens with a type-prefixed line ("Experimental: High dose") or
+a short title line; the short lines right after it name its interventions
+and the sentences describe it. Pages that only count their groups ("50
+participants in 1 patient group") get that many arms with no label.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from transforms.marts.context import DocView, doc_views
+from transforms.marts.identity import trial_id
+from transforms.schemas import ARMS, conform
+from transforms.values import enums
+
+Row = dict[str, object]
+_TYPED = re.compile(
+    r"^(?P<type>experimental|active comparator|placebo comparator|sham comparator|"
+    r"no intervention|other)\s*(?:arm)?\s*[:：-]\s*(?P<label>.+)$",
+    re.IGNORECASE,
+)
+_INTERVENTION = re.compile(
+    r"^(?:drug|biological|genetic|procedure|device|radiation|behavioral|combination product|"
+    r"dietary supplement|diagnostic test|other)\s*:\s*(?P<name>.+)$",
+    re.IGNORECASE,
+)
+_GROUP_COUNT = re.compile(r"\b(\d{1,2})\s+(?:patient\s+|treatment\s+|study\s+)?(?:groups?|arms?|cohorts?)\b",
+                          re.IGNORECASE)
+_MAX_TITLE_WORDS = 12
+
+
+@dataclass
+class _Arm:
+    label: str | None
+    arm_type: str | None
+    start: int
+    end: int
+    interventions: list[str] = field(default_factory=list)
+    description: list[str] = field(default_factory=list)
+
+
+def arm_blocks(view: DocView) -> list[_Arm]:
+    """Arms found in the page's arm sections, in order (spans in raw offsets)."""
+    arms: list[_Arm] = []
+    for item in view.items_in("arms"):
+        text = str(item["text"]).strip()
+        start, end = int(item["span_start"]), int(item["span_end"])  # type: ignore[arg-type]
+        typed = _TYPED.match(text)
+        current = arms[-1] if arms else None
+        if typed:
+            arms.append(_Arm(typed.group("label").strip(),
+                             enums.normalize_arm_type(typed.group("type")), start, end))
+        elif _is_title(text) and (current is None or current.description):
+            arms.append(_Arm(text, None, start, end))
+        elif current is not None:
+            named = _INTERVENTION.match(text)
+            if named or (_is_title(text) and not current.description):
+                current.interventions.append(named.group("name") if named else text)
+            else:
+                current.description.append(text)
+            current.end = max(current.end, end)
+    return arms
+
+
+def arm_rows(view: DocView, tid: str) -> list[Row]:
+    arms = arm_blocks(view)
+    if not arms:
+        arms = [_Arm(v, None, 0, 0) for v in view.values("arms")]
+    if not arms:
+        arms = [_Arm(None, None, 0, 0) for _ in range(_stated_group_count(view))]
+    return [
+        {
+            "trial_id": tid,
+            "source_file": view.source_file,
+            "arm_ordinal": i,
+            "label": arm.label,
+            "arm_type": arm.arm_type,
+            "description": " ".join(arm.description) or None,
+            "intervention_names": arm.interventions or None,
+            "span_start": arm.start if arm.end else None,
+            "span_end": arm.end if arm.end else None,
+        }
+        for i, arm in enumerate(arms, start=1)
+    ]
+
+
+def build_arms(staged: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
+    rows = [r for view in doc_views(staged) for r in arm_rows(view, trial_id(view))]
+    return conform(pl.DataFrame(rows, infer_schema_length=None), ARMS) if rows else pl.DataFrame(
+        schema=ARMS
+    )
+
+
+def _is_title(text: str) -> bool:
+    return (
+        len(text.split()) <= _MAX_TITLE_WORDS
+        and not text.endswith((".", ";", ":"))
+        and ":" not in text
+    )
+
+
+def _stated_group_count(view: DocView) -> int:
+    texts = [str(r["value"]) for r in view.fields if r["value"]]
+    texts += [str(r["text"]) for r in view.descriptive_items()]
+    for text in texts:
+        match = _GROUP_COUNT.search(text)
+        if match and "participant" in text.casefold():
+            return int(match.group(1))
+    return 0

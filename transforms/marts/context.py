@@ -1,0 +1,92 @@
+"""One document's staged rows, grouped for the mart builders.
+
+The marts read only the staged layer. Grouping its tables by document once
+gives every builder the same view: chosen field values, sections, items and
+the offset map that turns a sub-span of an item into a raw span.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from transforms.text.lexicon import CRITERIA_SECTIONS, FOREIGN_SECTIONS, OUTCOME_SECTIONS
+from transforms.text.offsets import OffsetMap
+
+Row = dict[str, object]
+# Sections that describe this trial's own design and treatment (not criteria, outcomes, others).
+_NON_DESCRIPTIVE = CRITERIA_SECTIONS | FOREIGN_SECTIONS | OUTCOME_SECTIONS | {"locations"}
+
+
+@dataclass
+class DocView:
+    source_file: str
+    source_format: str
+    text: str
+    offsets: OffsetMap
+    sections: list[Row] = field(default_factory=list)
+    fields: list[Row] = field(default_factory=list)
+    items: list[Row] = field(default_factory=list)
+
+    def value(self, key: str) -> str | None:
+        """The chosen value of a single-valued field."""
+        for row in self.fields:
+            if row["field"] == key and row["is_chosen"]:
+                return row["value"]  # type: ignore[return-value]
+        return None
+
+    def chosen(self, key: str) -> Row | None:
+        return next((r for r in self.fields if r["field"] == key and r["is_chosen"]), None)
+
+    def values(self, key: str) -> list[str]:
+        """Every stated value of a multi-valued field, outside foreign sections."""
+        return [r["value"] for r in self.fields if r["field"] == key and r["is_chosen"]]  # type: ignore[misc]
+
+    def items_in(self, *keys: str) -> list[Row]:
+        return [r for r in self.items if r["section"] in keys]
+
+    def descriptive_items(self) -> list[Row]:
+        """Items that describe the trial itself: not criteria, outcomes, sites or other trials."""
+        return [r for r in self.items if r["section"] not in _NON_DESCRIPTIVE]
+
+    def raw_span(self, norm_start: int, norm_end: int) -> tuple[int, int]:
+        return self.offsets.span_to_raw(norm_start, norm_end)
+
+
+def doc_views(staged: Mapping[str, pl.DataFrame]) -> list[DocView]:
+    """One view per staged document, in source_file order."""
+    groups: dict[str, dict[str, list[Row]]] = defaultdict(lambda: defaultdict(list))
+    for table, key in (("stg_sections", "sections"), ("stg_fields", "fields"), ("stg_items", "items")):
+        for row in staged[table].iter_rows(named=True):
+            groups[row["source_file"]][key].append(row)
+    views = []
+    for doc in staged["stg_documents"].sort("source_file").iter_rows(named=True):
+        offsets = OffsetMap(tuple(doc["offsets_norm"]), tuple(doc["offsets_raw"]), doc["raw_length"])
+        parts = groups.get(doc["source_file"], {})
+        views.append(
+            DocView(
+                doc["source_file"],
+                doc["source_format"],
+                doc["text"],
+                offsets,
+                parts.get("sections", []),
+                parts.get("fields", []),
+                parts.get("items", []),
+            )
+        )
+    return views
+
+
+def iter_sentences(text: str) -> Iterator[tuple[int, str]]:
+    """``(offset, sentence)`` pairs; prose facts are read one sentence at a time."""
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in ".;!?\n" and (i + 1 == len(text) or text[i + 1] in " \n"):
+            if text[start : i + 1].strip():
+                yield start, text[start : i + 1]
+            start = i + 1
+    if text[start:].strip():
+        yield start, text[start:]

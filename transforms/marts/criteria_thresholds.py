@@ -1,0 +1,65 @@
+"""marts.criteria_thresholds — one row per numeric condition in a criterion.
+
+"Age 5-18 years" is two rows (>= 5, <= 18); "AST and ALT <= 3 x ULN" is two
+rows. Spans point at the words of the condition inside the raw text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import polars as pl
+
+from transforms.marts.context import DocView, doc_views
+from transforms.marts.criteria import criterion_rows
+from transforms.marts.identity import trial_id
+from transforms.schemas import CRITERIA_THRESHOLDS, conform
+from transforms.values.thresholds import find_thresholds
+
+Row = dict[str, object]
+
+
+def threshold_rows(view: DocView, criteria: list[Row]) -> list[Row]:
+    rows: list[Row] = []
+    for criterion in criteria:
+        seen: set[tuple[str, str, float]] = set()
+        base = int(criterion["norm_start"])  # type: ignore[arg-type]
+        for found in find_thresholds(str(criterion["text"])):
+            key = (found.concept, found.operator, found.value)
+            if key in seen:
+                continue
+            seen.add(key)
+            start, end = view.raw_span(base + found.start, base + found.end)
+            rows.append({
+                "trial_id": criterion["trial_id"],
+                "source_file": view.source_file,
+                "criterion_ordinal": criterion["criterion_ordinal"],
+                "criterion_type": criterion["criterion_type"],
+                "concept": found.concept,
+                "operator": found.operator,
+                "value": found.value,
+                "unit": found.unit,
+                "source_text": found.text,
+                "span_start": start,
+                "span_end": end,
+            })
+    return rows
+
+
+def age_limits(thresholds: list[Row]) -> tuple[float | None, float | None]:
+    """The inclusion age range the thresholds state, for trials without age fields."""
+    ages = [t for t in thresholds if t["concept"] == "age" and t["criterion_type"] == "INCLUSION"]
+    lows = [float(t["value"]) for t in ages if t["operator"] in (">=", ">")]  # type: ignore[arg-type]
+    highs = [float(t["value"]) for t in ages if t["operator"] in ("<=", "<")]  # type: ignore[arg-type]
+    return (min(lows) if lows else None, max(highs) if highs else None)
+
+
+def build_criteria_thresholds(staged: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
+    rows = [
+        r
+        for view in doc_views(staged)
+        for r in threshold_rows(view, criterion_rows(view, trial_id(view)))
+    ]
+    if not rows:
+        return pl.DataFrame(schema=CRITERIA_THRESHOLDS)
+    return conform(pl.DataFrame(rows, infer_schema_length=None), CRITERIA_THRESHOLDS)

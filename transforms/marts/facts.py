@@ -1,0 +1,142 @@
+"""Trial facts read from descriptive text: antigens, lymphodepletion, countries, title.
+
+These are stated in prose or lists rather than under a label, so each is a
+lexicon plus a context rule: antigens only from the trial's own descriptive
+sections (never eligibility, which names prior therapies such as anti-CD20,
+nor related trials), lymphodepleting drugs only in a sentence about
+lymphodepletion or conditioning, countries from country lines and
+"City, Region, Country" addresses.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pycountry
+
+from transforms.marts.context import DocView, iter_sentences
+from transforms.text.lexicon import is_boilerplate
+
+_CD_ANTIGEN = re.compile(r"(?<![A-Za-z0-9])CD\s?-?(\d{1,3}[A-Z]?)(?![0-9])")
+# Cluster-of-differentiation numbers that name T-cell or signalling parts of a CAR, not targets.
+_NOT_TARGETS = frozenset({"3", "3E", "4", "8", "28", "137", "45", "34", "27", "2", "134"})
+_NAMED_ANTIGENS = {
+    "BCMA": r"BCMA|B[- ]cell maturation antigen",
+    "GPRC5D": r"GPRC5D",
+    "SLAMF7": r"SLAMF7|CS1",
+    "HER2": r"HER2",
+    "GD2": r"GD2",
+    "MSLN": r"mesothelin|MSLN",
+    "CLL1": r"CLL-?1",
+    "BAFF-R": r"BAFF-?R",
+    "FCRL5": r"FCRL5",
+    "NKG2D": r"NKG2D",
+}
+_NAMED = re.compile(
+    "|".join(f"(?P<{re.sub(r'[^A-Z0-9]', '_', k)}>\\b(?:{v})\\b)" for k, v in _NAMED_ANTIGENS.items())
+)
+_LD_CONTEXT = re.compile(
+    r"lymphodeplet|lympho-deplet|conditioning|pre-?treatment chemotherapy|preconditioning|"
+    r"lymphocyte depletion",
+    re.IGNORECASE,
+)
+_LD_AGENTS = (
+    "cyclophosphamide", "fludarabine", "bendamustine", "cytarabine", "etoposide", "melphalan",
+    "alemtuzumab", "busulfan", "carboplatin", "thiotepa", "pentostatin", "mesna",
+)
+_LD_AGENT = re.compile(r"\b(" + "|".join(_LD_AGENTS) + r")\b", re.IGNORECASE)
+_TITLE_MIN_WORDS = 4
+
+
+def target_antigens(view: DocView, title: str | None) -> list[str] | None:
+    texts = [title or "", *(str(r["text"]) for r in view.descriptive_items())]
+    texts += [str(r["value"]) for r in view.fields if r["field"] in {"intervention", "title", "arms"}
+              and r["value"]]
+    found: list[str] = []
+    for text in texts:
+        for match in _CD_ANTIGEN.finditer(text):
+            number = match.group(1).upper()
+            if number not in _NOT_TARGETS and f"CD{number}" not in found:
+                found.append(f"CD{number}")
+        for match in _NAMED.finditer(text):
+            name = next(k for k in _NAMED_ANTIGENS if re.sub(r"[^A-Z0-9]", "_", k) == match.lastgroup)
+            if name not in found:
+                found.append(name)
+    return sorted(found) or None
+
+
+def lymphodepletion_agents(view: DocView) -> list[str] | None:
+    found: list[str] = []
+    for row in view.descriptive_items():
+        for _, sentence in iter_sentences(str(row["text"])):
+            if not _LD_CONTEXT.search(sentence):
+                continue
+            for match in _LD_AGENT.finditer(sentence):
+                agent = match.group(1).lower()
+                if agent not in found:
+                    found.append(agent)
+    return sorted(found) or None
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        display = getattr(country, "common_name", None) or country.name
+        for name in {country.name, display, getattr(country, "official_name", country.name)}:
+            names[name.casefold()] = display
+    names.update({"usa": "United States", "us": "United States", "uk": "United Kingdom",
+                  "england": "United Kingdom", "korea": "South Korea", "people's republic of china": "China",
+                  "pr china": "China", "p.r. china": "China", "中国": "China"})
+    return names
+
+
+def countries(view: DocView) -> list[str] | None:
+    names = _country_names()
+    candidates = [*view.values("country")]
+    candidates += [str(r["text"]) for r in view.items_in("countries", "locations")]
+    candidates += [str(r["text"]) for r in view.descriptive_items() if "," in str(r["text"])]
+    found: list[str] = []
+    for text in candidates:
+        parts = [p.strip(" .") for p in text.split(",")]
+        if len(parts) > 5 or len(text) > 160:
+            continue
+        country = names.get(parts[-1].casefold())
+        if country and country not in found:
+            found.append(country)
+    return sorted(found) or None
+
+
+def inferred_title(view: DocView) -> str | None:
+    """A page's leading line that reads as a title (not a sentence, not a label)."""
+    preamble = [r for r in view.items if r["section"] == "preamble"][:2]
+    for row in preamble:
+        text = str(row["text"]).strip()
+        words = len(text.split())
+        if words >= _TITLE_MIN_WORDS and len(text) <= 300 and not text.endswith((".", "?", ":")):
+            if not is_boilerplate(text) and "," not in text[-30:]:
+                return text
+    return None
+
+
+def lead_sponsor(view: DocView) -> str | None:
+    labelled = view.value("lead_sponsor")
+    if labelled:
+        return labelled
+    for row in view.items_in("sponsors"):
+        text = str(row["text"]).strip()
+        if len(text.split()) >= 2 and not is_boilerplate(text):
+            return text
+    return None
+
+
+def conditions(view: DocView) -> list[str] | None:
+    found: list[str] = []
+    texts = [*view.values("condition"), *(str(r["text"]) for r in view.items_in("conditions"))]
+    for text in texts:
+        for part in re.split(r"[;\n]|\s\|\s", text):
+            part = part.strip(" .")
+            if part and not is_boilerplate(part) and part not in found and len(part) < 200:
+                found.append(part)
+    return found or None

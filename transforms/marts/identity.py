@@ -1,0 +1,73 @@
+"""Which trial a document is about: its own registry id, or a stable surrogate.
+
+A page names other trials too ("Related Clinical Trials" lists NCT ids), so
+ids are read only from the trial's own fields and descriptive sections.
+Without any registry id the surrogate is derived from the file's path, so
+it is stable across runs and across edits of the same file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from transforms.marts.context import DocView
+from transforms.text.lexicon import FOREIGN_SECTIONS
+
+NCT = re.compile(r"\bNCT\s?(\d{8})\b", re.IGNORECASE)
+_OTHER_REGISTRIES = re.compile(
+    r"""\b(?:
+        ChiCTR-?(?:[A-Z]{2,4}-)?\d{8,10}
+      | DRKS\d{8}
+      | ISRCTN\d{8}
+      | ACTRN\d{14}
+      | jRCT[a-z]?\d{9,10}
+      | CTRI/\d{4}/\d{2,3}/\d{6}
+      | KCT\d{7}
+      | IRCT\d{8,}N\d+
+      | (?:EudraCT|CTIS)(?:\s*(?:number|no\.?|id))?[\s:#]*\d{4}-(?:5\d{5}-\d{2}-\d{2}|\d{6}-\d{2})
+      | \d{4}-5\d{5}-\d{2}-\d{2}
+    )\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def own_nct_id(view: DocView) -> str | None:
+    """The trial's own NCT id: a labelled one first, then the first in its own sections."""
+    labelled = view.value("nct_id")
+    if labelled and (match := NCT.search(labelled)):
+        return f"NCT{match.group(1)}"
+    for text in _own_texts(view):
+        if match := NCT.search(text):
+            return f"NCT{match.group(1)}"
+    return None
+
+
+def registry_ids(view: DocView) -> list[str]:
+    """Every registry id the page states as its own, NCT first, without repeats."""
+    found: list[str] = []
+    nct = own_nct_id(view)
+    if nct:
+        found.append(nct)
+    for text in [*view.values("registry_id"), *_own_texts(view)]:
+        for match in _OTHER_REGISTRIES.finditer(text):
+            value = re.sub(r"^(?:EudraCT|CTIS)(?:\s*(?:number|no\.?|id))?[\s:#]*", "",
+                           match.group(), flags=re.IGNORECASE)
+            if value not in found:
+                found.append(value)
+    return found
+
+
+def trial_id(view: DocView) -> str:
+    ids = registry_ids(view)
+    if ids:
+        return ids[0]
+    digest = hashlib.sha256(view.source_file.encode("utf-8")).hexdigest()[:16]
+    return f"TH-{digest.upper()}"
+
+
+def _own_texts(view: DocView) -> list[str]:
+    texts = [str(r["value"]) for r in view.fields
+             if r["value"] and r["section"] not in FOREIGN_SECTIONS]
+    texts += [str(r["text"]) for r in view.items if r["section"] not in FOREIGN_SECTIONS]
+    return texts

@@ -1,0 +1,128 @@
+"""marts.trials — one row per trial (per document; duplicates resolved in the pipeline).
+
+Each column is the chosen staged field typed by its value parser; a field the
+page does not state is NULL. Where a page states a fact only in prose or in
+its eligibility list (phase in "a Phase I/II trial", enrollment in "18
+subjects will be enrolled", ages in "Age 5-18 years"), that is the fallback.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import polars as pl
+
+from transforms.marts import facts
+from transforms.marts.context import DocView, doc_views, iter_sentences
+from transforms.marts.identity import own_nct_id, registry_ids, trial_id
+from transforms.schemas import DATE_FIELDS, TRIALS, conform
+from transforms.values import enums
+from transforms.values.ages import parse_age_range, parse_age_years
+from transforms.values.dates import parse_date
+from transforms.values.numbers import find_enrollment_in_prose, parse_enrollment
+
+Row = dict[str, object]
+_PROSE_SECTIONS = ("preamble", "summary", "detailed_description")
+_PHASE_IN_PROSE = re.compile(
+    r"\b(?:early\s+)?phase\s*(?:[0-4]|i{1,3}v?|iv)[ab]?(?:\s*(?:/|-|and|to)\s*(?:phase\s*)?"
+    r"(?:[0-4]|i{1,3}|iv)[ab]?)?(?=\W+(?:[\w-]+\W+){0,4}?(?:trial|study|clinical)\b)",
+    re.IGNORECASE,
+)
+_ACRONYM = re.compile(r"^[\w\-+/.]{2,30}$")
+_ENUM_FIELDS = {
+    "overall_status": ("status", enums.normalize_status),
+    "study_type": ("study_type", enums.normalize_study_type),
+    "allocation": ("allocation", enums.normalize_allocation),
+    "intervention_model": ("intervention_model", enums.normalize_intervention_model),
+    "primary_purpose": ("primary_purpose", enums.normalize_primary_purpose),
+    "masking": ("masking", enums.normalize_masking),
+    "sex": ("sex", enums.normalize_sex),
+}
+
+
+def trial_row(view: DocView, age_limits: tuple[float | None, float | None]) -> Row:
+    """The trials row of one document; ``age_limits`` come from its inclusion thresholds."""
+    title = view.value("title") or facts.inferred_title(view)
+    row: Row = {
+        "trial_id": trial_id(view),
+        "nct_id": own_nct_id(view),
+        "registry_ids": registry_ids(view) or None,
+        "source_file": view.source_file,
+        "source_format": view.source_format,
+        "title": title,
+        "acronym": _acronym(view.value("acronym")),
+        "phases": enums.normalize_phases(view.value("phase") or "") or _prose_phases(view),
+        "healthy_volunteers": enums.parse_bool(view.value("healthy_volunteers") or ""),
+        "lead_sponsor": facts.lead_sponsor(view),
+        "conditions": facts.conditions(view),
+        "target_antigens": facts.target_antigens(view, title),
+        "lymphodepletion_agents": facts.lymphodepletion_agents(view),
+        "countries": facts.countries(view),
+    }
+    for column, (key, normalize) in _ENUM_FIELDS.items():
+        value = view.value(key)
+        row[column] = normalize(value) if value else None
+    row.update(_enrollment(view))
+    row.update(_dates(view))
+    row.update(_ages(view, age_limits))
+    return row
+
+
+def build_trials(staged: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
+    """Trials from staged tables alone (age limits from labelled fields only)."""
+    rows = [trial_row(view, (None, None)) for view in doc_views(staged)]
+    return conform(pl.DataFrame(rows, infer_schema_length=None), TRIALS) if rows else pl.DataFrame(
+        schema=TRIALS
+    )
+
+
+def _acronym(value: str | None) -> str | None:
+    return value.strip() if value and _ACRONYM.match(value.strip()) else None
+
+
+def _prose_phases(view: DocView) -> list[str] | None:
+    for row in view.items_in(*_PROSE_SECTIONS):
+        match = _PHASE_IN_PROSE.search(str(row["text"]))
+        if match:
+            return enums.normalize_phases(match.group())
+    return None
+
+
+def _enrollment(view: DocView) -> Row:
+    count, kind = None, None
+    stated = view.value("enrollment")
+    parsed = parse_enrollment(stated) if stated else None
+    if parsed:
+        count, kind = parsed
+    else:
+        for row in view.items_in(*_PROSE_SECTIONS):
+            for _, sentence in iter_sentences(str(row["text"])):
+                count = find_enrollment_in_prose(sentence)
+                if count:
+                    break
+            if count:
+                break
+    explicit_type = view.value("enrollment_type")
+    kind = enums.normalize_enrollment_type(explicit_type) if explicit_type else kind
+    return {"enrollment": count, "enrollment_type": kind if count is not None else None}
+
+
+def _dates(view: DocView) -> Row:
+    row: Row = {}
+    for name in DATE_FIELDS:
+        value = view.value(name)
+        parsed = parse_date(value) if value else None
+        row[name] = parsed.value if parsed else None
+        row[f"{name}_precision"] = parsed.precision if parsed else None
+    return row
+
+
+def _ages(view: DocView, limits: tuple[float | None, float | None]) -> Row:
+    low = parse_age_years(view.value("min_age") or "")
+    high = parse_age_years(view.value("max_age") or "")
+    if low is None and high is None and view.value("ages"):
+        low, high = parse_age_range(view.value("ages") or "")
+    if low is None and high is None:
+        low, high = limits
+    return {"min_age_years": low, "max_age_years": high}

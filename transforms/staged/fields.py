@@ -1,0 +1,60 @@
+"""Choose one value per field when a page states it more than once.
+
+A page may say "Early phase I" in its text while its embedded registry
+record says PHASE1, or print a value twice. Structured sources rank first
+(an embedded record is the registry's own data), then labelled values, then
+bare badges; the first occurrence wins within a rank. Disagreements after
+type normalisation are reported, with the rule that chose, in stg_conflicts.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from transforms.text.badges import normalized_value
+from transforms.text.lexicon import FOREIGN_SECTIONS
+from transforms.text.segment import Field
+
+ORIGIN_RANK = {"protocol": 0, "label": 1, "table": 1, "label_block": 2, "badge": 3}
+# Fields that are lists by nature: every occurrence counts, none is "chosen" over another.
+MULTI_VALUED = frozenset({"condition", "intervention", "intervention_type", "country", "location",
+                          "time_frame", "endpoint_type", "arms", "registry_id"})
+
+
+def choose_fields(fields: list[Field]) -> tuple[list[bool], list[dict[str, str | None]]]:
+    """``is_chosen`` per field (same order) and the conflict rows of this document."""
+    chosen = [False] * len(fields)
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(fields):
+        if f.value is None or f.section in FOREIGN_SECTIONS:
+            continue
+        if f.key in MULTI_VALUED:
+            chosen[i] = True
+            continue
+        by_key[f.key].append(i)
+    conflicts: list[dict[str, str | None]] = []
+    for key, indexes in by_key.items():
+        ranked = sorted(indexes, key=lambda i: (ORIGIN_RANK.get(fields[i].origin, 9), i))
+        winner = ranked[0]
+        chosen[winner] = True
+        win_norm = normalized_value(key, fields[winner].value)
+        seen = {win_norm}
+        for i in ranked[1:]:
+            other = normalized_value(key, fields[i].value)
+            if other in seen:
+                continue
+            seen.add(other)
+            rule = (
+                f"{fields[winner].origin} outranks {fields[i].origin}"
+                if fields[winner].origin != fields[i].origin
+                else "first occurrence wins"
+            )
+            conflicts.append({
+                "field": key,
+                "chosen_value": fields[winner].value,
+                "chosen_origin": fields[winner].origin,
+                "other_value": fields[i].value,
+                "other_origin": fields[i].origin,
+                "rule": rule,
+            })
+    return chosen, conflicts

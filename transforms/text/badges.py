@@ -1,0 +1,124 @@
+"""Recognise a bare value by its type when no label names it ("badges").
+
+Mirror sites often print values without their labels: a status badge
+("NOT_YET_RECRUITING"), design values in a row ("NA", "SINGLE_GROUP",
+"TREATMENT", "NONE"), two bare dates, "9 participants", "18 Years".
+A value that only one field can hold is assigned to that field; a value that
+several could hold (a bare "NA", a bare date) is assigned by the section it
+sits in and the order registries print them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from transforms.values import enums
+from transforms.values.dates import parse_date
+from transforms.values.numbers import parse_enrollment
+
+_COUNT = re.compile(r"^\d[\d,]*\s+(?:participants?|patients?|subjects?|people|enrolled)\b", re.I)
+_AGE = re.compile(r"^\d{1,3}(?:\.\d+)?\s*(?:years?|months?|weeks?)(?:\s+old)?$", re.I)
+_DATE_SHAPE = re.compile(r"^[\w ,./()-]{4,40}$")
+_UPPER_TOKEN = re.compile(r"^[A-Z][A-Z0-9_]*$")
+_NO_BADGE_SECTIONS = frozenset(
+    {"locations", "contacts", "related", "identifiers", "navigation", "sponsors", "outcomes",
+     "primary_outcomes", "secondary_outcomes", "other_outcomes"}
+)
+# Inside eligibility lists only the registry's trailing age/sex/volunteer values are badges.
+_CRITERIA_BADGES = frozenset({"min_age", "max_age", "sex", "healthy_volunteers"})
+_CRITERIA_SECTIONS = frozenset({"eligibility", "inclusion", "exclusion"})
+_UPPER_ENUMS = (
+    ("intervention_model", enums.normalize_intervention_model),
+    ("allocation", enums.normalize_allocation),
+    ("primary_purpose", enums.normalize_primary_purpose),
+    ("masking", enums.normalize_masking),
+    ("sex", enums.normalize_sex),
+    ("study_type", enums.normalize_study_type),
+)
+
+
+_VALIDATORS: dict[str, Callable[[str], object]] = {
+    "status": enums.normalize_status,
+    "phase": enums.normalize_phases,
+    "study_type": enums.normalize_study_type,
+    "allocation": enums.normalize_allocation,
+    "intervention_model": enums.normalize_intervention_model,
+    "primary_purpose": enums.normalize_primary_purpose,
+    "masking": enums.normalize_masking,
+    "sex": enums.normalize_sex,
+    "healthy_volunteers": enums.parse_bool,
+    "enrollment": parse_enrollment,
+    "start_date": parse_date,
+    "primary_completion_date": parse_date,
+    "completion_date": parse_date,
+    "last_updated": parse_date,
+}
+
+
+def accepts(field_key: str, text: str) -> bool:
+    """Whether ``text`` can be a value of ``field_key`` (fields without a parser take anything).
+
+    A label whose value was lost is followed directly by the next label's value
+    ("Masking" / "50 participants in 1 patient group"): typing the value keeps
+    it from being read as the wrong field's.
+    """
+    validator = _VALIDATORS.get(field_key)
+    return validator is None or validator(text) is not None
+
+
+def normalized_value(field_key: str, text: str | None) -> str | None:
+    """``text`` typed for ``field_key``, as a string for comparison (raw text if untyped)."""
+    if text is None:
+        return None
+    validator = _VALIDATORS.get(field_key)
+    parsed = validator(text) if validator is not None else None
+    return " ".join(text.casefold().split()) if parsed is None else repr(parsed)
+
+
+@dataclass
+class BadgeReader:
+    """Reads badges in document order; remembers what it has seen for ordered fields."""
+
+    seen: list[str] = field(default_factory=list)
+
+    def read(self, text: str, section: str) -> str | None:
+        """The canonical field a bare line ``text`` is a value of, or None."""
+        if section in _NO_BADGE_SECTIONS or len(text) > 60:
+            return None
+        found = self._classify(text, section)
+        if section in _CRITERIA_SECTIONS and found not in _CRITERIA_BADGES:
+            return None
+        if found is not None:
+            self.seen.append(found)
+        return found
+
+    def _classify(self, text: str, section: str) -> str | None:
+        words = len(text.split())
+        if words <= 4 and enums.normalize_status(text) and ":" not in text:
+            return "status"
+        if words <= 4 and "phase" in text.casefold() and enums.normalize_phases(text):
+            return "phase"
+        if _COUNT.match(text):
+            return "enrollment"
+        if _AGE.match(text) and section not in {"summary", "detailed_description"}:
+            return "max_age" if "min_age" in self.seen else "min_age"
+        if _UPPER_TOKEN.match(text):
+            upper = self._classify_upper(text, section)
+            if upper is not None:
+                return upper
+        if self.seen and self.seen[-1] == "sex" and enums.parse_bool(text) is not None:
+            return "healthy_volunteers"
+        if _DATE_SHAPE.match(text) and any(c.isdigit() for c in text) and parse_date(text):
+            return "completion_date" if "start_date" in self.seen else "start_date"
+        return None
+
+    def _classify_upper(self, text: str, section: str) -> str | None:
+        if text == "NA":
+            return "allocation" if section == "design" else None
+        for name, normalize in _UPPER_ENUMS:
+            value = normalize(text)
+            if value is not None and value.replace("_", "") == text.replace("_", ""):
+                return name
+        return None

@@ -1,0 +1,155 @@
+"""Split list-shaped text into items: markers, inline numbering, wraps, sub-headings.
+
+Eligibility lists arrive as bullets of any glyph, "1." / "(1)" / "a)" / "iv." /
+"4.1.2" / circled numerals, double markers ("• 1."), numbers stripped to
+". ", every item numbered "1.", all items inline in one paragraph
+("1. … 2. … 3. …"), hard wraps inside one item, and per-cohort sub-headings.
+Items keep their offsets into the normalised text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from transforms.text.lines import Line
+
+_MARKER = re.compile(
+    r"""^(?:
+        [•*+\-]\s*                                  # bullets (canonicalised by the normaliser)
+      | \(?\d{1,2}(?:\.\d{1,2}){0,3}[.)、:](?!\d)\s*   # 1.  1)  (1)  1、 4.1.2
+      | \(\d{1,2}\)\s*
+      | \(?[ivxIVX]{1,5}[.)]\s+                     # i)  (iv)  IV.
+      | \(?[a-zA-Z][.)]\s+                          # a.  B)  (c)
+      | [\u2460-\u2473\u2776-\u277f]\s*             # circled numerals
+      | \.\s+                                       # number lost, full stop kept
+    )+""",
+    re.VERBOSE,
+)
+# Inline numbering candidates: a number after a boundary, then "." ")" or "、".
+_INLINE_NUMBER = re.compile(r"(?:^|(?<=[\s;.:,]))\(?(\d{1,2})[.)、](?!\d)\s*(?=\S)")
+_TERMINAL = (".", ";", "。", "!", "?")
+_MAX_SUBHEADING_WORDS = 14
+
+
+@dataclass(frozen=True)
+class Item:
+    subsection: str | None
+    depth: int
+    marker: str | None
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Piece:
+    start: int
+    end: int
+    text: str  # without marker
+    marker: str | None
+    indent: int
+
+
+def split_items(lines: list[Line], *, criteria: bool) -> list[Item]:
+    """Items of a section's free lines; criteria lists also get inline splits and sub-headings."""
+    pieces = [p for line in lines for p in _pieces(line, inline=criteria)]
+    if not criteria:
+        return [Item(None, 0, p.marker, p.text, p.start, p.end) for p in pieces if p.text]
+    return _group(_join_wraps(pieces))
+
+
+def _pieces(line: Line, *, inline: bool) -> list[_Piece]:
+    cuts = _inline_cuts(line.text) if inline else []
+    bounds = [0, *cuts, len(line.text)]
+    out = []
+    for lo, hi in zip(bounds, bounds[1:], strict=False):
+        chunk = line.text[lo:hi].rstrip()
+        marker_match = _MARKER.match(chunk)
+        marker = marker_match.group().strip() if marker_match else None
+        body_at = marker_match.end() if marker_match else 0
+        text = chunk[body_at:].strip()
+        if text or marker:
+            out.append(_Piece(line.start + lo + body_at, line.start + lo + len(chunk), text,
+                              marker, line.indent))
+    return out
+
+
+def _inline_cuts(text: str) -> list[int]:
+    """Offsets where an inline numbered list continues ("…; 2. …; 3. …")."""
+    candidates = [(int(m.group(1)), m.start()) for m in _INLINE_NUMBER.finditer(text)]
+    cuts: list[int] = []
+    last: int | None = None
+    for number, pos in candidates:
+        if last is None:
+            if pos == 0 or number == 1:
+                last = number
+                if pos:
+                    cuts.append(pos)
+            continue
+        restart = number == 1 and text[:pos].rstrip().endswith(":")
+        if number in (last, last + 1) or restart:
+            cuts.append(pos)
+            last = number
+    return cuts if len(cuts) >= 1 else []
+
+
+def _join_wraps(pieces: list[_Piece]) -> list[_Piece]:
+    """Join a hard-wrapped continuation (no marker, previous not finished) to its item."""
+    marked = any(p.marker for p in pieces)
+    out: list[_Piece] = []
+    for piece in pieces:
+        prev = out[-1] if out else None
+        if (
+            marked
+            and prev is not None
+            and piece.marker is None
+            and prev.text
+            and not prev.text.endswith((*_TERMINAL, ":"))
+            and (piece.text[:1].islower() or piece.indent > prev.indent)
+        ):
+            out[-1] = _Piece(prev.start, piece.end, f"{prev.text} {piece.text}", prev.marker,
+                             prev.indent)
+            continue
+        out.append(piece)
+    return out
+
+
+def _group(pieces: list[_Piece]) -> list[Item]:
+    """Assign sub-headings (cohort names) and nesting depth."""
+    marked = any(p.marker for p in pieces)
+    items: list[Item] = []
+    subsection: str | None = None
+    depth = 0
+    for i, piece in enumerate(pieces):
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+        if marked and _is_subheading(piece, nxt):
+            subsection, depth = piece.text.rstrip(":"), 0
+            continue
+        if not piece.text:
+            continue
+        if items and items[-1].text.endswith(":") and _restarts(piece.marker):
+            depth = items[-1].depth + 1
+        elif depth and piece.indent == 0 and not _restarts(piece.marker) and _is_top(piece, items):
+            depth = 0
+        items.append(Item(subsection, depth, piece.marker, piece.text, piece.start, piece.end))
+    return items
+
+
+def _is_subheading(piece: _Piece, nxt: _Piece | None) -> bool:
+    return (
+        piece.marker is None
+        and nxt is not None
+        and nxt.marker is not None
+        and len(piece.text.split()) <= _MAX_SUBHEADING_WORDS
+        and not piece.text.endswith(_TERMINAL)
+    )
+
+
+def _restarts(marker: str | None) -> bool:
+    return marker is not None and re.match(r"^\(?(?:1|a|i|A)\b", marker) is not None
+
+
+def _is_top(piece: _Piece, items: list[Item]) -> bool:
+    """A numbered item continues the top-level list once its number passes the parent's."""
+    return piece.marker is None or not items

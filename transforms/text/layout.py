@@ -1,0 +1,39 @@
+"""Name the layout of a page from the shape of what the segmenter found.
+
+``source_format`` tells analysts which kind of page a row came from, and
+tells us which layouts the parsers meet in the wild. It is derived from
+counts (how labels carry their values, tables, embedded records, badges),
+so a page from an unknown site still gets a descriptive name.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from transforms.text.segment import Segmented
+
+_PRIMARY_BY_ORIGIN = {
+    "label": "label_colon",
+    "label_block": "label_block",
+    "table": "markdown_table",
+    "badge": "badge_rows",
+}
+
+
+def detect_layout(raw_text: str, segmented: Segmented) -> str:
+    """A layout name such as ``label_block+record`` or ``label_colon+bullets``."""
+    origins = Counter(f.origin for f in segmented.fields if f.origin != "protocol")
+    if origins:
+        primary = _PRIMARY_BY_ORIGIN[origins.most_common(1)[0][0]]
+    else:
+        primary = "prose"
+    if raw_text.lstrip().startswith("---\n"):
+        primary = "front_matter"
+    elif "**" in raw_text and primary == "label_colon":
+        primary = "bold_markdown"
+    traits = []
+    if any(f.origin == "protocol" for f in segmented.fields):
+        traits.append("record")
+    if origins.get("badge", 0) >= 3 and primary != "badge_rows":
+        traits.append("badges")
+    return "+".join([primary, *traits])

@@ -1,0 +1,204 @@
+"""The heading and label lexicon: many spellings, one canonical name.
+
+Sites call the same thing "Eligibility Criteria", "Who can participate" or
+"Participation Requirements"; "Trial start", "Study Start" or "Start Date".
+Sections hold multi-line bodies (lists, prose); fields are label/value pairs.
+Adding a spelling here is how a new site's vocabulary is taught.
+"""
+
+from __future__ import annotations
+
+import re
+
+SECTION_TERMS: dict[str, tuple[str, ...]] = {
+    "summary": (
+        "brief summary", "summary", "description", "about", "about this study", "about the study",
+        "study description", "overview", "study summary", "study overview", "purpose of the study",
+        "plain language summary", "what is this study about", "study purpose", "background",
+    ),
+    "detailed_description": ("detailed description", "study details", "full description"),
+    "status": ("status and phase", "basic information", "study status", "trial status overview"),
+    "design": ("study design", "design", "design details", "trial design", "study design details"),
+    "arms": (
+        "trial arms", "arms", "study arms", "study groups", "arms and interventions", "groups",
+        "treatment groups", "treatments", "treatment arms", "arm groups", "cohorts",
+        "participant groups", "study groups and cohorts", "arms/groups", "study groups/cohorts",
+    ),
+    "interventions": ("interventions", "intervention details", "study interventions"),
+    "outcomes": (
+        "outcome measures", "outcomes", "endpoints", "study endpoints", "outcome measure",
+        "study outcomes", "what the study measures",
+    ),
+    "primary_outcomes": (
+        "primary endpoint", "primary endpoints", "primary outcome", "primary outcomes",
+        "primary outcome measures", "primary outcome measure", "primary end point",
+    ),
+    "secondary_outcomes": (
+        "secondary endpoint", "secondary endpoints", "secondary outcome", "secondary outcomes",
+        "secondary outcome measures", "secondary outcome measure", "secondary end points",
+    ),
+    "other_outcomes": (
+        "other outcome measures", "other pre-specified outcome measures", "exploratory endpoints",
+        "other outcomes", "tertiary endpoints",
+    ),
+    "eligibility": (
+        "eligibility", "eligibility criteria", "participation requirements", "who can participate",
+        "who can join", "criteria", "participant eligibility", "key eligibility criteria",
+        "eligibility requirements", "entry criteria", "selection criteria", "who is eligible",
+        "participation criteria", "eligibility information",
+    ),
+    "inclusion": (
+        "inclusion criteria", "key inclusion criteria", "inclusion", "main inclusion criteria",
+        "who can take part", "you may qualify if", "you can join if", "inclusion requirements",
+        "纳入标准",
+    ),
+    "exclusion": (
+        "exclusion criteria", "key exclusion criteria", "exclusion", "main exclusion criteria",
+        "who cannot take part", "you may not qualify if", "you cannot join if",
+        "exclusion requirements", "排除标准",
+    ),
+    "locations": (
+        "locations", "other locations", "research sites", "study locations", "sites",
+        "trial sites", "study sites", "recruitment locations", "contacts and locations",
+        "trial locations", "where is the study", "study centers", "centres",
+    ),
+    "countries": ("countries", "location countries", "countries of recruitment"),
+    "sponsors": ("sponsors", "sponsors and collaborators", "collaborators", "funding", "sponsor information"),
+    "contacts": (
+        "contact information", "central contacts", "facility contacts", "central trial contact",
+        "contacts", "principal investigators", "investigators", "responsible party",
+        "study contacts", "contact",
+    ),
+    "related": (
+        "related clinical trials", "related trials", "more related trials", "similar trials",
+        "similar studies", "related studies", "other trials", "clinical trials",
+        "you may also be interested in", "similar clinical trials",
+    ),
+    "identifiers": (
+        "other identifiers", "identifiers", "secondary ids", "other study id numbers",
+        "study identifiers", "secondary identifiers",
+    ),
+    "conditions": (
+        "conditions", "indications", "diseases", "conditions studied", "health conditions",
+        "disease areas",
+    ),
+    "therapeutic_areas": ("related therapeutic areas", "therapeutic areas", "keywords"),
+    "dates": ("time frame", "dates", "study dates", "key dates", "timeline", "study timeline"),
+    "participants": ("participants", "participant information"),
+    "results": ("study results", "results", "results overview"),
+    "protocol": ("protocol", "protocol record", "registry record", "raw record"),
+    "navigation": ("resources", "legal", "research sites menu", "share", "references", "publications"),
+}
+
+FIELD_TERMS: dict[str, tuple[str, ...]] = {
+    "nct_id": (
+        "nct id", "nct number", "nct", "clinicaltrials.gov id", "clinicaltrials.gov identifier",
+        "nctid",
+    ),
+    "registry_id": (
+        "registration number", "registry number", "registration no", "trial registration",
+        "chictr id", "eudract number", "ctis number", "eu ct number", "trial id", "registry id",
+        "注册号",
+    ),
+    "title": (
+        "title", "official title", "brief title", "study title", "scientific title",
+        "public title", "trial title", "full title",
+    ),
+    "acronym": ("acronym", "study acronym", "short name", "name"),
+    "status": (
+        "status", "overall status", "recruitment status", "study status", "trial status",
+        "recruiting status", "研究状态", "招募状态",
+    ),
+    "phase": ("phase", "study phase", "phases", "trial phase", "clinical phase", "研究分期"),
+    "study_type": ("study type", "type of study", "trial type", "研究类型"),
+    "allocation": ("allocation",),
+    "intervention_model": ("intervention model", "interventional model", "study model", "model"),
+    "primary_purpose": ("primary purpose", "purpose"),
+    "masking": ("masking", "blinding", "masking/blinding"),
+    "enrollment": (
+        "enrollment", "size", "target enrollment", "target number of participants",
+        "number of participants", "sample size", "estimated enrollment", "actual enrollment",
+        "enrolment", "planned enrollment", "样本量",
+    ),
+    "start_date": (
+        "start date", "trial start", "study start", "study start date", "actual study start date",
+        "estimated study start date", "date of first enrollment", "start",
+    ),
+    "primary_completion_date": (
+        "primary completion date", "estimated pcd", "pcd", "primary completion", "actual pcd",
+        "estimated primary completion date", "actual primary completion date",
+    ),
+    "completion_date": (
+        "completion date", "trial end", "study completion", "study completion date",
+        "estimated completion date", "actual completion date", "end date", "study end",
+        "estimated study completion date", "actual study completion date",
+    ),
+    "last_updated": (
+        "last updated", "updated at", "last update posted", "last update", "updated",
+        "last update submitted", "record last updated", "last changed", "last modified",
+    ),
+    "sex": ("sex", "gender", "sexes eligible", "sex/gender", "genders eligible", "性别"),
+    "min_age": ("minimum age", "min age", "min. age", "lower age limit"),
+    "max_age": ("maximum age", "max age", "max. age", "upper age limit"),
+    "ages": ("ages", "age", "age range", "ages eligible", "ages eligible for study", "年龄"),
+    "healthy_volunteers": (
+        "healthy volunteers", "volunteers", "accepts healthy volunteers",
+        "healthy volunteers accepted", "accepting healthy volunteers",
+    ),
+    "lead_sponsor": ("lead sponsor", "sponsor", "leads", "lead", "sponsored by", "primary sponsor"),
+    "condition": ("condition", "disease", "indication"),
+    "intervention": ("intervention", "treatment", "drug", "intervention name", "product"),
+    "intervention_type": ("intervention type",),
+    "arms": ("arm", "arm group", "arm label"),
+    "time_frame": ("time frame", "timeframe", "time point", "assessment time frame"),
+    "endpoint_type": ("outcome type", "endpoint type", "measure type"),
+    "country": ("country", "location country"),
+    "location": ("location",),
+}
+
+
+def normalize_label(text: str) -> str:
+    """The lookup key of a label as written: case, markup and spacing removed."""
+    text = text.replace("_", " ").replace("*", "").strip().strip(":").strip()
+    text = re.sub(r"\s+", " ", text)
+    return text.casefold()
+
+
+def _invert(terms: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    return {normalize_label(term): key for key, spellings in terms.items() for term in spellings}
+
+
+SECTION_BY_TERM = _invert(SECTION_TERMS)
+FIELD_BY_TERM = _invert(FIELD_TERMS)
+OUTCOME_SECTIONS = frozenset({"outcomes", "primary_outcomes", "secondary_outcomes", "other_outcomes"})
+CRITERIA_SECTIONS = frozenset({"eligibility", "inclusion", "exclusion"})
+# Sections whose words describe other trials or other places, never this trial's design.
+FOREIGN_SECTIONS = frozenset({"related", "navigation", "contacts", "identifiers"})
+
+# Longest terms first so "primary completion date" wins over "primary ...".
+_LABEL_ALTERNATION = "|".join(
+    re.escape(t) for t in sorted({**SECTION_BY_TERM, **FIELD_BY_TERM}, key=len, reverse=True)
+)
+# "Label: value" / "Label - value" / "Label：value" on one line (after bullets and markup).
+LABEL_COLON = re.compile(rf"^(?P<label>{_LABEL_ALTERNATION})\s*[:：]\s*(?P<value>.*)$", re.IGNORECASE)
+# A label glued to a numeric value: "Phase1", "Enrollment24 (estimated)".
+LABEL_GLUED = re.compile(rf"^(?P<label>{_LABEL_ALTERNATION})(?P<value>\d.*)$", re.IGNORECASE)
+
+BOILERPLATE = re.compile(
+    r"""^(?:loading\.*|see this in plain english\??|powered by ai|view:?|see location\.*|
+    show (?:more|less)|read more|back to top|print|share|copy link|
+    this (?:platform|site|website|page|content) (?:is|was) .*|data sourced from .*|
+    always consult .*|disclaimer.*|the study team has not published .*|check back later.*|
+    (?:see|review|learn about|explore|check|get|understand|meet|identify|reach out|find|dive into|
+    browse|discover|read) \b.{0,160}\b(?:trial|study|research|studies|participat\w*|contact\w*|
+    sites?|details?|criteria|conditions?|tested|narrative|background|snapshot|synopsis|
+    organizations?|regulators|identifiers|investigators?|researchers|facilit\w+)\b.*|
+    additional clinical trials that .*)$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def is_boilerplate(line: str) -> bool:
+    """Site chrome and explainer sentences that carry no fact about the trial."""
+    stripped = line.strip()
+    return bool(stripped) and len(stripped) < 400 and bool(BOILERPLATE.match(stripped))

@@ -1,0 +1,142 @@
+"""Normalise scraped page text while keeping a map back to raw offsets.
+
+Sites differ in escapes, markup and glyphs, not in substance: markdown
+escapes (``10\\^9``, ``\\<``), HTML comments and tags, entities, full-width
+punctuation, a dozen bullet glyphs, and enum badges glued to the next words
+by a lost line break ("RECRUITINGPhase I: ..."). Everything downstream reads
+the normalised text; the :class:`OffsetMap` turns its spans into raw spans.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from transforms.text.offsets import OffsetMap
+
+# One-for-one character replacements: offsets do not move.
+_TRANSLATE = str.maketrans(
+    {
+        **dict.fromkeys("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t", " "),
+        **dict.fromkeys("•‣⁃∙◦▪●■◆►▸▹➢➤✓✔", "•"),
+        "\r": "\n",
+        "：": ":",
+        "；": ";",
+        "，": ",",
+        "。": ".",
+        "（": "(",
+        "）": ")",
+        "［": "[",
+        "］": "]",
+        "！": "!",
+        "？": "?",
+        "＜": "<",
+        "＞": ">",
+        "＝": "=",
+        "≧": "≥",
+        "≦": "≤",
+        "⩾": "≥",
+        "⩽": "≤",
+        "–": "-",
+        "—": "-",
+        "‐": "-",
+        "‑": "-",
+        "−": "-",
+        "’": "'",
+        "‘": "'",
+        "“": '"',
+        "”": '"',
+    }
+)
+
+# Registry enum tokens that sites glue to the following words.
+_ENUM_TOKENS = (
+    "NOT_YET_RECRUITING|ACTIVE_NOT_RECRUITING|ENROLLING_BY_INVITATION|RECRUITING|COMPLETED|"
+    "SUSPENDED|TERMINATED|WITHDRAWN|EARLY_PHASE1|PHASE[1-4]|INTERVENTIONAL|OBSERVATIONAL|"
+    "EXPANDED_ACCESS|NON_RANDOMIZED|RANDOMIZED|SINGLE_GROUP|PARALLEL|CROSSOVER|TREATMENT"
+)
+_BLOCK_TAGS = "br|p|div|li|ul|ol|tr|td|th|table|h[1-6]|section|article|dt|dd|dl"
+_INLINE_TAGS = "b|i|u|em|strong|span|a|font|sup|sub|small|code"
+
+_EDITS = re.compile(
+    rf"""
+    (?P<crlf>\r\n)
+  | (?P<comment><!--)
+  | (?P<block></?(?:{_BLOCK_TAGS})\b[^<>\n]{{0,200}}?/?>)
+  | (?P<inline></?(?:{_INLINE_TAGS})\b[^<>\n]{{0,200}}?>)
+  | (?P<entity>&(?:[a-zA-Z]{{2,8}}|\#\d{{2,6}}|\#x[0-9a-fA-F]{{2,5}});)
+  | \\(?P<escaped>[\\`*_{{}}\[\]()#+\-.!<>^|~=&:;])
+  | (?P<emphasis>\*\*|__)
+  | (?P<zero>[\u200b\u200c\u200d\ufeff\u00ad])
+  | (?m:^(?P<hashes>\#{{1,6}}[ \t]+))
+  | (?-i:(?<![a-z_])(?P<glued>{_ENUM_TOKENS})(?=[A-Z][a-z]|(?:{_ENUM_TOKENS})))
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Normalised text and the map from its offsets to the raw text's."""
+
+    text: str
+    offsets: OffsetMap
+
+
+def _replacement(match: re.Match[str], raw: str) -> tuple[str, int]:
+    """The text that replaces ``match`` and where the replaced raw text ends."""
+    kind = match.lastgroup
+    if kind == "comment":
+        close = raw.find("-->", match.end())
+        end = len(raw) if close < 0 else close + 3
+        return "\n", end
+    value = match.group(kind)
+    if kind == "crlf":
+        return "\n", match.end()
+    if kind == "block":
+        return "\n", match.end()
+    if kind == "entity":
+        return html.unescape(value).translate(_TRANSLATE), match.end()
+    if kind == "escaped":
+        return value, match.end()
+    if kind == "glued":
+        return value + "\n", match.end()
+    return "", match.end()
+
+
+def normalize_text(raw: str) -> Normalized:
+    """Normalise ``raw``; the result's offsets map every position back to ``raw``."""
+    pieces: list[str] = []
+    norm_points, raw_points = [0], [0]
+    out_len = raw_pos = 0
+    for match in _EDITS.finditer(raw):
+        if match.start() < raw_pos:
+            continue  # inside a comment already consumed
+        pieces.append(raw[raw_pos : match.start()])
+        out_len += match.start() - raw_pos
+        replacement, raw_end = _replacement(match, raw)
+        norm_points.append(out_len)
+        raw_points.append(match.start())
+        pieces.append(replacement)
+        out_len += len(replacement)
+        raw_pos = raw_end
+        norm_points.append(out_len)
+        raw_points.append(raw_end)
+    pieces.append(raw[raw_pos:])
+    text = "".join(pieces).translate(_TRANSLATE)
+    return Normalized(text, _compact(norm_points, raw_points, len(raw)))
+
+
+def _compact(norm: list[int], raw: list[int], raw_length: int) -> OffsetMap:
+    """Drop breakpoints that do not change the shift, keeping the map small."""
+    keep_norm, keep_raw = [norm[0]], [raw[0]]
+    for n, r in zip(norm[1:], raw[1:], strict=True):
+        if r - n == keep_raw[-1] - keep_norm[-1] and n >= keep_norm[-1]:
+            continue
+        if n == keep_norm[-1]:
+            keep_raw[-1] = r
+            continue
+        keep_norm.append(n)
+        keep_raw.append(r)
+    return OffsetMap(tuple(keep_norm), tuple(keep_raw), raw_length)

@@ -1,0 +1,112 @@
+"""Read a registry record dumped into a page (JSON, or a Python dict repr).
+
+Some sites paste the registry's own structured record on one line, e.g.
+``{'studyType': 'INTERVENTIONAL', 'phases': ['PHASE1'], ...}`` with single
+quotes and ``True``/``False``. It is the most exact source on the page for
+the fields it holds, so it is flattened to canonical field names.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+from collections.abc import Iterator
+from typing import Any
+
+_MAX_RECORD_CHARS = 2_000_000
+
+# Leaf key (ClinicalTrials.gov API v2 spelling, case-folded) -> canonical field.
+_KEY_TO_FIELD = {
+    "nctid": "nct_id",
+    "brieftitle": "title",
+    "officialtitle": "title",
+    "acronym": "acronym",
+    "overallstatus": "status",
+    "status": "status",
+    "phases": "phase",
+    "phase": "phase",
+    "studytype": "study_type",
+    "allocation": "allocation",
+    "interventionmodel": "intervention_model",
+    "primarypurpose": "primary_purpose",
+    "masking": "masking",
+    "count": "enrollment",
+    "enrollment": "enrollment",
+    "sex": "sex",
+    "gender": "sex",
+    "minimumage": "min_age",
+    "maximumage": "max_age",
+    "healthyvolunteers": "healthy_volunteers",
+    "conditions": "condition",
+}
+# Parent key of a nested date or count struct -> canonical field.
+_PARENT_TO_FIELD = {
+    "startdatestruct": "start_date",
+    "primarycompletiondatestruct": "primary_completion_date",
+    "completiondatestruct": "completion_date",
+    "lastupdatepostdatestruct": "last_updated",
+    "leadsponsor": "lead_sponsor",
+    "enrollmentinfo": "enrollment",
+}
+
+
+def parse_record(text: str) -> Any | None:
+    """The object a JSON or Python-literal line holds, or None if it is neither."""
+    if len(text) > _MAX_RECORD_CHARS:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        pass
+    try:
+        return ast.literal_eval(text)
+    except (ValueError, SyntaxError, MemoryError, RecursionError, TypeError):
+        return None
+
+
+def record_fields(obj: Any) -> list[tuple[str, str, str]]:
+    """``(field, key_path, value)`` for every field of ``obj`` the lexicon knows."""
+    found: list[tuple[str, str, str]] = []
+    for path, value in _walk(obj, ()):
+        field = _field_for(path)
+        if field is None or value is None or value == "":
+            continue
+        if field == "enrollment" and path[-1].casefold() == "type":
+            field = "enrollment_type"
+        found.append((field, ".".join(path), _render(value)))
+    return found
+
+
+def _field_for(path: tuple[str, ...]) -> str | None:
+    leaf = path[-1].casefold()
+    parent = path[-2].casefold() if len(path) > 1 else ""
+    if parent in _PARENT_TO_FIELD and leaf in {"date", "name", "count", "type"}:
+        return _PARENT_TO_FIELD[parent]
+    if leaf == "type" and parent == "enrollmentinfo":
+        return "enrollment_type"
+    return _KEY_TO_FIELD.get(leaf)
+
+
+def _walk(obj: Any, path: tuple[str, ...], depth: int = 0) -> Iterator[tuple[tuple[str, ...], Any]]:
+    """Leaves of nested dicts; lists of scalars are one leaf."""
+    if depth > 20:
+        return
+    if isinstance(obj, dict):
+        for key, value in obj.items():
+            yield from _walk(value, (*path, str(key)), depth + 1)
+    elif isinstance(obj, list) and obj and all(not isinstance(v, dict | list) for v in obj):
+        if path:
+            yield path, obj
+    elif isinstance(obj, list):
+        for value in obj:
+            yield from _walk(value, path, depth + 1)
+    elif path:
+        yield path, obj
+
+
+def _render(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    return str(value)

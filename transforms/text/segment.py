@@ -1,0 +1,163 @@
+"""Segment classified lines into sections, fields and free lines.
+
+Headings open sections; a label takes the next content line as its value
+(or none, when the next line is another label: the value was lost in
+scraping); bare typed values become fields by type; everything else is a
+free line of the current section. A run of free lines closed by a
+"Time frame:" field outside any outcome section starts an inferred outcome
+section: some sites print outcome blocks with no heading at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from transforms.text.badges import BadgeReader, accepts
+from transforms.text.lexicon import CRITERIA_SECTIONS, OUTCOME_SECTIONS
+from transforms.text.lines import Line, classify_line, iter_physical_lines
+from transforms.text.records import parse_record, record_fields
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    label: str | None
+    value: str | None
+    origin: str  # protocol | label | label_block | table | badge
+    section: str
+    start: int
+    end: int
+
+
+@dataclass
+class Section:
+    ordinal: int
+    key: str
+    heading: str | None
+    start: int  # normalised offset where the body starts
+    end: int
+    lines: list[Line] = field(default_factory=list)  # free lines of the body
+
+
+@dataclass
+class Segmented:
+    sections: list[Section]
+    fields: list[Field]
+
+
+@dataclass
+class _State:
+    sections: list[Section]
+    fields: list[Field] = field(default_factory=list)
+    pending: Line | None = None
+    run: list[Line] = field(default_factory=list)
+    badges: BadgeReader = field(default_factory=BadgeReader)
+
+    @property
+    def section(self) -> Section:
+        return self.sections[-1]
+
+
+def segment(text: str) -> Segmented:
+    """Sections (in order, the first is the preamble), fields and free lines of ``text``."""
+    state = _State([Section(0, "preamble", None, 0, len(text))])
+    for start, end, stripped, indent in iter_physical_lines(text):
+        _consume(state, classify_line(start, end, stripped, indent))
+    _flush_pending(state)
+    state.section.end = len(text)
+    return Segmented(state.sections, state.fields)
+
+
+def _consume(state: _State, line: Line) -> None:
+    if line.kind == "boilerplate":
+        return
+    if line.kind == "heading":
+        _flush_pending(state)
+        _open_section(state, line)
+        return
+    if line.kind in ("label", "field"):
+        _flush_pending(state)
+        _close_list(state, line)
+    if line.kind == "label":
+        state.pending = line
+        return
+    if line.kind == "field":
+        origin = "table" if line.text.startswith("|") else "label"
+        _add_field(state, line.key, line.label, line.value, origin, line.start, line.end)
+        return
+    if line.kind == "record" and _add_record(state, line):
+        return
+    _consume_free(state, line)
+
+
+def _consume_free(state: _State, line: Line) -> None:
+    if state.pending is not None and accepts(state.pending.key, line.text):
+        label, state.pending = state.pending, None
+        _add_field(state, label.key, label.label, line.text, "label_block", label.start, line.end)
+        return
+    _flush_pending(state)
+    badge = state.badges.read(line.text, state.section.key)
+    if badge is not None:
+        _add_field(state, badge, None, line.text, "badge", line.start, line.end)
+        return
+    state.section.lines.append(line)
+    state.run.append(line)
+
+
+def _close_list(state: _State, line: Line) -> None:
+    """A label after an eligibility list's items ends the list (the page moved on)."""
+    if state.section.key in CRITERIA_SECTIONS and state.section.lines:
+        state.section.end = line.start
+        state.sections.append(Section(len(state.sections), "details", None, line.start, line.start))
+        state.run = []
+
+
+def _open_section(state: _State, line: Line) -> None:
+    state.section.end = line.start
+    body_start = line.value_start if line.value_start is not None else line.end
+    state.sections.append(Section(len(state.sections), line.key, line.label, body_start, body_start))
+    state.run = []
+    if line.value is not None and line.value_start is not None:
+        rest = classify_line(line.value_start, line.end, line.value, line.indent)
+        _consume(state, rest if rest.kind != "heading" else _as_free(rest))
+
+
+def _as_free(line: Line) -> Line:
+    return Line(line.start, line.end, line.text, line.indent, "free")
+
+
+def _flush_pending(state: _State) -> None:
+    """A label followed by another label lost its value: keep it, with no value."""
+    if state.pending is not None:
+        label, state.pending = state.pending, None
+        _add_field(state, label.key, label.label, None, "label", label.start, label.end)
+
+
+def _add_field(
+    state: _State, key: str, label: str | None, value: str | None, origin: str, start: int, end: int
+) -> None:
+    if key == "time_frame" and state.section.key not in OUTCOME_SECTIONS and state.run:
+        _infer_outcome_section(state)
+    state.fields.append(Field(key, label, value, origin, state.section.key, start, end))
+    state.run = []
+
+
+def _infer_outcome_section(state: _State) -> None:
+    """Move the current run of free lines into a new, inferred outcome section."""
+    first = state.run[0]
+    old = state.section
+    old.lines = [ln for ln in old.lines if ln.start < first.start]
+    old.end = first.start
+    inferred = Section(len(state.sections), "outcomes", None, first.start, first.start)
+    inferred.lines = list(state.run)
+    state.sections.append(inferred)
+
+
+def _add_record(state: _State, line: Line) -> bool:
+    obj = parse_record(line.text)
+    if obj is None:
+        return False
+    found = record_fields(obj)
+    for key, path, value in found:
+        _add_field(state, key, path, value, "protocol", line.start, line.end)
+    return bool(found)

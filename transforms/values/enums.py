@@ -1,0 +1,311 @@
+"""Free-text enum values -> the contract's enum codes (``transforms.schemas``).
+
+Sites spell the same ClinicalTrials.gov value many ways ("Active, not recruiting",
+"ACTIVE_NOT_RECRUITING", "active-not-recruiting"); comparing an upper-case key
+with every non-alphanumeric run collapsed to "_" makes those one spelling.
+Every function returns None for placeholders and unknown text, never raises.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transforms.values._phases import find_phases_in, normalize_phases
+
+__all__ = [
+    "find_phases_in",
+    "find_status_in",
+    "normalize_allocation",
+    "normalize_arm_type",
+    "normalize_endpoint_type",
+    "normalize_enrollment_type",
+    "normalize_intervention_model",
+    "normalize_masking",
+    "normalize_phases",
+    "normalize_primary_purpose",
+    "normalize_sex",
+    "normalize_status",
+    "normalize_study_type",
+    "parse_bool",
+]
+
+_NON_KEY = re.compile(r"[^0-9A-Z\u3400-\u9fff]+")
+
+_STATUS = {
+    "RECRUITING": "RECRUITING",
+    "NOT_YET_RECRUITING": "NOT_YET_RECRUITING",
+    "ACTIVE_NOT_RECRUITING": "ACTIVE_NOT_RECRUITING",
+    "COMPLETED": "COMPLETED",
+    "ENROLLING_BY_INVITATION": "ENROLLING_BY_INVITATION",
+    "SUSPENDED": "SUSPENDED",
+    "TERMINATED": "TERMINATED",
+    "WITHDRAWN": "WITHDRAWN",
+    "UNKNOWN": "UNKNOWN",
+    "UNKNOWN_STATUS": "UNKNOWN",
+    "招募中": "RECRUITING",
+    "正在招募": "RECRUITING",
+    "尚未招募": "NOT_YET_RECRUITING",
+    "未开始招募": "NOT_YET_RECRUITING",
+    "招募完成": "ACTIVE_NOT_RECRUITING",
+    "已完成": "COMPLETED",
+    "完成": "COMPLETED",
+    "暂停": "SUSPENDED",
+    "终止": "TERMINATED",
+    "已终止": "TERMINATED",
+    "撤回": "WITHDRAWN",
+    "已撤回": "WITHDRAWN",
+}
+
+# Status phrases inside glued text; longer phrases first so "NOT_YET_RECRUITING"
+# is read whole and never also as "RECRUITING".
+_SEP = r"[\s_,\-]*"
+_STATUS_IN = re.compile(
+    "|".join(
+        [
+            rf"(?P<NOT_YET_RECRUITING>not{_SEP}yet{_SEP}recruiting)",
+            rf"(?P<ACTIVE_NOT_RECRUITING>active{_SEP}not{_SEP}recruiting)",
+            rf"(?P<ENROLLING_BY_INVITATION>enrolling{_SEP}by{_SEP}invitation)",
+            rf"(?P<UNKNOWN>unknown{_SEP}status)",
+            r"(?P<RECRUITING>recruiting)",
+            r"(?P<COMPLETED>completed)",
+            r"(?P<SUSPENDED>suspended)",
+            r"(?P<TERMINATED>terminated)",
+            r"(?P<WITHDRAWN>withdrawn)",
+        ]
+    ),
+    re.IGNORECASE,
+)
+
+
+def _key(text: str | None) -> str:
+    """Upper-case ``text`` with every run of punctuation/space collapsed to "_"."""
+    if not text:
+        return ""
+    return _NON_KEY.sub("_", text.upper()).strip("_")
+
+
+def _lookup(text: str | None, table: dict[str, str]) -> str | None:
+    """Exact key lookup, then the key with any parenthetical remark removed."""
+    key = _key(text)
+    if key in table:
+        return table[key]
+    if text and "(" in text:
+        return table.get(_key(text.split("(", 1)[0]))
+    return None
+
+
+def _at_token_start(text: str, start: int) -> bool:
+    """True where a glued token may begin: string start, after a non-letter,
+    or an upper-case letter after a lower-case one ("StatusRecruiting")."""
+    if start == 0 or not text[start - 1].isalpha():
+        return True
+    return text[start].isupper() and text[start - 1].islower()
+
+
+def find_status_in(text: str | None) -> str | None:
+    """The first overall-status phrase inside glued text ("RECRUITINGPhase I").
+
+    Only capitalised or upper-case phrases at a token start count, so prose such
+    as "patients who completed therapy" is not read as a status.
+    """
+    if not text:
+        return None
+    for match in _STATUS_IN.finditer(text):
+        start, end = match.span()
+        if not text[start].isupper() or not _at_token_start(text, start):
+            continue
+        if end < len(text) and text[end].islower():
+            continue
+        return match.lastgroup
+    return None
+
+
+def normalize_status(text: str | None) -> str | None:
+    """Overall recruitment status code, e.g. "Active, not recruiting" -> ACTIVE_NOT_RECRUITING."""
+    found = _lookup(text, _STATUS)
+    if found:
+        return found
+    stripped = (text or "").strip()
+    match = _STATUS_IN.match(stripped)
+    if match and not stripped[match.end() : match.end() + 1].islower():
+        return match.lastgroup
+    return None
+
+
+_STUDY_TYPES = {
+    "INTERVENTIONAL": "INTERVENTIONAL",
+    "INTERVENTIONAL_STUDY": "INTERVENTIONAL",
+    "INTERVENTIONAL_CLINICAL_TRIAL": "INTERVENTIONAL",
+    "干预性研究": "INTERVENTIONAL",
+    "OBSERVATIONAL": "OBSERVATIONAL",
+    "OBSERVATIONAL_STUDY": "OBSERVATIONAL",
+    "OBSERVATIONAL_PATIENT_REGISTRY": "OBSERVATIONAL",
+    "观察性研究": "OBSERVATIONAL",
+    "EXPANDED_ACCESS": "EXPANDED_ACCESS",
+}
+_ALLOCATIONS = {
+    "RANDOMIZED": "RANDOMIZED",
+    "RANDOMISED": "RANDOMIZED",
+    "随机": "RANDOMIZED",
+    "NON_RANDOMIZED": "NON_RANDOMIZED",
+    "NON_RANDOMISED": "NON_RANDOMIZED",
+    "NONRANDOMIZED": "NON_RANDOMIZED",
+    "NONRANDOMISED": "NON_RANDOMIZED",
+    "非随机": "NON_RANDOMIZED",
+    "NA": "NA",
+    "N_A": "NA",
+    "NOT_APPLICABLE": "NA",
+}
+_MODELS = {
+    "SINGLE_GROUP": "SINGLE_GROUP",
+    "SINGLE_ARM": "SINGLE_GROUP",
+    "单臂": "SINGLE_GROUP",
+    "PARALLEL": "PARALLEL",
+    "CROSSOVER": "CROSSOVER",
+    "CROSS_OVER": "CROSSOVER",
+    "FACTORIAL": "FACTORIAL",
+    "SEQUENTIAL": "SEQUENTIAL",
+}
+_PURPOSES = {
+    name: name
+    for name in (
+        "TREATMENT",
+        "PREVENTION",
+        "DIAGNOSTIC",
+        "SUPPORTIVE_CARE",
+        "SCREENING",
+        "HEALTH_SERVICES_RESEARCH",
+        "BASIC_SCIENCE",
+        "DEVICE_FEASIBILITY",
+        "ECT",
+        "OTHER",
+    )
+} | {"治疗": "TREATMENT", "预防": "PREVENTION", "诊断": "DIAGNOSTIC"}
+_MASKINGS = {
+    "NONE": "NONE",
+    "OPEN": "NONE",
+    "OPEN_LABEL": "NONE",
+    "OPENLABEL": "NONE",
+    "NO_MASKING": "NONE",
+    "SINGLE": "SINGLE",
+    "DOUBLE": "DOUBLE",
+    "TRIPLE": "TRIPLE",
+    "QUADRUPLE": "QUADRUPLE",
+}
+_SEXES = {
+    "ALL": "ALL",
+    "BOTH": "ALL",
+    "BOTH_SEXES": "ALL",
+    "MALE_AND_FEMALE": "ALL",
+    "FEMALE_AND_MALE": "ALL",
+    "MALE_FEMALE": "ALL",
+    "男女均可": "ALL",
+    "不限": "ALL",
+    "MALE": "MALE",
+    "M": "MALE",
+    "MEN": "MALE",
+    "男": "MALE",
+    "男性": "MALE",
+    "FEMALE": "FEMALE",
+    "F": "FEMALE",
+    "WOMEN": "FEMALE",
+    "女": "FEMALE",
+    "女性": "FEMALE",
+}
+_ARM_TYPES = {
+    name.replace("_", ""): name
+    for name in (
+        "EXPERIMENTAL",
+        "ACTIVE_COMPARATOR",
+        "PLACEBO_COMPARATOR",
+        "SHAM_COMPARATOR",
+        "NO_INTERVENTION",
+        "OTHER",
+    )
+}
+_ENROLLMENT_TYPES = {
+    "ESTIMATED": "ESTIMATED",
+    "ANTICIPATED": "ESTIMATED",
+    "EXPECTED": "ESTIMATED",
+    "PLANNED": "ESTIMATED",
+    "ACTUAL": "ACTUAL",
+}
+_ENDPOINT_TYPES = {"PRIMARY": "PRIMARY", "SECONDARY": "SECONDARY", "OTHER": "OTHER"}
+_ENDPOINT_CJK = {"主要": "PRIMARY", "次要": "SECONDARY", "其他": "OTHER"}
+_TRUE = {"YES", "Y", "TRUE", "T", "1", "是", "ACCEPTS_HEALTHY_VOLUNTEERS"}
+_FALSE = {"NO", "N", "FALSE", "F", "0", "否"}
+_NEGATION = re.compile(r"^\s*(?:no|not|does\s+not|doesn't|do\s+not|none)\b", re.IGNORECASE)
+
+
+def normalize_study_type(text: str | None) -> str | None:
+    """INTERVENTIONAL / OBSERVATIONAL / EXPANDED_ACCESS."""
+    return _lookup(text, _STUDY_TYPES)
+
+
+def normalize_allocation(text: str | None) -> str | None:
+    """RANDOMIZED / NON_RANDOMIZED / NA (CT.gov prints N/A for single-arm studies)."""
+    return _lookup(text, _ALLOCATIONS)
+
+
+def normalize_intervention_model(text: str | None) -> str | None:
+    """SINGLE_GROUP, PARALLEL, ...; "Single Group Assignment" drops "Assignment"."""
+    key = _key(text).removesuffix("_ASSIGNMENT").removesuffix("_DESIGN")
+    return _MODELS.get(key) or _lookup(text, _MODELS)
+
+
+def normalize_primary_purpose(text: str | None) -> str | None:
+    """TREATMENT, SUPPORTIVE_CARE, ... as in ClinicalTrials.gov."""
+    return _lookup(text, _PURPOSES)
+
+
+def normalize_masking(text: str | None) -> str | None:
+    """NONE .. QUADRUPLE; the first word decides ("Double (Participant, ...)", "Double-blind")."""
+    key = _key(text)
+    if key in _MASKINGS:
+        return _MASKINGS[key]
+    if key.startswith(("OPEN_LABEL", "OPEN")):
+        return "NONE"
+    return _MASKINGS.get(key.split("_", 1)[0]) if key else None
+
+
+def normalize_sex(text: str | None) -> str | None:
+    """ALL / FEMALE / MALE; "Both" and "Male and female" are ALL."""
+    return _lookup(text, _SEXES)
+
+
+def normalize_arm_type(text: str | None) -> str | None:
+    """Arm type code; accepts "Experimental: Arm label" by reading the part before ':'."""
+    found = _ARM_TYPES.get(_key(text).replace("_", ""))
+    if found is None and text and ":" in text:
+        found = _ARM_TYPES.get(_key(text.split(":", 1)[0]).replace("_", ""))
+    return found
+
+
+def normalize_enrollment_type(text: str | None) -> str | None:
+    """ESTIMATED (also "Anticipated") or ACTUAL."""
+    return _lookup(text, _ENROLLMENT_TYPES)
+
+
+def normalize_endpoint_type(text: str | None) -> str | None:
+    """PRIMARY / SECONDARY / OTHER from a heading such as "Secondary Outcome Measures"."""
+    key = _key(text)
+    first = key.split("_", 1)[0]
+    if first in _ENDPOINT_TYPES:
+        return _ENDPOINT_TYPES[first]
+    return next((code for word, code in _ENDPOINT_CJK.items() if key.startswith(word)), None)
+
+
+def parse_bool(text: str | None) -> bool | None:
+    """Yes/No-like values, including Python/SQL spellings and "No healthy volunteers"."""
+    key = _key(text)
+    if key in _TRUE:
+        return True
+    if key in _FALSE:
+        return False
+    if not key or key in {"NA", "N_A", "NOT_AVAILABLE", "UNKNOWN"}:
+        return None
+    if _NEGATION.match(text or ""):
+        return False
+    if key.startswith(("ACCEPTS", "YES")):
+        return True
+    return None
