@@ -5,11 +5,13 @@ every rule lives in ``transforms``. Table names come from ``transforms.schemas``
 so a new staged or mart table appears here without editing this file.
 """
 
+from collections.abc import Iterable
 from datetime import UTC, datetime
 
 import dagster as dg
 import polars as pl
 
+from orchestration.lock import hold_lock
 from orchestration.metadata import table_output
 from orchestration.publish import LAYER_TABLES, build_database, complete_version, publish
 from orchestration.raw_files import list_raw_files
@@ -19,28 +21,43 @@ from transforms.raw import documents as raw_documents
 from transforms.schemas import MART_TABLES, STAGED_TABLES
 from transforms.staged import pipeline as staged_pipeline
 
-QUARANTINE_DESCRIPTION = (
-    "One row per document set aside at this stage: file, stage, reason, sha256."
-)
 MART_KEYS = [dg.AssetKey(["marts", name]) for name in MART_TABLES]
+GRAINS = {
+    "documents": "One row per file landed from the raw folder: bytes, sha256, encoding, text.",
+    "stg_documents": "One row per decoded document: normalised text and its offset map to raw.",
+    "stg_sections": "One row per section of a document: canonical name, heading, spans.",
+    "stg_fields": "One row per labelled value found in a document, with where it was read.",
+    "stg_items": "One row per list item (bullet, number) inside a section, with spans.",
+    "stg_conflicts": "One row per disagreeing value a field rule set aside.",
+    "trials": "One row per trial: ids, status, phases, dates, ages, sponsor, antigens.",
+    "arms": "One row per arm or group of a trial.",
+    "doses": "One row per distinct dose level of a trial.",
+    "endpoints": "One row per outcome measure of a trial.",
+    "criteria": "One row per eligibility criterion of a trial.",
+    "criteria_thresholds": "One row per numeric condition in an eligibility criterion.",
+    "quarantine": "One row per document set aside at this stage: file, stage, reason, sha256.",
+}
 
 
-def _outs(layer: str, descriptions: dict[str, str]) -> dict[str, dg.AssetOut]:
+def _outs(layer: str, tables: Iterable[str]) -> dict[str, dg.AssetOut]:
+    """One output per table plus the layer's quarantine, keyed ``<layer>/<table>``."""
     return {
-        name: dg.AssetOut(key=[layer, name], description=text, group_name=layer)
-        for name, text in {**descriptions, "quarantine": QUARANTINE_DESCRIPTION}.items()
+        name: dg.AssetOut(key=[layer, name], description=GRAINS.get(name), group_name=layer)
+        for name in (*tables, "quarantine")
     }
 
 
 @dg.multi_asset(
-    outs=_outs(
-        "raw", {"documents": "One row per file landed from the raw folder: bytes, hash, text."}
-    ),
+    outs=_outs("raw", ["documents"]),
     description="Land every file under the raw folder: decode and hash, nothing else.",
 )
 def raw_layer(warehouse: WarehouseResource):
     """Read the raw folder (recursively, following links) and land it as documents."""
-    files = [(rel, path.read_bytes()) for rel, path in list_raw_files(warehouse.settings().raw_dir)]
+    raw_dir = warehouse.settings().raw_dir
+    found = list_raw_files(raw_dir)
+    if not found:  # an unmounted or emptied folder must not publish an empty warehouse
+        raise dg.Failure(f"no files under the raw folder {raw_dir}")
+    files = [(rel, path.read_bytes()) for rel, path in found]
     documents, quarantine = raw_documents.land_files(files, landed_at=datetime.now(UTC))
     yield table_output(documents, "documents")
     yield table_output(quarantine, "quarantine")
@@ -48,10 +65,7 @@ def raw_layer(warehouse: WarehouseResource):
 
 @dg.multi_asset(
     ins={"documents": dg.AssetIn(key=["raw", "documents"])},
-    outs=_outs(
-        "staged",
-        {name: f"Staged {name}: source-shaped, typed, with spans." for name in STAGED_TABLES},
-    ),
+    outs=_outs("staged", STAGED_TABLES),
     description="Parse every landed document once into sections, fields and items with spans.",
 )
 def staged_layer(documents: pl.DataFrame):
@@ -64,7 +78,7 @@ def staged_layer(documents: pl.DataFrame):
 
 @dg.multi_asset(
     ins={name: dg.AssetIn(key=["staged", name]) for name in STAGED_TABLES},
-    outs=_outs("marts", {name: f"Contract mart {name} (see CONTRACT.md)." for name in MART_TABLES}),
+    outs=_outs("marts", MART_TABLES),
     description="Build the contract marts from the staged tables.",
 )
 def marts_layer(**staged: pl.DataFrame):
@@ -89,7 +103,8 @@ def published(
     version_dir = settings.version_dir(context.run.run_id)
     complete_version(settings, version_dir)
     build_database(settings, version_dir)
-    db_path = publish(settings, version_dir)
+    with hold_lock(settings.lock_path):
+        db_path = publish(settings, version_dir)
     return dg.MaterializeResult(
         metadata={"path": dg.MetadataValue.path(str(db_path)), "version": context.run.run_id}
     )

@@ -16,9 +16,14 @@ from orchestration.audit import write_check_result
 from orchestration.storage import WarehouseResource
 
 if TYPE_CHECKING:
-    from expectations.runner import SuiteResult
+    from expectations.runner import ExpectationFailure, SuiteResult
 
 SUITE_CHECK_NAME = "suite"
+
+
+def _sample(failure: "ExpectationFailure") -> str:
+    """The failing values, each once (GX lists a duplicated value once per row)."""
+    return ", ".join(dict.fromkeys(failure.sample))
 
 
 def format_failures(result: "SuiteResult") -> str:
@@ -29,7 +34,7 @@ def format_failures(result: "SuiteResult") -> str:
         count = (
             "" if failure.unexpected_count is None else f": {failure.unexpected_count} unexpected"
         )
-        sample = f", e.g. {', '.join(failure.sample)}" if failure.sample else ""
+        sample = f", e.g. {_sample(failure)}" if failure.sample else ""
         lines.append(f"{failure.expectation}{where}{count}{sample}")
     return "\n".join(lines)
 
@@ -37,7 +42,7 @@ def format_failures(result: "SuiteResult") -> str:
 def _failures_markdown(result: "SuiteResult") -> str:
     rows = ["| expectation | column | unexpected | sample |", "| --- | --- | --- | --- |"]
     for f in result.failures:
-        sample = ", ".join(f.sample).replace("|", "\\|")[:200]
+        sample = _sample(f).replace("|", "\\|")[:200]
         rows.append(f"| {f.expectation} | {f.column or ''} | {f.unexpected_count} | {sample} |")
     return "\n".join(rows)
 
@@ -62,7 +67,7 @@ def to_check_result(
             "blocking": blocking,
             "success": result.success,
             "evaluated": result.evaluated,
-            "failures": failures,
+            "failures": failures or None,
         },
     )
     metadata: dict[str, Any] = {

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+_HELD: set[Path] = set()  # locks this process holds: re-entering one is a no-op
+
 
 class WarehouseBusyError(RuntimeError):
     """Another process (or another open file) holds the warehouse lock."""
@@ -20,7 +22,16 @@ class WarehouseBusyError(RuntimeError):
 
 @contextmanager
 def hold_lock(path: Path) -> Iterator[None]:
-    """Hold an exclusive non-blocking lock on ``path`` for the duration of the block."""
+    """Hold an exclusive non-blocking lock on ``path`` for the duration of the block.
+
+    Re-entrant within a process: the CLI holds the lock for a whole run and the
+    publishing step takes it again, which only matters for runs started by
+    ``dagster dev`` (another process) that would otherwise race a CLI run.
+    """
+    path = path.resolve()
+    if path in _HELD:
+        yield
+        return
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -29,10 +40,12 @@ def hold_lock(path: Path) -> Iterator[None]:
         raise WarehouseBusyError(
             f"warehouse in use: another run holds the lock {path}; wait for it to finish"
         ) from None
+    _HELD.add(path)
     try:
         os.ftruncate(fd, 0)
         os.write(fd, f"{os.getpid()}\n".encode())  # who holds it, for a curious human
         yield
     finally:
+        _HELD.discard(path)
         fcntl.flock(fd, fcntl.LOCK_UN)
         os.close(fd)

@@ -11,6 +11,7 @@ import duckdb
 import pytest
 
 from orchestration.cli import main
+from orchestration.lock import WarehouseBusyError, hold_lock
 from orchestration.report import render_table
 
 
@@ -111,3 +112,32 @@ def test_importing_the_cli_does_not_import_dagster():
     code = "import sys, orchestration.cli; print('dagster' in sys.modules, 'duckdb' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False False"
+
+
+def test_lock_is_reentrant_in_one_process_and_released_after(tmp_path):
+    lock = tmp_path / ".run.lock"
+    with hold_lock(lock), hold_lock(lock):
+        other = os.open(lock, os.O_RDWR)
+        try:
+            with pytest.raises(BlockingIOError):
+                fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        finally:
+            os.close(other)
+    with hold_lock(lock):
+        pass
+    other = os.open(lock, os.O_RDWR)
+    try:
+        fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)  # free again
+    finally:
+        os.close(other)
+
+
+def test_busy_lock_raises(tmp_path):
+    lock = tmp_path / ".run.lock"
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        with pytest.raises(WarehouseBusyError, match="warehouse in use"), hold_lock(lock):
+            pass
+    finally:
+        os.close(fd)

@@ -47,10 +47,6 @@ def endpoint_rows(view: DocView, tid: str) -> list[Row]:
         if frame is None and len(block.lines) > 1 and _is_bare_frame(block.lines[-1]):
             frame = block.lines.pop()
         measure, *description = block.lines
-        inline = _INLINE_FRAME.search(measure)
-        if inline and frame is None:
-            frame = inline.group("frame").strip()
-            measure = measure[: inline.start()].strip()
         rows.append({
             "trial_id": tid,
             "source_file": view.source_file,
@@ -82,7 +78,10 @@ def _blocks(view: DocView) -> list[_Block]:
     current: _Block | None = None
     last_section = -1
     for _, ordinal, kind, row in sorted(events, key=lambda e: e[0]):
-        if current is not None and (ordinal != last_section or current.time_frame is not None):
+        inline = kind == "item" and _INLINE_FRAME.search(str(row["text"])) is not None
+        if current is not None and (
+            ordinal != last_section or current.time_frame is not None or (inline and current.lines)
+        ):
             blocks.append(current)
             current = None
         last_section = ordinal
@@ -92,6 +91,8 @@ def _blocks(view: DocView) -> list[_Block]:
         current.end = max(current.end, end)
         if kind == "item":
             current.lines.append(str(row["text"]))
+            if inline:
+                current.time_frame = _extract_inline_frame(current)
         elif row["field"] == "time_frame":
             current.time_frame = str(row["value"]) if row["value"] else ""
         else:
@@ -99,6 +100,15 @@ def _blocks(view: DocView) -> list[_Block]:
     if current is not None:
         blocks.append(current)
     return blocks
+
+
+def _extract_inline_frame(block: _Block) -> str:
+    """Cut "[Time Frame: …]" out of a one-line CT.gov-style measure, returning the frame."""
+    match = _INLINE_FRAME.search(block.lines[-1])
+    if match is None:
+        return ""
+    block.lines[-1] = (block.lines[-1][: match.start()] + block.lines[-1][match.end() :]).strip()
+    return match.group("frame").strip()
 
 
 def _is_bare_frame(line: str) -> bool:

@@ -29,6 +29,11 @@ _PHASE_IN_PROSE = re.compile(
     r"(?:[0-4]|i{1,3}|iv)[ab]?)?(?=\W+(?:[\w-]+\W+){0,4}?(?:trial|study|clinical)\b)",
     re.IGNORECASE,
 )
+# Status told in a sentence: "the study was withdrawn before enrolling".
+_STATUS_IN_PROSE = re.compile(
+    r"\b(?:was|has been|is|were|had been)\s+(?:\w+\s+)?(withdrawn|terminated|suspended|completed)\b",
+    re.IGNORECASE,
+)
 _ACRONYM = re.compile(r"^[\w\-+/.]{2,30}$")
 _ENUM_FIELDS = {
     "overall_status": ("status", enums.normalize_status),
@@ -63,6 +68,8 @@ def trial_row(view: DocView, age_limits: tuple[float | None, float | None]) -> R
     for column, (key, normalize) in _ENUM_FIELDS.items():
         value = view.value(key)
         row[column] = normalize(value) if value else None
+    if row["overall_status"] is None:
+        row["overall_status"] = _prose_status(view)
     row.update(_enrollment(view))
     row.update(_dates(view))
     row.update(_ages(view, age_limits))
@@ -86,6 +93,14 @@ def _prose_phases(view: DocView) -> list[str] | None:
         match = _PHASE_IN_PROSE.search(str(row["text"]))
         if match:
             return enums.normalize_phases(match.group())
+    return None
+
+
+def _prose_status(view: DocView) -> str | None:
+    for row in view.items_in(*_PROSE_SECTIONS):
+        match = _STATUS_IN_PROSE.search(str(row["text"]))
+        if match:
+            return enums.normalize_status(match.group(1))
     return None
 
 

@@ -19,6 +19,7 @@ _MARKER = re.compile(
         [•*+\-]\s*                                  # bullets (canonicalised by the normaliser)
       | \(?\d{1,2}(?:\.\d{1,2}){0,3}[.)、:](?!\d)\s*   # 1.  1)  (1)  1、 4.1.2
       | \(\d{1,2}\)\s*
+      | \d{1,2}(?:\.\d{1,2}){1,3}\s+                # protocol numbering without a final stop
       | \(?[ivxIVX]{1,5}[.)]\s+                     # i)  (iv)  IV.
       | \(?[a-zA-Z][.)]\s+                          # a.  B)  (c)
       | [\u2460-\u2473\u2776-\u277f]\s*             # circled numerals

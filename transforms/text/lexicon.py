@@ -184,18 +184,32 @@ LABEL_COLON = re.compile(rf"^(?P<label>{_LABEL_ALTERNATION})\s*[:：]\s*(?P<valu
 # A label glued to a numeric value: "Phase1", "Enrollment24 (estimated)".
 LABEL_GLUED = re.compile(rf"^(?P<label>{_LABEL_ALTERNATION})(?P<value>\d.*)$", re.IGNORECASE)
 
-BOILERPLATE = re.compile(
-    r"""^(?:loading\.*|see this in plain english\??|powered by ai|view:?|see location\.*|
-    show (?:more|less)|read more|back to top|print|share|copy link|
-    this (?:platform|site|website|page|content) (?:is|was) .*|data sourced from .*|
-    always consult .*|disclaimer.*|the study team has not published .*|check back later.*|
-    (?:see|review|learn about|explore|check|get|understand|meet|identify|reach out|find|dive into|
-    browse|discover|read) \b.{0,160}\b(?:trial|study|research|studies|participat\w*|contact\w*|
-    sites?|details?|criteria|conditions?|tested|narrative|background|snapshot|synopsis|
-    organizations?|regulators|identifiers|investigators?|researchers|facilit\w+)\b.*|
-    additional clinical trials that .*)$""",
-    re.IGNORECASE | re.VERBOSE,
+_BOILERPLATE_PATTERNS = (
+    r"loading\.*",
+    r"see this in plain english\??",
+    r"powered by ai",
+    r"view:?",
+    r"see location\.*",
+    r"show (?:more|less)",
+    r"read more",
+    r"back to top",
+    r"print",
+    r"share",
+    r"copy link",
+    r"this (?:platform|site|website|page|content|information) (?:is|was) .*",
+    r"data sourced from .*",
+    r"always consult .*",
+    r"disclaimer.*",
+    r"the study team has not published .*",
+    r"check back later.*",
+    r"additional clinical trials that .*",
+    # Explainer sentences addressed to the reader under each heading.
+    r"(?:see|review|learn about|explore|check|get|understand|meet|identify|reach out|find|"
+    r"dive into|browse|discover|read) \b.{0,160}\b(?:trial|study|research|studies|participat\w*|"
+    r"contact\w*|sites?|details?|criteria|conditions?|tested|narrative|background|snapshot|"
+    r"synopsis|organizations?|regulators|identifiers|investigators?|researchers|facilit\w+)\b.*",
 )
+BOILERPLATE = re.compile("^(?:" + "|".join(_BOILERPLATE_PATTERNS) + ")$", re.IGNORECASE)
 
 
 def is_boilerplate(line: str) -> bool:

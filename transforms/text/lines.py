@@ -29,7 +29,7 @@ _INLINE_CRITERIA = re.compile(
 )
 _GLUED_FIELDS = frozenset({"phase", "enrollment", "ages", "min_age", "max_age"})
 # Upper-case registry enum values ("TREATMENT", "NONE") are values, never labels.
-_ENUM_VALUE = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^(?:TREATMENT|NONE|NA|ALL|MALE|FEMALE)$")
+_ENUM_VALUE = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^(?:TREATMENT|NONE|NA|ALL|MALE|FEMALE|PHASE[1-4])$")
 _MAX_LABEL_LINE = 80
 
 
@@ -87,6 +87,11 @@ def classify_line(start: int, end: int, text: str, indent: int) -> Line:
         kind, key = exact
         return Line(start, end, text, indent, kind, key, body.rstrip(":： ").strip())
     return _classify_labelled(start, end, text, indent, body, body_start)
+
+
+def strip_markup(text: str) -> str:
+    """``text`` without leading bullets or quote marks."""
+    return _strip_markup(text, 0)[0]
 
 
 def _strip_markup(text: str, start: int) -> tuple[str, int]:

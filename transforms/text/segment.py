@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from transforms.text.badges import BadgeReader, accepts
 from transforms.text.lexicon import CRITERIA_SECTIONS, OUTCOME_SECTIONS
-from transforms.text.lines import Line, classify_line, iter_physical_lines
+from transforms.text.lines import Line, classify_line, iter_physical_lines, strip_markup
 from transforms.text.records import parse_record, record_fields
 
 
@@ -91,9 +91,10 @@ def _consume(state: _State, line: Line) -> None:
 
 
 def _consume_free(state: _State, line: Line) -> None:
-    if state.pending is not None and accepts(state.pending.key, line.text):
+    value = strip_markup(line.text)
+    if state.pending is not None and accepts(state.pending.key, value):
         label, state.pending = state.pending, None
-        _add_field(state, label.key, label.label, line.text, "label_block", label.start, line.end)
+        _add_field(state, label.key, label.label, value, "label_block", label.start, line.end)
         return
     _flush_pending(state)
     badge = state.badges.read(line.text, state.section.key)

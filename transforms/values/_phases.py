@@ -23,6 +23,7 @@ _PHASE = re.compile(_PHASE_WORD + _NUMERAL, re.IGNORECASE)
 _MORE = re.compile(
     r"\s*(?:/|-|–|,|&|\+|and\b|or\b|to\b)\s*(?:" + _PHASE_WORD + ")?" + _NUMERAL, re.IGNORECASE
 )
+_API = re.compile(r"(EARLY_)?PHASE([1-4])")
 _CJK = re.compile(_NUMERAL + r"(?:\s*[/／、\-~]\s*" + _NUMERAL + r")?\s*期")
 _CJK_EARLY = re.compile(r"(?<![0-9])0\s*期")
 _BARE = re.compile(_NUMERAL + r"(?:\s*(?:/|-|–|,|&|and)\s*" + _NUMERAL + r")?", re.IGNORECASE)
@@ -48,13 +49,25 @@ def _collect_numerals(match: re.Match[str], found: set[str]) -> None:
 
 
 def _scan_phase_lists(text: str, found: set[str]) -> None:
-    """Read "Phase N" and the numerals chained after it ("Phase I/II", "Phase 1, 2")."""
-    for match in _PHASE.finditer(text):
+    """Read "Phase N" and the numerals chained after it ("Phase I/II", "Phase 1, 2").
+
+    The next search starts after the chain, so the scan stays linear.
+    """
+    pos = 0
+    while (match := _PHASE.search(text, pos)) is not None:
         _collect_numerals(match, found)
         pos = match.end()
         while (more := _MORE.match(text, pos)) is not None:
             _collect_numerals(more, found)
             pos = more.end()
+
+
+def _take_api_tokens(text: str, found: set[str]) -> str:
+    """Read registry API tokens ("EARLY_PHASE1", "PHASE2") even when glued to a digit
+    of the next badge ("EARLY_PHASE19 participants"), then blank them out."""
+    for match in _API.finditer(text):
+        found.add("EARLY_PHASE1" if match.group(1) else f"PHASE{match.group(2)}")
+    return _API.sub(lambda m: " " * len(m.group()), text)
 
 
 def _ordered(found: set[str]) -> list[str] | None:
@@ -66,6 +79,7 @@ def find_phases_in(text: str | None) -> list[str] | None:
     if not text:
         return None
     found: set[str] = set()
+    text = _take_api_tokens(text, found)
     if _EARLY.search(text):
         found.add("EARLY_PHASE1")
         text = _EARLY.sub(lambda m: " " * len(m.group()), text)

@@ -1,0 +1,66 @@
+"""List splitting: markers, inline numbering, wraps, sub-headings and nesting."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.text.items import split_items
+from transforms.text.lines import classify_line, iter_physical_lines
+
+
+def _items(text: str) -> list[str]:
+    lines = [classify_line(*parts) for parts in iter_physical_lines(text)]
+    return [i.text for i in split_items(lines, criteria=True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. Adult\n2. SLE\n3. Consent",
+        "• Adult\n• SLE\n• Consent",
+        "- Adult\n* SLE\n+ Consent",
+        "(1) Adult\n(2) SLE\n(3) Consent",
+        "1) Adult\n2) SLE\n3) Consent",
+        "a. Adult\nb. SLE\nc. Consent",
+        "i) Adult\nii) SLE\niii) Consent",
+        "① Adult\n② SLE\n③ Consent",
+        "1. Adult\n1. SLE\n1. Consent",
+        ". Adult\n. SLE\n. Consent",
+        "• 1. Adult\n• 2. SLE\n• 3. Consent",
+        "1. Adult; 2. SLE; 3. Consent",
+        "1.Adult; 2.SLE; 3.Consent",
+        "Adult\n\nSLE\n\nConsent",
+        "4.1.1 Adult\n4.1.2 SLE\n4.1.3 Consent",
+    ],
+)
+def test_marker_styles(text: str) -> None:
+    assert [t.rstrip(";") for t in _items(text)] == ["Adult", "SLE", "Consent"]
+
+
+def test_decimals_are_not_item_numbers() -> None:
+    assert _items("1. ALT ≤ 2.5 × ULN; 2. Bilirubin ≤ 1.5 ULN") == [
+        "ALT ≤ 2.5 × ULN;",
+        "Bilirubin ≤ 1.5 ULN",
+    ]
+
+
+def test_hard_wrapped_item_is_joined() -> None:
+    assert _items("1. Adults with active lupus\n   nephritis confirmed by biopsy\n2. Consent") == [
+        "Adults with active lupus nephritis confirmed by biopsy",
+        "Consent",
+    ]
+
+
+def test_subheadings_become_sections_of_their_items() -> None:
+    lines = [classify_line(*p) for p in iter_physical_lines("Lupus cohort\n1. SLE\n2. Active\nMyositis cohort\n1. IIM")]
+    items = split_items(lines, criteria=True)
+    assert [(i.subsection, i.text) for i in items] == [
+        ("Lupus cohort", "SLE"),
+        ("Lupus cohort", "Active"),
+        ("Myositis cohort", "IIM"),
+    ]
+
+
+def test_sub_list_after_colon_is_nested() -> None:
+    lines = [classify_line(*p) for p in iter_physical_lines("6. Labs:\n1. ANC ok\n2. Hb ok")]
+    assert [i.depth for i in split_items(lines, criteria=True)] == [0, 1, 1]

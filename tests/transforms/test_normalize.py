@@ -1,0 +1,61 @@
+"""The normaliser: escapes, markup, glyphs and glued badges, with raw offsets kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.text.normalize import normalize_text
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("SELENA-SLEDAI score \\> 6", "SELENA-SLEDAI score > 6"),
+        ("1×10\\^9/L", "1×10^9/L"),
+        ("5\\. Have a history", "5. Have a history"),
+        ("a<!-- hidden -->b", "a\nb"),
+        ("line one<br>line two", "line one\nline two"),
+        ("line one<br/>line two", "line one\nline two"),
+        ("**Phase:** 1", "Phase: 1"),
+        ("## Eligibility", "Eligibility"),
+        ("eGFR &gt;= 30", "eGFR >= 30"),
+        ("‣ item", "• item"),
+        ("∙ item", "• item"),
+        ("Age\u00a0≧\u00a018", "Age ≥ 18"),
+        ("标准：年龄", "标准:年龄"),
+        ("RECRUITINGPhase I: DLT", "RECRUITING\nPhase I: DLT"),
+        ("RECRUITINGPHASE2INTERVENTIONAL", "RECRUITING\nPHASE2\nINTERVENTIONAL"),
+        ("Recruiting patients", "Recruiting patients"),
+        ("a\r\nb", "a\nb"),
+        ("zero\u200bwidth", "zerowidth"),
+        ("AST < ULN and ALT > 2", "AST < ULN and ALT > 2"),
+    ],
+)
+def test_normalize_text(raw: str, expected: str) -> None:
+    assert normalize_text(raw).text == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "needle", "raw_needle"),
+    [
+        ("x \\> 6 and 10\\^5/kg", "10^5/kg", "10\\^5/kg"),
+        ("<!-- c -->Age 18", "Age 18", "Age 18"),
+        ("**Phase:** Phase 2", "Phase 2", "Phase 2"),
+        ("RECRUITINGPhase I: DLT", "Phase I: DLT", "Phase I: DLT"),
+        ("a &gt; b then tail", "tail", "tail"),
+    ],
+)
+def test_offsets_map_back_to_raw(raw: str, needle: str, raw_needle: str) -> None:
+    normalized = normalize_text(raw)
+    start = normalized.text.index(needle)
+    raw_start, raw_end = normalized.offsets.span_to_raw(start, start + len(needle))
+    assert raw[raw_start:raw_end] == raw_needle
+
+
+def test_unclosed_comment_swallows_rest_without_error() -> None:
+    assert normalize_text("keep <!-- never closed").text == "keep \n"
+
+
+def test_long_line_is_linear() -> None:
+    raw = "\\" * 200_000 + "<" * 200_000
+    assert len(normalize_text(raw).text) > 0

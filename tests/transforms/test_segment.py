@@ -1,0 +1,101 @@
+"""Segmentation: headings, labels in every layout, lost values, badges, inferred sections."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.text.normalize import normalize_text
+from transforms.text.segment import segment
+
+
+def _fields(text: str) -> dict[str, str | None]:
+    out: dict[str, str | None] = {}
+    for f in segment(normalize_text(text).text).fields:
+        out.setdefault(f.key, f.value)
+    return out
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Phase: 2\nStatus: Recruiting",
+        "Phase\n2\nStatus\nRecruiting",
+        "| Phase | 2 |\n| Status | Recruiting |",
+        "**Phase:** 2\n**Status:** Recruiting",
+        "- Phase\n- 2\n- Status\n- Recruiting",
+        "---\nphase: 2\nstatus: Recruiting\n---",
+        "Study Phase：2\nRecruitment Status：Recruiting",
+    ],
+)
+def test_label_layouts_give_same_fields(page: str) -> None:
+    fields = _fields(page)
+    assert fields["phase"] == "2"
+    assert fields["status"] == "Recruiting"
+
+
+def test_glued_label_and_value() -> None:
+    fields = _fields("Phase1\nEnrollment24 (estimated)")
+    assert fields["phase"] == "1"
+    assert fields["enrollment"] == "24 (estimated)"
+
+
+def test_label_without_value_is_kept_empty() -> None:
+    fields = _fields("Enrollment\nSex\nAges\nVolunteers\nAbout\nSome text.")
+    assert fields["enrollment"] is None
+    assert fields["sex"] is None
+    assert fields["healthy_volunteers"] is None
+
+
+def test_lost_value_does_not_take_the_next_labels_value() -> None:
+    fields = _fields("Masking\n50 participants in 1 patient group")
+    assert fields["masking"] is None
+    assert fields["enrollment"] == "50 participants in 1 patient group"
+
+
+def test_enum_value_that_spells_a_label_is_a_value() -> None:
+    assert _fields("Purpose\nTREATMENT")["primary_purpose"] == "TREATMENT"
+
+
+def test_embedded_python_dict_record() -> None:
+    page = "Protocol\n{'phases': ['PHASE1', 'PHASE2'], 'designInfo': {'allocation': 'RANDOMIZED'}, 'flag': True}"
+    fields = _fields(page)
+    assert fields["phase"] == "PHASE1, PHASE2"
+    assert fields["allocation"] == "RANDOMIZED"
+
+
+def test_badges_are_assigned_by_type_and_order() -> None:
+    page = "Overview\nCOMPLETED\nPHASE2\n40 participants\n2023-01-05\n2024-06\nStudy Design\nNA\nPARALLEL"
+    fields = _fields(page)
+    assert fields["status"] == "COMPLETED"
+    assert fields["phase"] == "PHASE2"
+    assert fields["enrollment"] == "40 participants"
+    assert fields["start_date"] == "2023-01-05"
+    assert fields["completion_date"] == "2024-06"
+    assert fields["allocation"] == "NA"
+    assert fields["intervention_model"] == "PARALLEL"
+
+
+def test_inline_criteria_headings_split_one_paragraph() -> None:
+    text = "Eligibility\nInclusion Criteria: 1. Adult; 2. SLE. Exclusion Criteria: 1. Pregnant."
+    keys = [s.key for s in segment(normalize_text(text).text).sections]
+    assert keys == ["preamble", "eligibility", "inclusion", "exclusion"]
+
+
+def test_outcome_blocks_without_heading_get_an_inferred_section() -> None:
+    text = "Enrollment\n10\nOverall response\nShare of responders.\nTime frame: 6 months"
+    sections = segment(normalize_text(text).text).sections
+    assert sections[-1].key == "outcomes"
+    assert [ln.text for ln in sections[-1].lines] == ["Overall response", "Share of responders."]
+
+
+def test_label_after_criteria_items_ends_the_list() -> None:
+    text = "Exclusion criteria\nPregnant;\nMasking\nNONE"
+    sections = segment(normalize_text(text).text).sections
+    assert sections[-1].key == "details"
+    assert [ln.text for ln in sections[-2].lines] == ["Pregnant;"]
+
+
+def test_boilerplate_is_dropped() -> None:
+    text = "Conditions\nSee the medical conditions this study is targeting.\nLoading...\nLupus"
+    section = segment(normalize_text(text).text).sections[-1]
+    assert [ln.text for ln in section.lines] == ["Lupus"]

@@ -1,0 +1,100 @@
+"""Enrollment counts from labelled values and from prose."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.values.numbers import find_enrollment_in_prose, parse_enrollment
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("19", (19, None)),
+        ("24 (estimated)", (24, "ESTIMATED")),
+        ("Enrollment24 (estimated)", (24, "ESTIMATED")),
+        ("9 participants", (9, None)),
+        ("20 (Actual)", (20, "ACTUAL")),
+        ("ACTUAL: 31", (31, "ACTUAL")),
+        ("50 participants in 1 patient group", (50, None)),
+        ("Target number of participants: 20", (20, None)),
+        ("1,200", (1200, None)),
+        ("1,200 participants (Anticipated)", (1200, "ESTIMATED")),
+        ("Estimated Enrollment: 60 participants", (60, "ESTIMATED")),
+        ("**Enrollment:** 18", (18, None)),
+        ("  42  ", (42, None)),
+        ("120 patients\n", (120, None)),
+    ],
+)
+def test_parse_enrollment(text, expected):
+    assert parse_enrollment(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "0",
+        "Target enrollment: 0",
+        "0 (Estimated)",
+        "N/A",
+        "n/a",
+        "Not available",
+        "Not provided",
+        "Unknown",
+        "",
+        None,
+        "participants",
+        "-",
+        "99999999999",
+        "24.5",
+    ],
+)
+def test_parse_enrollment_none(text):
+    assert parse_enrollment(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A total number of 18 subjects will be enrolled.", 18),
+        ("the trial plans to enroll 24 adults with SLE", 24),
+        ("We will enroll approximately 30 patients.", 30),
+        ("It is planned to enrol up to 12 participants", 12),
+        ("60 eligible patients are planned to be enrolled", 60),
+        ("In total, 1,000 participants will be recruited across sites.", 1000),
+        ("The sample size is 40.", 40),
+        ("This study will recruit 15 pediatric patients", 15),
+        ("Patients: 36 subjects were enrolled in the study.", 36),
+        (
+            "The first 3 participants will be enrolled without chemotherapy; "
+            "in total 20 participants will be enrolled.",
+            20,
+        ),
+    ],
+)
+def test_find_enrollment_in_prose(text, expected):
+    assert find_enrollment_in_prose(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The first 3 participants will be enrolled to receive CAR-T cell infusion.",
+        "the subsequent 17 participants will receive the consistent regimen",
+        "3 patients will be enrolled in each dose cohort",
+        "Patients aged 18 years will be treated",
+        "within 28 days after enrollment",
+        "was withdrawn before enrolling",
+        "at least 3 minor items",
+        "",
+        None,
+        "enroll 0 patients",
+    ],
+)
+def test_find_enrollment_in_prose_none(text):
+    assert find_enrollment_in_prose(text) is None
+
+
+def test_prose_scan_is_linear():
+    text = "1 2 3 patients " * 300_000
+    assert find_enrollment_in_prose(text) is None

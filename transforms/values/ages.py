@@ -1,0 +1,129 @@
+"""Ages in years: "18 Years", "6 Months", "5-18 years old", "18 Years to N/A".
+
+ClinicalTrials.gov age groups mean Child = birth-17, Adult = 18-64 and Older
+Adult = 65+; a page that lists only groups states the union of those ranges.
+Months, weeks and days convert to years (6 Months = 0.5). "N/A" or "No limit"
+on one side of a range means that side is open.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PER_YEAR = {"y": 1.0, "m": 12.0, "w": 52.0, "d": 365.0}
+_NUM = r"(\d{1,3}(?:\.\d+)?)"
+_UNIT = r"(years?|yrs?|y(?![a-z])|months?|mos?(?![a-z])|weeks?|wks?|days?|岁|周岁)?"
+_OPEN = r"(n/?a|none|no\s+limit|not\s+limited|unlimited|no\s+maximum|no\s+max)"
+_SEP = r"(?:-|–|—|~|～|to|至|through)"
+_BETWEEN = re.compile(
+    rf"(?:between|from)\s+{_NUM}\s*{_UNIT}\s*(?:old\s*)?(?:and|to|-|–)\s*{_NUM}\s*{_UNIT}",
+    re.IGNORECASE,
+)
+_RANGE = re.compile(
+    rf"(?<![\d./]){_NUM}\s*{_UNIT}\s*(?:old\s*)?{_SEP}\s*(?:{_NUM}\s*{_UNIT}|{_OPEN})",
+    re.IGNORECASE,
+)
+_OPEN_LOW = re.compile(rf"{_OPEN}\s*{_SEP}\s*{_NUM}\s*{_UNIT}", re.IGNORECASE)
+_LOWER = re.compile(
+    rf"(?:≥|>=|⩾|>|＞|at\s+least|no\s+less\s+than|not\s+less\s+than|older\s+than|over|above)"
+    rf"\s*{_NUM}\s*{_UNIT}|{_NUM}\s*{_UNIT}\s*(?:old\s*|of\s+age\s*)?(?:and|or)\s+"
+    r"(?:older|above|over|elder)|" + rf"{_NUM}\s*{_UNIT}\s*(?:\+|以上)",
+    re.IGNORECASE,
+)
+_UPPER = re.compile(
+    rf"(?:≤|<=|⩽|<|＜|up\s+to|no\s+more\s+than|not\s+more\s+than|younger\s+than|under|below)"
+    rf"\s*{_NUM}\s*{_UNIT}|{_NUM}\s*{_UNIT}\s*(?:old\s*|of\s+age\s*)?(?:and|or)\s+"
+    r"(?:younger|below|under)|" + rf"{_NUM}\s*{_UNIT}\s*以下",
+    re.IGNORECASE,
+)
+_MIN_MAX = re.compile(
+    rf"(min|max)\w*\s+age\s*[:：]?\s*(?:{_NUM}\s*{_UNIT}|{_OPEN})", re.IGNORECASE
+)
+_AGE_HINT = re.compile(r"\bage|\byears?\b|\byrs?\b|\bold\b|\bmonths?\b|岁", re.IGNORECASE)
+_GROUPS = {"child": (0.0, 17.0), "adult": (18.0, 64.0), "older_adult": (65.0, None)}
+_GROUP = re.compile(r"older\s+adults?|adults?|child(?:ren)?", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"^\W*(?:n/?a|none|no\s+limit|not\s+(?:applicable|limited))\W*$", re.I)
+
+
+def _years(number: str, unit: str | None) -> float:
+    """Convert a number and an optional unit word to years (bare numbers are years)."""
+    key = (unit or "y").lower()[0]
+    return round(float(number) / _PER_YEAR.get(key, 1.0), 4)
+
+
+def parse_age_years(text: str | None) -> float | None:
+    """One age limit in years; "N/A" / "No limit" is None."""
+    if not text or _PLACEHOLDER.match(text):
+        return None
+    match = re.search(rf"(?<![\d.]){_NUM}\s*{_UNIT}", text[:200], re.IGNORECASE)
+    if match is None:
+        return None
+    value = _years(match.group(1), match.group(2))
+    return value if value <= 130 else None
+
+
+def _from_range(text: str) -> tuple[float | None, float | None] | None:
+    for pattern in (_BETWEEN, _RANGE):
+        match = pattern.search(text)
+        if match is None:
+            continue
+        groups = match.groups()
+        low_n, low_u, high_n, high_u = groups[:4]
+        unit = low_u or high_u
+        if high_n is None:  # "18 Years to N/A"
+            return _years(low_n, unit), None
+        if unit is None and not _AGE_HINT.search(text) and len(text.strip()) > 24:
+            continue  # "3-6 cycles" inside unrelated prose is not an age range
+        return _years(low_n, unit), _years(high_n, high_u or unit)
+    match = _OPEN_LOW.search(text)
+    if match:
+        return None, _years(match.group(2), match.group(3))
+    return None
+
+
+def _from_limits(text: str) -> tuple[float | None, float | None]:
+    """One-sided limits ("≥ 5 years", "65 years or younger") and Minimum/Maximum Age."""
+    low = high = None
+    for match in _MIN_MAX.finditer(text):
+        if match.group(2) is not None:
+            value = _years(match.group(2), match.group(3))
+            low, high = (value, high) if match.group(1).lower() == "min" else (low, value)
+    if low is None and (found := _LOWER.search(text)):
+        low = _years(*_number_and_unit(found))
+    if high is None and (found := _UPPER.search(text)):
+        high = _years(*_number_and_unit(found))
+    return low, high
+
+
+def _number_and_unit(match: re.Match[str]) -> tuple[str, str | None]:
+    """The (number, unit) pair of whichever alternative matched."""
+    groups = match.groups()
+    index = next(i for i in range(0, len(groups), 2) if groups[i] is not None)
+    return groups[index], groups[index + 1]
+
+
+def _from_groups(text: str) -> tuple[float | None, float | None]:
+    """Union of CT.gov age groups; (None, None) when none is named."""
+    names = {re.sub(r"\W+", "_", m.group().lower()).rstrip("s") for m in _GROUP.finditer(text)}
+    names = {"child" if n.startswith("child") else n for n in names}
+    ranges = [_GROUPS[n] for n in names if n in _GROUPS]
+    if not ranges:
+        return None, None
+    low = min(r[0] for r in ranges)
+    high = None if any(r[1] is None for r in ranges) else max(r[1] for r in ranges)
+    return (None if low == 0 else low), high
+
+
+def parse_age_range(text: str | None) -> tuple[float | None, float | None]:
+    """``(min, max)`` in years from a range, one-sided limits, or age groups."""
+    if not text:
+        return None, None
+    text = text[:500]
+    ranged = _from_range(text)
+    if ranged is not None:
+        return ranged
+    if _AGE_HINT.search(text) or re.search(r"[≥≤<>＞＜+]", text):
+        limits = _from_limits(text)
+        if limits != (None, None):
+            return limits
+    return _from_groups(text)

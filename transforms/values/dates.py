@@ -1,0 +1,113 @@
+"""Date text -> (date, precision, status).
+
+Registry pages print dates as ISO days, "YYYY-MM", "January 10, 2025",
+"10 January 2025", "Jan 2027" or "2025/02/10", often with "(Estimated)" or
+"(Actual)". A month-only date is stored as the month's first day with
+precision "month" (the contract's rule), a year-only date as 1 January with
+precision "year". Impossible dates (2024-02-30) are not dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ParsedDate:
+    """A date as stated, with how much of it was stated and whether it is planned."""
+
+    value: dt.date
+    precision: str  # 'day' | 'month' | 'year'
+    status: str | None  # 'ESTIMATED' | 'ACTUAL' | None
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<y>(?:19|20|21)\d{2})"
+_DAY_SUFFIX = r"(?:st|nd|rd|th)?"
+
+# (pattern, precision); each pattern names its groups y, m or mon, d.
+_PATTERNS = [
+    (rf"(?<!\d){_YEAR}[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})(?!\d)", "day"),
+    (rf"(?<!\d){_YEAR}\s*年\s*(?P<m>\d{{1,2}})\s*月(?:\s*(?P<d>\d{{1,2}})\s*日)?", "cjk"),
+    (rf"(?<![\w/.]){_MONTH}[\s\-]+(?P<d>\d{{1,2}}){_DAY_SUFFIX},?\s+{_YEAR}(?!\d)", "day"),
+    (rf"(?<![\d/.])(?P<d>\d{{1,2}}){_DAY_SUFFIX}[\s\-]+{_MONTH}[\s\-,]+{_YEAR}(?!\d)", "day"),
+    (rf"(?<![\w/.]){_MONTH},?[\s\-]+{_YEAR}(?!\d)", "month"),
+    (rf"(?<![\d/.])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/{_YEAR}(?!\d)", "us"),
+    (rf"(?<![\d/.]){_YEAR}[-/.](?P<m>\d{{1,2}})(?![\d\-/.])", "month"),
+]
+_COMPILED = [(re.compile(p, re.IGNORECASE), kind) for p, kind in _PATTERNS]
+_YEAR_ONLY = re.compile(rf"(?<![\d.]){_YEAR}(?![\d.])")
+_STATUS = re.compile(
+    r"\b(?P<est>estimated|anticipated|expected|projected|planned)\b|\b(?P<act>actual)\b",
+    re.IGNORECASE,
+)
+
+
+def _build(match: re.Match[str], kind: str) -> tuple[dt.date, str] | None:
+    """Turn one pattern match into (date, precision); None for impossible dates."""
+    groups = match.groupdict()
+    year = int(groups["y"])
+    if kind == "us":
+        first, second = int(groups["a"]), int(groups["b"])
+        # US order (month/day) unless the first number cannot be a month.
+        month, day = (second, first) if first > 12 else (first, second)
+    else:
+        month = _MONTHS[groups["mon"].lower()] if groups.get("mon") else int(groups["m"])
+        day = int(groups["d"]) if groups.get("d") else None
+    precision = "day" if day is not None else "month"
+    try:
+        return dt.date(year, month, day or 1), precision
+    except ValueError:
+        return None
+
+
+def _status_of(text: str) -> str | None:
+    match = _STATUS.search(text)
+    if match is None:
+        return None
+    return "ESTIMATED" if match.group("est") else "ACTUAL"
+
+
+def parse_date(text: str | None) -> ParsedDate | None:
+    """The first date in ``text`` with its precision and Estimated/Actual status."""
+    if not text:
+        return None
+    candidates = []
+    for pattern, kind in _COMPILED:
+        match = pattern.search(text)
+        if match:
+            candidates.append((match.start(), -len(match.group()), match, kind))
+    if not candidates:
+        # A bare year only when nothing more precise is written anywhere.
+        year = _YEAR_ONLY.search(text)
+        if year is None:
+            return None
+        return ParsedDate(dt.date(int(year.group("y")), 1, 1), "year", _status_of(text))
+    for _, _, match, kind in sorted(candidates, key=lambda c: (c[0], c[1])):
+        built = _build(match, kind)
+        if built is not None:
+            return ParsedDate(built[0], built[1], _status_of(text))
+    return None

@@ -1,0 +1,127 @@
+"""Outcome time frames -> the longest horizon in days.
+
+Contract conventions: 1 week = 7 days, 1 month = 30, 1 year = 365; hours and
+minutes round up to whole days. A unit applies to the run of numbers it
+touches: after them ("12, 24, 36 and 52 weeks") or before them ("Month 2, 3,
+6, 12"). The text is read as tokens, so words with digits ("CD19", "SRI-4",
+"Grade 3") are never durations and the scan is linear on any input.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+_DAYS_PER = {
+    "minute": 1 / 1440,
+    "hour": 1 / 24,
+    "day": 1.0,
+    "week": 7.0,
+    "month": 30.0,
+    "year": 365.0,
+}
+_UNIT_WORDS = {
+    "minute": ("min", "mins", "minute", "minutes"),
+    "hour": ("h", "hr", "hrs", "hour", "hours"),
+    "day": ("d", "day", "days"),
+    "week": ("wk", "wks", "week", "weeks"),
+    "month": ("mo", "mos", "month", "months"),
+    "year": ("y", "yr", "yrs", "year", "years"),
+}
+_UNITS = {word: unit for unit, words in _UNIT_WORDS.items() for word in words}
+_NUMBER_WORDS = {
+    word: float(i)
+    for i, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
+_CONNECTORS = {",", "and", "or", "&", "-", "–", "—", "to", "through", "/", "~"}
+# A unit may be joined to a number by a hyphen or colon ("Day-1", "28-day", "Week: 4").
+_GLUE = {"-", ":", "–"}
+_TOKEN = re.compile(
+    r"(?P<num>\d+(?:\.\d+)?)(?P<glued>[A-Za-z]+)?(?![\w])|[A-Za-z]+\d\w*|\d\w*|[A-Za-z]+|\S"
+)
+
+Token = tuple[str, object]
+
+
+def _classify_word(word: str) -> Token:
+    """A word token: a number word, a unit, a connector, glue, or anything else."""
+    lower = word.lower()
+    if lower in _NUMBER_WORDS:
+        return ("num", _NUMBER_WORDS[lower])
+    # Single letters count as units only in their usual lower-case abbreviations.
+    if lower in _UNITS and (len(lower) > 1 or word in {"d", "h", "y"}):
+        return ("unit", _UNITS[lower])
+    if lower in _GLUE:
+        return ("glue", lower)
+    if lower in _CONNECTORS:
+        return ("conn", lower)
+    return ("other", lower)
+
+
+def _tokens(text: str) -> list[Token]:
+    """Classify every token; "28days" gives a number then a unit."""
+    out: list[Token] = []
+    for match in _TOKEN.finditer(text):
+        if match.group("num") is None:
+            out.append(_classify_word(match.group()))
+            continue
+        out.append(("num", float(match.group("num"))))
+        if match.group("glued"):
+            out.append(_classify_word(match.group("glued")))
+    return out
+
+
+def _runs(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Index spans [start, end) of number runs joined by connectors ("12, 24 and 52")."""
+    runs, i = [], 0
+    while i < len(tokens):
+        if tokens[i][0] != "num":
+            i += 1
+            continue
+        start = end = i
+        j = i + 1
+        while j < len(tokens) and tokens[j][0] in {"conn", "glue", "num"}:
+            if tokens[j][0] == "num":
+                end = j
+            j += 1
+        runs.append((start, end + 1))
+        i = end + 1
+    return runs
+
+
+def _unit_at(tokens: list[Token], index: int, step: int) -> str | None:
+    """The unit at ``index`` (skipping one glue token in direction ``step``), else None."""
+    if 0 <= index < len(tokens) and tokens[index][0] == "glue":
+        index += step
+    if 0 <= index < len(tokens) and tokens[index][0] == "unit":
+        return str(tokens[index][1])
+    return None
+
+
+def _run_days(tokens: list[Token], start: int, end: int) -> float | None:
+    """Longest horizon of one number run, from the unit before it ("Month 6") and/or
+    after it ("6 months"); with both ("Day 28 to 12 months") the unit after the run
+    belongs to its last number only."""
+    numbers = [float(v) for kind, v in tokens[start:end] if kind == "num"]
+    prefix, suffix = _unit_at(tokens, start - 1, -1), _unit_at(tokens, end, 1)
+    if prefix and suffix and prefix != suffix:
+        return max(max(numbers[:-1]) * _DAYS_PER[prefix], numbers[-1] * _DAYS_PER[suffix])
+    unit = prefix or suffix
+    return max(numbers) * _DAYS_PER[unit] if unit else None
+
+
+def parse_time_frame_days(text: str | None) -> int | None:
+    """Longest horizon named in a time frame, in whole days; None when none is named."""
+    if not text:
+        return None
+    tokens = _tokens(text)
+    longest: float | None = None
+    for start, end in _runs(tokens):
+        days = _run_days(tokens, start, end)
+        if days is not None:
+            longest = days if longest is None else max(longest, days)
+    if longest is None:
+        return None
+    return math.ceil(longest - 1e-9)

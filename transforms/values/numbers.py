@@ -1,0 +1,92 @@
+"""Enrollment counts: labelled ("24 (estimated)", "9 participants") or told in prose.
+
+A zero or a placeholder ("N/A", "Not available", "Target enrollment: 0") is
+not a count: sites print 0 when the registry field is empty. Prose counts need
+an enrollment verb next to a people noun, so "the first 3 participants will be
+enrolled" (a dose-escalation step) is not the trial's size.
+"""
+
+from __future__ import annotations
+
+import re
+
+_INT32_MAX = 2**31 - 1
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?![\d,])|\d+"
+_COUNT = re.compile(rf"(?<![\d.])(?P<n>{_NUMBER})(?!\d|\.\d)")
+_PLACEHOLDER = re.compile(
+    r"^\W*(?:n/?a|none|not\s+(?:available|applicable|provided|reported)|unknown|tbd|-+)\W*$",
+    re.IGNORECASE,
+)
+_TYPE = re.compile(
+    r"\b(?:(?P<est>estimated|anticipated|expected|planned)|(?P<act>actual))\b", re.IGNORECASE
+)
+_PEOPLE = (
+    r"(?:subjects|participants|patients|adults|children|volunteers|people|individuals"
+    r"|persons|cases|women|men|adolescents|pediatric\s+patients)"
+)
+_QUALIFIER = r"(?:approximately|about|around|up\s+to|nearly|roughly|a\s+total\s+of|total\s+of|an?\s+estimated|a\s+maximum\s+of|at\s+least)"
+# "enroll approximately 30 patients", "plans to enroll 24 adults".
+_VERB_FIRST = re.compile(
+    rf"\b(?:enrol{{1,2}}s?|enrolling|recruit|recruits|recruiting|include|including)\s+"
+    rf"(?:{_QUALIFIER}\s+)?(?P<n>{_NUMBER})\s+(?:[A-Za-z-]+\s+){{0,2}}?{_PEOPLE}\b",
+    re.IGNORECASE,
+)
+# "A total number of 18 subjects will be enrolled", "60 patients are planned to be enrolled".
+_NOUN_FIRST = re.compile(
+    rf"(?<![\d.,\-])(?P<n>{_NUMBER})\s+(?:[A-Za-z-]+\s+){{0,2}}?{_PEOPLE}\s+"
+    r"(?:will|would|are\s+(?:planned|expected)\s+to|is\s+planned\s+to|were|have\s+been|are\s+to)\s+"
+    r"(?:be\s+)?(?:enrolled|recruited|included|randomi[sz]ed)\b",
+    re.IGNORECASE,
+)
+_SAMPLE_SIZE = re.compile(
+    rf"\b(?:sample\s+size|planned\s+enrollment|target\s+enrollment)\s*(?:of|is|will\s+be|:)?\s*"
+    rf"(?:{_QUALIFIER}\s+)?(?P<n>{_NUMBER})(?!\d|\.\d|\s*%)",
+    re.IGNORECASE,
+)
+# A count that describes a step of the trial, not its size.
+_STEP_WORD = re.compile(
+    r"\b(?:first|initial|last|next|remaining|subsequent|additional|further|each|another)\s+$",
+    re.IGNORECASE,
+)
+_PER_GROUP = re.compile(r"^\s*(?:in\s+)?(?:each|per|every)\b", re.IGNORECASE)
+
+
+def _to_int(number: str) -> int | None:
+    value = int(number.replace(",", ""))
+    return value if 0 < value <= _INT32_MAX else None
+
+
+def parse_enrollment(text: str | None) -> tuple[int, str | None] | None:
+    """``(count, ESTIMATED|ACTUAL|None)`` from a labelled enrollment value."""
+    if not text or _PLACEHOLDER.match(text):
+        return None
+    match = _COUNT.search(text)
+    if match is None:
+        return None
+    count = _to_int(match.group("n"))
+    if count is None:
+        return None
+    kind = _TYPE.search(text)
+    status = None if kind is None else ("ESTIMATED" if kind.group("est") else "ACTUAL")
+    return count, status
+
+
+def _is_trial_size(text: str, match: re.Match[str]) -> bool:
+    """Reject "the first 3 participants ..." and "... enrolled in each cohort"."""
+    before = text[max(0, match.start("n") - 20) : match.start("n")]
+    after = text[match.end() : match.end() + 20]
+    return not _STEP_WORD.search(before) and not _PER_GROUP.match(after)
+
+
+def find_enrollment_in_prose(text: str | None) -> int | None:
+    """A planned or actual enrollment stated in a sentence, or None."""
+    if not text:
+        return None
+    found: list[tuple[int, int]] = []
+    for pattern in (_NOUN_FIRST, _VERB_FIRST, _SAMPLE_SIZE):
+        for match in pattern.finditer(text):
+            count = _to_int(match.group("n"))
+            if count is not None and _is_trial_size(text, match):
+                found.append((match.start(), count))
+                break
+    return min(found)[1] if found else None
