@@ -31,7 +31,7 @@ _NA = {"NA", "N_A", "NOT_APPLICABLE", "PHASE_NA", "NOT_APPLICABLE_PHASE"}
 
 
 def _phase_of(digit: str | None, roman: str | None) -> str | None:
-    """"2" or "II" -> PHASE2."""
+    """ "2" or "II" -> PHASE2."""
     if digit:
         return f"PHASE{digit}"
     if roman:

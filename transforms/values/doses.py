@@ -1,9 +1,11 @@
-"""Cell doses: "1×10^5/kg", "1x10\\^5 cells/Kg", "1.0 × 10⁶", "5e5", "0.5-1 × 10^6".
+"""Cell doses in text: "1×10^6 CAR-T cells/kg", "0.5-1 × 10^6 cells/kg", "2e8 CAR+ T cells".
 
-Scraping mangles scientific notation: superscripts flatten ("1×105/kg" is
-1×10^5, "1 × 107/kg" is 10^7), "10e6" stands for 10^6, spaces and escapes
-intrude ("5.0 e5/ kg"). Only cell doses are read: milligram drug doses and
-lab values per litre are other things (prior therapy, thresholds).
+Only cell counts are doses here: a magnitude (×10^N, a superscript, e-notation,
+"million") followed by a cell word or a per-kg / per-m² unit. Drug doses
+("1 mg/kg") have no magnitude and lab values ("50×10^9/L") are per litre, so
+neither matches. Scraping artefacts handled: "10\\^6" escapes, superscripts
+flattened into digits ("1×105/kg" is 1×10^5: ×10 glued to one or two digits and
+then a unit), and "10e6" written for 10^6.
 """
 
 from __future__ import annotations
@@ -11,30 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
-_NUM = r"\d+(?:\.\d+)?"
-_TIMES = r"\s*[×xX*]\s*"
-# mantissa [- mantissa] × 10^exp | mantissa e exp | 10eN
-_DOSE = re.compile(
-    rf"""(?<![\w.])
-    (?P<lo>{_NUM})(?:\s*(?:-|–|~|to)\s*(?P<hi>{_NUM}))?
-    (?:
-        {_TIMES}10\s*(?:\^|\*\*|\\\^)\s*(?P<exp>-?\d{{1,2}})
-      | {_TIMES}10(?P<flat>\d{{1,2}})(?=\s*(?:/|cells|car|million|\())
-      | {_TIMES}10[⁰¹²³⁴⁵⁶⁷⁸⁹]+
-      | \s*[eE]\s*\+?(?P<e>\d{{1,2}})
-    )
-    (?P<unit>\s*(?:\(?\s*(?:car[\s-]*(?:\+|positive|t)?[\s-]*)?(?:t[\s-]*)?cells?\s*\)?)?
-        \s*(?:/\s*(?:kg|m2|m²)\b)?)
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
-_SUPER_EXP = re.compile(r"10([⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)")
-_MIN_CELLS = 1e3
-
 
 @dataclass(frozen=True)
 class DoseMention:
+    """One stated cell dose (or dose range) and where it was written."""
+
     value: float
     value_max: float | None
     unit: str
@@ -43,43 +26,101 @@ class DoseMention:
     text: str
 
 
-def find_doses(text: str) -> list[DoseMention]:
-    """Cell-dose mentions in ``text`` order (duplicates kept; the caller deduplicates)."""
-    found = []
-    for match in _DOSE.finditer(text):
-        exponent = _exponent(match)
-        unit = _unit(match.group("unit"))
-        if exponent is None or unit is None:
-            continue
-        scale = 10.0**exponent
-        if match.group("e") and match.group("lo") == "10" and not match.group("hi"):
-            scale /= 10  # "10e6" is how pages write 10^6, not 10 × 10^6
-        value = float(match.group("lo")) * scale
-        high = float(match.group("hi")) * scale if match.group("hi") else None
-        if value < _MIN_CELLS:
-            continue
-        end = match.start("unit") + len(match.group("unit").rstrip())
-        found.append(DoseMention(value, high, unit, match.start(), end, text[match.start() : end]))
-    return found
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-")
+_TIMES = r"(?:[×xX✕*]|\\\*)"
+_MANTISSA = r"(?<![\w.^])(?P<m>\d+(?:\.\d+)?)"
+_MAGNITUDE = re.compile(
+    _MANTISSA
+    + r"\s*(?:"
+    + _TIMES
+    + r"\s*10\s*(?:\\?\^|\*\*)\s*\(?(?P<caret>[+-]?\d{1,2})\)?(?!\d)"
+    + r"|"
+    + _TIMES
+    + r"\s*10\s*(?P<sup>[⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})"
+    + r"|"
+    + _TIMES
+    + r"\s*10(?P<flat>\d{1,2})(?=\s*(?:/\s*(?:kg|m2|m²)|cells?\b|CAR|per\b))"
+    + r"|[eE]\s*\+?(?P<enote>\d{1,2})(?!\d)"
+    + r"|(?P<word>million|billion|mio)\b"
+    + r")",
+    re.IGNORECASE,
+)
+# Qualifiers between the magnitude and "cells": "CAR-T", "CAR+ T", "CD19 CAR-T", "viable".
+_QUALIFIER = (
+    r"(?:(?:anti-?)?(?:CAR|CART|NK|CD\d{1,3}|BCMA|T|viable|total|autologous|transduced"
+    r"|positive|expressing|engineered|modified)\+?[\s\-/]*){0,5}"
+)
+_UNIT = re.compile(
+    r"\s*(?P<cells>(?P<qual>"
+    + _QUALIFIER
+    + r")cells?\b)?\s*(?P<per>(?:/|per\s+)\s*"
+    + r"(?:(?P<kg>kg|kilogram)|(?P<m2>m2|m²|m\^2|square\s+met(?:er|re)))(?![A-Za-z]))?",
+    re.IGNORECASE,
+)
+_RANGE_BEFORE = re.compile(r"(?<![\w.])(?P<low>\d+(?:\.\d+)?)\s*(?:-|–|—|~|to)\s*$", re.IGNORECASE)
+_RANGE_BETWEEN = re.compile(r"\s*(?:-|–|—|~|to)\s*", re.IGNORECASE)
+_CAR_POSITIVE = re.compile(r"CAR\s*\+|CAR[\s\-]*positive|\+\s*T\b|CAR-expressing", re.IGNORECASE)
 
 
-def _exponent(match: re.Match[str]) -> int | None:
-    for group in ("exp", "flat", "e"):
-        if match.group(group):
-            return int(match.group(group))
-    superscript = _SUPER_EXP.search(match.group())
-    if superscript:
-        return int(superscript.group(1).translate(_SUPERSCRIPTS))
-    return None
+def _value_of(match: re.Match[str]) -> tuple[float, float]:
+    """(mantissa, scale) of one magnitude; 10eN written for 10^N gives (1, 10^N)."""
+    mantissa = float(match.group("m"))
+    if match.group("word"):
+        scale = {"million": 1e6, "mio": 1e6, "billion": 1e9}[match.group("word").lower()]
+        return mantissa, scale
+    if match.group("enote") is not None:
+        exponent = int(match.group("enote"))
+        if match.group("m") == "10":  # "10e6 cells/kg" is the 10^6 artefact, not 1e7
+            return 1.0, 10.0**exponent
+        return mantissa, 10.0**exponent
+    raw = match.group("caret") or match.group("flat") or match.group("sup").translate(_SUPERSCRIPT)
+    return mantissa, 10.0 ** int(raw)
 
 
-def _unit(raw: str) -> str | None:
-    """Normalised unit; None when the mention names neither cells nor a per-kg/m² basis."""
-    lowered = raw.lower()
-    has_cells = "cell" in lowered
-    per = "/kg" if re.search(r"/\s*kg", lowered) else "/m2" if re.search(r"/\s*m[2²]", lowered) else ""
-    if not has_cells and not per:
+def _unit_at(text: str, pos: int) -> tuple[str, int] | None:
+    """Normalised dose unit starting at ``pos`` and where it ends, else None."""
+    match = _UNIT.match(text, pos)
+    if match is None or not (match.group("cells") or match.group("per")):
         return None
-    car_positive = re.search(r"car[\s-]*(?:\+|positive)", lowered) is not None
-    base = "CAR+ cells" if car_positive else "cells"
-    return base + per
+    prefix = "CAR+ " if match.group("qual") and _CAR_POSITIVE.search(match.group("qual")) else ""
+    suffix = "/kg" if match.group("kg") else "/m2" if match.group("m2") else ""
+    return f"{prefix}cells{suffix}", match.end()
+
+
+def _mention(text: str, start: int, end: int, low: float, high: float | None, unit: str):
+    return DoseMention(low, high, unit, start, end, text[start:end])
+
+
+def find_doses(text: str | None) -> list[DoseMention]:
+    """Every cell dose in ``text``, in text order (duplicates kept for the caller)."""
+    if not text:
+        return []
+    mentions: list[DoseMention] = []
+    magnitudes = list(_MAGNITUDE.finditer(text))
+    skip = set()
+    for i, match in enumerate(magnitudes):
+        if i in skip:
+            continue
+        mantissa, scale = _value_of(match)
+        unit = _unit_at(text, match.end())
+        if unit is None and i + 1 < len(magnitudes):
+            # "1×10^6 - 5×10^6 cells/kg": a range of two magnitudes sharing one unit.
+            nxt = magnitudes[i + 1]
+            if _RANGE_BETWEEN.fullmatch(text, match.end(), nxt.start()):
+                unit = _unit_at(text, nxt.end())
+                if unit is not None:
+                    high = _value_of(nxt)
+                    skip.add(i + 1)
+                    value = mantissa * scale
+                    mentions.append(
+                        _mention(text, match.start(), unit[1], value, high[0] * high[1], unit[0])
+                    )
+                    continue
+        if unit is None:
+            continue
+        start, low, high = match.start(), mantissa * scale, None
+        before = _RANGE_BEFORE.search(text, max(0, start - 24), start)
+        if before is not None:  # "0.5-1 × 10^6 cells/kg": the low end shares the scale
+            start, low, high = before.start(), float(before.group("low")) * scale, mantissa * scale
+        mentions.append(_mention(text, start, unit[1], low, high, unit[0]))
+    return mentions

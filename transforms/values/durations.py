@@ -32,7 +32,10 @@ _UNITS = {word: unit for unit, words in _UNIT_WORDS.items() for word in words}
 _NUMBER_WORDS = {
     word: float(i)
     for i, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve".split()
+        [
+            *("zero", "one", "two", "three", "four", "five", "six"),
+            *("seven", "eight", "nine", "ten", "eleven", "twelve"),
+        ]
     )
 }
 _CONNECTORS = {",", "and", "or", "&", "-", "–", "—", "to", "through", "/", "~"}
@@ -106,7 +109,7 @@ def _run_days(tokens: list[Token], start: int, end: int) -> float | None:
     belongs to its last number only."""
     numbers = [float(v) for kind, v in tokens[start:end] if kind == "num"]
     prefix, suffix = _unit_at(tokens, start - 1, -1), _unit_at(tokens, end, 1)
-    if prefix and suffix and prefix != suffix:
+    if prefix and suffix and prefix != suffix and len(numbers) > 1:
         return max(max(numbers[:-1]) * _DAYS_PER[prefix], numbers[-1] * _DAYS_PER[suffix])
     unit = prefix or suffix
     return max(numbers) * _DAYS_PER[unit] if unit else None

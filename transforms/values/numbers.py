@@ -24,7 +24,10 @@ _PEOPLE = (
     r"(?:subjects|participants|patients|adults|children|volunteers|people|individuals"
     r"|persons|cases|women|men|adolescents|pediatric\s+patients)"
 )
-_QUALIFIER = r"(?:approximately|about|around|up\s+to|nearly|roughly|a\s+total\s+of|total\s+of|an?\s+estimated|a\s+maximum\s+of|at\s+least)"
+_QUALIFIER = (
+    r"(?:approximately|about|around|up\s+to|nearly|roughly|a\s+total\s+of|total\s+of"
+    r"|an?\s+estimated|a\s+maximum\s+of|at\s+least)"
+)
 # "enroll approximately 30 patients", "plans to enroll 24 adults".
 _VERB_FIRST = re.compile(
     rf"\b(?:enrol{{1,2}}s?|enrolling|recruit|recruits|recruiting|include|including)\s+"

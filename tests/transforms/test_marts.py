@@ -1,0 +1,109 @@
+"""Mart builders on small pages written inline: identity, dedup, NULLs, context rules."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import polars as pl
+
+from transforms.marts.pipeline import build_marts
+from transforms.raw.documents import land_files
+from transforms.staged.pipeline import build_staged
+
+
+def _marts(pages: dict[str, str]) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
+    raw, _ = land_files([(k, v.encode()) for k, v in pages.items()], datetime(2026, 1, 1, tzinfo=UTC))
+    staged, _ = build_staged(raw)
+    return build_marts(staged)
+
+
+def test_related_trial_ids_are_not_the_trials_own() -> None:
+    page = "A study of CD19 CAR-T\nStatus: Recruiting\nRelated trials\nOther study\nNCT01111111"
+    trials = _marts({"a.txt": page})[0]["trials"]
+    assert trials["nct_id"].to_list() == [None]
+    assert trials["trial_id"][0].startswith("TH-")
+
+
+def test_surrogate_id_is_stable_across_content_changes() -> None:
+    first = _marts({"a.txt": "Status: Recruiting"})[0]["trials"]["trial_id"][0]
+    second = _marts({"a.txt": "Status: Completed"})[0]["trials"]["trial_id"][0]
+    assert first == second
+
+
+def test_newer_version_of_a_trial_wins_and_older_is_quarantined() -> None:
+    old = "NCT ID: NCT02222222\nLast Updated: 2023-01-01\nStatus: Recruiting"
+    new = "NCT ID: NCT02222222\nLast Updated: 2024-06-01\nStatus: Completed"
+    tables, quarantine = _marts({"z_old.txt": old, "a_new.txt": new})
+    assert tables["trials"]["overall_status"].to_list() == ["COMPLETED"]
+    assert quarantine["source_file"].to_list() == ["z_old.txt"]
+    assert "superseded" in quarantine["reason"][0]
+
+
+def test_empty_headings_are_null_not_values() -> None:
+    page = "Enrollment\nSex\nAges\nVolunteers\nAbout\nA study."
+    trial = _marts({"a.txt": page})[0]["trials"].row(0, named=True)
+    assert trial["enrollment"] is None
+    assert trial["sex"] is None
+    assert trial["healthy_volunteers"] is None
+    assert trial["min_age_years"] is None
+
+
+def test_dose_stated_twice_is_one_row_in_ascending_order() -> None:
+    page = (
+        "Arms\nHigh dose\nReceives 3×10^6 cells/kg.\nInterventions\nCAR-T\n"
+        "Doses of 1×10^6 cells/kg or 3×10^6 cells/kg."
+    )
+    doses = _marts({"a.txt": page})[0]["doses"]
+    assert doses.select("dose_ordinal", "dose_value").rows() == [(1, 1e6), (2, 3e6)]
+    assert doses.filter(pl.col("dose_value") == 3e6)["arm_label"][0] == "High dose"
+
+
+def test_antigens_and_agents_need_their_context() -> None:
+    page = (
+        "Summary\nAnti-CD19 CAR-T after lymphodepletion with fludarabine.\n"
+        "Exclusion criteria\n1. Prior anti-CD20 or cyclophosphamide therapy."
+    )
+    trial = _marts({"a.txt": page})[0]["trials"].row(0, named=True)
+    assert trial["target_antigens"] == ["CD19"]
+    assert trial["lymphodepletion_agents"] == ["fludarabine"]
+
+
+def test_ages_fall_back_to_inclusion_thresholds() -> None:
+    page = "Inclusion Criteria\n1. Age 5-18 years;\n2. SLEDAI-2K ≥ 8."
+    tables, _ = _marts({"a.txt": page})
+    trial = tables["trials"].row(0, named=True)
+    assert (trial["min_age_years"], trial["max_age_years"]) == (5, 18)
+    assert set(tables["criteria_thresholds"].select("concept", "operator").rows()) == {
+        ("age", ">="),
+        ("age", "<="),
+        ("sledai_2k", ">="),
+    }
+
+
+def test_threshold_spans_point_at_raw_text() -> None:
+    page = "Inclusion Criteria\n1. eGFR \\>= 30 mL/min/1.73m2"
+    thresholds = _marts({"a.txt": page})[0]["criteria_thresholds"]
+    start, end = thresholds.select("span_start", "span_end").row(0)
+    assert page[start:end] == "eGFR \\>= 30 mL/min/1.73m2"
+
+
+def test_group_count_gives_unlabelled_arms() -> None:
+    arms = _marts({"a.txt": "Masking\n40 participants in 2 patient groups"})[0]["arms"]
+    assert arms.height == 2
+    assert arms["label"].to_list() == [None, None]
+
+
+def test_a_failing_document_is_quarantined_and_others_go_on(monkeypatch) -> None:
+    from transforms.marts import pipeline
+
+    real = pipeline.document_rows
+
+    def flaky(view):
+        if view.source_file == "bad.txt":
+            raise ValueError("boom")
+        return real(view)
+
+    monkeypatch.setattr(pipeline, "document_rows", flaky)
+    tables, quarantine = _marts({"bad.txt": "Status: Recruiting", "good.txt": "Status: Completed"})
+    assert tables["trials"]["source_file"].to_list() == ["good.txt"]
+    assert quarantine.select("source_file", "stage").rows() == [("bad.txt", "marts")]
