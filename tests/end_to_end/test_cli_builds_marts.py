@@ -148,9 +148,17 @@ def test_seed_corpus(seeds_db: duckdb.DuckDBPyConnection) -> None:
     nct = seeds_db.execute("select nct_id from marts.trials where nct_id is not null").fetchall()
     assert len(nct) == 1  # related-trial ids on that page are not its own
     assert seeds_db.execute("select count(*) from marts.doses").fetchone()[0] >= 6
-    assert seeds_db.execute(
-        "select count(*) from marts.criteria_thresholds where concept = 'age'"
-    ).fetchone()[0] >= 8
-    for view in ("dose_levels_by_antigen", "trials_by_status_phase", "eligibility_thresholds",
-                 "pediatric_vs_adult", "endpoints_by_horizon"):
+    assert (
+        seeds_db.execute(
+            "select count(*) from marts.criteria_thresholds where concept = 'age'"
+        ).fetchone()[0]
+        >= 8
+    )
+    for view in (
+        "dose_levels_by_antigen",
+        "trials_by_status_phase",
+        "eligibility_thresholds",
+        "pediatric_vs_adult",
+        "endpoints_by_horizon",
+    ):
         assert seeds_db.execute(f"select count(*) from analytics.{view}").fetchone()[0] > 0, view

@@ -52,7 +52,10 @@ def test_hard_wrapped_item_is_joined() -> None:
 
 
 def test_subheadings_become_sections_of_their_items() -> None:
-    lines = [classify_line(*p) for p in iter_physical_lines("Lupus cohort\n1. SLE\n2. Active\nMyositis cohort\n1. IIM")]
+    lines = [
+        classify_line(*p)
+        for p in iter_physical_lines("Lupus cohort\n1. SLE\n2. Active\nMyositis cohort\n1. IIM")
+    ]
     items = split_items(lines, criteria=True)
     assert [(i.subsection, i.text) for i in items] == [
         ("Lupus cohort", "SLE"),

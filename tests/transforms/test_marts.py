@@ -12,7 +12,9 @@ from transforms.staged.pipeline import build_staged
 
 
 def _marts(pages: dict[str, str]) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
-    raw, _ = land_files([(k, v.encode()) for k, v in pages.items()], datetime(2026, 1, 1, tzinfo=UTC))
+    raw, _ = land_files(
+        [(k, v.encode()) for k, v in pages.items()], datetime(2026, 1, 1, tzinfo=UTC)
+    )
     staged, _ = build_staged(raw)
     return build_marts(staged)
 

@@ -57,14 +57,20 @@ def test_enum_value_that_spells_a_label_is_a_value() -> None:
 
 
 def test_embedded_python_dict_record() -> None:
-    page = "Protocol\n{'phases': ['PHASE1', 'PHASE2'], 'designInfo': {'allocation': 'RANDOMIZED'}, 'flag': True}"
+    page = (
+        "Protocol\n"
+        "{'phases': ['PHASE1', 'PHASE2'], 'designInfo': {'allocation': 'RANDOMIZED'}, 'flag': True}"
+    )
     fields = _fields(page)
     assert fields["phase"] == "PHASE1, PHASE2"
     assert fields["allocation"] == "RANDOMIZED"
 
 
 def test_badges_are_assigned_by_type_and_order() -> None:
-    page = "Overview\nCOMPLETED\nPHASE2\n40 participants\n2023-01-05\n2024-06\nStudy Design\nNA\nPARALLEL"
+    page = (
+        "Overview\nCOMPLETED\nPHASE2\n40 participants\n2023-01-05\n2024-06\n"
+        "Study Design\nNA\nPARALLEL"
+    )
     fields = _fields(page)
     assert fields["status"] == "COMPLETED"
     assert fields["phase"] == "PHASE2"

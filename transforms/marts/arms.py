@@ -30,8 +30,10 @@ _INTERVENTION = re.compile(
     r"dietary supplement|diagnostic test|other)\s*:\s*(?P<name>.+)$",
     re.IGNORECASE,
 )
-_GROUP_COUNT = re.compile(r"\b(\d{1,2})\s+(?:patient\s+|treatment\s+|study\s+)?(?:groups?|arms?|cohorts?)\b",
-                          re.IGNORECASE)
+_GROUP_COUNT = re.compile(
+    r"\b(\d{1,2})\s+(?:patient\s+|treatment\s+|study\s+)?(?:groups?|arms?|cohorts?)\b",
+    re.IGNORECASE,
+)
 _MAX_TITLE_WORDS = 12
 
 
@@ -54,8 +56,14 @@ def arm_blocks(view: DocView) -> list[_Arm]:
         typed = _TYPED.match(text)
         current = arms[-1] if arms else None
         if typed:
-            arms.append(_Arm(typed.group("label").strip(),
-                             enums.normalize_arm_type(typed.group("type")), start, end))
+            arms.append(
+                _Arm(
+                    typed.group("label").strip(),
+                    enums.normalize_arm_type(typed.group("type")),
+                    start,
+                    end,
+                )
+            )
         elif _is_title(text) and (current is None or current.description):
             arms.append(_Arm(text, None, start, end))
         elif current is not None:
@@ -92,8 +100,10 @@ def arm_rows(view: DocView, tid: str) -> list[Row]:
 
 def build_arms(staged: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
     rows = [r for view in doc_views(staged) for r in arm_rows(view, trial_id(view))]
-    return conform(pl.DataFrame(rows, infer_schema_length=None), ARMS) if rows else pl.DataFrame(
-        schema=ARMS
+    return (
+        conform(pl.DataFrame(rows, infer_schema_length=None), ARMS)
+        if rows
+        else pl.DataFrame(schema=ARMS)
     )
 
 

@@ -59,12 +59,18 @@ class DocView:
 def doc_views(staged: Mapping[str, pl.DataFrame]) -> list[DocView]:
     """One view per staged document, in source_file order."""
     groups: dict[str, dict[str, list[Row]]] = defaultdict(lambda: defaultdict(list))
-    for table, key in (("stg_sections", "sections"), ("stg_fields", "fields"), ("stg_items", "items")):
+    for table, key in (
+        ("stg_sections", "sections"),
+        ("stg_fields", "fields"),
+        ("stg_items", "items"),
+    ):
         for row in staged[table].iter_rows(named=True):
             groups[row["source_file"]][key].append(row)
     views = []
     for doc in staged["stg_documents"].sort("source_file").iter_rows(named=True):
-        offsets = OffsetMap(tuple(doc["offsets_norm"]), tuple(doc["offsets_raw"]), doc["raw_length"])
+        offsets = OffsetMap(
+            tuple(doc["offsets_norm"]), tuple(doc["offsets_raw"]), doc["raw_length"]
+        )
         parts = groups.get(doc["source_file"], {})
         views.append(
             DocView(

@@ -25,22 +25,26 @@ def criterion_rows(view: DocView, tid: str) -> list[Row]:
     for item in view.items_in(*_TYPE_BY_SECTION):
         kind = _TYPE_BY_SECTION[str(item["section"])]
         counters[kind] += 1
-        rows.append({
-            "trial_id": tid,
-            "source_file": view.source_file,
-            "criterion_ordinal": counters[kind],
-            "criterion_type": kind,
-            "section": item["subsection"],
-            "text": item["text"],
-            "norm_start": item["norm_start"],
-            "span_start": item["span_start"],
-            "span_end": item["span_end"],
-        })
+        rows.append(
+            {
+                "trial_id": tid,
+                "source_file": view.source_file,
+                "criterion_ordinal": counters[kind],
+                "criterion_type": kind,
+                "section": item["subsection"],
+                "text": item["text"],
+                "norm_start": item["norm_start"],
+                "span_start": item["span_start"],
+                "span_end": item["span_end"],
+            }
+        )
     return rows
 
 
 def build_criteria(staged: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
     rows = [r for view in doc_views(staged) for r in criterion_rows(view, trial_id(view))]
-    return conform(pl.DataFrame(rows, infer_schema_length=None), CRITERIA) if rows else pl.DataFrame(
-        schema=CRITERIA
+    return (
+        conform(pl.DataFrame(rows, infer_schema_length=None), CRITERIA)
+        if rows
+        else pl.DataFrame(schema=CRITERIA)
     )

@@ -30,19 +30,21 @@ def threshold_rows(view: DocView, criteria: list[Row]) -> list[Row]:
                 continue
             seen.add(key)
             start, end = view.raw_span(base + found.start, base + found.end)
-            rows.append({
-                "trial_id": criterion["trial_id"],
-                "source_file": view.source_file,
-                "criterion_ordinal": criterion["criterion_ordinal"],
-                "criterion_type": criterion["criterion_type"],
-                "concept": found.concept,
-                "operator": found.operator,
-                "value": found.value,
-                "unit": found.unit,
-                "source_text": found.text,
-                "span_start": start,
-                "span_end": end,
-            })
+            rows.append(
+                {
+                    "trial_id": criterion["trial_id"],
+                    "source_file": view.source_file,
+                    "criterion_ordinal": criterion["criterion_ordinal"],
+                    "criterion_type": criterion["criterion_type"],
+                    "concept": found.concept,
+                    "operator": found.operator,
+                    "value": found.value,
+                    "unit": found.unit,
+                    "source_text": found.text,
+                    "span_start": start,
+                    "span_end": end,
+                }
+            )
     return rows
 
 

@@ -24,8 +24,11 @@ Row = dict[str, object]
 def dose_rows(view: DocView, tid: str) -> list[Row]:
     arms = arm_blocks(view)
     texts = [(int(r["norm_start"]), str(r["text"])) for r in view.descriptive_items()]  # type: ignore[arg-type]
-    texts += [(int(r["norm_start"]) , str(r["value"])) for r in view.fields  # type: ignore[arg-type]
-              if r["field"] in {"intervention", "arms"} and r["value"]]
+    texts += [
+        (int(r["norm_start"]), str(r["value"]))
+        for r in view.fields  # type: ignore[arg-type]
+        if r["field"] in {"intervention", "arms"} and r["value"]
+    ]
     found: dict[tuple[float, float | None, str], Row] = {}
     for base, text in sorted(texts):
         value_at = view.text.find(text, base)
@@ -55,6 +58,8 @@ def dose_rows(view: DocView, tid: str) -> list[Row]:
 
 def build_doses(staged: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
     rows = [r for view in doc_views(staged) for r in dose_rows(view, trial_id(view))]
-    return conform(pl.DataFrame(rows, infer_schema_length=None), DOSES) if rows else pl.DataFrame(
-        schema=DOSES
+    return (
+        conform(pl.DataFrame(rows, infer_schema_length=None), DOSES)
+        if rows
+        else pl.DataFrame(schema=DOSES)
     )

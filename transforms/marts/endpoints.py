@@ -22,8 +22,11 @@ from transforms.values import enums
 from transforms.values.durations import parse_time_frame_days
 
 Row = dict[str, object]
-_TYPE_BY_SECTION = {"primary_outcomes": "PRIMARY", "secondary_outcomes": "SECONDARY",
-                    "other_outcomes": "OTHER"}
+_TYPE_BY_SECTION = {
+    "primary_outcomes": "PRIMARY",
+    "secondary_outcomes": "SECONDARY",
+    "other_outcomes": "OTHER",
+}
 _INLINE_FRAME = re.compile(r"\[\s*time\s*frame\s*[:：]\s*(?P<frame>[^\]]+)\]", re.IGNORECASE)
 _MAX_BARE_FRAME_WORDS = 8
 
@@ -47,26 +50,30 @@ def endpoint_rows(view: DocView, tid: str) -> list[Row]:
         if frame is None and len(block.lines) > 1 and _is_bare_frame(block.lines[-1]):
             frame = block.lines.pop()
         measure, *description = block.lines
-        rows.append({
-            "trial_id": tid,
-            "source_file": view.source_file,
-            "endpoint_ordinal": len(rows) + 1,
-            "endpoint_type": block.endpoint_type or _TYPE_BY_SECTION.get(block.section),
-            "measure": measure,
-            "description": " ".join(description) or None,
-            "time_frame": frame,
-            "time_frame_days": parse_time_frame_days(frame) if frame else None,
-            "span_start": block.start,
-            "span_end": block.end,
-        })
+        rows.append(
+            {
+                "trial_id": tid,
+                "source_file": view.source_file,
+                "endpoint_ordinal": len(rows) + 1,
+                "endpoint_type": block.endpoint_type or _TYPE_BY_SECTION.get(block.section),
+                "measure": measure,
+                "description": " ".join(description) or None,
+                "time_frame": frame,
+                "time_frame_days": parse_time_frame_days(frame) if frame else None,
+                "span_start": block.start,
+                "span_end": block.end,
+            }
+        )
     return rows
 
 
 def _blocks(view: DocView) -> list[_Block]:
     """Outcome blocks in document order; a time frame or a new section closes a block."""
     events: list[tuple[int, int, str, Row]] = []
-    sections = sorted((int(s["norm_start"]), int(s["section_ordinal"]), str(s["section"]))  # type: ignore[arg-type]
-                      for s in view.sections)
+    sections = sorted(
+        (int(s["norm_start"]), int(s["section_ordinal"]), str(s["section"]))  # type: ignore[arg-type]
+        for s in view.sections
+    )
     for item in view.items:
         if item["section"] in OUTCOME_SECTIONS:
             events.append((int(item["norm_start"]), int(item["section_ordinal"]), "item", item))  # type: ignore[arg-type]
@@ -117,6 +124,8 @@ def _is_bare_frame(line: str) -> bool:
 
 def build_endpoints(staged: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
     rows = [r for view in doc_views(staged) for r in endpoint_rows(view, trial_id(view))]
-    return conform(pl.DataFrame(rows, infer_schema_length=None), ENDPOINTS) if rows else pl.DataFrame(
-        schema=ENDPOINTS
+    return (
+        conform(pl.DataFrame(rows, infer_schema_length=None), ENDPOINTS)
+        if rows
+        else pl.DataFrame(schema=ENDPOINTS)
     )

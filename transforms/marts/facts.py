@@ -34,7 +34,9 @@ _NAMED_ANTIGENS = {
     "NKG2D": r"NKG2D",
 }
 _NAMED = re.compile(
-    "|".join(f"(?P<{re.sub(r'[^A-Z0-9]', '_', k)}>\\b(?:{v})\\b)" for k, v in _NAMED_ANTIGENS.items())
+    "|".join(
+        f"(?P<{re.sub(r'[^A-Z0-9]', '_', k)}>\\b(?:{v})\\b)" for k, v in _NAMED_ANTIGENS.items()
+    )
 )
 _LD_CONTEXT = re.compile(
     r"lymphodeplet|lympho-deplet|conditioning|pre-?treatment chemotherapy|preconditioning|"
@@ -42,8 +44,18 @@ _LD_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _LD_AGENTS = (
-    "cyclophosphamide", "fludarabine", "bendamustine", "cytarabine", "etoposide", "melphalan",
-    "alemtuzumab", "busulfan", "carboplatin", "thiotepa", "pentostatin", "mesna",
+    "cyclophosphamide",
+    "fludarabine",
+    "bendamustine",
+    "cytarabine",
+    "etoposide",
+    "melphalan",
+    "alemtuzumab",
+    "busulfan",
+    "carboplatin",
+    "thiotepa",
+    "pentostatin",
+    "mesna",
 )
 _LD_AGENT = re.compile(r"\b(" + "|".join(_LD_AGENTS) + r")\b", re.IGNORECASE)
 _TITLE_MIN_WORDS = 4
@@ -51,8 +63,11 @@ _TITLE_MIN_WORDS = 4
 
 def target_antigens(view: DocView, title: str | None) -> list[str] | None:
     texts = [title or "", *(str(r["text"]) for r in view.descriptive_items())]
-    texts += [str(r["value"]) for r in view.fields if r["field"] in {"intervention", "title", "arms"}
-              and r["value"]]
+    texts += [
+        str(r["value"])
+        for r in view.fields
+        if r["field"] in {"intervention", "title", "arms"} and r["value"]
+    ]
     found: list[str] = []
     for text in texts:
         for match in _CD_ANTIGEN.finditer(text):
@@ -60,7 +75,9 @@ def target_antigens(view: DocView, title: str | None) -> list[str] | None:
             if number not in _NOT_TARGETS and f"CD{number}" not in found:
                 found.append(f"CD{number}")
         for match in _NAMED.finditer(text):
-            name = next(k for k in _NAMED_ANTIGENS if re.sub(r"[^A-Z0-9]", "_", k) == match.lastgroup)
+            name = next(
+                k for k in _NAMED_ANTIGENS if re.sub(r"[^A-Z0-9]", "_", k) == match.lastgroup
+            )
             if name not in found:
                 found.append(name)
     return sorted(found) or None
@@ -86,9 +103,19 @@ def _country_names() -> dict[str, str]:
         display = getattr(country, "common_name", None) or country.name
         for name in {country.name, display, getattr(country, "official_name", country.name)}:
             names[name.casefold()] = display
-    names.update({"usa": "United States", "us": "United States", "uk": "United Kingdom",
-                  "england": "United Kingdom", "korea": "South Korea", "people's republic of china": "China",
-                  "pr china": "China", "p.r. china": "China", "中国": "China"})
+    names.update(
+        {
+            "usa": "United States",
+            "us": "United States",
+            "uk": "United Kingdom",
+            "england": "United Kingdom",
+            "korea": "South Korea",
+            "people's republic of china": "China",
+            "pr china": "China",
+            "p.r. china": "China",
+            "中国": "China",
+        }
+    )
     return names
 
 
@@ -114,9 +141,14 @@ def inferred_title(view: DocView) -> str | None:
     for row in preamble:
         text = str(row["text"]).strip()
         words = len(text.split())
-        if words >= _TITLE_MIN_WORDS and len(text) <= 300 and not text.endswith((".", "?", ":")):
-            if not is_boilerplate(text) and "," not in text[-30:]:
-                return text
+        if (
+            words >= _TITLE_MIN_WORDS
+            and len(text) <= 300
+            and not text.endswith((".", "?", ":"))
+            and not is_boilerplate(text)
+            and "," not in text[-30:]
+        ):
+            return text
     return None
 
 

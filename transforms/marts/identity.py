@@ -51,8 +51,12 @@ def registry_ids(view: DocView) -> list[str]:
         found.append(nct)
     for text in [*view.values("registry_id"), *_own_texts(view)]:
         for match in _OTHER_REGISTRIES.finditer(text):
-            value = re.sub(r"^(?:EudraCT|CTIS)(?:\s*(?:number|no\.?|id))?[\s:#]*", "",
-                           match.group(), flags=re.IGNORECASE)
+            value = re.sub(
+                r"^(?:EudraCT|CTIS)(?:\s*(?:number|no\.?|id))?[\s:#]*",
+                "",
+                match.group(),
+                flags=re.IGNORECASE,
+            )
             if value not in found:
                 found.append(value)
     return found
@@ -67,7 +71,8 @@ def trial_id(view: DocView) -> str:
 
 
 def _own_texts(view: DocView) -> list[str]:
-    texts = [str(r["value"]) for r in view.fields
-             if r["value"] and r["section"] not in FOREIGN_SECTIONS]
+    texts = [
+        str(r["value"]) for r in view.fields if r["value"] and r["section"] not in FOREIGN_SECTIONS
+    ]
     texts += [str(r["text"]) for r in view.items if r["section"] not in FOREIGN_SECTIONS]
     return texts

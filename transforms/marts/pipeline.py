@@ -52,7 +52,9 @@ def build_marts(staged: Mapping[str, pl.DataFrame]) -> tuple[dict[str, pl.DataFr
         try:
             per_doc.append(document_rows(view))
         except Exception as exc:  # one bad document never stops the others
-            quarantine.append(_quarantine(view.source_file, f"mart build failed: {type(exc).__name__}: {exc}"))
+            quarantine.append(
+                _quarantine(view.source_file, f"mart build failed: {type(exc).__name__}: {exc}")
+            )
     per_doc, superseded = _latest_per_trial(per_doc)
     quarantine += superseded
     tables = {}
@@ -78,10 +80,12 @@ def _latest_per_trial(
             continue
         newer, older = (doc, other) if _recency(doc) >= _recency(other) else (other, doc)
         best[tid] = newer
-        superseded.append(_quarantine(
-            str(older["trials"][0]["source_file"]),
-            f"superseded: {tid} is also in {newer['trials'][0]['source_file']}, updated later",
-        ))
+        superseded.append(
+            _quarantine(
+                str(older["trials"][0]["source_file"]),
+                f"superseded: {tid} is also in {newer['trials'][0]['source_file']}, updated later",
+            )
+        )
     return list(best.values()), superseded
 
 

@@ -31,7 +31,8 @@ _PHASE_IN_PROSE = re.compile(
 )
 # Status told in a sentence: "the study was withdrawn before enrolling".
 _STATUS_IN_PROSE = re.compile(
-    r"\b(?:was|has been|is|were|had been)\s+(?:\w+\s+)?(withdrawn|terminated|suspended|completed)\b",
+    r"\b(?:was|has been|is|were|had been)\s+(?:\w+\s+)?"
+    r"(withdrawn|terminated|suspended|completed)\b",
     re.IGNORECASE,
 )
 _ACRONYM = re.compile(r"^[\w\-+/.]{2,30}$")
@@ -79,8 +80,10 @@ def trial_row(view: DocView, age_limits: tuple[float | None, float | None]) -> R
 def build_trials(staged: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
     """Trials from staged tables alone (age limits from labelled fields only)."""
     rows = [trial_row(view, (None, None)) for view in doc_views(staged)]
-    return conform(pl.DataFrame(rows, infer_schema_length=None), TRIALS) if rows else pl.DataFrame(
-        schema=TRIALS
+    return (
+        conform(pl.DataFrame(rows, infer_schema_length=None), TRIALS)
+        if rows
+        else pl.DataFrame(schema=TRIALS)
     )
 
 

@@ -87,16 +87,18 @@ def _item_rows(source_file: str, sections: list[Section], offsets: OffsetMap) ->
     rows: list[Row] = []
     for section in sections:
         for item in split_items(section.lines, criteria=section.key in CRITERIA_SECTIONS):
-            rows.append({
-                "source_file": source_file,
-                "section": section.key,
-                "section_ordinal": section.ordinal,
-                "subsection": item.subsection,
-                "item_ordinal": len(rows),
-                "depth": item.depth,
-                "marker": item.marker,
-                "text": item.text,
-                "norm_start": item.start,
-                **_span(offsets, item.start, item.end),
-            })
+            rows.append(
+                {
+                    "source_file": source_file,
+                    "section": section.key,
+                    "section_ordinal": section.ordinal,
+                    "subsection": item.subsection,
+                    "item_ordinal": len(rows),
+                    "depth": item.depth,
+                    "marker": item.marker,
+                    "text": item.text,
+                    "norm_start": item.start,
+                    **_span(offsets, item.start, item.end),
+                }
+            )
     return rows

@@ -17,8 +17,19 @@ from transforms.text.segment import Field
 
 ORIGIN_RANK = {"protocol": 0, "label": 1, "table": 1, "label_block": 2, "badge": 3}
 # Fields that are lists by nature: every occurrence counts, none is "chosen" over another.
-MULTI_VALUED = frozenset({"condition", "intervention", "intervention_type", "country", "location",
-                          "time_frame", "endpoint_type", "arms", "registry_id"})
+MULTI_VALUED = frozenset(
+    {
+        "condition",
+        "intervention",
+        "intervention_type",
+        "country",
+        "location",
+        "time_frame",
+        "endpoint_type",
+        "arms",
+        "registry_id",
+    }
+)
 
 
 def choose_fields(fields: list[Field]) -> tuple[list[bool], list[dict[str, str | None]]]:
@@ -49,12 +60,14 @@ def choose_fields(fields: list[Field]) -> tuple[list[bool], list[dict[str, str |
                 if fields[winner].origin != fields[i].origin
                 else "first occurrence wins"
             )
-            conflicts.append({
-                "field": key,
-                "chosen_value": fields[winner].value,
-                "chosen_origin": fields[winner].origin,
-                "other_value": fields[i].value,
-                "other_origin": fields[i].origin,
-                "rule": rule,
-            })
+            conflicts.append(
+                {
+                    "field": key,
+                    "chosen_value": fields[winner].value,
+                    "chosen_origin": fields[winner].origin,
+                    "other_value": fields[i].value,
+                    "other_origin": fields[i].origin,
+                    "rule": rule,
+                }
+            )
     return chosen, conflicts

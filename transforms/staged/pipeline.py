@@ -27,12 +27,14 @@ def build_staged(raw_documents: pl.DataFrame) -> tuple[dict[str, pl.DataFrame], 
         try:
             parsed = parse_document(row["source_file"], row["sha256"], row["text"])
         except Exception as exc:  # one bad document never stops the others
-            quarantine.append({
-                "source_file": row["source_file"],
-                "stage": "staged",
-                "reason": f"parse failed: {type(exc).__name__}: {exc}",
-                "sha256": row["sha256"],
-            })
+            quarantine.append(
+                {
+                    "source_file": row["source_file"],
+                    "stage": "staged",
+                    "reason": f"parse failed: {type(exc).__name__}: {exc}",
+                    "sha256": row["sha256"],
+                }
+            )
             continue
         documents.append(parsed.document)
         sections += parsed.sections

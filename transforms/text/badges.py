@@ -23,8 +23,18 @@ _AGE = re.compile(r"^\d{1,3}(?:\.\d+)?\s*(?:years?|months?|weeks?)(?:\s+old)?$",
 _DATE_SHAPE = re.compile(r"^[\w ,./()-]{4,40}$")
 _UPPER_TOKEN = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _NO_BADGE_SECTIONS = frozenset(
-    {"locations", "contacts", "related", "identifiers", "navigation", "sponsors", "outcomes",
-     "primary_outcomes", "secondary_outcomes", "other_outcomes"}
+    {
+        "locations",
+        "contacts",
+        "related",
+        "identifiers",
+        "navigation",
+        "sponsors",
+        "outcomes",
+        "primary_outcomes",
+        "secondary_outcomes",
+        "other_outcomes",
+    }
 )
 # Inside eligibility lists only the registry's trailing age/sex/volunteer values are badges.
 _CRITERIA_BADGES = frozenset({"min_age", "max_age", "sex", "healthy_volunteers"})

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from transforms.text.lines import Line
 
@@ -64,15 +65,22 @@ def _pieces(line: Line, *, inline: bool) -> list[_Piece]:
     cuts = _inline_cuts(line.text) if inline else []
     bounds = [0, *cuts, len(line.text)]
     out = []
-    for lo, hi in zip(bounds, bounds[1:], strict=False):
+    for lo, hi in pairwise(bounds):
         chunk = line.text[lo:hi].rstrip()
         marker_match = _MARKER.match(chunk)
         marker = marker_match.group().strip() if marker_match else None
         body_at = marker_match.end() if marker_match else 0
         text = chunk[body_at:].strip()
         if text or marker:
-            out.append(_Piece(line.start + lo + body_at, line.start + lo + len(chunk), text,
-                              marker, line.indent))
+            out.append(
+                _Piece(
+                    line.start + lo + body_at,
+                    line.start + lo + len(chunk),
+                    text,
+                    marker,
+                    line.indent,
+                )
+            )
     return out
 
 
@@ -109,8 +117,9 @@ def _join_wraps(pieces: list[_Piece]) -> list[_Piece]:
             and not prev.text.endswith((*_TERMINAL, ":"))
             and (piece.text[:1].islower() or piece.indent > prev.indent)
         ):
-            out[-1] = _Piece(prev.start, piece.end, f"{prev.text} {piece.text}", prev.marker,
-                             prev.indent)
+            out[-1] = _Piece(
+                prev.start, piece.end, f"{prev.text} {piece.text}", prev.marker, prev.indent
+            )
             continue
         out.append(piece)
     return out

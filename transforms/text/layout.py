@@ -23,10 +23,7 @@ _PRIMARY_BY_ORIGIN = {
 def detect_layout(raw_text: str, segmented: Segmented) -> str:
     """A layout name such as ``label_block+record`` or ``label_colon+bullets``."""
     origins = Counter(f.origin for f in segmented.fields if f.origin != "protocol")
-    if origins:
-        primary = _PRIMARY_BY_ORIGIN[origins.most_common(1)[0][0]]
-    else:
-        primary = "prose"
+    primary = _PRIMARY_BY_ORIGIN[origins.most_common(1)[0][0]] if origins else "prose"
     if raw_text.lstrip().startswith("---\n"):
         primary = "front_matter"
     elif "**" in raw_text and primary == "label_colon":

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from transforms.text.lexicon import (
     FIELD_BY_TERM,
@@ -29,7 +30,9 @@ _INLINE_CRITERIA = re.compile(
 )
 _GLUED_FIELDS = frozenset({"phase", "enrollment", "ages", "min_age", "max_age"})
 # Upper-case registry enum values ("TREATMENT", "NONE") are values, never labels.
-_ENUM_VALUE = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^(?:TREATMENT|NONE|NA|ALL|MALE|FEMALE|PHASE[1-4])$")
+_ENUM_VALUE = re.compile(
+    r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^(?:TREATMENT|NONE|NA|ALL|MALE|FEMALE|PHASE[1-4])$"
+)
 _MAX_LABEL_LINE = 80
 
 
@@ -59,15 +62,18 @@ def iter_physical_lines(text: str) -> Iterator[tuple[int, int, str, int]]:
         segment = match.group()
         pieces += [match.start() + m.end() for m in _INLINE_CRITERIA.finditer(segment)]
         pieces.append(match.end())
-        for lo, hi in zip(pieces, pieces[1:], strict=False):
+        for lo, hi in pairwise(pieces):
             chunk = text[lo:hi]
             stripped = chunk.strip()
             if not stripped:
                 continue
             lead = len(chunk) - len(chunk.lstrip())
             start = lo + lead
-            yield start, start + len(stripped), stripped, len(chunk.expandtabs(4)) - len(
-                chunk.expandtabs(4).lstrip()
+            yield (
+                start,
+                start + len(stripped),
+                stripped,
+                len(chunk.expandtabs(4)) - len(chunk.expandtabs(4).lstrip()),
             )
 
 
@@ -125,16 +131,43 @@ def _classify_labelled(
         label = match.group("label")
         if key in FIELD_BY_TERM and (value or key not in SECTION_BY_TERM):
             kind = "field" if value else "label"
-            return Line(start, end, text, indent, kind, FIELD_BY_TERM[key], label, value or None,
-                        value_start if value else None)
-        return Line(start, end, text, indent, "heading", SECTION_BY_TERM[key], label,
-                    value or None, value_start if value else None)
+            return Line(
+                start,
+                end,
+                text,
+                indent,
+                kind,
+                FIELD_BY_TERM[key],
+                label,
+                value or None,
+                value_start if value else None,
+            )
+        return Line(
+            start,
+            end,
+            text,
+            indent,
+            "heading",
+            SECTION_BY_TERM[key],
+            label,
+            value or None,
+            value_start if value else None,
+        )
     match = LABEL_GLUED.match(body)
     if match is not None:
         key = normalize_label(match.group("label"))
         if FIELD_BY_TERM.get(key) in _GLUED_FIELDS:
-            return Line(start, end, text, indent, "field", FIELD_BY_TERM[key], match.group("label"),
-                        match.group("value").strip(), body_start + match.start("value"))
+            return Line(
+                start,
+                end,
+                text,
+                indent,
+                "field",
+                FIELD_BY_TERM[key],
+                match.group("label"),
+                match.group("value").strip(),
+                body_start + match.start("value"),
+            )
     return Line(start, end, text, indent, "free")
 
 
@@ -151,6 +184,15 @@ def _classify_table_row(
         if key is not None:
             value = cells[1] or None
             offset = body_start + body.find(cells[1], len(cells[0]) + 1) if value else None
-            return Line(start, end, text, indent, "field" if value else "label", key, cells[0],
-                        value, offset)
+            return Line(
+                start,
+                end,
+                text,
+                indent,
+                "field" if value else "label",
+                key,
+                cells[0],
+                value,
+                offset,
+            )
     return Line(start, end, text, indent, "free")

@@ -18,7 +18,10 @@ from transforms.text.offsets import OffsetMap
 # One-for-one character replacements: offsets do not move.
 _TRANSLATE = str.maketrans(
     {
-        **dict.fromkeys("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t", " "),
+        **dict.fromkeys(
+            "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t",
+            " ",
+        ),
         **dict.fromkeys("•‣⁃∙◦▪●■◆►▸▹➢➤✓✔", "•"),
         "\r": "\n",
         "：": ":",

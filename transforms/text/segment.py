@@ -116,7 +116,9 @@ def _close_list(state: _State, line: Line) -> None:
 def _open_section(state: _State, line: Line) -> None:
     state.section.end = line.start
     body_start = line.value_start if line.value_start is not None else line.end
-    state.sections.append(Section(len(state.sections), line.key, line.label, body_start, body_start))
+    state.sections.append(
+        Section(len(state.sections), line.key, line.label, body_start, body_start)
+    )
     state.run = []
     if line.value is not None and line.value_start is not None:
         rest = classify_line(line.value_start, line.end, line.value, line.indent)

@@ -18,15 +18,37 @@ _CONCEPTS: list[tuple[str, str, frozenset[str]]] = [
     ("bvas", r"BVAS|Birmingham Vasculitis Activity Score", _SCORE),
     ("pga", r"PGA|physician'?s? global assessment", _SCORE),
     ("ecog", r"ECOG(?:\s+performance\s+status)?|Eastern Cooperative Oncology Group", _SCORE),
-    ("karnofsky", r"Karnofsky(?:\s+performance\s+(?:status|score))?|KPS", frozenset({"%", "points"})),
-    ("life_expectancy", r"life expectancy|expected survival(?: period| time)?|estimated survival",
-     frozenset({"weeks", "months", "years"})),
-    ("lvef", r"left ventricular ejection fraction|LVEF|(?:cardiac )?ejection fraction", frozenset({"%"})),
-    ("creatinine_clearance", r"creatinine clearance|CrCl|CCr", frozenset({"mL/min", "mL/min/1.73m2"})),
-    ("egfr", r"eGFR|estimated glomerular filtration rate|glomerular filtration rate|GFR",
-     frozenset({"mL/min/1.73m2", "mL/min"})),
+    (
+        "karnofsky",
+        r"Karnofsky(?:\s+performance\s+(?:status|score))?|KPS",
+        frozenset({"%", "points"}),
+    ),
+    (
+        "life_expectancy",
+        r"life expectancy|expected survival(?: period| time)?|estimated survival",
+        frozenset({"weeks", "months", "years"}),
+    ),
+    (
+        "lvef",
+        r"left ventricular ejection fraction|LVEF|(?:cardiac )?ejection fraction",
+        frozenset({"%"}),
+    ),
+    (
+        "creatinine_clearance",
+        r"creatinine clearance|CrCl|CCr",
+        frozenset({"mL/min", "mL/min/1.73m2"}),
+    ),
+    (
+        "egfr",
+        r"eGFR|estimated glomerular filtration rate|glomerular filtration rate|GFR",
+        frozenset({"mL/min/1.73m2", "mL/min"}),
+    ),
     ("creatinine", r"(?:serum )?creatinine|\bCr\b|SCr", frozenset({"xULN", "mg/dL", "umol/L"})),
-    ("total_bilirubin", r"(?:serum )?total bilirubin|TBIL|T-?BIL|bilirubin", frozenset({"xULN", "mg/dL", "umol/L"})),
+    (
+        "total_bilirubin",
+        r"(?:serum )?total bilirubin|TBIL|T-?BIL|bilirubin",
+        frozenset({"xULN", "mg/dL", "umol/L"}),
+    ),
     ("ast", r"aspartate (?:amino)?transferase|\bAST\b|SGOT", frozenset({"xULN"})),
     ("alt", r"alanine (?:amino)?transferase|\bALT\b|SGPT", frozenset({"xULN"})),
     ("spo2", r"SpO2|SaO2|(?:blood |baseline |peripheral )?oxygen saturation", frozenset({"%"})),
@@ -34,11 +56,23 @@ _CONCEPTS: list[tuple[str, str, frozenset[str]]] = [
     ("alc", r"absolute lymphocyte(?:s| count)?|ALC|lymphocyte count", frozenset({"10^9/L"})),
     ("platelets", r"platelets?(?: count)?|PLT", frozenset({"10^9/L"})),
     ("hemoglobin", r"ha?emoglobin|Hb|HGB", frozenset({"g/L", "g/dL"})),
-    ("ana_titer", r"anti-?nuclear antibod(?:y|ies)|ANA(?:\s+titer|\s+titre)?", frozenset({"dilution"})),
+    (
+        "ana_titer",
+        r"anti-?nuclear antibod(?:y|ies)|ANA(?:\s+titer|\s+titre)?",
+        frozenset({"dilution"}),
+    ),
     ("anti_dsdna", r"anti-?ds-?DNA(?: antibod(?:y|ies))?", frozenset({"IU/mL"})),
-    ("upcr", r"UPCR|urine protein[\s-]*(?:to[\s-]*)?creatinine ratio", frozenset({"mg/g", "g/g", "mg/mmol"})),
+    (
+        "upcr",
+        r"UPCR|urine protein[\s-]*(?:to[\s-]*)?creatinine ratio",
+        frozenset({"mg/g", "g/g", "mg/mmol"}),
+    ),
     ("fvc", r"FVC|forced vital capacity", frozenset({"% predicted", "%"})),
-    ("dlco", r"DLCO|diffusing capacity(?: of the lungs? for carbon monoxide)?", frozenset({"% predicted", "%"})),
+    (
+        "dlco",
+        r"DLCO|diffusing capacity(?: of the lungs? for carbon monoxide)?",
+        frozenset({"% predicted", "%"}),
+    ),
     ("body_weight", r"body weight|weight", frozenset({"kg"})),
     ("age", r"ages?d?|years of age", frozenset({"years", "months"})),
 ]
@@ -49,13 +83,25 @@ CONCEPT_PATTERN = re.compile(
 )
 CONCEPT_UNITS = {name: units for name, _, units in _CONCEPTS}
 DEFAULT_UNIT = {
-    "selena_sledai": "points", "sledai_2k": "points", "bilag": "points", "bvas": "points",
-    "pga": "points", "ecog": "points", "karnofsky": "%", "age": "years", "ana_titer": "dilution",
-    "lvef": "%", "spo2": "%",
+    "selena_sledai": "points",
+    "sledai_2k": "points",
+    "bilag": "points",
+    "bvas": "points",
+    "pga": "points",
+    "ecog": "points",
+    "karnofsky": "%",
+    "age": "years",
+    "ana_titer": "dilution",
+    "lvef": "%",
+    "spo2": "%",
 }
 # Which way a comparison whose glyph was lost ("eGFR ? 30") most likely pointed.
 LOST_GLYPH_DIRECTION = {
-    "ast": "<=", "alt": "<=", "total_bilirubin": "<=", "creatinine": "<=", "ecog": "<=",
+    "ast": "<=",
+    "alt": "<=",
+    "total_bilirubin": "<=",
+    "creatinine": "<=",
+    "ecog": "<=",
     "upcr": "<=",
 }
 

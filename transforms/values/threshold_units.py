@@ -7,20 +7,47 @@ import re
 from transforms.values.threshold_lexicon import DEFAULT_UNIT
 
 OPERATOR_WORDS = {
-    "at least": ">=", "no less than": ">=", "not less than": ">=",
-    "greater than or equal to": ">=", "more than or equal to": ">=", "≥": ">=", ">=": ">=",
-    "=>": ">=", "⩾": ">=",
-    "more than": ">", "greater than": ">", "higher than": ">", "above": ">", "over": ">",
-    "exceeding": ">", "exceeds": ">", "exceed": ">", ">": ">",
-    "less than or equal to": "<=", "no more than": "<=", "not more than": "<=",
-    "not exceeding": "<=", "no greater than": "<=", "not greater than": "<=", "up to": "<=",
-    "at most": "<=", "≤": "<=", "<=": "<=", "=<": "<=", "⩽": "<=",
-    "less than": "<", "lower than": "<", "below": "<", "under": "<", "<": "<",
+    "at least": ">=",
+    "no less than": ">=",
+    "not less than": ">=",
+    "greater than or equal to": ">=",
+    "more than or equal to": ">=",
+    "≥": ">=",
+    ">=": ">=",
+    "=>": ">=",
+    "⩾": ">=",
+    "more than": ">",
+    "greater than": ">",
+    "higher than": ">",
+    "above": ">",
+    "over": ">",
+    "exceeding": ">",
+    "exceeds": ">",
+    "exceed": ">",
+    ">": ">",
+    "less than or equal to": "<=",
+    "no more than": "<=",
+    "not more than": "<=",
+    "not exceeding": "<=",
+    "no greater than": "<=",
+    "not greater than": "<=",
+    "up to": "<=",
+    "at most": "<=",
+    "≤": "<=",
+    "<=": "<=",
+    "=<": "<=",
+    "⩽": "<=",
+    "less than": "<",
+    "lower than": "<",
+    "below": "<",
+    "under": "<",
+    "<": "<",
 }
 _OPS = "|".join(sorted((re.escape(k) for k in OPERATOR_WORDS), key=len, reverse=True))
 _UNIT = r"""(?:
     \s*[×x*]\s*10\s*\^?\s*9\s*/\s*l\b
-  | \s*[×x*]?\s*(?:the\s+)?(?:times\s+(?:the\s+)?)?(?:uln\b|upper\s+limits?\s+of\s+(?:the\s+)?normal(?:\s*\(uln\))?)
+  | \s*[×x*]?\s*(?:the\s+)?(?:times\s+(?:the\s+)?)?
+    (?:uln\b|upper\s+limits?\s+of\s+(?:the\s+)?normal(?:\s*\(uln\))?)
   | \s*m[lL]\s*/\s*\(?\s*min\s*[./·]?\s*(?:/\s*)?1\.73\s*m\s*(?:2|²|\^2)\s*\)?
   | \s*ml\s*/\s*min\b
   | \s*%\s*(?:of\s+)?(?:the\s+)?predicted(?:\s+value)?

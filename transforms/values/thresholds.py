@@ -62,8 +62,11 @@ def find_thresholds(text: str) -> list[Threshold]:
         for other, other_start in [*waiting, (concept, start)]:
             for op, value, unit, cmp_end in rows:
                 if unit in CONCEPT_UNITS[other]:
-                    found.append(Threshold(other, op, value, unit, other_start, cmp_end,
-                                           text[other_start:cmp_end]))
+                    found.append(
+                        Threshold(
+                            other, op, value, unit, other_start, cmp_end, text[other_start:cmp_end]
+                        )
+                    )
         waiting = []
     return _dedupe(found)
 
@@ -73,7 +76,11 @@ def _mention_groups(text: str) -> list[tuple[str, int, int]]:
     groups: list[tuple[str, int, int]] = []
     for match in CONCEPT_PATTERN.finditer(text):
         concept = concept_of(match)
-        if groups and groups[-1][0] == concept and _SAME_MENTION.match(text[groups[-1][2] : match.start()]):
+        if (
+            groups
+            and groups[-1][0] == concept
+            and _SAME_MENTION.match(text[groups[-1][2] : match.start()])
+        ):
             groups[-1] = (concept, groups[-1][1], match.end())
             continue
         groups.append((concept, match.start(), match.end()))
@@ -91,20 +98,24 @@ def _read_comparison(
             return []
         unit = normalize_unit(ranged.group("unit"), concept)
         low, high = float(ranged.group("lo")), float(ranged.group("hi"))
-        end = offset + ranged.end()
+        end = offset + len(window[: ranged.end()].rstrip())
         rows = [("<=", high, unit, end)]
         if low > 0 or concept == "age":
             rows.insert(0, (">=", low, unit, end))
         return rows
-    if compared is None or compared.start() > _MAX_GAP or not _GAP.match(window[: compared.start()]):
+    if (
+        compared is None
+        or compared.start() > _MAX_GAP
+        or not _GAP.match(window[: compared.start()])
+    ):
         return []
     if compared.group("num2"):  # "18 years or older"
         unit = normalize_unit(compared.group("unit2"), concept)
-        return [(">=", float(compared.group("num2")), unit, offset + compared.end())]
+        return [(">=", float(compared.group("num2")), unit, offset + len(window[: compared.end()].rstrip()))]
     op = _operator(compared.group("op"), concept, compared.group("after") or "")
     value = _value(compared.group("num"))
     unit = normalize_unit(compared.group("unit"), concept)
-    return [(op, value, unit, offset + compared.end())]
+    return [(op, value, unit, offset + len(window[: compared.end()].rstrip()))]
 
 
 def _operator(raw: str, concept: str, after: str) -> str:
@@ -115,8 +126,9 @@ def _operator(raw: str, concept: str, after: str) -> str:
         return "<="
     if raw in {"=", "?", "：", ":"} or not raw:
         return LOST_GLYPH_DIRECTION.get(concept, ">=")
-    return OPERATOR_WORDS.get(raw, raw.replace("≥", ">=").replace("≤", "<=").replace("=>", ">=")
-                              .replace("=<", "<="))
+    return OPERATOR_WORDS.get(
+        raw, raw.replace("≥", ">=").replace("≤", "<=").replace("=>", ">=").replace("=<", "<=")
+    )
 
 
 def _value(raw: str) -> float:
