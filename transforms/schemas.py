@@ -312,6 +312,13 @@ def conform(frame: pl.DataFrame, schema: dict[str, pl.DataType]) -> pl.DataFrame
     return frame.select(exprs)
 
 
+def frame_of(rows: list[dict], schema: dict[str, pl.DataType]) -> pl.DataFrame:
+    """Rows (dicts) as a frame with exactly ``schema``; no rows gives a typed empty frame."""
+    if not rows:
+        return empty(schema)
+    return conform(pl.DataFrame(rows, infer_schema_length=None), schema)
+
+
 def empty(schema: dict[str, pl.DataType]) -> pl.DataFrame:
     """An empty frame with ``schema``'s columns and types."""
     return pl.DataFrame(schema=schema)

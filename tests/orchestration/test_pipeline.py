@@ -94,24 +94,9 @@ def test_failed_blocking_check_keeps_published_db(settings, fake_pipeline, monke
     assert settings.published_link("marts").resolve() == link
 
 
-def _parser_is_placeholder() -> bool:
-    """True while ``build_staged`` is the stub that returns no documents."""
-    from datetime import UTC, datetime
-
-    from transforms.raw.documents import land_files
-    from transforms.staged.pipeline import build_staged
-
-    try:
-        raw, _ = land_files([("page.txt", b"Title: x\nPhase: 1\n")], datetime.now(UTC))
-        return build_staged(raw)[0]["stg_documents"].height == 0
-    except Exception:  # a broken parser must fail the test below, not skip it
-        return False
-
-
 REPO_RAW = Path(__file__).resolve().parents[2] / "raw"
 
 
-@pytest.mark.skipif(_parser_is_placeholder(), reason="the staged parser has not landed yet")
 def test_run_on_the_project_raw_folder(tmp_path, capsys):
     raw = tmp_path / "raw"
     raw.mkdir()

@@ -16,7 +16,7 @@ import polars as pl
 
 from transforms.marts.context import DocView, doc_views
 from transforms.marts.identity import trial_id
-from transforms.schemas import ARMS, conform
+from transforms.schemas import ARMS, frame_of
 from transforms.values import enums
 
 Row = dict[str, object]
@@ -100,11 +100,7 @@ def arm_rows(view: DocView, tid: str) -> list[Row]:
 
 def build_arms(staged: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
     rows = [r for view in doc_views(staged) for r in arm_rows(view, trial_id(view))]
-    return (
-        conform(pl.DataFrame(rows, infer_schema_length=None), ARMS)
-        if rows
-        else pl.DataFrame(schema=ARMS)
-    )
+    return frame_of(rows, ARMS)
 
 
 def _is_title(text: str) -> bool:

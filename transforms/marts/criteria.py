@@ -13,7 +13,7 @@ import polars as pl
 
 from transforms.marts.context import DocView, doc_views
 from transforms.marts.identity import trial_id
-from transforms.schemas import CRITERIA, conform
+from transforms.schemas import CRITERIA, frame_of
 
 Row = dict[str, object]
 _TYPE_BY_SECTION = {"inclusion": "INCLUSION", "exclusion": "EXCLUSION", "eligibility": "INCLUSION"}
@@ -43,8 +43,4 @@ def criterion_rows(view: DocView, tid: str) -> list[Row]:
 
 def build_criteria(staged: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
     rows = [r for view in doc_views(staged) for r in criterion_rows(view, trial_id(view))]
-    return (
-        conform(pl.DataFrame(rows, infer_schema_length=None), CRITERIA)
-        if rows
-        else pl.DataFrame(schema=CRITERIA)
-    )
+    return frame_of(rows, CRITERIA)

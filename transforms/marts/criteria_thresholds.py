@@ -13,7 +13,7 @@ import polars as pl
 from transforms.marts.context import DocView, doc_views
 from transforms.marts.criteria import criterion_rows
 from transforms.marts.identity import trial_id
-from transforms.schemas import CRITERIA_THRESHOLDS, conform
+from transforms.schemas import CRITERIA_THRESHOLDS, frame_of
 from transforms.values.thresholds import find_thresholds
 
 Row = dict[str, object]
@@ -62,6 +62,4 @@ def build_criteria_thresholds(staged: Mapping[str, pl.DataFrame]) -> pl.DataFram
         for view in doc_views(staged)
         for r in threshold_rows(view, criterion_rows(view, trial_id(view)))
     ]
-    if not rows:
-        return pl.DataFrame(schema=CRITERIA_THRESHOLDS)
-    return conform(pl.DataFrame(rows, infer_schema_length=None), CRITERIA_THRESHOLDS)
+    return frame_of(rows, CRITERIA_THRESHOLDS)

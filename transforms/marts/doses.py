@@ -15,7 +15,7 @@ import polars as pl
 from transforms.marts.arms import arm_blocks
 from transforms.marts.context import DocView, doc_views
 from transforms.marts.identity import trial_id
-from transforms.schemas import DOSES, conform
+from transforms.schemas import DOSES, frame_of
 from transforms.values.doses import find_doses
 
 Row = dict[str, object]
@@ -58,8 +58,4 @@ def dose_rows(view: DocView, tid: str) -> list[Row]:
 
 def build_doses(staged: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
     rows = [r for view in doc_views(staged) for r in dose_rows(view, trial_id(view))]
-    return (
-        conform(pl.DataFrame(rows, infer_schema_length=None), DOSES)
-        if rows
-        else pl.DataFrame(schema=DOSES)
-    )
+    return frame_of(rows, DOSES)

@@ -16,7 +16,7 @@ import polars as pl
 
 from transforms.marts.context import DocView, doc_views
 from transforms.marts.identity import trial_id
-from transforms.schemas import ENDPOINTS, conform
+from transforms.schemas import ENDPOINTS, frame_of
 from transforms.text.lexicon import OUTCOME_SECTIONS
 from transforms.values import enums
 from transforms.values.durations import parse_time_frame_days
@@ -124,8 +124,4 @@ def _is_bare_frame(line: str) -> bool:
 
 def build_endpoints(staged: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
     rows = [r for view in doc_views(staged) for r in endpoint_rows(view, trial_id(view))]
-    return (
-        conform(pl.DataFrame(rows, infer_schema_length=None), ENDPOINTS)
-        if rows
-        else pl.DataFrame(schema=ENDPOINTS)
-    )
+    return frame_of(rows, ENDPOINTS)

@@ -21,7 +21,7 @@ from transforms.marts.criteria_thresholds import age_limits, threshold_rows
 from transforms.marts.doses import dose_rows
 from transforms.marts.endpoints import endpoint_rows
 from transforms.marts.trials import trial_row
-from transforms.schemas import MART_TABLES, QUARANTINE, conform
+from transforms.schemas import MART_TABLES, QUARANTINE, frame_of
 
 Row = dict[str, object]
 
@@ -59,10 +59,8 @@ def build_marts(staged: Mapping[str, pl.DataFrame]) -> tuple[dict[str, pl.DataFr
     quarantine += superseded
     tables = {}
     for name, schema in MART_TABLES.items():
-        rows = [row for doc in per_doc for row in doc[name]]
-        frame = pl.DataFrame(rows, infer_schema_length=None) if rows else pl.DataFrame()
-        tables[name] = conform(frame, schema) if rows else pl.DataFrame(schema=schema)
-    return tables, conform(pl.DataFrame(quarantine, schema=QUARANTINE), QUARANTINE)
+        tables[name] = frame_of([row for doc in per_doc for row in doc[name]], schema)
+    return tables, frame_of(quarantine, QUARANTINE)
 
 
 def _latest_per_trial(

@@ -16,7 +16,7 @@ import polars as pl
 from transforms.marts import facts
 from transforms.marts.context import DocView, doc_views, iter_sentences
 from transforms.marts.identity import own_nct_id, registry_ids, trial_id
-from transforms.schemas import DATE_FIELDS, TRIALS, conform
+from transforms.schemas import DATE_FIELDS, TRIALS, frame_of
 from transforms.values import enums
 from transforms.values.ages import parse_age_range, parse_age_years
 from transforms.values.dates import parse_date
@@ -80,11 +80,7 @@ def trial_row(view: DocView, age_limits: tuple[float | None, float | None]) -> R
 def build_trials(staged: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
     """Trials from staged tables alone (age limits from labelled fields only)."""
     rows = [trial_row(view, (None, None)) for view in doc_views(staged)]
-    return (
-        conform(pl.DataFrame(rows, infer_schema_length=None), TRIALS)
-        if rows
-        else pl.DataFrame(schema=TRIALS)
-    )
+    return frame_of(rows, TRIALS)
 
 
 def _acronym(value: str | None) -> str | None:

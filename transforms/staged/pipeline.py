@@ -15,7 +15,7 @@ from transforms.schemas import (
     STG_FIELDS,
     STG_ITEMS,
     STG_SECTIONS,
-    conform,
+    frame_of,
 )
 from transforms.staged.documents import parse_document
 
@@ -42,16 +42,10 @@ def build_staged(raw_documents: pl.DataFrame) -> tuple[dict[str, pl.DataFrame], 
         items += parsed.items
         conflicts += parsed.conflicts
     tables = {
-        "stg_documents": _frame(documents, STG_DOCUMENTS),
-        "stg_sections": _frame(sections, STG_SECTIONS),
-        "stg_fields": _frame(fields, STG_FIELDS),
-        "stg_items": _frame(items, STG_ITEMS),
-        "stg_conflicts": _frame(conflicts, STG_CONFLICTS),
+        "stg_documents": frame_of(documents, STG_DOCUMENTS),
+        "stg_sections": frame_of(sections, STG_SECTIONS),
+        "stg_fields": frame_of(fields, STG_FIELDS),
+        "stg_items": frame_of(items, STG_ITEMS),
+        "stg_conflicts": frame_of(conflicts, STG_CONFLICTS),
     }
-    return tables, _frame(quarantine, QUARANTINE)
-
-
-def _frame(rows: list[dict], schema: dict) -> pl.DataFrame:
-    if not rows:
-        return pl.DataFrame(schema=schema)
-    return conform(pl.DataFrame(rows, schema_overrides=schema, infer_schema_length=None), schema)
+    return tables, frame_of(quarantine, QUARANTINE)
