@@ -1,43 +1,105 @@
-"""Cell doses in the notations scraping leaves behind; drug and lab values are not doses."""
+"""find_doses: cell doses in the notations scraping leaves behind; drug and lab values
+are not doses."""
 
 from __future__ import annotations
 
 import pytest
 
-from transforms.values.doses import find_doses
-
-CASES = [
-    ("1×10^5/kg", [(1e5, None, "cells/kg")]),
-    ("1x10\\^5 cells/Kg", [(1e5, None, "cells/kg")]),
-    (
-        "(1×105/kg, 3×105/kg, 5×105/kg)",
-        [(1e5, None, "cells/kg"), (3e5, None, "cells/kg"), (5e5, None, "cells/kg")],
-    ),
-    ("1 × 107/kg", [(1e7, None, "cells/kg")]),
-    ("1.0 × 10⁶ cells/kg", [(1e6, None, "cells/kg")]),
-    ("5e5 cells/kg", [(5e5, None, "cells/kg")]),
-    ("5.0 e5/ kg", [(5e5, None, "cells/kg")]),
-    ("10e6 cells/kg", [(1e6, None, "cells/kg")]),
-    ("0.5-1 × 10^6 CAR+ T cells/kg", [(5e5, 1e6, "CAR+ cells/kg")]),
-    ("2 x 10^8 CAR+ T cells", [(2e8, None, "CAR+ cells")]),
-    ("1.5×10^8 cells", [(1.5e8, None, "cells")]),
-    ("1×10^6 CAR-T cells/kg", [(1e6, None, "cells/kg")]),
-]
+from transforms.values.doses import DoseMention, find_doses
 
 
-@pytest.mark.parametrize(("text", "expected"), CASES)
-def test_find_doses(text: str, expected: list[tuple[float, float | None, str]]) -> None:
-    assert [(d.value, d.value_max, d.unit) for d in find_doses(text)] == expected
+def _summary(text):
+    return [(d.value, d.value_max, d.unit) for d in find_doses(text)]
 
 
 @pytest.mark.parametrize(
-    "text", ["prednisone≥1mg/kg/d", "≥1.0×10^9/L", "Platelets ≥50×10^9/L", "25 mg/m2", "CD19", ""]
+    ("text", "expected"),
+    [
+        ("1×10^5/kg", [(1e5, None, "cells/kg")]),
+        ("1x10\\^5 cells/Kg", [(1e5, None, "cells/kg")]),
+        ("1×10^6 CAR-T cells/kg", [(1e6, None, "cells/kg")]),
+        ("1×10^6 CD19 CAR-T cells/kg", [(1e6, None, "cells/kg")]),
+        ("2 x 10^6 CAR+ T cells/kg", [(2e6, None, "CAR+ cells/kg")]),
+        ("2 x 10^8 CAR+ T cells", [(2e8, None, "CAR+ cells")]),
+        ("1 × 10^6 CAR-positive T cells per kg", [(1e6, None, "CAR+ cells/kg")]),
+        ("1.0 × 10⁶ cells/kg", [(1e6, None, "cells/kg")]),
+        ("3×10⁵/kg", [(3e5, None, "cells/kg")]),
+        ("5e5 cells/kg", [(5e5, None, "cells/kg")]),
+        ("5.0 e5/ kg", [(5e5, None, "cells/kg")]),
+        ("10e6 cells/kg", [(1e6, None, "cells/kg")]),
+        ("1×105/kg", [(1e5, None, "cells/kg")]),
+        ("1 × 107/kg", [(1e7, None, "cells/kg")]),
+        ("0.5-1 × 10^6 cells/kg", [(5e5, 1e6, "cells/kg")]),
+        ("0.5-1 × 10^6 CAR+ T cells/kg", [(5e5, 1e6, "CAR+ cells/kg")]),
+        ("1 to 3 × 10^6 cells/kg", [(1e6, 3e6, "cells/kg")]),
+        ("1×10^6 - 5×10^6 cells/kg", [(1e6, 5e6, "cells/kg")]),
+        ("1.5×10^8 cells", [(1.5e8, None, "cells")]),
+        ("1×10^8 cells/m2", [(1e8, None, "cells/m2")]),
+        ("2 million cells/kg", [(2e6, None, "cells/kg")]),
+        ("1 × 10^(6) cells/kg", [(1e6, None, "cells/kg")]),
+        (
+            "Three dose groups (1×105/kg, 3×105/kg, 5×105/kg) were set up",
+            [(1e5, None, "cells/kg"), (3e5, None, "cells/kg"), (5e5, None, "cells/kg")],
+        ),
+        (
+            "Dosage:1×10\\^5 cells/Kg; 3×10\\^5 cells/Kg; 1×10\\^6 cells/Kg",
+            [(1e5, None, "cells/kg"), (3e5, None, "cells/kg"), (1e6, None, "cells/kg")],
+        ),
+        (
+            "1×10^6 cells/kg then again 1×10^6 cells/kg",
+            [(1e6, None, "cells/kg"), (1e6, None, "cells/kg")],
+        ),
+    ],
 )
-def test_not_a_cell_dose(text: str) -> None:
+def test_find_doses(text, expected):
+    assert _summary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "prednisone≥1mg/kg/d",
+        "25 mg/m2",
+        "30 mg/m²/day",
+        "fludarabine 30 mg/m2/day for 3 days",
+        "≥1.0×10^9/L",
+        "Absolute neutrophil count ≥1.0×10^9/L",
+        "Platelets ≥50×10^9/L",
+        "Platelets ≥50×10\\^9/L",
+        "more than 1 mg/Kg/d",
+        "10 kg",
+        "the 2019 EULAR/ACR criteria",
+        "1×10^6",
+        "HBV DNA >1000 copies/ml",
+        "x 10 cells",
+        "CD19",
+        "",
+        None,
+    ],
+)
+def test_not_a_cell_dose(text):
     assert find_doses(text) == []
 
 
-def test_mention_text_is_the_span() -> None:
-    text = "Dosage: 3×10^5 cells/Kg; once"
-    (dose,) = find_doses(text)
-    assert text[dose.start : dose.end] == dose.text == "3×10^5 cells/Kg"
+@pytest.mark.parametrize(
+    ("text", "span_text"),
+    [
+        ("Dose: 0.5-1 × 10^6 cells/kg once", "0.5-1 × 10^6 cells/kg"),
+        ("Dosage: 3×10^5 cells/Kg; once", "3×10^5 cells/Kg"),
+        ("groups (1×105/kg, 3×105/kg)", "1×105/kg"),
+    ],
+)
+def test_mention_text_is_the_span(text, span_text):
+    dose = find_doses(text)[0]
+    assert text[dose.start : dose.end] == dose.text == span_text
+
+
+def test_mention_fields():
+    assert find_doses("Dose: 0.5-1 × 10^6 cells/kg once") == [
+        DoseMention(5e5, 1e6, "cells/kg", 6, 27, "0.5-1 × 10^6 cells/kg")
+    ]
+
+
+def test_long_input_is_linear():
+    text = "1 x 10 " * 300_000 + "1×10^6 cells/kg"
+    assert _summary(text) == [(1e6, None, "cells/kg")]

@@ -42,7 +42,7 @@ _CONNECTORS = {",", "and", "or", "&", "-", "–", "—", "to", "through", "/", "
 # A unit may be joined to a number by a hyphen or colon ("Day-1", "28-day", "Week: 4").
 _GLUE = {"-", ":", "–"}
 _TOKEN = re.compile(
-    r"(?P<num>\d+(?:\.\d+)?)(?P<glued>[A-Za-z]+)?(?![\w])|[A-Za-z]+\d\w*|\d\w*|[A-Za-z]+|\S"
+    r"(?P<num>\d{1,9}(?:\.\d{1,6})?)(?P<glued>[A-Za-z]+)?(?![\w])|[A-Za-z]+\d\w*|\d\w*|[A-Za-z]+|\S"
 )
 
 Token = tuple[str, object]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 _INT32_MAX = 2**31 - 1
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?![\d,])|\d+"
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,12}(?!\d)"  # bounded: int() of 5 MB of digits fails
 _COUNT = re.compile(rf"(?<![\d.])(?P<n>{_NUMBER})(?!\d|\.\d)")
 _PLACEHOLDER = re.compile(
     r"^\W*(?:n/?a|none|not\s+(?:available|applicable|provided|reported)|unknown|tbd|-+)\W*$",

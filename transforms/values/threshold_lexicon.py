@@ -1,110 +1,178 @@
-"""Eligibility measurement concepts: spellings, the units each accepts, defaults.
+"""Concept lexicon for eligibility thresholds: many spellings -> one concept.
 
-Order matters: the longer, more specific concept is tried first
-("creatinine clearance" before "creatinine", "SELENA-SLEDAI" before
-"SLEDAI"). A unit outside a concept's set means the number was something
-else (a dose, a duration), so no threshold is read.
+Entries are tried in order at each position, so a longer or more specific
+spelling is listed before a shorter one that starts the same way ("creatinine
+clearance" before "creatinine", "SELENA-SLEDAI" before "SLEDAI"). Short
+acronyms are case-sensitive (``(?-i:...)``) so "alt"/"ana" in ordinary words
+and "HBsAg" do not match. A spelling may name two concepts ("transaminases").
 """
 
 from __future__ import annotations
 
 import re
 
-_SCORE = frozenset({"points"})
-_CONCEPTS: list[tuple[str, str, frozenset[str]]] = [
-    ("selena_sledai", r"SELENA[\s-]*SLEDAI(?:[\s-]*(?:2K|2000))?", _SCORE),
-    ("sledai_2k", r"SLEDAI(?:[\s-]*(?:2K|2000))?", _SCORE),
-    ("bilag", r"BILAG(?:[\s-]*20\d\d)?", _SCORE),
-    ("bvas", r"BVAS|Birmingham Vasculitis Activity Score", _SCORE),
-    ("pga", r"PGA|physician'?s? global assessment", _SCORE),
-    ("ecog", r"ECOG(?:\s+performance\s+status)?|Eastern Cooperative Oncology Group", _SCORE),
+_LEXICON: list[tuple[str, tuple[str, ...]]] = [
     (
-        "karnofsky",
-        r"Karnofsky(?:\s+performance\s+(?:status|score))?|KPS",
-        frozenset({"%", "points"}),
+        r"(?:serum\s+|endogenous\s+)?creatinine\s+clearance(?:\s+rate)?|(?-i:CrCl|CCr|CLcr|Ccr)",
+        ("creatinine_clearance",),
     ),
     (
-        "life_expectancy",
-        r"life expectancy|expected survival(?: period| time)?|estimated survival",
-        frozenset({"weeks", "months", "years"}),
+        r"urin(?:e|ary)\s+protein[\s\-/]*(?:to[\s\-]*)?creatinine\s+ratio|(?-i:UPCR|uPCR)",
+        ("upcr",),
     ),
     (
-        "lvef",
-        r"left ventricular ejection fraction|LVEF|(?:cardiac )?ejection fraction",
-        frozenset({"%"}),
+        r"24[\s\-]*h(?:ou)?rs?\s+urin(?:e|ary)\s+protein(?:\s+quantification)?|proteinuria",
+        ("urine_protein_24h",),
     ),
     (
-        "creatinine_clearance",
-        r"creatinine clearance|CrCl|CCr",
-        frozenset({"mL/min", "mL/min/1.73m2"}),
+        r"(?:estimated\s+)?glomerular\s+filtration\s+rate|(?-i:e?GFR|EGFR)",
+        ("egfr",),
+    ),
+    (r"(?:serum\s+)?creatinine|(?-i:S?Cr|sCr)", ("creatinine",)),
+    (r"(?:direct|conjugated)\s+bilirubin|(?-i:DBIL|DBil)", ("direct_bilirubin",)),
+    (
+        r"(?:serum\s+)?total\s+bilirubin|(?-i:TBIL|TBil|T-BIL|T-Bil)|(?:serum\s+)?bilirubin",
+        ("total_bilirubin",),
     ),
     (
-        "egfr",
-        r"eGFR|estimated glomerular filtration rate|glomerular filtration rate|GFR",
-        frozenset({"mL/min/1.73m2", "mL/min"}),
+        r"aspartate\s+(?:amino)?transferase|aspartate\s+transaminase|(?-i:AST|SGOT)",
+        ("ast",),
     ),
-    ("creatinine", r"(?:serum )?creatinine|\bCr\b|SCr", frozenset({"xULN", "mg/dL", "umol/L"})),
+    (r"alanine\s+(?:amino)?transferase|alanine\s+transaminase|(?-i:ALT|SGPT)", ("alt",)),
+    (r"(?:serum\s+)?(?:transaminases|aminotransferases)", ("ast", "alt")),
     (
-        "total_bilirubin",
-        r"(?:serum )?total bilirubin|TBIL|T-?BIL|bilirubin",
-        frozenset({"xULN", "mg/dL", "umol/L"}),
+        r"left\s+ventricular\s+ejection\s+fraction|(?:cardiac\s+)?ejection\s+fraction|(?-i:LVEF)",
+        ("lvef",),
     ),
-    ("ast", r"aspartate (?:amino)?transferase|\bAST\b|SGOT", frozenset({"xULN"})),
-    ("alt", r"alanine (?:amino)?transferase|\bALT\b|SGPT", frozenset({"xULN"})),
-    ("spo2", r"SpO2|SaO2|(?:blood |baseline |peripheral )?oxygen saturation", frozenset({"%"})),
-    ("anc", r"absolute neutrophil count|ANC|neutrophils?(?: count)?", frozenset({"10^9/L"})),
-    ("alc", r"absolute lymphocyte(?:s| count)?|ALC|lymphocyte count", frozenset({"10^9/L"})),
-    ("platelets", r"platelets?(?: count)?|PLT", frozenset({"10^9/L"})),
-    ("hemoglobin", r"ha?emoglobin|Hb|HGB", frozenset({"g/L", "g/dL"})),
     (
-        "ana_titer",
-        r"anti-?nuclear antibod(?:y|ies)|ANA(?:\s+titer|\s+titre)?",
-        frozenset({"dilution"}),
+        r"(?:blood\s+|peripheral\s+|arterial\s+|baseline\s+)?oxygen\s+saturation"
+        r"|(?-i:SpO2|SPO2|SpO₂|SaO2)|O2\s+saturation",
+        ("spo2",),
     ),
-    ("anti_dsdna", r"anti-?ds-?DNA(?: antibod(?:y|ies))?", frozenset({"IU/mL"})),
+    (r"(?:absolute\s+)?neutrophils?(?:\s+count)?|(?-i:ANC)", ("anc",)),
+    (r"(?:absolute\s+)?lymphocytes?(?:\s+count)?|(?-i:ALC)", ("alc",)),
+    (r"white\s+blood\s+cells?(?:\s+count)?|leukocytes?(?:\s+count)?|(?-i:WBC)", ("wbc",)),
+    (r"ha?emoglobin|(?-i:Hb|HGB|Hgb|HB)", ("hemoglobin",)),
+    (r"platelets?(?:\s+count)?|(?-i:PLT)", ("platelets",)),
     (
-        "upcr",
-        r"UPCR|urine protein[\s-]*(?:to[\s-]*)?creatinine ratio",
-        frozenset({"mg/g", "g/g", "mg/mmol"}),
+        r"anti[\s\-]*(?:ds[\s\-]*DNA|double[\s\-]stranded\s+DNA)(?:\s+antibod(?:y|ies))?",
+        ("anti_dsdna",),
     ),
-    ("fvc", r"FVC|forced vital capacity", frozenset({"% predicted", "%"})),
+    (r"anti[\s\-]*nuclear\s+antibod(?:y|ies)|(?-i:ANA)", ("ana_titer",)),
+    (r"SELENA[\s\-]*SLEDAI(?:[\s\-]*2K)?", ("selena_sledai",)),
     (
-        "dlco",
-        r"DLCO|diffusing capacity(?: of the lungs? for carbon monoxide)?",
-        frozenset({"% predicted", "%"}),
+        r"SLEDAI(?:[\s\-]*(?:2K|2000))?"
+        r"|systemic\s+lupus\s+erythematosus\s+disease\s+activity\s+index(?:[\s\-]*(?:2K|2000))?",
+        ("sledai_2k",),
     ),
-    ("body_weight", r"body weight|weight", frozenset({"kg"})),
-    ("age", r"ages?d?|years of age", frozenset({"years", "months"})),
+    (
+        r"(?-i:BILAG)(?:[\s\-]*20\d\d)?|British\s+Isl\w*\s+Lupus\s+Assessment\s+Group(?:\s+index)?",
+        ("bilag",),
+    ),
+    (r"(?-i:PGA|PhGA)|physician'?s?\s+global\s+assessment", ("pga",)),
+    (
+        r"(?:Birmingham\s+Vasculitis\s+Activity\s+Score|(?-i:BVAS))(?:\s*(?:v3|version\s*3))?",
+        ("bvas",),
+    ),
+    (
+        r"Eastern\s+[A-Za-z]+\s+[A-Za-z]+\s+Group|(?-i:ECOG)(?:\s*(?:PS|performance\s+status))?",
+        ("ecog",),
+    ),
+    (r"Karnofsky(?:\s+performance\s+(?:status|score))?|(?-i:KPS)", ("karnofsky",)),
+    (
+        r"life\s+expectancy|(?:expected|estimated|predicted)\s+(?:survival|lifespan|life\s+span)"
+        r"(?:\s+(?:period|time))?|survival\s+expectancy",
+        ("life_expectancy",),
+    ),
+    (r"(?:body\s+)?weight|(?-i:BW)", ("body_weight",)),
+    (r"forced\s+vital\s+capacity|(?-i:FVC)", ("fvc",)),
+    (
+        r"diffusing\s+capacity(?:\s+of\s+the\s+lungs?)?(?:\s+for\s+carbon\s+monoxide)?"
+        r"|(?-i:DLCO|DLco|DLCo)",
+        ("dlco",),
+    ),
+    (r"international\s+normali[sz]ed\s+ratio|(?-i:INR)", ("inr",)),
+    (r"ages?|aged", ("age",)),
 ]
 
 CONCEPT_PATTERN = re.compile(
-    "|".join(rf"(?P<{name}>(?<![\w-])(?:{pattern})(?![\w]))" for name, pattern, _ in _CONCEPTS),
+    # The lookahead lets the engine skip non-word starts cheaply on very long texts.
+    r"(?<![A-Za-z0-9])(?=[A-Za-z0-9])(?:"
+    + "|".join(f"(?P<c{i}>{pattern})" for i, (pattern, _) in enumerate(_LEXICON))
+    + r")(?![A-Za-z])",
     re.IGNORECASE,
 )
-CONCEPT_UNITS = {name: units for name, _, units in _CONCEPTS}
-DEFAULT_UNIT = {
-    "selena_sledai": "points",
+
+_TIME = frozenset({"years", "months", "weeks", "days"})
+_SCORE = frozenset({"points"})
+_CELLS = frozenset({"10^9/L", "cells/uL"})
+_CHEMISTRY = frozenset({"xULN", "mg/dL", "umol/L"})
+
+# Units a concept may be measured in; a number in any other unit is not its threshold.
+CONCEPT_UNITS: dict[str, frozenset[str]] = {
+    "age": _TIME,
+    "body_weight": frozenset({"kg"}),
+    "sledai_2k": _SCORE,
+    "selena_sledai": _SCORE,
+    "bilag": _SCORE,
+    "pga": _SCORE,
+    "bvas": _SCORE,
+    "ecog": _SCORE,
+    "karnofsky": frozenset({"%", "points"}),
+    "life_expectancy": _TIME,
+    "lvef": frozenset({"%"}),
+    "spo2": frozenset({"%"}),
+    "egfr": frozenset({"mL/min/1.73m2", "mL/min"}),
+    "creatinine": _CHEMISTRY,
+    "creatinine_clearance": frozenset({"mL/min", "mL/min/1.73m2"}),
+    "ast": frozenset({"xULN"}),
+    "alt": frozenset({"xULN"}),
+    "total_bilirubin": _CHEMISTRY,
+    "direct_bilirubin": _CHEMISTRY,
+    "anc": _CELLS,
+    "alc": _CELLS,
+    "wbc": _CELLS,
+    "platelets": _CELLS,
+    "hemoglobin": frozenset({"g/L", "g/dL"}),
+    "ana_titer": frozenset({"dilution"}),
+    "anti_dsdna": frozenset({"IU/mL"}),
+    "upcr": frozenset({"mg/g"}),
+    "urine_protein_24h": frozenset({"g/24h"}),
+    "fvc": frozenset({"% predicted"}),
+    "dlco": frozenset({"% predicted"}),
+    "inr": frozenset({"xULN"}),
+}
+
+# Unit assumed when the text gives none: scores are points, ages years, and so on.
+DEFAULT_UNIT: dict[str, str] = {
+    "age": "years",
+    "body_weight": "kg",
     "sledai_2k": "points",
+    "selena_sledai": "points",
     "bilag": "points",
-    "bvas": "points",
     "pga": "points",
+    "bvas": "points",
     "ecog": "points",
     "karnofsky": "%",
-    "age": "years",
-    "ana_titer": "dilution",
     "lvef": "%",
     "spo2": "%",
-}
-# Which way a comparison whose glyph was lost ("eGFR ? 30") most likely pointed.
-LOST_GLYPH_DIRECTION = {
-    "ast": "<=",
-    "alt": "<=",
-    "total_bilirubin": "<=",
-    "creatinine": "<=",
-    "ecog": "<=",
-    "upcr": "<=",
+    "egfr": "mL/min/1.73m2",
+    "creatinine_clearance": "mL/min",
 }
 
+# FVC and DLCO are conventionally stated as a percentage of the predicted value.
+UNIT_ALIASES: dict[tuple[str, str], str] = {
+    ("fvc", "%"): "% predicted",
+    ("dlco", "%"): "% predicted",
+}
 
-def concept_of(match: re.Match[str]) -> str:
-    return match.lastgroup or ""
+# A lost comparison glyph ("=" or "?" where "≥"/"≤" was) is read in the direction
+# eligibility usually bounds the concept: lab safety limits from above, the rest from below.
+UPPER_BOUNDED = frozenset(
+    {"ecog", "ast", "alt", "total_bilirubin", "direct_bilirubin", "creatinine", "inr"}
+)
+
+
+def concepts_of(match: re.Match[str]) -> tuple[str, ...]:
+    """The concept(s) named by a ``CONCEPT_PATTERN`` match."""
+    return _LEXICON[int(str(match.lastgroup)[1:])][1]

@@ -1,100 +1,128 @@
-"""Comparison operators, numbers and units as eligibility criteria write them."""
+"""Comparison words, numbers and units as they appear in eligibility criteria.
+
+Every reader here is anchored at a position (``pattern.match(text, pos)``) so the
+threshold scanner walks a criterion once. Unit spellings vary by site
+("ML/min/1.73m2", "ml/(min.1.73m2)", "×upper limit of normal (ULN)") and are
+normalised to ``schemas.THRESHOLD_UNITS``; a unit we do not know is reported as
+``UNKNOWN`` so that "1 mg/kg" is never read as a bare number.
+"""
 
 from __future__ import annotations
 
 import re
 
-from transforms.values.threshold_lexicon import DEFAULT_UNIT
+UNKNOWN = "?"
+LOST = "lost"  # "=" / "?" standing for a lost "≥" or "≤"
 
-OPERATOR_WORDS = {
-    "at least": ">=",
-    "no less than": ">=",
-    "not less than": ">=",
-    "greater than or equal to": ">=",
-    "more than or equal to": ">=",
-    "≥": ">=",
-    ">=": ">=",
-    "=>": ">=",
-    "⩾": ">=",
-    "more than": ">",
-    "greater than": ">",
-    "higher than": ">",
-    "above": ">",
-    "over": ">",
-    "exceeding": ">",
-    "exceeds": ">",
-    "exceed": ">",
-    ">": ">",
-    "less than or equal to": "<=",
-    "no more than": "<=",
-    "not more than": "<=",
-    "not exceeding": "<=",
-    "no greater than": "<=",
-    "not greater than": "<=",
-    "up to": "<=",
-    "at most": "<=",
-    "≤": "<=",
-    "<=": "<=",
-    "=<": "<=",
-    "⩽": "<=",
-    "less than": "<",
-    "lower than": "<",
-    "below": "<",
-    "under": "<",
-    "<": "<",
-}
-_OPS = "|".join(sorted((re.escape(k) for k in OPERATOR_WORDS), key=len, reverse=True))
-_UNIT = r"""(?:
-    \s*[×x*]\s*10\s*\^?\s*9\s*/\s*l\b
-  | \s*[×x*]?\s*(?:the\s+)?(?:times\s+(?:the\s+)?)?
-    (?:uln\b|upper\s+limits?\s+of\s+(?:the\s+)?normal(?:\s*\(uln\))?)
-  | \s*m[lL]\s*/\s*\(?\s*min\s*[./·]?\s*(?:/\s*)?1\.73\s*m\s*(?:2|²|\^2)\s*\)?
-  | \s*ml\s*/\s*min\b
-  | \s*%\s*(?:of\s+)?(?:the\s+)?predicted(?:\s+value)?
-  | \s*%
-  | \s*g\s*/\s*dl\b | \s*g\s*/\s*l\b | \s*mg\s*/\s*dl\b | \s*[uµμ]mol\s*/\s*l\b
-  | \s*iu\s*/\s*ml\b | \s*mg\s*/\s*g\b | \s*mg\s*/\s*mmol\b
-  | \s*kg\b | \s*(?:years?|yrs?)\b | \s*months?\b | \s*weeks?\b | \s*points?\b
-)"""
-COMPARISON = re.compile(
-    rf"(?P<op>{_OPS}|(?<![\w.])[=?:：](?=\s*\d))\s*(?:of\s+)?"
-    rf"(?P<num>1\s*:\s*\d+|\d+(?:\.\d+)?)(?![\d.]*\s*[-–~]\s*\d)(?!\s+[A-E]\b)(?P<unit>{_UNIT})?"
-    rf"(?P<after>\s*(?:old\s+)?or\s+(?:older|more|above|greater|higher|younger|less|below|lower))?"
-    rf"|(?P<num2>\d+(?:\.\d+)?)(?P<unit2>\s*(?:years?|yrs?))\s*(?:old\s+)?(?P<after2>or\s+(?:older|above|more))",
-    re.IGNORECASE | re.VERBOSE,
+_GE = (
+    r"≥\s*or\s*=|>\s*or\s*=|>\s*=|≥|>=|=>|⩾|greater\s+than\s+or\s+equal\s+to"
+    r"|(?:more|higher)\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:greater|more|higher)\s+than"
+    r"|no[t]?\s+(?:less|lower|fewer)\s+than|at\s+least|(?:a\s+)?minimum\s+of|大于等于|不低于|不少于"
 )
-RANGE = re.compile(
-    rf"(?P<lo>\d+(?:\.\d+)?)\s*(?:-|–|~|to|and)\s*(?P<hi>\d+(?:\.\d+)?)(?!\.?\d|:)(?P<unit>{_UNIT})?",
-    re.IGNORECASE | re.VERBOSE,
+_LE = (
+    r"≤\s*or\s*=|<\s*or\s*=|<\s*=|≤|<=|=<|⩽|less\s+than\s+or\s+equal\s+to"
+    r"|lower\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:less|lower)\s+than"
+    r"|no[t]?\s+(?:more|greater|higher)\s+than|not\s+exceeding|not\s+to\s+exceed"
+    r"|(?:does\s+)?not\s+exceed|up\s+to|at\s+most|(?:a\s+)?maximum\s+of|小于等于|不超过|不高于"
+)
+_GT = r">|(?:greater|more|higher)\s+than|over|above|exceeding|exceeds?|大于|高于|超过"
+_LT = r"<|(?:less|lower|fewer)\s+than|below|under|小于|低于"
+OPERATOR = re.compile(
+    rf"(?:(?P<ge>{_GE})|(?P<le>{_LE})|(?P<gt>{_GT})|(?P<lt>{_LT})|(?P<lost>[=?](?=\s*\d)))"
+    r"(?![A-Za-z])\s*",
+    re.IGNORECASE,
+)
+_OPERATOR_CODES = {"ge": ">=", "le": "<=", "gt": ">", "lt": "<", "lost": LOST}
+
+NUMBER = re.compile(
+    r"(?<![\d.])(?:1\s*[:：]\s*(?P<titre>\d{1,6})(?!\d)"
+    r"|(?P<num>\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,9}(?:\.\d{1,6})?)(?!\d|\.\d))"
+)
+RANGE_SEP = re.compile(r"\s*(?:-|–|—|~|～|to|and|or)\s*", re.IGNORECASE)
+POSTFIX = re.compile(
+    r"\s*(?:(?:or|and)\s+(?P<ge>older|above|over|more|greater|higher|elder)\b|(?P<ge2>以上))"
+    r"|\s*(?:(?:or|and)\s+(?P<le>younger|below|under|less|lower|fewer)\b|(?P<le2>以下))",
+    re.IGNORECASE,
 )
 
-_CANONICAL = [
-    (r"10\s*\^?\s*9", "10^9/L"),
-    (r"uln|upper", "xULN"),
-    (r"1\.73", "mL/min/1.73m2"),
-    (r"ml\s*/\s*min", "mL/min"),
-    (r"predicted", "% predicted"),
+_UNITS: list[tuple[str, str]] = [
+    (
+        r"m[lL]\s*/\s*\(?\s*min(?:ute)?s?\s*(?:[./·*]|/|\s*per\s*)?\s*1\.73\s*(?:m2|m²|m\^2)(?:\s*\))?",
+        "mL/min/1.73m2",
+    ),
+    (r"m[lL]\s*/\s*min(?:ute)?s?", "mL/min"),
+    (
+        r"(?:[×xX*✕]\s*|times\s+(?:the\s+)?|fold\s+(?:of\s+)?(?:the\s+)?)?"
+        r"(?:ULN|upper\s+limit\s+(?:of\s+)?(?:the\s+)?normal(?:\s+(?:range|value))?)"
+        r"(?:\s*\(\s*ULN\s*\))?",
+        "xULN",
+    ),
+    (r"[×xX*✕]\s*10\s*(?:\^|\*\*)?\s*(?:9|⁹)\s*/\s*L(?![A-Za-z])|(?-i:G/L)", "10^9/L"),
+    (r"(?:cells\s*)?/\s*(?:mm3|mm\^3|mm³|[µμu]L|cubic\s+mm)(?![A-Za-z])", "cells/uL"),
+    (r"%\s*(?:of\s+)?(?:the\s+)?(?:predicted|pred\.?)(?:\s+(?:value|normal))?", "% predicted"),
     (r"%", "%"),
-    (r"g\s*/\s*dl", "g/dL"),
-    (r"mg\s*/\s*dl", "mg/dL"),
-    (r"mol", "umol/L"),
-    (r"g\s*/\s*l", "g/L"),
-    (r"iu", "IU/mL"),
-    (r"mg\s*/\s*g", "mg/g"),
-    (r"mg\s*/\s*mmol", "mg/mmol"),
-    (r"kg", "kg"),
-    (r"y", "years"),
-    (r"month", "months"),
-    (r"week", "weeks"),
-    (r"point", "points"),
+    (r"mg\s*/\s*dL", "mg/dL"),
+    (r"mg\s*/\s*g(?![A-Za-z])", "mg/g"),
+    (r"[µμu]mol\s*/\s*L", "umol/L"),
+    (r"g\s*/\s*dL", "g/dL"),
+    (r"g\s*/\s*L(?![A-Za-z])", "g/L"),
+    (r"g\s*/\s*(?:24\s*h(?:ours?|rs?)?|day|d(?![A-Za-z]))", "g/24h"),
+    (r"IU\s*/\s*mL", "IU/mL"),
+    (r"kg(?![A-Za-z/])|kilograms?", "kg"),
+    (r"points?(?![A-Za-z])|pts?(?![A-Za-z])", "points"),
+    (r"(?:years?|yrs?)(?:\s+old|\s+of\s+age)?(?![A-Za-z])|岁", "years"),
+    (r"months?(?![A-Za-z])", "months"),
+    (r"weeks?(?![A-Za-z])", "weeks"),
+    (r"days?(?![A-Za-z])", "days"),
 ]
+_UNIT = re.compile(
+    r"\s*(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNITS)) + ")",
+    re.IGNORECASE,
+)
+# Words that may follow a unit-less number without making it a different quantity.
+_STOP_WORDS = frozenset(
+    (  # noqa: SIM905 - a word list reads best as one string
+        "and or with without in on for at during within "
+        "before after prior as if when while who which that "
+        "the by but is are was were respectively including"
+    ).split()
+)
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+|[/×*^µμ])")
 
 
-def normalize_unit(raw: str | None, concept: str) -> str:
-    """Canonical unit of a comparison; the concept's default when none is written."""
-    if raw and raw.strip():
-        lowered = raw.strip().lower()
-        for pattern, unit in _CANONICAL:
-            if re.search(pattern, lowered):
-                return unit
-    return DEFAULT_UNIT.get(concept, "")
+def operator_at(text: str, pos: int) -> tuple[str, int] | None:
+    """(operator code, end) when a comparison starts at ``pos``."""
+    match = OPERATOR.match(text, pos)
+    if match is None:
+        return None
+    return _OPERATOR_CODES[str(match.lastgroup)], match.end()
+
+
+def number_at(text: str, pos: int) -> tuple[float, bool, int] | None:
+    """(value, is_titre, end) for a number at ``pos``; "1:80" is the titre 80."""
+    match = NUMBER.match(text, pos)
+    if match is None:
+        return None
+    if match.group("titre"):
+        return float(match.group("titre")), True, match.end()
+    return float(match.group("num").replace(",", "")), False, match.end()
+
+
+def unit_at(text: str, pos: int) -> tuple[str | None, int]:
+    """(normalised unit, end) after a number; None when no unit follows, UNKNOWN when
+    something unit-like we do not know follows ("mg/kg", "copies/ml", "A")."""
+    match = _UNIT.match(text, pos)
+    if match is not None:
+        return _UNITS[int(str(match.lastgroup)[1:])][1], match.end()
+    word = _NEXT_WORD.match(text, pos)
+    if word is None or word.group(1).lower() in _STOP_WORDS:
+        return None, pos
+    return UNKNOWN, pos
+
+
+def postfix_at(text: str, pos: int) -> tuple[str, int] | None:
+    """A comparison written after the value: "18 years or older", "60 mL/min or more"."""
+    match = POSTFIX.match(text, pos)
+    if match is None:
+        return None
+    return (">=" if match.group("ge") or match.group("ge2") else "<="), match.end()

@@ -1,29 +1,35 @@
 """Numeric conditions inside one eligibility criterion: concept, operator, value, unit.
 
-A criterion names a measurement (many spellings: "eGFR", "Estimated
-glomerular filtration rate"), then a comparison ("≥", "at least", a lost
-glyph "=" or "?"), a number ("1.0×10^9/L", "1:80") and a unit. Concepts
-joined by "and" share one comparison ("AST and ALT ≤ 2.5 × ULN"); a range
-("Age 5-18 years") gives two rows.
+A criterion names a measurement (lexicon in ``threshold_lexicon``), may add
+filler ("score", "(LVEF)", "in serum", "is"), then a comparison ("≥", "at
+least", a lost glyph "=" or "?"), a number ("1.0×10^9/L", "1:80") and a unit
+(``threshold_units``). Concepts joined by "and" or "/" share the comparison that
+follows the last one ("AST and ALT ≤ 2.5 × ULN"); a range ("Age 5-18 years")
+gives two rows. A number in a unit the concept is not measured in is not a
+threshold, so drug doses and lab values of unnamed tests never match.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
+from transforms.values import threshold_units as tu
 from transforms.values.threshold_lexicon import (
     CONCEPT_PATTERN,
     CONCEPT_UNITS,
     DEFAULT_UNIT,
-    LOST_GLYPH_DIRECTION,
-    concept_of,
+    UNIT_ALIASES,
+    UPPER_BOUNDED,
+    concepts_of,
 )
-from transforms.values.threshold_units import COMPARISON, OPERATOR_WORDS, RANGE, normalize_unit
 
 
 @dataclass(frozen=True)
 class Threshold:
+    """One numeric condition; start/end cover concept..unit in the input text."""
+
     concept: str
     operator: str
     value: float
@@ -33,119 +39,227 @@ class Threshold:
     text: str
 
 
-_MAX_GAP = 60
-# What may stand between a concept and its comparison: words, parentheses, "score", "is".
-_GAP = re.compile(r"^[^\d;。≥≤<>=?]*$")
-_CONJUNCTION = re.compile(
-    r"^\s*\)?\s*(?:\([^()]{0,40}\))?\s*(?:and|or|/|,|&|as well as)\s*\(?\s*$", re.IGNORECASE
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    concepts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Comparison:
+    operator: str  # one of schemas.OPERATORS or tu.LOST
+    value: float
+    unit: str | None  # normalised, tu.UNKNOWN, or None when unstated
+    end: int
+
+
+# Same-length replacements so offsets in the cleaned text are offsets in the input.
+_GLYPHS = str.maketrans({"\u00a0": " ", "＞": ">", "＜": "<", "≧": "≥", "≦": "≤", "：": ":"})
+_ESCAPE = re.compile(r"\\(?=[<>^*_.\[\]()#+\-])")
+_FILLER_WORDS = frozenset(
+    (  # noqa: SIM905 - a word list reads best as one string
+        "score scores scored level levels value values count counts concentration "
+        "of is are was be should must shall in serum "
+        "plasma blood peripheral the a an at screening baseline index "
+        "physical status performance rate result results test range from between "
+        "ps titer titre assessment activity organ system function ratio percentage "
+        "period time measured by echocardiography expected"
+    ).split()
 )
-_SAME_MENTION = re.compile(r"^\s*[(\[]?\s*$|^\s*\)\s*[(\[]?\s*$")
+_MAX_FILLER = 16  # tokens between a concept and its comparison
+_SPACE = re.compile(r"\s*")
+_WORD = re.compile(r"\s*([A-Za-z]+)")
+_PAREN = re.compile(r"\s*\(([^()]{0,60})\)")
+_PUNCT = re.compile(r"\s*[:)(\-*]")
+_CONNECTOR = re.compile(r"\s*(?:(?:and|or)(?![A-Za-z])|[&/,、])", re.IGNORECASE)
+_CHAIN = re.compile(r"\s*(?:,|and|but)?\s*", re.IGNORECASE)
+_OPERATOR_GLYPHS = re.compile(r"[≥≤<>=⩾⩽]")
+_IMPLICIT_AGE = re.compile(
+    r"(?<![A-Za-z\d.])(?=[\w≥≤<>=?⩾⩽])"  # cheap skip of positions that cannot start one
+    rf"(?:(?P<op>{tu.OPERATOR.pattern}))?"
+    r"(?P<low>\d{1,3})\s*(?:(?:-|–|~|to)\s*(?P<high>\d{1,3})\s*)?"
+    r"(?:years?|yrs?)\s*(?:old|of\s+age)(?P<post>\s*(?:or|and)\s+(?:older|above|over))?",
+    re.IGNORECASE,
+)
 
 
-def find_thresholds(text: str) -> list[Threshold]:
-    """Every numeric condition in ``text`` (one criterion), in text order."""
-    text = text[:5000]
-    mentions = _mention_groups(text)
-    found: list[Threshold] = []
-    waiting: list[tuple[str, int]] = []
-    for i, (concept, start, end) in enumerate(mentions):
-        next_start = mentions[i + 1][1] if i + 1 < len(mentions) else len(text)
-        window = text[end : min(next_start, end + _MAX_GAP + 40)]
-        rows = _read_comparison(concept, window, end, text)
-        if not rows:
-            following = text[end:next_start]
-            if i + 1 < len(mentions) and _CONJUNCTION.match(following):
-                waiting.append((concept, start))
-            else:
-                waiting = []
-            continue
-        for other, other_start in [*waiting, (concept, start)]:
-            for op, value, unit, cmp_end in rows:
-                if unit in CONCEPT_UNITS[other]:
-                    found.append(
-                        Threshold(
-                            other, op, value, unit, other_start, cmp_end, text[other_start:cmp_end]
-                        )
-                    )
-        waiting = []
-    return _dedupe(found)
+def _clean(text: str) -> str:
+    """Undo markdown escapes and unify glyphs without changing any offset."""
+    return _ESCAPE.sub(" ", text.translate(_GLYPHS))
 
 
-def _mention_groups(text: str) -> list[tuple[str, int, int]]:
-    """Concept mentions, merging "Alanine aminotransferase (ALT)" into one."""
-    groups: list[tuple[str, int, int]] = []
-    for match in CONCEPT_PATTERN.finditer(text):
-        concept = concept_of(match)
-        if (
-            groups
-            and groups[-1][0] == concept
-            and _SAME_MENTION.match(text[groups[-1][2] : match.start()])
-        ):
-            groups[-1] = (concept, groups[-1][1], match.end())
-            continue
-        groups.append((concept, match.start(), match.end()))
-    return groups
+def _value_then_unit(text: str, pos: int) -> tuple[float, str | None, int] | None:
+    number = tu.number_at(text, pos)
+    if number is None:
+        return None
+    value, is_titre, end = number
+    if is_titre:
+        return value, "dilution", end
+    unit, end = tu.unit_at(text, end)
+    return value, unit, end
 
 
-def _read_comparison(
-    concept: str, window: str, offset: int, text: str
-) -> list[tuple[str, float, str, int]]:
-    """``(operator, value, unit, end)`` rows for the comparison right after a concept."""
-    ranged = RANGE.search(window)
-    compared = COMPARISON.search(window)
-    if ranged and (compared is None or ranged.start() < compared.start()):
-        if not _GAP.match(window[: ranged.start()]) or ranged.start() > _MAX_GAP:
+def _comparisons_at(text: str, pos: int) -> list[_Comparison]:
+    """Comparisons starting at ``pos``: "≥ 8 points", "5-18 years", "18 years or older"."""
+    operator = tu.operator_at(text, pos)
+    if operator is not None:
+        read = _value_then_unit(text, operator[1])
+        if read is None:
             return []
-        unit = normalize_unit(ranged.group("unit"), concept)
-        low, high = float(ranged.group("lo")), float(ranged.group("hi"))
-        end = offset + len(window[: ranged.end()].rstrip())
-        rows = [("<=", high, unit, end)]
-        if low > 0 or concept == "age":
-            rows.insert(0, (">=", low, unit, end))
-        return rows
-    if (
-        compared is None
-        or compared.start() > _MAX_GAP
-        or not _GAP.match(window[: compared.start()])
-    ):
+        found = [_Comparison(operator[0], *read)]
+        chained = _CHAIN.match(text, read[2])
+        second = tu.operator_at(text, chained.end()) if chained else None
+        if second is not None and (more := _value_then_unit(text, second[1])) is not None:
+            found.append(_Comparison(second[0], *more))
+        return found
+    number = tu.number_at(text, pos)
+    if number is None or number[1]:
         return []
-    if compared.group("num2"):  # "18 years or older"
-        unit = normalize_unit(compared.group("unit2"), concept)
-        return [(">=", float(compared.group("num2")), unit, offset + len(window[: compared.end()].rstrip()))]
-    op = _operator(compared.group("op"), concept, compared.group("after") or "")
-    value = _value(compared.group("num"))
-    unit = normalize_unit(compared.group("unit"), concept)
-    return [(op, value, unit, offset + len(window[: compared.end()].rstrip()))]
+    low, _, end = number
+    low_unit, unit_end = tu.unit_at(text, end)
+    high = _range_end(text, end)  # "0 to 2": the unit is written after the second number
+    if high is not None:
+        low_unit = None
+    elif low_unit not in (None, tu.UNKNOWN):
+        high = _range_end(text, unit_end)  # "6 years - 65 years"
+    if high is not None:
+        unit = high[1] or low_unit
+        upper = _Comparison("<=", high[0], unit, high[2])
+        return [upper] if low == 0 else [_Comparison(">=", low, unit, high[2]), upper]
+    postfix = tu.postfix_at(text, unit_end)
+    return [_Comparison(postfix[0], low, low_unit, postfix[1])] if postfix else []
 
 
-def _operator(raw: str, concept: str, after: str) -> str:
-    raw = " ".join(raw.lower().split())
-    if re.search(r"or (?:older|more|above|greater|higher)", after, re.IGNORECASE):
-        return ">="
-    if re.search(r"or (?:younger|less|below|lower)", after, re.IGNORECASE):
-        return "<="
-    if raw in {"=", "?", "：", ":"} or not raw:
-        return LOST_GLYPH_DIRECTION.get(concept, ">=")
-    return OPERATOR_WORDS.get(
-        raw, raw.replace("≥", ">=").replace("≤", "<=").replace("=>", ">=").replace("=<", "<=")
-    )
+def _range_end(text: str, pos: int) -> tuple[float, str | None, int] | None:
+    """The upper number (and its unit) after a range separator at ``pos``."""
+    sep = tu.RANGE_SEP.match(text, pos)
+    return _value_then_unit(text, sep.end()) if sep else None
 
 
-def _value(raw: str) -> float:
-    if ":" in raw:
-        return float(raw.split(":")[1])
-    return float(raw)
+def _read_tail(
+    text: str, mention: _Mention, starts: dict[int, _Mention]
+) -> tuple[list[_Comparison] | _Mention, int]:
+    """Walk filler after a concept to its comparisons, or to the next concept joined
+    by a connector ("AST and ALT ≤ ...": the comparison is shared). Also returns
+    where the walk stopped: same-concept mentions before it would repeat the walk."""
+    pos, joined = mention.end, False
+    for _ in range(_MAX_FILLER):
+        here = _skip_space(text, pos)
+        found = _comparisons_at(text, here)
+        if found:
+            return found, here
+        nxt = starts.get(here)
+        if nxt is not None:
+            if nxt.concepts != mention.concepts:
+                return (nxt if joined else []), here
+            pos = nxt.end
+            continue
+        step = _filler_step(text, pos)
+        if step is None:
+            return [], here
+        pos, is_connector = step
+        joined = joined or is_connector
+    return [], pos
 
 
-def _dedupe(found: list[Threshold]) -> list[Threshold]:
-    seen: set[tuple[str, str, float]] = set()
+def _skip_space(text: str, pos: int) -> int:
+    return _SPACE.match(text, pos).end()  # type: ignore[union-attr]
+
+
+def _filler_step(text: str, pos: int) -> tuple[int, bool] | None:
+    """Consume one filler token: (new pos, was it a connector) or None to stop."""
+    if (match := _CONNECTOR.match(text, pos)) is not None:
+        return match.end(), True
+    paren = _PAREN.match(text, pos)
+    if paren is not None and not _OPERATOR_GLYPHS.search(paren.group(1)):
+        return paren.end(), False
+    if (match := _PUNCT.match(text, pos)) is not None:
+        return match.end(), False
+    word = _WORD.match(text, pos)
+    if word is not None and word.group(1).lower() in _FILLER_WORDS:
+        return word.end(), False
+    return None
+
+
+def _resolve(concept: str, comparison: _Comparison) -> tuple[str, str] | None:
+    """(operator, unit) of a comparison for ``concept``, or None when it cannot apply."""
+    unit = comparison.unit or DEFAULT_UNIT.get(concept)
+    unit = UNIT_ALIASES.get((concept, unit), unit) if unit else None
+    if unit is None or unit not in CONCEPT_UNITS.get(concept, ()):
+        return None
+    operator = comparison.operator
+    if operator == tu.LOST:
+        operator = "<=" if concept in UPPER_BOUNDED else ">="
+    return operator, unit
+
+
+def _emit(text: str, mentions: list[_Mention], found: list[_Comparison]) -> list[Threshold]:
     out = []
-    for row in sorted(found, key=lambda t: t.start):
-        key = (row.concept, row.operator, row.value)
-        if key not in seen:
-            seen.add(key)
-            out.append(row)
+    for mention in mentions:
+        for concept in mention.concepts:
+            for comparison in found:
+                resolved = _resolve(concept, comparison)
+                if resolved is None:
+                    continue
+                (operator, unit), start, end = resolved, mention.start, comparison.end
+                value = comparison.value
+                out.append(Threshold(concept, operator, value, unit, start, end, text[start:end]))
     return out
 
 
-__all__ = ["DEFAULT_UNIT", "Threshold", "find_thresholds"]
+def _implicit_ages(text: str, clean: str, taken: list[Threshold]) -> list[Threshold]:
+    """Ages stated without the word "age": "Patients ≥ 18 years old", "18-75 years of age"."""
+    out = []
+    spans = sorted((t.start, t.end) for t in taken if t.concept == "age")
+    starts = [span[0] for span in spans]
+    for match in _IMPLICIT_AGE.finditer(clean):
+        # Age thresholds are short; only those starting shortly before can overlap.
+        first = bisect.bisect_left(starts, match.start() - 300)
+        last = bisect.bisect_right(starts, match.end())
+        if any(match.start() <= end for _, end in spans[first:last]):
+            continue
+        start, end = match.start(), match.end()
+        if match.group("high"):
+            pairs = [(">=", match.group("low")), ("<=", match.group("high"))]
+        elif match.group("op"):
+            code = tu.operator_at(clean, start)
+            op = code[0] if code and code[0] != tu.LOST else ">="
+            pairs = [(op, match.group("low"))]
+        elif match.group("post"):
+            pairs = [(">=", match.group("low"))]
+        else:
+            continue
+        out += [
+            Threshold("age", op, float(v), "years", start, end, text[start:end]) for op, v in pairs
+        ]
+    return out
+
+
+def find_thresholds(text: str | None) -> list[Threshold]:
+    """Every numeric threshold in one criterion's text, ordered by start offset."""
+    if not text:
+        return []
+    clean = _clean(text)
+    mentions = [
+        _Mention(m.start(), m.end(), concepts_of(m)) for m in CONCEPT_PATTERN.finditer(clean)
+    ]
+    starts = {m.start: m for m in mentions}
+    out: list[Threshold] = []
+    pending: list[_Mention] = []
+    consumed = 0
+    for mention in mentions:
+        if mention.start < consumed:
+            continue
+        result, stop = _read_tail(clean, mention, starts)
+        if isinstance(result, _Mention):
+            pending.append(mention)
+            consumed = stop  # abbreviations on the way ("(AST)") name the same concept
+            continue
+        if result:
+            out += _emit(text, [*pending, mention], result)
+            stop = max(c.end for c in result)
+        consumed, pending = stop, []
+    out += _implicit_ages(text, clean, out)
+    unique = dict.fromkeys(out)
+    return sorted(unique, key=lambda t: (t.start, t.end))
