@@ -21,9 +21,9 @@ from transforms.values.thresholds import find_thresholds
 # Text biased towards the characters that matter to the parsers.
 _ALPHABET = st.sampled_from(
     [
-        *list(
-            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 \n\t.:;,()-/<>=≥≤×^\\*#|•"
-        ),
+        *"abcdefghijklmnopqrstuvwxyz",
+        *"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
+        *" \n\t.:;,()-/<>=≥≤×^\\*#|•",
         "Inclusion Criteria:",
         "Phase",
         "Status",
