@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 import dagster as dg
 import polars as pl
 
+from orchestration.faults import crash_point
 from orchestration.lock import hold_lock
 from orchestration.metadata import table_output
 from orchestration.publish import LAYER_TABLES, build_database, complete_version, publish
@@ -70,6 +71,7 @@ def raw_layer(warehouse: WarehouseResource):
 )
 def staged_layer(documents: pl.DataFrame):
     """One parse of all documents emits every staged table."""
+    crash_point("after_raw")
     tables, quarantine = staged_pipeline.build_staged(documents)
     for name in STAGED_TABLES:
         yield table_output(tables[name], name)
@@ -83,6 +85,7 @@ def staged_layer(documents: pl.DataFrame):
 )
 def marts_layer(**staged: pl.DataFrame):
     """Conform ids, units and enums into the consumer-shaped marts."""
+    crash_point("after_staged")
     tables, quarantine = marts_pipeline.build_marts(staged)
     for name in MART_TABLES:
         yield table_output(tables[name], name)
@@ -101,8 +104,10 @@ def published(
     """Build this run's database from its Parquet, then publish it atomically."""
     settings = warehouse.settings()
     version_dir = settings.version_dir(context.run.run_id)
+    crash_point("after_marts")
     complete_version(settings, version_dir)
     build_database(settings, version_dir)
+    crash_point("before_publish")
     with hold_lock(settings.lock_path):
         db_path = publish(settings, version_dir)
     return dg.MaterializeResult(

@@ -16,6 +16,7 @@ import duckdb
 import polars as pl
 
 from orchestration.audit import read_check_results, write_audit_tables
+from orchestration.faults import crash_point
 from orchestration.settings import Settings
 from orchestration.storage import published_version, table_path
 from transforms.schemas import MART_TABLES, STAGED_TABLES
@@ -100,9 +101,14 @@ def publish(settings: Settings, version_dir: Path) -> Path:
     failed = results.filter(pl.col("blocking") & ~pl.col("success"))["suite"].to_list()
     if failed:
         raise RuntimeError(f"not publishing {version_dir.name}: blocking checks failed: {failed}")
-    os.replace(version_dir / DB_NAME, settings.published_db)
+    # The database is the commit point and is swapped last: a crash before it
+    # leaves the published database untouched (the Parquet links may already
+    # show the new, complete version; the next run re-publishes both).
     for layer in ("staged", "marts"):
         _swap_symlink(settings.published_link(layer), version_dir / layer)
+    crash_point("mid_publish")
+    os.replace(version_dir / DB_NAME, settings.published_db)
+    crash_point("after_publish")
     prune_versions(settings)
     return settings.published_db
 
