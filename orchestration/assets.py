@@ -14,7 +14,13 @@ import polars as pl
 from orchestration.faults import crash_point
 from orchestration.lock import hold_lock
 from orchestration.metadata import table_output
-from orchestration.publish import LAYER_TABLES, build_database, complete_version, publish
+from orchestration.publish import (
+    LAYER_TABLES,
+    build_database,
+    complete_version,
+    publish,
+    record_run_inputs,
+)
 from orchestration.raw_files import list_raw_files
 from orchestration.storage import WarehouseResource
 from transforms.marts import pipeline as marts_pipeline
@@ -106,6 +112,7 @@ def published(
     version_dir = settings.version_dir(context.run.run_id)
     crash_point("after_marts")
     complete_version(settings, version_dir)
+    record_run_inputs(settings, version_dir, context.run.run_id)
     build_database(settings, version_dir)
     crash_point("before_publish")
     with hold_lock(settings.lock_path):

@@ -61,6 +61,8 @@ def write_audit_tables(version_dir: Path) -> dict[str, Path]:
         "check_results": read_check_results(version_dir),
     }
     paths = {}
+    if (inputs := table_path(version_dir, "audit", "run_inputs")).exists():
+        paths["run_inputs"] = inputs
     for name, frame in tables.items():
         paths[name] = table_path(version_dir, "audit", name)
         paths[name].parent.mkdir(parents=True, exist_ok=True)

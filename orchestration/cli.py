@@ -41,6 +41,9 @@ def _run(args: argparse.Namespace) -> int:
     settings.warehouse_dir.mkdir(parents=True, exist_ok=True)
     try:
         with hold_lock(settings.lock_path):
+            if not args.force and (unchanged := _unchanged_since(settings)):
+                print(unchanged)
+                return 0
             from orchestration.report import render_run
             from orchestration.run import run_pipeline
 
@@ -49,6 +52,23 @@ def _run(args: argparse.Namespace) -> int:
         raise UsageError(str(err)) from None
     print(render_run(outcome, settings))
     return 0 if outcome.success and not outcome.blocking_failures else 1
+
+
+def _unchanged_since(settings: Settings) -> str | None:
+    """A message when raw files and code are what the published version was built from."""
+    from orchestration.inputs import code_fingerprint, hash_raw_files, published_inputs
+
+    published = published_inputs(settings.published_db)
+    if published is None:
+        return None
+    found = list_raw_files(settings.raw_dir)
+    current = (hash_raw_files(found), code_fingerprint(settings.analytics_sql_dir))
+    if current != published:
+        return None
+    return (
+        f"nothing changed: the {len(found)} raw files and the code are those of the published "
+        f"warehouse {settings.published_db} (use --force to rebuild anyway)"
+    )
 
 
 def _query(args: argparse.Namespace) -> int:
@@ -76,6 +96,9 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="land raw/, build every layer, check, publish")
     run.add_argument("--raw", help="folder of raw pages (default raw/ or $TRIALHOUSE_RAW)")
+    run.add_argument(
+        "--force", action="store_true", help="rebuild even when nothing changed since the last run"
+    )
     run.set_defaults(handler=_run)
     query = commands.add_parser("query", help="run SQL on the published warehouse (read-only)")
     query.add_argument("sql", help='e.g. "select * from marts.trials"')

@@ -17,6 +17,7 @@ import polars as pl
 
 from orchestration.audit import read_check_results, write_audit_tables
 from orchestration.faults import crash_point
+from orchestration.inputs import RUN_INPUTS, code_fingerprint, raw_fingerprint
 from orchestration.settings import Settings
 from orchestration.storage import published_version, table_path
 from transforms.schemas import MART_TABLES, STAGED_TABLES
@@ -45,6 +46,25 @@ def complete_version(settings: Settings, version_dir: Path) -> None:
                 raise FileNotFoundError(f"{layer}/{table} was not built and nothing is published")
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(origin, target)  # fresh mtime: the copy belongs to this run
+
+
+def record_run_inputs(settings: Settings, version_dir: Path, run_id: str) -> Path:
+    """Write ``audit/run_inputs``: the fingerprints of the raw files and code this version used."""
+    landed = [
+        pl.read_parquet(table_path(version_dir, "raw", name), columns=["source_file", "sha256"])
+        for name in ("documents", "quarantine")
+        if table_path(version_dir, "raw", name).exists()
+    ]
+    pairs = pl.concat(landed).drop_nulls().unique().rows() if landed else []
+    row = {
+        "run_id": run_id,
+        "raw_fingerprint": raw_fingerprint(pairs),
+        "code_fingerprint": code_fingerprint(settings.analytics_sql_dir),
+    }
+    path = table_path(version_dir, "audit", "run_inputs")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pl.DataFrame([row], schema=RUN_INPUTS).write_parquet(path)
+    return path
 
 
 def _sql_literal(path: Path) -> str:

@@ -162,3 +162,24 @@ def test_seed_corpus(seeds_db: duckdb.DuckDBPyConnection) -> None:
         "endpoints_by_horizon",
     ):
         assert seeds_db.execute(f"select count(*) from analytics.{view}").fetchone()[0] > 0, view
+
+
+def test_rerun_without_change_reports_nothing_and_rebuild_is_identical(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    con = _build(tmp_path, FIXTURE_PAGES, "*")
+    tables = ("trials", "arms", "doses", "endpoints", "criteria", "criteria_thresholds")
+    before = {t: con.execute(f"select * from marts.{t}").fetchall() for t in tables}
+    con.close()
+    db = tmp_path / "warehouse" / "warehouse.duckdb"
+    inode = db.stat().st_ino
+    args = ["run", "--raw", str(tmp_path / "raw"), "--warehouse", str(tmp_path / "warehouse")]
+    capsys.readouterr()
+    assert main(args) == 0
+    assert "nothing changed" in capsys.readouterr().out
+    assert db.stat().st_ino == inode
+    assert main([*args, "--force"]) == 0
+    assert db.stat().st_ino != inode
+    with duckdb.connect(str(db), read_only=True) as again:
+        after = {t: again.execute(f"select * from marts.{t}").fetchall() for t in tables}
+    assert after == before

@@ -24,12 +24,12 @@ ROOT = Path(__file__).resolve().parents[2]
 EXTRA_PAGE = "Title: A new CD20 CAR-T trial\nStatus: Recruiting\nPhase: 1\n"
 
 
-def _run(raw: Path, warehouse: Path, crash_at: str | None = None) -> int:
+def _run(raw: Path, warehouse: Path, crash_at: str | None = None, *extra: str) -> int:
     env = {k: v for k, v in os.environ.items() if k != ENV_VAR}
     if crash_at:
         env[ENV_VAR] = crash_at
     code = "from orchestration.cli import main; raise SystemExit(main())"
-    args = ["run", "--raw", str(raw), "--warehouse", str(warehouse)]
+    args = ["run", "--raw", str(raw), "--warehouse", str(warehouse), *extra]
     done = subprocess.run(
         [sys.executable, "-c", code, *args], env=env, cwd=ROOT, capture_output=True, timeout=300
     )
@@ -77,7 +77,7 @@ def test_kill_after_the_commit_point_serves_the_new_version(published: tuple[Pat
 
 def test_next_run_after_kills_succeeds_and_prunes(published: tuple[Path, Path]) -> None:
     raw, warehouse = published
-    assert _run(raw, warehouse) == 0
+    assert _run(raw, warehouse, None, "--force") == 0
     assert _trial_count(warehouse / "warehouse.duckdb") == 6
     assert len([p for p in (warehouse / "versions").iterdir() if p.is_dir()]) <= 3
     marts_link = (warehouse / "marts").resolve()

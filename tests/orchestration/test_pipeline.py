@@ -22,8 +22,9 @@ from transforms.schemas import MART_TABLES, STAGED_TABLES
 pytestmark = pytest.mark.slow
 
 
-def _run(settings: Settings) -> int:
-    return main(["run", "--raw", str(settings.raw_dir), "--warehouse", str(settings.warehouse_dir)])
+def _run(settings: Settings, *extra: str) -> int:
+    args = ["run", "--raw", str(settings.raw_dir), "--warehouse", str(settings.warehouse_dir)]
+    return main([*args, *extra])
 
 
 def _tables(db: Path, schema: str) -> list[str]:
@@ -48,7 +49,7 @@ def test_run_publishes_every_layer(settings, fake_pipeline, capsys):
     assert not db.with_name(db.name + ".wal").exists()
     assert _tables(db, "marts") == sorted(MART_TABLES)
     assert _tables(db, "staged") == sorted(STAGED_TABLES)
-    assert _tables(db, "audit") == ["check_results", "quarantine"]
+    assert _tables(db, "audit") == ["check_results", "quarantine", "run_inputs"]
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("select count(*) from marts.trials").fetchone() == (2,)
         assert con.execute("select bool_and(success) from audit.check_results").fetchone() == (
@@ -85,7 +86,7 @@ def test_failed_blocking_check_keeps_published_db(settings, fake_pipeline, monke
     from transforms.marts import pipeline as marts_pipeline
 
     monkeypatch.setattr(marts_pipeline, "build_marts", _duplicate_trial_ids)
-    assert _run(settings) == 1
+    assert _run(settings, "--force") == 1
     out = capsys.readouterr().out
     assert "FAILED (blocking) marts/trials:suite" in out
     assert "expect_column_values_to_be_unique(trial_id)" in out and "DUPLICATE" in out

@@ -1,0 +1,63 @@
+"""What a published version was built from: the raw files' hashes and the code's.
+
+A scheduled run on an unchanged raw folder with unchanged parsers would
+rebuild the same bytes. Both fingerprints are stored with each published
+version (``audit.run_inputs``) so the CLI can say "nothing changed" and skip
+the work; a change to either the pages or the parsing code triggers a build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+import polars as pl
+
+import expectations
+import transforms
+
+RUN_INPUTS = {"run_id": pl.String, "raw_fingerprint": pl.String, "code_fingerprint": pl.String}
+
+
+def raw_fingerprint(files: Iterable[tuple[str, str]]) -> str:
+    """Hash of the sorted ``(relative path, sha256 of bytes)`` pairs of a raw folder."""
+    digest = hashlib.sha256()
+    for rel, sha in sorted(files):
+        digest.update(f"{rel}\0{sha}\n".encode())
+    return digest.hexdigest()
+
+
+def hash_raw_files(found: Iterable[tuple[str, Path]]) -> str:
+    """The raw fingerprint of files on disk (as ``list_raw_files`` returns them)."""
+    return raw_fingerprint(
+        (rel, hashlib.sha256(path.read_bytes()).hexdigest()) for rel, path in found
+    )
+
+
+@cache
+def code_fingerprint(sql_dir: Path) -> str:
+    """Hash of every source file that shapes the published tables."""
+    roots = [Path(transforms.__file__).parent, Path(expectations.__file__).parent]
+    files = sorted(p for root in roots for p in root.rglob("*.py")) + sorted(sql_dir.glob("*.sql"))
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def published_inputs(db: Path) -> tuple[str, str] | None:
+    """``(raw, code)`` fingerprints of the published database, if it records them."""
+    import duckdb
+
+    if not db.exists():
+        return None
+    try:
+        with duckdb.connect(str(db), read_only=True) as con:
+            row = con.execute(
+                "select raw_fingerprint, code_fingerprint from audit.run_inputs"
+            ).fetchone()
+    except duckdb.Error:
+        return None
+    return (row[0], row[1]) if row else None
