@@ -22,8 +22,9 @@ from orchestration.publish import (
     record_run_inputs,
 )
 from orchestration.raw_files import list_raw_files
-from orchestration.storage import WarehouseResource
+from orchestration.storage import WarehouseResource, read_published_marts
 from transforms.marts import pipeline as marts_pipeline
+from transforms.marts.history import carry_forward_removed
 from transforms.raw import documents as raw_documents
 from transforms.schemas import MART_TABLES, STAGED_TABLES
 from transforms.staged import pipeline as staged_pipeline
@@ -85,14 +86,30 @@ def staged_layer(documents: pl.DataFrame):
 
 
 @dg.multi_asset(
-    ins={name: dg.AssetIn(key=["staged", name]) for name in STAGED_TABLES},
+    ins={
+        **{name: dg.AssetIn(key=["staged", name]) for name in STAGED_TABLES},
+        "raw_quarantine": dg.AssetIn(key=["raw", "quarantine"]),
+        "staged_quarantine": dg.AssetIn(key=["staged", "quarantine"]),
+    },
     outs=_outs("marts", MART_TABLES),
     description="Build the contract marts from the staged tables.",
 )
-def marts_layer(**staged: pl.DataFrame):
+def marts_layer(
+    warehouse: WarehouseResource,
+    raw_quarantine: pl.DataFrame,
+    staged_quarantine: pl.DataFrame,
+    **staged: pl.DataFrame,
+):
     """Conform ids, units and enums into the consumer-shaped marts."""
     crash_point("after_staged")
     tables, quarantine = marts_pipeline.build_marts(staged)
+    present = {
+        *staged["stg_documents"]["source_file"],
+        *staged_quarantine["source_file"],
+        *raw_quarantine["source_file"],
+    }
+    previous = read_published_marts(warehouse.settings())
+    tables = carry_forward_removed(tables, previous, present)
     for name in MART_TABLES:
         yield table_output(tables[name], name)
     yield table_output(quarantine, "quarantine")

@@ -27,6 +27,16 @@ def published_version(settings: Settings) -> Path | None:
     return link.resolve().parent if link.is_symlink() and link.exists() else None
 
 
+def read_published_marts(settings: Settings) -> dict[str, pl.DataFrame]:
+    """The published version's marts (empty when nothing is published yet)."""
+    version = published_version(settings)
+    if version is None:
+        return {}
+    return {
+        path.stem: pl.read_parquet(path) for path in sorted((version / "marts").glob("*.parquet"))
+    }
+
+
 def locate_table(settings: Settings, run_id: str, layer: str, table: str) -> Path:
     """This run's Parquet file for a table, else the published one; error if neither exists."""
     candidates = [settings.version_dir(run_id)]

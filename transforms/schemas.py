@@ -130,6 +130,7 @@ TRIALS = {
     "lymphodepletion_agents": StrList,
     "countries": StrList,
     "registry_ids": StrList,  # every registry id the page names as its own
+    "in_source": pl.Boolean,  # false: the page left the raw folder; rows are the last published
 }
 
 ARMS = {

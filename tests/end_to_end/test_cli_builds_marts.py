@@ -183,3 +183,17 @@ def test_rerun_without_change_reports_nothing_and_rebuild_is_identical(
     with duckdb.connect(str(db), read_only=True) as again:
         after = {t: again.execute(f"select * from marts.{t}").fetchall() for t in tables}
     assert after == before
+
+
+def test_removed_page_keeps_its_trial_marked_not_in_source(tmp_path: Path) -> None:
+    _build(tmp_path, FIXTURE_PAGES, "*").close()
+    raw, warehouse = tmp_path / "raw", tmp_path / "warehouse"
+    (raw / "markdown_bold.md").unlink()
+    assert main(["run", "--raw", str(raw), "--warehouse", str(warehouse)]) == 0
+    with duckdb.connect(str(warehouse / "warehouse.duckdb"), read_only=True) as con:
+        presence = dict(con.execute("select source_file, in_source from marts.trials").fetchall())
+        doses = con.execute(
+            "select count(*) from marts.doses where trial_id = 'NCT01234567'"
+        ).fetchone()
+    assert presence == {"markdown_bold.md": False, "front_matter.txt": True, "prose_only.txt": True}
+    assert doses == (2,)

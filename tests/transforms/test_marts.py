@@ -109,3 +109,20 @@ def test_a_failing_document_is_quarantined_and_others_go_on(monkeypatch) -> None
     tables, quarantine = _marts({"bad.txt": "Status: Recruiting", "good.txt": "Status: Completed"})
     assert tables["trials"]["source_file"].to_list() == ["good.txt"]
     assert quarantine.select("source_file", "stage").rows() == [("bad.txt", "marts")]
+
+
+def test_removed_source_is_carried_forward_once() -> None:
+    from transforms.marts.history import carry_forward_removed
+
+    before, _ = _marts(
+        {"a.txt": "NCT ID: NCT03333333\nStatus: Recruiting", "b.txt": "Status: Completed"}
+    )
+    now, _ = _marts({"b.txt": "Status: Completed"})
+    merged = carry_forward_removed(now, before, present_files={"b.txt"})
+    rows = merged["trials"].select("trial_id", "in_source").rows()
+    assert ("NCT03333333", False) in rows
+    assert merged["trials"].height == 2
+    again = carry_forward_removed(now, merged, present_files={"b.txt"})
+    assert again["trials"].height == 2
+    quarantined = carry_forward_removed(now, before, present_files={"a.txt", "b.txt"})
+    assert quarantined["trials"].height == 1  # present but unparsable is quarantine, not removed

@@ -56,6 +56,7 @@ def trial_row(view: DocView, age_limits: tuple[float | None, float | None]) -> R
         "registry_ids": registry_ids(view) or None,
         "source_file": view.source_file,
         "source_format": view.source_format,
+        "in_source": True,
         "title": title,
         "acronym": _acronym(view.value("acronym")),
         "phases": enums.normalize_phases(view.value("phase") or "") or _prose_phases(view),
