@@ -155,3 +155,13 @@ def test_land_files_with_nothing_returns_typed_empty_frames() -> None:
 
 def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def test_oversized_file_is_quarantined_with_its_size() -> None:
+    from tests.hostile_corpus import hostile_pages
+
+    big = hostile_pages(big=True)["big.txt"]
+    docs, quarantine = land_files([("big.txt", big), ("ok.txt", b"Phase: 1")], datetime.now(UTC))
+    assert docs["source_file"].to_list() == ["ok.txt"]
+    assert quarantine["source_file"].to_list() == ["big.txt"]
+    assert "too large" in quarantine["reason"][0] and "MiB" in quarantine["reason"][0]

@@ -16,11 +16,24 @@ import polars as pl
 from transforms import schemas
 from transforms.raw.decoding import KNOWN_ENCODINGS, UndecodableError, decode_bytes
 
-__all__ = ["KNOWN_ENCODINGS", "UndecodableError", "decode_bytes", "land_files"]
+__all__ = [
+    "KNOWN_ENCODINGS",
+    "MAX_DOCUMENT_BYTES",
+    "UndecodableError",
+    "decode_bytes",
+    "land_files",
+]
+
+# The largest registry record we know of is well under 1 MB of text; a file of
+# tens of megabytes is a dump, a log or a mistake, and parsing it as one trial
+# page would cost minutes and publish nonsense. It is quarantined instead.
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 
 
 def land_files(
-    files: Iterable[tuple[str, bytes]], landed_at: datetime
+    files: Iterable[tuple[str, bytes]],
+    landed_at: datetime,
+    max_bytes: int = MAX_DOCUMENT_BYTES,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Decode ``(source_file, bytes)`` pairs into (raw_documents, quarantine).
 
@@ -33,6 +46,11 @@ def land_files(
     quarantined: list[dict] = []
     for source_file, data in sorted(files, key=lambda pair: pair[0]):
         digest = hashlib.sha256(data).hexdigest()
+        if len(data) > max_bytes:
+            size, limit = len(data) / 2**20, max_bytes / 2**20
+            reason = f"too large for one page ({size:.1f} MiB > {limit:.0f} MiB)"
+            quarantined.append(_quarantine_row(source_file, reason, digest))
+            continue
         try:
             text, encoding = decode_bytes(data)
         except UndecodableError as err:
