@@ -67,3 +67,9 @@ def test_subheadings_become_sections_of_their_items() -> None:
 def test_sub_list_after_colon_is_nested() -> None:
     lines = [classify_line(*p) for p in iter_physical_lines("6. Labs:\n1. ANC ok\n2. Hb ok")]
     assert [i.depth for i in split_items(lines, criteria=True)] == [0, 1, 1]
+
+
+def test_nesting_ends_when_the_parent_numbering_continues() -> None:
+    text = "5. Labs:\n1. ANC ok\n2. Hb ok\n6. Consent\n7. Contraception"
+    lines = [classify_line(*p) for p in iter_physical_lines(text)]
+    assert [i.depth for i in split_items(lines, criteria=True)] == [0, 1, 1, 0, 0]

@@ -126,23 +126,30 @@ def _join_wraps(pieces: list[_Piece]) -> list[_Piece]:
 
 
 def _group(pieces: list[_Piece]) -> list[Item]:
-    """Assign sub-headings (cohort names) and nesting depth."""
+    """Assign sub-headings (cohort names) and nesting depth.
+
+    A list restarting at 1/a/i after an item ending in ":" is nested under it;
+    the nesting ends when an item continues the parent's numbering (6. ... 7.).
+    """
     marked = any(p.marker for p in pieces)
     items: list[Item] = []
     subsection: str | None = None
-    depth = 0
+    parents: list[int | None] = []  # marker numbers of the open parent items
     for i, piece in enumerate(pieces):
         nxt = pieces[i + 1] if i + 1 < len(pieces) else None
         if marked and _is_subheading(piece, nxt):
-            subsection, depth = piece.text.rstrip(":"), 0
+            subsection, parents = piece.text.rstrip(":"), []
             continue
         if not piece.text:
             continue
+        number = _marker_number(piece.marker)
         if items and items[-1].text.endswith(":") and _restarts(piece.marker):
-            depth = items[-1].depth + 1
-        elif depth and piece.indent == 0 and not _restarts(piece.marker) and _is_top(piece, items):
-            depth = 0
-        items.append(Item(subsection, depth, piece.marker, piece.text, piece.start, piece.end))
+            parents.append(_marker_number(items[-1].marker))
+        elif number is not None and number - 1 in parents:
+            del parents[parents.index(number - 1) :]
+        items.append(
+            Item(subsection, len(parents), piece.marker, piece.text, piece.start, piece.end)
+        )
     return items
 
 
@@ -160,6 +167,6 @@ def _restarts(marker: str | None) -> bool:
     return marker is not None and re.match(r"^\(?(?:1|a|i|A)\b", marker) is not None
 
 
-def _is_top(piece: _Piece, items: list[Item]) -> bool:
-    """A numbered item continues the top-level list once its number passes the parent's."""
-    return piece.marker is None or not items
+def _marker_number(marker: str | None) -> int | None:
+    match = re.search(r"\d+", marker or "")
+    return int(match.group()) if match else None
