@@ -126,3 +126,28 @@ def test_removed_source_is_carried_forward_once() -> None:
     assert again["trials"].height == 2
     quarantined = carry_forward_removed(now, before, present_files={"a.txt", "b.txt"})
     assert quarantined["trials"].height == 1  # present but unparsable is quarantine, not removed
+
+
+def test_title_skips_breadcrumbs_and_stops_at_prose() -> None:
+    page = (
+        "Home > Trials > Lupus\nCD19 CAR-T Cells for Refractory Lupus Nephritis\nStatus: Recruiting"
+    )
+    assert _marts({"a.txt": page})[0]["trials"]["title"][0] == (
+        "CD19 CAR-T Cells for Refractory Lupus Nephritis"
+    )
+    prose = "This study tests CAR-T cells.\nBeijing, Beijing Municipality, China"
+    assert _marts({"b.txt": prose})[0]["trials"]["title"][0] is None
+
+
+def test_outcome_block_with_labelled_parts() -> None:
+    page = (
+        "Primary Outcome Measures\nMeasure: Incidence of CRS\n"
+        "Description: Cytokine release syndrome graded by ASTCT.\nTime Frame: 28 days"
+    )
+    endpoints = _marts({"a.txt": page})[0]["endpoints"]
+    row = endpoints.row(0, named=True)
+    assert (row["measure"], row["description"], row["time_frame_days"]) == (
+        "Incidence of CRS",
+        "Cytokine release syndrome graded by ASTCT.",
+        28,
+    )

@@ -29,6 +29,11 @@ _TYPE_BY_SECTION = {
 }
 _INLINE_FRAME = re.compile(r"\[\s*time\s*frame\s*[:：]\s*(?P<frame>[^\]]+)\]", re.IGNORECASE)
 _MAX_BARE_FRAME_WORDS = 8
+# Sites that label each part of a block: "Measure: …", "Description: …".
+_PART_LABEL = re.compile(
+    r"^(?:outcome measure|measure|outcome|title|description|measure description)\s*[:：]\s*",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -49,7 +54,7 @@ def endpoint_rows(view: DocView, tid: str) -> list[Row]:
         frame = block.time_frame
         if frame is None and len(block.lines) > 1 and _is_bare_frame(block.lines[-1]):
             frame = block.lines.pop()
-        measure, *description = block.lines
+        measure, *description = [_PART_LABEL.sub("", line) for line in block.lines]
         rows.append(
             {
                 "trial_id": tid,

@@ -59,6 +59,8 @@ _LD_AGENTS = (
 )
 _LD_AGENT = re.compile(r"\b(" + "|".join(_LD_AGENTS) + r")\b", re.IGNORECASE)
 _TITLE_MIN_WORDS = 4
+_TITLE_SEARCH_LINES = 4
+_BREADCRUMB = re.compile(r"\s[>›»|/]\s|^(?:home|menu|search)\b", re.IGNORECASE)
 
 
 def target_antigens(view: DocView, title: str | None) -> list[str] | None:
@@ -136,15 +138,21 @@ def countries(view: DocView) -> list[str] | None:
 
 
 def inferred_title(view: DocView) -> str | None:
-    """A page's leading line that reads as a title (not a sentence, not a label)."""
-    preamble = [r for r in view.items if r["section"] == "preamble"][:2]
+    """A page's leading line that reads as a title (not a sentence, a label or site chrome).
+
+    Only the top of the page is searched, and only until the first sentence:
+    after that comes prose, whose short lines are addresses or captions.
+    """
+    preamble = [r for r in view.items if r["section"] == "preamble"][:_TITLE_SEARCH_LINES]
     for row in preamble:
         text = str(row["text"]).strip()
-        words = len(text.split())
+        if text.endswith((".", "?", "!")):
+            return None
         if (
-            words >= _TITLE_MIN_WORDS
+            len(text.split()) >= _TITLE_MIN_WORDS
             and len(text) <= 300
-            and not text.endswith((".", "?", ":"))
+            and not text.endswith(":")
+            and not _BREADCRUMB.search(text)
             and not is_boilerplate(text)
             and "," not in text[-30:]
         ):

@@ -71,6 +71,8 @@ def segment(text: str) -> Segmented:
 def _consume(state: _State, line: Line) -> None:
     if line.kind == "boilerplate":
         return
+    if line.kind == "heading" and _is_block_label(state, line):
+        line = _as_free(line)
     if line.kind == "heading":
         _flush_pending(state)
         _open_section(state, line)
@@ -123,6 +125,15 @@ def _open_section(state: _State, line: Line) -> None:
     if line.value is not None and line.value_start is not None:
         rest = classify_line(line.value_start, line.end, line.value, line.indent)
         _consume(state, rest if rest.kind != "heading" else _as_free(rest))
+
+
+def _is_block_label(state: _State, line: Line) -> bool:
+    """ "Description: …" inside an outcome or arm block describes the block, not the trial."""
+    return (
+        line.key == "summary"
+        and line.value is not None
+        and state.section.key in OUTCOME_SECTIONS | {"arms", "interventions"}
+    )
 
 
 def _as_free(line: Line) -> Line:
