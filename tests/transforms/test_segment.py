@@ -105,3 +105,32 @@ def test_boilerplate_is_dropped() -> None:
     text = "Conditions\nSee the medical conditions this study is targeting.\nLoading...\nLupus"
     section = segment(normalize_text(text).text).sections[-1]
     assert [ln.text for ln in section.lines] == ["Lupus"]
+
+
+@pytest.mark.parametrize(
+    ("page", "items"),
+    [
+        ("Inclusion Criteria\n• Age: 18-60 years\n• SLE", ["Age: 18-60 years", "SLE"]),
+        (
+            "Eligibility\nKey Inclusion Criteria: 1. Adult; 2. SLE. Key Exclusion Criteria: 1. HIV",
+            ["Adult;", "SLE.", "HIV"],
+        ),
+    ],
+)
+def test_criteria_lists_keep_their_items(page: str, items: list[str]) -> None:
+    from transforms.text.items import split_items
+
+    sections = segment(normalize_text(page).text).sections
+    found = [i.text for s in sections for i in split_items(s.lines, criteria=True)]
+    assert found == items
+
+
+def test_upper_case_value_line_is_not_a_glued_label() -> None:
+    assert _fields("Phase\nPHASE1, PHASE2")["phase"] == "PHASE1, PHASE2"
+
+
+def test_placeholder_value_belongs_to_its_label() -> None:
+    text = "Arms\nGroup A\nEnrollment\nNot provided"
+    fields = _fields(text)
+    assert fields["enrollment"] == "Not provided"
+    assert [ln.text for ln in segment(normalize_text(text).text).sections[-1].lines] == ["Group A"]

@@ -91,8 +91,11 @@ def _blocks(view: DocView) -> list[_Block]:
     last_section = -1
     for _, ordinal, kind, row in sorted(events, key=lambda e: e[0]):
         inline = kind == "item" and _INLINE_FRAME.search(str(row["text"])) is not None
+        numbered = kind == "item" and row["marker"] is not None  # "1. Measure", "• Measure"
         if current is not None and (
-            ordinal != last_section or current.time_frame is not None or (inline and current.lines)
+            ordinal != last_section
+            or current.time_frame is not None
+            or ((inline or numbered) and current.lines)
         ):
             blocks.append(current)
             current = None

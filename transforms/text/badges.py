@@ -67,6 +67,18 @@ _VALIDATORS: dict[str, Callable[[str], object]] = {
 }
 
 
+_PLACEHOLDER = re.compile(
+    r"^(?:n/?a|not (?:provided|available|applicable|reported|specified|yet known)|unknown|none|"
+    r"tbd|to be determined|pending|-+|—|\?)$",
+    re.IGNORECASE,
+)
+
+
+def is_placeholder(text: str) -> bool:
+    """A site's stand-in for a missing value ("Not provided", "N/A"): the label's, not a fact."""
+    return _PLACEHOLDER.match(text.strip()) is not None
+
+
 def accepts(field_key: str, text: str) -> bool:
     """Whether ``text`` can be a value of ``field_key`` (fields without a parser take anything).
 

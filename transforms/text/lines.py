@@ -23,10 +23,12 @@ from transforms.text.lexicon import (
 )
 
 _LEAD_MARKUP = re.compile(r"^(?:[•*+>-]\s*)+(?=\S)")
+_ITEM_NUMBER = re.compile(r"^\(?\d{1,2}[.)、]\s")
 _TABLE_SEPARATOR = re.compile(r"^\|?[\s:|-]+\|?$")
 # Criteria headings written mid-paragraph: "... consent form. Exclusion Criteria: 1. ...".
 _INLINE_CRITERIA = re.compile(
-    r"(?<=\S)[ \t]+(?=(?:key |main )?(?:inclusion|exclusion) criteria\s*[:：])", re.IGNORECASE
+    r"(?<=\S)(?<!key)(?<!main)[ \t]+(?=(?:key |main )?(?:inclusion|exclusion) criteria\s*[:：])",
+    re.IGNORECASE,
 )
 _GLUED_FIELDS = frozenset({"phase", "enrollment", "ages", "min_age", "max_age"})
 # Upper-case registry enum values ("TREATMENT", "NONE") are values, never labels.
@@ -95,6 +97,11 @@ def classify_line(start: int, end: int, text: str, indent: int) -> Line:
     return _classify_labelled(start, end, text, indent, body, body_start)
 
 
+def has_list_marker(text: str) -> bool:
+    """Whether a line starts with a bullet or an item number ("•", "-", "3.", "(2)")."""
+    return _LEAD_MARKUP.match(text) is not None or _ITEM_NUMBER.match(text) is not None
+
+
 def strip_markup(text: str) -> str:
     """``text`` without leading bullets or quote marks."""
     return _strip_markup(text, 0)[0]
@@ -154,7 +161,8 @@ def _classify_labelled(
             value_start if value else None,
         )
     match = LABEL_GLUED.match(body)
-    if match is not None:
+    # Glued labels are written as words ("Phase1"); "PHASE1, PHASE2" is a value.
+    if match is not None and not body.isupper():
         key = normalize_label(match.group("label"))
         if FIELD_BY_TERM.get(key) in _GLUED_FIELDS:
             return Line(

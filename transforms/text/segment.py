@@ -12,9 +12,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from transforms.text.badges import BadgeReader, accepts
+from transforms.text.badges import BadgeReader, accepts, is_placeholder
 from transforms.text.lexicon import CRITERIA_SECTIONS, OUTCOME_SECTIONS
-from transforms.text.lines import Line, classify_line, iter_physical_lines, strip_markup
+from transforms.text.lines import (
+    Line,
+    classify_line,
+    has_list_marker,
+    iter_physical_lines,
+    strip_markup,
+)
 from transforms.text.records import parse_record, record_fields
 
 
@@ -73,6 +79,8 @@ def _consume(state: _State, line: Line) -> None:
         return
     if line.kind == "heading" and _is_block_label(state, line):
         line = _as_free(line)
+    if line.kind == "field" and _is_list_item(state, line):
+        line = _as_free(line)
     if line.kind == "heading":
         _flush_pending(state)
         _open_section(state, line)
@@ -94,7 +102,7 @@ def _consume(state: _State, line: Line) -> None:
 
 def _consume_free(state: _State, line: Line) -> None:
     value = strip_markup(line.text)
-    if state.pending is not None and accepts(state.pending.key, value):
+    if state.pending is not None and (accepts(state.pending.key, value) or is_placeholder(value)):
         label, state.pending = state.pending, None
         _add_field(state, label.key, label.label, value, "label_block", label.start, line.end)
         return
@@ -134,6 +142,11 @@ def _is_block_label(state: _State, line: Line) -> bool:
         and line.value is not None
         and state.section.key in OUTCOME_SECTIONS | {"arms", "interventions"}
     )
+
+
+def _is_list_item(state: _State, line: Line) -> bool:
+    """ "• Age: 18-60 years" in an eligibility list is a criterion, not the page's age field."""
+    return state.section.key in CRITERIA_SECTIONS and has_list_marker(line.text)
 
 
 def _as_free(line: Line) -> Line:
