@@ -7,6 +7,7 @@ the offset map that turns a sub-span of an item into a raw span.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -86,13 +87,12 @@ def doc_views(staged: Mapping[str, pl.DataFrame]) -> list[DocView]:
     return views
 
 
+# Up to a terminator followed by space or end ("1.5" does not end a sentence), or a line end.
+_SENTENCE = re.compile(r"(?:[^.;!?\n]|[.;!?](?=\S))+[.;!?]*")
+
+
 def iter_sentences(text: str) -> Iterator[tuple[int, str]]:
     """``(offset, sentence)`` pairs; prose facts are read one sentence at a time."""
-    start = 0
-    for i, ch in enumerate(text):
-        if ch in ".;!?\n" and (i + 1 == len(text) or text[i + 1] in " \n"):
-            if text[start : i + 1].strip():
-                yield start, text[start : i + 1]
-            start = i + 1
-    if text[start:].strip():
-        yield start, text[start:]
+    for match in _SENTENCE.finditer(text):
+        if match.group().strip():
+            yield match.start(), match.group()

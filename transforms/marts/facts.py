@@ -38,6 +38,7 @@ _NAMED = re.compile(
         f"(?P<{re.sub(r'[^A-Z0-9]', '_', k)}>\\b(?:{v})\\b)" for k, v in _NAMED_ANTIGENS.items()
     )
 )
+_NAMED_BY_GROUP = {re.sub(r"[^A-Z0-9]", "_", k): k for k in _NAMED_ANTIGENS}
 _LD_CONTEXT = re.compile(
     r"lymphodeplet|lympho-deplet|conditioning|pre-?treatment chemotherapy|preconditioning|"
     r"lymphocyte depletion",
@@ -70,18 +71,13 @@ def target_antigens(view: DocView, title: str | None) -> list[str] | None:
         for r in view.fields
         if r["field"] in {"intervention", "title", "arms"} and r["value"]
     ]
-    found: list[str] = []
-    for text in texts:
-        for match in _CD_ANTIGEN.finditer(text):
-            number = match.group(1).upper()
-            if number not in _NOT_TARGETS and f"CD{number}" not in found:
-                found.append(f"CD{number}")
-        for match in _NAMED.finditer(text):
-            name = next(
-                k for k in _NAMED_ANTIGENS if re.sub(r"[^A-Z0-9]", "_", k) == match.lastgroup
-            )
-            if name not in found:
-                found.append(name)
+    text = "\n".join(texts)
+    found = {
+        f"CD{m.group(1).upper()}"
+        for m in _CD_ANTIGEN.finditer(text)
+        if m.group(1).upper() not in _NOT_TARGETS
+    }
+    found |= {_NAMED_BY_GROUP[m.lastgroup or ""] for m in _NAMED.finditer(text)}
     return sorted(found) or None
 
 

@@ -37,10 +37,8 @@ def own_nct_id(view: DocView) -> str | None:
     labelled = view.value("nct_id")
     if labelled and (match := NCT.search(labelled)):
         return f"NCT{match.group(1)}"
-    for text in _own_texts(view):
-        if match := NCT.search(text):
-            return f"NCT{match.group(1)}"
-    return None
+    match = NCT.search(_own_text(view))
+    return f"NCT{match.group(1)}" if match else None
 
 
 def registry_ids(view: DocView) -> list[str]:
@@ -49,7 +47,7 @@ def registry_ids(view: DocView) -> list[str]:
     nct = own_nct_id(view)
     if nct:
         found.append(nct)
-    for text in [*view.values("registry_id"), *_own_texts(view)]:
+    for text in [*view.values("registry_id"), _own_text(view)]:
         for match in _OTHER_REGISTRIES.finditer(text):
             value = re.sub(
                 r"^(?:EudraCT|CTIS)(?:\s*(?:number|no\.?|id))?[\s:#]*",
@@ -62,17 +60,19 @@ def registry_ids(view: DocView) -> list[str]:
     return found
 
 
-def trial_id(view: DocView) -> str:
-    ids = registry_ids(view)
+def trial_id(view: DocView, ids: list[str] | None = None) -> str:
+    """The first own registry id (``ids`` when already computed), else a surrogate."""
+    ids = registry_ids(view) if ids is None else ids
     if ids:
         return ids[0]
     digest = hashlib.sha256(view.source_file.encode("utf-8")).hexdigest()[:16]
     return f"TH-{digest.upper()}"
 
 
-def _own_texts(view: DocView) -> list[str]:
+def _own_text(view: DocView) -> str:
+    """Field values and items outside foreign sections, one per line, in that order."""
     texts = [
         str(r["value"]) for r in view.fields if r["value"] and r["section"] not in FOREIGN_SECTIONS
     ]
     texts += [str(r["text"]) for r in view.items if r["section"] not in FOREIGN_SECTIONS]
-    return texts
+    return "\n".join(texts)

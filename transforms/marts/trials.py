@@ -15,7 +15,7 @@ import polars as pl
 
 from transforms.marts import facts
 from transforms.marts.context import DocView, doc_views, iter_sentences
-from transforms.marts.identity import own_nct_id, registry_ids, trial_id
+from transforms.marts.identity import registry_ids, trial_id
 from transforms.schemas import DATE_FIELDS, TRIALS, frame_of
 from transforms.values import enums
 from transforms.values.ages import parse_age_range, parse_age_years
@@ -50,10 +50,11 @@ _ENUM_FIELDS = {
 def trial_row(view: DocView, age_limits: tuple[float | None, float | None]) -> Row:
     """The trials row of one document; ``age_limits`` come from its inclusion thresholds."""
     title = view.value("title") or facts.inferred_title(view)
+    ids = registry_ids(view)
     row: Row = {
-        "trial_id": trial_id(view),
-        "nct_id": own_nct_id(view),
-        "registry_ids": registry_ids(view) or None,
+        "trial_id": trial_id(view, ids),
+        "nct_id": ids[0] if ids and ids[0].startswith("NCT") else None,
+        "registry_ids": ids or None,
         "source_file": view.source_file,
         "source_format": view.source_format,
         "in_source": True,
