@@ -5,6 +5,7 @@ every rule lives in ``transforms``. Table names come from ``transforms.schemas``
 so a new staged or mart table appears here without editing this file.
 """
 
+import os
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
@@ -12,8 +13,9 @@ import dagster as dg
 import polars as pl
 
 from orchestration.faults import crash_point
+from orchestration.inputs import code_fingerprint
 from orchestration.lock import hold_lock
-from orchestration.metadata import table_output
+from orchestration.metadata import table_metadata, table_output
 from orchestration.publish import (
     LAYER_TABLES,
     build_database,
@@ -22,7 +24,8 @@ from orchestration.publish import (
     record_run_inputs,
 )
 from orchestration.raw_files import list_raw_files
-from orchestration.storage import WarehouseResource, read_published_marts
+from orchestration.settings import Settings
+from orchestration.storage import WarehouseResource, read_published_layer
 from transforms.marts import pipeline as marts_pipeline
 from transforms.marts.history import carry_forward_removed
 from transforms.raw import documents as raw_documents
@@ -30,6 +33,7 @@ from transforms.schemas import MART_TABLES, STAGED_TABLES
 from transforms.staged import pipeline as staged_pipeline
 
 MART_KEYS = [dg.AssetKey(["marts", name]) for name in MART_TABLES]
+WORKERS = os.cpu_count() or 1
 GRAINS = {
     "documents": "One row per file landed from the raw folder: bytes, sha256, encoding, text.",
     "stg_documents": "One row per decoded document: normalised text and its offset map to raw.",
@@ -76,13 +80,26 @@ def raw_layer(warehouse: WarehouseResource):
     outs=_outs("staged", STAGED_TABLES),
     description="Parse every landed document once into sections, fields and items with spans.",
 )
-def staged_layer(documents: pl.DataFrame):
-    """One parse of all documents emits every staged table."""
+def staged_layer(warehouse: WarehouseResource, documents: pl.DataFrame):
+    """One parse of all changed documents emits every staged table; unchanged ones are copied."""
     crash_point("after_raw")
-    tables, quarantine = staged_pipeline.build_staged(documents)
+    previous = _previous_staged(warehouse.settings())
+    tables, quarantine = staged_pipeline.build_staged(documents, previous, workers=WORKERS)
+    reused = len(staged_pipeline.reusable_files(documents, previous))
+    counts = {"reused_documents": reused, "parsed_documents": documents.height - reused}
     for name in STAGED_TABLES:
-        yield table_output(tables[name], name)
+        extra = counts if name == "stg_documents" else {}
+        yield dg.Output(tables[name], name, metadata={**table_metadata(tables[name]), **extra})
     yield table_output(quarantine, "quarantine")
+
+
+def _previous_staged(settings: Settings) -> dict[str, pl.DataFrame]:
+    """The published staged tables, when the same code built them; else nothing to reuse."""
+    runs = read_published_layer(settings, "audit").get("run_inputs")
+    current = code_fingerprint(settings.analytics_sql_dir)
+    if runs is None or runs["code_fingerprint"].to_list() != [current]:
+        return {}
+    return read_published_layer(settings, "staged")
 
 
 @dg.multi_asset(
@@ -102,13 +119,13 @@ def marts_layer(
 ):
     """Conform ids, units and enums into the consumer-shaped marts."""
     crash_point("after_staged")
-    tables, quarantine = marts_pipeline.build_marts(staged)
+    tables, quarantine = marts_pipeline.build_marts(staged, workers=WORKERS)
     present = {
         *staged["stg_documents"]["source_file"],
         *staged_quarantine["source_file"],
         *raw_quarantine["source_file"],
     }
-    previous = read_published_marts(warehouse.settings())
+    previous = read_published_layer(warehouse.settings(), "marts")
     tables = carry_forward_removed(tables, previous, present)
     for name in MART_TABLES:
         yield table_output(tables[name], name)

@@ -27,13 +27,13 @@ def published_version(settings: Settings) -> Path | None:
     return link.resolve().parent if link.is_symlink() and link.exists() else None
 
 
-def read_published_marts(settings: Settings) -> dict[str, pl.DataFrame]:
-    """The published version's marts (empty when nothing is published yet)."""
+def read_published_layer(settings: Settings, layer: str) -> dict[str, pl.DataFrame]:
+    """The published version's tables of one layer (empty when nothing is published yet)."""
     version = published_version(settings)
     if version is None:
         return {}
     return {
-        path.stem: pl.read_parquet(path) for path in sorted((version / "marts").glob("*.parquet"))
+        path.stem: pl.read_parquet(path) for path in sorted((version / layer).glob("*.parquet"))
     }
 
 

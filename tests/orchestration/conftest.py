@@ -37,8 +37,10 @@ def settings(tmp_path: Path, raw_dir: Path) -> Settings:
     return Settings(raw_dir=raw_dir, warehouse_dir=tmp_path / "warehouse")
 
 
-def fake_build_staged(raw: pl.DataFrame) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
-    """One document and one preamble section per landed file."""
+def fake_build_staged(
+    raw: pl.DataFrame, previous: object = None, workers: int = 1
+) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
+    """One document and one preamble section per landed file (``previous`` is ignored)."""
     docs = raw.select(
         "source_file",
         "sha256",
@@ -67,7 +69,7 @@ def _child(trials: pl.DataFrame, **values: object) -> pl.DataFrame:
 
 
 def fake_build_marts(
-    staged: Mapping[str, pl.DataFrame],
+    staged: Mapping[str, pl.DataFrame], workers: int = 1
 ) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
     """One trial per staged document, each with one arm, dose, endpoint and criterion."""
     docs = staged["stg_documents"].with_row_index("n", offset=1)

@@ -71,7 +71,7 @@ def test_every_analytics_view_runs(settings, fake_pipeline):
             con.execute(f"select * from analytics.{view}").fetchall()
 
 
-def _duplicate_trial_ids(staged):
+def _duplicate_trial_ids(staged, workers=1):
     tables, quarantine = fake_build_marts(staged)
     tables["trials"] = tables["trials"].with_columns(trial_id=pl.lit("DUPLICATE"))
     return tables, quarantine

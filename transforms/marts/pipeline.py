@@ -4,11 +4,14 @@ Each document is turned into all of its mart rows at once, so a failure in
 any builder quarantines that one document whole (no half-represented trial)
 and the others go on. When two documents are the same trial (same registry
 id), the one updated last wins; the other is quarantined with the reason,
-its staged rows stay as history.
+its staged rows stay as history. Documents are independent until that step,
+so they are built in chunks (in worker processes when there are many) and
+only the trials of all chunks meet for deduplication.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from datetime import date
 
@@ -21,7 +24,8 @@ from transforms.marts.criteria_thresholds import age_limits, threshold_rows
 from transforms.marts.doses import dose_rows
 from transforms.marts.endpoints import endpoint_rows
 from transforms.marts.trials import trial_row
-from transforms.schemas import MART_TABLES, QUARANTINE, frame_of
+from transforms.parallel import chunk_size, map_chunks
+from transforms.schemas import MART_TABLES, QUARANTINE, STAGED_TABLES, empty, frame_of
 
 Row = dict[str, object]
 
@@ -44,8 +48,45 @@ def document_rows(view: DocView) -> dict[str, list[Row]]:
     }
 
 
-def build_marts(staged: Mapping[str, pl.DataFrame]) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
-    """The mart tables keyed by name, and quarantine rows for documents that failed."""
+def build_marts(
+    staged: Mapping[str, pl.DataFrame], workers: int = 1
+) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
+    """The mart tables keyed by name, and quarantine rows for documents that failed.
+
+    ``workers`` > 1 builds the per-document rows of many documents in processes;
+    the result is the same as in-process.
+    """
+    files = staged["stg_documents"]["source_file"].sort()
+    size = chunk_size(files.len(), workers)
+    chunks = _staged_chunks(staged, files, size) if files.len() > size else [dict(staged)]
+    parts = map_chunks(_chunk_rows, chunks, workers, files.len())
+    tables = {
+        name: pl.concat([empty(schema), *(part[name] for part, _ in parts)])
+        for name, schema in MART_TABLES.items()
+    }
+    winners, superseded = _latest_per_trial(tables["trials"])
+    failed = [row for _, rows in parts for row in rows]
+    return _keep_winners(tables, winners), frame_of(failed + superseded, QUARANTINE)
+
+
+def _staged_chunks(
+    staged: Mapping[str, pl.DataFrame], files: pl.Series, size: int
+) -> list[dict[str, pl.DataFrame]]:
+    """The staged tables split into runs of ``size`` documents (in source_file order)."""
+    chunk_of = files.to_frame().with_columns(
+        (pl.int_range(pl.len(), dtype=pl.Int64) // size).alias("_chunk")
+    )
+    chunks: list[dict[str, pl.DataFrame]] = [{} for _ in range(math.ceil(files.len() / size))]
+    for name in (name for name in STAGED_TABLES if name in staged):
+        tagged = staged[name].join(chunk_of, on="source_file", maintain_order="left")
+        parts = tagged.partition_by("_chunk", as_dict=True, include_key=False)
+        for i, chunk in enumerate(chunks):
+            chunk[name] = parts.get((i,), staged[name].clear())
+    return chunks
+
+
+def _chunk_rows(staged: Mapping[str, pl.DataFrame]) -> tuple[dict[str, pl.DataFrame], list[Row]]:
+    """Mart frames and failures of a run of documents (module level: a worker runs it)."""
     per_doc: list[dict[str, list[Row]]] = []
     quarantine: list[Row] = []
     for view in doc_views(staged):
@@ -55,42 +96,47 @@ def build_marts(staged: Mapping[str, pl.DataFrame]) -> tuple[dict[str, pl.DataFr
             quarantine.append(
                 _quarantine(view.source_file, f"mart build failed: {type(exc).__name__}: {exc}")
             )
-    per_doc, superseded = _latest_per_trial(per_doc)
-    quarantine += superseded
-    tables = {}
-    for name, schema in MART_TABLES.items():
-        tables[name] = frame_of([row for doc in per_doc for row in doc[name]], schema)
-    return tables, frame_of(quarantine, QUARANTINE)
+    tables = {
+        name: frame_of([row for doc in per_doc for row in doc[name]], schema)
+        for name, schema in MART_TABLES.items()
+    }
+    return tables, quarantine
 
 
-def _latest_per_trial(
-    per_doc: list[dict[str, list[Row]]],
-) -> tuple[list[dict[str, list[Row]]], list[Row]]:
-    """Keep one document per trial_id: latest last_updated, then last source_file."""
-    best: dict[str, dict[str, list[Row]]] = {}
+def _latest_per_trial(trials: pl.DataFrame) -> tuple[list[str], list[Row]]:
+    """One document per trial_id: latest last_updated, then last source_file.
+
+    Returns the winning files in the order their trial first appears, and the
+    quarantine rows of the superseded documents.
+    """
+    best: dict[str, tuple[date, str]] = {}
     superseded: list[Row] = []
-    for doc in per_doc:
-        trial = doc["trials"][0]
-        tid = str(trial["trial_id"])
+    for trial_id, updated, source_file in trials.select(
+        "trial_id", "last_updated", "source_file"
+    ).iter_rows():
+        tid, doc = str(trial_id), (updated or date.min, str(source_file))
         other = best.get(tid)
         if other is None:
             best[tid] = doc
             continue
-        newer, older = (doc, other) if _recency(doc) >= _recency(other) else (other, doc)
+        newer, older = (doc, other) if doc >= other else (other, doc)
         best[tid] = newer
         superseded.append(
-            _quarantine(
-                str(older["trials"][0]["source_file"]),
-                f"superseded: {tid} is also in {newer['trials'][0]['source_file']}, updated later",
-            )
+            _quarantine(older[1], f"superseded: {tid} is also in {newer[1]}, updated later")
         )
-    return list(best.values()), superseded
+    return [doc[1] for doc in best.values()], superseded
 
 
-def _recency(doc: dict[str, list[Row]]) -> tuple[date, str]:
-    trial = doc["trials"][0]
-    updated = trial["last_updated"] if isinstance(trial["last_updated"], date) else date.min
-    return updated, str(trial["source_file"])
+def _keep_winners(tables: dict[str, pl.DataFrame], winners: list[str]) -> dict[str, pl.DataFrame]:
+    """Rows of the winning documents only, documents in ``winners`` order."""
+    rank = pl.DataFrame({"source_file": winners}, schema={"source_file": pl.String})
+    rank = rank.with_row_index("_rank")
+    return {
+        name: frame.join(rank, on="source_file", maintain_order="left")
+        .sort("_rank", maintain_order=True)
+        .drop("_rank")
+        for name, frame in tables.items()
+    }
 
 
 def _quarantine(source_file: str, reason: str) -> Row:
