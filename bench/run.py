@@ -82,18 +82,10 @@ def _layers(raw: Path, docs: int, mib: float) -> None:
     files = [(rel, path.read_bytes()) for rel, path in list_raw_files(raw)]
     (landed, _), t, peak = _timed(lambda: land_files(files, datetime.now(UTC)))
     print(_row("layer raw (decode, hash)", t, docs, mib, peak))
-    (staged, _), t, peak = _timed(lambda: _call(build_staged, landed, workers=workers))
+    (staged, _), t, peak = _timed(lambda: build_staged(landed, workers=workers))
     print(_row("layer staged (parse)", t, docs, mib, peak))
-    _, t, peak = _timed(lambda: _call(build_marts, staged, workers=workers))
+    _, t, peak = _timed(lambda: build_marts(staged, workers=workers))
     print(_row("layer marts", t, docs, mib, peak))
-
-
-def _call(fn: Callable, *args: object, **kwargs: object) -> object:
-    """Call with keyword options the function accepts (older builders take fewer)."""
-    import inspect
-
-    accepted = inspect.signature(fn).parameters
-    return fn(*args, **{k: v for k, v in kwargs.items() if k in accepted})
 
 
 def _cli(raw: Path, wh: Path, *extra: str) -> tuple[float, float, str]:
