@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from transforms.schemas import PRIMARY_PURPOSES
 from transforms.values._phases import find_phases_in, normalize_phases
 
 __all__ = [
@@ -166,21 +167,11 @@ _MODELS = {
     "FACTORIAL": "FACTORIAL",
     "SEQUENTIAL": "SEQUENTIAL",
 }
-_PURPOSES = {
-    name: name
-    for name in (
-        "TREATMENT",
-        "PREVENTION",
-        "DIAGNOSTIC",
-        "SUPPORTIVE_CARE",
-        "SCREENING",
-        "HEALTH_SERVICES_RESEARCH",
-        "BASIC_SCIENCE",
-        "DEVICE_FEASIBILITY",
-        "ECT",
-        "OTHER",
-    )
-} | {"治疗": "TREATMENT", "预防": "PREVENTION", "诊断": "DIAGNOSTIC"}
+_PURPOSES = {name: name for name in PRIMARY_PURPOSES} | {
+    "治疗": "TREATMENT",
+    "预防": "PREVENTION",
+    "诊断": "DIAGNOSTIC",
+}
 _MASKINGS = {
     "NONE": "NONE",
     "OPEN": "NONE",
