@@ -134,3 +134,13 @@ def test_placeholder_value_belongs_to_its_label() -> None:
     fields = _fields(text)
     assert fields["enrollment"] == "Not provided"
     assert [ln.text for ln in segment(normalize_text(text).text).sections[-1].lines] == ["Group A"]
+
+
+def test_record_structs_map_to_fields() -> None:
+    page = (
+        "{'enrollmentInfo': {'count': 19, 'type': 'ESTIMATED'}, "
+        "'startDateStruct': {'date': '2024-01'}}"
+    )
+    fields = _fields(page)
+    assert (fields["enrollment"], fields["enrollment_type"]) == ("19", "ESTIMATED")
+    assert fields["start_date"] == "2024-01"

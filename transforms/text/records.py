@@ -71,8 +71,6 @@ def record_fields(obj: Any) -> list[tuple[str, str, str]]:
         field = _field_for(path)
         if field is None or value is None or value == "":
             continue
-        if field == "enrollment" and path[-1].casefold() == "type":
-            field = "enrollment_type"
         found.append((field, ".".join(path), _render(value)))
     return found
 
@@ -80,10 +78,10 @@ def record_fields(obj: Any) -> list[tuple[str, str, str]]:
 def _field_for(path: tuple[str, ...]) -> str | None:
     leaf = path[-1].casefold()
     parent = path[-2].casefold() if len(path) > 1 else ""
-    if parent in _PARENT_TO_FIELD and leaf in {"date", "name", "count", "type"}:
-        return _PARENT_TO_FIELD[parent]
     if leaf == "type" and parent == "enrollmentinfo":
         return "enrollment_type"
+    if parent in _PARENT_TO_FIELD and leaf in {"date", "name", "count"}:
+        return _PARENT_TO_FIELD[parent]
     return _KEY_TO_FIELD.get(leaf)
 
 
