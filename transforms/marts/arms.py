@@ -38,7 +38,9 @@ _MAX_TITLE_WORDS = 12
 
 
 @dataclass
-class _Arm:
+class ArmBlock:
+    """One arm as the page lays it out, with its raw span."""
+
     label: str | None
     arm_type: str | None
     start: int
@@ -47,9 +49,9 @@ class _Arm:
     description: list[str] = field(default_factory=list)
 
 
-def arm_blocks(view: DocView) -> list[_Arm]:
+def arm_blocks(view: DocView) -> list[ArmBlock]:
     """Arms found in the page's arm sections, in order (spans in raw offsets)."""
-    arms: list[_Arm] = []
+    arms: list[ArmBlock] = []
     for item in view.items_in("arms"):
         text = str(item["text"]).strip()
         start, end = int(item["span_start"]), int(item["span_end"])  # type: ignore[arg-type]
@@ -57,7 +59,7 @@ def arm_blocks(view: DocView) -> list[_Arm]:
         current = arms[-1] if arms else None
         if typed:
             arms.append(
-                _Arm(
+                ArmBlock(
                     typed.group("label").strip(),
                     enums.normalize_arm_type(typed.group("type")),
                     start,
@@ -65,7 +67,7 @@ def arm_blocks(view: DocView) -> list[_Arm]:
                 )
             )
         elif _is_title(text) and (current is None or current.description):
-            arms.append(_Arm(text, None, start, end))
+            arms.append(ArmBlock(text, None, start, end))
         elif current is not None:
             named = _INTERVENTION.match(text)
             if named or (_is_title(text) and not current.description):
@@ -76,12 +78,13 @@ def arm_blocks(view: DocView) -> list[_Arm]:
     return arms
 
 
-def arm_rows(view: DocView, tid: str) -> list[Row]:
-    arms = arm_blocks(view)
+def arm_rows(view: DocView, tid: str, blocks: list[ArmBlock]) -> list[Row]:
+    """Arms from ``blocks`` (``arm_blocks(view)``), else arm fields, else a stated group count."""
+    arms = blocks
     if not arms:
-        arms = [_Arm(v, None, 0, 0) for v in view.values("arms")]
+        arms = [ArmBlock(v, None, 0, 0) for v in view.values("arms")]
     if not arms:
-        arms = [_Arm(None, None, 0, 0) for _ in range(_stated_group_count(view))]
+        arms = [ArmBlock(None, None, 0, 0) for _ in range(_stated_group_count(view))]
     return [
         {
             "trial_id": tid,
@@ -99,7 +102,9 @@ def arm_rows(view: DocView, tid: str) -> list[Row]:
 
 
 def build_arms(staged: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
-    rows = [r for view in doc_views(staged) for r in arm_rows(view, trial_id(view))]
+    rows = [
+        r for view in doc_views(staged) for r in arm_rows(view, trial_id(view), arm_blocks(view))
+    ]
     return frame_of(rows, ARMS)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 import polars as pl
 
-from transforms.marts.arms import arm_blocks
+from transforms.marts.arms import ArmBlock, arm_blocks
 from transforms.marts.context import DocView, doc_views
 from transforms.marts.identity import trial_id
 from transforms.schemas import DOSES, frame_of
@@ -21,8 +21,8 @@ from transforms.values.doses import find_doses
 Row = dict[str, object]
 
 
-def dose_rows(view: DocView, tid: str) -> list[Row]:
-    arms = arm_blocks(view)
+def dose_rows(view: DocView, tid: str, arms: list[ArmBlock]) -> list[Row]:
+    """Distinct cell doses; ``arms`` (``arm_blocks(view)``) tie a dose to the arm it sits in."""
     texts = [(int(r["norm_start"]), str(r["text"])) for r in view.descriptive_items()]  # type: ignore[arg-type]
     texts += [
         (int(r["norm_start"]), str(r["value"]))
@@ -57,5 +57,7 @@ def dose_rows(view: DocView, tid: str) -> list[Row]:
 
 
 def build_doses(staged: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
-    rows = [r for view in doc_views(staged) for r in dose_rows(view, trial_id(view))]
+    rows = [
+        r for view in doc_views(staged) for r in dose_rows(view, trial_id(view), arm_blocks(view))
+    ]
     return frame_of(rows, DOSES)

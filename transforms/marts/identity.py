@@ -32,22 +32,18 @@ _OTHER_REGISTRIES = re.compile(
 )
 
 
-def own_nct_id(view: DocView) -> str | None:
-    """The trial's own NCT id: a labelled one first, then the first in its own sections."""
-    labelled = view.value("nct_id")
-    if labelled and (match := NCT.search(labelled)):
-        return f"NCT{match.group(1)}"
-    match = NCT.search(_own_text(view))
-    return f"NCT{match.group(1)}" if match else None
-
-
 def registry_ids(view: DocView) -> list[str]:
-    """Every registry id the page states as its own, NCT first, without repeats."""
+    """Every registry id the page states as its own, NCT first, without repeats.
+
+    The NCT id is a labelled one if any, else the first in the page's own sections.
+    """
+    own = _own_text(view)
     found: list[str] = []
-    nct = own_nct_id(view)
+    labelled = view.value("nct_id")
+    nct = NCT.search(labelled or "") or NCT.search(own)
     if nct:
-        found.append(nct)
-    for text in [*view.values("registry_id"), _own_text(view)]:
+        found.append(f"NCT{nct.group(1)}")
+    for text in [*view.values("registry_id"), own]:
         for match in _OTHER_REGISTRIES.finditer(text):
             value = re.sub(
                 r"^(?:EudraCT|CTIS)(?:\s*(?:number|no\.?|id))?[\s:#]*",

@@ -17,12 +17,13 @@ from datetime import date
 
 import polars as pl
 
-from transforms.marts.arms import arm_rows
+from transforms.marts.arms import arm_blocks, arm_rows
 from transforms.marts.context import DocView, doc_views
 from transforms.marts.criteria import criterion_rows
 from transforms.marts.criteria_thresholds import age_limits, threshold_rows
 from transforms.marts.doses import dose_rows
 from transforms.marts.endpoints import endpoint_rows
+from transforms.marts.identity import registry_ids, trial_id
 from transforms.marts.trials import trial_row
 from transforms.parallel import chunk_size, map_chunks
 from transforms.schemas import MART_TABLES, QUARANTINE, STAGED_TABLES, empty, frame_of
@@ -32,16 +33,15 @@ Row = dict[str, object]
 
 def document_rows(view: DocView) -> dict[str, list[Row]]:
     """Every mart's rows for one document."""
-    trial = trial_row(view, (None, None))
-    tid = str(trial["trial_id"])
+    ids = registry_ids(view)
+    tid = trial_id(view, ids)
     criteria = criterion_rows(view, tid)
     thresholds = threshold_rows(view, criteria)
-    if trial["min_age_years"] is None and trial["max_age_years"] is None:
-        trial["min_age_years"], trial["max_age_years"] = age_limits(thresholds)
+    arms = arm_blocks(view)
     return {
-        "trials": [trial],
-        "arms": arm_rows(view, tid),
-        "doses": dose_rows(view, tid),
+        "trials": [trial_row(view, ids, age_limits(thresholds))],
+        "arms": arm_rows(view, tid, arms),
+        "doses": dose_rows(view, tid, arms),
         "endpoints": endpoint_rows(view, tid),
         "criteria": criteria,
         "criteria_thresholds": thresholds,
@@ -111,10 +111,10 @@ def _latest_per_trial(trials: pl.DataFrame) -> tuple[list[str], list[Row]]:
     """
     best: dict[str, tuple[date, str]] = {}
     superseded: list[Row] = []
-    for trial_id, updated, source_file in trials.select(
+    for tid, updated, source_file in trials.select(
         "trial_id", "last_updated", "source_file"
     ).iter_rows():
-        tid, doc = str(trial_id), (updated or date.min, str(source_file))
+        doc = (updated or date.min, str(source_file))
         other = best.get(tid)
         if other is None:
             best[tid] = doc

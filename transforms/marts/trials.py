@@ -15,6 +15,8 @@ import polars as pl
 
 from transforms.marts import facts
 from transforms.marts.context import DocView, doc_views, iter_sentences
+from transforms.marts.criteria import criterion_rows
+from transforms.marts.criteria_thresholds import age_limits, threshold_rows
 from transforms.marts.identity import registry_ids, trial_id
 from transforms.schemas import DATE_FIELDS, TRIALS, frame_of
 from transforms.values import enums
@@ -47,10 +49,13 @@ _ENUM_FIELDS = {
 }
 
 
-def trial_row(view: DocView, age_limits: tuple[float | None, float | None]) -> Row:
-    """The trials row of one document; ``age_limits`` come from its inclusion thresholds."""
+def trial_row(view: DocView, ids: list[str], age_limits: tuple[float | None, float | None]) -> Row:
+    """The trials row of one document.
+
+    ``ids`` are its own registry ids (``identity.registry_ids``); ``age_limits``
+    come from its inclusion thresholds, the fallback when no age field is stated.
+    """
     title = view.value("title") or facts.inferred_title(view)
-    ids = registry_ids(view)
     row: Row = {
         "trial_id": trial_id(view, ids),
         "nct_id": ids[0] if ids and ids[0].startswith("NCT") else None,
@@ -80,8 +85,11 @@ def trial_row(view: DocView, age_limits: tuple[float | None, float | None]) -> R
 
 
 def build_trials(staged: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
-    """Trials from staged tables alone (age limits from labelled fields only)."""
-    rows = [trial_row(view, (None, None)) for view in doc_views(staged)]
+    rows = []
+    for view in doc_views(staged):
+        ids = registry_ids(view)
+        thresholds = threshold_rows(view, criterion_rows(view, trial_id(view, ids)))
+        rows.append(trial_row(view, ids, age_limits(thresholds)))
     return frame_of(rows, TRIALS)
 
 
