@@ -90,13 +90,7 @@ def ctgov_mirror(page: Page) -> None:
     page.say(f.conditions[0])
     _heading(page, "Study Design")
     page.say(f.allocation, f.model, "TREATMENT", "NONE")
-    for name, value in (
-        ("allocation", f.allocation),
-        ("intervention_model", f.model),
-        ("primary_purpose", "TREATMENT"),
-        ("masking", "NONE"),
-    ):
-        page.state(name, value)
+    tf.state_design(page)
     _heading(page, "Study Groups")
     sec.arms(page, typed=False, dose_style=1)
     if rng.random() < 0.7:

@@ -159,6 +159,12 @@ def design(page: Page) -> None:
     page.field(
         "masking", ("Masking", "Blinding"), rng.choice(("None (Open Label)", "NONE", "Open label"))
     )
+    state_design(page)
+
+
+def state_design(page: Page) -> None:
+    """Record the design values every layout writes (generated trials are open-label treatment)."""
+    f = page.facts
     for name, value in (
         ("allocation", f.allocation),
         ("intervention_model", f.model),
