@@ -13,7 +13,7 @@ import functools
 import json
 import math
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from great_expectations import ExpectationSuite
 
 _SAMPLE_SIZE = 5
+# Rows per GX batch for row-by-row expectations: bounds the pandas copy of a big table.
+BATCH_ROWS = 500_000
 _LOCK = threading.Lock()
 
 
@@ -55,22 +57,106 @@ class SuiteResult:
 
 
 def run_suite(
-    suite: ExpectationSuite | Callable[[], ExpectationSuite], frame: pl.DataFrame
+    suite: ExpectationSuite | Callable[[], ExpectationSuite],
+    frame: pl.DataFrame | pl.LazyFrame,
+    batch_rows: int = BATCH_ROWS,
 ) -> SuiteResult:
-    """Validate ``frame`` as one whole-dataframe batch against ``suite``."""
+    """Validate ``frame`` against ``suite``; a registry-sized table is never loaded whole.
+
+    GX sees only the columns the expectations read (a page's text is never
+    converted for a suite that does not judge it). Expectations that judge one
+    row at a time see the table in batches of ``batch_rows``; the others
+    (uniqueness of a key) see every row of the few columns they read.
+    """
     if callable(suite):
         suite = suite()
+    lazy = frame.lazy()
+    present = set(lazy.collect_schema().names())
+    whole, per_row = _split_by_scope(suite)
+    outcomes: list[tuple[Any, int]] = []
+    if whole:
+        columns = _read_columns(whole, present)
+        outcomes.append((_validate(suite.name, whole, lazy.select(columns).collect()), 0))
+    if per_row:
+        columns = _read_columns(per_row, present)
+        offset = 0
+        batches = lazy.select(columns).collect_batches(chunk_size=batch_rows) if columns else []
+        for batch in batches:
+            outcomes.append((_validate(suite.name, per_row, batch), offset))
+            offset += batch.height
+        if offset == 0:  # an empty table still runs once: missing columns must fail
+            outcomes.append(
+                (_validate(suite.name, per_row, lazy.select(columns).head(0).collect()), 0)
+            )
+    failures = _merge_failures(
+        _to_failure(r, offset)
+        for result, offset in outcomes
+        for r in result.results
+        if not r.success
+    )
+    return SuiteResult(
+        suite_name=suite.name,
+        success=all(bool(result.success) for result, _ in outcomes),
+        evaluated=len(suite.expectations),
+        failures=tuple(sorted(failures, key=lambda f: (f.expectation, f.column or ""))),
+    )
+
+
+def _split_by_scope(suite: ExpectationSuite) -> tuple[list[Any], list[Any]]:
+    """(expectations that need the whole table, expectations that judge rows one by one)."""
+    from great_expectations.expectations.expectation import (
+        ColumnMapExpectation,
+        ColumnPairMapExpectation,
+        MulticolumnMapExpectation,
+    )
+
+    row_types = (ColumnMapExpectation, ColumnPairMapExpectation, MulticolumnMapExpectation)
+    whole: list[Any] = []
+    per_row: list[Any] = []
+    for expectation in suite.expectations:
+        name = expectation.expectation_type
+        is_row = isinstance(expectation, row_types) and ("unique" not in name or "within" in name)
+        (per_row if is_row else whole).append(expectation)
+    return whole, per_row
+
+
+def _read_columns(expectations: list[Any], present: set[str]) -> list[str]:
+    """Columns the expectations name that the frame has (a missing one fails inside GX)."""
+    named: list[str] = []
+    for expectation in expectations:
+        kwargs = expectation.configuration.kwargs
+        named += [kwargs.get("column"), kwargs.get("column_A"), kwargs.get("column_B")]
+        named += list(kwargs.get("column_list") or [])
+    return [c for c in dict.fromkeys(named) if c is not None and c in present]
+
+
+def _validate(name: str, expectations: list[Any], frame: pl.DataFrame) -> Any:
+    import great_expectations as gx
+
+    part = gx.ExpectationSuite(name=name, expectations=[e.copy() for e in expectations])
     batch_definition = _batch_definition()
     with _LOCK:  # the cached context is shared; GX is not documented as thread-safe
         batch = batch_definition.get_batch(batch_parameters={"dataframe": to_pandas(frame)})
-        result = batch.validate(suite, result_format={"result_format": "SUMMARY"})
-    failures = tuple(_to_failure(r) for r in result.results if not r.success)
-    return SuiteResult(
-        suite_name=suite.name,
-        success=bool(result.success),
-        evaluated=int(result.statistics["evaluated_expectations"]),
-        failures=tuple(sorted(failures, key=lambda f: (f.expectation, f.column or ""))),
-    )
+        return batch.validate(part, result_format={"result_format": "SUMMARY"})
+
+
+def _merge_failures(failures: Iterable[ExpectationFailure]) -> list[ExpectationFailure]:
+    """One failure per expectation and column: counts summed over batches, first samples kept."""
+    merged: dict[tuple[str, str | None], ExpectationFailure] = {}
+    for failure in failures:
+        key = (failure.expectation, failure.column)
+        seen = merged.get(key)
+        if seen is None:
+            merged[key] = failure
+            continue
+        count = (
+            None
+            if seen.unexpected_count is None and failure.unexpected_count is None
+            else (seen.unexpected_count or 0) + (failure.unexpected_count or 0)
+        )
+        sample = (seen.sample + failure.sample)[:_SAMPLE_SIZE]
+        merged[key] = ExpectationFailure(failure.expectation, failure.column, count, sample)
+    return list(merged.values())
 
 
 def to_pandas(frame: pl.DataFrame) -> pd.DataFrame:
@@ -123,14 +209,14 @@ def _batch_definition() -> Any:
     return asset.add_batch_definition_whole_dataframe("whole")
 
 
-def _to_failure(result: Any) -> ExpectationFailure:
+def _to_failure(result: Any, offset: int = 0) -> ExpectationFailure:
     config = result.expectation_config
     details = result.result or {}
     exception = _exception_message(result.exception_info or {})
     if exception:
         sample: tuple[str, ...] = (exception,)
     else:
-        sample = _render_sample(details)
+        sample = _render_sample(details, offset)
     return ExpectationFailure(
         expectation=config.type,
         column=_column_of(config.kwargs),
@@ -158,12 +244,12 @@ def _column_of(kwargs: dict) -> str | None:
     return None
 
 
-def _render_sample(details: dict) -> tuple[str, ...]:
+def _render_sample(details: dict, offset: int = 0) -> tuple[str, ...]:
     """Up to five offending values; for nulls (no value to show) the row numbers instead."""
     values = list(details.get("partial_unexpected_list") or [])[:_SAMPLE_SIZE]
     if values and all(_is_missing(v) for v in values):
         rows = list(details.get("partial_unexpected_index_list") or [])[:_SAMPLE_SIZE]
-        return tuple(f"row {row}" for row in rows) or ("null",) * len(values)
+        return tuple(f"row {row + offset}" for row in rows) or ("null",) * len(values)
     if not values and "observed_value" in details:
         return (str(details["observed_value"]),)
     return tuple(_render_value(v) for v in values)
