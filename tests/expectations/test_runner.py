@@ -76,3 +76,31 @@ def test_running_suites_writes_no_files(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.chdir(tmp_path)
     run_suite(marts.trials, trials())
     assert list(tmp_path.iterdir()) == []
+
+
+def _quarantine_rows(count: int, *, null_reason_every: int = 0) -> pl.DataFrame:
+    rows = [
+        {
+            "source_file": f"{i:03}.txt",
+            "stage": "raw",
+            "reason": None if null_reason_every and i % null_reason_every == 0 else "r",
+        }
+        for i in range(count)
+    ]
+    return make(schemas.QUARANTINE, rows)
+
+
+def test_batched_validation_counts_failures_of_every_batch() -> None:
+    frame = _quarantine_rows(30, null_reason_every=4)  # rows 0, 4, ..., 28: eight nulls
+    whole = run_suite(raw.quarantine, frame)
+    batched = run_suite(raw.quarantine, frame.lazy(), batch_rows=7)
+    assert whole == batched
+    failure = next(f for f in batched.failures if f.expectation.endswith("not_be_null"))
+    assert failure.unexpected_count == 8
+    assert failure.sample == ("row 0", "row 4", "row 8", "row 12", "row 16")
+
+
+def test_uniqueness_is_judged_across_batches() -> None:
+    frame = pl.concat([_quarantine_rows(10), _quarantine_rows(10).head(1)])
+    result = run_suite(raw.documents, frame.rename({"stage": "encoding"}), batch_rows=4)
+    assert result.failed("expect_column_values_to_be_unique", "source_file")
