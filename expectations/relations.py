@@ -14,42 +14,47 @@ import polars as pl
 from expectations.runner import ExpectationFailure, SuiteResult
 
 _SAMPLE_SIZE = 5
+Table = pl.DataFrame | pl.LazyFrame
 _Check = tuple[str, str, pl.Series]  # expectation, column, offending values (one per bad row)
 
 
 def landed_documents_are_staged(
-    raw_documents: pl.DataFrame, stg_documents: pl.DataFrame, quarantine: pl.DataFrame
+    raw_documents: Table, stg_documents: Table, quarantine: Table
 ) -> SuiteResult:
     """Every landed file has a staged document unless some layer quarantined it."""
-    accounted = pl.concat([stg_documents.select("source_file"), quarantine.select("source_file")])
-    missing = raw_documents.join(accounted, on="source_file", how="anti")["source_file"]
+    accounted = pl.concat(
+        [_columns(stg_documents, "source_file"), _columns(quarantine, "source_file")]
+    )
+    landed = _columns(raw_documents, "source_file")
+    missing = landed.join(accounted, on="source_file", how="anti")["source_file"]
     return _result(
         "relations.landed_documents_are_staged",
         [("expect_landed_documents_to_be_staged", "source_file", missing)],
     )
 
 
-def documents_have_sections(stg_documents: pl.DataFrame, stg_sections: pl.DataFrame) -> SuiteResult:
+def documents_have_sections(stg_documents: Table, stg_sections: Table) -> SuiteResult:
     """Every staged document yields at least one section (the preamble at worst)."""
-    bare = stg_documents.join(stg_sections, on="source_file", how="anti")["source_file"]
+    documents = _columns(stg_documents, "source_file")
+    sections = _columns(stg_sections, "source_file").unique()
+    bare = documents.join(sections, on="source_file", how="anti")["source_file"]
     return _result(
         "relations.documents_have_sections",
         [("expect_documents_to_have_sections", "source_file", bare)],
     )
 
 
-def spans_within_documents(
-    stg_documents: pl.DataFrame, tables: Mapping[str, pl.DataFrame]
-) -> SuiteResult:
+def spans_within_documents(stg_documents: Table, tables: Mapping[str, Table]) -> SuiteResult:
     """Every span of every table points into its own document's raw text.
 
     ``tables`` maps a table name to a frame with ``source_file`` and
     ``span_end``; spans are raw-text offsets, so the bound is ``raw_length``.
     """
-    lengths = stg_documents.select("source_file", "raw_length")
+    lengths = _columns(stg_documents, "source_file", "raw_length")
     checks: list[_Check] = []
     for name, frame in sorted(tables.items()):
-        joined = frame.select("source_file", "span_end").join(lengths, on="source_file", how="left")
+        spans = _columns(frame, "source_file", "span_end")
+        joined = spans.join(lengths, on="source_file", how="left")
         orphans = joined.filter(pl.col("raw_length").is_null())["source_file"]
         outside = joined.filter(pl.col("span_end") > pl.col("raw_length"))
         rendered = outside.select(
@@ -60,18 +65,23 @@ def spans_within_documents(
     return _result("relations.spans_within_documents", checks)
 
 
-def trials_exist(trials: pl.DataFrame, children: Mapping[str, pl.DataFrame]) -> SuiteResult:
+def trials_exist(trials: Table, children: Mapping[str, Table]) -> SuiteResult:
     """Every ``trial_id`` of a child mart (arms, doses, ...) names a row of trials."""
-    known = trials.select("trial_id")
+    known = _columns(trials, "trial_id")
     checks: list[_Check] = [
         (
             "expect_trial_id_in_trials",
             f"{name}.trial_id",
-            frame.join(known, on="trial_id", how="anti")["trial_id"],
+            _columns(frame, "trial_id").join(known, on="trial_id", how="anti")["trial_id"],
         )
         for name, frame in sorted(children.items())
     ]
     return _result("relations.trials_exist", checks)
+
+
+def _columns(frame: Table, *names: str) -> pl.DataFrame:
+    """Only the key columns of a (possibly registry-sized, lazily scanned) table."""
+    return frame.lazy().select(names).collect()
 
 
 def _result(suite_name: str, checks: list[_Check]) -> SuiteResult:

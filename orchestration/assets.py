@@ -6,8 +6,9 @@ so a new staged or mart table appears here without editing this file.
 """
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
+from pathlib import Path
 
 import dagster as dg
 import polars as pl
@@ -15,7 +16,7 @@ import polars as pl
 from orchestration.faults import crash_point
 from orchestration.inputs import code_fingerprint
 from orchestration.lock import hold_lock
-from orchestration.metadata import table_metadata, table_output
+from orchestration.metadata import table_output, written_output
 from orchestration.publish import (
     LAYER_TABLES,
     build_database,
@@ -25,12 +26,19 @@ from orchestration.publish import (
 )
 from orchestration.raw_files import list_raw_files
 from orchestration.settings import Settings
-from orchestration.storage import WarehouseResource, read_published_layer
-from transforms.marts import pipeline as marts_pipeline
-from transforms.marts.history import carry_forward_removed
-from transforms.raw import documents as raw_documents
-from transforms.schemas import MART_TABLES, STAGED_TABLES
-from transforms.staged import pipeline as staged_pipeline
+from orchestration.storage import (
+    CANDIDATES,
+    WarehouseResource,
+    locate_table,
+    published_version,
+    read_published_layer,
+    table_path,
+)
+from orchestration.stream_marts import stream_candidates, write_marts
+from orchestration.stream_raw import stream_raw
+from orchestration.stream_staged import stream_staged
+from orchestration.tables import describe
+from transforms.schemas import MART_CANDIDATES, MART_TABLES, STAGED_TABLES
 
 MART_KEYS = [dg.AssetKey(["marts", name]) for name in MART_TABLES]
 WORKERS = os.cpu_count() or 1
@@ -63,73 +71,107 @@ def _outs(layer: str, tables: Iterable[str]) -> dict[str, dg.AssetOut]:
     outs=_outs("raw", ["documents"]),
     description="Land every file under the raw folder: decode and hash, nothing else.",
 )
-def raw_layer(warehouse: WarehouseResource):
+def raw_layer(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
     """Read the raw folder (recursively, following links) and land it as documents."""
-    raw_dir = warehouse.settings().raw_dir
-    found = list_raw_files(raw_dir)
+    settings = warehouse.settings()
+    found = list_raw_files(settings.raw_dir)
     if not found:  # an unmounted or emptied folder must not publish an empty warehouse
-        raise dg.Failure(f"no files under the raw folder {raw_dir}")
-    files = [(rel, path.read_bytes()) for rel, path in found]
-    documents, quarantine = raw_documents.land_files(files, landed_at=datetime.now(UTC))
-    yield table_output(documents, "documents")
-    yield table_output(quarantine, "quarantine")
+        raise dg.Failure(f"no files under the raw folder {settings.raw_dir}")
+    target = _target(settings, context, "raw")
+    for name, table in stream_raw(found, datetime.now(UTC), target).items():
+        yield written_output(table, name)
 
 
 @dg.multi_asset(
-    ins={"documents": dg.AssetIn(key=["raw", "documents"])},
+    deps=[dg.AssetKey(["raw", "documents"])],
     outs=_outs("staged", STAGED_TABLES),
     description="Parse every landed document once into sections, fields and items with spans.",
 )
-def staged_layer(warehouse: WarehouseResource, documents: pl.DataFrame):
-    """One parse of all changed documents emits every staged table; unchanged ones are copied."""
+def staged_layer(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
+    """Parse changed documents batch by batch; rows of unchanged ones are copied."""
     crash_point("after_raw")
-    previous = _previous_staged(warehouse.settings())
-    tables, quarantine = staged_pipeline.build_staged(documents, previous, workers=WORKERS)
-    reused = len(staged_pipeline.reusable_files(documents, previous))
-    counts = {"reused_documents": reused, "parsed_documents": documents.height - reused}
-    for name in STAGED_TABLES:
-        extra = counts if name == "stg_documents" else {}
-        yield dg.Output(tables[name], name, metadata={**table_metadata(tables[name]), **extra})
-    yield table_output(quarantine, "quarantine")
+    settings = warehouse.settings()
+    run_id = context.run.run_id
+    build = stream_staged(
+        locate_table(settings, run_id, "raw", "documents"),
+        _previous_tables(settings, "staged", STAGED_TABLES),
+        _target(settings, context, "staged"),
+        WORKERS,
+    )
+    counts = {"reused_documents": build.reused, "parsed_documents": build.parsed}
+    for name, table in build.tables.items():
+        yield written_output(table, name, counts if name == "stg_documents" else None)
 
 
-def _previous_staged(settings: Settings) -> dict[str, pl.DataFrame]:
-    """The published staged tables, when the same code built them; else nothing to reuse."""
+def _previous_tables(settings: Settings, layer: str, tables: Iterable[str]) -> dict[str, Path]:
+    """The published version's files of ``layer`` when the same code built them, else none.
+
+    Rows are reused only from a version whose parsers were these: a code
+    change re-parses everything.
+    """
+    version = published_version(settings)
     runs = read_published_layer(settings, "audit").get("run_inputs")
     current = code_fingerprint(settings.analytics_sql_dir)
-    if runs is None or runs["code_fingerprint"].to_list() != [current]:
+    if version is None or runs is None or runs["code_fingerprint"].to_list() != [current]:
         return {}
-    return read_published_layer(settings, "staged")
+    return _existing(version, layer, tables)
+
+
+def _target(
+    settings: Settings, context: dg.AssetExecutionContext, layer: str
+) -> Callable[[str], Path]:
+    """Where this run writes a table of ``layer``."""
+    version_dir = settings.version_dir(context.run.run_id)
+    return lambda name: table_path(version_dir, layer, name)
 
 
 @dg.multi_asset(
-    ins={
-        **{name: dg.AssetIn(key=["staged", name]) for name in STAGED_TABLES},
-        "raw_quarantine": dg.AssetIn(key=["raw", "quarantine"]),
-        "staged_quarantine": dg.AssetIn(key=["staged", "quarantine"]),
-    },
+    deps=[
+        *(dg.AssetKey(["staged", name]) for name in STAGED_TABLES),
+        dg.AssetKey(["raw", "quarantine"]),
+        dg.AssetKey(["staged", "quarantine"]),
+    ],
     outs=_outs("marts", MART_TABLES),
     description="Build the contract marts from the staged tables.",
 )
-def marts_layer(
-    warehouse: WarehouseResource,
-    raw_quarantine: pl.DataFrame,
-    staged_quarantine: pl.DataFrame,
-    **staged: pl.DataFrame,
-):
+def marts_layer(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
     """Conform ids, units and enums into the consumer-shaped marts."""
     crash_point("after_staged")
-    tables, quarantine = marts_pipeline.build_marts(staged, workers=WORKERS)
-    present = {
-        *staged["stg_documents"]["source_file"],
-        *staged_quarantine["source_file"],
-        *raw_quarantine["source_file"],
-    }
-    previous = read_published_layer(warehouse.settings(), "marts")
-    tables = carry_forward_removed(tables, previous, present)
-    for name in MART_TABLES:
-        yield table_output(tables[name], name)
-    yield table_output(quarantine, "quarantine")
+    settings = warehouse.settings()
+    run_id = context.run.run_id
+    staged = {name: locate_table(settings, run_id, "staged", name) for name in STAGED_TABLES}
+    build, failed = stream_candidates(
+        staged,
+        _previous_tables(settings, CANDIDATES, MART_CANDIDATES),
+        _target(settings, context, CANDIDATES),
+        WORKERS,
+    )
+    present = _present_files(
+        staged["stg_documents"],
+        *(locate_table(settings, run_id, layer, "quarantine") for layer in ("raw", "staged")),
+    )
+    version = published_version(settings)
+    previous = {} if version is None else _existing(version, "marts", MART_TABLES)
+    candidates = {name: table.path for name, table in build.candidates.items()}
+    paths, superseded = write_marts(
+        candidates, previous, present, _target(settings, context, "marts")
+    )
+    counts = {"reused_documents": build.reused, "built_documents": build.built}
+    for name, path in paths.items():
+        yield written_output(describe(path), name, counts if name == "trials" else None)
+    yield table_output(pl.concat([failed, superseded]), "quarantine")
+
+
+def _existing(version: Path, layer: str, tables: Iterable[str]) -> dict[str, Path]:
+    """The tables of ``layer`` that a version folder holds."""
+    paths = {name: table_path(version, layer, name) for name in tables}
+    return {name: path for name, path in paths.items() if path.exists()}
+
+
+def _present_files(*paths: Path) -> set[str]:
+    """Every file this run landed, parsed or quarantined: pages that did not leave raw/."""
+    files = (pl.read_parquet(path, columns=["source_file"])["source_file"] for path in paths)
+    return {name for column in files for name in column}
 
 
 @dg.asset(

@@ -95,7 +95,7 @@ def _suite_check(suite_name: str, blocking: bool) -> dg.AssetChecksDefinition:
         description=f"Expectation suite {suite_name} ({_effect(blocking)}).",
     )
     def _check(
-        context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource, frame: pl.DataFrame
+        context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource, frame: pl.LazyFrame
     ) -> dg.AssetCheckResult:
         from expectations.registry import SUITES
         from expectations.runner import run_suite

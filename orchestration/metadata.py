@@ -5,6 +5,8 @@ from __future__ import annotations
 import dagster as dg
 import polars as pl
 
+from orchestration.tables import WrittenTable
+
 PREVIEW_ROWS = 5
 PREVIEW_CELL_CHARS = 60
 
@@ -36,3 +38,15 @@ def table_metadata(frame: pl.DataFrame) -> dict[str, dg.MetadataValue]:
 def table_output(frame: pl.DataFrame, output_name: str) -> dg.Output:
     """An ``Output`` of a multi-asset carrying the standard table metadata."""
     return dg.Output(frame, output_name=output_name, metadata=table_metadata(frame))
+
+
+def written_output(
+    table: WrittenTable, output_name: str, extra: dict[str, object] | None = None
+) -> dg.Output:
+    """An ``Output`` for a table already written to its version path (the IO manager checks it)."""
+    metadata = {
+        "dagster/row_count": dg.MetadataValue.int(table.rows),
+        "preview": dg.MetadataValue.md(preview_markdown(table.preview)),
+        **(extra or {}),
+    }
+    return dg.Output(table, output_name=output_name, metadata=metadata)

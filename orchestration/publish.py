@@ -19,8 +19,8 @@ from orchestration.audit import read_check_results, write_audit_tables
 from orchestration.faults import crash_point
 from orchestration.inputs import RUN_INPUTS, code_fingerprint, raw_fingerprint
 from orchestration.settings import Settings
-from orchestration.storage import published_version, table_path
-from transforms.schemas import MART_TABLES, STAGED_TABLES
+from orchestration.storage import CANDIDATES, published_version, table_path
+from transforms.schemas import MART_CANDIDATES, MART_TABLES, STAGED_TABLES
 
 LAYER_TABLES = {
     "raw": ("documents",),
@@ -32,20 +32,35 @@ DB_NAME = "warehouse.duckdb"
 
 
 def complete_version(settings: Settings, version_dir: Path) -> None:
-    """Copy tables this run did not build from the published version, so the folder is whole."""
+    """Copy tables this run did not build from the published version, so the folder is whole.
+
+    Mart candidates go with the marts they were filtered into; they are
+    optional (a version may predate them), and without them the next run
+    builds every document's mart rows again.
+    """
     source = published_version(settings)
+    built_marts = table_path(version_dir, "marts", "trials").exists()
     for layer, tables in LAYER_TABLES.items():
         for table in (*tables, "quarantine"):
-            target = table_path(version_dir, layer, table)
-            if target.exists():
-                continue
-            origin = table_path(source, layer, table) if source else None
-            if origin is None or not origin.exists():
-                if table == "quarantine":
-                    continue
-                raise FileNotFoundError(f"{layer}/{table} was not built and nothing is published")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(origin, target)  # fresh mtime: the copy belongs to this run
+            _copy_missing(source, version_dir, layer, table, required=table != "quarantine")
+    if not built_marts:
+        for table in MART_CANDIDATES:
+            _copy_missing(source, version_dir, CANDIDATES, table, required=False)
+
+
+def _copy_missing(
+    source: Path | None, version_dir: Path, layer: str, table: str, *, required: bool
+) -> None:
+    target = table_path(version_dir, layer, table)
+    if target.exists():
+        return
+    origin = table_path(source, layer, table) if source else None
+    if origin is None or not origin.exists():
+        if required:
+            raise FileNotFoundError(f"{layer}/{table} was not built and nothing is published")
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(origin, target)  # fresh mtime: the copy belongs to this run
 
 
 def record_run_inputs(settings: Settings, version_dir: Path, run_id: str) -> Path:

@@ -36,8 +36,8 @@ def _trials_exist_check(table: str) -> dg.AssetChecksDefinition:
     def _check(
         context: dg.AssetCheckExecutionContext,
         warehouse: WarehouseResource,
-        frame: pl.DataFrame,
-        trials: pl.DataFrame,
+        frame: pl.LazyFrame,
+        trials: pl.LazyFrame,
     ) -> dg.AssetCheckResult:
         from expectations.relations import trials_exist
 
@@ -59,8 +59,8 @@ def _spans_check(layer: str, table: str) -> dg.AssetChecksDefinition:
     def _check(
         context: dg.AssetCheckExecutionContext,
         warehouse: WarehouseResource,
-        frame: pl.DataFrame,
-        stg_documents: pl.DataFrame,
+        frame: pl.LazyFrame,
+        stg_documents: pl.LazyFrame,
     ) -> dg.AssetCheckResult:
         from expectations.relations import spans_within_documents
 
@@ -68,9 +68,8 @@ def _spans_check(layer: str, table: str) -> dg.AssetChecksDefinition:
             # Rows carried forward for a page that left raw/ (trials.in_source = false) were
             # span-checked by the version that first published them; this run has no text
             # for them. Every other mart row must point into a document of this run.
-            frame = frame.filter(
-                pl.col("source_file").is_in(stg_documents["source_file"].implode())
-            )
+            present = stg_documents.select("source_file")
+            frame = frame.join(present, on="source_file", how="semi")
         result = spans_within_documents(stg_documents, {table: frame})
         return to_check_result(context, warehouse, result, blocking=True)
 
@@ -87,8 +86,8 @@ def _spans_check(layer: str, table: str) -> dg.AssetChecksDefinition:
 def documents_have_sections_check(
     context: dg.AssetCheckExecutionContext,
     warehouse: WarehouseResource,
-    frame: pl.DataFrame,
-    stg_documents: pl.DataFrame,
+    frame: pl.LazyFrame,
+    stg_documents: pl.LazyFrame,
 ) -> dg.AssetCheckResult:
     from expectations.relations import documents_have_sections
 
@@ -110,10 +109,10 @@ def documents_have_sections_check(
 def landed_documents_are_staged_check(
     context: dg.AssetCheckExecutionContext,
     warehouse: WarehouseResource,
-    frame: pl.DataFrame,
-    raw_documents: pl.DataFrame,
-    raw_quarantine: pl.DataFrame,
-    staged_quarantine: pl.DataFrame,
+    frame: pl.LazyFrame,
+    raw_documents: pl.LazyFrame,
+    raw_quarantine: pl.LazyFrame,
+    staged_quarantine: pl.LazyFrame,
 ) -> dg.AssetCheckResult:
     from expectations.relations import landed_documents_are_staged
 

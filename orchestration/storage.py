@@ -14,6 +14,9 @@ import dagster as dg
 import polars as pl
 
 from orchestration.settings import Settings
+from orchestration.tables import WrittenTable
+
+CANDIDATES = "candidates"  # unpublished mart rows per document, reused by the next run
 
 
 def table_path(version_dir: Path, layer: str, table: str) -> Path:
@@ -59,17 +62,23 @@ class VersionedParquetIOManager(dg.ConfigurableIOManager):
     def _settings(self) -> Settings:
         return Settings(warehouse_dir=Path(self.warehouse_dir))
 
-    def handle_output(self, context: dg.OutputContext, obj: pl.DataFrame) -> None:
+    def handle_output(self, context: dg.OutputContext, obj: pl.DataFrame | WrittenTable) -> None:
+        """Write a frame; a table the asset streamed to disk itself must already be in place."""
         layer, table = context.asset_key.path[0], context.asset_key.path[-1]
         path = table_path(self._settings().version_dir(context.run_id), layer, table)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        obj.write_parquet(path)
+        if isinstance(obj, WrittenTable):
+            if obj.path.resolve() != path.resolve():
+                raise ValueError(f"{layer}/{table} was written to {obj.path}, expected {path}")
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            obj.write_parquet(path)
         context.add_output_metadata({"path": dg.MetadataValue.path(str(path))})
 
-    def load_input(self, context: dg.InputContext) -> pl.DataFrame:
+    def load_input(self, context: dg.InputContext) -> pl.LazyFrame:
+        """A lazy scan: checks read only the columns and rows they need."""
         layer, table = context.asset_key.path[0], context.asset_key.path[-1]
         run_id = context.step_context.run_id
-        return pl.read_parquet(locate_table(self._settings(), run_id, layer, table))
+        return pl.scan_parquet(locate_table(self._settings(), run_id, layer, table))
 
 
 class WarehouseResource(dg.ConfigurableResource):

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import math
 import multiprocessing
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TypeVar
 
 In = TypeVar("In")
@@ -53,3 +54,29 @@ def map_chunks(
     context = multiprocessing.get_context(START_METHOD)
     with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context) as pool:
         return list(pool.map(fn, chunks))
+
+
+def ordered_map(
+    fn: Callable[[In], Out], inputs: Iterable[In], workers: int, in_flight: int = 0
+) -> Iterator[Out]:
+    """``fn`` over a stream of chunks, yielded in input order, with bounded memory.
+
+    Unlike ``map_chunks`` this neither materialises the inputs nor the
+    results: at most ``in_flight`` chunks (default: two per worker, so a
+    worker never waits for the caller) are submitted and not yet consumed.
+    One pool serves the whole stream, so start-up is paid once per build,
+    not once per batch. With one worker it runs in-process.
+    """
+    if workers <= 1:
+        yield from map(fn, inputs)
+        return
+    limit = in_flight or 2 * workers
+    context = multiprocessing.get_context(START_METHOD)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        pending: deque[Future[Out]] = deque()
+        for item in inputs:
+            pending.append(pool.submit(fn, item))
+            if len(pending) >= limit:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()

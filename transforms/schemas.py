@@ -8,6 +8,8 @@ Parquet files that carry them. The mart columns are a superset of
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 import polars as pl
 
 Str = pl.String
@@ -213,6 +215,10 @@ MART_TABLES = {
     "criteria_thresholds": CRITERIA_THRESHOLDS,
 }
 
+# Mart rows of every document before one document per trial is chosen (unpublished;
+# a later run reuses the rows of unchanged documents), and which documents they cover.
+MART_CANDIDATES = {**MART_TABLES, "documents": {"source_file": Str, "sha256": Str}}
+
 # Primary keys per mart (suites test uniqueness; DuckDB loader may declare them).
 MART_KEYS = {
     "trials": ("trial_id",),
@@ -300,14 +306,18 @@ THRESHOLD_UNITS = (
 DOSE_UNITS = ("cells/kg", "cells", "CAR+ cells/kg", "CAR+ cells", "cells/m2", "CAR+ cells/m2")
 
 
-def conform(frame: pl.DataFrame, schema: dict[str, pl.DataType]) -> pl.DataFrame:
-    """Select and cast ``frame`` to ``schema``; missing columns become NULL.
+Frame = TypeVar("Frame", pl.DataFrame, pl.LazyFrame)
+
+
+def conform(frame: Frame, schema: dict[str, pl.DataType]) -> Frame:
+    """Select and cast ``frame`` (eager or lazy) to ``schema``; missing columns become NULL.
 
     Builders call this last so every table has the same columns and dtypes on
     every run, even when it has no rows (an empty frame still carries types).
     """
+    present = set(frame.collect_schema().names())
     exprs = [
-        (pl.col(name) if name in frame.columns else pl.lit(None)).cast(dtype).alias(name)
+        (pl.col(name) if name in present else pl.lit(None)).cast(dtype).alias(name)
         for name, dtype in schema.items()
     ]
     return frame.select(exprs)

@@ -105,11 +105,21 @@ def fake_build_marts(
     return conformed, s.empty(s.QUARANTINE)
 
 
+def fake_parse_documents(documents: pl.DataFrame) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
+    """``fake_build_staged`` for one batch, as the streamed staged build calls it."""
+    return fake_build_staged(documents)
+
+
+def fake_build_chunk(staged: Mapping[str, pl.DataFrame]) -> tuple[dict[str, pl.DataFrame], list]:
+    """``fake_build_marts`` for one batch, as the streamed mart build calls it."""
+    tables, quarantine = fake_build_marts(staged)
+    return tables, quarantine.to_dicts()
+
+
 @pytest.fixture
 def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Swap the staged and mart builders the assets call for the stand-ins above."""
-    from transforms.marts import pipeline as marts_pipeline
-    from transforms.staged import pipeline as staged_pipeline
+    """Swap the per-batch staged and mart builders the streamed builds call for the stand-ins."""
+    from orchestration import stream_marts, stream_staged
 
-    monkeypatch.setattr(staged_pipeline, "build_staged", fake_build_staged)
-    monkeypatch.setattr(marts_pipeline, "build_marts", fake_build_marts)
+    monkeypatch.setattr(stream_staged, "parse_documents", fake_parse_documents)
+    monkeypatch.setattr(stream_marts, "build_chunk", fake_build_chunk)

@@ -16,7 +16,7 @@ import pytest
 
 from orchestration.cli import main
 from orchestration.settings import Settings
-from tests.orchestration.conftest import fake_build_marts
+from tests.orchestration.conftest import fake_build_chunk, fake_build_marts
 from transforms.schemas import MART_TABLES, STAGED_TABLES
 
 pytestmark = pytest.mark.slow
@@ -71,10 +71,10 @@ def test_every_analytics_view_runs(settings, fake_pipeline):
             con.execute(f"select * from analytics.{view}").fetchall()
 
 
-def _duplicate_trial_ids(staged, workers=1):
-    tables, quarantine = fake_build_marts(staged)
-    tables["trials"] = tables["trials"].with_columns(trial_id=pl.lit("DUPLICATE"))
-    return tables, quarantine
+def _unknown_status(staged):
+    tables, failures = fake_build_chunk(staged)
+    tables["trials"] = tables["trials"].with_columns(overall_status=pl.lit("BOGUS"))
+    return tables, failures
 
 
 def test_failed_blocking_check_keeps_published_db(settings, fake_pipeline, monkeypatch, capsys):
@@ -83,13 +83,15 @@ def test_failed_blocking_check_keeps_published_db(settings, fake_pipeline, monke
     before, inode, link = _digest(db), db.stat().st_ino, settings.published_link("marts").resolve()
     capsys.readouterr()
 
-    from transforms.marts import pipeline as marts_pipeline
+    from orchestration import assets, stream_marts
 
-    monkeypatch.setattr(marts_pipeline, "build_marts", _duplicate_trial_ids)
+    # New (buggy) code: nothing of the published version is reused.
+    monkeypatch.setattr(assets, "code_fingerprint", lambda sql_dir: "new code")
+    monkeypatch.setattr(stream_marts, "build_chunk", _unknown_status)
     assert _run(settings, "--force") == 1
     out = capsys.readouterr().out
     assert "FAILED (blocking) marts/trials:suite" in out
-    assert "expect_column_values_to_be_unique(trial_id)" in out and "DUPLICATE" in out
+    assert "expect_column_values_to_be_in_set(overall_status)" in out and "BOGUS" in out
     assert "database: NOT published" in out
     assert (_digest(db), db.stat().st_ino) == (before, inode)
     assert settings.published_link("marts").resolve() == link

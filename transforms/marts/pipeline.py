@@ -59,12 +59,12 @@ def build_marts(
     files = staged["stg_documents"]["source_file"].sort()
     size = chunk_size(files.len(), workers)
     chunks = _staged_chunks(staged, files, size) if files.len() > size else [dict(staged)]
-    parts = map_chunks(_chunk_rows, chunks, workers, files.len())
+    parts = map_chunks(build_chunk, chunks, workers, files.len())
     tables = {
         name: pl.concat([empty(schema), *(part[name] for part, _ in parts)])
         for name, schema in MART_TABLES.items()
     }
-    winners, superseded = _latest_per_trial(tables["trials"])
+    winners, superseded = latest_per_trial(tables["trials"])
     failed = [row for _, rows in parts for row in rows]
     return _keep_winners(tables, winners), frame_of(failed + superseded, QUARANTINE)
 
@@ -85,7 +85,7 @@ def _staged_chunks(
     return chunks
 
 
-def _chunk_rows(staged: Mapping[str, pl.DataFrame]) -> tuple[dict[str, pl.DataFrame], list[Row]]:
+def build_chunk(staged: Mapping[str, pl.DataFrame]) -> tuple[dict[str, pl.DataFrame], list[Row]]:
     """Mart frames and failures of a run of documents (module level: a worker runs it)."""
     per_doc: list[dict[str, list[Row]]] = []
     quarantine: list[Row] = []
@@ -103,7 +103,7 @@ def _chunk_rows(staged: Mapping[str, pl.DataFrame]) -> tuple[dict[str, pl.DataFr
     return tables, quarantine
 
 
-def _latest_per_trial(trials: pl.DataFrame) -> tuple[list[str], list[Row]]:
+def latest_per_trial(trials: pl.DataFrame) -> tuple[list[str], list[Row]]:
     """One document per trial_id: latest last_updated, then last source_file.
 
     Returns the winning files in the order their trial first appears, and the

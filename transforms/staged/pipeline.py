@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 import polars as pl
 
+from transforms.batches import concat_tables, in_document_order
 from transforms.parallel import chunk_size, map_chunks
 from transforms.schemas import QUARANTINE, STAGED_TABLES, conform, empty, frame_of
 from transforms.staged.documents import parse_document
@@ -32,50 +33,76 @@ def build_staged(
 
     ``previous``: staged tables of an earlier build by this same code (reused
     rows are not re-checked); ``workers`` > 1 parses large batches in processes.
+    A whole corpus in memory: the orchestration streams the same steps batch
+    by batch (``split_reusable``, ``parse_documents``, ``combine``).
     """
-    reused = reusable_files(raw_documents, previous)
-    reused_files = sorted(reused)
-    todo = raw_documents.filter(~pl.col("source_file").is_in(reused_files)).select(*_KEYS, "text")
+    previous_keys = previous.get("stg_documents") if _is_complete(previous) else None
+    reused, todo = split_reusable(raw_documents, previous_keys)
     size = chunk_size(todo.height, workers)
     chunks = [todo.slice(start, size) for start in range(0, todo.height, size)]
-    parts = map_chunks(_parse_chunk, chunks, workers, todo.height)
-    quarantine = pl.concat([empty(QUARANTINE), *(q for _, q in parts)])
-    tables = {}
-    for name, schema in STAGED_TABLES.items():
-        frames = [part[name] for part, _ in parts]
-        if reused and previous is not None:
-            kept = previous[name].filter(pl.col("source_file").is_in(reused_files))
-            frames.insert(0, conform(kept, schema))
-        tables[name] = pl.concat([empty(schema), *frames])
-    if reused:
-        tables = _in_document_order(tables, raw_documents["source_file"])
-    return tables, quarantine
+    parts = map_chunks(parse_documents, chunks, workers, todo.height)
+    kept = reused_rows(previous or {}, reused)
+    tables = combine(
+        [kept, *(part for part, _ in parts)], raw_documents["source_file"], reorder=bool(reused)
+    )
+    return tables, pl.concat([empty(QUARANTINE), *(q for _, q in parts)])
+
+
+def split_reusable(
+    raw_documents: pl.DataFrame, previous_documents: pl.DataFrame | None
+) -> tuple[list[str], pl.DataFrame]:
+    """(files whose rows can be copied, the documents to parse: key columns and text)."""
+    reused = unchanged_files(raw_documents, previous_documents)
+    todo = raw_documents.filter(~pl.col("source_file").is_in(reused)).select(*_KEYS, "text")
+    return reused, todo
+
+
+def unchanged_files(
+    raw_documents: pl.DataFrame, previous_documents: pl.DataFrame | None
+) -> list[str]:
+    """Files the previous staged documents hold with the same ``(source_file, sha256)``.
+
+    Parsing is a pure function of them, so their previous rows can be copied.
+    """
+    if previous_documents is None or previous_documents.is_empty():
+        return []
+    same = raw_documents.select(_KEYS).join(previous_documents.select(_KEYS), on=_KEYS, how="semi")
+    return same["source_file"].to_list()
 
 
 def reusable_files(
     raw_documents: pl.DataFrame, previous: Mapping[str, pl.DataFrame] | None
 ) -> set[str]:
     """Files whose (source_file, sha256) the previous staged documents already hold."""
-    if not previous or any(name not in previous for name in STAGED_TABLES):
+    if not _is_complete(previous):
         return set()
-    same = raw_documents.select(_KEYS).join(
-        previous["stg_documents"].select(_KEYS), on=_KEYS, how="semi"
-    )
-    return set(same["source_file"])
+    return set(unchanged_files(raw_documents, previous["stg_documents"]))  # type: ignore[index]
 
 
-def _in_document_order(tables: Tables, source_files: pl.Series) -> Tables:
-    """Rows grouped by document in landing order, each document's rows in their own order."""
-    position = source_files.to_frame().with_row_index("_position")
+def reused_rows(previous: Mapping[str, pl.DataFrame], files: list[str]) -> Tables:
+    """The previous staged rows of ``files``, every table conformed to today's schema."""
     return {
-        name: frame.join(position, on="source_file", how="left", maintain_order="left")
-        .sort("_position", maintain_order=True)
-        .drop("_position")
-        for name, frame in tables.items()
+        name: conform(previous[name].filter(pl.col("source_file").is_in(files)), schema)
+        if files and name in previous
+        else empty(schema)
+        for name, schema in STAGED_TABLES.items()
     }
 
 
-def _parse_chunk(documents: pl.DataFrame) -> tuple[Tables, pl.DataFrame]:
+def combine(parts: list[Tables], source_files: pl.Series, *, reorder: bool = True) -> Tables:
+    """Every part's rows in one frame per table, grouped by document in ``source_files`` order.
+
+    ``reorder=False`` skips the sort when the parts are already in document order.
+    """
+    tables = concat_tables(parts, STAGED_TABLES)
+    return in_document_order(tables, source_files) if reorder else tables
+
+
+def _is_complete(previous: Mapping[str, pl.DataFrame] | None) -> bool:
+    return bool(previous) and all(name in previous for name in STAGED_TABLES)  # type: ignore[operator]
+
+
+def parse_documents(documents: pl.DataFrame) -> tuple[Tables, pl.DataFrame]:
     """Staged frames and quarantine of a run of documents (module level: a worker runs it)."""
     collected: dict[str, list[Row]] = {name: [] for name in STAGED_TABLES}
     quarantine: list[Row] = []
