@@ -3,12 +3,14 @@
     .venv/bin/python -m bench                       # 10,000 and 100,000 pages
     .venv/bin/python -m bench --pages 600000        # a whole registry's worth
 
-For each corpus size it prints, per layer (land, staged, marts, database) run
-in-process: wall seconds, documents/s, MB/s and peak RSS; then the real CLI
-(Dagster, checks, publish) for a full build, a re-run with no change, 1% of
-pages changed and 1% new pages; the extraction score against the corpus's
-gold; and the floor measured in the same run — reading every byte plus one
-vectorised regex pass over all text — with our ratio to it.
+For each corpus size it runs the real CLI (Dagster, checks, publish) for a
+full build, a re-run with no change, 1% of pages changed and 1% new pages, and
+prints for each: wall seconds, documents/s, MB/s and the peak resident memory
+of the whole process tree (the run and its parse workers), then the same run's
+time per layer (raw, staged, marts, publish, checks). Then the extraction score
+against the corpus's gold, the time of each analytics view, and the floor
+measured in the same run (reading every byte plus one vectorised regex pass
+over all text) with our ratio to it.
 """
 
 from __future__ import annotations
@@ -20,9 +22,8 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
-from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -56,13 +57,6 @@ def _row(name: str, seconds: float, docs: int, mib: float, peak: float) -> str:
     )
 
 
-def _timed(fn: Callable[[], object]) -> tuple[object, float, float]:
-    _reset_peak()
-    start = time.perf_counter()
-    out = fn()
-    return out, time.perf_counter() - start, _peak_mib()
-
-
 def _floor(raw: Path) -> float:
     """Read every byte and run one vectorised regex over all text: the least any build costs."""
     start = time.perf_counter()
@@ -71,35 +65,68 @@ def _floor(raw: Path) -> float:
     return time.perf_counter() - start
 
 
-def _layers(raw: Path, docs: int, mib: float) -> None:
-    """Each layer's pure transform in-process, with its own peak RSS."""
-    from orchestration.raw_files import list_raw_files
-    from transforms.marts.pipeline import build_marts
-    from transforms.raw.documents import land_files
-    from transforms.staged.pipeline import build_staged
-
-    workers = os.cpu_count() or 1
-    files = [(rel, path.read_bytes()) for rel, path in list_raw_files(raw)]
-    (landed, _), t, peak = _timed(lambda: land_files(files, datetime.now(UTC)))
-    print(_row("layer raw (decode, hash)", t, docs, mib, peak))
-    (staged, _), t, peak = _timed(lambda: build_staged(landed, workers=workers))
-    print(_row("layer staged (parse)", t, docs, mib, peak))
-    _, t, peak = _timed(lambda: build_marts(staged, workers=workers))
-    print(_row("layer marts", t, docs, mib, peak))
+def _tree_rss_mib(root: int) -> float:
+    """Resident memory of ``root`` and all its descendants (the CLI and its parse workers)."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            pid = int(stat.parent.name)
+            parents[pid], rss[pid] = int(fields[1]), int(fields[21])
+    family, frontier = {root}, [root]
+    while frontier:
+        parent = frontier.pop()
+        children = [pid for pid, ppid in parents.items() if ppid == parent]
+        family.update(children)
+        frontier += children
+    return sum(rss.get(pid, 0) for pid in family) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 def _cli(raw: Path, wh: Path, *extra: str) -> tuple[float, float, str]:
-    """Wall seconds, peak RSS (MiB) and output of one real `trialhouse run`."""
+    """Wall seconds, peak RSS of the process tree (MiB, sampled) and output of `trialhouse run`."""
     args = [sys.executable, "-c", CLI, "run", "--raw", str(raw), "--warehouse", str(wh), *extra]
     start = time.perf_counter()
     proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    _, status, usage = os.wait4(proc.pid, 0)
+    peak = 0.0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss_mib(proc.pid))
+            done.wait(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out = proc.communicate()[0].decode()
     seconds = time.perf_counter() - start
-    out = proc.stdout.read().decode() if proc.stdout else ""
-    if os.waitstatus_to_exitcode(status) != 0:
+    done.set()
+    sampler.join()
+    if proc.returncode != 0:
         print(out)
         raise SystemExit(f"trialhouse run failed on {raw}")
-    return seconds, usage.ru_maxrss / 1024, out
+    return seconds, peak, out
+
+
+def _layer_rows(out: str, docs: int, mib: float) -> list[str]:
+    """Per-layer rows from the run's ``time:`` line (each layer step of the same run)."""
+    line = next((row for row in out.splitlines() if row.startswith("time: ")), "")
+    rows = []
+    for part in line.removeprefix("time: ").split(", "):
+        if part:
+            name, seconds = part.rsplit(" ", 1)
+            rows.append(_row(f"  - {name}", float(seconds.rstrip("s")), docs, mib, float("nan")))
+    return rows
+
+
+def _scenario(name: str, raw: Path, wh: Path, docs: int, mib: float) -> tuple[float, str]:
+    seconds, peak, out = _cli(raw, wh)
+    skipped = "  (skipped: nothing changed)" if "nothing changed" in out else ""
+    print(_row(name, seconds, docs, mib, peak) + skipped)
+    for row in _layer_rows(out, docs, mib):
+        print(row)
+    return seconds, out
 
 
 def _change(raw: Path, fraction: float) -> int:
@@ -130,19 +157,12 @@ def bench_size(n: int, seed: int, base: Path) -> None:
     print(f"\n== {n:,} pages, {mib:,.0f} MiB (generated in {stats.seconds:.1f} s) ==")
     floor = _floor(raw)
     print(_row("floor (read + 1 regex pass)", floor, n, mib, _peak_mib()))
-    full, peak, _ = _cli(raw, wh)
-    print(_row("CLI full build", full, n, mib, peak))
-    seconds, peak, out = _cli(raw, wh)
-    print(
-        _row("CLI no change", seconds, n, mib, peak)
-        + ("  (skipped)" if "nothing changed" in out else "")
-    )
+    full, _ = _scenario("CLI full build", raw, wh, n, mib)
+    _scenario("CLI no change", raw, wh, n, mib)
     changed = _change(raw, 0.01)
-    seconds, peak, _ = _cli(raw, wh)
-    print(_row(f"CLI 1% changed ({changed})", seconds, n, mib, peak))
+    _scenario(f"CLI 1% changed ({changed})", raw, wh, n, mib)
     added = _add(raw, gold, max(1, n // 100), seed, n)
-    seconds, peak, _ = _cli(raw, wh)
-    print(_row(f"CLI 1% new ({added})", seconds, n + added, mib, peak))
+    _scenario(f"CLI 1% new ({added})", raw, wh, n + added, mib)
     result = score(wh / "warehouse.duckdb", gold)
     with duckdb.connect(str(wh / "warehouse.duckdb"), read_only=True) as con:
         trials = con.execute("select count(*) from marts.trials").fetchone()[0]
@@ -151,8 +171,25 @@ def bench_size(n: int, seed: int, base: Path) -> None:
         f"{trials:,} trials"
     )
     print(f"  full build / floor: {full / floor:,.0f}x")
-    print("  in-process layers (pure transforms, on the final corpus):")
-    _layers(raw, n + added, mib)
+    _views(wh / "warehouse.duckdb")
+
+
+def _views(db: Path) -> None:
+    """Each analytics view, fully read, best of three (a warm analyst session)."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        views = [
+            row[0]
+            for row in con.execute(
+                "select view_name from duckdb_views() where schema_name = 'analytics' order by 1"
+            ).fetchall()
+        ]
+        for view in views:
+            best = float("inf")
+            for _ in range(3):
+                start = time.perf_counter()
+                con.execute(f"select * from analytics.{view}").fetchall()
+                best = min(best, time.perf_counter() - start)
+            print(f"  view analytics.{view:30s} {best * 1000:8.1f} ms")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -40,6 +40,22 @@ def _quarantine_lines(outcome: RunOutcome) -> list[str]:
     return lines
 
 
+def _timing_line(outcome: RunOutcome) -> str:
+    """Seconds per layer step, and all checks together (where a slow run spends its time)."""
+    steps = outcome.step_seconds
+    checks = sum(seconds for step, seconds in steps.items() if step not in _LAYER_STEPS)
+    parts = [f"{name} {steps[step]:.1f}s" for step, name in _LAYER_STEPS.items() if step in steps]
+    return "time: " + ", ".join([*parts, f"checks {checks:.1f}s"])
+
+
+_LAYER_STEPS = {
+    "raw_layer": "raw",
+    "staged_layer": "staged",
+    "marts_layer": "marts",
+    "warehouse__published": "publish",
+}
+
+
 def render_run(outcome: RunOutcome, settings: Settings) -> str:
     """The human summary of one ``trialhouse run``."""
     verdict = "succeeded" if outcome.success else "FAILED"
@@ -49,6 +65,7 @@ def render_run(outcome: RunOutcome, settings: Settings) -> str:
         f"staged rows: {_counts(outcome, 'staged', list(STAGED_TABLES))}",
         f"mart rows: {_counts(outcome, 'marts', list(MART_TABLES))}",
         *_check_lines(outcome),
+        _timing_line(outcome),
         *_quarantine_lines(outcome),
         *(f"step error: {error}" for error in outcome.step_errors),
     ]

@@ -45,6 +45,7 @@ class RunOutcome:
     quarantine: pl.DataFrame
     checks_planned: int
     published_db: Path | None = field(default=None)
+    step_seconds: dict[str, float] = field(default_factory=dict)
 
     @property
     def blocking_failures(self) -> list[CheckOutcome]:
@@ -55,9 +56,8 @@ def run_pipeline(settings: Settings) -> RunOutcome:
     """Materialise every asset and check once; never raises for a failed step."""
     defs = build_defs(settings)
     job = defs.resolve_job_def(ALL_JOB)
-    result = job.execute_in_process(
-        instance=dg.DagsterInstance.ephemeral(), raise_on_error=False, run_config=QUIET_LOGS
-    )
+    instance = dg.DagsterInstance.ephemeral()
+    result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=QUIET_LOGS)
     materialized = {e.asset_key: e for e in result.get_asset_materialization_events()}
     version_dir = settings.version_dir(result.run_id)
     return RunOutcome(
@@ -81,6 +81,11 @@ def run_pipeline(settings: Settings) -> RunOutcome:
         quarantine=union_quarantine(version_dir),
         checks_planned=len(defs.resolve_asset_graph().asset_check_keys),
         published_db=settings.published_db if PUBLISHED_KEY in materialized else None,
+        step_seconds={
+            stats.step_key: stats.end_time - stats.start_time
+            for stats in instance.get_run_step_stats(result.run_id)
+            if stats.start_time is not None and stats.end_time is not None
+        },
     )
 
 

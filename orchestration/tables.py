@@ -68,9 +68,12 @@ class SortedCursor:
     an empty table of ``schema``.
     """
 
-    def __init__(self, path: Path | None, schema: Mapping[str, pl.DataType]) -> None:
+    def __init__(
+        self, path: Path | None, schema: Mapping[str, pl.DataType], rows: int = READ_ROWS
+    ) -> None:
         self._schema = dict(schema)
-        self._batches = iter_frames(path) if path is not None and path.exists() else iter(())
+        exists = path is not None and path.exists()
+        self._batches = iter_frames(path, rows=rows) if exists else iter(())  # type: ignore[arg-type]
         self._buffer = empty(self._schema)
         self._done = False
 
