@@ -18,7 +18,9 @@ import pycountry
 from transforms.marts.context import DocView, iter_sentences
 from transforms.text.lexicon import is_boilerplate
 
-_CD_ANTIGEN = re.compile(r"(?<![A-Za-z0-9])CD\s?-?(\d{1,3}[A-Z]?)(?![0-9])")
+# "CD" not preceded by a letter or digit; written with the literal first (the lookbehind
+# re-checks the character before it) so the scanner can jump from "CD" to "CD".
+_CD_ANTIGEN = re.compile(r"CD(?<![A-Za-z0-9]CD)\s?-?(\d{1,3}[A-Z]?)(?![0-9])")
 # Cluster-of-differentiation numbers that name T-cell or signalling parts of a CAR, not targets.
 _NOT_TARGETS = frozenset({"3", "3E", "4", "8", "28", "137", "45", "34", "27", "2", "134"})
 _NAMED_ANTIGENS = {
@@ -33,15 +35,23 @@ _NAMED_ANTIGENS = {
     "FCRL5": r"FCRL5",
     "NKG2D": r"NKG2D",
 }
+# Every spelling starts with a plain letter; checking it first lets the scanner skip
+# the rest of the text instead of trying each spelling at every position.
+_NAMED_FIRST = {spelling[0] for v in _NAMED_ANTIGENS.values() for spelling in v.split("|")}
+if not all(c.isalnum() for c in _NAMED_FIRST):
+    raise ValueError("each antigen spelling must start with a letter or digit")
 _NAMED = re.compile(
-    "|".join(
+    f"(?=[{''.join(sorted(_NAMED_FIRST))}])(?:"
+    + "|".join(
         f"(?P<{re.sub(r'[^A-Z0-9]', '_', k)}>\\b(?:{v})\\b)" for k, v in _NAMED_ANTIGENS.items()
     )
+    + ")"
 )
 _NAMED_BY_GROUP = {re.sub(r"[^A-Z0-9]", "_", k): k for k in _NAMED_ANTIGENS}
 _LD_CONTEXT = re.compile(
+    r"(?=[lcp])(?:"  # every phrase starts with one of these: skip other positions cheaply
     r"lymphodeplet|lympho-deplet|conditioning|pre-?treatment chemotherapy|preconditioning|"
-    r"lymphocyte depletion",
+    r"lymphocyte depletion)",
     re.IGNORECASE,
 )
 _LD_AGENTS = (
@@ -84,7 +94,10 @@ def target_antigens(view: DocView, title: str | None) -> list[str] | None:
 def lymphodepletion_agents(view: DocView) -> list[str] | None:
     found: list[str] = []
     for row in view.descriptive_items():
-        for _, sentence in iter_sentences(str(row["text"])):
+        text = str(row["text"])
+        if not _LD_CONTEXT.search(text):  # no sentence of it can be about lymphodepletion
+            continue
+        for _, sentence in iter_sentences(text):
             if not _LD_CONTEXT.search(sentence):
                 continue
             for match in _LD_AGENT.finditer(sentence):

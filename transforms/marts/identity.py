@@ -16,7 +16,9 @@ from transforms.text.lexicon import FOREIGN_SECTIONS
 
 NCT = re.compile(r"\bNCT\s?(\d{8})\b", re.IGNORECASE)
 _OTHER_REGISTRIES = re.compile(
-    r"""\b(?:
+    # The lookahead (every id below starts with one of these) lets the scanner skip
+    # plain text instead of trying each registry's pattern at every position.
+    r"""\b(?=[ACDEIJK\d])(?:
         ChiCTR-?(?:[A-Z]{2,4}-)?\d{8,10}
       | DRKS\d{8}
       | ISRCTN\d{8}
@@ -30,6 +32,8 @@ _OTHER_REGISTRIES = re.compile(
     )\b""",
     re.VERBOSE | re.IGNORECASE,
 )
+
+_EU_PREFIX = re.compile(r"^(?:EudraCT|CTIS)(?:\s*(?:number|no\.?|id))?[\s:#]*", re.IGNORECASE)
 
 
 def registry_ids(view: DocView) -> list[str]:
@@ -45,12 +49,7 @@ def registry_ids(view: DocView) -> list[str]:
         found.append(f"NCT{nct.group(1)}")
     for text in [*view.values("registry_id"), own]:
         for match in _OTHER_REGISTRIES.finditer(text):
-            value = re.sub(
-                r"^(?:EudraCT|CTIS)(?:\s*(?:number|no\.?|id))?[\s:#]*",
-                "",
-                match.group(),
-                flags=re.IGNORECASE,
-            )
+            value = _EU_PREFIX.sub("", match.group())
             if value not in found:
                 found.append(value)
     return found

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from transforms.values import enums
 from transforms.values.dates import parse_date
+from transforms.values.memo import text_cache
 from transforms.values.numbers import parse_enrollment
 
 _COUNT = re.compile(r"^\d[\d,]*\s+(?:participants?|patients?|subjects?|people|enrolled)\b", re.I)
@@ -79,19 +80,24 @@ def is_placeholder(text: str) -> bool:
     return _PLACEHOLDER.match(text.strip()) is not None
 
 
+@text_cache
 def accepts(field_key: str, text: str) -> bool:
     """Whether ``text`` can be a value of ``field_key`` (fields without a parser take anything).
 
     A label whose value was lost is followed directly by the next label's value
     ("Masking" / "50 participants in 1 patient group"): typing the value keeps
-    it from being read as the wrong field's.
+    it from being read as the wrong field's. Cached: the validators are pure.
     """
     validator = _VALIDATORS.get(field_key)
     return validator is None or validator(text) is not None
 
 
+@text_cache
 def normalized_value(field_key: str, text: str | None) -> str | None:
-    """``text`` typed for ``field_key``, as a string for comparison (raw text if untyped)."""
+    """``text`` typed for ``field_key``, as a string for comparison (raw text if untyped).
+
+    Cached: the validators are pure and pages repeat their values.
+    """
     if text is None:
         return None
     validator = _VALIDATORS.get(field_key)
@@ -117,30 +123,48 @@ class BadgeReader:
         return found
 
     def _classify(self, text: str, section: str) -> str | None:
-        words = len(text.split())
-        if words <= 4 and enums.normalize_status(text) and ":" not in text:
-            return "status"
-        if words <= 4 and "phase" in text.casefold() and enums.normalize_phases(text):
-            return "phase"
-        if _COUNT.match(text):
-            return "enrollment"
-        if _AGE.match(text) and section not in {"summary", "detailed_description"}:
+        kind, is_bool, is_date = _badge_shape(text, section)
+        if kind == "age":
             return "max_age" if "min_age" in self.seen else "min_age"
-        if _UPPER_TOKEN.match(text):
-            upper = self._classify_upper(text, section)
-            if upper is not None:
-                return upper
-        if self.seen and self.seen[-1] == "sex" and enums.parse_bool(text) is not None:
+        if kind is not None:
+            return kind
+        if self.seen and self.seen[-1] == "sex" and is_bool:
             return "healthy_volunteers"
-        if _DATE_SHAPE.match(text) and any(c.isdigit() for c in text) and parse_date(text):
+        if is_date:
             return "completion_date" if "start_date" in self.seen else "start_date"
         return None
 
-    def _classify_upper(self, text: str, section: str) -> str | None:
-        if text == "NA":
-            return "allocation" if section == "design" else None
-        for name, normalize in _UPPER_ENUMS:
-            value = normalize(text)
-            if value is not None and value.replace("_", "") == text.replace("_", ""):
-                return name
-        return None
+
+@text_cache
+def _badge_shape(text: str, section: str) -> tuple[str | None, bool, bool]:
+    """What ``text`` is regardless of the badges read before it.
+
+    The field it can only be ("age" when min or max depends on order), else
+    whether it reads as a yes/no and as a date. Cached: pages repeat badges.
+    """
+    words = len(text.split())
+    if words <= 4 and enums.normalize_status(text) and ":" not in text:
+        return "status", False, False
+    if words <= 4 and "phase" in text.casefold() and enums.normalize_phases(text):
+        return "phase", False, False
+    if _COUNT.match(text):
+        return "enrollment", False, False
+    if _AGE.match(text) and section not in {"summary", "detailed_description"}:
+        return "age", False, False
+    if _UPPER_TOKEN.match(text):
+        upper = _classify_upper(text, section)
+        if upper is not None:
+            return upper, False, False
+    is_bool = enums.parse_bool(text) is not None
+    is_date = bool(_DATE_SHAPE.match(text) and any(c.isdigit() for c in text) and parse_date(text))
+    return None, is_bool, is_date
+
+
+def _classify_upper(text: str, section: str) -> str | None:
+    if text == "NA":
+        return "allocation" if section == "design" else None
+    for name, normalize in _UPPER_ENUMS:
+        value = normalize(text)
+        if value is not None and value.replace("_", "") == text.replace("_", ""):
+            return name
+    return None

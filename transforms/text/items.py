@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from transforms.text.lines import Line
+from transforms.values.memo import text_cache
 
 _MARKER = re.compile(
     r"""^(?:
@@ -62,26 +63,30 @@ def split_items(lines: list[Line], *, criteria: bool) -> list[Item]:
 
 
 def _pieces(line: Line, *, inline: bool) -> list[_Piece]:
-    cuts = _inline_cuts(line.text) if inline else []
-    bounds = [0, *cuts, len(line.text)]
+    return [
+        _Piece(line.start + start, line.start + end, text, marker, line.indent)
+        for start, end, text, marker in _split_line(line.text, inline)
+    ]
+
+
+@text_cache
+def _split_line(text: str, inline: bool) -> tuple[tuple[int, int, str, str | None], ...]:
+    """``(start, end, text, marker)`` of the pieces of one line, offsets within the line.
+
+    Cached: eligibility lists repeat the same items from page to page.
+    """
+    cuts = _inline_cuts(text) if inline else []
+    bounds = [0, *cuts, len(text)]
     out = []
     for lo, hi in pairwise(bounds):
-        chunk = line.text[lo:hi].rstrip()
+        chunk = text[lo:hi].rstrip()
         marker_match = _MARKER.match(chunk)
         marker = marker_match.group().strip() if marker_match else None
         body_at = marker_match.end() if marker_match else 0
-        text = chunk[body_at:].strip()
-        if text or marker:
-            out.append(
-                _Piece(
-                    line.start + lo + body_at,
-                    line.start + lo + len(chunk),
-                    text,
-                    marker,
-                    line.indent,
-                )
-            )
-    return out
+        body = chunk[body_at:].strip()
+        if body or marker:
+            out.append((lo + body_at, lo + len(chunk), body, marker))
+    return tuple(out)
 
 
 def _inline_cuts(text: str) -> list[int]:

@@ -329,8 +329,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
 def normalize_label(text: str) -> str:
     """The lookup key of a label as written: case, markup and spacing removed."""
     text = text.replace("_", " ").replace("*", "").strip().strip(":").strip()
-    text = re.sub(r"\s+", " ", text)
-    return text.casefold()
+    return " ".join(text.split()).casefold()
 
 
 def _invert(terms: dict[str, tuple[str, ...]]) -> dict[str, str]:

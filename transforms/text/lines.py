@@ -13,15 +13,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
+from transforms.text.label_match import match_label_colon, match_label_glued
 from transforms.text.lexicon import (
     FIELD_BY_TERM,
-    LABEL_COLON,
-    LABEL_GLUED,
     SECTION_BY_TERM,
     is_boilerplate,
     normalize_label,
 )
+from transforms.values.memo import text_cache
 
+_PHYSICAL_LINE = re.compile(r"[^\n]+")
 _LEAD_MARKUP = re.compile(r"^(?:[•*+>-]\s*)+(?=\S)")
 _ITEM_NUMBER = re.compile(r"^\(?\d{1,2}[.)、]\s")
 _TABLE_SEPARATOR = re.compile(r"^\|?[\s:|-]+\|?$")
@@ -59,43 +60,62 @@ def iter_physical_lines(text: str) -> Iterator[tuple[int, int, str, int]]:
     A criteria heading met mid-line starts a new physical line, so that
     "Inclusion Criteria: 1. … Exclusion Criteria: 1. …" splits in two.
     """
-    for match in re.finditer(r"[^\n]+", text):
-        pieces = [match.start()]
+    for match in _PHYSICAL_LINE.finditer(text):
         segment = match.group()
-        if "riteria" in segment or "RITERIA" in segment:  # cheap pre-filter for the regex
-            pieces += [match.start() + m.end() for m in _INLINE_CRITERIA.finditer(segment)]
-        pieces.append(match.end())
-        for lo, hi in pairwise(pieces):
-            chunk = text[lo:hi]
-            stripped = chunk.strip()
-            if not stripped:
-                continue
-            lead = len(chunk) - len(chunk.lstrip())
-            start = lo + lead
-            yield (
-                start,
-                start + len(stripped),
-                stripped,
-                len(chunk.expandtabs(4)) - len(chunk.expandtabs(4).lstrip()),
-            )
+        lo = match.start()
+        if "riteria" not in segment and "RITERIA" not in segment:  # cheap pre-filter
+            line = _physical_line(lo, segment)
+            if line is not None:
+                yield line
+            continue
+        cuts = [0, *(m.end() for m in _INLINE_CRITERIA.finditer(segment)), len(segment)]
+        for cut_lo, cut_hi in pairwise(cuts):
+            line = _physical_line(lo + cut_lo, segment[cut_lo:cut_hi])
+            if line is not None:
+                yield line
+
+
+def _physical_line(lo: int, chunk: str) -> tuple[int, int, str, int] | None:
+    """The stripped line of ``chunk`` (found at ``lo``), or None if it is blank."""
+    unindented = chunk.lstrip()
+    if not unindented:
+        return None
+    stripped = unindented.rstrip()
+    lead = len(chunk) - len(unindented)
+    # Only tabs widen the indent (to 4 columns), and only those before the text.
+    indent = len(chunk[:lead].expandtabs(4)) if "\t" in chunk[:lead] else lead
+    start = lo + lead
+    return start, start + len(stripped), stripped, indent
 
 
 def classify_line(start: int, end: int, text: str, indent: int) -> Line:
     """Classify one stripped line by its shape alone."""
+    kind, key, label, value, value_at = _classify_text(text)
+    value_start = None if value_at is None else start + value_at
+    return Line(start, end, text, indent, kind, key, label, value, value_start)
+
+
+# kind, key, label, value, and the value's offset in the line.
+_Shape = tuple[str, str | None, str | None, str | None, int | None]
+
+
+@text_cache
+def _classify_text(text: str) -> _Shape:
+    """The classification of a line's text; cached because pages repeat their lines."""
     if text[0] in "{[" and text[-1] in "}]" and len(text) > 2:
-        return Line(start, end, text, indent, "record")
+        return "record", None, None, None, None
     if is_boilerplate(text):
-        return Line(start, end, text, indent, "boilerplate")
+        return "boilerplate", None, None, None, None
     if _ENUM_VALUE.match(text):
-        return Line(start, end, text, indent, "free")
-    body, body_start = _strip_markup(text, start)
+        return "free", None, None, None, None
+    body, body_at = _strip_markup(text, 0)
     if body.startswith("|"):
-        return _classify_table_row(start, end, text, indent, body, body_start)
+        return _classify_table_row(body, body_at)
     exact = _exact_term(body)
     if exact is not None:
         kind, key = exact
-        return Line(start, end, text, indent, kind, key, body.rstrip(":： ").strip())
-    return _classify_labelled(start, end, text, indent, body, body_start)
+        return kind, key, body.rstrip(":： ").strip(), None, None
+    return _classify_labelled(body, body_at)
 
 
 def has_list_marker(text: str) -> bool:
@@ -128,80 +148,35 @@ def _exact_term(body: str) -> tuple[str, str] | None:
     return None
 
 
-def _classify_labelled(
-    start: int, end: int, text: str, indent: int, body: str, body_start: int
-) -> Line:
-    match = LABEL_COLON.match(body)
+def _classify_labelled(body: str, body_at: int) -> _Shape:
+    match = match_label_colon(body)
     if match is not None:
-        key = normalize_label(match.group("label"))
-        value = match.group("value").strip()
-        value_start = body_start + match.start("value")
-        label = match.group("label")
+        key = normalize_label(match.label)
+        value = match.value.strip() or None
+        value_at = None if value is None else body_at + match.value_at
         if key in FIELD_BY_TERM and (value or key not in SECTION_BY_TERM):
             kind = "field" if value else "label"
-            return Line(
-                start,
-                end,
-                text,
-                indent,
-                kind,
-                FIELD_BY_TERM[key],
-                label,
-                value or None,
-                value_start if value else None,
-            )
-        return Line(
-            start,
-            end,
-            text,
-            indent,
-            "heading",
-            SECTION_BY_TERM[key],
-            label,
-            value or None,
-            value_start if value else None,
-        )
-    match = LABEL_GLUED.match(body)
+            return kind, FIELD_BY_TERM[key], match.label, value, value_at
+        return "heading", SECTION_BY_TERM[key], match.label, value, value_at
     # Glued labels are written as words ("Phase1"); "PHASE1, PHASE2" is a value.
-    if match is not None and not body.isupper():
-        key = normalize_label(match.group("label"))
+    match = None if body.isupper() else match_label_glued(body)
+    if match is not None:
+        key = normalize_label(match.label)
         if FIELD_BY_TERM.get(key) in _GLUED_FIELDS:
-            return Line(
-                start,
-                end,
-                text,
-                indent,
-                "field",
-                FIELD_BY_TERM[key],
-                match.group("label"),
-                match.group("value").strip(),
-                body_start + match.start("value"),
-            )
-    return Line(start, end, text, indent, "free")
+            value = match.value.strip()
+            return "field", FIELD_BY_TERM[key], match.label, value, body_at + match.value_at
+    return "free", None, None, None, None
 
 
-def _classify_table_row(
-    start: int, end: int, text: str, indent: int, body: str, body_start: int
-) -> Line:
+def _classify_table_row(body: str, body_at: int) -> _Shape:
     """``| Label | value |`` rows become fields; other rows stay free text."""
     if _TABLE_SEPARATOR.match(body):
-        return Line(start, end, text, indent, "boilerplate")
+        return "boilerplate", None, None, None, None
     cells = [c.strip() for c in body.strip("|").split("|")]
     if len(cells) == 2:
-        label_key = normalize_label(cells[0])
-        key = FIELD_BY_TERM.get(label_key)
+        key = FIELD_BY_TERM.get(normalize_label(cells[0]))
         if key is not None:
             value = cells[1] or None
-            offset = body_start + body.find(cells[1], len(cells[0]) + 1) if value else None
-            return Line(
-                start,
-                end,
-                text,
-                indent,
-                "field" if value else "label",
-                key,
-                cells[0],
-                value,
-                offset,
-            )
-    return Line(start, end, text, indent, "free")
+            offset = body_at + body.find(cells[1], len(cells[0]) + 1) if value else None
+            return "field" if value else "label", key, cells[0], value, offset
+    return "free", None, None, None, None

@@ -30,16 +30,22 @@ class OffsetMap:
 
     def to_raw(self, pos: int) -> int:
         """The raw offset of normalised offset ``pos`` (clamped to the raw text)."""
-        i = bisect_right(self.norm, pos) - 1
+        norm, raw = self.norm, self.raw
+        i = bisect_right(norm, pos) - 1
         if i < 0:
             return 0
-        mapped = self.raw[i] + (pos - self.norm[i])
-        if i + 1 < len(self.raw):
-            mapped = min(mapped, self.raw[i + 1])
-        return max(0, min(mapped, self.raw_length))
+        mapped = raw[i] + (pos - norm[i])
+        if i + 1 < len(raw) and mapped > raw[i + 1]:
+            mapped = raw[i + 1]
+        # Clamped to [0, raw_length]; written out because this runs for every span of a page.
+        if mapped > self.raw_length:
+            mapped = self.raw_length
+        return mapped if mapped > 0 else 0
 
     def span_to_raw(self, start: int, end: int) -> tuple[int, int]:
         """Raw ``(start, end)`` of the normalised half-open span ``[start, end)``."""
         raw_start = self.to_raw(start)
-        raw_end = self.to_raw(end - 1) + 1 if end > start else raw_start
-        return raw_start, max(raw_start, min(raw_end, self.raw_length))
+        if end <= start:
+            return raw_start, raw_start
+        raw_end = min(self.to_raw(end - 1) + 1, self.raw_length)
+        return raw_start, raw_end if raw_end > raw_start else raw_start

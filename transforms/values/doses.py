@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transforms.values.memo import text_cache
+
 
 @dataclass(frozen=True)
 class DoseMention:
@@ -95,6 +97,12 @@ def find_doses(text: str | None) -> list[DoseMention]:
     """Every cell dose in ``text``, in text order (duplicates kept for the caller)."""
     if not text:
         return []
+    return list(_doses_of(text))
+
+
+@text_cache
+def _doses_of(text: str) -> tuple[DoseMention, ...]:
+    """Cached: arm and intervention descriptions repeat within and across pages."""
     mentions: list[DoseMention] = []
     magnitudes = list(_MAGNITUDE.finditer(text))
     skip = set()
@@ -123,4 +131,4 @@ def find_doses(text: str | None) -> list[DoseMention]:
         if before is not None:  # "0.5-1 × 10^6 cells/kg": the low end shares the scale
             start, low, high = before.start(), float(before.group("low")) * scale, mantissa * scale
         mentions.append(_mention(text, start, unit[1], low, high, unit[0]))
-    return mentions
+    return tuple(mentions)

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from transforms.values import threshold_units as tu
+from transforms.values.memo import text_cache
 from transforms.values.threshold_lexicon import (
     CONCEPT_PATTERN,
     CONCEPT_UNITS,
@@ -82,6 +83,10 @@ _IMPLICIT_AGE = re.compile(
     r"(?:years?|yrs?)\s*(?:old|of\s+age)(?P<post>\s*(?:or|and)\s+(?:older|above|over))?",
     re.IGNORECASE,
 )
+
+
+# Every implicit age names its unit; a criterion without "year"/"yr" cannot state one.
+_YEAR_WORD = re.compile(r"y(?:ea)?r", re.IGNORECASE)
 
 
 def _clean(text: str) -> str:
@@ -210,7 +215,9 @@ def _emit(text: str, mentions: list[_Mention], found: list[_Comparison]) -> list
 
 def _implicit_ages(text: str, clean: str, taken: list[Threshold]) -> list[Threshold]:
     """Ages stated without the word "age": "Patients ≥ 18 years old", "18-75 years of age"."""
-    out = []
+    out: list[Threshold] = []
+    if not _YEAR_WORD.search(clean):
+        return out
     spans = sorted((t.start, t.end) for t in taken if t.concept == "age")
     starts = [span[0] for span in spans]
     for match in _IMPLICIT_AGE.finditer(clean):
@@ -240,6 +247,12 @@ def find_thresholds(text: str | None) -> list[Threshold]:
     """Every numeric threshold in one criterion's text, ordered by start offset."""
     if not text:
         return []
+    return list(_thresholds_of(text))
+
+
+@text_cache
+def _thresholds_of(text: str) -> tuple[Threshold, ...]:
+    """Cached: many trials copy their eligibility criteria word for word."""
     clean = _clean(text)
     mentions = [
         _Mention(m.start(), m.end(), concepts_of(m)) for m in CONCEPT_PATTERN.finditer(clean)
@@ -262,4 +275,4 @@ def find_thresholds(text: str | None) -> list[Threshold]:
         consumed, pending = stop, []
     out += _implicit_ages(text, clean, out)
     unique = dict.fromkeys(out)
-    return sorted(unique, key=lambda t: (t.start, t.end))
+    return tuple(sorted(unique, key=lambda t: (t.start, t.end)))

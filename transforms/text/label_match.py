@@ -1,0 +1,68 @@
+"""Match "Label: value" and "Label12" lines without trying every lexicon term.
+
+``LABEL_COLON`` and ``LABEL_GLUED`` are alternations of a few hundred terms;
+the regex engine tries them one by one on every line of every page. No term
+contains a colon or a digit, so a line can only match with the text before
+its first colon (less trailing space) or before its first digit as the
+label: one set lookup decides. Lines whose candidate label is not ASCII (or
+that span a line break) are left to the regexes, whose case-insensitive
+rules for non-ASCII letters a plain ``lower()`` does not reproduce; the
+result is always the one the regexes give.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from transforms.text.lexicon import FIELD_BY_TERM, LABEL_COLON, LABEL_GLUED, SECTION_BY_TERM
+
+_TERMS = frozenset({**SECTION_BY_TERM, **FIELD_BY_TERM})
+_ASCII_TERMS = frozenset(term.lower() for term in _TERMS if term.isascii())
+_COLON = re.compile(r"[:：]")
+_DIGIT = re.compile(r"\d")
+if any(_COLON.search(term) or _DIGIT.search(term) or term != term.strip() for term in _TERMS):
+    raise ValueError("label terms must not contain colons or digits, nor end in spaces")
+
+
+class LabelMatch(NamedTuple):
+    """The label as written, its value, and where the value starts in the matched text."""
+
+    label: str
+    value: str
+    value_at: int
+
+
+def match_label_colon(body: str) -> LabelMatch | None:
+    """What ``LABEL_COLON.match(body)`` finds: "Label: value", value stripped on the left."""
+    colon = _COLON.search(body)
+    if colon is None:
+        return None
+    label = body[: colon.start()].rstrip()
+    if not label.isascii() or "\n" in body:
+        return _from_regex(LABEL_COLON, body)
+    if label.lower() not in _ASCII_TERMS:
+        return None
+    rest = body[colon.end() :]
+    value = rest.lstrip()
+    return LabelMatch(label, value, len(body) - len(value))
+
+
+def match_label_glued(body: str) -> LabelMatch | None:
+    """What ``LABEL_GLUED.match(body)`` finds: a label glued to a number ("Phase1")."""
+    digit = _DIGIT.search(body)
+    if digit is None:
+        return None
+    label = body[: digit.start()]
+    if not label.isascii() or "\n" in body:
+        return _from_regex(LABEL_GLUED, body)
+    if label.lower() not in _ASCII_TERMS:
+        return None
+    return LabelMatch(label, body[digit.start() :], digit.start())
+
+
+def _from_regex(pattern: re.Pattern[str], body: str) -> LabelMatch | None:
+    match = pattern.match(body)
+    if match is None:
+        return None
+    return LabelMatch(match.group("label"), match.group("value"), match.start("value"))
