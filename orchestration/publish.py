@@ -28,6 +28,8 @@ LAYER_TABLES = {
     "marts": tuple(MART_TABLES),
 }
 SCHEMAS = ("raw", "staged", "marts", "audit", "analytics")
+# Layers the database reads through the published links rather than copying.
+LINKED_LAYERS = ("raw", "staged")
 DB_NAME = "warehouse.duckdb"
 
 
@@ -89,8 +91,12 @@ def _sql_literal(path: Path) -> str:
 def build_database(settings: Settings, version_dir: Path) -> Path:
     """Create ``<version>/warehouse.duckdb`` from the version's Parquet; return its path.
 
-    Tables (not views over Parquet) so the file is self-contained: it stays
-    valid after old version folders are pruned.
+    The marts and audit tables are copied in: they are what analysts query,
+    and a reader holding the file open keeps a consistent snapshot of them.
+    The raw and staged layers (page text, offset maps: several times the
+    marts' size) become views over the published Parquet links when the
+    version is published (``_link_views``), so a registry-sized build does
+    not copy them a second time.
     """
     audit = write_audit_tables(version_dir)
     db_path = version_dir / DB_NAME
@@ -100,7 +106,7 @@ def build_database(settings: Settings, version_dir: Path) -> Path:
         for schema in SCHEMAS:
             con.execute(f"create schema {schema}")
         for layer, tables in LAYER_TABLES.items():
-            for table in tables:
+            for table in tables if layer not in LINKED_LAYERS else ():
                 source = _sql_literal(table_path(version_dir, layer, table))
                 con.execute(f"create table {layer}.{table} as select * from read_parquet({source})")
         for name, path in audit.items():
@@ -114,6 +120,24 @@ def build_database(settings: Settings, version_dir: Path) -> Path:
     finally:
         con.close()
     return db_path
+
+
+def _link_views(settings: Settings, db_path: Path) -> None:
+    """Views of the raw and staged layers over the published links (which must exist now).
+
+    The links are stable paths, so the views stay valid when old versions are
+    pruned; DuckDB checks a view's files when it is created, hence after the swap.
+    """
+    con = duckdb.connect(str(db_path))
+    try:
+        for layer in LINKED_LAYERS:
+            for table in LAYER_TABLES[layer]:
+                source = _sql_literal(table_path(settings.warehouse_dir, layer, table))
+                body = f"select * from read_parquet({source})"
+                con.execute(f"create or replace view {layer}.{table} as {body}")
+        con.execute("checkpoint")
+    finally:
+        con.close()
 
 
 def _swap_symlink(link: Path, target: Path) -> None:
@@ -139,8 +163,9 @@ def publish(settings: Settings, version_dir: Path) -> Path:
     # The database is the commit point and is swapped last: a crash before it
     # leaves the published database untouched (the Parquet links may already
     # show the new, complete version; the next run re-publishes both).
-    for layer in ("staged", "marts"):
+    for layer in ("raw", "staged", "marts"):
         _swap_symlink(settings.published_link(layer), version_dir / layer)
+    _link_views(settings, version_dir / DB_NAME)
     crash_point("mid_publish")
     os.replace(version_dir / DB_NAME, settings.published_db)
     crash_point("after_publish")

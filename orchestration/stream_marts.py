@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,21 +74,25 @@ def stream_candidates(
             yield chunk
 
     build = MartsBuild()
-    writers = {name: TableWriter(target(name), s) for name, s in MART_CANDIDATES.items()}
     failed: list[dict[str, object]] = []
-    for built, failures in ordered_map(build_chunk, todo(), workers):
-        batch = pending.popleft()
-        tables = in_document_order(
-            concat_tables([batch.reused, built], MART_TABLES), batch.keys["source_file"]
-        )
-        for name, frame in tables.items():
-            writers[name].write(frame)
-        bad = {str(row["source_file"]) for row in failures}
-        writers["documents"].write(batch.keys.filter(~pl.col("source_file").is_in(sorted(bad))))
-        failed += failures
-        build.reused += len(batch.reused_files)
-        build.built += batch.keys.height - len(batch.reused_files)
-    build.candidates = {name: writer.close() for name, writer in writers.items()}
+    with ExitStack() as stack:  # a failure removes the partial files
+        writers = {
+            name: stack.enter_context(TableWriter(target(name), schema))
+            for name, schema in MART_CANDIDATES.items()
+        }
+        for built, failures in ordered_map(build_chunk, todo(), workers):
+            batch = pending.popleft()
+            tables = in_document_order(
+                concat_tables([batch.reused, built], MART_TABLES), batch.keys["source_file"]
+            )
+            for name, frame in tables.items():
+                writers[name].write(frame)
+            bad = sorted({str(row["source_file"]) for row in failures})
+            writers["documents"].write(batch.keys.filter(~pl.col("source_file").is_in(bad)))
+            failed += failures
+            build.reused += len(batch.reused_files)
+            build.built += batch.keys.height - len(batch.reused_files)
+        build.candidates = {name: writer.close() for name, writer in writers.items()}
     return build, frame_of(failed, QUARANTINE)
 
 

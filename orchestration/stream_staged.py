@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -75,16 +76,17 @@ def stream_staged(
             yield parse
 
     build = StagedBuild()
-    writers = {name: TableWriter(target(name), schema) for name, schema in _TABLES.items()}
-    for parsed, quarantine in ordered_map(parse_documents, todo(), workers):
-        batch = pending.popleft()
-        tables = combine([batch.reused, parsed], batch.order, reorder=batch.reused_count > 0)
-        for name, frame in tables.items():
-            writers[name].write(frame)
-        writers["quarantine"].write(quarantine)
-        build.reused += batch.reused_count
-        build.parsed += batch.order.len() - batch.reused_count
-    build.tables = {name: writer.close() for name, writer in writers.items()}
+    with ExitStack() as stack:  # a failure removes the partial files
+        writers = {n: stack.enter_context(TableWriter(target(n), s)) for n, s in _TABLES.items()}
+        for parsed, quarantine in ordered_map(parse_documents, todo(), workers):
+            batch = pending.popleft()
+            tables = combine([batch.reused, parsed], batch.order, reorder=batch.reused_count > 0)
+            for name, frame in tables.items():
+                writers[name].write(frame)
+            writers["quarantine"].write(quarantine)
+            build.reused += batch.reused_count
+            build.parsed += batch.order.len() - batch.reused_count
+        build.tables = {name: writer.close() for name, writer in writers.items()}
     return build
 
 

@@ -10,6 +10,7 @@ exactly one batch of documents' rows from each table of a layer in one pass.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,9 +93,9 @@ class SortedCursor:
 class TableWriter:
     """Appends frames of one schema to a Parquet file in row groups of bounded size.
 
-    The file is complete only after ``close``; an asset that fails midway
-    leaves a partial file in its own unpublished version folder, never in a
-    published one.
+    Rows go to ``<name>.partial`` until ``close`` renames it into place, so
+    an asset that fails midway leaves no truncated table for anything (a
+    report, the next step, a re-run) to read as if it were whole.
     """
 
     def __init__(self, path: Path, schema: Mapping[str, pl.DataType]) -> None:
@@ -107,7 +108,8 @@ class TableWriter:
         self._preview = empty(self._schema)
         path.parent.mkdir(parents=True, exist_ok=True)
         self._arrow_schema = empty(self._schema).to_arrow().schema
-        self._writer = pq.ParquetWriter(path, self._arrow_schema)
+        self._partial = path.with_name(path.name + ".partial")
+        self._writer = pq.ParquetWriter(self._partial, self._arrow_schema)
 
     def write(self, frame: pl.DataFrame) -> None:
         if frame.is_empty():
@@ -130,6 +132,7 @@ class TableWriter:
     def close(self) -> WrittenTable:
         self._flush()
         self._writer.close()
+        os.replace(self._partial, self.path)
         return WrittenTable(self.path, self.rows, self._preview)
 
     def __enter__(self) -> TableWriter:
@@ -143,3 +146,4 @@ class TableWriter:
     ) -> None:
         if kind is not None:
             self._writer.close()
+            self._partial.unlink(missing_ok=True)

@@ -16,7 +16,7 @@ import pytest
 
 from orchestration.cli import main
 from orchestration.settings import Settings
-from tests.orchestration.conftest import fake_build_chunk, fake_build_marts
+from tests.orchestration.conftest import fake_build_chunk
 from transforms.schemas import MART_TABLES, STAGED_TABLES
 
 pytestmark = pytest.mark.slow

@@ -89,18 +89,32 @@ def test_database_is_self_contained_and_closed(wh):
         quarantined = con.execute(
             "select source_file, stage, reason from audit.quarantine"
         ).fetchall()
-    assert kinds["marts.trials"] == "BASE TABLE"
-    assert kinds["raw.documents"] == "BASE TABLE"
-    assert {k for k, v in kinds.items() if v == "VIEW"} == {
+    assert {k for k, v in kinds.items() if v == "BASE TABLE" and k.startswith("marts.")} == {
+        f"marts.{name}" for name in s.MART_TABLES
+    }
+    linked = {f"{layer}.{name}" for layer in ("raw", "staged") for name in LAYER_TABLES[layer]}
+    assert {k for k, v in kinds.items() if v == "VIEW"} == linked | {
         f"analytics.{p.stem}" for p in wh.analytics_sql_dir.glob("*.sql")
     }
     assert quarantined == [("bad.bin", "raw", "undecodable")]
 
 
+def test_raw_and_staged_views_read_the_published_links_after_pruning(wh):
+    """Page text is not copied into the database; its views follow the published version."""
+    for run in ("run1", "run2", "run3", "run4"):
+        db = _build_and_publish(wh, run, run)
+    assert not wh.version_dir("run1").exists()
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("select count(*) from staged.stg_documents").fetchone() == (0,)
+        assert con.execute("select count(*) from raw.documents").fetchone() == (0,)
+        assert _title(con) == "run4"
+    assert wh.published_link("raw").resolve() == wh.version_dir("run4") / "raw"
+
+
 def test_links_point_at_the_published_version(wh):
     _build_and_publish(wh, "run1", "first")
     _build_and_publish(wh, "run2", "second")
-    for layer in ("marts", "staged"):
+    for layer in ("raw", "marts", "staged"):
         link = wh.published_link(layer)
         assert link.is_symlink() and not os.path.isabs(os.readlink(link))
         assert link.resolve() == wh.version_dir("run2") / layer

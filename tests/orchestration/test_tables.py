@@ -65,7 +65,10 @@ def test_cursor_skips_documents_the_caller_never_asks_for(tmp_path: Path) -> Non
     _rows(["a.txt", "b.txt", "c.txt"], 2).write_parquet(path)
     cursor = SortedCursor(path, SCHEMA, rows=1)
     assert cursor.take_through("a.txt")["source_file"].to_list() == ["a.txt", "a.txt"]
-    assert cursor.take_through("c.txt")["source_file"].unique().to_list() == ["b.txt", "c.txt"]
+    assert cursor.take_through("c.txt")["source_file"].unique().sort().to_list() == [
+        "b.txt",
+        "c.txt",
+    ]
 
 
 def test_missing_file_reads_as_empty(tmp_path: Path) -> None:
@@ -79,3 +82,20 @@ def test_iter_frames_reads_selected_columns_in_batches(tmp_path: Path) -> None:
     frames = list(iter_frames(path, ["n"], rows=4))
     assert [f.height for f in frames] == [4, 4, 2]
     assert pl.concat(frames)["n"].to_list() == list(range(10))
+
+
+def test_table_appears_only_when_closed(tmp_path: Path) -> None:
+    path = tmp_path / "t.parquet"
+    writer = TableWriter(path, SCHEMA)
+    writer.write(_rows(["a.txt"], 2))
+    assert not path.exists()
+    writer.close()
+    assert pl.read_parquet(path).height == 2 and list(tmp_path.iterdir()) == [path]
+
+
+def test_failed_writer_leaves_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "t.parquet"
+    with pytest.raises(RuntimeError), TableWriter(path, SCHEMA) as writer:
+        writer.write(_rows(["a.txt"], 2))
+        raise RuntimeError("parse crashed")
+    assert list(tmp_path.iterdir()) == []
