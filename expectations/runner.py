@@ -193,6 +193,13 @@ def _json_regex(value: str) -> str:
 @functools.cache
 def _batch_definition() -> Any:
     import great_expectations as gx
+    from great_expectations.execution_engine import pandas_execution_engine
+
+    # GX labels every in-memory batch with an md5 of all its cells (twice per
+    # validation: the batch is fetched again to validate). The label is never
+    # used here and cost ~85% of validating a 100,000-page raw table. Batches
+    # above this many bytes are not fingerprinted; zero means none is.
+    pandas_execution_engine.HASH_THRESHOLD = 0
     from great_expectations.data_context.types.base import (
         DataContextConfig,
         InMemoryStoreBackendDefaults,
