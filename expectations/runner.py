@@ -60,6 +60,7 @@ def run_suite(
     suite: ExpectationSuite | Callable[[], ExpectationSuite],
     frame: pl.DataFrame | pl.LazyFrame,
     batch_rows: int = BATCH_ROWS,
+    skip_files: pl.DataFrame | pl.LazyFrame | None = None,
 ) -> SuiteResult:
     """Validate ``frame`` against ``suite``; a registry-sized table is never loaded whole.
 
@@ -67,6 +68,8 @@ def run_suite(
     converted for a suite that does not judge it). Expectations that judge one
     row at a time see the table in batches of ``batch_rows``; the others
     (uniqueness of a key) see every row of the few columns they read.
+    ``skip_files``: documents (``source_file``) whose rows passed this suite
+    before; row-by-row expectations skip them, whole-table ones do not.
     """
     if callable(suite):
         suite = suite()
@@ -79,8 +82,11 @@ def run_suite(
         outcomes.append((_validate(suite.name, whole, lazy.select(columns).collect()), 0))
     if per_row:
         columns = _read_columns(per_row, present)
+        rows = lazy
+        if skip_files is not None and "source_file" in present:
+            rows = lazy.join(skip_files.lazy(), on="source_file", how="anti")
         offset = 0
-        batches = lazy.select(columns).collect_batches(chunk_size=batch_rows) if columns else []
+        batches = rows.select(columns).collect_batches(chunk_size=batch_rows) if columns else []
         for batch in batches:
             outcomes.append((_validate(suite.name, per_row, batch), offset))
             offset += batch.height

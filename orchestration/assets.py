@@ -37,7 +37,7 @@ from orchestration.storage import (
 from orchestration.stream_marts import stream_candidates, write_marts
 from orchestration.stream_raw import stream_raw
 from orchestration.stream_staged import stream_staged
-from orchestration.tables import describe
+from orchestration.tables import describe, read_column_frame, record_validated
 from transforms.schemas import MART_CANDIDATES, MART_TABLES, STAGED_TABLES
 
 MART_KEYS = [dg.AssetKey(["marts", name]) for name in MART_TABLES]
@@ -98,7 +98,8 @@ def staged_layer(context: dg.AssetExecutionContext, warehouse: WarehouseResource
         _target(settings, context, "staged"),
         WORKERS,
     )
-    counts = {"reused_documents": build.reused, "parsed_documents": build.parsed}
+    record_validated(_target(settings, context, "audit"), "staged", build.reused_files)
+    counts = {"reused_documents": len(build.reused_files), "parsed_documents": build.parsed}
     for name, table in build.tables.items():
         yield written_output(table, name, counts if name == "stg_documents" else None)
 
@@ -156,7 +157,12 @@ def marts_layer(context: dg.AssetExecutionContext, warehouse: WarehouseResource)
     paths, superseded = write_marts(
         candidates, previous, present, _target(settings, context, "marts")
     )
-    counts = {"reused_documents": build.reused, "built_documents": build.built}
+    published_trials = read_column_frame(previous.get("trials"), ["source_file"])
+    if published_trials is not None:  # reused rows a published version validated
+        shown = set(published_trials["source_file"])
+        validated = [name for name in build.reused_files if name in shown]
+        record_validated(_target(settings, context, "audit"), "marts", validated)
+    counts = {"reused_documents": len(build.reused_files), "built_documents": build.built}
     for name, path in paths.items():
         yield written_output(describe(path), name, counts if name == "trials" else None)
     yield table_output(pl.concat([failed, superseded]), "quarantine")

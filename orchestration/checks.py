@@ -13,7 +13,7 @@ import dagster as dg
 import polars as pl
 
 from orchestration.audit import write_check_result
-from orchestration.storage import WarehouseResource
+from orchestration.storage import WarehouseResource, table_path
 
 if TYPE_CHECKING:
     from expectations.runner import ExpectationFailure, SuiteResult
@@ -100,7 +100,10 @@ def _suite_check(suite_name: str, blocking: bool) -> dg.AssetChecksDefinition:
         from expectations.registry import SUITES
         from expectations.runner import run_suite
 
-        result = run_suite(SUITES[suite_name], frame)
+        version_dir = warehouse.settings().version_dir(context.run.run_id)
+        validated = table_path(version_dir, "audit", f"validated_{layer}")
+        skip = pl.scan_parquet(validated) if validated.exists() else None
+        result = run_suite(SUITES[suite_name], frame, skip_files=skip)
         return to_check_result(context, warehouse, result, blocking=blocking)
 
     return _check

@@ -38,7 +38,7 @@ class MartsBuild:
     tables: dict[str, WrittenTable] = field(default_factory=dict)
     candidates: dict[str, WrittenTable] = field(default_factory=dict)
     built: int = 0
-    reused: int = 0
+    reused_files: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ def stream_candidates(
             bad = sorted({str(row["source_file"]) for row in failures})
             writers["documents"].write(batch.keys.filter(~pl.col("source_file").is_in(bad)))
             failed += failures
-            build.reused += len(batch.reused_files)
+            build.reused_files += batch.reused_files
             build.built += batch.keys.height - len(batch.reused_files)
         build.candidates = {name: writer.close() for name, writer in writers.items()}
     return build, frame_of(failed, QUARANTINE)

@@ -39,14 +39,14 @@ class StagedBuild:
 
     tables: dict[str, WrittenTable] = field(default_factory=dict)
     parsed: int = 0
-    reused: int = 0
+    reused_files: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class _Batch:
     order: pl.Series
     reused: dict[str, pl.DataFrame]
-    reused_count: int
+    reused_files: list[str]
 
 
 def stream_staged(
@@ -72,7 +72,7 @@ def stream_staged(
             reused, parse = split_reusable(batch, previous_keys)
             last = batch["source_file"][-1]
             kept = {name: cursor.take_through(last) for name, cursor in cursors.items()}
-            pending.append(_Batch(batch["source_file"], reused_rows(kept, reused), len(reused)))
+            pending.append(_Batch(batch["source_file"], reused_rows(kept, reused), reused))
             yield parse
 
     build = StagedBuild()
@@ -80,12 +80,12 @@ def stream_staged(
         writers = {n: stack.enter_context(TableWriter(target(n), s)) for n, s in _TABLES.items()}
         for parsed, quarantine in ordered_map(parse_documents, todo(), workers):
             batch = pending.popleft()
-            tables = combine([batch.reused, parsed], batch.order, reorder=batch.reused_count > 0)
+            tables = combine([batch.reused, parsed], batch.order, reorder=bool(batch.reused_files))
             for name, frame in tables.items():
                 writers[name].write(frame)
             writers["quarantine"].write(quarantine)
-            build.reused += batch.reused_count
-            build.parsed += batch.order.len() - batch.reused_count
+            build.reused_files += batch.reused_files
+            build.parsed += batch.order.len() - len(batch.reused_files)
         build.tables = {name: writer.close() for name, writer in writers.items()}
     return build
 

@@ -11,7 +11,7 @@ exactly one batch of documents' rows from each table of a layer in one pass.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -21,11 +21,15 @@ import pyarrow.parquet as pq
 
 from transforms.schemas import conform, empty
 
-# Rows read from Parquet per step; a cursor buffers at most about this many.
+# Rows read from Parquet per step: about READ_BYTES of data, within these bounds
+# (a staged document row holds a whole page, a mart row a few fields).
 READ_ROWS = 32_768
+MIN_READ_ROWS = 64
+READ_BYTES = 8 * 2**20
 # A writer flushes a row group at this many rows or bytes, whichever comes first.
+# Readers decode a row group at a time, so this also bounds what they hold.
 GROUP_ROWS = 262_144
-GROUP_BYTES = 64 * 2**20
+GROUP_BYTES = 16 * 2**20
 KEY = "source_file"
 
 
@@ -45,12 +49,23 @@ def describe(path: Path) -> WrittenTable:
 
 
 def iter_frames(
-    path: Path, columns: Sequence[str] | None = None, rows: int = READ_ROWS
+    path: Path, columns: Sequence[str] | None = None, rows: int | None = None
 ) -> Iterator[pl.DataFrame]:
-    """The file's rows as frames of about ``rows`` rows, in file order."""
+    """The file's rows as frames of ``rows`` rows (default: about ``READ_BYTES``), in order."""
     file = pq.ParquetFile(path)
-    for batch in file.iter_batches(batch_size=rows, columns=list(columns) if columns else None):
+    size = rows or _rows_per_read(file.metadata)
+    for batch in file.iter_batches(batch_size=size, columns=list(columns) if columns else None):
         yield pl.from_arrow(batch)  # type: ignore[misc]
+
+
+def _rows_per_read(metadata: pq.FileMetaData) -> int:
+    """Rows that hold about ``READ_BYTES`` uncompressed, from the file's own statistics."""
+    groups = [metadata.row_group(i) for i in range(metadata.num_row_groups)]
+    rows = sum(group.num_rows for group in groups)
+    size = sum(group.total_byte_size for group in groups)
+    if not rows or not size:
+        return READ_ROWS
+    return max(MIN_READ_ROWS, min(READ_ROWS, READ_BYTES * rows // size))
 
 
 def read_column_frame(path: Path | None, columns: Sequence[str]) -> pl.DataFrame | None:
@@ -70,7 +85,7 @@ class SortedCursor:
     """
 
     def __init__(
-        self, path: Path | None, schema: Mapping[str, pl.DataType], rows: int = READ_ROWS
+        self, path: Path | None, schema: Mapping[str, pl.DataType], rows: int | None = None
     ) -> None:
         self._schema = dict(schema)
         exists = path is not None and path.exists()
@@ -86,7 +101,10 @@ class SortedCursor:
             else:
                 self._buffer = pl.concat([self._buffer, conform(batch, self._schema)])
         split = int((self._buffer[KEY] <= last).sum())
-        taken, self._buffer = self._buffer.head(split), self._buffer.slice(split)
+        taken, rest = self._buffer.head(split), self._buffer.slice(split)
+        # A slice shares (and so keeps alive) the chunks it came from; copying the
+        # rest lets each consumed batch be freed instead of piling up in memory.
+        self._buffer = rest.rechunk() if rest.height else empty(self._schema)
         return taken
 
 
@@ -147,3 +165,20 @@ class TableWriter:
         if kind is not None:
             self._writer.close()
             self._partial.unlink(missing_ok=True)
+
+
+def validated_path(target: Callable[[str], Path], layer: str) -> Path:
+    """Where a version lists the documents of ``layer`` whose rows a published version checked."""
+    return target(f"validated_{layer}")
+
+
+def record_validated(target: Callable[[str], Path], layer: str, files: Sequence[str]) -> Path:
+    """List the documents whose rows were copied from a published (so validated) version.
+
+    Row-by-row expectations then judge only the other rows: the copied ones
+    passed the same suites (rows are reused only under the same code).
+    """
+    path = validated_path(target, layer)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pl.DataFrame({KEY: list(files)}, schema={KEY: pl.String}).write_parquet(path)
+    return path

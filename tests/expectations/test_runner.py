@@ -104,3 +104,14 @@ def test_uniqueness_is_judged_across_batches() -> None:
     frame = pl.concat([_quarantine_rows(10), _quarantine_rows(10).head(1)])
     result = run_suite(raw.documents, frame.rename({"stage": "encoding"}), batch_rows=4)
     assert result.failed("expect_column_values_to_be_unique", "source_file")
+
+
+def test_rows_of_validated_documents_are_skipped_by_row_expectations_only() -> None:
+    frame = _quarantine_rows(6, null_reason_every=2)  # nulls in 000, 002, 004
+    skip = pl.DataFrame({"source_file": ["000.txt", "002.txt"]})
+    result = run_suite(raw.quarantine, frame, skip_files=skip)
+    failure = next(f for f in result.failures if f.expectation.endswith("not_be_null"))
+    assert failure.unexpected_count == 1
+    duplicated = pl.concat([frame, frame.head(1)]).rename({"stage": "encoding"})
+    keys = run_suite(raw.documents, duplicated, skip_files=skip)
+    assert keys.failed("expect_column_values_to_be_unique", "source_file")

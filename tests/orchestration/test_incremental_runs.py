@@ -67,6 +67,12 @@ def test_second_run_reuses_unchanged_pages_and_equals_a_fresh_build(
     (raw / "zz_new.txt").write_text("A new study of CD19 CAR-T\nStatus: Recruiting\n")
 
     assert _run(settings) == {"reused_documents": len(SEEDS) - 2, "parsed_documents": 2}
+    # Row-by-row expectations judged only the re-parsed pages; the copied rows passed before.
+    audit = settings.published_link("marts").resolve().parent / "audit"
+    unchanged = sorted(p.name for p in SEEDS[2:])
+    for layer in ("staged", "marts"):
+        validated = pl.read_parquet(audit / f"validated_{layer}.parquet")["source_file"]
+        assert sorted(validated) == unchanged
 
     fresh = _settings(tmp_path, "fresh", raw)
     assert _run(fresh)["reused_documents"] == 0
