@@ -14,7 +14,7 @@ import dagster as dg
 import polars as pl
 
 from orchestration.faults import crash_point
-from orchestration.inputs import code_fingerprint
+from orchestration.inputs import code_fingerprint, write_raw_stats
 from orchestration.lock import hold_lock
 from orchestration.metadata import table_output, written_output
 from orchestration.publish import (
@@ -24,7 +24,7 @@ from orchestration.publish import (
     publish,
     record_run_inputs,
 )
-from orchestration.raw_files import list_raw_files
+from orchestration.raw_files import list_raw_files, stat_fingerprint
 from orchestration.settings import Settings
 from orchestration.storage import (
     CANDIDATES,
@@ -77,6 +77,7 @@ def raw_layer(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
     found = list_raw_files(settings.raw_dir)
     if not found:  # an unmounted or emptied folder must not publish an empty warehouse
         raise dg.Failure(f"no files under the raw folder {settings.raw_dir}")
+    write_raw_stats(settings.version_dir(context.run.run_id), stat_fingerprint(found))
     target = _target(settings, context, "raw")
     for name, table in stream_raw(found, datetime.now(UTC), target).items():
         yield written_output(table, name)

@@ -57,13 +57,18 @@ def _run(args: argparse.Namespace) -> int:
 def _unchanged_since(settings: Settings) -> str | None:
     """A message when raw files and code are what the published version was built from."""
     from orchestration.inputs import code_fingerprint, hash_raw_files, published_inputs
+    from orchestration.raw_files import stat_fingerprint
 
     published = published_inputs(settings.published_db)
-    if published is None:
+    if published is None or published["code_fingerprint"] != code_fingerprint(
+        settings.analytics_sql_dir
+    ):
         return None
     found = list_raw_files(settings.raw_dir)
-    current = (hash_raw_files(found), code_fingerprint(settings.analytics_sql_dir))
-    if current != published:
+    # Same paths, sizes and mtimes as when the published run listed them: no need
+    # to read a byte. Otherwise (a touched file, a copied folder) compare contents.
+    same_stats = published["raw_stat_fingerprint"] == stat_fingerprint(found)
+    if not same_stats and hash_raw_files(found) != published["raw_fingerprint"]:
         return None
     return (
         f"nothing changed: the {len(found)} raw files and the code are those of the published "

@@ -18,7 +18,13 @@ import polars as pl
 import expectations
 import transforms
 
-RUN_INPUTS = {"run_id": pl.String, "raw_fingerprint": pl.String, "code_fingerprint": pl.String}
+RUN_INPUTS = {
+    "run_id": pl.String,
+    "raw_fingerprint": pl.String,  # sha256 of every landed file's path and bytes
+    "code_fingerprint": pl.String,
+    "raw_stat_fingerprint": pl.String,  # path, mtime and size of each file, taken before reading
+}
+RAW_STAT_FILE = "raw_stat_fingerprint.txt"
 
 
 def raw_fingerprint(files: Iterable[tuple[str, str]]) -> str:
@@ -47,17 +53,32 @@ def code_fingerprint(sql_dir: Path) -> str:
     return digest.hexdigest()
 
 
-def published_inputs(db: Path) -> tuple[str, str] | None:
-    """``(raw, code)`` fingerprints of the published database, if it records them."""
+def published_inputs(db: Path) -> dict[str, str | None] | None:
+    """The ``RUN_INPUTS`` fingerprints of the published database, if it records them."""
     import duckdb
 
     if not db.exists():
         return None
     try:
         with duckdb.connect(str(db), read_only=True) as con:
-            row = con.execute(
-                "select raw_fingerprint, code_fingerprint from audit.run_inputs"
-            ).fetchone()
+            cursor = con.execute("select * from audit.run_inputs")
+            names = [column[0] for column in cursor.description]
+            rows = cursor.fetchall()
     except duckdb.Error:
         return None
-    return (row[0], row[1]) if row else None
+    if len(rows) != 1:
+        return None
+    row = dict(zip(names, rows[0], strict=True))
+    return {name: row.get(name) for name in RUN_INPUTS}
+
+
+def write_raw_stats(version_dir: Path, fingerprint: str) -> None:
+    """Keep the raw folder's stat fingerprint, taken before its files were read, for this run."""
+    path = version_dir / "audit" / RAW_STAT_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(fingerprint)
+
+
+def read_raw_stats(version_dir: Path) -> str | None:
+    path = version_dir / "audit" / RAW_STAT_FILE
+    return path.read_text().strip() if path.exists() else None

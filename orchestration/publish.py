@@ -17,7 +17,7 @@ import polars as pl
 
 from orchestration.audit import read_check_results, write_audit_tables
 from orchestration.faults import crash_point
-from orchestration.inputs import RUN_INPUTS, code_fingerprint, raw_fingerprint
+from orchestration.inputs import RUN_INPUTS, code_fingerprint, raw_fingerprint, read_raw_stats
 from orchestration.settings import Settings
 from orchestration.storage import CANDIDATES, published_version, table_path
 from transforms.schemas import MART_CANDIDATES, MART_TABLES, STAGED_TABLES
@@ -77,6 +77,7 @@ def record_run_inputs(settings: Settings, version_dir: Path, run_id: str) -> Pat
         "run_id": run_id,
         "raw_fingerprint": raw_fingerprint(pairs),
         "code_fingerprint": code_fingerprint(settings.analytics_sql_dir),
+        "raw_stat_fingerprint": read_raw_stats(version_dir),
     }
     path = table_path(version_dir, "audit", "run_inputs")
     path.parent.mkdir(parents=True, exist_ok=True)

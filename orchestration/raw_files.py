@@ -37,9 +37,22 @@ def list_raw_files(raw_dir: Path) -> list[tuple[str, Path]]:
 
 def fingerprint(raw_dir: Path) -> str:
     """A short hash of ``{relpath: [mtime_ns, size]}``: changes when a file is added or edited."""
+    return stat_fingerprint(list_raw_files(raw_dir))
+
+
+def stat_fingerprint(found: list[tuple[str, Path]]) -> str:
+    """``fingerprint`` of files already listed: one ``stat`` each, no file is read.
+
+    A file vanished since it was listed counts as changed (no stat), so the
+    fingerprint never says "unchanged" for a folder that is not.
+    """
     stats = {}
-    for rel, path in list_raw_files(raw_dir):
-        stat = path.stat()
+    for rel, path in found:
+        try:
+            stat = path.stat()
+        except OSError:
+            stats[rel] = None
+            continue
         stats[rel] = [stat.st_mtime_ns, stat.st_size]
     payload = json.dumps(stats, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(payload.encode()).hexdigest()[:16]

@@ -82,9 +82,9 @@ def stream_candidates(
         }
         for built, failures in ordered_map(build_chunk, todo(), workers):
             batch = pending.popleft()
-            tables = in_document_order(
-                concat_tables([batch.reused, built], MART_TABLES), batch.keys["source_file"]
-            )
+            tables = concat_tables([batch.reused, built], MART_TABLES)
+            if batch.reused_files:  # built rows alone are in document order already
+                tables = in_document_order(tables, batch.keys["source_file"])
             for name, frame in tables.items():
                 writers[name].write(frame)
             bad = sorted({str(row["source_file"]) for row in failures})
@@ -100,11 +100,11 @@ def _rows_of(
     cursors: Mapping[str, SortedCursor], last: str, files: list[str], *, keep: bool
 ) -> dict[str, pl.DataFrame]:
     """Each cursor's next batch of rows: of ``files`` when ``keep``, else of every other file."""
+    rows = {name: cursor.take_through(last) for name, cursor in cursors.items()}
+    if not files:  # a full build: nothing is kept, everything is built
+        return {name: frame.clear() if keep else frame for name, frame in rows.items()}
     member = pl.col("source_file").is_in(files)
-    return {
-        name: cursor.take_through(last).filter(member if keep else ~member)
-        for name, cursor in cursors.items()
-    }
+    return {name: frame.filter(member if keep else ~member) for name, frame in rows.items()}
 
 
 def write_marts(

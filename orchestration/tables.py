@@ -11,12 +11,15 @@ exactly one batch of documents' rows from each table of a layer in one pass.
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
 import polars as pl
+import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from transforms.schemas import conform, empty
@@ -81,31 +84,40 @@ class SortedCursor:
     ``take_through(last)`` returns every not-yet-returned row whose key is at
     most ``last``; since the table is sorted, that is the rows of one batch of
     documents when ``last`` is the batch's last file. A missing file reads as
-    an empty table of ``schema``.
+    an empty table of ``schema``. Unreturned rows wait as Arrow record
+    batches: a slice of one frees the batch once it is consumed (a polars
+    string column would keep every buffer it was ever concatenated with).
     """
 
     def __init__(
         self, path: Path | None, schema: Mapping[str, pl.DataType], rows: int | None = None
     ) -> None:
         self._schema = dict(schema)
-        exists = path is not None and path.exists()
-        self._batches = iter_frames(path, rows=rows) if exists else iter(())  # type: ignore[arg-type]
-        self._buffer = empty(self._schema)
-        self._done = False
+        self._batches: Iterator[pa.RecordBatch] = iter(())
+        if path is not None and path.exists():
+            file = pq.ParquetFile(path)
+            self._batches = file.iter_batches(batch_size=rows or _rows_per_read(file.metadata))
+        self._waiting: deque[pa.RecordBatch] = deque()
 
     def take_through(self, last: str) -> pl.DataFrame:
-        while not self._done and (self._buffer.is_empty() or self._buffer[KEY][-1] <= last):
-            batch = next(self._batches, None)
-            if batch is None:
-                self._done = True
-            else:
-                self._buffer = pl.concat([self._buffer, conform(batch, self._schema)])
-        split = int((self._buffer[KEY] <= last).sum())
-        taken, rest = self._buffer.head(split), self._buffer.slice(split)
-        # A slice shares (and so keeps alive) the chunks it came from; copying the
-        # rest lets each consumed batch be freed instead of piling up in memory.
-        self._buffer = rest.rechunk() if rest.height else empty(self._schema)
-        return taken
+        taken: list[pa.RecordBatch] = []
+        while True:
+            if not self._waiting:
+                batch = next(self._batches, None)
+                if batch is None:
+                    break
+                self._waiting.append(batch)
+            batch = self._waiting[0]
+            keys = batch.column(KEY)
+            count = pc.sum(pc.less_equal(keys, pa.scalar(last, keys.type))).as_py() or 0
+            if count < batch.num_rows:
+                taken.append(batch.slice(0, count))
+                self._waiting[0] = batch.slice(count)
+                break
+            taken.append(self._waiting.popleft())
+        if not taken:
+            return empty(self._schema)
+        return conform(pl.from_arrow(pa.Table.from_batches(taken)), self._schema)  # type: ignore[arg-type]
 
 
 class TableWriter:
