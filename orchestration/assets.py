@@ -79,8 +79,12 @@ def raw_layer(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
         raise dg.Failure(f"no files under the raw folder {settings.raw_dir}")
     write_raw_stats(settings.version_dir(context.run.run_id), stat_fingerprint(found))
     target = _target(settings, context, "raw")
-    for name, table in stream_raw(found, datetime.now(UTC), target).items():
-        yield written_output(table, name)
+    version = published_version(settings)
+    previous = table_path(version, "raw", "documents") if version is not None else None
+    tables, copied = stream_raw(found, datetime.now(UTC), target, previous)
+    counts = {"unchanged_files": len(copied), "read_files": len(found) - len(copied)}
+    for name, table in tables.items():
+        yield written_output(table, name, counts if name == "documents" else None)
 
 
 @dg.multi_asset(

@@ -56,8 +56,14 @@ def _run(args: argparse.Namespace) -> int:
 
 def _unchanged_since(settings: Settings) -> str | None:
     """A message when raw files and code are what the published version was built from."""
-    from orchestration.inputs import code_fingerprint, hash_raw_files, published_inputs
+    from orchestration.inputs import (
+        code_fingerprint,
+        hash_raw_files,
+        landed_hashes,
+        published_inputs,
+    )
     from orchestration.raw_files import stat_fingerprint
+    from orchestration.storage import table_path
 
     published = published_inputs(settings.published_db)
     if published is None or published["code_fingerprint"] != code_fingerprint(
@@ -67,9 +73,10 @@ def _unchanged_since(settings: Settings) -> str | None:
     found = list_raw_files(settings.raw_dir)
     # Same paths, sizes and mtimes as when the published run listed them: no need
     # to read a byte. Otherwise (a touched file, a copied folder) compare contents.
-    same_stats = published["raw_stat_fingerprint"] == stat_fingerprint(found)
-    if not same_stats and hash_raw_files(found) != published["raw_fingerprint"]:
-        return None
+    if published["raw_stat_fingerprint"] != stat_fingerprint(found):
+        known = landed_hashes(table_path(settings.warehouse_dir, "raw", "documents"))
+        if hash_raw_files(found, known) != published["raw_fingerprint"]:
+            return None
     return (
         f"nothing changed: the {len(found)} raw files and the code are those of the published "
         f"warehouse {settings.published_db} (use --force to rebuild anyway)"

@@ -8,6 +8,7 @@ the work; a change to either the pages or the parsing code triggers a build.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Iterable
 from functools import cache
@@ -35,11 +36,38 @@ def raw_fingerprint(files: Iterable[tuple[str, str]]) -> str:
     return digest.hexdigest()
 
 
-def hash_raw_files(found: Iterable[tuple[str, Path]]) -> str:
-    """The raw fingerprint of files on disk (as ``list_raw_files`` returns them)."""
-    return raw_fingerprint(
-        (rel, hashlib.sha256(path.read_bytes()).hexdigest()) for rel, path in found
-    )
+def hash_raw_files(
+    found: Iterable[tuple[str, Path]], known: dict[str, tuple[int, int, str]] | None = None
+) -> str:
+    """The raw fingerprint of files on disk (as ``list_raw_files`` returns them).
+
+    ``known``: ``{path: (size, mtime_ns, sha256)}`` as landed; a file with the
+    same size and mtime keeps its recorded sha256 and is not read.
+    """
+    return raw_fingerprint((rel, _sha256(rel, path, known or {})) for rel, path in found)
+
+
+def _sha256(rel: str, path: Path, known: dict[str, tuple[int, int, str]]) -> str:
+    if (recorded := known.get(rel)) is not None:
+        with contextlib.suppress(OSError):
+            stat = path.stat()
+            if (stat.st_size, stat.st_mtime_ns) == recorded[:2]:
+                return recorded[2]
+    return file_sha256(path)
+
+
+def file_sha256(path: Path) -> str:
+    """The sha256 of a file's bytes: the one place the fingerprint reads a page."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def landed_hashes(documents: Path) -> dict[str, tuple[int, int, str]]:
+    """``{path: (size, mtime_ns, sha256)}`` of a published raw documents table."""
+    columns = ["source_file", "size_bytes", "modified_ns", "sha256"]
+    if not documents.exists() or not set(columns) <= set(pl.read_parquet_schema(documents)):
+        return {}
+    rows = pl.read_parquet(documents, columns=columns).drop_nulls().iter_rows()
+    return {rel: (size, mtime, sha) for rel, size, mtime, sha in rows}
 
 
 @cache

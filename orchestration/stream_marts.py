@@ -20,7 +20,14 @@ from pathlib import Path
 
 import polars as pl
 
-from orchestration.tables import SortedCursor, TableWriter, WrittenTable, read_column_frame
+from orchestration.tables import (
+    SortedCursor,
+    TableWriter,
+    WrittenTable,
+    merge_sorted_into,
+    read_column_frame,
+    side_target,
+)
 from transforms.batches import concat_tables, in_document_order
 from transforms.marts.history import carried_rows, removed_trial_ids
 from transforms.marts.pipeline import build_chunk, latest_per_trial
@@ -28,6 +35,8 @@ from transforms.parallel import ordered_map, use_pool
 from transforms.schemas import MART_CANDIDATES, MART_TABLES, QUARANTINE, STAGED_TABLES, frame_of
 
 BATCH_DOCS = 500
+# From this share of reusable documents on, build the rest apart and merge (see stream_staged).
+MERGE_SHARE = 0.5
 KEYS = ["source_file", "sha256"]
 
 
@@ -54,14 +63,62 @@ def stream_candidates(
     target: Callable[[str], Path],
     workers: int,
 ) -> tuple[MartsBuild, pl.DataFrame]:
-    """Write the candidate tables to ``target(name)``; return them and the failed documents."""
+    """Write the candidate tables to ``target(name)``; return them and the failed documents.
+
+    When most documents are unchanged, only the others are built (from their
+    staged rows alone, into side files) and merged with the previous candidates.
+    """
     documents = pl.read_parquet(staged["stg_documents"], columns=KEYS)
     known = read_column_frame(previous.get("documents"), KEYS)
     reusable = set() if known is None else set(documents.join(known, on=KEYS, how="semi")[KEYS[0]])
-    to_build = documents.height - len(reusable)
-    workers = workers if use_pool(to_build, workers) else 1
+    workers = workers if use_pool(documents.height - len(reusable), workers) else 1
+    complete = all(name in previous for name in MART_CANDIDATES)
+    if complete and reusable and len(reusable) >= MERGE_SHARE * documents.height:
+        return _build_and_merge(documents, reusable, staged, previous, target, workers)
     staged_cursors = {name: SortedCursor(staged[name], s) for name, s in STAGED_TABLES.items()}
     kept_cursors = {name: SortedCursor(previous.get(name), s) for name, s in MART_TABLES.items()}
+    return _build_streaming(documents, reusable, staged_cursors, kept_cursors, target, workers)
+
+
+def _build_and_merge(
+    documents: pl.DataFrame,
+    reusable: set[str],
+    staged: Mapping[str, Path],
+    previous: Mapping[str, Path],
+    target: Callable[[str], Path],
+    workers: int,
+) -> tuple[MartsBuild, pl.DataFrame]:
+    """Build the changed documents' candidates to side files, then merge with the previous ones."""
+    todo = documents.filter(~pl.col("source_file").is_in(sorted(reusable)))
+    files = todo["source_file"].implode()
+    cursors = {
+        name: SortedCursor.over(
+            pl.scan_parquet(staged[name]).filter(pl.col("source_file").is_in(files)), schema
+        )
+        for name, schema in STAGED_TABLES.items()
+    }
+    side = side_target(target)
+    build, failed = _build_streaming(todo, set(), cursors, {}, side, workers)
+    kept = sorted(reusable)
+    for name, schema in MART_CANDIDATES.items():
+        fresh = build.candidates[name].path
+        build.candidates[name] = merge_sorted_into(
+            previous[name], kept, fresh, target(name), schema
+        )
+        fresh.unlink()
+    build.reused_files = kept
+    return build, failed
+
+
+def _build_streaming(
+    documents: pl.DataFrame,
+    reusable: set[str],
+    staged_cursors: Mapping[str, SortedCursor],
+    kept_cursors: Mapping[str, SortedCursor],
+    target: Callable[[str], Path],
+    workers: int,
+) -> tuple[MartsBuild, pl.DataFrame]:
+    """One pass over ``documents`` in batches: rows of ``reusable`` ones copied, others built."""
     pending: deque[_Batch] = deque()
 
     def todo() -> Iterator[dict[str, pl.DataFrame]]:

@@ -2,38 +2,102 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
 import polars as pl
 
-from orchestration.tables import TableWriter, WrittenTable
+from orchestration.tables import (
+    TableWriter,
+    WrittenTable,
+    describe,
+    merge_sorted_into,
+    read_column_frame,
+    side_target,
+)
 from transforms.raw.documents import land_files
 from transforms.schemas import QUARANTINE, RAW_DOCUMENTS, frame_of
 
 BATCH_FILES = 500
+# From this share of unchanged files on, land only the others and merge (see stream_raw).
+MERGE_SHARE = 0.5
 
 
 def stream_raw(
-    found: Sequence[tuple[str, Path]], landed_at: datetime, target: Callable[[str], Path]
-) -> dict[str, WrittenTable]:
+    found: Sequence[tuple[str, Path]],
+    landed_at: datetime,
+    target: Callable[[str], Path],
+    previous: Path | None = None,
+) -> tuple[dict[str, WrittenTable], list[str]]:
     """Write ``documents`` and ``quarantine`` for the (sorted) files ``found``.
 
-    A file that cannot be read (removed since it was listed, no permission)
-    is a quarantine row with the error, like a file that cannot be decoded.
+    A file whose size and mtime equal those ``previous`` (the published raw
+    documents) recorded is not read again: its row is copied, landing time
+    included. Returns the tables and the files so copied. A file that cannot
+    be read (removed since it was listed, no permission) is a quarantine row
+    with the error, like a file that cannot be decoded.
     """
+    stats = _stats(found)
+    unchanged = _unchanged(stats, previous)
+    if previous is None or len(unchanged) < MERGE_SHARE * max(1, len(found)):
+        return _land(found, stats, landed_at, target), []
+    keep = set(unchanged)
+    side = side_target(target)
+    fresh = _land([f for f in found if f[0] not in keep], stats, landed_at, side)
+    merged = merge_sorted_into(
+        previous, unchanged, fresh["documents"].path, target("documents"), RAW_DOCUMENTS
+    )
+    fresh["documents"].path.unlink()
+    os.replace(side("quarantine"), target("quarantine"))
+    return {"documents": merged, "quarantine": describe(target("quarantine"))}, unchanged
+
+
+def _stats(found: Sequence[tuple[str, Path]]) -> pl.DataFrame:
+    """Size and mtime of each file now (NULL when it cannot be stat-ed)."""
+    rows = []
+    for rel, path in found:
+        try:
+            stat = path.stat()
+            rows.append((rel, stat.st_size, stat.st_mtime_ns))
+        except OSError:
+            rows.append((rel, None, None))
+    return pl.DataFrame(rows, schema=_STATS, orient="row")
+
+
+def _unchanged(stats: pl.DataFrame, previous: Path | None) -> list[str]:
+    """Files whose size and mtime are those the previous landing recorded."""
+    if previous is None or not previous.exists():
+        return []
+    if not set(_STATS) <= set(pl.read_parquet_schema(previous)):
+        return []  # landed before mtimes were recorded
+    known = read_column_frame(previous, list(_STATS))
+    if known is None:
+        return []
+    same = stats.drop_nulls().join(known.drop_nulls(), on=list(_STATS), how="semi")
+    return same["source_file"].to_list()
+
+
+def _land(
+    found: Sequence[tuple[str, Path]],
+    stats: pl.DataFrame,
+    landed_at: datetime,
+    target: Callable[[str], Path],
+) -> dict[str, WrittenTable]:
     with (
         TableWriter(target("documents"), RAW_DOCUMENTS) as documents,
         TableWriter(target("quarantine"), QUARANTINE) as quarantine,
     ):
         for start in range(0, len(found), BATCH_FILES):
-            _land_batch(found[start : start + BATCH_FILES], landed_at, documents, quarantine)
+            batch = found[start : start + BATCH_FILES]
+            _land_batch(batch, stats, landed_at, documents, quarantine)
         return {"documents": documents.close(), "quarantine": quarantine.close()}
 
 
 def _land_batch(
     found: Sequence[tuple[str, Path]],
+    stats: pl.DataFrame,
     landed_at: datetime,
     documents: TableWriter,
     quarantine: TableWriter,
@@ -47,5 +111,10 @@ def _land_batch(
             reason = f"unreadable: {type(err).__name__}: {err.strerror or err}"
             unreadable.append({"source_file": rel, "stage": "raw", "reason": reason})
     landed, rejected = land_files(files, landed_at=landed_at)
-    documents.write(landed)
+    # The mtime taken before reading: a file edited meanwhile looks changed next run.
+    mtimes = stats.select("source_file", "modified_ns")
+    documents.write(landed.drop("modified_ns").join(mtimes, on="source_file", how="left"))
     quarantine.write(pl.concat([frame_of(unreadable, QUARANTINE), rejected]).sort("source_file"))
+
+
+_STATS = {"source_file": pl.String, "size_bytes": pl.Int64, "modified_ns": pl.Int64}

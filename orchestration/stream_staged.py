@@ -9,15 +9,24 @@ Memory holds a few batches, never the corpus.
 
 from __future__ import annotations
 
+import os
 from collections import deque
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
 
-from orchestration.tables import SortedCursor, TableWriter, WrittenTable, iter_frames
+from orchestration.tables import (
+    SortedCursor,
+    TableWriter,
+    WrittenTable,
+    describe,
+    iter_frames,
+    merge_sorted_into,
+    side_target,
+)
 from orchestration.tables import read_column_frame as read_columns
 from transforms.parallel import ordered_map, use_pool
 from transforms.schemas import QUARANTINE, STAGED_TABLES
@@ -30,6 +39,8 @@ from transforms.staged.pipeline import (
 )
 
 BATCH_DOCS = 500  # documents per batch: one worker task, a few MB of rows
+# From this share of unchanged documents on, parse the rest apart and merge (see stream_staged).
+MERGE_SHARE = 0.5
 KEYS = ["source_file", "sha256"]
 
 
@@ -59,16 +70,59 @@ def stream_staged(
 
     ``previous``: the staged tables of a version built by this same code
     (empty when there is none); their rows are copied for unchanged documents.
+    When most documents are unchanged, only the others are parsed (into
+    side files) and merged with the previous tables by polars.
     """
     previous_keys = read_columns(previous.get("stg_documents"), KEYS)
     all_keys = pl.read_parquet(raw_documents, columns=KEYS)
-    to_parse = all_keys.height - len(unchanged_files(all_keys, previous_keys))
+    unchanged = unchanged_files(all_keys, previous_keys)
+    to_parse = all_keys.height - len(unchanged)
     workers = workers if use_pool(to_parse, workers) else 1
+    if unchanged and len(unchanged) >= MERGE_SHARE * all_keys.height:
+        return _parse_and_merge(raw_documents, previous, unchanged, target, workers)
+    return _parse_streaming(raw_documents, previous_keys, previous, target, workers)
+
+
+def _parse_and_merge(
+    raw_documents: Path,
+    previous: Mapping[str, Path],
+    unchanged: list[str],
+    target: Callable[[str], Path],
+    workers: int,
+) -> StagedBuild:
+    """Parse the changed documents to side files, then merge each table with its previous rows."""
+    side = side_target(target)
+    build = _parse_streaming(raw_documents, None, {}, side, workers, skip=unchanged)
+    for name, schema in STAGED_TABLES.items():
+        fresh = build.tables[name].path
+        build.tables[name] = merge_sorted_into(
+            previous[name], unchanged, fresh, target(name), schema
+        )
+        fresh.unlink()
+    os.replace(side("quarantine"), target("quarantine"))
+    build.tables["quarantine"] = describe(target("quarantine"))
+    build.reused_files = unchanged
+    return build
+
+
+def _parse_streaming(
+    raw_documents: Path,
+    previous_keys: pl.DataFrame | None,
+    previous: Mapping[str, Path],
+    target: Callable[[str], Path],
+    workers: int,
+    skip: Sequence[str] = (),
+) -> StagedBuild:
+    """One pass over the raw documents in batches, except ``skip``; rows copied or parsed."""
     cursors = {name: SortedCursor(previous.get(name), s) for name, s in STAGED_TABLES.items()}
+    skipped = pl.Series(list(skip), dtype=pl.String).implode()
     pending: deque[_Batch] = deque()
 
     def todo() -> Iterator[pl.DataFrame]:
         for batch in iter_frames(raw_documents, [*KEYS, "text"], rows=BATCH_DOCS):
+            batch = batch.filter(~pl.col("source_file").is_in(skipped)) if skip else batch
+            if batch.is_empty():
+                continue
             reused, parse = split_reusable(batch, previous_keys)
             last = batch["source_file"][-1]
             kept = {name: cursor.take_through(last) for name, cursor in cursors.items()}

@@ -99,6 +99,15 @@ class SortedCursor:
             self._batches = file.iter_batches(batch_size=rows or _rows_per_read(file.metadata))
         self._waiting: deque[pa.RecordBatch] = deque()
 
+    @classmethod
+    def over(cls, rows: pl.LazyFrame, schema: Mapping[str, pl.DataType]) -> SortedCursor:
+        """A cursor over a (sorted) query's result, computed as the cursor advances."""
+        cursor = cls(None, schema)
+        cursor._batches = (
+            batch for frame in rows.collect_batches() for batch in frame.to_arrow().to_batches()
+        )
+        return cursor
+
     def take_through(self, last: str) -> pl.DataFrame:
         taken: list[pa.RecordBatch] = []
         while True:
@@ -194,3 +203,33 @@ def record_validated(target: Callable[[str], Path], layer: str, files: Sequence[
     path.parent.mkdir(parents=True, exist_ok=True)
     pl.DataFrame({KEY: list(files)}, schema={KEY: pl.String}).write_parquet(path)
     return path
+
+
+def side_target(target: Callable[[str], Path]) -> Callable[[str], Path]:
+    """Where a build writes the new part of a table before merging it into ``target``."""
+    return lambda name: target(name).with_name(f".{name}.new.parquet")
+
+
+def merge_sorted_into(
+    previous: Path,
+    keep: Sequence[str],
+    fresh: Path,
+    target: Path,
+    schema: Mapping[str, pl.DataType],
+) -> WrittenTable:
+    """``target`` = the rows of ``keep`` documents from ``previous`` merged with ``fresh``.
+
+    Both inputs are sorted by ``source_file`` and so is the result, exactly as
+    if every document had been written in one pass; polars streams the merge,
+    so an incremental run copies unchanged rows without a Python loop.
+    """
+    kept = pl.scan_parquet(previous).filter(
+        pl.col(KEY).is_in(pl.Series(keep, dtype=pl.String).implode())
+    )
+    merged = conform(kept, dict(schema)).merge_sorted(
+        conform(pl.scan_parquet(fresh), dict(schema)), key=KEY
+    )
+    partial = target.with_name(target.name + ".partial")
+    merged.sink_parquet(partial)
+    os.replace(partial, target)
+    return describe(target)

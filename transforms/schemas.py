@@ -27,6 +27,9 @@ RAW_DOCUMENTS = {
     "content": pl.Binary,
     "text": Str,
     "landed_at": pl.Datetime("us", "UTC"),
+    # the file's mtime when it was landed: with size_bytes, how a later run
+    # knows the file is unchanged without reading it (NULL if not known)
+    "modified_ns": Int,
 }
 
 QUARANTINE = {

@@ -203,20 +203,18 @@ def test_removed_page_keeps_its_trial_marked_not_in_source(tmp_path: Path) -> No
 def test_unchanged_stats_skip_without_reading_and_a_touch_is_checked_by_content(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from orchestration import inputs
+
     _build(tmp_path, FIXTURE_PAGES, "*").close()
     raw, warehouse = tmp_path / "raw", tmp_path / "warehouse"
     args = ["run", "--raw", str(raw), "--warehouse", str(warehouse)]
-    from orchestration import inputs
-
-    hashed: list[int] = []
-    real_hash = inputs.hash_raw_files
-    monkeypatch.setattr(
-        inputs, "hash_raw_files", lambda found: hashed.append(1) or real_hash(found)
-    )
+    read: list[str] = []
+    real = inputs.file_sha256
+    monkeypatch.setattr(inputs, "file_sha256", lambda path: read.append(path.name) or real(path))
     capsys.readouterr()
     assert main(args) == 0
-    assert "nothing changed" in capsys.readouterr().out and hashed == []
-    page = next(raw.iterdir())
+    assert "nothing changed" in capsys.readouterr().out and read == []
+    page = sorted(raw.iterdir())[0]
     os.utime(page, ns=(page.stat().st_atime_ns, page.stat().st_mtime_ns + 10**9))  # touched only
     assert main(args) == 0
-    assert "nothing changed" in capsys.readouterr().out and hashed == [1]
+    assert "nothing changed" in capsys.readouterr().out and read == [page.name]

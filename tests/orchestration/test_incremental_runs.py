@@ -77,6 +77,10 @@ def test_second_run_reuses_unchanged_pages_and_equals_a_fresh_build(
     fresh = _settings(tmp_path, "fresh", raw)
     assert _run(fresh)["reused_documents"] == 0
     present = pl.col("source_file").is_in(sorted(p.name for p in raw.iterdir()))
+    landed = ["source_file", "size_bytes", "sha256", "encoding", "content", "text"]
+    got, want = read_published_layer(settings, "raw"), read_published_layer(fresh, "raw")
+    assert_frame_equal(got["documents"].select(landed), want["documents"].select(landed))
+    assert got["documents"]["modified_ns"].null_count() == 0
     for layer, tables in (("staged", STAGED_TABLES), ("marts", MART_TABLES)):
         got, want = read_published_layer(settings, layer), read_published_layer(fresh, layer)
         for name in tables:  # the removed page's trial is carried forward only in the first
