@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,7 +80,8 @@ def stream_staged(
     workers = workers if use_pool(to_parse, workers) else 1
     if unchanged and len(unchanged) >= MERGE_SHARE * all_keys.height:
         return _parse_and_merge(raw_documents, previous, unchanged, target, workers)
-    return _parse_streaming(raw_documents, previous_keys, previous, target, workers)
+    batches = iter_frames(raw_documents, [*KEYS, "text"], rows=BATCH_DOCS)
+    return _parse_streaming(batches, previous_keys, previous, target, workers)
 
 
 def _parse_and_merge(
@@ -92,7 +93,10 @@ def _parse_and_merge(
 ) -> StagedBuild:
     """Parse the changed documents to side files, then merge each table with its previous rows."""
     side = side_target(target)
-    build = _parse_streaming(raw_documents, None, {}, side, workers, skip=unchanged)
+    kept = pl.Series(unchanged, dtype=pl.String).implode()
+    changed = pl.scan_parquet(raw_documents).filter(~pl.col("source_file").is_in(kept))
+    batches = changed.select(*KEYS, "text").collect_batches(chunk_size=BATCH_DOCS)
+    build = _parse_streaming(batches, None, {}, side, workers)
     for name, schema in STAGED_TABLES.items():
         fresh = build.tables[name].path
         build.tables[name] = merge_sorted_into(
@@ -106,21 +110,18 @@ def _parse_and_merge(
 
 
 def _parse_streaming(
-    raw_documents: Path,
+    raw_batches: Iterable[pl.DataFrame],
     previous_keys: pl.DataFrame | None,
     previous: Mapping[str, Path],
     target: Callable[[str], Path],
     workers: int,
-    skip: Sequence[str] = (),
 ) -> StagedBuild:
-    """One pass over the raw documents in batches, except ``skip``; rows copied or parsed."""
+    """One pass over batches of raw documents (sorted): rows copied or parsed."""
     cursors = {name: SortedCursor(previous.get(name), s) for name, s in STAGED_TABLES.items()}
-    skipped = pl.Series(list(skip), dtype=pl.String).implode()
     pending: deque[_Batch] = deque()
 
     def todo() -> Iterator[pl.DataFrame]:
-        for batch in iter_frames(raw_documents, [*KEYS, "text"], rows=BATCH_DOCS):
-            batch = batch.filter(~pl.col("source_file").is_in(skipped)) if skip else batch
+        for batch in raw_batches:
             if batch.is_empty():
                 continue
             reused, parse = split_reusable(batch, previous_keys)

@@ -63,12 +63,21 @@ def iter_frames(
 
 def _rows_per_read(metadata: pq.FileMetaData) -> int:
     """Rows that hold about ``READ_BYTES`` uncompressed, from the file's own statistics."""
+    return _rows_holding(metadata, READ_BYTES, READ_ROWS)
+
+
+def _rows_per_group(metadata: pq.FileMetaData) -> int:
+    """Rows per row group that keep a group near ``GROUP_BYTES``, like ``TableWriter``'s."""
+    return _rows_holding(metadata, GROUP_BYTES, GROUP_ROWS)
+
+
+def _rows_holding(metadata: pq.FileMetaData, size_bytes: int, most: int) -> int:
     groups = [metadata.row_group(i) for i in range(metadata.num_row_groups)]
     rows = sum(group.num_rows for group in groups)
     size = sum(group.total_byte_size for group in groups)
     if not rows or not size:
-        return READ_ROWS
-    return max(MIN_READ_ROWS, min(READ_ROWS, READ_BYTES * rows // size))
+        return most
+    return max(MIN_READ_ROWS, min(most, size_bytes * rows // size))
 
 
 def read_column_frame(path: Path | None, columns: Sequence[str]) -> pl.DataFrame | None:
@@ -230,6 +239,6 @@ def merge_sorted_into(
         conform(pl.scan_parquet(fresh), dict(schema)), key=KEY
     )
     partial = target.with_name(target.name + ".partial")
-    merged.sink_parquet(partial)
+    merged.sink_parquet(partial, row_group_size=_rows_per_group(pq.ParquetFile(previous).metadata))
     os.replace(partial, target)
     return describe(target)
