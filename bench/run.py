@@ -49,12 +49,11 @@ def _peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _row(name: str, seconds: float, docs: int, mib: float, peak: float) -> str:
+def _row(name: str, seconds: float, docs: int, mib: float, peak: float | None) -> str:
     rate = docs / seconds if seconds else float("inf")
     throughput = mib / seconds if seconds else float("inf")
-    return (
-        f"  {name:28s} {seconds:9.2f} s {rate:11.0f} docs/s {throughput:8.1f} MB/s {peak:7.0f} MiB"
-    )
+    memory = f"{peak:7.0f} MiB" if peak is not None else ""
+    return f"  {name:28s} {seconds:9.2f} s {rate:11.0f} docs/s {throughput:8.1f} MB/s {memory}"
 
 
 def _floor(raw: Path) -> float:
@@ -116,7 +115,7 @@ def _layer_rows(out: str, docs: int, mib: float) -> list[str]:
     for part in line.removeprefix("time: ").split(", "):
         if part:
             name, seconds = part.rsplit(" ", 1)
-            rows.append(_row(f"  - {name}", float(seconds.rstrip("s")), docs, mib, float("nan")))
+            rows.append(_row(f"  - {name}", float(seconds.rstrip("s")), docs, mib, None))
     return rows
 
 

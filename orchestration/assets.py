@@ -24,7 +24,7 @@ from orchestration.publish import (
     publish,
     record_run_inputs,
 )
-from orchestration.raw_files import list_raw_files, stat_fingerprint
+from orchestration.raw_files import scan_raw_files, stat_fingerprint
 from orchestration.settings import Settings
 from orchestration.storage import (
     CANDIDATES,
@@ -74,7 +74,7 @@ def _outs(layer: str, tables: Iterable[str]) -> dict[str, dg.AssetOut]:
 def raw_layer(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
     """Read the raw folder (recursively, following links) and land it as documents."""
     settings = warehouse.settings()
-    found = list_raw_files(settings.raw_dir)
+    found = scan_raw_files(settings.raw_dir)
     if not found:  # an unmounted or emptied folder must not publish an empty warehouse
         raise dg.Failure(f"no files under the raw folder {settings.raw_dir}")
     write_raw_stats(settings.version_dir(context.run.run_id), stat_fingerprint(found))
@@ -82,6 +82,7 @@ def raw_layer(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
     version = published_version(settings)
     previous = table_path(version, "raw", "documents") if version is not None else None
     tables, copied = stream_raw(found, datetime.now(UTC), target, previous)
+    record_validated(_target(settings, context, "audit"), "raw", copied)
     counts = {"unchanged_files": len(copied), "read_files": len(found) - len(copied)}
     for name, table in tables.items():
         yield written_output(table, name, counts if name == "documents" else None)

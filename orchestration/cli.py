@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from orchestration.lock import WarehouseBusyError, hold_lock
-from orchestration.raw_files import list_raw_files
+from orchestration.raw_files import RawFile, scan_raw_files
 from orchestration.settings import Settings
 
 USAGE_ERROR = 2
@@ -28,20 +28,21 @@ def _settings(args: argparse.Namespace) -> Settings:
     return Settings(**{k: Path(v) for k, v in overrides.items() if v is not None})
 
 
-def _require_raw_files(raw_dir: Path) -> None:
+def _require_raw_files(raw_dir: Path) -> list[RawFile]:
     if not raw_dir.is_dir():
         raise UsageError(f"raw folder not found: {raw_dir}")
-    if not list_raw_files(raw_dir):
+    if not (found := scan_raw_files(raw_dir)):
         raise UsageError(f"raw folder is empty (no files to land): {raw_dir}")
+    return found
 
 
 def _run(args: argparse.Namespace) -> int:
     settings = _settings(args)
-    _require_raw_files(settings.raw_dir)
+    found = _require_raw_files(settings.raw_dir)
     settings.warehouse_dir.mkdir(parents=True, exist_ok=True)
     try:
         with hold_lock(settings.lock_path):
-            if not args.force and (unchanged := _unchanged_since(settings)):
+            if not args.force and (unchanged := _unchanged_since(settings, found)):
                 print(unchanged)
                 return 0
             from orchestration.report import render_run
@@ -54,7 +55,7 @@ def _run(args: argparse.Namespace) -> int:
     return 0 if outcome.success and not outcome.blocking_failures else 1
 
 
-def _unchanged_since(settings: Settings) -> str | None:
+def _unchanged_since(settings: Settings, found: list[RawFile]) -> str | None:
     """A message when raw files and code are what the published version was built from."""
     from orchestration.inputs import (
         code_fingerprint,
@@ -70,7 +71,6 @@ def _unchanged_since(settings: Settings) -> str | None:
         settings.analytics_sql_dir
     ):
         return None
-    found = list_raw_files(settings.raw_dir)
     # Same paths, sizes and mtimes as when the published run listed them: no need
     # to read a byte. Otherwise (a touched file, a copied folder) compare contents.
     if published["raw_stat_fingerprint"] != stat_fingerprint(found):

@@ -8,7 +8,6 @@ the work; a change to either the pages or the parsing code triggers a build.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 from collections.abc import Iterable
 from functools import cache
@@ -18,6 +17,7 @@ import polars as pl
 
 import expectations
 import transforms
+from orchestration.raw_files import RawFile
 
 RUN_INPUTS = {
     "run_id": pl.String,
@@ -37,23 +37,22 @@ def raw_fingerprint(files: Iterable[tuple[str, str]]) -> str:
 
 
 def hash_raw_files(
-    found: Iterable[tuple[str, Path]], known: dict[str, tuple[int, int, str]] | None = None
+    found: Iterable[RawFile], known: dict[str, tuple[int, int, str]] | None = None
 ) -> str:
-    """The raw fingerprint of files on disk (as ``list_raw_files`` returns them).
+    """The raw fingerprint of files on disk (as ``scan_raw_files`` lists them).
 
-    ``known``: ``{path: (size, mtime_ns, sha256)}`` as landed; a file with the
-    same size and mtime keeps its recorded sha256 and is not read.
+    ``known``: ``{path: (size, mtime_ns, sha256)}`` as landed; a file listed
+    with the same size and mtime keeps its recorded sha256 and is not read.
     """
-    return raw_fingerprint((rel, _sha256(rel, path, known or {})) for rel, path in found)
+    recorded = known or {}
+    return raw_fingerprint((file.rel, _sha256(file, recorded)) for file in found)
 
 
-def _sha256(rel: str, path: Path, known: dict[str, tuple[int, int, str]]) -> str:
-    if (recorded := known.get(rel)) is not None:
-        with contextlib.suppress(OSError):
-            stat = path.stat()
-            if (stat.st_size, stat.st_mtime_ns) == recorded[:2]:
-                return recorded[2]
-    return file_sha256(path)
+def _sha256(file: RawFile, known: dict[str, tuple[int, int, str]]) -> str:
+    recorded = known.get(file.rel)
+    if recorded is not None and (file.size, file.mtime_ns) == recorded[:2]:
+        return recorded[2]
+    return file_sha256(file.path)
 
 
 def file_sha256(path: Path) -> str:

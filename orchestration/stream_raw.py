@@ -9,6 +9,7 @@ from pathlib import Path
 
 import polars as pl
 
+from orchestration.raw_files import RawFile
 from orchestration.tables import (
     TableWriter,
     WrittenTable,
@@ -26,7 +27,7 @@ MERGE_SHARE = 0.5
 
 
 def stream_raw(
-    found: Sequence[tuple[str, Path]],
+    found: Sequence[RawFile],
     landed_at: datetime,
     target: Callable[[str], Path],
     previous: Path | None = None,
@@ -45,7 +46,7 @@ def stream_raw(
         return _land(found, stats, landed_at, target), []
     keep = set(unchanged)
     side = side_target(target)
-    fresh = _land([f for f in found if f[0] not in keep], stats, landed_at, side)
+    fresh = _land([f for f in found if f.rel not in keep], stats, landed_at, side)
     merged = merge_sorted_into(
         previous, unchanged, fresh["documents"].path, target("documents"), RAW_DOCUMENTS
     )
@@ -54,15 +55,9 @@ def stream_raw(
     return {"documents": merged, "quarantine": describe(target("quarantine"))}, unchanged
 
 
-def _stats(found: Sequence[tuple[str, Path]]) -> pl.DataFrame:
-    """Size and mtime of each file now (NULL when it cannot be stat-ed)."""
-    rows = []
-    for rel, path in found:
-        try:
-            stat = path.stat()
-            rows.append((rel, stat.st_size, stat.st_mtime_ns))
-        except OSError:
-            rows.append((rel, None, None))
+def _stats(found: Sequence[RawFile]) -> pl.DataFrame:
+    """Size and mtime of each file as listed (NULL when it could not be stat-ed)."""
+    rows = [(f.rel, f.size, f.mtime_ns) for f in found]
     return pl.DataFrame(rows, schema=_STATS, orient="row")
 
 
@@ -80,7 +75,7 @@ def _unchanged(stats: pl.DataFrame, previous: Path | None) -> list[str]:
 
 
 def _land(
-    found: Sequence[tuple[str, Path]],
+    found: Sequence[RawFile],
     stats: pl.DataFrame,
     landed_at: datetime,
     target: Callable[[str], Path],
@@ -96,7 +91,7 @@ def _land(
 
 
 def _land_batch(
-    found: Sequence[tuple[str, Path]],
+    found: Sequence[RawFile],
     stats: pl.DataFrame,
     landed_at: datetime,
     documents: TableWriter,
@@ -104,7 +99,7 @@ def _land_batch(
 ) -> None:
     """Read, decode and write one batch of files."""
     files, unreadable = [], []
-    for rel, path in found:
+    for rel, path, _, _ in found:
         try:
             files.append((rel, path.read_bytes()))
         except OSError as err:

@@ -1,0 +1,25 @@
+"""The benchmark's reading of a run summary: one row per layer of the run."""
+
+from __future__ import annotations
+
+from bench.run import _layer_rows, _row
+
+SUMMARY = """run abc succeeded
+checks: 28 passed, 0 failed
+time: raw 4.5s, staged 5.8s, marts 2.7s, publish 2.9s, checks 6.8s
+documents quarantined: 0"""
+
+
+def test_layer_rows_follow_the_time_line() -> None:
+    rows = _layer_rows(SUMMARY, docs=1000, mib=5.0)
+    assert [row.split()[1] for row in rows] == ["raw", "staged", "marts", "publish", "checks"]
+    assert "5.80 s" in rows[1] and "172 docs/s" in rows[1]
+
+
+def test_a_run_without_timings_gives_no_rows() -> None:
+    assert _layer_rows("nothing changed: ...", docs=10, mib=1.0) == []
+
+
+def test_row_prints_memory_only_when_measured() -> None:
+    assert _row("x", 2.0, 100, 4.0, 512.0).endswith("512 MiB")
+    assert "MiB" not in _row("x", 2.0, 100, 4.0, None)
