@@ -24,7 +24,7 @@ from orchestration.tables import (
     SortedCursor,
     TableWriter,
     WrittenTable,
-    merge_sorted_into,
+    merge_side_tables,
     read_column_frame,
     side_target,
 )
@@ -100,12 +100,7 @@ def _build_and_merge(
     side = side_target(target)
     build, failed = _build_streaming(todo, set(), cursors, {}, side, workers)
     kept = sorted(reusable)
-    for name, schema in MART_CANDIDATES.items():
-        fresh = build.candidates[name].path
-        build.candidates[name] = merge_sorted_into(
-            previous[name], kept, fresh, target(name), schema
-        )
-        fresh.unlink()
+    build.candidates = merge_side_tables(previous, kept, build.candidates, target, MART_CANDIDATES)
     build.reused_files = kept
     return build, failed
 

@@ -14,7 +14,7 @@ from orchestration.tables import (
     TableWriter,
     WrittenTable,
     describe,
-    merge_sorted_into,
+    merge_side_tables,
     read_column_frame,
     side_target,
 )
@@ -47,12 +47,10 @@ def stream_raw(
     keep = set(unchanged)
     side = side_target(target)
     fresh = _land([f for f in found if f.rel not in keep], stats, landed_at, side)
-    merged = merge_sorted_into(
-        previous, unchanged, fresh["documents"].path, target("documents"), RAW_DOCUMENTS
-    )
-    fresh["documents"].path.unlink()
+    schemas = {"documents": RAW_DOCUMENTS}
+    merged = merge_side_tables({"documents": previous}, unchanged, fresh, target, schemas)
     os.replace(side("quarantine"), target("quarantine"))
-    return {"documents": merged, "quarantine": describe(target("quarantine"))}, unchanged
+    return {**merged, "quarantine": describe(target("quarantine"))}, unchanged
 
 
 def _stats(found: Sequence[RawFile]) -> pl.DataFrame:

@@ -24,10 +24,10 @@ from orchestration.tables import (
     WrittenTable,
     describe,
     iter_frames,
-    merge_sorted_into,
+    merge_side_tables,
+    read_column_frame,
     side_target,
 )
-from orchestration.tables import read_column_frame as read_columns
 from transforms.parallel import ordered_map, use_pool
 from transforms.schemas import QUARANTINE, STAGED_TABLES
 from transforms.staged.pipeline import (
@@ -73,7 +73,7 @@ def stream_staged(
     When most documents are unchanged, only the others are parsed (into
     side files) and merged with the previous tables by polars.
     """
-    previous_keys = read_columns(previous.get("stg_documents"), KEYS)
+    previous_keys = read_column_frame(previous.get("stg_documents"), KEYS)
     all_keys = pl.read_parquet(raw_documents, columns=KEYS)
     unchanged = unchanged_files(all_keys, previous_keys)
     to_parse = all_keys.height - len(unchanged)
@@ -97,12 +97,8 @@ def _parse_and_merge(
     changed = pl.scan_parquet(raw_documents).filter(~pl.col("source_file").is_in(kept))
     batches = changed.select(*KEYS, "text").collect_batches(chunk_size=BATCH_DOCS)
     build = _parse_streaming(batches, None, {}, side, workers)
-    for name, schema in STAGED_TABLES.items():
-        fresh = build.tables[name].path
-        build.tables[name] = merge_sorted_into(
-            previous[name], unchanged, fresh, target(name), schema
-        )
-        fresh.unlink()
+    merged = merge_side_tables(previous, unchanged, build.tables, target, STAGED_TABLES)
+    build.tables.update(merged)
     os.replace(side("quarantine"), target("quarantine"))
     build.tables["quarantine"] = describe(target("quarantine"))
     build.reused_files = unchanged

@@ -242,3 +242,20 @@ def merge_sorted_into(
     merged.sink_parquet(partial, row_group_size=_rows_per_group(pq.ParquetFile(previous).metadata))
     os.replace(partial, target)
     return describe(target)
+
+
+def merge_side_tables(
+    previous: Mapping[str, Path],
+    keep: Sequence[str],
+    fresh: Mapping[str, WrittenTable],
+    target: Callable[[str], Path],
+    schemas: Mapping[str, Mapping[str, pl.DataType]],
+) -> dict[str, WrittenTable]:
+    """``merge_sorted_into`` for every table of ``schemas``; the side files are removed."""
+    merged = {}
+    for name, schema in schemas.items():
+        merged[name] = merge_sorted_into(
+            previous[name], keep, fresh[name].path, target(name), schema
+        )
+        fresh[name].path.unlink()
+    return merged
