@@ -26,7 +26,7 @@ def landed_documents_are_staged(
         [_columns(stg_documents, "source_file"), _columns(quarantine, "source_file")]
     )
     landed = _columns(raw_documents, "source_file")
-    missing = landed.join(accounted, on="source_file", how="anti")["source_file"]
+    missing = _bad(landed.join(accounted, on="source_file", how="anti"), "source_file")
     return _result(
         "relations.landed_documents_are_staged",
         [("expect_landed_documents_to_be_staged", "source_file", missing)],
@@ -37,7 +37,7 @@ def documents_have_sections(stg_documents: Table, stg_sections: Table) -> SuiteR
     """Every staged document yields at least one section (the preamble at worst)."""
     documents = _columns(stg_documents, "source_file")
     sections = _columns(stg_sections, "source_file").unique()
-    bare = documents.join(sections, on="source_file", how="anti")["source_file"]
+    bare = _bad(documents.join(sections, on="source_file", how="anti"), "source_file")
     return _result(
         "relations.documents_have_sections",
         [("expect_documents_to_have_sections", "source_file", bare)],
@@ -55,13 +55,14 @@ def spans_within_documents(stg_documents: Table, tables: Mapping[str, Table]) ->
     for name, frame in sorted(tables.items()):
         spans = _columns(frame, "source_file", "span_end")
         joined = spans.join(lengths, on="source_file", how="left")
-        orphans = joined.filter(pl.col("raw_length").is_null())["source_file"]
-        outside = joined.filter(pl.col("span_end") > pl.col("raw_length"))
-        rendered = outside.select(
-            pl.format("{}: span_end {} > {}", "source_file", "span_end", "raw_length")
-        ).to_series()
+        orphans = _bad(joined.filter(pl.col("raw_length").is_null()), "source_file")
+        outside = joined.filter(pl.col("span_end") > pl.col("raw_length")).select(
+            pl.format("{}: span_end {} > {}", "source_file", "span_end", "raw_length").alias("bad")
+        )
         checks.append(("expect_source_file_in_stg_documents", f"{name}.source_file", orphans))
-        checks.append(("expect_span_end_within_raw_length", f"{name}.span_end", rendered))
+        checks.append(
+            ("expect_span_end_within_raw_length", f"{name}.span_end", _bad(outside, "bad"))
+        )
     return _result("relations.spans_within_documents", checks)
 
 
@@ -72,16 +73,21 @@ def trials_exist(trials: Table, children: Mapping[str, Table]) -> SuiteResult:
         (
             "expect_trial_id_in_trials",
             f"{name}.trial_id",
-            _columns(frame, "trial_id").join(known, on="trial_id", how="anti")["trial_id"],
+            _bad(_columns(frame, "trial_id").join(known, on="trial_id", how="anti"), "trial_id"),
         )
         for name, frame in sorted(children.items())
     ]
     return _result("relations.trials_exist", checks)
 
 
-def _columns(frame: Table, *names: str) -> pl.DataFrame:
-    """Only the key columns of a (possibly registry-sized, lazily scanned) table."""
-    return frame.lazy().select(names).collect()
+def _columns(frame: Table, *names: str) -> pl.LazyFrame:
+    """The key columns of a (possibly registry-sized) table, as a query not yet run."""
+    return frame.lazy().select(names)
+
+
+def _bad(offending: pl.LazyFrame, column: str) -> pl.Series:
+    """Run a check's query; only the offending rows (usually none) are ever collected."""
+    return offending.collect(engine="streaming")[column]
 
 
 def _result(suite_name: str, checks: list[_Check]) -> SuiteResult:
