@@ -12,6 +12,7 @@ rows carried forward for pages that left the raw folder.
 from __future__ import annotations
 
 import os
+import shutil
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import ExitStack
@@ -44,7 +45,6 @@ KEYS = ["source_file", "sha256"]
 class MartsBuild:
     """What a streamed build wrote, and how many documents it built or copied."""
 
-    tables: dict[str, WrittenTable] = field(default_factory=dict)
     candidates: dict[str, WrittenTable] = field(default_factory=dict)
     built: int = 0
     reused_files: list[str] = field(default_factory=list)
@@ -159,6 +159,14 @@ def _rows_of(
     return {name: frame.filter(member if keep else ~member) for name, frame in rows.items()}
 
 
+def _link_or_copy(source: Path, target: Path) -> None:
+    """Both files are immutable once written, so one inode can serve both names."""
+    try:
+        os.link(source, target)
+    except OSError:  # a filesystem without hard links
+        shutil.copyfile(source, target)
+
+
 def write_marts(
     candidates: Mapping[str, Path],
     previous_marts: Mapping[str, Path],
@@ -182,7 +190,7 @@ def write_marts(
         path = target(name)
         path.parent.mkdir(parents=True, exist_ok=True)
         if not superseded and not gone:
-            os.link(candidates[name], path)
+            _link_or_copy(candidates[name], path)
         else:
             rows = pl.scan_parquet(candidates[name])
             if superseded:
