@@ -30,6 +30,7 @@ LAYER_TABLES = {
 SCHEMAS = ("raw", "staged", "marts", "audit", "analytics")
 # Layers the database reads through the published links rather than copying.
 LINKED_LAYERS = ("raw", "staged")
+DUCKDB_MEMORY = "1GB"
 DB_NAME = "warehouse.duckdb"
 
 
@@ -102,7 +103,9 @@ def build_database(settings: Settings, version_dir: Path) -> Path:
     audit = write_audit_tables(version_dir)
     db_path = version_dir / DB_NAME
     db_path.unlink(missing_ok=True)
-    con = duckdb.connect(str(db_path))
+    # DuckDB would take up to 80% of RAM for a registry-sized copy; it streams
+    # Parquet and spills what it must, so a small budget keeps the build bounded.
+    con = duckdb.connect(str(db_path), config={"memory_limit": DUCKDB_MEMORY})
     try:
         for schema in SCHEMAS:
             con.execute(f"create schema {schema}")
