@@ -106,7 +106,7 @@ def staged_layer(context: dg.AssetExecutionContext, warehouse: WarehouseResource
         WORKERS,
     )
     record_validated(_target(settings, context, "audit"), "staged", build.reused_files)
-    counts = {"reused_documents": len(build.reused_files), "parsed_documents": build.parsed}
+    counts = {"reused_documents": len(build.reused_files), "parsed_documents": build.processed}
     for name, table in build.tables.items():
         yield written_output(table, name, counts if name == "stg_documents" else None)
 
@@ -160,7 +160,7 @@ def marts_layer(context: dg.AssetExecutionContext, warehouse: WarehouseResource)
     )
     version = published_version(settings)
     previous = {} if version is None else _existing(version, "marts", MART_TABLES)
-    candidates = {name: table.path for name, table in build.candidates.items()}
+    candidates = {name: table.path for name, table in build.tables.items()}
     paths, superseded = write_marts(
         candidates, previous, present, _target(settings, context, "marts")
     )
@@ -169,7 +169,7 @@ def marts_layer(context: dg.AssetExecutionContext, warehouse: WarehouseResource)
         shown = set(published_trials["source_file"])
         validated = [name for name in build.reused_files if name in shown]
         record_validated(_target(settings, context, "audit"), "marts", validated)
-    counts = {"reused_documents": len(build.reused_files), "built_documents": build.built}
+    counts = {"reused_documents": len(build.reused_files), "built_documents": build.processed}
     for name, path in paths.items():
         yield written_output(describe(path), name, counts if name == "trials" else None)
     yield table_output(pl.concat([failed, superseded]), "quarantine")

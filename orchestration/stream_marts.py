@@ -2,11 +2,12 @@
 
 Step one walks the staged tables (sorted by ``source_file``) a batch of
 documents at a time and writes every document's mart rows to the version's
-``candidates`` tables; documents whose staged rows the previous version's
-candidates already cover (same file, sha256 and code) are copied, not built.
-Step two decides the winner of each trial from the candidates' key columns,
-then writes each mart as its candidates filtered to the winners, plus the
-rows carried forward for pages that left the raw folder.
+``candidates`` tables. Documents whose rows the previous version's
+candidates already hold (same file, sha256 and code) are not built: only the
+others are, into side files merged by polars with the kept rows. Step two
+decides the winner of each trial from the candidates' key columns, then
+writes each mart as its candidates filtered to the winners, plus the rows
+carried forward for pages that left the raw folder.
 """
 
 from __future__ import annotations
@@ -16,45 +17,25 @@ import shutil
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import ExitStack
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
 
 from orchestration.tables import (
+    LayerBuild,
     SortedCursor,
     TableWriter,
-    WrittenTable,
     merge_side_tables,
     read_column_frame,
     side_target,
 )
-from transforms.batches import concat_tables, in_document_order
 from transforms.marts.history import carried_rows, removed_trial_ids
 from transforms.marts.pipeline import build_chunk, latest_per_trial
 from transforms.parallel import ordered_map, use_pool
 from transforms.schemas import MART_CANDIDATES, MART_TABLES, QUARANTINE, STAGED_TABLES, frame_of
 
 BATCH_DOCS = 500
-# From this share of reusable documents on, build the rest apart and merge (see stream_staged).
-MERGE_SHARE = 0.5
 KEYS = ["source_file", "sha256"]
-
-
-@dataclass
-class MartsBuild:
-    """What a streamed build wrote, and how many documents it built or copied."""
-
-    candidates: dict[str, WrittenTable] = field(default_factory=dict)
-    built: int = 0
-    reused_files: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class _Batch:
-    keys: pl.DataFrame
-    reused: dict[str, pl.DataFrame]
-    reused_files: list[str]
 
 
 def stream_candidates(
@@ -62,34 +43,17 @@ def stream_candidates(
     previous: Mapping[str, Path],
     target: Callable[[str], Path],
     workers: int,
-) -> tuple[MartsBuild, pl.DataFrame]:
-    """Write the candidate tables to ``target(name)``; return them and the failed documents.
-
-    When most documents are unchanged, only the others are built (from their
-    staged rows alone, into side files) and merged with the previous candidates.
-    """
+) -> tuple[LayerBuild, pl.DataFrame]:
+    """Write the candidate tables to ``target(name)``; return them and the failed documents."""
     documents = pl.read_parquet(staged["stg_documents"], columns=KEYS)
-    known = read_column_frame(previous.get("documents"), KEYS)
-    reusable = set() if known is None else set(documents.join(known, on=KEYS, how="semi")[KEYS[0]])
-    workers = workers if use_pool(documents.height - len(reusable), workers) else 1
     complete = all(name in previous for name in MART_CANDIDATES)
-    if complete and reusable and len(reusable) >= MERGE_SHARE * documents.height:
-        return _build_and_merge(documents, reusable, staged, previous, target, workers)
-    staged_cursors = {name: SortedCursor(staged[name], s) for name, s in STAGED_TABLES.items()}
-    kept_cursors = {name: SortedCursor(previous.get(name), s) for name, s in MART_TABLES.items()}
-    return _build_streaming(documents, reusable, staged_cursors, kept_cursors, target, workers)
-
-
-def _build_and_merge(
-    documents: pl.DataFrame,
-    reusable: set[str],
-    staged: Mapping[str, Path],
-    previous: Mapping[str, Path],
-    target: Callable[[str], Path],
-    workers: int,
-) -> tuple[MartsBuild, pl.DataFrame]:
-    """Build the changed documents' candidates to side files, then merge with the previous ones."""
-    todo = documents.filter(~pl.col("source_file").is_in(sorted(reusable)))
+    known = read_column_frame(previous.get("documents"), KEYS) if complete else None
+    kept = [] if known is None else documents.join(known, on=KEYS, how="semi")[KEYS[0]].to_list()
+    workers = workers if use_pool(documents.height - len(kept), workers) else 1
+    if not kept:
+        cursors = {name: SortedCursor(staged[name], s) for name, s in STAGED_TABLES.items()}
+        return _build(documents, cursors, target, workers)
+    todo = documents.filter(~pl.col("source_file").is_in(kept))
     files = todo["source_file"].implode()
     cursors = {
         name: SortedCursor.over(
@@ -97,35 +61,29 @@ def _build_and_merge(
         )
         for name, schema in STAGED_TABLES.items()
     }
-    side = side_target(target)
-    build, failed = _build_streaming(todo, set(), cursors, {}, side, workers)
-    kept = sorted(reusable)
-    build.candidates = merge_side_tables(previous, kept, build.candidates, target, MART_CANDIDATES)
+    build, failed = _build(todo, cursors, side_target(target), workers)
+    build.tables = merge_side_tables(previous, kept, build.tables, target, MART_CANDIDATES)
     build.reused_files = kept
     return build, failed
 
 
-def _build_streaming(
+def _build(
     documents: pl.DataFrame,
-    reusable: set[str],
-    staged_cursors: Mapping[str, SortedCursor],
-    kept_cursors: Mapping[str, SortedCursor],
+    staged: Mapping[str, SortedCursor],
     target: Callable[[str], Path],
     workers: int,
-) -> tuple[MartsBuild, pl.DataFrame]:
-    """One pass over ``documents`` in batches: rows of ``reusable`` ones copied, others built."""
-    pending: deque[_Batch] = deque()
+) -> tuple[LayerBuild, pl.DataFrame]:
+    """Build the mart rows of ``documents`` (sorted) a batch at a time, from their staged rows."""
+    pending: deque[pl.DataFrame] = deque()
 
     def todo() -> Iterator[dict[str, pl.DataFrame]]:
         for start in range(0, documents.height, BATCH_DOCS):
             keys = documents.slice(start, BATCH_DOCS)
+            pending.append(keys)
             last = keys["source_file"][-1]
-            reused = [f for f in keys["source_file"] if f in reusable]
-            chunk = _rows_of(staged_cursors, last, reused, keep=False)
-            pending.append(_Batch(keys, _rows_of(kept_cursors, last, reused, keep=True), reused))
-            yield chunk
+            yield {name: cursor.take_through(last) for name, cursor in staged.items()}
 
-    build = MartsBuild()
+    build = LayerBuild()
     failed: list[dict[str, object]] = []
     with ExitStack() as stack:  # a failure removes the partial files
         writers = {
@@ -133,30 +91,15 @@ def _build_streaming(
             for name, schema in MART_CANDIDATES.items()
         }
         for built, failures in ordered_map(build_chunk, todo(), workers):
-            batch = pending.popleft()
-            tables = concat_tables([batch.reused, built], MART_TABLES)
-            if batch.reused_files:  # built rows alone are in document order already
-                tables = in_document_order(tables, batch.keys["source_file"])
-            for name, frame in tables.items():
+            keys = pending.popleft()
+            for name, frame in built.items():
                 writers[name].write(frame)
             bad = sorted({str(row["source_file"]) for row in failures})
-            writers["documents"].write(batch.keys.filter(~pl.col("source_file").is_in(bad)))
+            writers["documents"].write(keys.filter(~pl.col("source_file").is_in(bad)))
             failed += failures
-            build.reused_files += batch.reused_files
-            build.built += batch.keys.height - len(batch.reused_files)
-        build.candidates = {name: writer.close() for name, writer in writers.items()}
+            build.processed += keys.height
+        build.tables = {name: writer.close() for name, writer in writers.items()}
     return build, frame_of(failed, QUARANTINE)
-
-
-def _rows_of(
-    cursors: Mapping[str, SortedCursor], last: str, files: list[str], *, keep: bool
-) -> dict[str, pl.DataFrame]:
-    """Each cursor's next batch of rows: of ``files`` when ``keep``, else of every other file."""
-    rows = {name: cursor.take_through(last) for name, cursor in cursors.items()}
-    if not files:  # a full build: nothing is kept, everything is built
-        return {name: frame.clear() if keep else frame for name, frame in rows.items()}
-    member = pl.col("source_file").is_in(files)
-    return {name: frame.filter(member if keep else ~member) for name, frame in rows.items()}
 
 
 def _link_or_copy(source: Path, target: Path) -> None:

@@ -22,8 +22,6 @@ from transforms.raw.documents import land_files
 from transforms.schemas import QUARANTINE, RAW_DOCUMENTS, frame_of
 
 BATCH_FILES = 500
-# From this share of unchanged files on, land only the others and merge (see stream_raw).
-MERGE_SHARE = 0.5
 
 
 def stream_raw(
@@ -42,7 +40,7 @@ def stream_raw(
     """
     stats = _stats(found)
     unchanged = _unchanged(stats, previous)
-    if previous is None or len(unchanged) < MERGE_SHARE * max(1, len(found)):
+    if not unchanged:
         return _land(found, stats, landed_at, target), []
     keep = set(unchanged)
     side = side_target(target)

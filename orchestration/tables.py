@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 
@@ -34,6 +34,15 @@ READ_BYTES = 8 * 2**20
 GROUP_ROWS = 262_144
 GROUP_BYTES = 16 * 2**20
 KEY = "source_file"
+
+
+@dataclass
+class LayerBuild:
+    """What a streamed layer build wrote, and which documents it processed or copied."""
+
+    tables: dict[str, WrittenTable] = field(default_factory=dict)
+    processed: int = 0  # documents parsed or built in this run
+    reused_files: list[str] = field(default_factory=list)  # documents whose rows were copied
 
 
 @dataclass(frozen=True)
