@@ -14,6 +14,7 @@ import polars as pl
 
 from orchestration.audit import write_check_result
 from orchestration.storage import WarehouseResource, table_path
+from orchestration.tables import validated_table
 
 if TYPE_CHECKING:
     from expectations.runner import ExpectationFailure, SuiteResult
@@ -101,7 +102,7 @@ def _suite_check(suite_name: str, blocking: bool) -> dg.AssetChecksDefinition:
         from expectations.runner import run_suite
 
         version_dir = warehouse.settings().version_dir(context.run.run_id)
-        validated = table_path(version_dir, "audit", f"validated_{layer}")
+        validated = table_path(version_dir, "audit", validated_table(layer))
         skip = pl.scan_parquet(validated) if validated.exists() else None
         result = run_suite(SUITES[suite_name], frame, skip_files=skip)
         return to_check_result(context, warehouse, result, blocking=blocking)

@@ -206,9 +206,9 @@ class TableWriter:
             self._partial.unlink(missing_ok=True)
 
 
-def validated_path(target: Callable[[str], Path], layer: str) -> Path:
-    """Where a version lists the documents of ``layer`` whose rows a published version checked."""
-    return target(f"validated_{layer}")
+def validated_table(layer: str) -> str:
+    """The audit table listing the documents of ``layer`` a published version validated."""
+    return f"validated_{layer}"
 
 
 def record_validated(target: Callable[[str], Path], layer: str, files: Sequence[str]) -> Path:
@@ -217,7 +217,7 @@ def record_validated(target: Callable[[str], Path], layer: str, files: Sequence[
     Row-by-row expectations then judge only the other rows: the copied ones
     passed the same suites (rows are reused only under the same code).
     """
-    path = validated_path(target, layer)
+    path = target(validated_table(layer))
     path.parent.mkdir(parents=True, exist_ok=True)
     pl.DataFrame({KEY: list(files)}, schema={KEY: pl.String}).write_parquet(path)
     return path
