@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import polars as pl
+import pyarrow as pa
 import pytest
 from polars.testing import assert_frame_equal
 
@@ -133,3 +135,31 @@ def test_cursor_over_a_query(tmp_path: Path) -> None:
     cursor = SortedCursor.over(query, SCHEMA)
     assert cursor.take_through("b.txt")["source_file"].to_list() == ["a.txt", "a.txt"]
     assert cursor.take_through("c.txt")["source_file"].to_list() == ["c.txt", "c.txt"]
+
+
+@pytest.mark.parametrize("walk", ["cursor", "iter_frames"])
+def test_streaming_reads_hold_one_row_group_not_the_whole_file(tmp_path: Path, walk: str) -> None:
+    """A reader's cache of fetched chunks would grow to the file's size by the last batch."""
+    rows = 20_000
+    frame = pl.DataFrame(
+        {
+            "source_file": [f"{i:08}.txt" for i in range(rows)],
+            "text": [os.urandom(256).hex() for _ in range(rows)],  # incompressible
+        }
+    )
+    path = tmp_path / "t.parquet"
+    frame.write_parquet(path, row_group_size=1_000)
+    size = path.stat().st_size
+    cursor = SortedCursor(path, {"source_file": pl.String, "text": pl.String}, rows=1_000)
+    batches = (
+        (cursor.take_through(f"{i:08}.txt") for i in range(999, rows, 1_000))
+        if walk == "cursor"
+        else iter_frames(path, rows=1_000)
+    )
+    peak = taken = 0
+    for batch in batches:
+        taken += batch.height
+        peak = max(peak, pa.total_allocated_bytes())
+        del batch
+    assert taken == rows
+    assert peak < size / 2, f"held {peak / 2**20:.1f} MiB reading a {size / 2**20:.1f} MiB file"
