@@ -28,8 +28,6 @@ LAYER_TABLES = {
     "marts": tuple(MART_TABLES),
 }
 SCHEMAS = ("raw", "staged", "marts", "audit", "analytics")
-# Layers the database reads through the published links rather than copying.
-LINKED_LAYERS = ("raw", "staged")
 DUCKDB_MEMORY = "1GB"
 DB_NAME = "warehouse.duckdb"
 
@@ -93,34 +91,31 @@ def _sql_literal(path: Path) -> str:
 def build_database(settings: Settings, version_dir: Path) -> Path:
     """Create ``<version>/warehouse.duckdb`` from the version's Parquet; return its path.
 
-    The marts and audit tables are copied in: they are what analysts query,
-    and a reader holding the file open keeps a consistent snapshot of them.
-    The raw and staged layers (page text, offset maps: several times the
-    marts' size) become views over the published Parquet links when the
-    version is published (``_link_views``), so a registry-sized build does
-    not copy them a second time.
+    Every layer's table is a view over this version's own Parquet file, never a
+    copy: at registry scale copying 20M mart rows was most of a daily run's
+    publish time, and page text would be stored twice. Views over the version
+    folder (not the published links) keep the file a consistent snapshot: a
+    reader holding an older file keeps reading its own version until that
+    version is pruned. The small audit tables are copied, and each analytics
+    query is materialised, so an analyst's select never re-aggregates marts.
     """
     audit = write_audit_tables(version_dir)
     db_path = version_dir / DB_NAME
     db_path.unlink(missing_ok=True)
-    # DuckDB would take up to 80% of RAM for a registry-sized copy; it streams
-    # Parquet and spills what it must, so a small budget keeps the build bounded.
+    # DuckDB would take up to 80% of RAM for a registry-sized aggregate; it
+    # streams Parquet and spills what it must, so a small budget keeps it bounded.
     con = duckdb.connect(str(db_path), config={"memory_limit": DUCKDB_MEMORY})
     try:
         for schema in SCHEMAS:
             con.execute(f"create schema {schema}")
         for layer, tables in LAYER_TABLES.items():
-            for table in tables if layer not in LINKED_LAYERS else ():
+            for table in tables:
                 source = _sql_literal(table_path(version_dir, layer, table))
-                con.execute(f"create table {layer}.{table} as select * from read_parquet({source})")
+                con.execute(f"create view {layer}.{table} as select * from read_parquet({source})")
         for name, path in audit.items():
             con.execute(
                 f"create table audit.{name} as select * from read_parquet({_sql_literal(path)})"
             )
-        # The published file is a read-only snapshot, so each analytics query is
-        # materialised once here: it can never go stale, and an analyst's select
-        # reads a small table instead of re-aggregating the marts (at registry
-        # scale the eligibility pivot alone takes a second).
         for sql_file in sorted(settings.analytics_sql_dir.glob("*.sql")):
             body = sql_file.read_text().strip().rstrip(";")
             con.execute(f"create table analytics.{sql_file.stem} as {body}")
@@ -128,24 +123,6 @@ def build_database(settings: Settings, version_dir: Path) -> Path:
     finally:
         con.close()
     return db_path
-
-
-def _link_views(settings: Settings, db_path: Path) -> None:
-    """Views of the raw and staged layers over the published links (which must exist now).
-
-    The links are stable paths, so the views stay valid when old versions are
-    pruned; DuckDB checks a view's files when it is created, hence after the swap.
-    """
-    con = duckdb.connect(str(db_path))
-    try:
-        for layer in LINKED_LAYERS:
-            for table in LAYER_TABLES[layer]:
-                source = _sql_literal(table_path(settings.warehouse_dir, layer, table))
-                body = f"select * from read_parquet({source})"
-                con.execute(f"create or replace view {layer}.{table} as {body}")
-        con.execute("checkpoint")
-    finally:
-        con.close()
 
 
 def _swap_symlink(link: Path, target: Path) -> None:
@@ -173,7 +150,6 @@ def publish(settings: Settings, version_dir: Path) -> Path:
     # show the new, complete version; the next run re-publishes both).
     for layer in ("raw", "staged", "marts"):
         _swap_symlink(settings.published_link(layer), version_dir / layer)
-    _link_views(settings, version_dir / DB_NAME)
     crash_point("mid_publish")
     os.replace(version_dir / DB_NAME, settings.published_db)
     crash_point("after_publish")
