@@ -6,7 +6,7 @@ so a new staged or mart table appears here without editing this file.
 """
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -36,8 +36,14 @@ from orchestration.storage import (
 )
 from orchestration.stream_marts import stream_candidates, write_marts
 from orchestration.stream_raw import stream_raw
-from orchestration.stream_staged import stream_staged
-from orchestration.tables import describe, read_column_frame, record_validated
+from orchestration.stream_staged import CANDIDATE_TABLES, LayerFiles, stream_staged
+from orchestration.tables import (
+    LayerBuild,
+    describe,
+    read_column_frame,
+    record_validated,
+    validated_table,
+)
 from transforms.schemas import MART_CANDIDATES, MART_TABLES, STAGED_TABLES
 
 MART_KEYS = [dg.AssetKey(["marts", name]) for name in MART_TABLES]
@@ -95,14 +101,14 @@ def raw_layer(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
     description="Parse every landed document once into sections, fields and items with spans.",
 )
 def staged_layer(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
-    """Parse changed documents batch by batch; rows of unchanged ones are copied."""
+    """Parse changed documents batch by batch (and build their mart rows); copy the others."""
     crash_point("after_raw")
     settings = warehouse.settings()
     run_id = context.run.run_id
-    build = stream_staged(
+    build, _ = stream_staged(
         locate_table(settings, run_id, "raw", "documents"),
-        _previous_tables(settings, "staged", STAGED_TABLES),
-        _target(settings, context, "staged"),
+        _layer_files(settings, context, "staged", STAGED_TABLES),
+        _layer_files(settings, context, CANDIDATES, MART_CANDIDATES),
         WORKERS,
     )
     record_validated(_target(settings, context, "audit"), "staged", build.reused_files)
@@ -123,6 +129,13 @@ def _previous_tables(settings: Settings, layer: str, tables: Iterable[str]) -> d
     if version is None or runs is None or runs["code_fingerprint"].to_list() != [current]:
         return {}
     return _existing(version, layer, tables)
+
+
+def _layer_files(
+    settings: Settings, context: dg.AssetExecutionContext, layer: str, tables: Iterable[str]
+) -> LayerFiles:
+    """The reusable tables of ``layer`` (see ``_previous_tables``) and where this run writes."""
+    return LayerFiles(_previous_tables(settings, layer, tables), _target(settings, context, layer))
 
 
 def _target(
@@ -148,12 +161,7 @@ def marts_layer(context: dg.AssetExecutionContext, warehouse: WarehouseResource)
     settings = warehouse.settings()
     run_id = context.run.run_id
     staged = {name: locate_table(settings, run_id, "staged", name) for name in STAGED_TABLES}
-    build, failed = stream_candidates(
-        staged,
-        _previous_tables(settings, CANDIDATES, MART_CANDIDATES),
-        _target(settings, context, CANDIDATES),
-        WORKERS,
-    )
+    build, failed = _candidates(settings, context, staged)
     present = _present_files(
         staged["stg_documents"],
         *(locate_table(settings, run_id, layer, "quarantine") for layer in ("raw", "staged")),
@@ -173,6 +181,29 @@ def marts_layer(context: dg.AssetExecutionContext, warehouse: WarehouseResource)
     for name, path in paths.items():
         yield written_output(describe(path), name, counts if name == "trials" else None)
     yield table_output(pl.concat([failed, superseded]), "quarantine")
+
+
+def _candidates(
+    settings: Settings, context: dg.AssetExecutionContext, staged: Mapping[str, Path]
+) -> tuple[LayerBuild, pl.DataFrame]:
+    """This run's mart candidates: built with the staged layer, else from its tables now.
+
+    The second case is a run that materialises the marts alone (from the UI):
+    the staged tables it reads are the published ones.
+    """
+    target = _target(settings, context, CANDIDATES)
+    if all(target(name).exists() for name in CANDIDATE_TABLES):
+        validated = _target(settings, context, "audit")(validated_table("staged"))
+        reused = read_column_frame(validated, ["source_file"])
+        build = LayerBuild(
+            tables={name: describe(target(name)) for name in MART_CANDIDATES},
+            reused_files=[] if reused is None else reused["source_file"].to_list(),
+        )
+        build.processed = build.tables["documents"].rows - len(build.reused_files)
+        return build, pl.read_parquet(target("quarantine"))
+    return stream_candidates(
+        staged, _previous_tables(settings, CANDIDATES, MART_CANDIDATES), target, WORKERS
+    )
 
 
 def _existing(version: Path, layer: str, tables: Iterable[str]) -> dict[str, Path]:

@@ -1,4 +1,4 @@
-"""Build the staged layer batch by batch, reusing the rows of unchanged documents.
+"""Build the staged layer and each document's mart rows in one pass over the raw documents.
 
 Documents the previous version already parsed (same file, same sha256, same
 code) are not parsed again: the others are read from the raw documents a
@@ -6,6 +6,12 @@ batch at a time, parsed in worker processes while the next batches are read,
 written to side files, and merged by polars with the previous tables' rows
 of the unchanged documents. A first build has nothing to merge and writes
 the tables directly. Memory holds a few batches, never the corpus.
+
+The same workers build each parsed document's mart rows (the marts'
+candidates, before one document per trial is chosen) from the staged frames
+they just made; the marts step then only chooses. Candidates go to their own
+folder of the version, with the documents they cover and the documents whose
+mart rows failed (``quarantine``).
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
@@ -21,55 +28,91 @@ import polars as pl
 from orchestration.tables import (
     LayerBuild,
     TableWriter,
+    WrittenTable,
     describe,
     iter_frames,
     merge_side_tables,
     read_column_frame,
     side_target,
 )
+from transforms.marts.pipeline import parse_and_build
 from transforms.parallel import ordered_map, use_pool
-from transforms.schemas import QUARANTINE, STAGED_TABLES
-from transforms.staged.pipeline import parse_documents, unchanged_files
+from transforms.schemas import MART_CANDIDATES, QUARANTINE, STAGED_TABLES, frame_of
+from transforms.staged.pipeline import unchanged_files
 
 BATCH_DOCS = 500  # documents per batch: one worker task, a few MB of rows
 KEYS = ["source_file", "sha256"]
-_TABLES = {**STAGED_TABLES, "quarantine": QUARANTINE}
+_STAGED = {**STAGED_TABLES, "quarantine": QUARANTINE}
+CANDIDATE_TABLES = {**MART_CANDIDATES, "quarantine": QUARANTINE}
+
+
+@dataclass(frozen=True)
+class LayerFiles:
+    """A layer's tables in the previous version (reusable, may be empty) and where they go now."""
+
+    previous: Mapping[str, Path]
+    target: Callable[[str], Path]
 
 
 def stream_staged(
-    raw_documents: Path,
-    previous: Mapping[str, Path],
-    target: Callable[[str], Path],
-    workers: int,
-) -> LayerBuild:
-    """Write every staged table and the staged quarantine to ``target(name)``.
+    raw_documents: Path, staged: LayerFiles, candidates: LayerFiles, workers: int
+) -> tuple[LayerBuild, dict[str, WrittenTable]]:
+    """Write the staged tables and the mart candidates; return both.
 
-    ``previous``: the staged tables of a version built by this same code
-    (empty when there is none); their rows are copied for unchanged documents.
+    ``previous`` tables must come from a version built by this same code; a
+    document's rows are copied when both its staged rows and its candidates
+    are there, so the two stay about the same documents.
     """
-    complete = all(name in previous for name in STAGED_TABLES)
-    previous_keys = read_column_frame(previous.get("stg_documents"), KEYS) if complete else None
     all_keys = pl.read_parquet(raw_documents, columns=KEYS)
-    unchanged = unchanged_files(all_keys, previous_keys)
+    unchanged = _reusable(all_keys, staged.previous, candidates.previous)
     workers = workers if use_pool(all_keys.height - len(unchanged), workers) else 1
     if not unchanged:
-        return _parse(iter_frames(raw_documents, [*KEYS, "text"], rows=BATCH_DOCS), target, workers)
-    side = side_target(target)
+        batches = iter_frames(raw_documents, [*KEYS, "text"], rows=BATCH_DOCS)
+        return _parse(batches, staged.target, candidates.target, workers)
     kept = pl.Series(unchanged, dtype=pl.String).implode()
     changed = pl.scan_parquet(raw_documents).filter(~pl.col("source_file").is_in(kept))
-    build = _parse(
-        changed.select(*KEYS, "text").collect_batches(chunk_size=BATCH_DOCS), side, workers
-    )
-    build.tables.update(merge_side_tables(previous, unchanged, build.tables, target, STAGED_TABLES))
-    os.replace(side("quarantine"), target("quarantine"))
-    build.tables["quarantine"] = describe(target("quarantine"))
+    batches = changed.select(*KEYS, "text").collect_batches(chunk_size=BATCH_DOCS)
+    sides = side_target(staged.target), side_target(candidates.target)
+    build, built = _parse(batches, *sides, workers)
+    build.tables = _merge(staged, unchanged, build.tables, STAGED_TABLES)
     build.reused_files = unchanged
-    return build
+    return build, _merge(candidates, unchanged, built, MART_CANDIDATES)
+
+
+def _reusable(
+    keys: pl.DataFrame, staged: Mapping[str, Path], candidates: Mapping[str, Path]
+) -> list[str]:
+    """Files whose staged rows and candidates the previous version both holds."""
+    if not all(name in staged for name in STAGED_TABLES) or not all(
+        name in candidates for name in MART_CANDIDATES
+    ):
+        return []
+    same = unchanged_files(keys, read_column_frame(staged["stg_documents"], KEYS))
+    built = read_column_frame(candidates["documents"], KEYS)
+    if built is None:
+        return []
+    return unchanged_files(keys.filter(pl.col("source_file").is_in(same)), built)
+
+
+def _merge(
+    files: LayerFiles,
+    unchanged: list[str],
+    fresh: dict[str, WrittenTable],
+    schemas: Mapping[str, Mapping[str, pl.DataType]],
+) -> dict[str, WrittenTable]:
+    """Merge the side tables with the previous rows of ``unchanged``; quarantine moves as is."""
+    merged = merge_side_tables(files.previous, unchanged, fresh, files.target, schemas)
+    side = fresh["quarantine"].path
+    os.replace(side, files.target("quarantine"))
+    return {**merged, "quarantine": describe(files.target("quarantine"))}
 
 
 def _parse(
-    raw_batches: Iterable[pl.DataFrame], target: Callable[[str], Path], workers: int
-) -> LayerBuild:
+    raw_batches: Iterable[pl.DataFrame],
+    staged: Callable[[str], Path],
+    candidates: Callable[[str], Path],
+    workers: int,
+) -> tuple[LayerBuild, dict[str, WrittenTable]]:
     """Parse batches of raw documents (sorted) and write every table in the same order."""
     build = LayerBuild()
     sizes: deque[int] = deque()
@@ -81,11 +124,21 @@ def _parse(
                 yield batch
 
     with ExitStack() as stack:  # a failure removes the partial files
-        writers = {n: stack.enter_context(TableWriter(target(n), s)) for n, s in _TABLES.items()}
-        for parsed, quarantine in ordered_map(parse_documents, todo(), workers):
-            for name, frame in parsed.items():
+        writers = {n: stack.enter_context(TableWriter(staged(n), s)) for n, s in _STAGED.items()}
+        built = {
+            n: stack.enter_context(TableWriter(candidates(n), s))
+            for n, s in CANDIDATE_TABLES.items()
+        }
+        for tables, quarantine, marts, failures in ordered_map(parse_and_build, todo(), workers):
+            for name, frame in tables.items():
                 writers[name].write(frame)
             writers["quarantine"].write(quarantine)
+            for name, frame in marts.items():
+                built[name].write(frame)
+            failed = [str(row["source_file"]) for row in failures]
+            documents = tables["stg_documents"].select(KEYS)
+            built["documents"].write(documents.filter(~pl.col("source_file").is_in(failed)))
+            built["quarantine"].write(frame_of(failures, QUARANTINE))
             build.processed += sizes.popleft()
         build.tables = {name: writer.close() for name, writer in writers.items()}
-    return build
+        return build, {name: writer.close() for name, writer in built.items()}

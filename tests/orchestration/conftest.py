@@ -116,10 +116,17 @@ def fake_build_chunk(staged: Mapping[str, pl.DataFrame]) -> tuple[dict[str, pl.D
     return tables, quarantine.to_dicts()
 
 
+def fake_parse_and_build(documents: pl.DataFrame) -> tuple:
+    """Both stand-ins on one batch, as the staged pass calls them."""
+    staged, quarantine = fake_parse_documents(documents)
+    marts, failures = fake_build_chunk(staged)
+    return staged, quarantine, marts, failures
+
+
 @pytest.fixture
 def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
     """Swap the per-batch staged and mart builders the streamed builds call for the stand-ins."""
     from orchestration import stream_marts, stream_staged
 
-    monkeypatch.setattr(stream_staged, "parse_documents", fake_parse_documents)
+    monkeypatch.setattr(stream_staged, "parse_and_build", fake_parse_and_build)
     monkeypatch.setattr(stream_marts, "build_chunk", fake_build_chunk)

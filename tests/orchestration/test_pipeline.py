@@ -16,7 +16,7 @@ import pytest
 
 from orchestration.cli import main
 from orchestration.settings import Settings
-from tests.orchestration.conftest import fake_build_chunk
+from tests.orchestration.conftest import fake_build_chunk, fake_parse_documents
 from transforms.schemas import MART_TABLES, STAGED_TABLES
 
 pytestmark = pytest.mark.slow
@@ -71,10 +71,11 @@ def test_every_analytics_view_runs(settings, fake_pipeline):
             con.execute(f"select * from analytics.{view}").fetchall()
 
 
-def _unknown_status(staged):
-    tables, failures = fake_build_chunk(staged)
-    tables["trials"] = tables["trials"].with_columns(overall_status=pl.lit("BOGUS"))
-    return tables, failures
+def _unknown_status(documents):
+    staged, quarantine = fake_parse_documents(documents)
+    marts, failures = fake_build_chunk(staged)
+    marts["trials"] = marts["trials"].with_columns(overall_status=pl.lit("BOGUS"))
+    return staged, quarantine, marts, failures
 
 
 def test_failed_blocking_check_keeps_published_db(settings, fake_pipeline, monkeypatch, capsys):
@@ -83,11 +84,11 @@ def test_failed_blocking_check_keeps_published_db(settings, fake_pipeline, monke
     before, inode, link = _digest(db), db.stat().st_ino, settings.published_link("marts").resolve()
     capsys.readouterr()
 
-    from orchestration import assets, stream_marts
+    from orchestration import assets, stream_staged
 
     # New (buggy) code: nothing of the published version is reused.
     monkeypatch.setattr(assets, "code_fingerprint", lambda sql_dir: "new code")
-    monkeypatch.setattr(stream_marts, "build_chunk", _unknown_status)
+    monkeypatch.setattr(stream_staged, "parse_and_build", _unknown_status)
     assert _run(settings, "--force") == 1
     out = capsys.readouterr().out
     assert "FAILED (blocking) marts/trials:suite" in out

@@ -27,8 +27,10 @@ from transforms.marts.identity import registry_ids, trial_id
 from transforms.marts.trials import trial_row
 from transforms.parallel import chunk_size, map_chunks
 from transforms.schemas import MART_TABLES, QUARANTINE, STAGED_TABLES, empty, frame_of
+from transforms.staged.pipeline import parse_documents
 
 Row = dict[str, object]
+Tables = dict[str, pl.DataFrame]
 
 
 def document_rows(view: DocView) -> dict[str, list[Row]]:
@@ -101,6 +103,19 @@ def build_chunk(staged: Mapping[str, pl.DataFrame]) -> tuple[dict[str, pl.DataFr
         for name, schema in MART_TABLES.items()
     }
     return tables, quarantine
+
+
+def parse_and_build(documents: pl.DataFrame) -> tuple[Tables, pl.DataFrame, Tables, list[Row]]:
+    """Staged frames, staged quarantine, mart rows and mart failures of a run of documents.
+
+    A document's mart rows depend on its own staged rows only, so they are
+    built while the batch's staged frames are still in memory: building them
+    in a later pass meant reading, regrouping and shipping every staged row to
+    a worker a second time. Module level: a worker runs it.
+    """
+    staged, quarantine = parse_documents(documents)
+    marts, failures = build_chunk(staged)
+    return staged, quarantine, marts, failures
 
 
 def latest_per_trial(trials: pl.DataFrame) -> tuple[list[str], list[Row]]:
