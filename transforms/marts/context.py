@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
+from transforms.staged.documents import ParsedDocument
 from transforms.text.lexicon import CRITERIA_SECTIONS, FOREIGN_SECTIONS, OUTCOME_SECTIONS
 from transforms.text.offsets import OffsetMap
 
@@ -69,22 +70,37 @@ def doc_views(staged: Mapping[str, pl.DataFrame]) -> list[DocView]:
             groups[row["source_file"]][key].append(row)
     views = []
     for doc in staged["stg_documents"].sort("source_file").iter_rows(named=True):
-        offsets = OffsetMap(
-            tuple(doc["offsets_norm"]), tuple(doc["offsets_raw"]), doc["raw_length"]
-        )
         parts = groups.get(doc["source_file"], {})
         views.append(
-            DocView(
-                doc["source_file"],
-                doc["source_format"],
-                doc["text"],
-                offsets,
-                parts.get("sections", []),
-                parts.get("fields", []),
-                parts.get("items", []),
-            )
+            _view(doc, parts.get("sections", []), parts.get("fields", []), parts.get("items", []))
         )
     return views
+
+
+def view_of(parsed: ParsedDocument) -> DocView:
+    """The view of a document just parsed: its rows as the staged tables will hold them.
+
+    Saves framing a batch's staged rows and grouping them back by document
+    when its marts are built in the same pass.
+    """
+    return _view(parsed.document, parsed.sections, parsed.fields, parsed.items)
+
+
+def _view(document: Row, sections: list[Row], fields: list[Row], items: list[Row]) -> DocView:
+    offsets = OffsetMap(
+        tuple(document["offsets_norm"]),  # type: ignore[arg-type]
+        tuple(document["offsets_raw"]),  # type: ignore[arg-type]
+        document["raw_length"],  # type: ignore[arg-type]
+    )
+    return DocView(
+        document["source_file"],  # type: ignore[arg-type]
+        document["source_format"],  # type: ignore[arg-type]
+        document["text"],  # type: ignore[arg-type]
+        offsets,
+        sections,
+        fields,
+        items,
+    )
 
 
 # Up to a terminator followed by space or end ("1.5" does not end a sentence), or a line end.

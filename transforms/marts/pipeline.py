@@ -18,7 +18,7 @@ from datetime import date
 import polars as pl
 
 from transforms.marts.arms import arm_blocks, arm_rows
-from transforms.marts.context import DocView, doc_views
+from transforms.marts.context import DocView, doc_views, view_of
 from transforms.marts.criteria import criterion_rows
 from transforms.marts.criteria_thresholds import age_limits, threshold_rows
 from transforms.marts.doses import dose_rows
@@ -27,7 +27,7 @@ from transforms.marts.identity import registry_ids, trial_id
 from transforms.marts.trials import trial_row
 from transforms.parallel import chunk_size, map_chunks
 from transforms.schemas import MART_TABLES, QUARANTINE, STAGED_TABLES, empty, frame_of
-from transforms.staged.pipeline import parse_documents
+from transforms.staged.pipeline import parse_rows, staged_frames
 
 Row = dict[str, object]
 Tables = dict[str, pl.DataFrame]
@@ -89,9 +89,31 @@ def _staged_chunks(
 
 def build_chunk(staged: Mapping[str, pl.DataFrame]) -> tuple[dict[str, pl.DataFrame], list[Row]]:
     """Mart frames and failures of a run of documents (module level: a worker runs it)."""
+    return _build_views(doc_views(staged))
+
+
+def parse_and_build(documents: pl.DataFrame) -> tuple[Tables, pl.DataFrame, Tables, list[Row]]:
+    """Staged frames, staged quarantine, mart rows and mart failures of a run of documents.
+
+    A document's mart rows depend on its own staged rows only, so they are
+    built from the rows just parsed: building them in a later pass meant
+    reading, regrouping and shipping every staged row to a worker a second
+    time. Module level: a worker runs it.
+    """
+    parsed, quarantine = parse_rows(documents)
+    marts, failures = _build_views(sorted(map(view_of, parsed), key=_by_source_file))
+    return staged_frames(parsed), frame_of(quarantine, QUARANTINE), marts, failures
+
+
+def _by_source_file(view: DocView) -> str:
+    return view.source_file
+
+
+def _build_views(views: list[DocView]) -> tuple[Tables, list[Row]]:
+    """Mart frames of ``views``, and a quarantine row for each view a builder failed on."""
     per_doc: list[dict[str, list[Row]]] = []
     quarantine: list[Row] = []
-    for view in doc_views(staged):
+    for view in views:
         try:
             per_doc.append(document_rows(view))
         except Exception as exc:  # one bad document never stops the others
@@ -103,19 +125,6 @@ def build_chunk(staged: Mapping[str, pl.DataFrame]) -> tuple[dict[str, pl.DataFr
         for name, schema in MART_TABLES.items()
     }
     return tables, quarantine
-
-
-def parse_and_build(documents: pl.DataFrame) -> tuple[Tables, pl.DataFrame, Tables, list[Row]]:
-    """Staged frames, staged quarantine, mart rows and mart failures of a run of documents.
-
-    A document's mart rows depend on its own staged rows only, so they are
-    built while the batch's staged frames are still in memory: building them
-    in a later pass meant reading, regrouping and shipping every staged row to
-    a worker a second time. Module level: a worker runs it.
-    """
-    staged, quarantine = parse_documents(documents)
-    marts, failures = build_chunk(staged)
-    return staged, quarantine, marts, failures
 
 
 def latest_per_trial(trials: pl.DataFrame) -> tuple[list[str], list[Row]]:

@@ -17,7 +17,7 @@ import polars as pl
 from transforms.batches import concat_tables, in_document_order
 from transforms.parallel import chunk_size, map_chunks
 from transforms.schemas import QUARANTINE, STAGED_TABLES, conform, empty, frame_of
-from transforms.staged.documents import parse_document
+from transforms.staged.documents import ParsedDocument, parse_document
 
 Row = dict[str, object]
 Tables = dict[str, pl.DataFrame]
@@ -104,21 +104,32 @@ def _is_complete(previous: Mapping[str, pl.DataFrame] | None) -> bool:
 
 def parse_documents(documents: pl.DataFrame) -> tuple[Tables, pl.DataFrame]:
     """Staged frames and quarantine of a run of documents (module level: a worker runs it)."""
-    collected: dict[str, list[Row]] = {name: [] for name in STAGED_TABLES}
+    parsed, quarantine = parse_rows(documents)
+    return staged_frames(parsed), frame_of(quarantine, QUARANTINE)
+
+
+def parse_rows(documents: pl.DataFrame) -> tuple[list[ParsedDocument], list[Row]]:
+    """Each parseable document's staged rows, and a quarantine row for each other one."""
+    parsed: list[ParsedDocument] = []
     quarantine: list[Row] = []
     for source_file, sha256, text in documents.iter_rows():
         try:
-            parsed = parse_document(source_file, sha256, text)
+            parsed.append(parse_document(source_file, sha256, text))
         except Exception as exc:  # one bad document never stops the others
             reason = f"parse failed: {type(exc).__name__}: {exc}"
             quarantine.append(
                 {"source_file": source_file, "stage": "staged", "reason": reason, "sha256": sha256}
             )
-            continue
-        collected["stg_documents"].append(parsed.document)
-        collected["stg_sections"] += parsed.sections
-        collected["stg_fields"] += parsed.fields
-        collected["stg_items"] += parsed.items
-        collected["stg_conflicts"] += parsed.conflicts
-    tables = {name: frame_of(collected[name], schema) for name, schema in STAGED_TABLES.items()}
-    return tables, frame_of(quarantine, QUARANTINE)
+    return parsed, quarantine
+
+
+def staged_frames(parsed: list[ParsedDocument]) -> Tables:
+    """The staged tables of parsed documents, in their order."""
+    rows: dict[str, list[Row]] = {
+        "stg_documents": [doc.document for doc in parsed],
+        "stg_sections": [row for doc in parsed for row in doc.sections],
+        "stg_fields": [row for doc in parsed for row in doc.fields],
+        "stg_items": [row for doc in parsed for row in doc.items],
+        "stg_conflicts": [row for doc in parsed for row in doc.conflicts],
+    }
+    return {name: frame_of(rows[name], schema) for name, schema in STAGED_TABLES.items()}
