@@ -10,8 +10,8 @@ Items keep their offsets into the normalised text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from itertools import pairwise
+from typing import NamedTuple
 
 from transforms.text.lines import Line
 from transforms.values.memo import text_cache
@@ -35,8 +35,7 @@ _TERMINAL = (".", ";", "。", "!", "?")
 _MAX_SUBHEADING_WORDS = 14
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):  # one per list item of every page: a tuple is cheapest to make
     subsection: str | None
     depth: int
     marker: str | None
@@ -45,8 +44,7 @@ class Item:
     end: int
 
 
-@dataclass(frozen=True)
-class _Piece:
+class _Piece(NamedTuple):
     start: int
     end: int
     text: str  # without marker

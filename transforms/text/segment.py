@@ -11,6 +11,7 @@ section: some sites print outcome blocks with no heading at all.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from transforms.text.badges import BadgeReader, accepts, is_placeholder
 from transforms.text.lexicon import CRITERIA_SECTIONS, OUTCOME_SECTIONS
@@ -24,8 +25,7 @@ from transforms.text.lines import (
 from transforms.text.records import parse_record, record_fields
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):  # one per field of every page: a tuple is cheapest to make
     key: str
     label: str | None
     value: str | None
