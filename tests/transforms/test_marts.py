@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import polars as pl
 
-from transforms.marts.pipeline import build_marts
+from transforms.marts.pipeline import build_chunk, build_marts, parse_and_build
 from transforms.raw.documents import land_files
-from transforms.staged.pipeline import build_staged
+from transforms.staged.pipeline import build_staged, parse_documents
 
 
 def _marts(pages: dict[str, str]) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
@@ -151,3 +152,20 @@ def test_outcome_block_with_labelled_parts() -> None:
         "Cytokine release syndrome graded by ASTCT.",
         28,
     )
+
+
+def test_marts_built_in_the_parsing_pass_equal_marts_built_from_staged_tables() -> None:
+    """``parse_and_build`` builds views from the rows it just parsed, not from frames."""
+    root = Path(__file__).resolve().parents[2]
+    pages = sorted([*(root / "raw").iterdir(), *(root / "tests/fixtures/pages").iterdir()])
+    raw, _ = land_files([(p.name, p.read_bytes()) for p in pages], datetime(2026, 1, 1, tzinfo=UTC))
+    documents = raw.select("source_file", "sha256", "text")
+    staged, _, marts, failures = parse_and_build(documents)
+    reference_staged, _ = parse_documents(documents)
+    reference_marts, reference_failures = build_chunk(reference_staged)
+    assert marts["trials"].height == len(pages)
+    assert failures == reference_failures
+    for name, frame in reference_staged.items():
+        assert staged[name].equals(frame), name
+    for name, frame in reference_marts.items():
+        assert marts[name].equals(frame), name

@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import polars as pl
 
@@ -86,16 +87,16 @@ def view_of(parsed: ParsedDocument) -> DocView:
     return _view(parsed.document, parsed.sections, parsed.fields, parsed.items)
 
 
-def _view(document: Row, sections: list[Row], fields: list[Row], items: list[Row]) -> DocView:
+def _view(
+    document: Mapping[str, Any], sections: list[Row], fields: list[Row], items: list[Row]
+) -> DocView:
     offsets = OffsetMap(
-        tuple(document["offsets_norm"]),  # type: ignore[arg-type]
-        tuple(document["offsets_raw"]),  # type: ignore[arg-type]
-        document["raw_length"],  # type: ignore[arg-type]
+        tuple(document["offsets_norm"]), tuple(document["offsets_raw"]), document["raw_length"]
     )
     return DocView(
-        document["source_file"],  # type: ignore[arg-type]
-        document["source_format"],  # type: ignore[arg-type]
-        document["text"],  # type: ignore[arg-type]
+        document["source_file"],
+        document["source_format"],
+        document["text"],
         offsets,
         sections,
         fields,
