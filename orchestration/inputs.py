@@ -52,7 +52,7 @@ def _sha256(file: RawFile, known: dict[str, tuple[int, int, str]]) -> str:
     recorded = known.get(file.rel)
     if recorded is not None and (file.size, file.mtime_ns) == recorded[:2]:
         return recorded[2]
-    return file_sha256(file.path)
+    return file_sha256(Path(file.path))
 
 
 def file_sha256(path: Path) -> str:

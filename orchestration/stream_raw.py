@@ -97,7 +97,7 @@ def _land_batch(
     files, unreadable = [], []
     for rel, path, _, _ in found:
         try:
-            files.append((rel, path.read_bytes()))
+            files.append((rel, Path(path).read_bytes()))
         except OSError as err:
             reason = f"unreadable: {type(err).__name__}: {err.strerror or err}"
             unreadable.append({"source_file": rel, "stage": "raw", "reason": reason})
