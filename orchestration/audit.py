@@ -12,7 +12,7 @@ from pathlib import Path
 
 import polars as pl
 
-from orchestration.storage import table_path
+from orchestration.settings import table_path
 from transforms.schemas import QUARANTINE, empty
 
 CHECK_RESULTS = {

@@ -13,7 +13,8 @@ import dagster as dg
 import polars as pl
 
 from orchestration.audit import write_check_result
-from orchestration.storage import WarehouseResource, table_path
+from orchestration.settings import table_path
+from orchestration.storage import WarehouseResource
 from orchestration.tables import validated_table
 
 if TYPE_CHECKING:

@@ -64,7 +64,7 @@ def _unchanged_since(settings: Settings, found: list[RawFile]) -> str | None:
         published_inputs,
     )
     from orchestration.raw_files import stat_fingerprint
-    from orchestration.storage import table_path
+    from orchestration.settings import table_path
 
     published = published_inputs(settings.published_db)
     if published is None or published["code_fingerprint"] != code_fingerprint(

@@ -18,8 +18,8 @@ import polars as pl
 from orchestration.audit import read_check_results, write_audit_tables
 from orchestration.faults import crash_point
 from orchestration.inputs import RUN_INPUTS, code_fingerprint, raw_fingerprint, read_raw_stats
-from orchestration.settings import Settings
-from orchestration.storage import CANDIDATES, published_version, table_path
+from orchestration.settings import Settings, table_path
+from orchestration.storage import CANDIDATES, published_version
 from transforms.schemas import MART_CANDIDATES, MART_TABLES, STAGED_TABLES
 
 LAYER_TABLES = {

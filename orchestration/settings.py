@@ -22,6 +22,11 @@ def _env_path(name: str, default: Path) -> Path:
     return Path(value).expanduser().resolve() if value else default
 
 
+def table_path(version_dir: Path, layer: str, table: str) -> Path:
+    """Where a table of a version lives: one name per table everywhere."""
+    return version_dir / layer / f"{table}.parquet"
+
+
 @dataclass(frozen=True)
 class Settings:
     """Paths of one warehouse: the raw folder it lands and the folder it publishes into."""

@@ -13,15 +13,10 @@ from pathlib import Path
 import dagster as dg
 import polars as pl
 
-from orchestration.settings import Settings
+from orchestration.settings import Settings, table_path
 from orchestration.tables import WrittenTable
 
 CANDIDATES = "candidates"  # unpublished mart rows per document, reused by the next run
-
-
-def table_path(version_dir: Path, layer: str, table: str) -> Path:
-    """Where a table of a version lives: one name per table everywhere."""
-    return version_dir / layer / f"{table}.parquet"
 
 
 def published_version(settings: Settings) -> Path | None:

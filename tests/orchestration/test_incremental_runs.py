@@ -18,8 +18,8 @@ from orchestration import assets
 from orchestration.automation import ALL_JOB
 from orchestration.definitions import build_defs
 from orchestration.run import QUIET_LOGS
-from orchestration.settings import Settings
-from orchestration.storage import read_published_layer, table_path
+from orchestration.settings import Settings, table_path
+from orchestration.storage import read_published_layer
 from transforms.schemas import MART_TABLES, STAGED_TABLES
 
 pytestmark = pytest.mark.slow

@@ -17,8 +17,8 @@ from orchestration.publish import (
     prune_versions,
     publish,
 )
-from orchestration.settings import Settings
-from orchestration.storage import locate_table, table_path
+from orchestration.settings import Settings, table_path
+from orchestration.storage import locate_table
 from transforms import schemas as s
 
 TABLE_SCHEMAS = {
