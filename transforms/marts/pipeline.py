@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from datetime import date
+from operator import attrgetter
 
 import polars as pl
 
@@ -101,12 +102,9 @@ def parse_and_build(documents: pl.DataFrame) -> tuple[Tables, pl.DataFrame, Tabl
     time. Module level: a worker runs it.
     """
     parsed, quarantine = parse_rows(documents)
-    marts, failures = _build_views(sorted(map(view_of, parsed), key=_by_source_file))
+    views = sorted(map(view_of, parsed), key=attrgetter("source_file"))  # doc_views' order
+    marts, failures = _build_views(views)
     return staged_frames(parsed), frame_of(quarantine, QUARANTINE), marts, failures
-
-
-def _by_source_file(view: DocView) -> str:
-    return view.source_file
 
 
 def _build_views(views: list[DocView]) -> tuple[Tables, list[Row]]:
