@@ -64,6 +64,7 @@ def run_suite(
     frame: pl.DataFrame | pl.LazyFrame,
     batch_rows: int = BATCH_ROWS,
     skip_files: pl.DataFrame | pl.LazyFrame | None = None,
+    fresh: pl.DataFrame | pl.LazyFrame | None = None,
 ) -> SuiteResult:
     """Validate ``frame`` against ``suite``; a registry-sized table is never loaded whole.
 
@@ -73,6 +74,8 @@ def run_suite(
     (uniqueness of a key) see every row of the few columns they read.
     ``skip_files``: documents (``source_file``) whose rows passed this suite
     before; row-by-row expectations skip them, whole-table ones do not.
+    ``fresh``: a part of ``frame`` that holds every row not in ``skip_files``
+    (a table's delta); row-by-row expectations then read only it.
     """
     if callable(suite):
         suite = suite()
@@ -91,7 +94,8 @@ def run_suite(
         columns = _read_columns(per_row, present)
         rows = lazy
         if skip_files is not None and "source_file" in present:
-            rows = lazy.join(skip_files.lazy(), on="source_file", how="anti")
+            rows = lazy if fresh is None else fresh.lazy()
+            rows = rows.join(skip_files.lazy(), on="source_file", how="anti")
         offset = 0
         rows = rows.select(columns)
         size = _rows_per_batch(rows, batch_rows) if columns else batch_rows

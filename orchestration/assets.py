@@ -214,8 +214,8 @@ def _existing(version: Path, layer: str, tables: Iterable[str]) -> dict[str, Pat
 
 def _present_files(*paths: Path) -> set[str]:
     """Every file this run landed, parsed or quarantined: pages that did not leave raw/."""
-    files = (pl.read_parquet(path, columns=["source_file"])["source_file"] for path in paths)
-    return {name for column in files for name in column}
+    frames = (read_column_frame(path, ["source_file"]) for path in paths)
+    return {name for frame in frames if frame is not None for name in frame["source_file"]}
 
 
 @dg.asset(

@@ -17,6 +17,7 @@ import polars as pl
 
 import expectations
 import transforms
+from orchestration.deltas import scan_live
 from orchestration.raw_files import RawFile
 
 RUN_INPUTS = {
@@ -65,7 +66,7 @@ def landed_hashes(documents: Path) -> dict[str, tuple[int, int, str]]:
     columns = ["source_file", "size_bytes", "modified_ns", "sha256"]
     if not documents.exists() or not set(columns) <= set(pl.read_parquet_schema(documents)):
         return {}
-    rows = pl.read_parquet(documents, columns=columns).drop_nulls().iter_rows()
+    rows = scan_live(documents).select(columns).drop_nulls().collect().iter_rows()
     return {rel: (size, mtime, sha) for rel, size, mtime, sha in rows}
 
 

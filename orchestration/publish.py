@@ -16,6 +16,7 @@ import duckdb
 import polars as pl
 
 from orchestration.audit import read_check_results, write_audit_tables
+from orchestration.deltas import live_sql, scan_live, sql_literal, table_files
 from orchestration.faults import crash_point
 from orchestration.inputs import RUN_INPUTS, code_fingerprint, raw_fingerprint, read_raw_stats
 from orchestration.settings import Settings, table_path
@@ -60,14 +61,16 @@ def _copy_missing(
         if required:
             raise FileNotFoundError(f"{layer}/{table} was not built and nothing is published")
         return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy(origin, target)  # fresh mtime: the copy belongs to this run
+    for part in table_files(origin):  # fresh mtimes: the copy belongs to this run
+        copy = target.parent / part.relative_to(origin.parent)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(part, copy)
 
 
 def record_run_inputs(settings: Settings, version_dir: Path, run_id: str) -> Path:
     """Write ``audit/run_inputs``: the fingerprints of the raw files and code this version used."""
     landed = [
-        pl.read_parquet(table_path(version_dir, "raw", name), columns=["source_file", "sha256"])
+        scan_live(table_path(version_dir, "raw", name)).select("source_file", "sha256").collect()
         for name in ("documents", "quarantine")
         if table_path(version_dir, "raw", name).exists()
     ]
@@ -82,10 +85,6 @@ def record_run_inputs(settings: Settings, version_dir: Path, run_id: str) -> Pat
     path.parent.mkdir(parents=True, exist_ok=True)
     pl.DataFrame([row], schema=RUN_INPUTS).write_parquet(path)
     return path
-
-
-def _sql_literal(path: Path) -> str:
-    return "'" + str(path).replace("'", "''") + "'"
 
 
 def build_database(settings: Settings, version_dir: Path) -> Path:
@@ -110,11 +109,11 @@ def build_database(settings: Settings, version_dir: Path) -> Path:
             con.execute(f"create schema {schema}")
         for layer, tables in LAYER_TABLES.items():
             for table in tables:
-                source = _sql_literal(table_path(version_dir, layer, table))
-                con.execute(f"create view {layer}.{table} as select * from read_parquet({source})")
+                rows = live_sql(table_path(version_dir, layer, table))
+                con.execute(f"create view {layer}.{table} as {rows}")
         for name, path in audit.items():
             con.execute(
-                f"create table audit.{name} as select * from read_parquet({_sql_literal(path)})"
+                f"create table audit.{name} as select * from read_parquet({sql_literal(path)})"
             )
         for sql_file in sorted(settings.analytics_sql_dir.glob("*.sql")):
             body = sql_file.read_text().strip().rstrip(";")
@@ -158,8 +157,13 @@ def publish(settings: Settings, version_dir: Path) -> Path:
 
 
 def _written_at(version_dir: Path) -> int:
-    """When a run started writing: its oldest Parquet file (folder times move on publish)."""
-    times = [p.stat().st_mtime_ns for p in version_dir.rglob("*.parquet")]
+    """When a run started writing: its oldest Parquet file (folder times move on publish).
+
+    Files with other links are skipped: a base kept from an older version
+    (``deltas``) carries that version's time.
+    """
+    stats = (p.stat() for p in version_dir.rglob("*.parquet"))
+    times = [stat.st_mtime_ns for stat in stats if stat.st_nlink == 1]
     return min(times, default=version_dir.stat().st_mtime_ns)
 
 

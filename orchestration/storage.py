@@ -1,6 +1,7 @@
 """Run-scoped Parquet storage: the "write" of write-audit-publish.
 
-Every run writes each table to ``versions/<run_id>/<layer>/<table>.parquet``;
+Every run writes each table to ``versions/<run_id>/<layer>/<table>.parquet``
+(with a delta beside it after an incremental run: see ``deltas``);
 nothing an analyst reads changes until ``publish`` swaps the links. A table a
 run did not build (a subset materialisation) is read from the published
 version, never from another unaudited run.
@@ -13,6 +14,7 @@ from pathlib import Path
 import dagster as dg
 import polars as pl
 
+from orchestration.deltas import scan_live
 from orchestration.settings import Settings, table_path
 from orchestration.tables import WrittenTable
 
@@ -26,12 +28,12 @@ def published_version(settings: Settings) -> Path | None:
 
 
 def read_published_layer(settings: Settings, layer: str) -> dict[str, pl.DataFrame]:
-    """The published version's tables of one layer (empty when nothing is published yet)."""
+    """The published version's tables of one layer, live rows (empty before a first publish)."""
     version = published_version(settings)
     if version is None:
         return {}
     return {
-        path.stem: pl.read_parquet(path) for path in sorted((version / layer).glob("*.parquet"))
+        path.stem: scan_live(path).collect() for path in sorted((version / layer).glob("*.parquet"))
     }
 
 
@@ -73,7 +75,7 @@ class VersionedParquetIOManager(dg.ConfigurableIOManager):
         """A lazy scan: checks read only the columns and rows they need."""
         layer, table = context.asset_key.path[0], context.asset_key.path[-1]
         run_id = context.step_context.run_id
-        return pl.scan_parquet(locate_table(self._settings(), run_id, layer, table))
+        return scan_live(locate_table(self._settings(), run_id, layer, table))
 
 
 class WarehouseResource(dg.ConfigurableResource):

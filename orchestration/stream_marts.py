@@ -12,8 +12,6 @@ carried forward for pages that left the raw folder.
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import ExitStack
@@ -21,11 +19,12 @@ from pathlib import Path
 
 import polars as pl
 
+from orchestration.deltas import has_delta, scan_live
+from orchestration.table_merge import link_or_copy, merge_side_tables
 from orchestration.tables import (
     LayerBuild,
     SortedCursor,
     TableWriter,
-    merge_side_tables,
     read_column_frame,
     side_target,
 )
@@ -45,7 +44,7 @@ def stream_candidates(
     workers: int,
 ) -> tuple[LayerBuild, pl.DataFrame]:
     """Write the candidate tables to ``target(name)``; return them and the failed documents."""
-    documents = pl.read_parquet(staged["stg_documents"], columns=KEYS)
+    documents = scan_live(staged["stg_documents"]).select(KEYS).collect()
     complete = all(name in previous for name in MART_CANDIDATES)
     known = read_column_frame(previous.get("documents"), KEYS) if complete else None
     kept = [] if known is None else documents.join(known, on=KEYS, how="semi")[KEYS[0]].to_list()
@@ -57,12 +56,14 @@ def stream_candidates(
     files = todo["source_file"].implode()
     cursors = {
         name: SortedCursor.over(
-            pl.scan_parquet(staged[name]).filter(pl.col("source_file").is_in(files)), schema
+            scan_live(staged[name]).filter(pl.col("source_file").is_in(files)), schema
         )
         for name, schema in STAGED_TABLES.items()
     }
     build, failed = _build(todo, cursors, side_target(target), workers)
-    build.tables = merge_side_tables(previous, kept, build.tables, target, MART_CANDIDATES)
+    build.tables = merge_side_tables(
+        previous, kept, build.tables, target, MART_CANDIDATES, "documents"
+    )
     build.reused_files = kept
     return build, failed
 
@@ -102,14 +103,6 @@ def _build(
     return build, frame_of(failed, QUARANTINE)
 
 
-def _link_or_copy(source: Path, target: Path) -> None:
-    """Both files are immutable once written, so one inode can serve both names."""
-    try:
-        os.link(source, target)
-    except OSError:  # a filesystem without hard links
-        shutil.copyfile(source, target)
-
-
 def write_marts(
     candidates: Mapping[str, Path],
     previous_marts: Mapping[str, Path],
@@ -121,7 +114,7 @@ def write_marts(
     Returns the written paths and the quarantine rows of superseded documents.
     A mart with nothing to drop or add is hard-linked to its candidates file.
     """
-    keys = pl.read_parquet(candidates["trials"], columns=["trial_id", "last_updated", KEYS[0]])
+    keys = scan_live(candidates["trials"]).select("trial_id", "last_updated", KEYS[0]).collect()
     winners, superseded = latest_per_trial(keys)
     previous_trials = read_column_frame(previous_marts.get("trials"), ["trial_id", "source_file"])
     gone: list[str] = []
@@ -132,10 +125,10 @@ def write_marts(
     for name in MART_TABLES:
         path = target(name)
         path.parent.mkdir(parents=True, exist_ok=True)
-        if not superseded and not gone:
-            _link_or_copy(candidates[name], path)
+        if not superseded and not gone and not has_delta(candidates[name]):
+            link_or_copy(candidates[name], path)
         else:
-            rows = pl.scan_parquet(candidates[name])
+            rows = scan_live(candidates[name])
             if superseded:
                 rows = rows.filter(pl.col("source_file").is_in(winners))
             if gone and name in previous_marts:

@@ -10,11 +10,11 @@ from pathlib import Path
 import polars as pl
 
 from orchestration.raw_files import RawFile
+from orchestration.table_merge import merge_side_tables
 from orchestration.tables import (
     TableWriter,
     WrittenTable,
     describe,
-    merge_side_tables,
     read_column_frame,
     side_target,
 )
@@ -46,7 +46,9 @@ def stream_raw(
     side = side_target(target)
     fresh = _land([f for f in found if f.rel not in keep], stats, landed_at, side)
     schemas = {"documents": RAW_DOCUMENTS}
-    merged = merge_side_tables({"documents": previous}, unchanged, fresh, target, schemas)
+    merged = merge_side_tables(
+        {"documents": previous}, unchanged, fresh, target, schemas, "documents"
+    )
     os.replace(side("quarantine"), target("quarantine"))
     return {**merged, "quarantine": describe(target("quarantine"))}, unchanged
 

@@ -25,13 +25,14 @@ from pathlib import Path
 
 import polars as pl
 
+from orchestration.deltas import scan_live
+from orchestration.table_merge import merge_side_tables
 from orchestration.tables import (
     LayerBuild,
     TableWriter,
     WrittenTable,
     describe,
     iter_frames,
-    merge_side_tables,
     read_column_frame,
     side_target,
 )
@@ -63,20 +64,20 @@ def stream_staged(
     document's rows are copied when both its staged rows and its candidates
     are there, so the two stay about the same documents.
     """
-    all_keys = pl.read_parquet(raw_documents, columns=KEYS)
+    all_keys = scan_live(raw_documents).select(KEYS).collect()
     unchanged = _reusable(all_keys, staged.previous, candidates.previous)
     workers = workers if use_pool(all_keys.height - len(unchanged), workers) else 1
     if not unchanged:
         batches = iter_frames(raw_documents, [*KEYS, "text"], rows=BATCH_DOCS)
         return _parse(batches, staged.target, candidates.target, workers)
     kept = pl.Series(unchanged, dtype=pl.String).implode()
-    changed = pl.scan_parquet(raw_documents).filter(~pl.col("source_file").is_in(kept))
+    changed = scan_live(raw_documents).filter(~pl.col("source_file").is_in(kept))
     batches = changed.select(*KEYS, "text").collect_batches(chunk_size=BATCH_DOCS)
     sides = side_target(staged.target), side_target(candidates.target)
     build, built = _parse(batches, *sides, workers)
-    build.tables = _merge(staged, unchanged, build.tables, STAGED_TABLES)
+    build.tables = _merge(staged, unchanged, build.tables, STAGED_TABLES, "stg_documents")
     build.reused_files = unchanged
-    return build, _merge(candidates, unchanged, built, MART_CANDIDATES)
+    return build, _merge(candidates, unchanged, built, MART_CANDIDATES, "documents")
 
 
 def _reusable(
@@ -99,9 +100,10 @@ def _merge(
     unchanged: list[str],
     fresh: dict[str, WrittenTable],
     schemas: Mapping[str, Mapping[str, pl.DataType]],
+    documents: str,
 ) -> dict[str, WrittenTable]:
     """Merge the side tables with the previous rows of ``unchanged``; quarantine moves as is."""
-    merged = merge_side_tables(files.previous, unchanged, fresh, files.target, schemas)
+    merged = merge_side_tables(files.previous, unchanged, fresh, files.target, schemas, documents)
     side = fresh["quarantine"].path
     os.replace(side, files.target("quarantine"))
     return {**merged, "quarantine": describe(files.target("quarantine"))}

@@ -6,6 +6,8 @@ inputs a batch at a time (``iter_frames``, ``SortedCursor``) and append their
 outputs through a ``TableWriter``. Every layer's tables are sorted by
 ``source_file`` (the landing order), which is what lets a cursor hand out
 exactly one batch of documents' rows from each table of a layer in one pass.
+Every reader here reads a table's live rows, whether or not it carries a
+delta (``deltas``).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from orchestration.deltas import delta_path, has_delta, live_rows, scan_live, superseded_files
 from transforms.schemas import conform, empty
 
 # Rows read from Parquet per step: about READ_BYTES of data, within these bounds
@@ -55,9 +58,19 @@ class WrittenTable:
 
 
 def describe(path: Path) -> WrittenTable:
-    """A written Parquet file's row count (from its footer) and first rows."""
-    rows = pq.ParquetFile(path).metadata.num_rows
-    return WrittenTable(path, rows, pl.read_parquet(path, n_rows=5))
+    """A written table's live row count and a preview of its rows (see ``deltas``)."""
+    return WrittenTable(path, live_rows(path), _preview(path))
+
+
+def _preview(path: Path, rows: int = 5) -> pl.DataFrame:
+    """Live rows from the first rows of the base and of the delta (never a whole scan)."""
+    base = pl.read_parquet(path, n_rows=rows)
+    if not has_delta(path):
+        return base
+    dead = pl.Series(superseded_files(path), dtype=pl.String).implode()
+    delta = pl.read_parquet(delta_path(path), n_rows=rows)
+    first = pl.concat([base.filter(~pl.col(KEY).is_in(dead)), delta])
+    return first.sort(KEY, maintain_order=True).head(rows)
 
 
 def _open_for_streaming(path: Path) -> pq.ParquetFile:
@@ -74,9 +87,13 @@ def _open_for_streaming(path: Path) -> pq.ParquetFile:
 def iter_frames(
     path: Path, columns: Sequence[str] | None = None, rows: int | None = None
 ) -> Iterator[pl.DataFrame]:
-    """The file's rows as frames of ``rows`` rows (default: about ``READ_BYTES``), in order."""
+    """The table's rows as frames of ``rows`` rows (default: about ``READ_BYTES``), in order."""
     file = _open_for_streaming(path)
     size = rows or _rows_per_read(file.metadata)
+    if has_delta(path):
+        live = scan_live(path)
+        yield from (live.select(columns) if columns else live).collect_batches(chunk_size=size)
+        return
     for batch in file.iter_batches(batch_size=size, columns=list(columns) if columns else None):
         yield pl.from_arrow(batch)  # type: ignore[misc]
 
@@ -86,7 +103,7 @@ def _rows_per_read(metadata: pq.FileMetaData) -> int:
     return _rows_holding(metadata, READ_BYTES, READ_ROWS)
 
 
-def _rows_per_group(metadata: pq.FileMetaData) -> int:
+def rows_per_group(metadata: pq.FileMetaData) -> int:
     """Rows per row group that keep a group near ``GROUP_BYTES``, like ``TableWriter``'s."""
     return _rows_holding(metadata, GROUP_BYTES, GROUP_ROWS)
 
@@ -104,6 +121,8 @@ def read_column_frame(path: Path | None, columns: Sequence[str]) -> pl.DataFrame
     """A few columns of a whole table (keys are small even when the table is not)."""
     if path is None or not path.exists():
         return None
+    if has_delta(path):
+        return scan_live(path).select(columns).collect()
     return pl.read_parquet(path, columns=list(columns))
 
 
@@ -123,7 +142,9 @@ class SortedCursor:
     ) -> None:
         self._schema = dict(schema)
         self._batches: Iterator[pa.RecordBatch] = iter(())
-        if path is not None and path.exists():
+        if path is not None and has_delta(path):
+            self._batches = _arrow_batches(scan_live(path))
+        elif path is not None and path.exists():
             file = _open_for_streaming(path)
             self._batches = file.iter_batches(batch_size=rows or _rows_per_read(file.metadata))
         self._waiting: deque[pa.RecordBatch] = deque()
@@ -132,9 +153,7 @@ class SortedCursor:
     def over(cls, rows: pl.LazyFrame, schema: Mapping[str, pl.DataType]) -> SortedCursor:
         """A cursor over a (sorted) query's result, computed as the cursor advances."""
         cursor = cls(None, schema)
-        cursor._batches = (
-            batch for frame in rows.collect_batches() for batch in frame.to_arrow().to_batches()
-        )
+        cursor._batches = _arrow_batches(rows)
         return cursor
 
     def take_through(self, last: str) -> pl.DataFrame:
@@ -156,6 +175,10 @@ class SortedCursor:
         if not taken:
             return empty(self._schema)
         return conform(pl.from_arrow(pa.Table.from_batches(taken)), self._schema)  # type: ignore[arg-type]
+
+
+def _arrow_batches(rows: pl.LazyFrame) -> Iterator[pa.RecordBatch]:
+    return (batch for frame in rows.collect_batches() for batch in frame.to_arrow().to_batches())
 
 
 class TableWriter:
@@ -237,45 +260,3 @@ def record_validated(target: Callable[[str], Path], layer: str, files: Sequence[
 def side_target(target: Callable[[str], Path]) -> Callable[[str], Path]:
     """Where a build writes the new part of a table before merging it into ``target``."""
     return lambda name: target(name).with_name(f".{name}.new.parquet")
-
-
-def merge_sorted_into(
-    previous: Path,
-    keep: Sequence[str],
-    fresh: Path,
-    target: Path,
-    schema: Mapping[str, pl.DataType],
-) -> WrittenTable:
-    """``target`` = the rows of ``keep`` documents from ``previous`` merged with ``fresh``.
-
-    Both inputs are sorted by ``source_file`` and so is the result, exactly as
-    if every document had been written in one pass; polars streams the merge,
-    so an incremental run copies unchanged rows without a Python loop.
-    """
-    kept = pl.scan_parquet(previous).filter(
-        pl.col(KEY).is_in(pl.Series(keep, dtype=pl.String).implode())
-    )
-    merged = conform(kept, dict(schema)).merge_sorted(
-        conform(pl.scan_parquet(fresh), dict(schema)), key=KEY
-    )
-    partial = target.with_name(target.name + ".partial")
-    merged.sink_parquet(partial, row_group_size=_rows_per_group(pq.ParquetFile(previous).metadata))
-    os.replace(partial, target)
-    return describe(target)
-
-
-def merge_side_tables(
-    previous: Mapping[str, Path],
-    keep: Sequence[str],
-    fresh: Mapping[str, WrittenTable],
-    target: Callable[[str], Path],
-    schemas: Mapping[str, Mapping[str, pl.DataType]],
-) -> dict[str, WrittenTable]:
-    """``merge_sorted_into`` for every table of ``schemas``; the side files are removed."""
-    merged = {}
-    for name, schema in schemas.items():
-        merged[name] = merge_sorted_into(
-            previous[name], keep, fresh[name].path, target(name), schema
-        )
-        fresh[name].path.unlink()
-    return merged

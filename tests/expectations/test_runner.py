@@ -117,6 +117,18 @@ def test_rows_of_validated_documents_are_skipped_by_row_expectations_only() -> N
     assert keys.failed("expect_column_values_to_be_unique", "source_file")
 
 
+def test_row_expectations_read_only_the_fresh_part_when_given() -> None:
+    """A table's delta holds every row not skipped: the rest is not read row by row."""
+    frame = _quarantine_rows(6, null_reason_every=2)  # nulls in 000, 002, 004
+    skip = pl.DataFrame({"source_file": ["000.txt", "001.txt", "002.txt", "003.txt"]})
+    fresh = frame.filter(pl.col("source_file").is_in(["003.txt", "004.txt", "005.txt"]))
+    result = run_suite(raw.quarantine, frame, skip_files=skip, fresh=fresh)
+    failure = next(f for f in result.failures if f.expectation.endswith("not_be_null"))
+    assert failure.unexpected_count == 1  # 004 only: 000 and 002 are skipped, not in fresh
+    clean = run_suite(raw.quarantine, frame, skip_files=skip, fresh=fresh.tail(1))
+    assert clean.success
+
+
 def test_wide_rows_are_validated_in_batches_of_bounded_bytes(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -6,6 +6,7 @@ published tables of an incremental run equal those of a run from scratch.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
-from orchestration import assets
+from orchestration import assets, table_merge
 from orchestration.automation import ALL_JOB
 from orchestration.definitions import build_defs
 from orchestration.run import QUIET_LOGS
@@ -43,6 +44,11 @@ def _run(settings: Settings) -> dict[str, int]:
     return {name: metadata[name].value for name in ("reused_documents", "parsed_documents")}
 
 
+def _published_base(settings: Settings) -> Path:
+    """The published staged items file, resolved to its version folder."""
+    return settings.published_link("staged").resolve() / "stg_items.parquet"
+
+
 def _settings(tmp_path: Path, name: str, raw: Path) -> Settings:
     return Settings(raw_dir=raw, warehouse_dir=tmp_path / name)
 
@@ -56,17 +62,24 @@ def raw(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.parametrize("fold", ["delta", "compaction"])
 def test_second_run_reuses_unchanged_pages_and_equals_a_fresh_build(
-    tmp_path: Path, raw: Path
+    tmp_path: Path, raw: Path, monkeypatch: pytest.MonkeyPatch, fold: str
 ) -> None:
+    """Both ways of folding the re-parsed pages in give the tables a fresh build gives."""
+    monkeypatch.setattr(table_merge, "COMPACT_FRACTION", 10.0 if fold == "delta" else 0.0)
     settings = _settings(tmp_path, "warehouse", raw)
     assert _run(settings) == {"reused_documents": 0, "parsed_documents": len(SEEDS)}
+    first_base = _published_base(settings)
     changed, removed = raw / SEEDS[0].name, raw / SEEDS[1].name
     changed.write_text(changed.read_text() + "\nStatus: Completed\n")
     removed.unlink()
     (raw / "zz_new.txt").write_text("A new study of CD19 CAR-T\nStatus: Recruiting\n")
 
     assert _run(settings) == {"reused_documents": len(SEEDS) - 2, "parsed_documents": 2}
+    # A delta run keeps the previous base file (same inode); a compaction writes a new one.
+    kept_base = os.stat(_published_base(settings)).st_ino == os.stat(first_base).st_ino
+    assert kept_base == (fold == "delta")
     # Row-by-row expectations judged only the re-parsed pages; the copied rows passed before.
     audit = settings.published_link("marts").resolve().parent / "audit"
     unchanged = sorted(p.name for p in SEEDS[2:])

@@ -16,7 +16,6 @@ from orchestration.tables import (
     TableWriter,
     describe,
     iter_frames,
-    merge_sorted_into,
 )
 
 SCHEMA = {"source_file": pl.String, "n": pl.Int64, "tags": pl.List(pl.String)}
@@ -107,25 +106,6 @@ def test_failed_writer_leaves_nothing(tmp_path: Path) -> None:
         writer.write(_rows(["a.txt"], 2))
         raise RuntimeError("parse crashed")
     assert list(tmp_path.iterdir()) == []
-
-
-def test_merge_keeps_the_listed_documents_and_stays_sorted(tmp_path: Path) -> None:
-    previous, fresh, target = (tmp_path / f"{n}.parquet" for n in ("prev", "new", "out"))
-    _rows(["a.txt", "b.txt", "c.txt", "d.txt"], 2).write_parquet(previous)
-    _rows(["b.txt", "bb.txt", "e.txt"], 1).with_columns(n=pl.col("n") + 100).write_parquet(fresh)
-    written = merge_sorted_into(previous, ["a.txt", "d.txt"], fresh, target, SCHEMA)
-    merged = pl.read_parquet(target)
-    assert merged["source_file"].to_list() == [
-        "a.txt",
-        "a.txt",
-        "b.txt",
-        "bb.txt",
-        "d.txt",
-        "d.txt",
-        "e.txt",
-    ]
-    assert merged.filter(pl.col("source_file") == "b.txt")["n"].to_list() == [100]
-    assert written.rows == 7 and not target.with_name("out.parquet.partial").exists()
 
 
 def test_cursor_over_a_query(tmp_path: Path) -> None:
