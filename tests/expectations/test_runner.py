@@ -129,6 +129,29 @@ def test_row_expectations_read_only_the_fresh_part_when_given() -> None:
     assert clean.success
 
 
+def test_uniqueness_calls_gx_only_for_repeated_keys_or_missing_columns(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    files = [f"{i}.txt" for i in range(4)]
+    frame = pl.DataFrame({"source_file": files, "sha256": ["a", "a", "b", "c"]})
+    validated: list[list[str]] = []
+    validate = runner._validate
+
+    def recording(name, expectations, batch):
+        validated.append([e.expectation_type for e in expectations])
+        return validate(name, expectations, batch)
+
+    monkeypatch.setattr(runner, "_validate", recording)
+    assert not run_suite(raw.documents, frame).success  # sha256 repeats
+    assert ["expect_column_values_to_be_unique"] in validated
+    validated.clear()
+    distinct = frame.with_columns(sha256=pl.col("source_file"))
+    run_suite(raw.documents, distinct)
+    assert ["expect_column_values_to_be_unique"] not in validated  # nothing repeats
+    missing = run_suite(raw.documents, distinct.drop("sha256"))
+    assert missing.failed("expect_column_values_to_be_unique", "sha256")
+
+
 def test_wide_rows_are_validated_in_batches_of_bounded_bytes(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
