@@ -24,7 +24,7 @@ from orchestration.publish import (
     publish,
     record_run_inputs,
 )
-from orchestration.raw_files import scan_raw_files, stat_fingerprint
+from orchestration.raw_files import stat_fingerprint, take_raw_files
 from orchestration.settings import Settings
 from orchestration.storage import (
     CANDIDATES,
@@ -80,7 +80,7 @@ def _outs(layer: str, tables: Iterable[str]) -> dict[str, dg.AssetOut]:
 def raw_layer(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
     """Read the raw folder (recursively, following links) and land it as documents."""
     settings = warehouse.settings()
-    found = scan_raw_files(settings.raw_dir)
+    found = take_raw_files(settings.raw_dir)
     if not found:  # an unmounted or emptied folder must not publish an empty warehouse
         raise dg.Failure(f"no files under the raw folder {settings.raw_dir}")
     write_raw_stats(settings.version_dir(context.run.run_id), stat_fingerprint(found))

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from orchestration.lock import WarehouseBusyError, hold_lock
-from orchestration.raw_files import RawFile, scan_raw_files
+from orchestration.raw_files import RawFile, hand_over, scan_raw_files
 from orchestration.settings import Settings
 
 USAGE_ERROR = 2
@@ -48,6 +48,7 @@ def _run(args: argparse.Namespace) -> int:
             from orchestration.report import render_run
             from orchestration.run import run_pipeline
 
+            hand_over(settings.raw_dir, found)
             outcome = run_pipeline(settings)
     except WarehouseBusyError as err:
         raise UsageError(str(err)) from None

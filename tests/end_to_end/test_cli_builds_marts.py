@@ -218,3 +218,28 @@ def test_unchanged_stats_skip_without_reading_and_a_touch_is_checked_by_content(
     os.utime(page, ns=(page.stat().st_atime_ns, page.stat().st_mtime_ns + 10**9))  # touched only
     assert main(args) == 0
     assert "nothing changed" in capsys.readouterr().out and read == [page.name]
+
+
+def test_a_cli_run_lists_the_raw_folder_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The run lands the listing the CLI made to decide whether anything changed."""
+    from orchestration import cli, raw_files
+
+    _build(tmp_path, FIXTURE_PAGES, "*").close()
+    raw, warehouse = tmp_path / "raw", tmp_path / "warehouse"
+    listed: list[Path] = []
+    real = raw_files.scan_raw_files
+
+    def counting(raw_dir: Path) -> list[raw_files.RawFile]:
+        listed.append(raw_dir)
+        return real(raw_dir)
+
+    monkeypatch.setattr(raw_files, "scan_raw_files", counting)
+    monkeypatch.setattr(cli, "scan_raw_files", counting)
+    (raw / "prose_only.txt").write_text("Title: A new page\nStatus: Recruiting\n")
+    assert main(["run", "--raw", str(raw), "--warehouse", str(warehouse)]) == 0
+    assert listed == [raw]
+    with duckdb.connect(str(warehouse / "warehouse.duckdb"), read_only=True) as con:
+        landed = con.execute("select count(*) from raw.documents").fetchone()
+    assert landed == (len(list(raw.iterdir())),)
