@@ -20,6 +20,7 @@ compaction leaves. This module only reads that layout; ``table_merge`` writes it
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import polars as pl
@@ -57,6 +58,23 @@ def scan_live(base: Path) -> pl.LazyFrame:
     return rows.filter(~pl.col(KEY).is_in(dead)).merge_sorted(
         pl.scan_parquet(delta_path(base)), key=KEY
     )
+
+
+def scan_documents(base: Path, files: Sequence[str]) -> pl.LazyFrame:
+    """The live rows of ``files``, sorted; from the delta alone when it holds all of them.
+
+    A document's live rows are all in the base or all in the delta, and the
+    documents an incremental run parses are mostly its raw delta's: their text
+    is then read without decoding every other page's (at 600,000 pages, 3 GB).
+    """
+    wanted = pl.Series(files, dtype=pl.String)
+    if has_delta(base):
+        delta = pl.scan_parquet(delta_path(base))
+        held = delta.select(pl.col(KEY).filter(pl.col(KEY).is_in(wanted.implode())).n_unique())
+        held = held.collect().item()
+        if held == wanted.n_unique():
+            return delta.filter(pl.col(KEY).is_in(wanted.implode()))
+    return scan_live(base).filter(pl.col(KEY).is_in(wanted.implode()))
 
 
 def live_rows(base: Path) -> int:

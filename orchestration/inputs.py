@@ -30,11 +30,13 @@ RAW_STAT_FILE = "raw_stat_fingerprint.txt"
 
 
 def raw_fingerprint(files: Iterable[tuple[str, str]]) -> str:
-    """Hash of the sorted ``(relative path, sha256 of bytes)`` pairs of a raw folder."""
-    digest = hashlib.sha256()
-    for rel, sha in sorted(files):
-        digest.update(f"{rel}\0{sha}\n".encode())
-    return digest.hexdigest()
+    """Hash of the sorted ``(relative path, sha256 of bytes)`` pairs of a raw folder.
+
+    One ``update`` over the joined lines: the same digest as one per line, and
+    600,000 calls cost over a second.
+    """
+    lines = "".join(f"{rel}\0{sha}\n" for rel, sha in sorted(files))
+    return hashlib.sha256(lines.encode()).hexdigest()
 
 
 def hash_raw_files(

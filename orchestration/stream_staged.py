@@ -25,7 +25,7 @@ from pathlib import Path
 
 import polars as pl
 
-from orchestration.deltas import scan_live
+from orchestration.deltas import scan_documents, scan_live
 from orchestration.table_merge import merge_side_tables
 from orchestration.tables import (
     LayerBuild,
@@ -70,9 +70,10 @@ def stream_staged(
     if not unchanged:
         batches = iter_frames(raw_documents, [*KEYS, "text"], rows=BATCH_DOCS)
         return _parse(batches, staged.target, candidates.target, workers)
-    kept = pl.Series(unchanged, dtype=pl.String).implode()
-    changed = scan_live(raw_documents).filter(~pl.col("source_file").is_in(kept))
-    batches = changed.select(*KEYS, "text").collect_batches(chunk_size=BATCH_DOCS)
+    kept = pl.DataFrame({"source_file": unchanged}, schema={"source_file": pl.String})
+    todo = all_keys.join(kept, on="source_file", how="anti")["source_file"].to_list()
+    changed = scan_documents(raw_documents, todo).select(*KEYS, "text")
+    batches = changed.collect_batches(chunk_size=BATCH_DOCS)
     sides = side_target(staged.target), side_target(candidates.target)
     build, built = _parse(batches, *sides, workers)
     build.tables = _merge(staged, unchanged, build.tables, STAGED_TABLES, "stg_documents")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
@@ -62,9 +63,9 @@ def merge_side_tables(
     which previous documents are not kept (changed or gone) and so now dead.
     """
     documents_base = previous[documents]
-    dead = _dead_in_base(documents_base, keep)
-    delta_documents = fresh[documents].rows + _delta_rows(documents_base)
-    compact = len(dead) + delta_documents > COMPACT_FRACTION * _rows(documents_base)
+    plan = _plan(documents_base, keep)
+    delta_documents = fresh[documents].rows + len(plan.carried)
+    compact = len(plan.dead) + delta_documents > COMPACT_FRACTION * _rows(documents_base)
     merged = {}
     for name, schema in schemas.items():
         if compact:
@@ -72,42 +73,48 @@ def merge_side_tables(
                 previous[name], keep, fresh[name].path, target(name), schema
             )
         else:
-            merged[name] = _write_delta(previous[name], keep, dead, fresh[name].path, target(name))
+            merged[name] = _write_delta(previous[name], plan, fresh[name].path, target(name))
         fresh[name].path.unlink(missing_ok=True)
     return merged
 
 
-def _dead_in_base(documents: Path, keep: Sequence[str]) -> list[str]:
-    """The base documents that will not be live: dead already, or live now and not kept.
+@dataclass(frozen=True)
+class _Plan:
+    """What a delta run does with the previous documents, decided once for a layer."""
+
+    dead: list[str]  # base documents not live after this run: dead already, changed or gone
+    carried: list[str]  # documents of the previous delta that are kept as they are
+
+
+def _plan(documents: Path, keep: Sequence[str]) -> _Plan:
+    """The plan from the layer's document table; only the small delta's keys become a set.
 
     A live document of the delta that is not dead in the base is not in the
-    base at all, so it is left out: the list names base rows only.
+    base at all, so ``dead`` leaves it out: the list names base rows only.
     """
     live = read_column_frame(documents, [KEY])
+    kept = pl.DataFrame({KEY: list(keep)}, schema={KEY: pl.String})
+    gone = set() if live is None else set(live.join(kept, on=KEY, how="anti")[KEY])
     dead = set(superseded_files(documents))
-    only_in_delta = set()
+    in_delta = set()
     if has_delta(documents):
-        only_in_delta = set(pl.read_parquet(delta_path(documents), columns=[KEY])[KEY]) - dead
-    kept = set(keep)
-    gone = {name for name in ([] if live is None else live[KEY]) if name not in kept}
-    return sorted(dead | (gone - only_in_delta))
+        in_delta = set(pl.read_parquet(delta_path(documents), columns=[KEY])[KEY])
+    return _Plan(dead=sorted(dead | (gone - (in_delta - dead))), carried=sorted(in_delta - gone))
 
 
-def _write_delta(
-    previous: Path, keep: Sequence[str], dead: Sequence[str], fresh: Path, target: Path
-) -> WrittenTable:
-    """Link the previous base; the delta is the kept part of the previous delta plus ``fresh``."""
+def _write_delta(previous: Path, plan: _Plan, fresh: Path, target: Path) -> WrittenTable:
+    """Link the previous base; the delta: the carried rows of the previous delta and ``fresh``."""
     link_or_copy(previous, target)
     delta = delta_path(target)
     delta.parent.mkdir(parents=True, exist_ok=True)
     if has_delta(previous):
         carried = pl.scan_parquet(delta_path(previous)).filter(
-            pl.col(KEY).is_in(pl.Series(keep, dtype=pl.String).implode())
+            pl.col(KEY).is_in(pl.Series(plan.carried, dtype=pl.String).implode())
         )
         _sink(carried.merge_sorted(pl.scan_parquet(fresh), key=KEY), delta, None)
     else:
         os.replace(fresh, delta)
-    frame = pl.DataFrame({KEY: list(dead)}, schema={KEY: pl.String})
+    frame = pl.DataFrame({KEY: plan.dead}, schema={KEY: pl.String})
     frame.write_parquet(superseded_path(target))
     return describe(target)
 

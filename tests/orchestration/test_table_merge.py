@@ -15,7 +15,14 @@ import pytest
 from polars.testing import assert_frame_equal
 
 from orchestration import table_merge
-from orchestration.deltas import delta_path, has_delta, live_sql, scan_live, superseded_path
+from orchestration.deltas import (
+    delta_path,
+    has_delta,
+    live_sql,
+    scan_documents,
+    scan_live,
+    superseded_path,
+)
 from orchestration.table_merge import merge_side_tables, merge_sorted_into
 from orchestration.tables import SortedCursor, describe, iter_frames
 
@@ -95,8 +102,8 @@ def test_small_changes_keep_the_base_and_read_as_a_fresh_build(
 def test_a_large_delta_is_compacted_into_a_new_base(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Delta and dead documents reach 5, 7 and 10 of the 40 base documents: the third compacts.
-    monkeypatch.setattr(table_merge, "COMPACT_FRACTION", 0.24)
+    # Delta and dead documents reach 5, 6 and 9 of the 40 base documents: the third compacts.
+    monkeypatch.setattr(table_merge, "COMPACT_FRACTION", 0.2)
     versions = _runs(tmp_path)
     assert [has_delta(folder / "rows.parquet") for folder, _ in versions] == [
         False,
@@ -121,6 +128,17 @@ def test_every_reader_sees_the_live_rows(tmp_path: Path, monkeypatch: pytest.Mon
     assert_frame_equal(cursor.take_through("zzz"), want.filter(pl.col("source_file") > "050.txt"))
     in_sql = duckdb.sql(f"{live_sql(path)} order by source_file, n").pl()
     assert_frame_equal(in_sql, want, check_dtypes=False)
+
+
+@pytest.mark.parametrize("files", [["000.txt", "005.txt"], ["001.txt", "005.txt"], ["zzz.txt"]])
+def test_rows_of_some_documents_come_from_the_delta_when_it_holds_them_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: list[str]
+) -> None:
+    monkeypatch.setattr(table_merge, "COMPACT_FRACTION", 0.5)
+    folder, state = _runs(tmp_path)[-1]
+    path = folder / "rows.parquet"
+    want = _table("rows", state).filter(pl.col("source_file").is_in(files))
+    assert_frame_equal(scan_documents(path, files).collect(), want)
 
 
 def test_compaction_merge_keeps_the_listed_documents_and_stays_sorted(tmp_path: Path) -> None:
