@@ -112,7 +112,8 @@ def write_marts(
     """Each mart from its candidates (winning documents only) and the carried-forward rows.
 
     Returns the written paths and the quarantine rows of superseded documents.
-    A mart with nothing to drop or add is hard-linked to its candidates file.
+    A mart with nothing to drop or add, from candidates without a delta, is
+    hard-linked to its candidates file; marts are always whole files.
     """
     keys = scan_live(candidates["trials"]).select("trial_id", "last_updated", KEYS[0]).collect()
     winners, superseded = latest_per_trial(keys)
