@@ -77,7 +77,8 @@ def run_suite(
     ``skip_files``: documents (``source_file``) whose rows passed this suite
     before; row-by-row expectations skip them, whole-table ones do not.
     ``fresh``: a part of ``frame`` that holds every row not in ``skip_files``
-    (a table's delta); row-by-row expectations then read only it.
+    (a table's delta); row-by-row expectations then read only it. With no
+    rows to judge they pass without GX, unless a column they name is missing.
     """
     if callable(suite):
         suite = suite()
@@ -107,7 +108,7 @@ def run_suite(
         for batch in batches:
             outcomes.append((_validate(suite.name, per_row, batch), offset))
             offset += batch.height
-        if offset == 0:  # an empty table still runs once: missing columns must fail
+        if offset == 0 and columns != _named(per_row):  # no rows, but a column is missing
             outcomes.append(
                 (_validate(suite.name, per_row, lazy.select(columns).head(0).collect()), 0)
             )

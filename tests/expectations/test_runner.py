@@ -32,8 +32,23 @@ def test_empty_table_passes() -> None:
     assert result.success, result.failures
 
 
-def test_missing_column_is_a_failure_with_the_reason() -> None:
-    result = run_suite(raw.quarantine, pl.DataFrame({"stage": ["raw"], "reason": ["x"]}))
+def test_rows_all_skipped_need_no_gx_unless_a_column_is_missing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[int] = []
+    validate = runner._validate
+    monkeypatch.setattr(runner, "_validate", lambda *a: calls.append(a[2].height) or validate(*a))
+    frame = _quarantine_rows(3)
+    skip = frame.select("source_file")
+    assert run_suite(raw.quarantine, frame, skip_files=skip).success and calls == []
+    missing = run_suite(raw.quarantine, frame.drop("reason"), skip_files=skip)
+    assert missing.failed("expect_column_values_to_not_be_null", "reason") and calls == [0]
+
+
+@pytest.mark.parametrize("rows", [[{"stage": "raw", "reason": "x"}], []])
+def test_missing_column_is_a_failure_with_the_reason(rows: list[dict[str, str]]) -> None:
+    frame = pl.DataFrame(rows, schema={"stage": pl.String, "reason": pl.String})
+    result = run_suite(raw.quarantine, frame)
     failure = next(f for f in result.failures if f.column == "source_file")
     assert failure.expectation == "expect_column_values_to_not_be_null"
     assert failure.unexpected_count is None
