@@ -110,12 +110,19 @@ def test_new_code_parses_everything_again(
     assert _run(settings) == {"reused_documents": 0, "parsed_documents": len(SEEDS)}
 
 
+@pytest.mark.parametrize("staged", ["whole", "with a delta"])
 def test_marts_materialised_alone_equal_those_built_with_the_staged_pass(
-    tmp_path: Path, raw: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, raw: Path, monkeypatch: pytest.MonkeyPatch, staged: str
 ) -> None:
     """A run of the marts only (from the UI) builds the candidates from the staged tables."""
     settings = _settings(tmp_path, "warehouse", raw)
     _run(settings)
+    if staged == "with a delta":  # the staged tables the marts read are base plus delta
+        monkeypatch.setattr(table_merge, "COMPACT_FRACTION", 10.0)
+        changed = raw / SEEDS[0].name
+        changed.write_text(changed.read_text() + "\nStatus: Completed\n")
+        _run(settings)
+        assert (settings.published_link("staged") / "_delta" / "stg_items.parquet").exists()
     # Other code: the published candidates are not reusable, every document is built again.
     monkeypatch.setattr(assets, "code_fingerprint", lambda sql_dir: "other code")
     result = (
