@@ -7,6 +7,7 @@ written to the version's audit folder for ``audit.check_results``.
 """
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import dagster as dg
@@ -14,7 +15,7 @@ import polars as pl
 
 from orchestration.audit import write_check_result
 from orchestration.deltas import delta_path, has_delta
-from orchestration.settings import Settings, table_path
+from orchestration.settings import table_path
 from orchestration.storage import WarehouseResource
 from orchestration.tables import validated_table
 
@@ -84,14 +85,14 @@ def to_check_result(
     return dg.AssetCheckResult(passed=result.success, severity=severity, metadata=metadata)
 
 
-def fresh_rows(settings: Settings, run_id: str, layer: str, table: str) -> pl.LazyFrame | None:
+def fresh_rows(version_dir: Path, layer: str, table: str) -> pl.LazyFrame | None:
     """The rows this run wrote for a table kept as a delta, else None (see ``deltas``).
 
     A delta holds every row a published version did not validate: its base
     rows are reused documents, and reused documents are the validated ones.
     Checks that judge documents one by one need read only it.
     """
-    path = table_path(settings.version_dir(run_id), layer, table)
+    path = table_path(version_dir, layer, table)
     return pl.scan_parquet(delta_path(path)) if has_delta(path) else None
 
 
@@ -117,7 +118,7 @@ def _suite_check(suite_name: str, blocking: bool) -> dg.AssetChecksDefinition:
         version_dir = warehouse.settings().version_dir(context.run.run_id)
         validated = table_path(version_dir, "audit", validated_table(layer))
         skip = pl.scan_parquet(validated) if validated.exists() else None
-        fresh = fresh_rows(warehouse.settings(), context.run.run_id, layer, table)
+        fresh = fresh_rows(version_dir, layer, table)
         result = run_suite(SUITES[suite_name], frame, skip_files=skip, fresh=fresh)
         return to_check_result(context, warehouse, result, blocking=blocking)
 

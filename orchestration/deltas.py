@@ -49,15 +49,22 @@ def superseded_files(base: Path) -> list[str]:
     return pl.read_parquet(path, columns=[KEY])[KEY].to_list() if path.exists() else []
 
 
+def is_dead(base: Path) -> pl.Expr:
+    """True for the rows of ``base`` whose document is superseded."""
+    return of_documents(superseded_files(base))
+
+
+def of_documents(files: Sequence[str]) -> pl.Expr:
+    """True for the rows of these documents (``source_file``)."""
+    return pl.col(KEY).is_in(pl.Series(files, dtype=pl.String).implode())
+
+
 def scan_live(base: Path) -> pl.LazyFrame:
     """The table's live rows, sorted by ``source_file``: base minus superseded, plus delta."""
     rows = pl.scan_parquet(base)
     if not has_delta(base):
         return rows
-    dead = pl.Series(superseded_files(base), dtype=pl.String).implode()
-    return rows.filter(~pl.col(KEY).is_in(dead)).merge_sorted(
-        pl.scan_parquet(delta_path(base)), key=KEY
-    )
+    return rows.filter(~is_dead(base)).merge_sorted(pl.scan_parquet(delta_path(base)), key=KEY)
 
 
 def scan_documents(base: Path, files: Sequence[str]) -> pl.LazyFrame:
@@ -67,14 +74,13 @@ def scan_documents(base: Path, files: Sequence[str]) -> pl.LazyFrame:
     documents an incremental run parses are mostly its raw delta's: their text
     is then read without decoding every other page's (at 600,000 pages, 3 GB).
     """
-    wanted = pl.Series(files, dtype=pl.String)
+    wanted = of_documents(files)
     if has_delta(base):
         delta = pl.scan_parquet(delta_path(base))
-        held = delta.select(pl.col(KEY).filter(pl.col(KEY).is_in(wanted.implode())).n_unique())
-        held = held.collect().item()
-        if held == wanted.n_unique():
-            return delta.filter(pl.col(KEY).is_in(wanted.implode()))
-    return scan_live(base).filter(pl.col(KEY).is_in(wanted.implode()))
+        held = delta.select(pl.col(KEY).filter(wanted).n_unique()).collect().item()
+        if held == len(set(files)):
+            return delta.filter(wanted)
+    return scan_live(base).filter(wanted)
 
 
 def live_rows(base: Path) -> int:
@@ -82,8 +88,7 @@ def live_rows(base: Path) -> int:
     rows = _footer_rows(base)
     if not has_delta(base):
         return rows
-    dead = pl.Series(superseded_files(base), dtype=pl.String).implode()
-    dropped = pl.scan_parquet(base).select(pl.col(KEY).is_in(dead).sum()).collect().item()
+    dropped = pl.scan_parquet(base).select(is_dead(base).sum()).collect().item()
     return rows - int(dropped) + _footer_rows(delta_path(base))
 
 

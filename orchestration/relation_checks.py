@@ -64,7 +64,7 @@ def _spans_check(layer: str, table: str) -> dg.AssetChecksDefinition:
     ) -> dg.AssetCheckResult:
         from expectations.relations import spans_within_documents
 
-        fresh = fresh_rows(warehouse.settings(), context.run.run_id, layer, table)
+        fresh = fresh_rows(warehouse.settings().version_dir(context.run.run_id), layer, table)
         if fresh is not None:  # the other rows' spans and documents passed before, unchanged
             frame = fresh
         if layer == "marts":

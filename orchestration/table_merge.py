@@ -26,6 +26,7 @@ from orchestration.deltas import (
     KEY,
     delta_path,
     has_delta,
+    of_documents,
     scan_live,
     superseded_files,
     superseded_path,
@@ -108,9 +109,7 @@ def _write_delta(previous: Path, plan: _Plan, fresh: Path, target: Path) -> Writ
     delta = delta_path(target)
     delta.parent.mkdir(parents=True, exist_ok=True)
     if has_delta(previous):
-        carried = pl.scan_parquet(delta_path(previous)).filter(
-            pl.col(KEY).is_in(pl.Series(plan.carried, dtype=pl.String).implode())
-        )
+        carried = pl.scan_parquet(delta_path(previous)).filter(of_documents(plan.carried))
         _sink(carried.merge_sorted(pl.scan_parquet(fresh), key=KEY), delta, None)
     else:
         os.replace(fresh, delta)
@@ -132,7 +131,7 @@ def merge_sorted_into(
     if every document had been written in one pass; polars streams the merge,
     so a compaction copies unchanged rows without a Python loop.
     """
-    kept = scan_live(previous).filter(pl.col(KEY).is_in(pl.Series(keep, dtype=pl.String).implode()))
+    kept = scan_live(previous).filter(of_documents(keep))
     merged = conform(kept, dict(schema)).merge_sorted(
         conform(pl.scan_parquet(fresh), dict(schema)), key=KEY
     )

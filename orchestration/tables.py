@@ -24,7 +24,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from orchestration.deltas import delta_path, has_delta, live_rows, scan_live, superseded_files
+from orchestration.deltas import KEY, delta_path, has_delta, is_dead, live_rows, scan_live
 from transforms.schemas import conform, empty
 
 # Rows read from Parquet per step: about READ_BYTES of data, within these bounds
@@ -36,7 +36,6 @@ READ_BYTES = 8 * 2**20
 # Readers decode a row group at a time, so this also bounds what they hold.
 GROUP_ROWS = 262_144
 GROUP_BYTES = 16 * 2**20
-KEY = "source_file"
 
 
 @dataclass
@@ -67,9 +66,8 @@ def _preview(path: Path, rows: int = 5) -> pl.DataFrame:
     base = pl.read_parquet(path, n_rows=rows)
     if not has_delta(path):
         return base
-    dead = pl.Series(superseded_files(path), dtype=pl.String).implode()
     delta = pl.read_parquet(delta_path(path), n_rows=rows)
-    first = pl.concat([base.filter(~pl.col(KEY).is_in(dead)), delta])
+    first = pl.concat([base.filter(~is_dead(path)), delta])
     return first.sort(KEY, maintain_order=True).head(rows)
 
 
