@@ -6,12 +6,15 @@ run on an empty folder, so all three must agree on what counts as a file.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
+import stat
 from collections.abc import Sequence
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
+
+from orchestration.gc_pause import gc_paused
 
 
 class RawFile(NamedTuple):
@@ -33,29 +36,63 @@ def scan_raw_files(raw_dir: Path) -> list[RawFile]:
 
     Symlinks are followed (people link pages in from scrape folders), but a
     directory reached twice (a link loop) is walked once. Hidden names
-    (``.gitkeep``, ``.DS_Store``) are tooling litter, not pages. One
-    ``scandir`` pass: a registry folder of 100,000 pages is listed in well
-    under a second.
+    (``.gitkeep``, ``.DS_Store``) are tooling litter, not pages.
+
+    At registry scale the stat calls are most of the cost, so each folder is
+    listed once and every name stat-ed relative to the folder's descriptor,
+    with the collector paused (``gc_paused``); the sort compares paths, not
+    whole tuples. Measured at 606,000 files: 4.1-4.2 s, against 6.2 s for a
+    ``scandir`` walk with ``DirEntry.stat``; the stat calls alone take 2.2-2.8 s.
     """
     found: list[RawFile] = []
     seen: set[str] = set()
-    pending = [(raw_dir, "")]
-    while pending:
-        folder, prefix = pending.pop()
-        real = os.path.realpath(folder)
-        if real in seen:
-            continue
-        seen.add(real)
-        with contextlib.suppress(OSError), os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.name.startswith("."):
-                    continue
-                rel = prefix + entry.name
-                if entry.is_dir():
-                    pending.append((Path(entry.path), rel + "/"))
-                elif entry.is_file():
-                    found.append(_raw_file(rel, entry))
-    return sorted(found)
+    pending = [(os.fspath(raw_dir), "")]
+    with gc_paused():
+        while pending:
+            folder, prefix = pending.pop()
+            real = os.path.realpath(folder)
+            if real not in seen:
+                seen.add(real)
+                pending += _list_folder(folder, prefix, found)
+        found.sort(key=_REL)
+    return found
+
+
+_REL = itemgetter(0)  # RawFile.rel, without the property lookup
+
+
+def _list_folder(folder: str, prefix: str, found: list[RawFile]) -> list[tuple[str, str]]:
+    """Append the folder's files to ``found``; return its subfolders as ``(path, prefix)``."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return []
+    subfolders: list[tuple[str, str]] = []
+    try:
+        names = [name for name in os.listdir(fd) if not name.startswith(".")]
+        base = folder + os.sep
+        for name in names:
+            try:
+                info = os.stat(name, dir_fd=fd)
+            except OSError:  # gone since the listing, or a link to nothing
+                if not _is_link(name, fd):
+                    found.append(RawFile(prefix + name, base + name, None, None))
+                continue
+            if stat.S_ISREG(info.st_mode):
+                found.append(RawFile(prefix + name, base + name, info.st_size, info.st_mtime_ns))
+            elif stat.S_ISDIR(info.st_mode):
+                subfolders.append((base + name, prefix + name + "/"))
+    finally:
+        os.close(fd)
+    return subfolders
+
+
+def _is_link(name: str, folder_fd: int) -> bool:
+    """Whether ``name`` is a symlink (a dangling one is not a page); False if it is gone."""
+    try:
+        return stat.S_ISLNK(os.lstat(name, dir_fd=folder_fd).st_mode)
+    except OSError:
+        return False
 
 
 _HANDED_OVER: dict[str, list[RawFile]] = {}
@@ -77,14 +114,6 @@ def take_raw_files(raw_dir: Path) -> list[RawFile]:
     """The listing handed over for ``raw_dir`` (taken once), else a fresh ``scan_raw_files``."""
     found = _HANDED_OVER.pop(os.path.realpath(raw_dir), None)
     return scan_raw_files(raw_dir) if found is None else found
-
-
-def _raw_file(rel: str, entry: os.DirEntry[str]) -> RawFile:
-    try:
-        stat = entry.stat()
-    except OSError:
-        return RawFile(rel, entry.path, None, None)
-    return RawFile(rel, entry.path, stat.st_size, stat.st_mtime_ns)
 
 
 def fingerprint(raw_dir: Path) -> str:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 import dagster as dg
 import pytest
 
 from orchestration.automation import raw_files_sensor
-from orchestration.raw_files import fingerprint, list_raw_files
+from orchestration.gc_pause import gc_paused
+from orchestration.raw_files import fingerprint, list_raw_files, scan_raw_files
 from orchestration.storage import WarehouseResource
 
 
@@ -32,6 +34,29 @@ def test_follows_symlinks_but_not_loops(tmp_path):
     (raw / "single.txt").symlink_to(outside / "linked.txt")
     (raw / "loop").symlink_to(raw)
     assert [rel for rel, _ in list_raw_files(raw)] == ["more/linked.txt", "own.txt", "single.txt"]
+
+
+def test_dangling_links_and_fifos_are_not_pages(tmp_path):
+    _write(tmp_path / "page.txt", "twelve bytes")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    os.mkfifo(tmp_path / "pipe")
+    [page] = scan_raw_files(tmp_path)
+    info = os.stat(tmp_path / "page.txt")
+    assert (page.rel, page.path) == ("page.txt", str(tmp_path / "page.txt"))
+    assert (page.size, page.mtime_ns) == (12, info.st_mtime_ns)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_gc_paused_restores_the_collector(enabled):
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        with pytest.raises(RuntimeError), gc_paused():
+            assert not gc.isenabled()
+            raise RuntimeError
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
 
 
 @pytest.mark.parametrize(
