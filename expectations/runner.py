@@ -190,12 +190,22 @@ def _named(expectations: list[Any]) -> list[str]:
 
 
 def _validate(name: str, expectations: list[Any], frame: pl.DataFrame) -> Any:
+    """GX's result for ``expectations`` on ``frame``; failures come with counts and samples.
+
+    GX first only says whether the frame passes: its summary (counts, sample
+    values, row numbers) costs metrics of its own, and took more than half of
+    the time of validating every suite of a run on small frames (3.8 s against
+    1.7 s). Only a frame that fails is validated again for that summary.
+    """
     import great_expectations as gx
 
     part = gx.ExpectationSuite(name=name, expectations=[e.copy() for e in expectations])
     batch_definition = _batch_definition()
     with _LOCK:  # the cached context is shared; GX is not documented as thread-safe
         batch = batch_definition.get_batch(batch_parameters={"dataframe": to_pandas(frame)})
+        result = batch.validate(part, result_format={"result_format": "BOOLEAN_ONLY"})
+        if result.success:
+            return result
         return batch.validate(part, result_format={"result_format": "SUMMARY"})
 
 

@@ -45,6 +45,28 @@ def test_rows_all_skipped_need_no_gx_unless_a_column_is_missing(
     assert missing.failed("expect_column_values_to_not_be_null", "reason") and calls == [0]
 
 
+def test_gx_summarises_only_a_failing_frame(monkeypatch: pytest.MonkeyPatch) -> None:
+    from great_expectations.datasource.fluent.interfaces import Batch
+
+    formats: list[str] = []
+    validate = Batch.validate
+
+    def recording(self, expect, *, result_format="SUMMARY", **kwargs):
+        formats.append(result_format["result_format"])
+        return validate(self, expect, result_format=result_format, **kwargs)
+
+    monkeypatch.setattr(Batch, "validate", recording)
+    rows = [{"source_file": f"{i}.txt", "stage": "raw", "reason": "r"} for i in range(3)]
+    assert run_suite(raw.quarantine, make(schemas.QUARANTINE, rows)).success
+    assert formats == ["BOOLEAN_ONLY"]
+    formats.clear()
+    rows[2]["reason"] = None
+    failed = run_suite(raw.quarantine, make(schemas.QUARANTINE, rows))
+    assert formats == ["BOOLEAN_ONLY", "SUMMARY"]
+    failure = next(f for f in failed.failures if f.expectation.endswith("not_be_null"))
+    assert (failure.column, failure.unexpected_count, failure.sample) == ("reason", 1, ("row 2",))
+
+
 @pytest.mark.parametrize("rows", [[{"stage": "raw", "reason": "x"}], []])
 def test_missing_column_is_a_failure_with_the_reason(rows: list[dict[str, str]]) -> None:
     frame = pl.DataFrame(rows, schema={"stage": pl.String, "reason": pl.String})
