@@ -18,7 +18,7 @@ import polars as pl
 import expectations
 import transforms
 from orchestration.deltas import scan_live
-from orchestration.raw_files import RawFile
+from orchestration.raw_files import RawFile, sha256_of_lines
 
 RUN_INPUTS = {
     "run_id": pl.String,
@@ -30,13 +30,8 @@ RAW_STAT_FILE = "raw_stat_fingerprint.txt"
 
 
 def raw_fingerprint(files: Iterable[tuple[str, str]]) -> str:
-    """Hash of the sorted ``(relative path, sha256 of bytes)`` pairs of a raw folder.
-
-    One ``update`` over the joined lines: the same digest as one per line, and
-    600,000 calls cost over a second.
-    """
-    lines = "".join(f"{rel}\0{sha}\n" for rel, sha in sorted(files))
-    return hashlib.sha256(lines.encode()).hexdigest()
+    """Hash of the sorted ``(relative path, sha256 of bytes)`` pairs of a raw folder."""
+    return sha256_of_lines(f"{rel}\0{sha}\n" for rel, sha in sorted(files))
 
 
 def hash_raw_files(

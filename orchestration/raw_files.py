@@ -9,7 +9,8 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from itertools import islice
 from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -127,7 +128,19 @@ def stat_fingerprint(found: Sequence[RawFile]) -> str:
     A file that could not be stat-ed counts as changed, so the fingerprint
     never says "unchanged" for a folder that is not.
     """
+    lines = (f"{rel}\0{mtime_ns}\0{size}\n" for rel, _, size, mtime_ns in found)
+    return sha256_of_lines(lines)[:16]
+
+
+def sha256_of_lines(lines: Iterable[str], chunk: int = 10_000) -> str:
+    """The sha256 (hex) of the lines joined, hashed ``chunk`` lines per ``update``.
+
+    The digest is that of the whole text, whatever ``chunk`` is. One update per
+    line cost over a second at 600,000 files; one over all of them held the
+    whole text (about 100 MB more peak).
+    """
     digest = hashlib.sha256()
-    for file in found:
-        digest.update(f"{file.rel}\0{file.mtime_ns}\0{file.size}\n".encode())
-    return digest.hexdigest()[:16]
+    lines = iter(lines)
+    while part := "".join(islice(lines, chunk)):
+        digest.update(part.encode())
+    return digest.hexdigest()

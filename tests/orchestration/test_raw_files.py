@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 
 import dagster as dg
@@ -10,7 +11,7 @@ import pytest
 
 from orchestration.automation import raw_files_sensor
 from orchestration.gc_pause import gc_paused
-from orchestration.raw_files import fingerprint, list_raw_files, scan_raw_files
+from orchestration.raw_files import fingerprint, list_raw_files, scan_raw_files, sha256_of_lines
 from orchestration.storage import WarehouseResource
 
 
@@ -44,6 +45,13 @@ def test_dangling_links_and_fifos_are_not_pages(tmp_path):
     info = os.stat(tmp_path / "page.txt")
     assert (page.rel, page.path) == ("page.txt", str(tmp_path / "page.txt"))
     assert (page.size, page.mtime_ns) == (12, info.st_mtime_ns)
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 10_000])
+@pytest.mark.parametrize("lines", [[], ["a\0b\n"], ["a\0b\n", "c\0d\n", "é\0f\n"]])
+def test_lines_digest_is_that_of_the_whole_text(lines, chunk):
+    whole = hashlib.sha256("".join(lines).encode()).hexdigest()
+    assert sha256_of_lines(iter(lines), chunk=chunk) == whole
 
 
 @pytest.mark.parametrize("enabled", [True, False])
