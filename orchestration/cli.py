@@ -60,8 +60,8 @@ def _unchanged_since(settings: Settings, found: list[RawFile]) -> str | None:
     """A message when raw files and code are what the published version was built from."""
     from orchestration.inputs import (
         code_fingerprint,
-        hash_raw_files,
         landed_hashes,
+        matches_landing,
         published_inputs,
     )
     from orchestration.raw_files import stat_fingerprint
@@ -76,7 +76,7 @@ def _unchanged_since(settings: Settings, found: list[RawFile]) -> str | None:
     # to read a byte. Otherwise (a touched file, a copied folder) compare contents.
     if published["raw_stat_fingerprint"] != stat_fingerprint(found):
         known = landed_hashes(table_path(settings.warehouse_dir, "raw", "documents"))
-        if hash_raw_files(found, known) != published["raw_fingerprint"]:
+        if not matches_landing(found, known, published["raw_fingerprint"]):
             return None
     return (
         f"nothing changed: the {len(found)} raw files and the code are those of the published "

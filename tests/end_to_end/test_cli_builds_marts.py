@@ -220,6 +220,30 @@ def test_unchanged_stats_skip_without_reading_and_a_touch_is_checked_by_content(
     assert "nothing changed" in capsys.readouterr().out and read == [page.name]
 
 
+def test_an_edited_page_ends_the_change_test_at_the_first_page_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two edited pages: the no-change test reads the first and stops; the run lands both."""
+    from orchestration import inputs
+
+    _build(tmp_path, FIXTURE_PAGES, "*").close()
+    raw, warehouse = tmp_path / "raw", tmp_path / "warehouse"
+    first, second = sorted(raw.iterdir())[:2]
+    for page in (first, second):
+        page.write_bytes(page.read_bytes() + b"\nLast Updated: 2026-11-01\n")
+    read: list[str] = []
+    real = inputs.file_sha256
+    monkeypatch.setattr(inputs, "file_sha256", lambda path: read.append(path.name) or real(path))
+    capsys.readouterr()
+    assert main(["run", "--raw", str(raw), "--warehouse", str(warehouse)]) == 0
+    assert "nothing changed" not in capsys.readouterr().out
+    assert read == [first.name]
+    edited = {page.name: real(page) for page in (first, second)}
+    with duckdb.connect(str(warehouse / "warehouse.duckdb"), read_only=True) as con:
+        landed = dict(con.execute("select source_file, sha256 from raw.documents").fetchall())
+    assert {name: landed[name] for name in edited} == edited
+
+
 def test_a_cli_run_lists_the_raw_folder_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
