@@ -104,7 +104,9 @@ def run_suite(
             rows = rows.join(skip_files.lazy(), on="source_file", how="anti")
         offset = 0
         rows = rows.select(columns)
-        size = _rows_per_batch(rows, batch_rows) if columns else batch_rows
+        # Row sizes from the table's first rows: the first rows left after skipping
+        # may lie deep in a registry-sized table, and finding them is a scan of its own.
+        size = _rows_per_batch(lazy.select(columns), batch_rows) if columns else batch_rows
         batches = rows.collect_batches(chunk_size=size) if columns else []
         for batch in batches:
             outcomes.append((_validate(suite.name, per_row, batch), offset))

@@ -14,10 +14,10 @@ import dagster as dg
 import polars as pl
 
 from orchestration.audit import write_check_result
-from orchestration.deltas import delta_path, has_delta
+from orchestration.deltas import KEY, delta_path, has_delta
 from orchestration.settings import table_path
 from orchestration.storage import WarehouseResource
-from orchestration.tables import validated_table
+from orchestration.tables import fresh_table, validated_table
 
 if TYPE_CHECKING:
     from expectations.runner import ExpectationFailure, SuiteResult
@@ -86,14 +86,22 @@ def to_check_result(
 
 
 def fresh_rows(version_dir: Path, layer: str, table: str) -> pl.LazyFrame | None:
-    """The rows this run wrote for a table kept as a delta, else None (see ``deltas``).
+    """The rows of a table that no published version validated, when known; else None.
 
-    A delta holds every row a published version did not validate: its base
-    rows are reused documents, and reused documents are the validated ones.
-    Checks that judge documents one by one need read only it.
+    A table kept as a delta (see ``deltas``): its delta, which holds every
+    row a published version did not validate (its base rows are reused
+    documents, and reused documents are the validated ones). A whole table
+    (the marts): its rows of the documents listed in ``fresh_table(layer)``.
+    Checks that judge documents one by one need read only these rows.
     """
     path = table_path(version_dir, layer, table)
-    return pl.scan_parquet(delta_path(path)) if has_delta(path) else None
+    if has_delta(path):
+        return pl.scan_parquet(delta_path(path))
+    documents = table_path(version_dir, "audit", fresh_table(layer))
+    if not documents.exists():
+        return None
+    listed = pl.read_parquet(documents, columns=[KEY])[KEY]
+    return pl.scan_parquet(path).filter(pl.col(KEY).is_in(listed.implode()))
 
 
 def _effect(blocking: bool) -> str:

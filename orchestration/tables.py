@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -252,6 +252,21 @@ def record_validated(target: Callable[[str], Path], layer: str, files: Sequence[
     path = target(validated_table(layer))
     path.parent.mkdir(parents=True, exist_ok=True)
     pl.DataFrame({KEY: list(files)}, schema={KEY: pl.String}).write_parquet(path)
+    return path
+
+
+def fresh_table(layer: str) -> str:
+    """The audit table listing (at least) the documents of ``layer`` no published version
+    validated: a whole table's checks then read only their rows (``checks.fresh_rows``).
+    """
+    return f"fresh_{layer}"
+
+
+def record_fresh(target: Callable[[str], Path], layer: str, files: Iterable[str]) -> Path:
+    """Write ``fresh_table(layer)``: the documents whose rows a check must judge again."""
+    path = target(fresh_table(layer))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pl.DataFrame({KEY: sorted(files)}, schema={KEY: pl.String}).write_parquet(path)
     return path
 
 

@@ -86,6 +86,9 @@ def test_second_run_reuses_unchanged_pages_and_equals_a_fresh_build(
     for layer in ("staged", "marts"):
         validated = pl.read_parquet(audit / f"validated_{layer}.parquet")["source_file"]
         assert sorted(validated) == unchanged
+    # The marts are whole files: their checks read the rows of the other pages, carried included.
+    fresh_marts = pl.read_parquet(audit / "fresh_marts.parquet")["source_file"].to_list()
+    assert fresh_marts == sorted([changed.name, removed.name, "zz_new.txt"])
 
     fresh = _settings(tmp_path, "fresh", raw)
     assert _run(fresh)["reused_documents"] == 0

@@ -98,6 +98,26 @@ def test_failed_blocking_check_keeps_published_db(settings, fake_pipeline, monke
     assert settings.published_link("marts").resolve() == link
 
 
+def test_an_incremental_run_judges_the_mart_rows_of_changed_pages(
+    settings, fake_pipeline, monkeypatch, capsys
+):
+    """Reused rows were judged before; a changed page's mart rows are judged now."""
+    assert _run(settings) == 0
+    changed = settings.raw_dir / "a.txt"
+    changed.write_text(changed.read_text() + "Status: Recruiting\n")
+    capsys.readouterr()
+
+    from orchestration import stream_staged
+
+    monkeypatch.setattr(stream_staged, "parse_and_build", _unknown_status)  # same code
+    assert _run(settings) == 1
+    out = capsys.readouterr().out
+    assert "FAILED (blocking) marts/trials:suite" in out
+    assert "expect_column_values_to_be_in_set(overall_status): 1 unexpected" in out
+    fresh = settings.versions_dir.glob("*/audit/fresh_marts.parquet")
+    assert [pl.read_parquet(path)["source_file"].to_list() for path in fresh] == [["a.txt"]]
+
+
 REPO_RAW = Path(__file__).resolve().parents[2] / "raw"
 
 
