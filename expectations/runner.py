@@ -75,7 +75,8 @@ def run_suite(
     rather the rows whose key repeats: polars finds those, and when there
     are none GX is not called for nothing.
     ``skip_files``: documents (``source_file``) whose rows passed this suite
-    before; row-by-row expectations skip them, whole-table ones do not.
+    before; row-by-row expectations skip them, and so do keys made of
+    ``source_file`` and more (``_per_document``); other whole-table ones do not.
     ``fresh``: a part of ``frame`` that holds every row not in ``skip_files``
     (a table's delta); row-by-row expectations then read only it. With no
     rows to judge they pass without GX, unless a column they name is missing.
@@ -85,11 +86,12 @@ def run_suite(
     lazy = frame.lazy()
     present = set(lazy.collect_schema().names())
     whole, per_row = _split_by_scope(suite)
+    unjudged = _unjudged(lazy, present, skip_files, fresh)
     outcomes: list[tuple[Any, int]] = []
     for expectation in whole:
         columns = _read_columns([expectation], present)
-        rows = lazy.select(columns)
         keys = bool(columns) and _is_uniqueness(expectation)
+        rows = (unjudged if keys and _per_document(columns) else lazy).select(columns)
         if keys:
             rows = _repeated_keys(rows, columns)
         found = rows.collect(engine="streaming")
@@ -98,12 +100,8 @@ def run_suite(
         outcomes.append((_validate(suite.name, [expectation], found), 0))
     if per_row:
         columns = _read_columns(per_row, present)
-        rows = lazy
-        if skip_files is not None and "source_file" in present:
-            rows = lazy if fresh is None else fresh.lazy()
-            rows = rows.join(skip_files.lazy(), on="source_file", how="anti")
         offset = 0
-        rows = rows.select(columns)
+        rows = unjudged.select(columns)
         # Row sizes from the table's first rows: the first rows left after skipping
         # may lie deep in a registry-sized table, and finding them is a scan of its own.
         size = _rows_per_batch(lazy.select(columns), batch_rows) if columns else batch_rows
@@ -127,6 +125,27 @@ def run_suite(
         evaluated=len(suite.expectations),
         failures=tuple(sorted(failures, key=lambda f: (f.expectation, f.column or ""))),
     )
+
+
+def _unjudged(
+    lazy: pl.LazyFrame,
+    present: set[str],
+    skip_files: pl.DataFrame | pl.LazyFrame | None,
+    fresh: pl.DataFrame | pl.LazyFrame | None,
+) -> pl.LazyFrame:
+    """The rows of documents not in ``skip_files``, read from ``fresh`` when given."""
+    if skip_files is None or "source_file" not in present:
+        return lazy
+    rows = lazy if fresh is None else fresh.lazy()
+    return rows.join(skip_files.lazy(), on="source_file", how="anti")
+
+
+def _per_document(key: list[str]) -> bool:
+    """Whether ``key`` is ``source_file`` plus more: one document's rows never collide with
+    another's, so the key is unique if each document's rows are, and a validated
+    document's rows (unchanged since) need no second look.
+    """
+    return "source_file" in key and len(key) > 1
 
 
 def _rows_per_batch(rows: pl.LazyFrame, most: int) -> int:

@@ -154,6 +154,43 @@ def test_rows_of_validated_documents_are_skipped_by_row_expectations_only() -> N
     assert keys.failed("expect_column_values_to_be_unique", "source_file")
 
 
+def _sections(files_and_ordinals: list[tuple[str, int]]) -> pl.DataFrame:
+    rows = [
+        {"source_file": f, "section_ordinal": n, "section": "preamble", "text": "x"}
+        | {"norm_start": 0, "span_start": 0, "span_end": 1}
+        for f, n in files_and_ordinals
+    ]
+    return make(schemas.STG_SECTIONS, rows)
+
+
+def test_a_key_of_source_file_and_more_is_judged_on_unvalidated_documents_only() -> None:
+    """Each document's rows hold its key's repeats: a validated document needs no second look."""
+    from expectations import staged
+
+    frame = _sections([("a.txt", 0), ("a.txt", 0), ("b.txt", 0), ("b.txt", 1), ("c.txt", 0)])
+    skip = pl.DataFrame({"source_file": ["a.txt"]})
+    assert run_suite(staged.stg_sections, frame, skip_files=skip).success
+    assert not run_suite(staged.stg_sections, frame).success
+    repeated = pl.concat([frame, _sections([("b.txt", 1)])])
+    result = run_suite(staged.stg_sections, repeated, skip_files=skip)
+    failure = next(f for f in result.failures if "unique" in f.expectation)
+    assert failure.unexpected_count == 2 and set(failure.sample) == {
+        "source_file=b.txt, section_ordinal=1"
+    }
+    # A key of source_file alone spans documents: every row is judged.
+    one_per_file = pl.concat([frame.unique("source_file"), frame.head(1)])
+    assert not run_suite(staged.stg_documents, _as_documents(one_per_file), skip_files=skip).success
+
+
+def _as_documents(sections: pl.DataFrame) -> pl.DataFrame:
+    rows = [
+        {"source_file": f, "sha256": "0" * 64, "source_format": "plain", "text": "x"}
+        | {"raw_length": 1}
+        for f in sections["source_file"]
+    ]
+    return make(schemas.STG_DOCUMENTS, rows)
+
+
 def test_row_expectations_read_only_the_fresh_part_when_given() -> None:
     """A table's delta holds every row not skipped: the rest is not read row by row."""
     frame = _quarantine_rows(6, null_reason_every=2)  # nulls in 000, 002, 004
