@@ -82,6 +82,7 @@ def fake_build_marts(
         pl.lit(["CD19"]).alias("target_antigens"),
         pl.lit(12.0).alias("min_age_years"),
         pl.lit(65.0).alias("max_age_years"),
+        pl.lit(True).alias("in_source"),
     )
     tables = {
         "trials": trials,
