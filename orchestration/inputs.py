@@ -34,6 +34,23 @@ def raw_fingerprint(files: Iterable[tuple[str, str]]) -> str:
     return sha256_of_lines(f"{rel}\0{sha}\n" for rel, sha in sorted(files))
 
 
+def raw_fingerprint_of(pairs: pl.DataFrame) -> str:
+    """``raw_fingerprint`` of a ``(path, sha256)`` frame; nulls and repeats are dropped.
+
+    Polars sorts and formats the lines (UTF-8 byte order is code-point order,
+    so the digest is the same): a Python tuple per file took 2.5 s at 606,000.
+    """
+    rel, sha = pairs.columns
+    lines = (
+        pairs.drop_nulls()
+        .unique()
+        .sort(rel, sha)
+        .select(pl.concat_str(rel, pl.lit("\0"), sha, pl.lit("\n")))
+        .to_series()
+    )
+    return sha256_of_lines(iter(lines))
+
+
 def matches_landing(
     found: Iterable[RawFile], known: dict[str, tuple[int, int, str]], fingerprint: str | None
 ) -> bool:

@@ -18,7 +18,7 @@ import polars as pl
 from orchestration.audit import read_check_results, write_audit_tables
 from orchestration.deltas import live_sql, scan_live, sql_literal, table_files
 from orchestration.faults import crash_point
-from orchestration.inputs import RUN_INPUTS, code_fingerprint, raw_fingerprint, read_raw_stats
+from orchestration.inputs import RUN_INPUTS, code_fingerprint, raw_fingerprint_of, read_raw_stats
 from orchestration.settings import Settings, table_path
 from orchestration.storage import CANDIDATES, published_version
 from transforms.schemas import MART_CANDIDATES, MART_TABLES, STAGED_TABLES
@@ -74,10 +74,14 @@ def record_run_inputs(settings: Settings, version_dir: Path, run_id: str) -> Pat
         for name in ("documents", "quarantine")
         if table_path(version_dir, "raw", name).exists()
     ]
-    pairs = pl.concat(landed).drop_nulls().unique().rows() if landed else []
+    pairs = (
+        pl.concat(landed)
+        if landed
+        else pl.DataFrame(schema={"source_file": pl.String, "sha256": pl.String})
+    )
     row = {
         "run_id": run_id,
-        "raw_fingerprint": raw_fingerprint(pairs),
+        "raw_fingerprint": raw_fingerprint_of(pairs),
         "code_fingerprint": code_fingerprint(settings.analytics_sql_dir),
         "raw_stat_fingerprint": read_raw_stats(version_dir),
     }
