@@ -82,3 +82,38 @@ def test_doses_and_time_frames_never_raise(text: str) -> None:
         assert dose.value > 0
     days = parse_time_frame_days(text)
     assert days is None or days >= 0
+
+
+_PREFIXES = ["ChiCTR", "ChiCTR-IOR-", "DRKS", "ISRCTN", "ACTRN", "jRCT", "jRCTs", "CTRI/", "KCT"]
+_PREFIXES += ["IRCT", "EudraCT", "EudraCT number: ", "CTIS ", "CTIS no.#", "", "ſ", "K", "İ"]
+_REGISTRY_PREFIX = st.sampled_from(_PREFIXES).flatmap(
+    lambda prefix: st.sampled_from([prefix, prefix.swapcase(), prefix.lower()])
+)
+
+
+def _digits(low: int, high: int | None = None) -> st.SearchStrategy[str]:
+    return st.text("0123456789", min_size=low, max_size=high or low)
+
+
+_REGISTRY_NUMBER = st.one_of(
+    st.sampled_from([7, 8, 9, 10, 14]).flatmap(_digits),
+    st.tuples(
+        _digits(4), st.just("-5"), _digits(5), st.just("-"), _digits(2), st.just("-"), _digits(2)
+    ),
+    st.tuples(_digits(4), st.just("-"), _digits(6), st.just("-"), _digits(2)),
+    st.tuples(_digits(4), st.just("/"), _digits(2, 3), st.just("/"), _digits(6)),
+    st.tuples(_digits(8, 10), st.just("N"), _digits(1, 2)),
+).map(lambda part: part if isinstance(part, str) else "".join(part))
+_REGISTRY_TEXT = st.tuples(
+    st.text(" .\n(", max_size=3), _REGISTRY_PREFIX, _REGISTRY_NUMBER, st.text(" .\n)", max_size=3)
+).map("".join)
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(_REGISTRY_TEXT)
+def test_the_registry_prefilter_never_hides_an_id(text: str) -> None:
+    """The cheap test before the registry scan says "maybe" wherever the scan finds an id."""
+    from transforms.marts.identity import _OTHER_REGISTRIES, _may_name_a_registry
+
+    if _OTHER_REGISTRIES.search(text):
+        assert _may_name_a_registry(text)

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import polars as pl
+import pytest
 
 from transforms.marts.pipeline import build_chunk, build_marts, parse_and_build
 from transforms.raw.documents import land_files
@@ -25,6 +26,36 @@ def test_related_trial_ids_are_not_the_trials_own() -> None:
     trials = _marts({"a.txt": page})[0]["trials"]
     assert trials["nct_id"].to_list() == [None]
     assert trials["trial_id"][0].startswith("TH-")
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("ChiCTR2400081234", "ChiCTR2400081234"),
+        ("chictr-ior-17012345", "chictr-ior-17012345"),
+        ("DRKS00031234", "DRKS00031234"),
+        ("ISRCTN12345678", "ISRCTN12345678"),
+        ("ACTRN12623000123456", "ACTRN12623000123456"),
+        ("jRCT2031230123", "jRCT2031230123"),
+        ("CTRI/2023/05/012345", "CTRI/2023/05/012345"),
+        ("KCT0008123", "KCT0008123"),
+        ("IRCT20230101012345N1", "IRCT20230101012345N1"),
+        ("EudraCT number: 2021-001234-12", "2021-001234-12"),
+        ("CTIS 2023-501234-12-00", "2023-501234-12-00"),
+        ("2023-501234-12-00", "2023-501234-12-00"),
+    ],
+)
+@pytest.mark.parametrize("line", ["Registry ID: {}", "The study was registered as {} in 2023."])
+def test_other_registries_ids_are_the_trials_own(line: str, written: str, expected: str) -> None:
+    page = f"A study of CD19 CAR-T in lupus\nStatus: Recruiting\n{line.format(written)}\n"
+    trials = _marts({"a.txt": page})[0]["trials"]
+    assert trials["trial_id"].to_list() == [expected]
+    assert trials["registry_ids"].to_list() == [[expected]]
+
+
+def test_dates_and_numbers_are_not_registry_ids() -> None:
+    page = "Status: Recruiting\nStart date: 2023-05-01\nEnrollment: 2023-512\nDRKS trial pending\n"
+    assert _marts({"a.txt": page})[0]["trials"]["registry_ids"].to_list() == [None]
 
 
 def test_surrogate_id_is_stable_across_content_changes() -> None:
