@@ -44,7 +44,7 @@ def removed_trial_ids(
     registry-sized history is decided from two columns.
     """
     gone = previous_trials.filter(
-        ~pl.col("source_file").is_in(pl.Series(sorted(present_files), dtype=pl.String).implode())
+        ~pl.col("source_file").is_in(pl.Series(list(present_files), dtype=pl.String).implode())
         & ~pl.col("trial_id").is_in(current_trial_ids.implode())
     )
     return gone["trial_id"].to_list()
