@@ -35,7 +35,7 @@ _OTHER_REGISTRIES = re.compile(
 
 # Every id of _OTHER_REGISTRIES starts with one of these words (case-folded) or, for a
 # bare CTIS number, holds "-5" and five digits. Most pages name no other registry, and
-# ``in`` over a page is a hundredth of the registry scan (0.3 ms a page).
+# looking for these words costs a third of the registry scan (0.3 ms of a 5 ms page).
 _REGISTRY_WORDS = ("chictr", "drks", "isrctn", "actrn", "jrct", "ctri/", "kct", "irct")
 _REGISTRY_WORDS += ("eudract", "ctis")
 _CTIS_NUMBER = re.compile(r"-5\d{5}-")
