@@ -100,7 +100,7 @@ def _decode_with_bom(data: bytes) -> tuple[str, str] | None:
 def _decode_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     """UTF-16 of mostly-Latin text has a NUL in every other byte; detect that pattern."""
     pairs = len(data) // 2
-    if pairs < 2 or len(data) % 2:
+    if pairs < 2 or len(data) % 2 or 0 not in data:  # the last test is one memchr
         return None
     even_nul = data[0::2].count(0) / pairs
     odd_nul = data[1::2].count(0) / pairs

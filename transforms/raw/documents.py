@@ -79,6 +79,4 @@ def _quarantine_row(source_file: str, reason: str, digest: str) -> dict:
 
 
 def _to_frame(rows: list[dict], schema: dict[str, pl.DataType]) -> pl.DataFrame:
-    if not rows:
-        return schemas.empty(schema)
-    return schemas.conform(pl.DataFrame(rows, schema=schema), schema)
+    return schemas.frame_of(rows, schema)  # by column: from dicts took 1.9 s of 13 at 100k
