@@ -15,6 +15,7 @@ import math
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 import polars as pl
@@ -261,7 +262,36 @@ def to_pandas(frame: pl.DataFrame) -> pd.DataFrame:
         pl.Series(name, [_render_list(v) for v in frame[name].to_list()], dtype=pl.String)
         for name in lists
     )
-    return rendered.to_pandas()
+    return rendered.with_columns(_as_nanoseconds(rendered)).to_pandas()
+
+
+# The dates pandas can hold as datetime64[ns]; a value outside stays as it was.
+_NS_MIN, _NS_MAX = date(1678, 1, 1), date(2261, 12, 31)
+
+
+def _as_nanoseconds(frame: pl.DataFrame) -> list[pl.Expr]:
+    """Date (and tz-naive datetime) columns cast to nanoseconds where every value fits.
+
+    GX compares a datetime64[ns] column with its bounds in one vectorised step,
+    but any other resolution (polars dates arrive as datetime64[ms]) one Python
+    call per value: 4.3 of the 5.7 s the trials suite took at 100,000 trials.
+    """
+    casts = []
+    for name, dtype in frame.schema.items():
+        naive = dtype == pl.Date or (
+            isinstance(dtype, pl.Datetime) and dtype.time_zone is None and dtype.time_unit != "ns"
+        )
+        if not naive:
+            continue
+        low, high = frame[name].min(), frame[name].max()
+        if low is None or (_fits_nanoseconds(low) and _fits_nanoseconds(high)):
+            casts.append(pl.col(name).cast(pl.Datetime("ns")))
+    return casts
+
+
+def _fits_nanoseconds(value: date) -> bool:
+    day = value.date() if isinstance(value, datetime) else value
+    return _NS_MIN <= day <= _NS_MAX
 
 
 def list_pattern(allowed: tuple[str, ...] | list[str]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from datetime import date
 from pathlib import Path
 
 import polars as pl
@@ -11,7 +12,7 @@ import pytest
 
 from expectations import marts, raw, runner
 from expectations.runner import SuiteResult, list_pattern, run_suite, to_pandas
-from tests.expectations.frames import make, trials
+from tests.expectations.frames import make, mutate, trials
 from transforms import schemas
 
 
@@ -246,3 +247,22 @@ def test_wide_rows_are_validated_in_batches_of_bounded_bytes(
     batched = run_suite(raw.quarantine, frame.lazy())
     assert batched == whole
     assert sum(sizes) == 40 and len(sizes) >= 3  # the suite judges each row once
+
+
+@pytest.mark.parametrize("late", [date(2150, 1, 1), date(9999, 1, 1)])
+def test_dates_out_of_bounds_fail_whether_or_not_pandas_holds_them_in_nanoseconds(
+    late: date,
+) -> None:
+    """Dates GX compares vectorised (datetime64[ns]) or one by one (beyond 2261) alike."""
+    frame = mutate(trials(), schemas.TRIALS, start_date=late)
+    result = run_suite(marts.trials, frame)
+    failure = next(f for f in result.failures if f.column == "start_date")
+    assert failure.expectation == "expect_column_values_to_be_between"
+    assert (failure.unexpected_count, failure.sample) == (1, (f"{late} 00:00:00",))
+
+
+def test_dates_reach_gx_as_nanoseconds_when_every_one_fits() -> None:
+    fits = to_pandas(trials())
+    assert str(fits["start_date"].dtype) == "datetime64[ns]"
+    late = to_pandas(mutate(trials(), schemas.TRIALS, start_date=date(9999, 1, 1)))
+    assert str(late["start_date"].dtype) != "datetime64[ns]"
