@@ -266,3 +266,23 @@ def test_dates_reach_gx_as_nanoseconds_when_every_one_fits() -> None:
     assert str(fits["start_date"].dtype) == "datetime64[ns]"
     late = to_pandas(mutate(trials(), schemas.TRIALS, start_date=date(9999, 1, 1)))
     assert str(late["start_date"].dtype) != "datetime64[ns]"
+
+
+def test_narrow_integers_reach_gx_as_int64_and_still_fail_their_bounds() -> None:
+    """GX compares only int64 (and float64) columns vectorised; the verdict is the same."""
+    rows = [
+        {"trial_id": "NCT01234567", "source_file": "a.txt", "criterion_ordinal": n}
+        | {"criterion_type": "INCLUSION", "text": "Adults", "span_start": 0, "span_end": 6}
+        for n in (-1, 1, 2)
+    ]
+    frame = make(schemas.CRITERIA, rows)
+    assert frame.schema["criterion_ordinal"] == pl.Int32
+    assert str(to_pandas(frame)["criterion_ordinal"].dtype) == "int64"
+    failure = next(
+        f for f in run_suite(marts.criteria, frame).failures if f.column == "criterion_ordinal"
+    )
+    assert (failure.expectation, failure.unexpected_count, failure.sample) == (
+        "expect_column_values_to_be_between",
+        1,
+        ("-1",),
+    )
