@@ -40,8 +40,9 @@ from orchestration.stream_staged import CANDIDATE_TABLES, LayerFiles, stream_sta
 from orchestration.tables import (
     LayerBuild,
     describe,
+    fresh_table,
     read_column_frame,
-    record_fresh,
+    record_documents,
     record_validated,
     validated_table,
 )
@@ -179,7 +180,8 @@ def marts_layer(context: dg.AssetExecutionContext, warehouse: WarehouseResource)
         validated = [name for name in build.reused_files if name in shown]
         audit = _target(settings, context, "audit")
         record_validated(audit, "marts", validated)
-        record_fresh(audit, "marts", _unvalidated(present, validated, paths["trials"]))
+        fresh = _unvalidated(present, validated, paths["trials"])
+        record_documents(audit, fresh_table("marts"), fresh)
     counts = {"reused_documents": len(build.reused_files), "built_documents": build.processed}
     for name, path in paths.items():
         yield written_output(describe(path), name, counts if name == "trials" else None)

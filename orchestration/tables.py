@@ -243,16 +243,13 @@ def validated_table(layer: str) -> str:
     return f"validated_{layer}"
 
 
-def record_validated(target: Callable[[str], Path], layer: str, files: Sequence[str]) -> Path:
+def record_validated(target: Callable[[str], Path], layer: str, files: Iterable[str]) -> Path:
     """List the documents whose rows were copied from a published (so validated) version.
 
     Row-by-row expectations then judge only the other rows: the copied ones
     passed the same suites (rows are reused only under the same code).
     """
-    path = target(validated_table(layer))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    pl.DataFrame({KEY: list(files)}, schema={KEY: pl.String}).write_parquet(path)
-    return path
+    return record_documents(target, validated_table(layer), files)
 
 
 def fresh_table(layer: str) -> str:
@@ -262,9 +259,9 @@ def fresh_table(layer: str) -> str:
     return f"fresh_{layer}"
 
 
-def record_fresh(target: Callable[[str], Path], layer: str, files: Iterable[str]) -> Path:
-    """Write ``fresh_table(layer)``: the documents whose rows a check must judge again."""
-    path = target(fresh_table(layer))
+def record_documents(target: Callable[[str], Path], table: str, files: Iterable[str]) -> Path:
+    """Write the audit table ``table``: one ``source_file`` per listed document, sorted."""
+    path = target(table)
     path.parent.mkdir(parents=True, exist_ok=True)
     pl.DataFrame({KEY: sorted(files)}, schema={KEY: pl.String}).write_parquet(path)
     return path
