@@ -3,7 +3,9 @@
 Outcome sections hold blocks: a measure line, description lines, and a time
 frame ("Time frame: 28 days", a bare "3 Months" line, or an inline
 "[Time Frame: 6 months]"). The heading says PRIMARY or SECONDARY when the
-page says so; otherwise the type is NULL. Boilerplate never enters a block.
+page says so, as does a sub-heading inside one outcomes section ("### Primary",
+"Secondary outcome measures:"); otherwise the type is NULL. Boilerplate never
+enters a block, and a sub-heading is never a measure.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ import polars as pl
 from transforms.marts.context import DocView, doc_views
 from transforms.marts.identity import trial_id
 from transforms.schemas import ENDPOINTS, frame_of
-from transforms.text.lexicon import OUTCOME_SECTIONS
+from transforms.text.lexicon import OUTCOME_SECTIONS, normalize_label
+from transforms.text.tables import column_lexicon, column_roles, table_cells
 from transforms.values import enums
 from transforms.values.durations import parse_time_frame_days
 
@@ -29,11 +32,61 @@ _TYPE_BY_SECTION = {
 }
 _INLINE_FRAME = re.compile(r"\[\s*time\s*frame\s*[:：]\s*(?P<frame>[^\]]+)\]", re.IGNORECASE)
 _MAX_BARE_FRAME_WORDS = 8
-# Sites that label each part of a block: "Measure: …", "Description: …".
-_PART_LABEL = re.compile(
-    r"^(?:outcome measure|measure|outcome|title|description|measure description)\s*[:：]\s*",
+# A type sub-heading is a type word and at most these words: "Primary", "Secondary
+# outcome measures", "Other pre-specified endpoints". "Primary endpoint rate" is a measure.
+_SUBHEADING_WORDS = re.compile(
+    r"^(?:primary|secondary|other|主要|次要|其他)"
+    r"(?:[\s/-]+(?:pre-?specified|outcomes?|measures?|endpoints?|end\s*points?|indicators?"
+    r"|variables?|efficacy|safety|objectives?|结局指标|指标|终点))*\s*[:：]?$",
     re.IGNORECASE,
 )
+# Sites that label each part of a block: "Measure: …", "Description: …", or the whole
+# block on one line ("Outcome: …; Type: Primary indicator; Measure time point: …").
+_PART_TERMS = {
+    "measure": (
+        "outcome measure",
+        "outcome measures",
+        "outcome",
+        "outcome name",
+        "measure",
+        "measures",
+        "title",
+        "endpoint",
+        "name",
+    ),
+    "description": (
+        "description",
+        "measure description",
+        "outcome description",
+        "measure method",
+        "method",
+        "measurement method",
+        "method of measurement",
+    ),
+    "frame": (
+        "time frame",
+        "timeframe",
+        "time frames",
+        "time point",
+        "time points",
+        "timepoint",
+        "timepoints",
+        "measure time point",
+        "measure time point of outcome",
+        "time point of outcome",
+        "assessment time point",
+        "assessment time frame",
+    ),
+    "type": ("type", "outcome type", "endpoint type", "measure type"),
+}
+_ROLE_BY_LABEL = {normalize_label(t): role for role, ts in _PART_TERMS.items() for t in ts}
+_LABELS = "|".join(
+    re.escape(term).replace(r"\ ", r"\s+") for term in sorted(_ROLE_BY_LABEL, key=len, reverse=True)
+)
+_PART_AT_START = re.compile(rf"^(?P<label>{_LABELS})\s*[:：]\s*", re.IGNORECASE)
+_PART_AFTER = re.compile(rf"(?:[;；|\t]|\s{{2,}})\s*(?P<label>{_LABELS})\s*[:：]\s*", re.IGNORECASE)
+# Table headers: "| Outcome Measure | Measure Description | Time Frame |".
+_COLUMNS = column_lexicon({**_PART_TERMS, "measure": (*_PART_TERMS["measure"], "outcome measures")})
 
 
 @dataclass
@@ -41,20 +94,27 @@ class _Block:
     section: str
     start: int
     end: int
+    measure: str | None = None  # when labelled or from a table; else the first of ``lines``
     lines: list[str] = field(default_factory=list)
+    description: list[str] = field(default_factory=list)
     time_frame: str | None = None
     endpoint_type: str | None = None
+
+    def has_measure(self) -> bool:
+        return self.measure is not None or bool(self.lines)
 
 
 def endpoint_rows(view: DocView, tid: str) -> list[Row]:
     rows = []
     for block in _blocks(view):
-        if not block.lines:
-            continue
+        lines = list(block.lines)
         frame = block.time_frame
-        if frame is None and len(block.lines) > 1 and _is_bare_frame(block.lines[-1]):
-            frame = block.lines.pop()
-        measure, *description = [_PART_LABEL.sub("", line) for line in block.lines]
+        if frame is None and len(lines) > 1 and _is_bare_frame(lines[-1]):
+            frame = lines.pop()
+        if block.measure is None and not lines:
+            continue
+        measure, *description = [block.measure] if block.measure is not None else lines[:1]
+        description = [*description, *lines[block.measure is None :], *block.description]
         rows.append(
             {
                 "trial_id": tid,
@@ -72,49 +132,156 @@ def endpoint_rows(view: DocView, tid: str) -> list[Row]:
     return rows
 
 
+class _BlockReader:
+    """Reads one document's outcome items and fields, in order, into blocks.
+
+    A block closes at a new section, a new measure, a numbered item, or an
+    unlabelled line after its time frame; labelled parts after the time frame
+    ("Measure method: …") still belong to it. A label alone on its line names
+    the next line. Table rows are read by their header's columns.
+    """
+
+    def __init__(self) -> None:
+        self.blocks: list[_Block] = []
+        self.current: _Block | None = None
+        self.section = -1
+        self.heading_type: str | None = None  # from a type sub-heading in this section
+        self.pending: str | None = None  # role named by a label alone on its line
+        self.columns: list[str | None] | None = None  # roles of the current table's columns
+
+    def close(self) -> None:
+        if self.current is not None:
+            self.blocks.append(self.current)
+            self.current = None
+
+    def enter(self, ordinal: int) -> None:
+        if ordinal != self.section:
+            self.close()
+            self.section, self.heading_type, self.pending, self.columns = ordinal, None, None, None
+
+    def block(self, row: Row) -> _Block:
+        start, end = int(row["span_start"]), int(row["span_end"])  # type: ignore[arg-type]
+        if self.current is None:
+            self.current = _Block(str(row["section"]), start, end, endpoint_type=self.heading_type)
+        self.current.end = max(self.current.end, end)
+        return self.current
+
+    def part(self, role: str, value: str, row: Row) -> None:
+        current = self.current
+        if role == "measure":
+            if current is not None and current.has_measure():
+                self.close()
+            self.block(row).measure = value
+        elif role == "frame":
+            self.block(row).time_frame = value
+        elif role == "type":
+            if current is not None and current.endpoint_type not in (None, self.heading_type):
+                self.close()
+            self.block(row).endpoint_type = enums.normalize_endpoint_type(value) or (
+                current.endpoint_type if current is not None else None
+            )
+        else:
+            self.block(row).description.append(value)
+
+    def field(self, row: Row) -> None:
+        role = "frame" if row["field"] == "time_frame" else "type"
+        self.part(role, str(row["value"]) if row["value"] else "", row)
+
+    def item(self, row: Row) -> None:
+        text = str(row["text"]).strip()
+        if (cells := table_cells(text)) is not None:
+            self.table_row(cells, row)
+        elif self.pending is not None and not _PART_AT_START.match(text):
+            role, self.pending = self.pending, None
+            self.part(role, text, row)
+        elif (sub_type := _subheading_type(row)) is not None:
+            self.close()
+            self.heading_type = sub_type
+        elif (parts := _labelled_parts(text)) is not None:
+            for role, value in parts:
+                if value:
+                    self.part(role, value, row)
+                else:
+                    self.pending = role
+        else:
+            self.free_line(text, row)
+
+    def table_row(self, cells: list[str], row: Row) -> None:
+        if (roles := column_roles(cells, _COLUMNS)) is not None:
+            self.close()
+            self.columns = roles
+            return
+        self.close()
+        for i, cell in enumerate(cells):
+            if cell:
+                self.part(self._column_role(i, cell), cell, row)
+        self.close()
+
+    def _column_role(self, i: int, cell: str) -> str:
+        if self.columns is not None:
+            return (self.columns[i] if i < len(self.columns) else None) or "description"
+        if i == 0:
+            return "measure"
+        return "frame" if _is_bare_frame(cell) else "description"
+
+    def free_line(self, text: str, row: Row) -> None:
+        inline = _INLINE_FRAME.search(text) is not None
+        numbered = row["marker"] is not None  # "1. Measure", "• Measure"
+        current = self.current
+        if current is not None and (
+            current.time_frame is not None or ((inline or numbered) and current.has_measure())
+        ):
+            self.close()
+        block = self.block(row)
+        block.lines.append(text)
+        if inline:
+            block.time_frame = _extract_inline_frame(block)
+
+
 def _blocks(view: DocView) -> list[_Block]:
-    """Outcome blocks in document order; a time frame or a new section closes a block."""
-    events: list[tuple[int, int, str, Row]] = []
+    """Outcome blocks in document order (see ``_BlockReader``)."""
+    events: list[tuple[int, int, bool, Row]] = []
     sections = sorted(
         (int(s["norm_start"]), int(s["section_ordinal"]), str(s["section"]))  # type: ignore[arg-type]
         for s in view.sections
     )
     for item in view.items:
         if item["section"] in OUTCOME_SECTIONS:
-            events.append((int(item["norm_start"]), int(item["section_ordinal"]), "item", item))  # type: ignore[arg-type]
+            events.append((int(item["norm_start"]), int(item["section_ordinal"]), True, item))  # type: ignore[arg-type]
     for row in view.fields:
         if row["section"] in OUTCOME_SECTIONS and row["field"] in {"time_frame", "endpoint_type"}:
             ordinal = max((o for s, o, _ in sections if s <= int(row["norm_start"])), default=0)  # type: ignore[arg-type]
-            events.append((int(row["norm_start"]), ordinal, "field", row))  # type: ignore[arg-type]
-    blocks: list[_Block] = []
-    current: _Block | None = None
-    last_section = -1
-    for _, ordinal, kind, row in sorted(events, key=lambda e: e[0]):
-        inline = kind == "item" and _INLINE_FRAME.search(str(row["text"])) is not None
-        numbered = kind == "item" and row["marker"] is not None  # "1. Measure", "• Measure"
-        if current is not None and (
-            ordinal != last_section
-            or current.time_frame is not None
-            or ((inline or numbered) and current.lines)
-        ):
-            blocks.append(current)
-            current = None
-        last_section = ordinal
-        start, end = int(row["span_start"]), int(row["span_end"])  # type: ignore[arg-type]
-        if current is None:
-            current = _Block(str(row["section"]), start, end)
-        current.end = max(current.end, end)
-        if kind == "item":
-            current.lines.append(str(row["text"]))
-            if inline:
-                current.time_frame = _extract_inline_frame(current)
-        elif row["field"] == "time_frame":
-            current.time_frame = str(row["value"]) if row["value"] else ""
+            events.append((int(row["norm_start"]), ordinal, False, row))  # type: ignore[arg-type]
+    reader = _BlockReader()
+    for _, ordinal, is_item, row in sorted(events, key=lambda e: e[0]):
+        reader.enter(ordinal)
+        if is_item:
+            reader.item(row)
         else:
-            current.endpoint_type = enums.normalize_endpoint_type(str(row["value"] or ""))
-    if current is not None:
-        blocks.append(current)
-    return blocks
+            reader.field(row)
+    reader.close()
+    return reader.blocks
+
+
+def _labelled_parts(text: str) -> list[tuple[str, str]] | None:
+    """``(role, value)`` of a line that starts with a part label, else None."""
+    head = _PART_AT_START.match(text)
+    if head is None:
+        return None
+    cuts = [head, *_PART_AFTER.finditer(text, head.end())]
+    ends = [m.start() for m in cuts[1:]] + [len(text)]
+    return [
+        (_ROLE_BY_LABEL[normalize_label(m.group("label"))], text[m.end() : end].strip(" ;；|"))
+        for m, end in zip(cuts, ends, strict=True)
+    ]
+
+
+def _subheading_type(item: Row) -> str | None:
+    """PRIMARY / SECONDARY / OTHER when an unmarked item is a type sub-heading."""
+    text = str(item["text"]).strip()
+    if item["marker"] is not None or not _SUBHEADING_WORDS.match(text):
+        return None
+    return enums.normalize_endpoint_type(text)
 
 
 def _extract_inline_frame(block: _Block) -> str:

@@ -1,0 +1,119 @@
+"""Outcome measures as sites lay them out: sub-headings, labelled parts, tables."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from transforms.marts.pipeline import build_marts
+from transforms.raw.documents import land_files
+from transforms.staged.pipeline import build_staged
+
+Endpoint = tuple[str | None, str, str | None, int | None]  # type, measure, description, days
+
+
+def _endpoints(page: str) -> list[Endpoint]:
+    raw, _ = land_files([("a.txt", page.encode())], datetime(2026, 1, 1, tzinfo=UTC))
+    frame = build_marts(build_staged(raw)[0])[0]["endpoints"]
+    return [
+        (r["endpoint_type"], r["measure"], r["description"], r["time_frame_days"])
+        for r in frame.iter_rows(named=True)
+    ]
+
+
+TWO_TYPED = [
+    ("PRIMARY", "Incidence of adverse events", None, 28),
+    ("SECONDARY", "SRI-4 response", None, 168),
+]
+
+
+@pytest.mark.parametrize(
+    "outcomes",
+    [
+        pytest.param(
+            "## Outcome Measures\n### Primary\n"
+            "1. Incidence of adverse events [Time Frame: Day 28]\n"
+            "### Secondary\n1. SRI-4 response [Time Frame: Week 24]\n",
+            id="markdown sub-headings",
+        ),
+        pytest.param(
+            "Outcomes\nPrimary outcome measures:\n• Incidence of adverse events\n"
+            "Time frame: 28 days\n"
+            "Secondary outcome measures:\n• SRI-4 response\nTime frame: 24 weeks\n",
+            id="sub-headings with a colon",
+        ),
+        pytest.param(
+            "Outcomes\nOutcome: Incidence of adverse events\nType: Primary indicator\n"
+            "Measure time point of outcome: 28 days after infusion\n"
+            "Outcome: SRI-4 response\nType: Secondary indicator\n"
+            "Measure time point of outcome: Week 24\n",
+            id="labelled parts, one per line",
+        ),
+        pytest.param(
+            "Outcomes\nOutcome:\nIncidence of adverse events\nType:\nPrimary indicator\n"
+            "Measure time point of outcome:\n28 days after infusion\n"
+            "Outcome:\nSRI-4 response\nType:\nSecondary indicator\n"
+            "Measure time point of outcome:\nWeek 24\n",
+            id="labels on their own line",
+        ),
+        pytest.param(
+            "Outcomes\nOutcome: Incidence of adverse events; Type: Primary indicator; "
+            "Measure time point: 28 days after infusion\n"
+            "Outcome: SRI-4 response; Type: Secondary indicator; Measure time point: Week 24\n",
+            id="all parts on one line",
+        ),
+        pytest.param(
+            "## Outcome Measures\n| Outcome Type | Outcome Measure | Time Frame |\n|---|---|---|\n"
+            "| Primary | Incidence of adverse events | 28 days |\n"
+            "| Secondary | SRI-4 response | Week 24 |\n",
+            id="table with a header",
+        ),
+    ],
+)
+def test_outcome_layouts_give_the_same_endpoints(outcomes: str) -> None:
+    page = f"NCT06000001\nTitle: CD19 CAR-T in lupus\n{outcomes}"
+    assert _endpoints(page) == TWO_TYPED
+
+
+def test_a_part_after_the_time_frame_stays_in_its_block() -> None:
+    page = (
+        "Outcomes\nOutcome: Incidence of adverse events\nMeasure time point: Day 28\n"
+        "Measure method: CTCAE 5.0 grading\nOutcome: SRI-4 response\nTime frame: Week 24\n"
+    )
+    assert _endpoints(page) == [
+        (None, "Incidence of adverse events", "CTCAE 5.0 grading", 28),
+        (None, "SRI-4 response", None, 168),
+    ]
+
+
+def test_table_without_a_header_reads_cells_by_position() -> None:
+    page = (
+        "Outcome Measures\n| Incidence of DLT | Dose-limiting toxicities per protocol | 28 days |\n"
+        "| SRI-4 response | SLE responder index | Month 6 |\n"
+    )
+    assert _endpoints(page) == [
+        (None, "Incidence of DLT", "Dose-limiting toxicities per protocol", 28),
+        (None, "SRI-4 response", "SLE responder index", 180),
+    ]
+
+
+def test_a_measure_that_starts_with_a_type_word_is_not_a_sub_heading() -> None:
+    page = (
+        "Primary Outcome Measures\nPrimary endpoint rate of complete renal response\n"
+        "Time frame: 6 months\n"
+    )
+    assert _endpoints(page) == [
+        ("PRIMARY", "Primary endpoint rate of complete renal response", None, 180)
+    ]
+
+
+def test_a_sub_heading_type_ends_with_its_section() -> None:
+    page = (
+        "Outcome Measures\nSecondary\n• Overall survival\nTime frame: 2 years\n"
+        "Other Outcome Measures\n• Cytokine levels\nTime frame: Day 14\n"
+    )
+    assert [(e[0], e[1]) for e in _endpoints(page)] == [
+        ("SECONDARY", "Overall survival"),
+        ("OTHER", "Cytokine levels"),
+    ]
