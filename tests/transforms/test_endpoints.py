@@ -117,3 +117,11 @@ def test_a_sub_heading_type_ends_with_its_section() -> None:
         ("SECONDARY", "Overall survival"),
         ("OTHER", "Cytokine levels"),
     ]
+
+
+def test_a_cell_with_line_breaks_gives_measure_and_description() -> None:
+    page = (
+        "Outcome Measures\n| Outcome Measure | Time Frame |\n|---|---|\n"
+        "| Incidence of DLT<br>Graded by CTCAE 5.0 | 28 days |\n"
+    )
+    assert _endpoints(page) == [(None, "Incidence of DLT", "Graded by CTCAE 5.0", 28)]

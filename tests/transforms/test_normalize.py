@@ -16,6 +16,8 @@ from transforms.text.normalize import normalize_text
         ("a<!-- hidden -->b", "a\nb"),
         ("line one<br>line two", "line one\nline two"),
         ("line one<br/>line two", "line one\nline two"),
+        ("| Experimental: A<br>Low dose | Drug: X |", "| Experimental: A; Low dose | Drug: X |"),
+        ("Title\n  | a<br/>b |\nc<br>d", "Title\n  | a; b |\nc\nd"),
         ("**Phase:** 1", "Phase: 1"),
         ("## Eligibility", "Eligibility"),
         ("eGFR &gt;= 30", "eGFR >= 30"),

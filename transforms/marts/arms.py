@@ -2,8 +2,10 @@
 
 An arm block opens with a type-prefixed line ("Experimental: High dose") or
 a short title line; the short lines right after it name its interventions
-and the sentences describe it. Pages that only count their groups ("50
-participants in 1 patient group") get that many arms with no label.
+and the sentences describe it. A table row is one arm, its cells read by the
+column their header names ("| Participant Group/Arm | Intervention/Treatment |")
+or, with no header, by position and shape. Pages that only count their groups
+("50 participants in 1 patient group") get that many arms with no label.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import polars as pl
 from transforms.marts.context import DocView, doc_views
 from transforms.marts.identity import trial_id
 from transforms.schemas import ARMS, frame_of
+from transforms.text.tables import cell_lines, column_lexicon, column_roles, table_cells
 from transforms.values import enums
 
 Row = dict[str, object]
@@ -25,10 +28,50 @@ _TYPED = re.compile(
     r"no intervention|other)\s*(?:arm)?\s*[:：-]\s*(?P<label>.+)$",
     re.IGNORECASE,
 )
-_INTERVENTION = re.compile(
-    r"^(?:drug|biological|genetic|procedure|device|radiation|behavioral|combination product|"
-    r"dietary supplement|diagnostic test|other)\s*:\s*(?P<name>.+)$",
-    re.IGNORECASE,
+_INTERVENTION_TYPES = (
+    r"(?:drug|biological|genetic|procedure|device|radiation|behavioral|combination product|"
+    r"dietary supplement|diagnostic test|other)\s*:\s*"
+)
+_INTERVENTION = re.compile(rf"^{_INTERVENTION_TYPES}(?P<name>.+)$", re.IGNORECASE)
+# Where the next intervention starts in a table cell that lists several.
+_NEXT_INTERVENTION = re.compile(rf"(?<=\S)\s+(?={_INTERVENTION_TYPES})", re.IGNORECASE)
+_COLUMNS = column_lexicon(
+    {
+        "arm": (
+            "arm",
+            "arms",
+            "arm group",
+            "arm label",
+            "arm name",
+            "arm title",
+            "group",
+            "groups",
+            "group name",
+            "cohort",
+            "cohorts",
+            "study arm",
+            "treatment arm",
+            "treatment group",
+            "participant group",
+            "participant group / arm",
+            "arm / group",
+            "group / cohort",
+            "arm / cohort",
+        ),
+        "intervention": (
+            "intervention",
+            "interventions",
+            "intervention / treatment",
+            "interventions / treatments",
+            "intervention name",
+            "treatment",
+            "treatments",
+            "drug",
+            "drugs",
+        ),
+        "description": ("description", "arm description", "details"),
+        "type": ("type", "arm type", "group type"),
+    }
 )
 _GROUP_COUNT = re.compile(
     r"\b(\d{1,2})\s+(?:patient\s+|treatment\s+|study\s+)?(?:groups?|arms?|cohorts?)\b",
@@ -52,9 +95,16 @@ class ArmBlock:
 def arm_blocks(view: DocView) -> list[ArmBlock]:
     """Arms found in the page's arm sections, in order (spans in raw offsets)."""
     arms: list[ArmBlock] = []
+    columns: list[str | None] | None = None  # roles of the current table's columns
     for item in view.items_in("arms"):
         text = str(item["text"]).strip()
         start, end = int(item["span_start"]), int(item["span_end"])  # type: ignore[arg-type]
+        if (cells := table_cells(text)) is not None:
+            if (roles := column_roles(cells, _COLUMNS)) is not None:
+                columns = roles
+            elif (arm := _table_arm(cells, columns, start, end)) is not None:
+                arms.append(arm)
+            continue
         typed = _TYPED.match(text)
         current = arms[-1] if arms else None
         if typed:
@@ -106,6 +156,42 @@ def build_arms(staged: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
         r for view in doc_views(staged) for r in arm_rows(view, trial_id(view), arm_blocks(view))
     ]
     return frame_of(rows, ARMS)
+
+
+def _table_arm(
+    cells: list[str], columns: list[str | None] | None, start: int, end: int
+) -> ArmBlock | None:
+    """The arm of one table row; None when the row names no arm."""
+    arm = ArmBlock(None, None, start, end)
+    for i, cell in enumerate(cells):
+        role = _cell_role(i, cell, columns)
+        if not cell or role is None:
+            continue
+        lines = cell_lines(cell)
+        if role == "arm" and arm.label is None:
+            typed = _TYPED.match(lines[0])
+            arm.label = typed.group("label").strip() if typed else lines[0]
+            if typed:
+                arm.arm_type = enums.normalize_arm_type(typed.group("type"))
+            arm.description += lines[1:]
+        elif role == "type":
+            arm.arm_type = enums.normalize_arm_type(cell)
+        elif role == "intervention":
+            for name in (n for line in lines for n in _NEXT_INTERVENTION.split(line)):
+                named = _INTERVENTION.match(name)
+                arm.interventions.append(named.group("name").strip() if named else name)
+        else:
+            arm.description += lines
+    return arm if arm.label is not None else None
+
+
+def _cell_role(i: int, cell: str, columns: list[str | None] | None) -> str | None:
+    """A cell's role by its column's header, else by position and shape."""
+    if columns is not None:
+        return columns[i] if i < len(columns) else "description"
+    if i == 0:
+        return "arm"
+    return "intervention" if _INTERVENTION.match(cell) or _is_title(cell) else "description"
 
 
 def _is_title(text: str) -> bool:

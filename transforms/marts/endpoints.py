@@ -20,7 +20,7 @@ from transforms.marts.context import DocView, doc_views
 from transforms.marts.identity import trial_id
 from transforms.schemas import ENDPOINTS, frame_of
 from transforms.text.lexicon import OUTCOME_SECTIONS, normalize_label
-from transforms.text.tables import column_lexicon, column_roles, table_cells
+from transforms.text.tables import cell_lines, column_lexicon, column_roles, table_cells
 from transforms.values import enums
 from transforms.values.durations import parse_time_frame_days
 
@@ -213,8 +213,11 @@ class _BlockReader:
             return
         self.close()
         for i, cell in enumerate(cells):
-            if cell:
-                self.part(self._column_role(i, cell), cell, row)
+            if lines := cell_lines(cell):
+                role = self._column_role(i, cell)
+                self.part(role, lines[0], row)
+                for line in lines[1:]:
+                    self.part("description" if role == "measure" else role, line, row)
         self.close()
 
     def _column_role(self, i: int, cell: str) -> str:

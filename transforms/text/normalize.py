@@ -111,7 +111,7 @@ def _replacement(match: re.Match[str], raw: str) -> tuple[str, int]:
     if kind == "crlf":
         return "\n", match.end()
     if kind == "block":
-        return "\n", match.end()
+        return ("; " if _in_table_row(raw, match.start()) else "\n"), match.end()
     if kind == "entity":
         return html.unescape(value).translate(_TRANSLATE), match.end()
     if kind == "escaped":
@@ -119,6 +119,16 @@ def _replacement(match: re.Match[str], raw: str) -> tuple[str, int]:
     if kind == "glued":
         return value + "\n", match.end()
     return "", match.end()
+
+
+def _in_table_row(raw: str, at: int) -> bool:
+    """Whether ``at`` is inside a markdown table row ("| a<br>b | c |").
+
+    A line break there would cut the row in two; the cell's lines are kept
+    apart by "; " instead, which readers of cells split on.
+    """
+    line_start = raw.rfind("\n", 0, at) + 1
+    return raw[line_start:at].lstrip().startswith("|")
 
 
 def normalize_text(raw: str) -> Normalized:

@@ -7,6 +7,7 @@ read by the column their header names, or by position when the header is gone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from transforms.text.lexicon import normalize_label
@@ -21,6 +22,11 @@ def table_cells(text: str) -> list[str] | None:
     if not body.startswith("|") or body.count("|") < 2:
         return None
     return [cell.strip() for cell in body.strip("|").split("|")]
+
+
+def cell_lines(cell: str) -> list[str]:
+    """The lines of one cell: the normaliser writes a "<br>" inside a row as "; "."""
+    return [line.strip() for line in re.split(r"[;；]\s", cell) if line.strip()]
 
 
 def column_lexicon(terms: Mapping[str, tuple[str, ...]]) -> dict[str, str]:

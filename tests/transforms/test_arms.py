@@ -1,0 +1,79 @@
+"""Arms as sites lay them out in tables: by header, by position, cells with line breaks."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import polars as pl
+
+from transforms.marts.pipeline import build_marts
+from transforms.raw.documents import land_files
+from transforms.staged.pipeline import build_staged
+from transforms.text.tables import cell_lines, column_lexicon, column_roles, table_cells
+
+
+def _marts(page: str) -> dict[str, pl.DataFrame]:
+    raw, _ = land_files([("a.txt", page.encode())], datetime(2026, 1, 1, tzinfo=UTC))
+    return build_marts(build_staged(raw)[0])[0]
+
+
+def _arms(page: str) -> list[tuple[object, ...]]:
+    frame = _marts(page)["arms"]
+    return [
+        (r["label"], r["arm_type"], r["description"], r["intervention_names"])
+        for r in frame.iter_rows(named=True)
+    ]
+
+
+def test_table_rows_with_a_header_are_arms_read_by_column() -> None:
+    page = (
+        "NCT06000002\n## Arms and Interventions\n"
+        "| Participant Group/Arm | Intervention/Treatment |\n|---|---|\n"
+        "| Experimental: Cohort A<br>Adults with myositis | Biological: CD19 CAR-T<br>"
+        "Drug: Fludarabine |\n"
+        "| Experimental: Cohort B | Biological: CD19 CAR-T |\n"
+    )
+    assert _arms(page) == [
+        ("Cohort A", "EXPERIMENTAL", "Adults with myositis", ["CD19 CAR-T", "Fludarabine"]),
+        ("Cohort B", "EXPERIMENTAL", None, ["CD19 CAR-T"]),
+    ]
+
+
+def test_headerless_rows_are_read_by_position_and_doses_keep_their_arm() -> None:
+    page = (
+        "NCT06000003\n## Arms\n"
+        "| Experimental: Dose level 1 | CD19 CAR-T 1 × 10^6 cells/kg |\n"
+        "| Experimental: Dose level 2 | CD19 CAR-T 3 × 10^6 cells/kg |\n"
+    )
+    assert [a[:2] for a in _arms(page)] == [
+        ("Dose level 1", "EXPERIMENTAL"),
+        ("Dose level 2", "EXPERIMENTAL"),
+    ]
+    doses = _marts(page)["doses"]
+    assert doses.select("arm_label", "dose_value").rows() == [
+        ("Dose level 1", 1e6),
+        ("Dose level 2", 3e6),
+    ]
+
+
+def test_an_arm_type_column_types_an_untyped_arm() -> None:
+    page = (
+        "NCT06000004\nStudy Groups\n| Arm Type | Arm | Description |\n|---|---|---|\n"
+        "| Active Comparator | Standard therapy | Mycophenolate as usual. |\n"
+    )
+    assert _arms(page) == [
+        ("Standard therapy", "ACTIVE_COMPARATOR", "Mycophenolate as usual.", None)
+    ]
+
+
+def test_cells_and_headers() -> None:
+    assert table_cells("| a |  | c |") == ["a", "", "c"]
+    assert table_cells("a | b") is None
+    assert cell_lines("Cohort A; adults with SLE; ") == ["Cohort A", "adults with SLE"]
+    roles = column_lexicon({"arm": ("participant group / arm",), "intervention": ("treatment",)})
+    assert column_roles(["Participant Group/Arm", "", "Treatment"], roles) == [
+        "arm",
+        None,
+        "intervention",
+    ]
+    assert column_roles(["Participant Group/Arm", "Cohort A"], roles) is None
