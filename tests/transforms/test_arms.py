@@ -77,3 +77,25 @@ def test_cells_and_headers() -> None:
         "intervention",
     ]
     assert column_roles(["Participant Group/Arm", "Cohort A"], roles) is None
+
+
+def test_labelled_groups_are_arms_with_the_interventions_stated_after_them() -> None:
+    page = (
+        "Registration number: ChiCTR2500011111\nInterventions\n"
+        "Group: Dose escalation cohort\n"
+        "Intervention: CD19 CAR-T cells 0.5-1 × 10^6/kg after lymphodepleting chemotherapy "
+        "with fludarabine and cyclophosphamide\n"
+        "Group: Expansion cohort\nIntervention: CD19 CAR-T cells 1 × 10^6/kg\n"
+    )
+    marts = _marts(page)
+    assert [(a[0], len(a[3] or [])) for a in _arms(page)] == [
+        ("Dose escalation cohort", 1),
+        ("Expansion cohort", 1),
+    ]
+    assert marts["doses"].select("arm_label", "dose_value").rows() == [
+        ("Dose escalation cohort", 5e5),
+        ("Expansion cohort", 1e6),
+    ]
+    assert marts["trials"]["lymphodepletion_agents"].to_list() == [
+        ["cyclophosphamide", "fludarabine"]
+    ]

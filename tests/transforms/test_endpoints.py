@@ -125,3 +125,15 @@ def test_a_cell_with_line_breaks_gives_measure_and_description() -> None:
         "| Incidence of DLT<br>Graded by CTCAE 5.0 | 28 days |\n"
     )
     assert _endpoints(page) == [(None, "Incidence of DLT", "Graded by CTCAE 5.0", 28)]
+
+
+def test_headings_with_a_plural_in_brackets_are_outcome_sections() -> None:
+    page = (
+        "NCT06000001\nExclusion criteria:\na) pregnant\n"
+        "Primary outcome(s)\nIncidence of adverse events [Time Frame: up to 90 days]\n"
+        "Secondary Outcome(s)\nComplete renal response rate [Time Frame: 6 months]\n"
+    )
+    assert _endpoints(page) == [
+        ("PRIMARY", "Incidence of adverse events", None, 90),
+        ("SECONDARY", "Complete renal response rate", None, 180),
+    ]

@@ -93,7 +93,11 @@ class ArmBlock:
 
 
 def arm_blocks(view: DocView) -> list[ArmBlock]:
-    """Arms found in the page's arm sections, in order (spans in raw offsets)."""
+    """Arms in the page's arm sections, else its labelled arms; in order, raw spans."""
+    return _section_arms(view) or _labelled_arms(view)
+
+
+def _section_arms(view: DocView) -> list[ArmBlock]:
     arms: list[ArmBlock] = []
     columns: list[str | None] | None = None  # roles of the current table's columns
     for item in view.items_in("arms"):
@@ -129,10 +133,8 @@ def arm_blocks(view: DocView) -> list[ArmBlock]:
 
 
 def arm_rows(view: DocView, tid: str, blocks: list[ArmBlock]) -> list[Row]:
-    """Arms from ``blocks`` (``arm_blocks(view)``), else arm fields, else a stated group count."""
+    """Arms from ``blocks`` (``arm_blocks(view)``), else a stated group count."""
     arms = blocks
-    if not arms:
-        arms = [ArmBlock(v, None, 0, 0) for v in view.values("arms")]
     if not arms:
         arms = [ArmBlock(None, None, 0, 0) for _ in range(_stated_group_count(view))]
     return [
@@ -156,6 +158,29 @@ def build_arms(staged: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
         r for view in doc_views(staged) for r in arm_rows(view, trial_id(view), arm_blocks(view))
     ]
     return frame_of(rows, ARMS)
+
+
+def _labelled_arms(view: DocView) -> list[ArmBlock]:
+    """Arms stated as fields ("Group: A" then "Intervention: X"), with the interventions after.
+
+    Registries that print one record per group (ChiCTR, the WHO portal) label
+    each part; an intervention belongs to the group stated before it.
+    """
+    arms: list[ArmBlock] = []
+    for row in sorted(view.fields, key=lambda r: int(r["norm_start"])):  # type: ignore[arg-type]
+        value = str(row["value"] or "").strip()
+        if not value:
+            continue
+        start, end = int(row["span_start"]), int(row["span_end"])  # type: ignore[arg-type]
+        if row["field"] == "arms" and row["is_chosen"]:
+            typed = _TYPED.match(value)
+            label = typed.group("label").strip() if typed else value
+            arm_type = enums.normalize_arm_type(typed.group("type")) if typed else None
+            arms.append(ArmBlock(label, arm_type, start, end))
+        elif row["field"] == "intervention" and arms and value not in arms[-1].interventions:
+            arms[-1].interventions.append(value)
+            arms[-1].end = max(arms[-1].end, end)
+    return arms
 
 
 def _table_arm(

@@ -69,6 +69,8 @@ _LD_AGENTS = (
     "mesna",
 )
 _LD_AGENT = re.compile(r"\b(" + "|".join(_LD_AGENTS) + r")\b", re.IGNORECASE)
+# Fields whose value may name what is given: "Intervention: CAR-T after fludarabine".
+_TREATMENT_FIELDS = frozenset({"intervention", "arms"})
 _TITLE_MIN_WORDS = 4
 _TITLE_SEARCH_LINES = 4
 _BREADCRUMB = re.compile(r"\s[>›»|/]\s|^(?:home|menu|search)\b", re.IGNORECASE)
@@ -79,7 +81,7 @@ def target_antigens(view: DocView, title: str | None) -> list[str] | None:
     texts += [
         str(r["value"])
         for r in view.fields
-        if r["field"] in {"intervention", "title", "arms"} and r["value"]
+        if r["field"] in {*_TREATMENT_FIELDS, "title"} and r["value"]
     ]
     text = "\n".join(texts)
     found = {
@@ -93,8 +95,11 @@ def target_antigens(view: DocView, title: str | None) -> list[str] | None:
 
 def lymphodepletion_agents(view: DocView) -> list[str] | None:
     found: list[str] = []
-    for row in view.descriptive_items():
-        text = str(row["text"])
+    texts = [str(row["text"]) for row in view.descriptive_items()]
+    texts += [
+        str(r["value"]) for r in view.fields if r["field"] in _TREATMENT_FIELDS and r["value"]
+    ]
+    for text in texts:
         if not _LD_CONTEXT.search(text):  # no sentence of it can be about lymphodepletion
             continue
         for _, sentence in iter_sentences(text):

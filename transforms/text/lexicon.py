@@ -318,7 +318,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
     "condition": ("condition", "disease", "indication"),
     "intervention": ("intervention", "treatment", "drug", "intervention name", "product"),
     "intervention_type": ("intervention type",),
-    "arms": ("arm", "arm group", "arm label"),
+    "arms": ("arm", "arm group", "arm label", "arm name", "arm title", "group", "group name"),
     "time_frame": ("time frame", "timeframe", "time point", "assessment time frame"),
     "endpoint_type": ("outcome type", "endpoint type", "measure type"),
     "country": ("country", "location country"),
@@ -327,9 +327,12 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
 
 
 def normalize_label(text: str) -> str:
-    """The lookup key of a label as written: case, markup and spacing removed."""
+    """The lookup key of a label as written: case, markup, spacing and "(s)" removed.
+
+    "Primary outcome(s)" and "Intervention(s)" are the plurals the lexicon lists.
+    """
     text = text.replace("_", " ").replace("*", "").strip().strip(":").strip()
-    return " ".join(text.split()).casefold()
+    return " ".join(text.split()).casefold().replace("(s)", "s")
 
 
 def _invert(terms: dict[str, tuple[str, ...]]) -> dict[str, str]:
