@@ -144,3 +144,19 @@ def test_record_structs_map_to_fields() -> None:
     fields = _fields(page)
     assert (fields["enrollment"], fields["enrollment_type"]) == ("19", "ESTIMATED")
     assert fields["start_date"] == "2024-01"
+
+
+def test_record_keys_in_any_case_or_separator_style() -> None:
+    page = (
+        "{'nct_id': 'NCT06111111', 'brief_title': 'BCMA CAR-T in MG', 'Overall Status': "
+        "'RECRUITING', 'minimum-age': '18 Years', 'start_date': '2024-06', "
+        "'healthy_volunteers': False, 'enrollment_type': 'ACTUAL'}"
+    )
+    fields = _fields(page)
+    assert (fields["nct_id"], fields["title"], fields["status"]) == (
+        "NCT06111111",
+        "BCMA CAR-T in MG",
+        "RECRUITING",
+    )
+    assert (fields["min_age"], fields["start_date"]) == ("18 Years", "2024-06")
+    assert (fields["healthy_volunteers"], fields["enrollment_type"]) == ("No", "ACTUAL")

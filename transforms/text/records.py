@@ -10,14 +10,25 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
 _MAX_RECORD_CHARS = 2_000_000
+_KEY_SEPARATORS = re.compile(r"[\s_\-.]+")
 
-# Leaf key (ClinicalTrials.gov API v2 spelling, case-folded) -> canonical field.
+# Leaf key (ClinicalTrials.gov API v2 or AACT spelling, as ``_key`` writes it) -> field.
 _KEY_TO_FIELD = {
     "nctid": "nct_id",
+    "startdate": "start_date",
+    "primarycompletiondate": "primary_completion_date",
+    "completiondate": "completion_date",
+    "lastupdatepostdate": "last_updated",
+    "lastupdateposted": "last_updated",
+    "lastupdatedate": "last_updated",
+    "enrollmenttype": "enrollment_type",
+    "leadsponsorname": "lead_sponsor",
+    "condition": "condition",
     "brieftitle": "title",
     "officialtitle": "title",
     "acronym": "acronym",
@@ -76,13 +87,18 @@ def record_fields(obj: Any) -> list[tuple[str, str, str]]:
 
 
 def _field_for(path: tuple[str, ...]) -> str | None:
-    leaf = path[-1].casefold()
-    parent = path[-2].casefold() if len(path) > 1 else ""
+    leaf = _key(path[-1])
+    parent = _key(path[-2]) if len(path) > 1 else ""
     if leaf == "type" and parent == "enrollmentinfo":
         return "enrollment_type"
     if parent in _PARENT_TO_FIELD and leaf in {"date", "name", "count"}:
         return _PARENT_TO_FIELD[parent]
     return _KEY_TO_FIELD.get(leaf)
+
+
+def _key(name: str) -> str:
+    """A record key without case or separators: "nct_id", "nctId" and "NCT ID" are one key."""
+    return _KEY_SEPARATORS.sub("", name.casefold())
 
 
 def _walk(obj: Any, path: tuple[str, ...], depth: int = 0) -> Iterator[tuple[tuple[str, ...], Any]]:
