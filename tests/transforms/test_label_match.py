@@ -48,6 +48,20 @@ def test_match_label_colon_cases(body: str, expected: LabelMatch | None) -> None
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
+        ("E.5.1 Primary end point(s): DLT", LabelMatch("E.5.1 Primary end point(s)", "DLT", 28)),
+        ("Condition(s): SLE", LabelMatch("Condition(s)", "SLE", 14)),
+        ("registry_id: ChiCTR2400054536", LabelMatch("registry_id", "ChiCTR2400054536", 13)),
+        ("E.5.1 Not a label: x", None),
+    ],
+)
+def test_decorated_labels_are_found_undecorated(body: str, expected: LabelMatch | None) -> None:
+    """Labels the regexes miss for a code, a bracketed plural or an underscore."""
+    assert match_label_colon(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
         ("Phase1", LabelMatch("Phase", "1", 5)),
         ("Enrollment24 (estimated)", LabelMatch("Enrollment", "24 (estimated)", 10)),
         ("PHASE2", LabelMatch("PHASE", "2", 5)),

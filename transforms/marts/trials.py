@@ -65,7 +65,7 @@ def trial_row(view: DocView, ids: list[str], age_limits: tuple[float | None, flo
         "in_source": True,
         "title": title,
         "acronym": _acronym(view.value("acronym")),
-        "phases": enums.normalize_phases(view.value("phase") or "") or _prose_phases(view),
+        "phases": enums.normalize_phases(view.value("phase") or "") or _prose_phases(view, title),
         "healthy_volunteers": enums.parse_bool(view.value("healthy_volunteers") or ""),
         "lead_sponsor": facts.lead_sponsor(view),
         "conditions": facts.conditions(view),
@@ -97,9 +97,11 @@ def _acronym(value: str | None) -> str | None:
     return value.strip() if value and _ACRONYM.match(value.strip()) else None
 
 
-def _prose_phases(view: DocView) -> list[str] | None:
-    for row in view.items_in(*_PROSE_SECTIONS):
-        match = _PHASE_IN_PROSE.search(str(row["text"]))
+def _prose_phases(view: DocView, title: str | None) -> list[str] | None:
+    """The phase a summary or the title states ("A Phase I/II Study of …")."""
+    texts = [str(row["text"]) for row in view.items_in(*_PROSE_SECTIONS)]
+    for text in [*texts, title or ""]:
+        match = _PHASE_IN_PROSE.search(text)
         if match:
             return enums.normalize_phases(match.group())
     return None

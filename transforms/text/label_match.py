@@ -6,8 +6,12 @@ contains a colon or a digit, so a line can only match with the text before
 its first colon (less trailing space) or before its first digit as the
 label: one set lookup decides. Lines whose candidate label is not ASCII (or
 that span a line break) are left to the regexes, whose case-insensitive
-rules for non-ASCII letters a plain ``lower()`` does not reproduce; the
-result is always the one the regexes give.
+rules for non-ASCII letters a plain ``lower()`` does not reproduce.
+
+A label the regexes would miss for its decoration is looked up undecorated
+(``normalize_label``): a form-section code ("E.5.1 Primary end point(s): …"),
+a plural in brackets, underscores ("registry_id: …"). For any other label
+the result is the one the regexes give.
 """
 
 from __future__ import annotations
@@ -15,12 +19,20 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from transforms.text.lexicon import FIELD_BY_TERM, LABEL_COLON, LABEL_GLUED, SECTION_BY_TERM
+from transforms.text.lexicon import (
+    FIELD_BY_TERM,
+    LABEL_COLON,
+    LABEL_GLUED,
+    SECTION_BY_TERM,
+    normalize_label,
+)
 
 _TERMS = frozenset({**SECTION_BY_TERM, **FIELD_BY_TERM})
 _ASCII_TERMS = frozenset(term.lower() for term in _TERMS if term.isascii())
 _COLON = re.compile(r"[:：]")
 _DIGIT = re.compile(r"\d")
+# What ``normalize_label`` removes and the regexes do not accept (see the module docstring).
+_DECORATION = re.compile(r"^[A-Z]\.\d|\(s\)|_", re.IGNORECASE)
 if any(_COLON.search(term) or _DIGIT.search(term) or term != term.strip() for term in _TERMS):
     raise ValueError("label terms must not contain colons or digits, nor end in spaces")
 
@@ -41,11 +53,18 @@ def match_label_colon(body: str) -> LabelMatch | None:
     label = body[: colon.start()].rstrip()
     if not label.isascii() or "\n" in body:
         return _from_regex(LABEL_COLON, body)
-    if label.lower() not in _ASCII_TERMS:
+    if not _is_term(label):
         return None
     rest = body[colon.end() :]
     value = rest.lstrip()
     return LabelMatch(label, value, len(body) - len(value))
+
+
+def _is_term(label: str) -> bool:
+    """Whether an ASCII label is a lexicon term as written, or once undecorated."""
+    if label.lower() in _ASCII_TERMS:
+        return True
+    return _DECORATION.search(label) is not None and normalize_label(label) in _ASCII_TERMS
 
 
 def match_label_glued(body: str) -> LabelMatch | None:

@@ -66,6 +66,7 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "primary outcome measures",
         "primary outcome measure",
         "primary end point",
+        "primary end points",
     ),
     "secondary_outcomes": (
         "secondary endpoint",
@@ -75,6 +76,7 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "secondary outcome measures",
         "secondary outcome measure",
         "secondary end points",
+        "secondary end point",
     ),
     "other_outcomes": (
         "other outcome measures",
@@ -104,6 +106,7 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "key inclusion criteria",
         "inclusion",
         "main inclusion criteria",
+        "principal inclusion criteria",
         "who can take part",
         "you may qualify if",
         "you can join if",
@@ -115,6 +118,7 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "key exclusion criteria",
         "exclusion",
         "main exclusion criteria",
+        "principal exclusion criteria",
         "who cannot take part",
         "you may not qualify if",
         "you cannot join if",
@@ -230,6 +234,8 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "public title",
         "trial title",
         "full title",
+        "full title of the trial",
+        "title of the trial",
     ),
     "acronym": ("acronym", "study acronym", "short name", "name"),
     "status": (
@@ -315,23 +321,41 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "accepting healthy volunteers",
     ),
     "lead_sponsor": ("lead sponsor", "sponsor", "leads", "lead", "sponsored by", "primary sponsor"),
-    "condition": ("condition", "disease", "indication"),
+    "condition": (
+        "condition",
+        "disease",
+        "indication",
+        "medical condition",
+        "medical conditions being investigated",
+        "health conditions or problems studied",
+    ),
     "intervention": ("intervention", "treatment", "drug", "intervention name", "product"),
     "intervention_type": ("intervention type",),
     "arms": ("arm", "arm group", "arm label", "arm name", "arm title", "group", "group name"),
-    "time_frame": ("time frame", "timeframe", "time point", "assessment time frame"),
+    "time_frame": (
+        "time frame",
+        "timeframe",
+        "time point",
+        "assessment time frame",
+        "timepoints of evaluation of this end point",
+    ),
     "endpoint_type": ("outcome type", "endpoint type", "measure type"),
     "country": ("country", "location country"),
     "location": ("location",),
 }
 
 
+# Form-section codes before a label: "E.5.1 Primary end point(s)" (EU CTR), "A.3 Full title".
+_SECTION_CODE = re.compile(r"^[A-Z]\.\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
+
+
 def normalize_label(text: str) -> str:
-    """The lookup key of a label as written: case, markup, spacing and "(s)" removed.
+    """The lookup key of a label as written: case, markup, spacing, codes and "(s)" removed.
 
     "Primary outcome(s)" and "Intervention(s)" are the plurals the lexicon lists.
     """
     text = text.replace("_", " ").replace("*", "").strip().strip(":").strip()
+    text = _SECTION_CODE.sub("", text)
     return " ".join(text.split()).casefold().replace("(s)", "s")
 
 

@@ -28,9 +28,15 @@ _ITEM_NUMBER = re.compile(r"^\(?\d{1,2}[.)、]\s")
 _TABLE_SEPARATOR = re.compile(r"^\|?[\s:|-]+\|?$")
 # Criteria headings written mid-paragraph: "... consent form. Exclusion Criteria: 1. ...".
 _INLINE_CRITERIA = re.compile(
-    r"(?<=\S)(?<!key)(?<!main)[ \t]+(?=(?:key |main )?(?:inclusion|exclusion) criteria\s*[:：])",
+    r"(?<=\S)(?<!key)(?<!main)(?<!principal)[ \t]+"
+    r"(?=(?:key |main |principal )?(?:inclusion|exclusion) criteria\s*[:：])",
     re.IGNORECASE,
 )
+# A label under a form-section code that the lexicon does not know: a field of the
+# registry's form, never a line of the list or block before it.
+_CODED_LABEL = re.compile(r"^[A-Z]\.\d{1,2}(?:\.\d{1,2})*\.?\s+[^:：]{1,120}[:：]")
+# A form-section code alone ("E.4") is the start of the heading after it, not a line.
+_CODE_ONLY = re.compile(r"^\s*[A-Z]\.\d{1,2}(?:\.\d{1,2})*\.?\s*$")
 _GLUED_FIELDS = frozenset({"phase", "enrollment", "ages", "min_age", "max_age"})
 # Upper-case registry enum values ("TREATMENT", "NONE") are values, never labels.
 _ENUM_VALUE = re.compile(
@@ -71,7 +77,11 @@ def iter_physical_lines(text: str) -> Iterator[tuple[int, int, str, int]]:
             if line is not None:
                 yield line
             continue
-        cuts = [0, *(m.end() for m in _INLINE_CRITERIA.finditer(segment)), len(segment)]
+        cuts = [0]
+        for match in _INLINE_CRITERIA.finditer(segment):
+            if not _CODE_ONLY.match(segment, cuts[-1], match.start()):
+                cuts.append(match.end())
+        cuts.append(len(segment))
         for cut_lo, cut_hi in pairwise(cuts):
             line = _physical_line(lo + cut_lo, segment[cut_lo:cut_hi])
             if line is not None:
@@ -161,6 +171,8 @@ def _classify_labelled(body: str, body_at: int) -> _Shape:
             kind = "field" if value else "label"
             return kind, FIELD_BY_TERM[key], match.label, value, value_at
         return "heading", SECTION_BY_TERM[key], match.label, value, value_at
+    if _CODED_LABEL.match(body):  # another form field ("F.1.1 Trial has subjects under 18: No")
+        return "heading", "details", body.split(":", 1)[0].strip(), None, None
     # Glued labels are written as words ("Phase1"); "PHASE1, PHASE2" is a value.
     match = None if body.isupper() else match_label_glued(body)
     if match is not None:

@@ -43,6 +43,9 @@ _STATUS = {
     "WITHDRAWN": "WITHDRAWN",
     "UNKNOWN": "UNKNOWN",
     "UNKNOWN_STATUS": "UNKNOWN",
+    # EU Clinical Trials Register wording ("Ongoing" says nothing of recruitment).
+    "PREMATURELY_ENDED": "TERMINATED",
+    "TEMPORARILY_HALTED": "SUSPENDED",
     "招募中": "RECRUITING",
     "正在招募": "RECRUITING",
     "尚未招募": "NOT_YET_RECRUITING",

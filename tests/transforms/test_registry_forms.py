@@ -1,0 +1,58 @@
+"""Registry form pages: labels under form-section codes, as the EU register prints them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import polars as pl
+
+from transforms.marts.pipeline import build_marts
+from transforms.raw.documents import land_files
+from transforms.staged.pipeline import build_staged
+
+EU_FORM = """EU Clinical Trials Register
+EudraCT Number: 2023-501234-12-00
+A.3 Full title of the trial: A phase I/II open-label study of anti-CD19 CAR T cells in adults
+with refractory systemic lupus erythematosus
+Trial status: Prematurely Ended
+E.1.1 Medical condition(s) being investigated: Systemic lupus erythematosus
+E.3 Principal inclusion criteria:
+1. Age 18-65 years
+2. SLEDAI-2K ≥ 6 at screening
+E.4 Principal exclusion criteria:
+1. Active infection
+2. ANC < 1.0 × 10^9/L
+E.5.1 Primary end point(s): Incidence of dose-limiting toxicities
+E.5.1.1 Timepoint(s) of evaluation of this end point: Day 28
+E.5.2 Secondary end point(s): Change from baseline in SLEDAI-2K
+E.5.2.1 Timepoint(s) of evaluation of this end point: Month 6, Month 12
+F.1.1 Trial has subjects under 18: No
+F.3.3.1 Trial being conducted both within and outside the EEA: No
+"""
+
+
+def _marts(page: str) -> dict[str, pl.DataFrame]:
+    raw, _ = land_files([("eu.txt", page.encode())], datetime(2026, 1, 1, tzinfo=UTC))
+    return build_marts(build_staged(raw)[0])[0]
+
+
+def test_eu_form_fields_sections_and_outcomes() -> None:
+    marts = _marts(EU_FORM)
+    trial = marts["trials"].row(0, named=True)
+    assert trial["trial_id"] == "2023-501234-12-00"
+    assert trial["title"].startswith("A phase I/II open-label study of anti-CD19")
+    assert trial["phases"] == ["PHASE1", "PHASE2"]  # stated only in the title
+    assert trial["overall_status"] == "TERMINATED"
+    assert trial["conditions"] == ["Systemic lupus erythematosus"]
+    criteria = marts["criteria"].select("criterion_type", "text").rows()
+    assert criteria == [
+        ("INCLUSION", "Age 18-65 years"),
+        ("INCLUSION", "SLEDAI-2K ≥ 6 at screening"),
+        ("EXCLUSION", "Active infection"),
+        ("EXCLUSION", "ANC < 1.0 × 10^9/L"),
+    ]
+    endpoints = marts["endpoints"].select("endpoint_type", "measure", "time_frame_days").rows()
+    assert endpoints == [
+        ("PRIMARY", "Incidence of dose-limiting toxicities", 28),
+        ("SECONDARY", "Change from baseline in SLEDAI-2K", 360),
+    ]
