@@ -137,3 +137,14 @@ def test_headings_with_a_plural_in_brackets_are_outcome_sections() -> None:
         ("PRIMARY", "Incidence of adverse events", None, 90),
         ("SECONDARY", "Complete renal response rate", None, 180),
     ]
+
+
+def test_unlabelled_measures_each_followed_by_a_bare_time_frame() -> None:
+    page = (
+        "Outcome Measures\nTreatment-emergent adverse events\n"
+        "Day-1, 14, 28 and Month 2, 3, 6, 12, 24\nDuration of remission\nfrom 30 days to 2 years\n"
+    )
+    assert _endpoints(page) == [
+        (None, "Treatment-emergent adverse events", None, 720),
+        (None, "Duration of remission", None, 730),
+    ]

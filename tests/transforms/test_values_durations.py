@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.values.durations import parse_time_frame_days
+from transforms.values.durations import is_time_frame, parse_time_frame_days
 
 
 @pytest.mark.parametrize(
@@ -73,3 +73,19 @@ def test_parse_time_frame_days_none(text):
 
 def test_long_input_is_linear():
     assert parse_time_frame_days("1, " * 500_000 + "2 weeks") == 14
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Day-1, 14, 28 and Month 2, 3, 6, 12, 24", True),
+        ("up to 2 years after infusion", True),
+        ("from 30 days to 2 years", True),
+        ("28 days", True),
+        ("Assessed by the independent committee at week 24", False),
+        ("Proportion of patients with SRI-4 response at 12 weeks", False),
+        ("Duration of remission", False),
+    ],
+)
+def test_a_line_that_is_only_a_time_frame(text: str, expected: bool) -> None:
+    assert is_time_frame(text) is expected

@@ -22,7 +22,7 @@ from transforms.schemas import ENDPOINTS, frame_of
 from transforms.text.lexicon import OUTCOME_SECTIONS, normalize_label
 from transforms.text.tables import cell_lines, column_lexicon, column_roles, table_cells
 from transforms.values import enums
-from transforms.values.durations import parse_time_frame_days
+from transforms.values.durations import is_time_frame, parse_time_frame_days
 
 Row = dict[str, object]
 _TYPE_BY_SECTION = {
@@ -31,7 +31,6 @@ _TYPE_BY_SECTION = {
     "other_outcomes": "OTHER",
 }
 _INLINE_FRAME = re.compile(r"\[\s*time\s*frame\s*[:：]\s*(?P<frame>[^\]]+)\]", re.IGNORECASE)
-_MAX_BARE_FRAME_WORDS = 8
 # A type sub-heading is a type word and at most these words: "Primary", "Secondary
 # outcome measures", "Other pre-specified endpoints". "Primary endpoint rate" is a measure.
 _SUBHEADING_WORDS = re.compile(
@@ -235,6 +234,9 @@ class _BlockReader:
             current.time_frame is not None or ((inline or numbered) and current.has_measure())
         ):
             self.close()
+        if self.current is not None and self.current.lines and _is_bare_frame(text):
+            self.part("frame", text, row)  # "Day 28" under its measure: the block's frame
+            return
         block = self.block(row)
         block.lines.append(text)
         if inline:
@@ -297,7 +299,7 @@ def _extract_inline_frame(block: _Block) -> str:
 
 
 def _is_bare_frame(line: str) -> bool:
-    return len(line.split()) <= _MAX_BARE_FRAME_WORDS and parse_time_frame_days(line) is not None
+    return is_time_frame(line)
 
 
 def build_endpoints(staged: Mapping[str, pl.DataFrame]) -> pl.DataFrame:

@@ -128,3 +128,29 @@ def parse_time_frame_days(text: str | None) -> int | None:
     if longest is None:
         return None
     return math.ceil(longest - 1e-9)
+
+
+# Words a line that is only a time frame may hold besides numbers and units:
+# "up to 2 years after infusion", "Day 28 post dose", "from baseline to week 24".
+# fmt: off
+_FRAME_WORDS = frozenset({
+    "up", "to", "from", "at", "after", "post", "before", "until", "through", "by",
+    "within", "of", "the", "a", "an", "each", "every", "baseline", "infusion",
+    "treatment", "dose", "dosing", "visit", "screening", "follow", "followup", "end",
+    "study", "enrollment", "enrolment", "randomization", "first", "last", "month",
+    "week", "day", "year", "approximately", "about",
+})
+# fmt: on
+_MAX_OTHER_WORDS = 2
+
+
+def is_time_frame(text: str) -> bool:
+    """Whether ``text`` is only a time frame ("Day-1, 14, 28 and Month 2, 3, 6, 12, 24").
+
+    Counting the words that are neither numbers, units nor frame words tells a
+    bare frame line from a measure or a sentence that mentions a duration.
+    """
+    if parse_time_frame_days(text) is None:
+        return False
+    other = [word for kind, word in _tokens(text) if kind == "other" and word not in _FRAME_WORDS]
+    return sum(1 for word in other if isinstance(word, str) and word.isalpha()) <= _MAX_OTHER_WORDS
