@@ -31,6 +31,7 @@ def _items(text: str) -> list[str]:
         "1.Adult; 2.SLE; 3.Consent",
         "Adult\n\nSLE\n\nConsent",
         "4.1.1 Adult\n4.1.2 SLE\n4.1.3 Consent",
+        "1、Adult\n2、SLE\n3、Consent",
     ],
 )
 def test_marker_styles(text: str) -> None:
@@ -73,3 +74,10 @@ def test_nesting_ends_when_the_parent_numbering_continues() -> None:
     text = "5. Labs:\n1. ANC ok\n2. Hb ok\n6. Consent\n7. Contraception"
     lines = [classify_line(*p) for p in iter_physical_lines(text)]
     assert [i.depth for i in split_items(lines, criteria=True)] == [0, 1, 1, 0, 0]
+
+
+def test_an_ideographic_comma_marker_before_a_number() -> None:
+    assert _items("1、年龄18-65岁;\n2、24小时尿蛋白≥0.5g;") == [
+        "年龄18-65岁;",
+        "24小时尿蛋白≥0.5g;",
+    ]

@@ -56,3 +56,48 @@ def test_eu_form_fields_sections_and_outcomes() -> None:
         ("PRIMARY", "Incidence of dose-limiting toxicities", 28),
         ("SECONDARY", "Change from baseline in SLEDAI-2K", 360),
     ]
+
+
+CHICTR_BILINGUAL = """注册号：
+Registration number:
+ChiCTR2400081111
+研究分期：
+Study phase:
+1期
+Phase 1
+干预措施：
+Interventions:
+组别：
+Group:
+剂量递增组
+干预措施：
+Intervention:
+CD19 CAR-T 细胞，剂量 1×10^6/kg、2×10^6/kg
+纳入标准：
+Inclusion criteria
+1、年龄18-65岁；
+2、24小时尿蛋白≥0.5g；
+排除标准：
+Exclusion criteria:
+1、妊娠或哺乳期妇女；
+研究实施时间：
+Study execute time:
+从From 2024-03-01 至To 2026-12-31
+"""
+
+
+def test_chictr_bilingual_page() -> None:
+    marts = _marts(CHICTR_BILINGUAL)
+    trial = marts["trials"].row(0, named=True)
+    assert (trial["trial_id"], trial["phases"]) == ("ChiCTR2400081111", ["PHASE1"])
+    assert (str(trial["start_date"]), str(trial["completion_date"])) == ("2024-03-01", "2026-12-31")
+    assert (trial["min_age_years"], trial["max_age_years"]) == (18.0, 65.0)
+    assert marts["criteria"].select("criterion_type", "text").rows() == [
+        ("INCLUSION", "年龄18-65岁;"),
+        ("INCLUSION", "24小时尿蛋白≥0.5g;"),
+        ("EXCLUSION", "妊娠或哺乳期妇女;"),
+    ]
+    assert marts["doses"].select("arm_label", "dose_value").rows() == [
+        ("剂量递增组", 1e6),
+        ("剂量递增组", 2e6),
+    ]

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from transforms.values.dates import ParsedDate, parse_date
+from transforms.values.dates import ParsedDate, parse_date, parse_date_period
 
 D = dt.date
 
@@ -80,3 +80,20 @@ def test_parsed_date_is_frozen():
 def test_long_input_is_linear():
     text = "2024-" * 500_000 + "Jan 3 " * 200_000
     assert parse_date(text) is None or parse_date(text).value.year == 2024
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("从From 2024-03-01 至To 2026-12-31", ((2024, 3, 1, "day"), (2026, 12, 31, "day"))),
+        ("March 2024 - June 2027", ((2024, 3, 1, "month"), (2027, 6, 1, "month"))),
+        ("From 2024-03-01", ((2024, 3, 1, "day"), None)),
+        ("to be decided", (None, None)),
+    ],
+)
+def test_parse_date_period(text, expected):
+    start, end = parse_date_period(text)
+    as_tuple = [
+        None if d is None else (*d.value.timetuple()[:3], d.precision) for d in (start, end)
+    ]
+    assert tuple(as_tuple) == expected

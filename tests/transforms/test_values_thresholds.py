@@ -21,6 +21,10 @@ def _rows(text):
             [("age", ">=", 5, "years"), ("age", "<=", 18, "years")],
         ),
         ("Aged 18-65 years old;", [("age", ">=", 18, "years"), ("age", "<=", 65, "years")]),
+        ("年龄18-65岁;", [("age", ">=", 18, "years"), ("age", "<=", 65, "years")]),
+        ("年龄18至70周岁", [("age", ">=", 18, "years"), ("age", "<=", 70, "years")]),
+        ("年龄≥14岁", [("age", ">=", 14, "years")]),
+        ("18岁以上", [("age", ">=", 18, "years")]),
         (
             "Age range from 18 to 70 years old, regardless of gender;",
             [("age", ">=", 18, "years"), ("age", "<=", 70, "years")],

@@ -21,7 +21,7 @@ from transforms.marts.identity import registry_ids, trial_id
 from transforms.schemas import DATE_FIELDS, TRIALS, frame_of
 from transforms.values import enums
 from transforms.values.ages import parse_age_range, parse_age_years
-from transforms.values.dates import parse_date
+from transforms.values.dates import parse_date, parse_date_period
 from transforms.values.numbers import find_enrollment_in_prose, parse_enrollment
 
 Row = dict[str, object]
@@ -135,10 +135,13 @@ def _enrollment(view: DocView) -> Row:
 
 
 def _dates(view: DocView) -> Row:
+    """Each date field; a stated period ("Study execute time") gives a missing start or end."""
+    start, end = parse_date_period(view.value("study_period"))
+    from_period = {"start_date": start, "completion_date": end}
     row: Row = {}
     for name in DATE_FIELDS:
         value = view.value(name)
-        parsed = parse_date(value) if value else None
+        parsed = (parse_date(value) if value else None) or from_period.get(name)
         row[name] = parsed.value if parsed else None
         row[f"{name}_precision"] = parsed.precision if parsed else None
     return row

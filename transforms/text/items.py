@@ -19,7 +19,8 @@ from transforms.values.memo import text_cache
 _MARKER = re.compile(
     r"""^(?:
         [•*+\-]\s*                                  # bullets (canonicalised by the normaliser)
-      | \(?\d{1,2}(?:\.\d{1,2}){0,3}[.)、:](?!\d)\s*   # 1.  1)  (1)  1、 4.1.2
+      | \(?\d{1,2}(?:\.\d{1,2}){0,3}[.):](?!\d)\s*    # 1.  1)  (1)  4.1.2
+      | \d{1,2}、\s*                                # 1、 (also before a digit: "3、24小时")
       | \(\d{1,2}\)\s*
       | \d{1,2}(?:\.\d{1,2}){1,3}\s+                # protocol numbering without a final stop
       | \(?[ivxIVX]{1,5}[.)]\s+                     # i)  (iv)  IV.

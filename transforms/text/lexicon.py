@@ -286,6 +286,14 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "estimated primary completion date",
         "actual primary completion date",
     ),
+    # A whole period on one line: "From 2024-03-01 To 2026-12-31" (ChiCTR).
+    "study_period": (
+        "study execute time",
+        "study execution time",
+        "study period",
+        "trial period",
+        "研究实施时间",
+    ),
     "completion_date": (
         "completion date",
         "trial end",

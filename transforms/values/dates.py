@@ -95,19 +95,50 @@ def parse_date(text: str | None) -> ParsedDate | None:
     """The first date in ``text`` with its precision and Estimated/Actual status."""
     if not text:
         return None
-    candidates = []
-    for pattern, kind in _COMPILED:
-        match = pattern.search(text)
-        if match:
-            candidates.append((match.start(), -len(match.group()), match, kind))
+    candidates = _candidates(text)
     if not candidates:
         # A bare year only when nothing more precise is written anywhere.
         year = _YEAR_ONLY.search(text)
         if year is None:
             return None
         return ParsedDate(dt.date(int(year.group("y")), 1, 1), "year", _status_of(text))
+    first = _first_date(candidates)
+    return None if first is None else ParsedDate(first[0], first[1], _status_of(text))
+
+
+def parse_date_period(text: str | None) -> tuple[ParsedDate | None, ParsedDate | None]:
+    """Start and end of a stated period ("From 2024-03-01 To 2026-12-31"), day or month."""
+    if not text:
+        return None, None
+    dates: list[ParsedDate] = []
+    rest = text
+    while len(dates) < 2:
+        candidates = _candidates(rest)
+        first = _first_date(candidates)
+        if first is None:
+            break
+        dates.append(ParsedDate(first[0], first[1], None))
+        rest = rest[first[2] :]
+    return (dates[0] if dates else None), (dates[1] if len(dates) > 1 else None)
+
+
+Candidate = tuple[int, int, re.Match[str], str]
+
+
+def _candidates(text: str) -> list[Candidate]:
+    """The first match of each date pattern: (start, -length, match, kind)."""
+    found = []
+    for pattern, kind in _COMPILED:
+        match = pattern.search(text)
+        if match:
+            found.append((match.start(), -len(match.group()), match, kind))
+    return found
+
+
+def _first_date(candidates: list[Candidate]) -> tuple[dt.date, str, int] | None:
+    """The earliest possible date of ``candidates``: (date, precision, where it ends)."""
     for _, _, match, kind in sorted(candidates, key=lambda c: (c[0], c[1])):
         built = _build(match, kind)
         if built is not None:
-            return ParsedDate(built[0], built[1], _status_of(text))
+            return built[0], built[1], match.end()
     return None

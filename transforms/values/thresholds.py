@@ -79,14 +79,15 @@ _OPERATOR_GLYPHS = re.compile(r"[≥≤<>=⩾⩽]")
 _IMPLICIT_AGE = re.compile(
     r"(?<![A-Za-z\d.])(?=[\w≥≤<>=?⩾⩽])"  # cheap skip of positions that cannot start one
     rf"(?:(?P<op>{tu.OPERATOR.pattern}))?"
-    r"(?P<low>\d{1,3})\s*(?:(?:-|–|~|to)\s*(?P<high>\d{1,3})\s*)?"
-    r"(?:years?|yrs?)\s*(?:old|of\s+age)(?P<post>\s*(?:or|and)\s+(?:older|above|over))?",
+    r"(?P<low>\d{1,3})\s*(?:(?:-|–|~|to|至|到)\s*(?P<high>\d{1,3})\s*)?"
+    r"(?:(?:years?|yrs?)\s*(?:old|of\s+age)|周?岁)"  # 岁: years of age
+    r"(?P<post>\s*(?:(?:or|and)\s+(?:older|above|over)|以上|及以上))?",
     re.IGNORECASE,
 )
 
 
 # Every implicit age names its unit; a criterion without "year"/"yr" cannot state one.
-_YEAR_WORD = re.compile(r"y(?:ea)?r", re.IGNORECASE)
+_YEAR_WORD = re.compile(r"y(?:ea)?r|岁", re.IGNORECASE)
 
 
 def _clean(text: str) -> str:
