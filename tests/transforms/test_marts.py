@@ -53,6 +53,18 @@ def test_other_registries_ids_are_the_trials_own(line: str, written: str, expect
     assert trials["registry_ids"].to_list() == [[expected]]
 
 
+def test_secondary_ids_are_the_trials_own_registrations() -> None:
+    page = (
+        "ChiCTR2400081234\nA study of CD19 CAR-T in lupus\nOther Identifiers\n"
+        "EudraCT number: 2023-501234-12\nSponsor code: CART-01\n"
+        "Related trials\nNCT01111111\n"
+    )
+    trials = _marts({"a.txt": page})[0]["trials"]
+    assert trials["trial_id"].to_list() == ["ChiCTR2400081234"]
+    assert trials["registry_ids"].to_list() == [["ChiCTR2400081234", "2023-501234-12"]]
+    assert trials["nct_id"].to_list() == [None]
+
+
 def test_dates_and_numbers_are_not_registry_ids() -> None:
     page = "Status: Recruiting\nStart date: 2023-05-01\nEnrollment: 2023-512\nDRKS trial pending\n"
     assert _marts({"a.txt": page})[0]["trials"]["registry_ids"].to_list() == [None]

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from operator import itemgetter
 
 from transforms.marts.context import DocView
 from transforms.text.lexicon import FOREIGN_SECTIONS
 
+# Sections whose ids are not this trial's: related trials, navigation, contacts.
+_NOT_OWN = FOREIGN_SECTIONS - {"identifiers"}
 NCT = re.compile(r"\bNCT\s?(\d{8})\b", re.IGNORECASE)
 _OTHER_REGISTRIES = re.compile(
     # The lookahead (every id below starts with one of these) lets the scanner skip
@@ -79,9 +82,19 @@ def trial_id(view: DocView, ids: list[str] | None = None) -> str:
 
 
 def _own_text(view: DocView) -> str:
-    """Field values and items outside foreign sections, one per line, in that order."""
-    texts = [
-        str(r["value"]) for r in view.fields if r["value"] and r["section"] not in FOREIGN_SECTIONS
+    """Field values and items outside other trials' sections, one per line, in page order.
+
+    A page's "Other identifiers" / "Secondary IDs" are its own registrations
+    elsewhere (the same trial's EudraCT or ChiCTR number): its ids, not another's.
+    """
+    texts = [  # with its label: "EudraCT number: 2021-001234-12" names its registry
+        (int(r["norm_start"]), f"{r['label'] or ''}: {r['value']}")  # type: ignore[arg-type]
+        for r in view.fields
+        if r["value"] and r["section"] not in _NOT_OWN
     ]
-    texts += [str(r["text"]) for r in view.items if r["section"] not in FOREIGN_SECTIONS]
-    return "\n".join(texts)
+    texts += [
+        (int(r["norm_start"]), str(r["text"]))  # type: ignore[arg-type]
+        for r in view.items
+        if r["section"] not in _NOT_OWN
+    ]
+    return "\n".join(text for _, text in sorted(texts, key=itemgetter(0)))
