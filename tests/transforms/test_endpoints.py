@@ -148,3 +148,16 @@ def test_unlabelled_measures_each_followed_by_a_bare_time_frame() -> None:
         (None, "Treatment-emergent adverse events", None, 720),
         (None, "Duration of remission", None, 730),
     ]
+
+
+def test_type_as_the_label_of_the_measure_and_a_frame_in_brackets() -> None:
+    page = (
+        "**Outcomes**\n- Primary: Proportion with ≥ 3-point MG-ADL improvement (Week 12)\n"
+        "- Secondary: Change in QMG score (baseline to week 24)\n"
+        "- Secondary: Anti-AChR titre (measured centrally)\n"
+    )
+    assert _endpoints(page) == [
+        ("PRIMARY", "Proportion with ≥ 3-point MG-ADL improvement", None, 84),
+        ("SECONDARY", "Change in QMG score", None, 168),
+        ("SECONDARY", "Anti-AChR titre (measured centrally)", None, None),
+    ]

@@ -65,6 +65,18 @@ def test_secondary_ids_are_the_trials_own_registrations() -> None:
     assert trials["nct_id"].to_list() == [None]
 
 
+def test_front_matter_quotes_and_ages_stated_in_the_summary() -> None:
+    page = (
+        '---\ntitle: "Anti-BCMA CAR-T in Myasthenia Gravis"\nstatus: withdrawn\n---\n'
+        "Summary\nIt planned to enroll 40 adults aged between 18 and 75 with generalized MG.\n"
+        "Registry IDs: DRKS00034567; EU CT number 2024-512345-23-00\n"
+    )
+    trial = _marts({"a.txt": page})[0]["trials"].row(0, named=True)
+    assert trial["title"] == "Anti-BCMA CAR-T in Myasthenia Gravis"
+    assert (trial["min_age_years"], trial["max_age_years"]) == (18.0, 75.0)
+    assert trial["registry_ids"] == ["DRKS00034567", "2024-512345-23-00"]
+
+
 def test_dates_and_numbers_are_not_registry_ids() -> None:
     page = "Status: Recruiting\nStart date: 2023-05-01\nEnrollment: 2023-512\nDRKS trial pending\n"
     assert _marts({"a.txt": page})[0]["trials"]["registry_ids"].to_list() == [None]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.values.ages import parse_age_range, parse_age_years
+from transforms.values.ages import find_ages_in_prose, parse_age_range, parse_age_years
 
 
 @pytest.mark.parametrize(
@@ -84,3 +84,19 @@ def test_parse_age_range(text, expected):
 def test_long_input_is_linear():
     text = "1 " * 1_000_000
     assert parse_age_range(text) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("40 adults aged between 18 and 75 with generalized MG.", (18.0, 75.0)),
+        ("Adults aged 18 years and older", (18.0, None)),
+        ("children aged 6 to 17", (6.0, 17.0)),
+        ("Participants (ages 12-40) will be treated", (12.0, 40.0)),
+        ("a mean age of 45 years", (None, None)),
+        ("the age at diagnosis was 30 years", (None, None)),
+        ("aged adults received 2-4 doses", (None, None)),
+    ],
+)
+def test_find_ages_in_prose(text, expected):
+    assert find_ages_in_prose(text) == expected

@@ -30,6 +30,7 @@ _TYPE_BY_SECTION = {
     "secondary_outcomes": "SECONDARY",
     "other_outcomes": "OTHER",
 }
+_TRAILING_FRAME = re.compile(r"\((?P<frame>[^()]{1,80})\)\s*$")
 _INLINE_FRAME = re.compile(r"\[\s*time\s*frame\s*[:：]\s*(?P<frame>[^\]]+)\]", re.IGNORECASE)
 # A type sub-heading is a type word and at most these words: "Primary", "Secondary
 # outcome measures", "Other pre-specified endpoints". "Primary endpoint rate" is a measure.
@@ -77,6 +78,8 @@ _PART_TERMS = {
         "assessment time frame",
     ),
     "type": ("type", "outcome type", "endpoint type", "measure type"),
+    # The type as the label of the measure itself: "Primary: Proportion of … (Week 12)".
+    "typed_measure": ("primary", "secondary", "other", "tertiary", "exploratory"),
 }
 _ROLE_BY_LABEL = {normalize_label(t): role for role, ts in _PART_TERMS.items() for t in ts}
 _LABELS = "|".join(
@@ -114,6 +117,9 @@ def endpoint_rows(view: DocView, tid: str) -> list[Row]:
             continue
         measure, *description = [block.measure] if block.measure is not None else lines[:1]
         description = [*description, *lines[block.measure is None :], *block.description]
+        tail = _TRAILING_FRAME.search(measure) if frame is None else None
+        if tail is not None and is_time_frame(tail.group("frame")):  # "QMG score (Week 24)"
+            measure, frame = measure[: tail.start()].rstrip(), tail.group("frame")
         rows.append(
             {
                 "trial_id": tid,
@@ -197,8 +203,11 @@ class _BlockReader:
             self.close()
             self.heading_type = sub_type
         elif (parts := _labelled_parts(text)) is not None:
-            for role, value in parts:
-                if value:
+            for role, value, label in parts:
+                if role == "typed_measure":
+                    self.part("measure", value, row)
+                    self.part("type", label, row)
+                elif value:
                     self.part(role, value, row)
                 else:
                     self.pending = role
@@ -268,15 +277,19 @@ def _blocks(view: DocView) -> list[_Block]:
     return reader.blocks
 
 
-def _labelled_parts(text: str) -> list[tuple[str, str]] | None:
-    """``(role, value)`` of a line that starts with a part label, else None."""
+def _labelled_parts(text: str) -> list[tuple[str, str, str]] | None:
+    """``(role, value, label)`` of a line that starts with a part label, else None."""
     head = _PART_AT_START.match(text)
     if head is None:
         return None
     cuts = [head, *_PART_AFTER.finditer(text, head.end())]
     ends = [m.start() for m in cuts[1:]] + [len(text)]
     return [
-        (_ROLE_BY_LABEL[normalize_label(m.group("label"))], text[m.end() : end].strip(" ;；|"))
+        (
+            _ROLE_BY_LABEL[normalize_label(m.group("label"))],
+            text[m.end() : end].strip(" ;；|"),
+            m.group("label"),
+        )
         for m, end in zip(cuts, ends, strict=True)
     ]
 

@@ -20,7 +20,7 @@ from transforms.marts.criteria_thresholds import age_limits, threshold_rows
 from transforms.marts.identity import registry_ids, trial_id
 from transforms.schemas import DATE_FIELDS, TRIALS, frame_of
 from transforms.values import enums
-from transforms.values.ages import parse_age_range, parse_age_years
+from transforms.values.ages import find_ages_in_prose, parse_age_range, parse_age_years
 from transforms.values.dates import parse_date, parse_date_period
 from transforms.values.numbers import find_enrollment_in_prose, parse_enrollment
 
@@ -154,4 +154,15 @@ def _ages(view: DocView, limits: tuple[float | None, float | None]) -> Row:
         low, high = parse_age_range(view.value("ages") or "")
     if low is None and high is None:
         low, high = limits
+    if low is None and high is None:
+        low, high = _prose_ages(view)
     return {"min_age_years": low, "max_age_years": high}
+
+
+def _prose_ages(view: DocView) -> tuple[float | None, float | None]:
+    """Limits a summary states ("… 30 participants aged between 6 and 70 years")."""
+    for row in view.items_in(*_PROSE_SECTIONS):
+        limits = find_ages_in_prose(str(row["text"]))
+        if limits != (None, None):
+            return limits
+    return None, None

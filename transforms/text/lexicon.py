@@ -223,6 +223,9 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "eu ct number",
         "trial id",
         "registry id",
+        "registry ids",
+        "registration numbers",
+        "trial registrations",
         "注册号",
     ),
     "title": (

@@ -43,6 +43,7 @@ _ENUM_VALUE = re.compile(
     r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^(?:TREATMENT|NONE|NA|ALL|MALE|FEMALE|PHASE[1-4])$"
 )
 _MAX_LABEL_LINE = 80
+_QUOTED = re.compile(r'^(?:"[^"]+"|\'[^\']+\'|“[^”]+”)$')
 
 
 class Line(NamedTuple):
@@ -169,6 +170,8 @@ def _classify_labelled(body: str, body_at: int) -> _Shape:
         value_at = None if value is None else body_at + match.value_at
         if key in FIELD_BY_TERM and (value or key not in SECTION_BY_TERM):
             kind = "field" if value else "label"
+            if value is not None and value_at is not None and _QUOTED.match(value):
+                value, value_at = value[1:-1].strip(), value_at + 1  # YAML: title: "…"
             return kind, FIELD_BY_TERM[key], match.label, value, value_at
         return "heading", SECTION_BY_TERM[key], match.label, value, value_at
     if _CODED_LABEL.match(body):  # another form field ("F.1.1 Trial has subjects under 18: No")

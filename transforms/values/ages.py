@@ -125,3 +125,30 @@ def parse_age_range(text: str | None) -> tuple[float | None, float | None]:
         if limits != (None, None):
             return limits
     return _from_groups(text)
+
+
+_AGED = re.compile(r"\bage[sd]?\b", re.IGNORECASE)
+_AGED_WINDOW = 60
+# What follows the cue when it states limits: a number or a comparison.
+_AGED_LIMIT = re.compile(
+    r"\s*(?:between|from|≥|>=|⩾|>|≤|<=|⩽|<|over|above|under|at\s+least|up\s+to|\d)",
+    re.IGNORECASE,
+)
+
+
+def find_ages_in_prose(text: str | None) -> tuple[float | None, float | None]:
+    """Age limits a sentence states after "aged"/"ages": "adults aged between 18 and 70".
+
+    Only the words right after the cue are read, so "a mean age of 45 years" or
+    "18 patients" elsewhere in the sentence are not limits.
+    """
+    for match in _AGED.finditer(text or ""):
+        after = text[match.end() : match.end() + _AGED_WINDOW]  # type: ignore[index]
+        after = re.split(r"[.;:()]", after, maxsplit=1)[0]
+        if not _AGED_LIMIT.match(after):
+            continue  # "aged adults received 2-4 doses", "the age of onset"
+        window = match.group() + after  # the cue tells bare numbers are ages
+        low, high = _from_range(window) or _from_limits(window)
+        if low is not None or high is not None:
+            return low, high
+    return None, None

@@ -92,6 +92,20 @@ _LEXICON: list[tuple[str, tuple[str, ...]]] = [
         ("dlco",),
     ),
     (r"international\s+normali[sz]ed\s+ratio|(?-i:INR)", ("inr",)),
+    # Disease scores and labs of the other autoimmune indications (MG, MS, SSc, RA).
+    (r"(?:serum\s+)?(?:immunoglobulin\s+G|(?-i:IgG))(?:\s+levels?)?", ("igg",)),
+    (
+        r"(?-i:MG)[\s\-]*(?-i:ADL)(?:\s+total)?(?:\s+score)?"
+        r"|myasthenia\s+gravis\s+activities\s+of\s+daily\s+living(?:\s+score)?",
+        ("mg_adl",),
+    ),
+    (r"(?-i:QMG)(?:\s+total)?(?:\s+score)?|quantitative\s+myasthenia\s+gravis\s+score", ("qmg",)),
+    (r"(?-i:EDSS)(?:\s+score)?|expanded\s+disability\s+status\s+scale(?:\s+score)?", ("edss",)),
+    (
+        r"(?-i:mRSS|MRSS)(?:\s+score)?|modified\s+Rodnan\s+skin\s+(?:thickness\s+)?score",
+        ("mrss",),
+    ),
+    (r"(?-i:DAS)[\s\-]*28(?:[\s\-]*(?:CRP|ESR))?(?:\s+score)?", ("das28",)),
     (r"ages?|aged", ("age",)),
 ]
 
@@ -141,6 +155,12 @@ CONCEPT_UNITS: dict[str, frozenset[str]] = {
     "fvc": frozenset({"% predicted"}),
     "dlco": frozenset({"% predicted"}),
     "inr": frozenset({"xULN"}),
+    "igg": frozenset({"mg/dL", "g/L"}),
+    "mg_adl": _SCORE,
+    "qmg": _SCORE,
+    "edss": _SCORE,
+    "mrss": _SCORE,
+    "das28": _SCORE,
 }
 
 # Unit assumed when the text gives none: scores are points, ages years, and so on.
@@ -158,6 +178,11 @@ DEFAULT_UNIT: dict[str, str] = {
     "spo2": "%",
     "egfr": "mL/min/1.73m2",
     "creatinine_clearance": "mL/min",
+    "mg_adl": "points",
+    "qmg": "points",
+    "edss": "points",
+    "mrss": "points",
+    "das28": "points",
 }
 
 # FVC and DLCO are conventionally stated as a percentage of the predicted value.
