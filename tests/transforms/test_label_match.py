@@ -51,6 +51,7 @@ def test_match_label_colon_cases(body: str, expected: LabelMatch | None) -> None
         ("E.5.1 Primary end point(s): DLT", LabelMatch("E.5.1 Primary end point(s)", "DLT", 28)),
         ("Condition(s): SLE", LabelMatch("Condition(s)", "SLE", 14)),
         ("registry_id: ChiCTR2400054536", LabelMatch("registry_id", "ChiCTR2400054536", 13)),
+        ("Study Start (Actual): 2024-01-15", LabelMatch("Study Start (Actual)", "2024-01-15", 22)),
         ("E.5.1 Not a label: x", None),
     ],
 )

@@ -77,6 +77,19 @@ def test_front_matter_quotes_and_ages_stated_in_the_summary() -> None:
     assert trial["registry_ids"] == ["DRKS00034567", "2024-512345-23-00"]
 
 
+def test_labels_with_a_remark_in_brackets() -> None:
+    page = (
+        "NCT06222222\nStudy Start (Actual): 2024-01-15\n"
+        "Primary Completion (Estimated): 2026-06\nEnrollment (Estimated): 24\n"
+    )
+    trial = _marts({"a.txt": page})[0]["trials"].row(0, named=True)
+    assert (str(trial["start_date"]), str(trial["primary_completion_date"])) == (
+        "2024-01-15",
+        "2026-06-01",
+    )
+    assert trial["enrollment"] == 24
+
+
 def test_dates_and_numbers_are_not_registry_ids() -> None:
     page = "Status: Recruiting\nStart date: 2023-05-01\nEnrollment: 2023-512\nDRKS trial pending\n"
     assert _marts({"a.txt": page})[0]["trials"]["registry_ids"].to_list() == [None]

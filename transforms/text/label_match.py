@@ -10,8 +10,8 @@ rules for non-ASCII letters a plain ``lower()`` does not reproduce.
 
 A label the regexes would miss for its decoration is looked up undecorated
 (``normalize_label``): a form-section code ("E.5.1 Primary end point(s): …"),
-a plural in brackets, underscores ("registry_id: …"). For any other label
-the result is the one the regexes give.
+a bracketed plural or remark ("Study Start (Actual): …"), underscores
+("registry_id: …"). For any other label the result is the one the regexes give.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ _ASCII_TERMS = frozenset(term.lower() for term in _TERMS if term.isascii())
 _COLON = re.compile(r"[:：]")
 _DIGIT = re.compile(r"\d")
 # What ``normalize_label`` removes and the regexes do not accept (see the module docstring).
-_DECORATION = re.compile(r"^[A-Z]\.\d|\(s\)|_", re.IGNORECASE)
+_DECORATION = re.compile(r"^[A-Z]\.\d|\(|_", re.IGNORECASE)
 if any(_COLON.search(term) or _DIGIT.search(term) or term != term.strip() for term in _TERMS):
     raise ValueError("label terms must not contain colons or digits, nor end in spaces")
 

@@ -360,14 +360,19 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
 _SECTION_CODE = re.compile(r"^[A-Z]\.\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
 
 
-def normalize_label(text: str) -> str:
-    """The lookup key of a label as written: case, markup, spacing, codes and "(s)" removed.
+# A remark in brackets after a label: "Study Start (Actual)", "Enrollment (Estimated)".
+_REMARK = re.compile(r"\s*\([^()]*\)\s*")
 
-    "Primary outcome(s)" and "Intervention(s)" are the plurals the lexicon lists.
+
+def normalize_label(text: str) -> str:
+    """The lookup key of a label as written: case, markup, spacing, codes and remarks removed.
+
+    "Primary outcome(s)" and "Intervention(s)" are the plurals the lexicon lists;
+    "Study Start (Actual)" is "study start".
     """
     text = text.replace("_", " ").replace("*", "").strip().strip(":").strip()
-    text = _SECTION_CODE.sub("", text)
-    return " ".join(text.split()).casefold().replace("(s)", "s")
+    text = _REMARK.sub(" ", _SECTION_CODE.sub("", text).replace("(s)", "s").replace("(S)", "s"))
+    return " ".join(text.split()).casefold()
 
 
 def _invert(terms: dict[str, tuple[str, ...]]) -> dict[str, str]:

@@ -5,7 +5,7 @@ Only cell counts are doses here: a magnitude (×10^N, a superscript, e-notation,
 ("1 mg/kg") have no magnitude and lab values ("50×10^9/L") are per litre, so
 neither matches. Scraping artefacts handled: "10\\^6" escapes, superscripts
 flattened into digits ("1×105/kg" is 1×10^5: ×10 glued to one or two digits and
-then a unit), and "10e6" written for 10^6.
+then a unit), and "10e6" written for 10^6, alone or after a mantissa ("2 x 10e6").
 """
 
 from __future__ import annotations
@@ -42,6 +42,9 @@ _MAGNITUDE = re.compile(
     + r"|"
     + _TIMES
     + r"\s*10(?P<flat>\d{1,2})(?=\s*(?:/\s*(?:kg|m2|m²)|cells?\b|CAR|per\b))"
+    + r"|"
+    + _TIMES
+    + r"\s*10\s*[eE]\s*\+?(?P<times_e>\d{1,2})(?!\d)"  # "2 x 10e6": 10e6 written for 10^6
     + r"|[eE]\s*\+?(?P<enote>\d{1,2})(?!\d)"
     + r"|(?P<word>million|billion|mio)\b"
     + r")",
@@ -75,6 +78,8 @@ def _value_of(match: re.Match[str]) -> tuple[float, float]:
         if match.group("m") == "10":  # "10e6 cells/kg" is the 10^6 artefact, not 1e7
             return 1.0, 10.0**exponent
         return mantissa, 10.0**exponent
+    if match.group("times_e") is not None:
+        return mantissa, 10.0 ** int(match.group("times_e"))
     raw = match.group("caret") or match.group("flat") or match.group("sup").translate(_SUPERSCRIPT)
     return mantissa, 10.0 ** int(raw)
 
