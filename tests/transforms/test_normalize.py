@@ -17,6 +17,7 @@ from transforms.text.normalize import normalize_text
         ("line one<br>line two", "line one\nline two"),
         ("line one<br/>line two", "line one\nline two"),
         ("| Experimental: A<br>Low dose | Drug: X |", "| Experimental: A; Low dose | Drug: X |"),
+        ("eGFR &gt; 30 mL/min/1.73m&sup2;", "eGFR > 30 mL/min/1.73m²"),
         ("Title\n  | a<br/>b |\nc<br>d", "Title\n  | a; b |\nc\nd"),
         ("**Phase:** 1", "Phase: 1"),
         ("## Eligibility", "Eligibility"),

@@ -80,7 +80,7 @@ _EDITS = re.compile(
   | (?P<comment><!--)
   | (?P<block></?(?:{_BLOCK_TAGS})\b[^<>\n]{{0,200}}?/?>)
   | (?P<inline></?(?:{_INLINE_TAGS})\b[^<>\n]{{0,200}}?>)
-  | (?P<entity>&(?:[a-zA-Z]{{2,8}}|\#\d{{2,6}}|\#x[0-9a-fA-F]{{2,5}});)
+  | (?P<entity>&(?:[a-zA-Z][a-zA-Z0-9]{{1,7}}|\#\d{{2,6}}|\#x[0-9a-fA-F]{{2,5}});)
   | \\(?P<escaped>[\\`*_{{}}\[\]()#+\-.!<>^|~=&:;])
   | (?P<emphasis>\*\*|__)
   | (?P<zero>[\u200b\u200c\u200d\ufeff\u00ad])
