@@ -11,6 +11,8 @@ from transforms.values.durations import is_time_frame, parse_time_frame_days
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Day-1, 14, 28 and Month 2, 3 … 24", 720),
+        ("Month 2, 3, ..., 24", 720),
         ("28 days post infusion", 28),
         ("3 Months", 90),
         ("3 months and 6 months post infusion", 180),

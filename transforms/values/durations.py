@@ -38,11 +38,13 @@ _NUMBER_WORDS = {
         ]
     )
 }
-_CONNECTORS = {",", "and", "or", "&", "-", "–", "—", "to", "through", "/", "~"}
+# "…" and "..." stand for the numbers left out: "Month 2, 3 … 24".
+_CONNECTORS = {",", "and", "or", "&", "-", "–", "—", "to", "through", "/", "~", "…", "..."}
 # A unit may be joined to a number by a hyphen or colon ("Day-1", "28-day", "Week: 4").
 _GLUE = {"-", ":", "–"}
 _TOKEN = re.compile(
-    r"(?P<num>\d{1,9}(?:\.\d{1,6})?)(?P<glued>[A-Za-z]+)?(?![\w])|[A-Za-z]+\d\w*|\d\w*|[A-Za-z]+|\S"
+    r"(?P<num>\d{1,9}(?:\.\d{1,6})?)(?P<glued>[A-Za-z]+)?(?![\w])|[A-Za-z]+\d\w*|\d\w*|[A-Za-z]+"
+    r"|\.{3}|\S"
 )
 
 Token = tuple[str, object]
