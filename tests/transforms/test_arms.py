@@ -99,3 +99,43 @@ def test_labelled_groups_are_arms_with_the_interventions_stated_after_them() -> 
     assert marts["trials"]["lymphodepletion_agents"].to_list() == [
         ["cyclophosphamide", "fludarabine"]
     ]
+
+
+def test_named_arm_lines_open_arms_when_the_page_types_none() -> None:
+    page = (
+        "NCT06555555\nArms\nArm 1: Low dose\nPatients receive 1 × 10^6 CAR-T cells/kg.\n"
+        "Arm 2: High dose\nPatients receive 3 × 10^6 CAR-T cells/kg.\n"
+        "Cohort C (SSc): CD19 CAR-T 2 × 10^6 cells/kg\n"
+    )
+    assert [(a[0], a[3]) for a in _arms(page)] == [
+        ("Arm 1: Low dose", None),
+        ("Arm 2: High dose", None),
+        ("Cohort C (SSc)", ["CD19 CAR-T 2 × 10^6 cells/kg"]),
+    ]
+    assert _marts(page)["doses"].select("arm_label", "dose_value").rows() == [
+        ("Arm 1: Low dose", 1e6),
+        ("Cohort C (SSc)", 2e6),
+        ("Arm 2: High dose", 3e6),
+    ]
+
+
+def test_named_lines_under_a_typed_arm_describe_it() -> None:
+    page = (
+        "NCT06555558\nArms\nExperimental: Dose escalation\n"
+        "Cohort 1: 1 × 10^6 cells/kg\nCohort 2: 3 × 10^6 cells/kg\n"
+    )
+    assert [a[0] for a in _arms(page)] == ["Dose escalation"]
+
+
+def test_arm_group_fields_and_interventions_in_the_arms_section_only() -> None:
+    page = (
+        "NCT06555557\nArms and Interventions\nArm Group Label: CAR-T treatment\n"
+        "Arm Group Type: Experimental\nDescription: Single infusion of CAR-T cells\n"
+        "Drug: Fludarabine\nArm Group Label: Standard of care\n"
+        "Arm Group Type: Active Comparator\n"
+        "Interventions\nDrug: Mycophenolate mofetil\n"
+    )
+    assert _arms(page) == [
+        ("CAR-T treatment", "EXPERIMENTAL", "Single infusion of CAR-T cells", ["Fludarabine"]),
+        ("Standard of care", "ACTIVE_COMPARATOR", None, None),
+    ]

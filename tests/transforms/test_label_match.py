@@ -105,3 +105,9 @@ _PIECES = st.sampled_from(
 def test_matchers_agree_with_the_regexes(body: str) -> None:
     assert match_label_colon(body) == _regex(LABEL_COLON, body)
     assert match_label_glued(body) == _regex(LABEL_GLUED, body)
+
+
+def test_an_ampersand_reads_as_and() -> None:
+    assert match_label_colon("Inclusion & Exclusion Criteria: none") == LabelMatch(
+        "Inclusion & Exclusion Criteria", "none", 32
+    )

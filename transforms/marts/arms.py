@@ -13,13 +13,21 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 import polars as pl
 
 from transforms.marts.context import DocView, doc_views
 from transforms.marts.identity import trial_id
 from transforms.schemas import ARMS, frame_of
-from transforms.text.tables import cell_lines, column_lexicon, column_roles, table_cells
+from transforms.text.lexicon import FOREIGN_SECTIONS
+from transforms.text.tables import (
+    cell_lines,
+    column_key,
+    column_lexicon,
+    column_roles,
+    table_cells,
+)
 from transforms.values import enums
 
 Row = dict[str, object]
@@ -78,6 +86,18 @@ _GROUP_COUNT = re.compile(
     re.IGNORECASE,
 )
 _MAX_TITLE_WORDS = 12
+# "Arm 1: Low dose", "Cohort A (SLE): CD19 CAR-T …", "Group II - Placebo".
+_NAMED_ARM = re.compile(
+    r"^(?P<label>(?:arm|group|cohort|part|study\s+arm|treatment\s+group)\s*"
+    r"(?:\d{1,2}|[A-Z]|[IVX]{1,4})(?:\s*\([^()]{1,40}\))?)\s*[:：\-–]\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_MAX_NAME_WORDS = 5
+# "Description: …" / "Arm Description: …" under an arm.
+_DESCRIBED = re.compile(
+    r"^(?:arm\s+(?:group\s+)?)?description\s*[:：]\s*(?P<text>.+)$", re.IGNORECASE
+)
+_ARM_FIELDS = frozenset({"arms", "arm_type", "intervention"})
 
 
 @dataclass
@@ -93,43 +113,119 @@ class ArmBlock:
 
 
 def arm_blocks(view: DocView) -> list[ArmBlock]:
-    """Arms in the page's arm sections, else its labelled arms; in order, raw spans."""
-    return _section_arms(view) or _labelled_arms(view)
+    """The page's arms in order, with raw spans (see ``_ArmReader``)."""
+    opened_in = {str(r["section"]) for r in view.fields if r["field"] == "arms" and r["value"]}
+    sections = {"arms"} | (opened_in & {"interventions"})
+    items = [r for r in view.items if r["section"] in sections]
+    fields = [
+        r
+        for r in view.fields
+        if r["field"] in _ARM_FIELDS and r["value"] and r["section"] not in FOREIGN_SECTIONS
+    ]
+    typed_page = any(_TYPED.match(str(r["text"]).strip()) for r in items)
+    reader = _ArmReader(named_lines_open_arms=not typed_page)
+    for _, is_item, row in sorted(
+        [(int(r["norm_start"]), True, r) for r in items]  # type: ignore[arg-type]
+        + [(int(r["norm_start"]), False, r) for r in fields],  # type: ignore[arg-type]
+        key=itemgetter(0),
+    ):
+        if is_item:
+            reader.item(row)
+        else:
+            reader.field(row)
+    return reader.arms
 
 
-def _section_arms(view: DocView) -> list[ArmBlock]:
-    arms: list[ArmBlock] = []
-    columns: list[str | None] | None = None  # roles of the current table's columns
-    for item in view.items_in("arms"):
-        text = str(item["text"]).strip()
-        start, end = int(item["span_start"]), int(item["span_end"])  # type: ignore[arg-type]
+class _ArmReader:
+    """Reads arm lines, table rows and arm fields, in page order, into arms.
+
+    An arm opens at a type-prefixed line ("Experimental: High dose"), a named
+    line ("Arm 1: Low dose", "Cohort A (SLE): …") when the page types none, a
+    short title after a described arm, a table row, or a labelled field
+    ("Group:", "Arm Group Label:"). Short lines after it name interventions,
+    sentences describe it; "Arm Group Type:" types it; an intervention field
+    belongs to the arm opened in its section.
+    """
+
+    def __init__(self, *, named_lines_open_arms: bool) -> None:
+        self.arms: list[ArmBlock] = []
+        self.named_lines_open_arms = named_lines_open_arms
+        self.columns: list[str | None] | None = None  # roles of the current table's columns
+        self.section: str | None = None  # where the current arm was opened
+
+    @property
+    def current(self) -> ArmBlock | None:
+        return self.arms[-1] if self.arms else None
+
+    def open(self, label: str, row: Row) -> ArmBlock:
+        typed = _TYPED.match(label)
+        arm = ArmBlock(
+            typed.group("label").strip() if typed else label,
+            enums.normalize_arm_type(typed.group("type")) if typed else None,
+            int(row["span_start"]),  # type: ignore[arg-type]
+            int(row["span_end"]),  # type: ignore[arg-type]
+        )
+        self.arms.append(arm)
+        self.section = str(row["section"])
+        return arm
+
+    def field(self, row: Row) -> None:
+        value, current = str(row["value"]).strip(), self.current
+        if row["field"] == "arms":
+            if row["origin"] == "table" and column_key(value) in _COLUMNS:
+                return  # the header row "| Arm | Intervention |", not an arm
+            self.open(value, row)
+        elif current is None or row["section"] != self.section:
+            return
+        elif row["field"] == "arm_type":
+            current.arm_type = enums.normalize_arm_type(value)
+        elif value not in current.interventions:
+            current.interventions.append(value)
+        if current is not None:
+            current.end = max(current.end, int(row["span_end"]))  # type: ignore[arg-type]
+
+    def item(self, row: Row) -> None:
+        text = str(row["text"]).strip()
+        start, end = int(row["span_start"]), int(row["span_end"])  # type: ignore[arg-type]
         if (cells := table_cells(text)) is not None:
             if (roles := column_roles(cells, _COLUMNS)) is not None:
-                columns = roles
-            elif (arm := _table_arm(cells, columns, start, end)) is not None:
-                arms.append(arm)
-            continue
-        typed = _TYPED.match(text)
-        current = arms[-1] if arms else None
-        if typed:
-            arms.append(
-                ArmBlock(
-                    typed.group("label").strip(),
-                    enums.normalize_arm_type(typed.group("type")),
-                    start,
-                    end,
-                )
-            )
+                self.columns = roles
+            elif (arm := _table_arm(cells, self.columns, start, end)) is not None:
+                self.arms.append(arm)
+                self.section = str(row["section"])
+            return
+        named = _NAMED_ARM.match(text) if self.named_lines_open_arms else None
+        current = self.current
+        if _TYPED.match(text):
+            self.open(text, row)
+        elif named:
+            self._open_named(named, row)
         elif _is_title(text) and (current is None or current.description):
-            arms.append(ArmBlock(text, None, start, end))
+            self.open(text, row)
         elif current is not None:
-            named = _INTERVENTION.match(text)
-            if named or (_is_title(text) and not current.description):
-                current.interventions.append(named.group("name") if named else text)
+            described = _DESCRIBED.match(text)
+            intervention = _INTERVENTION.match(text)
+            if described:
+                current.description.append(described.group("text"))
+            elif intervention or (_is_title(text) and not current.description):
+                current.interventions.append(intervention.group("name") if intervention else text)
             else:
                 current.description.append(text)
             current.end = max(current.end, end)
-    return arms
+
+    def _open_named(self, named: re.Match[str], row: Row) -> None:
+        """ "Arm 1: Low dose" is one label; "Cohort A: CD19 CAR-T 1 × 10^6 cells/kg" an arm and
+        what it gets."""
+        label, rest = named.group("label").strip(), named.group("rest").strip()
+        if rest and len(rest.split()) <= _MAX_NAME_WORDS and not any(c.isdigit() for c in rest):
+            self.open(f"{label}: {rest}", row)
+            return
+        arm = self.open(label, row)
+        intervention = _INTERVENTION.match(rest)
+        if intervention or (rest and _is_title(rest)):
+            arm.interventions.append(intervention.group("name") if intervention else rest)
+        elif rest:
+            arm.description.append(rest)
 
 
 def arm_rows(view: DocView, tid: str, blocks: list[ArmBlock]) -> list[Row]:
@@ -158,29 +254,6 @@ def build_arms(staged: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
         r for view in doc_views(staged) for r in arm_rows(view, trial_id(view), arm_blocks(view))
     ]
     return frame_of(rows, ARMS)
-
-
-def _labelled_arms(view: DocView) -> list[ArmBlock]:
-    """Arms stated as fields ("Group: A" then "Intervention: X"), with the interventions after.
-
-    Registries that print one record per group (ChiCTR, the WHO portal) label
-    each part; an intervention belongs to the group stated before it.
-    """
-    arms: list[ArmBlock] = []
-    for row in sorted(view.fields, key=lambda r: int(r["norm_start"])):  # type: ignore[arg-type]
-        value = str(row["value"] or "").strip()
-        if not value:
-            continue
-        start, end = int(row["span_start"]), int(row["span_end"])  # type: ignore[arg-type]
-        if row["field"] == "arms" and row["is_chosen"]:
-            typed = _TYPED.match(value)
-            label = typed.group("label").strip() if typed else value
-            arm_type = enums.normalize_arm_type(typed.group("type")) if typed else None
-            arms.append(ArmBlock(label, arm_type, start, end))
-        elif row["field"] == "intervention" and arms and value not in arms[-1].interventions:
-            arms[-1].interventions.append(value)
-            arms[-1].end = max(arms[-1].end, end)
-    return arms
 
 
 def _table_arm(

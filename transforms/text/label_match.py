@@ -10,7 +10,7 @@ rules for non-ASCII letters a plain ``lower()`` does not reproduce.
 
 A label the regexes would miss for its decoration is looked up undecorated
 (``normalize_label``): a form-section code ("E.5.1 Primary end point(s): …"),
-a bracketed plural or remark ("Study Start (Actual): …"), underscores
+a bracketed plural or remark ("Study Start (Actual): …"), "&" for "and", underscores
 ("registry_id: …"). For any other label the result is the one the regexes give.
 """
 
@@ -32,7 +32,7 @@ _ASCII_TERMS = frozenset(term.lower() for term in _TERMS if term.isascii())
 _COLON = re.compile(r"[:：]")
 _DIGIT = re.compile(r"\d")
 # What ``normalize_label`` removes and the regexes do not accept (see the module docstring).
-_DECORATION = re.compile(r"^[A-Z]\.\d|\(|_", re.IGNORECASE)
+_DECORATION = re.compile(r"^[A-Z]\.\d|[(_&]", re.IGNORECASE)
 if any(_COLON.search(term) or _DIGIT.search(term) or term != term.strip() for term in _TERMS):
     raise ValueError("label terms must not contain colons or digits, nor end in spaces")
 

@@ -100,6 +100,8 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "who is eligible",
         "participation criteria",
         "eligibility information",
+        "inclusion and exclusion criteria",
+        "key inclusion and exclusion criteria",
     ),
     "inclusion": (
         "inclusion criteria",
@@ -342,7 +344,17 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
     ),
     "intervention": ("intervention", "treatment", "drug", "intervention name", "product"),
     "intervention_type": ("intervention type",),
-    "arms": ("arm", "arm group", "arm label", "arm name", "arm title", "group", "group name"),
+    "arms": (
+        "arm",
+        "arm group",
+        "arm label",
+        "arm name",
+        "arm title",
+        "group",
+        "group name",
+        "arm group label",
+    ),
+    "arm_type": ("arm type", "arm group type", "group type"),
     "time_frame": (
         "time frame",
         "timeframe",
@@ -370,7 +382,7 @@ def normalize_label(text: str) -> str:
     "Primary outcome(s)" and "Intervention(s)" are the plurals the lexicon lists;
     "Study Start (Actual)" is "study start".
     """
-    text = text.replace("_", " ").replace("*", "").strip().strip(":").strip()
+    text = text.replace("_", " ").replace("*", "").replace("&", " and ").strip().strip(":").strip()
     text = _REMARK.sub(" ", _SECTION_CODE.sub("", text).replace("(s)", "s").replace("(S)", "s"))
     return " ".join(text.split()).casefold()
 

@@ -31,7 +31,7 @@ def cell_lines(cell: str) -> list[str]:
 
 def column_lexicon(terms: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
     """``{role: (header spellings)}`` as the lookup ``column_roles`` takes."""
-    return {_column_key(term): role for role, spellings in terms.items() for term in spellings}
+    return {column_key(term): role for role, spellings in terms.items() for term in spellings}
 
 
 def column_roles(cells: list[str], roles: Mapping[str, str]) -> list[str | None] | None:
@@ -40,12 +40,12 @@ def column_roles(cells: list[str], roles: Mapping[str, str]) -> list[str | None]
     A header is a row whose every non-empty cell is a column name of
     ``roles`` (a ``column_lexicon``): "Outcome Measure", "Time Frame".
     """
-    named = [_column_key(cell) for cell in cells]
+    named = [column_key(cell) for cell in cells]
     if not any(named) or any(key and key not in roles for key in named):
         return None
     return [roles.get(key) if key else None for key in named]
 
 
-def _column_key(cell: str) -> str:
+def column_key(cell: str) -> str:
     """The lookup key of a header cell; "Participant Group/Arm" is looked up whole."""
     return normalize_label(cell.replace("/", " / "))
