@@ -81,3 +81,16 @@ def test_an_ideographic_comma_marker_before_a_number() -> None:
         "年龄18-65岁;",
         "24小时尿蛋白≥0.5g;",
     ]
+
+
+def test_a_squashed_bulleted_list_splits_at_each_bullet() -> None:
+    assert _items("- Age 18-65 years - SLEDAI-2K ≥ 8 - Signed consent") == [
+        "Age 18-65 years",
+        "SLEDAI-2K ≥ 8",
+        "Signed consent",
+    ]
+
+
+def test_a_dash_inside_one_item_of_a_list_is_not_a_bullet() -> None:
+    text = "- History of malignancy - Exception: basal cell carcinoma\n- Pregnancy"
+    assert _items(text) == ["History of malignancy - Exception: basal cell carcinoma", "Pregnancy"]

@@ -32,6 +32,9 @@ _MARKER = re.compile(
 )
 # Inline numbering candidates: a number after a boundary, then "." ")" or "、".
 _INLINE_NUMBER = re.compile(r"(?:^|(?<=[\s;.:,]))\(?(\d{1,2})[.)、](?!\d)\s*(?=\S)")
+# A list written inline after a bullet: "- Age 18-65 years - SLEDAI-2K ≥ 8" (the next
+# item starts at the same glyph, spaced, before a capital).
+_LEAD_BULLET = re.compile(r"^([•\-*])\s+\S")
 _TERMINAL = (".", ";", "。", "!", "?")
 _MAX_SUBHEADING_WORDS = 14
 
@@ -55,26 +58,30 @@ class _Piece(NamedTuple):
 
 def split_items(lines: list[Line], *, criteria: bool) -> list[Item]:
     """Items of a section's free lines; criteria lists also get inline splits and sub-headings."""
-    pieces = [p for line in lines for p in _pieces(line, inline=criteria)]
+    # A criteria list squashed onto one line may also be bulleted inline ("- A - B").
+    squashed = criteria and len(lines) == 1
+    pieces = [p for line in lines for p in _pieces(line, inline=criteria, squashed=squashed)]
     if not criteria:
         return [Item(None, 0, p.marker, p.text, p.start, p.end) for p in pieces if p.text]
     return _group(_join_wraps(pieces))
 
 
-def _pieces(line: Line, *, inline: bool) -> list[_Piece]:
+def _pieces(line: Line, *, inline: bool, squashed: bool) -> list[_Piece]:
     return [
         _Piece(line.start + start, line.start + end, text, marker, line.indent)
-        for start, end, text, marker in _split_line(line.text, inline)
+        for start, end, text, marker in _split_line(line.text, inline, squashed)
     ]
 
 
 @text_cache
-def _split_line(text: str, inline: bool) -> tuple[tuple[int, int, str, str | None], ...]:
+def _split_line(
+    text: str, inline: bool, squashed: bool
+) -> tuple[tuple[int, int, str, str | None], ...]:
     """``(start, end, text, marker)`` of the pieces of one line, offsets within the line.
 
     Cached: eligibility lists repeat the same items from page to page.
     """
-    cuts = _inline_cuts(text) if inline else []
+    cuts = _inline_cuts(text, squashed) if inline else []
     bounds = [0, *cuts, len(text)]
     out = []
     for lo, hi in pairwise(bounds):
@@ -88,8 +95,11 @@ def _split_line(text: str, inline: bool) -> tuple[tuple[int, int, str, str | Non
     return tuple(out)
 
 
-def _inline_cuts(text: str) -> list[int]:
-    """Offsets where an inline numbered list continues ("…; 2. …; 3. …")."""
+def _inline_cuts(text: str, squashed: bool) -> list[int]:
+    """Offsets where an inline list continues ("…; 2. …; 3. …", or "- A - B" when squashed)."""
+    if squashed and (bullet := _LEAD_BULLET.match(text)) is not None:
+        glyph = re.escape(bullet.group(1))
+        return [m.start() + 1 for m in re.finditer(rf"\s{glyph}\s+(?=[A-Z(])", text)]
     candidates = [(int(m.group(1)), m.start()) for m in _INLINE_NUMBER.finditer(text)]
     cuts: list[int] = []
     last: int | None = None
