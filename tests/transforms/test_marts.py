@@ -90,6 +90,18 @@ def test_labels_with_a_remark_in_brackets() -> None:
     assert trial["enrollment"] == 24
 
 
+def test_responsible_party_is_not_a_contacts_section() -> None:
+    page = (
+        "NCT06777777\nResponsible Party: Sponsor-Investigator\nSponsor\n"
+        "Peking University People's Hospital\nCollaborators\nBeijing GoBroad Hospital\n"
+        "Enrollment (Estimated)\n15\nSexes Eligible for Study\nAll\n"
+    )
+    trial = _marts({"a.txt": page})[0]["trials"].row(0, named=True)
+    assert trial["lead_sponsor"] == "Peking University People's Hospital"
+    assert (trial["enrollment"], trial["enrollment_type"]) == (15, "ESTIMATED")
+    assert trial["sex"] == "ALL"
+
+
 def test_dates_and_numbers_are_not_registry_ids() -> None:
     page = "Status: Recruiting\nStart date: 2023-05-01\nEnrollment: 2023-512\nDRKS trial pending\n"
     assert _marts({"a.txt": page})[0]["trials"]["registry_ids"].to_list() == [None]
