@@ -101,3 +101,39 @@ def test_chictr_bilingual_page() -> None:
         ("剂量递增组", 1e6),
         ("剂量递增组", 2e6),
     ]
+
+
+PATIENT_FACING = """Lupus CAR-T Study
+Recruiting · Phase 1 · 12 participants
+Who can join?
+You may qualify if you:
+• are 18 to 65 years old
+• have active lupus (SLEDAI-2K score of 6 or more)
+You cannot join if you:
+• are pregnant or breastfeeding
+What happens in the study?
+You will receive one infusion of your own CD19 CAR-T cells.
+Trial ID: NCT06888888
+"""
+
+
+def test_patient_facing_page_badge_row_and_question_headings() -> None:
+    marts = _marts(PATIENT_FACING)
+    trial = marts["trials"].row(0, named=True)
+    assert (trial["overall_status"], trial["phases"], trial["enrollment"]) == (
+        "RECRUITING",
+        ["PHASE1"],
+        12,
+    )
+    assert (trial["min_age_years"], trial["max_age_years"]) == (18.0, 65.0)
+    assert marts["criteria"].select("criterion_type", "text").rows() == [
+        ("INCLUSION", "are 18 to 65 years old"),
+        ("INCLUSION", "have active lupus (SLEDAI-2K score of 6 or more)"),
+        ("EXCLUSION", "are pregnant or breastfeeding"),
+    ]
+
+
+def test_a_row_with_one_non_badge_is_text() -> None:
+    page = "NCT06888889\nRecruiting · Phase 1 · sponsored by a university\n"
+    trial = _marts(page)["trials"].row(0, named=True)
+    assert (trial["overall_status"], trial["enrollment"]) == (None, None)

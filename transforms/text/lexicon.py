@@ -112,6 +112,9 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "who can take part",
         "you may qualify if",
         "you can join if",
+        "you may qualify if you",
+        "you can join if you",
+        "you can take part if",
         "inclusion requirements",
         "纳入标准",
     ),
@@ -124,6 +127,11 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "who cannot take part",
         "you may not qualify if",
         "you cannot join if",
+        "you may not qualify if you",
+        "you cannot join if you",
+        "who cannot join",
+        "who can't join",
+        "you cannot take part if",
         "exclusion requirements",
         "排除标准",
     ),
@@ -392,7 +400,8 @@ def normalize_label(text: str) -> str:
     "Primary outcome(s)" and "Intervention(s)" are the plurals the lexicon lists;
     "Study Start (Actual)" is "study start".
     """
-    text = text.replace("_", " ").replace("*", "").replace("&", " and ").strip().strip(":").strip()
+    text = text.replace("_", " ").replace("*", "").replace("&", " and ")
+    text = text.strip().rstrip("?!").strip().strip(":").strip()  # "Who can join?"
     text = _REMARK.sub(" ", _SECTION_CODE.sub("", text).replace("(s)", "s").replace("(S)", "s"))
     return " ".join(text.split()).casefold()
 

@@ -10,6 +10,7 @@ section: some sites print outcome blocks with no heading at all.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -23,6 +24,11 @@ from transforms.text.lines import (
     strip_markup,
 )
 from transforms.text.records import parse_record, record_fields
+
+# Values printed in one row of badges: "Recruiting · Phase 1 · 12 participants".
+_BADGE_SEPARATOR = re.compile(r"\s+[·•|]\s+")
+_MAX_BADGES_IN_ROW = 8
+_MAX_QUESTION_WORDS = 12
 
 
 class Field(NamedTuple):  # one per field of every page: a tuple is cheapest to make
@@ -107,12 +113,46 @@ def _consume_free(state: _State, line: Line) -> None:
         _add_field(state, label.key, label.label, value, "label_block", label.start, line.end)
         return
     _flush_pending(state)
+    if _asks_after_a_list(state, line):  # "What happens in the study?" after the criteria
+        _close_list(state, line)
     badge = state.badges.read(line.text, state.section.key)
     if badge is not None:
         _add_field(state, badge, None, line.text, "badge", line.start, line.end)
         return
+    if _BADGE_SEPARATOR.search(line.text) and _add_badge_row(state, line):
+        return
     state.section.lines.append(line)
     state.run.append(line)
+
+
+def _add_badge_row(state: _State, line: Line) -> bool:
+    """Bare values in one row ("Recruiting · Phase 1 · 12 participants"), if all are badges."""
+    cuts = [0, *(i for m in _BADGE_SEPARATOR.finditer(line.text) for i in m.span()), len(line.text)]
+    parts = [(lo, line.text[lo:hi]) for lo, hi in zip(cuts[::2], cuts[1::2], strict=True)]
+    if not 2 <= len(parts) <= _MAX_BADGES_IN_ROW:
+        return False
+    reader = BadgeReader(list(state.badges.seen))
+    found = [reader.read(text, state.section.key) for _, text in parts]
+    if None in found:
+        return False
+    state.badges = reader
+    for key, (lo, text) in zip(found, parts, strict=True):
+        start = line.start + lo
+        _add_field(state, key, None, text, "badge", start, start + len(text))  # type: ignore[arg-type]
+    return True
+
+
+def _asks_after_a_list(state: _State, line: Line) -> bool:
+    """An unmarked question after a bulleted eligibility list: a heading the lexicon lacks."""
+    lines = state.section.lines
+    return (
+        state.section.key in CRITERIA_SECTIONS
+        and bool(lines)
+        and line.text.endswith("?")
+        and len(line.text.split()) <= _MAX_QUESTION_WORDS
+        and not has_list_marker(line.text)
+        and all(has_list_marker(ln.text) for ln in lines)
+    )
 
 
 def _close_list(state: _State, line: Line) -> None:
