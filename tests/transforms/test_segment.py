@@ -160,3 +160,26 @@ def test_record_keys_in_any_case_or_separator_style() -> None:
     )
     assert (fields["min_age"], fields["start_date"]) == ("18 Years", "2024-06")
     assert (fields["healthy_volunteers"], fields["enrollment_type"]) == ("No", "ACTUAL")
+
+
+def test_a_dumped_record_is_read_before_markdown_escapes_are_undone() -> None:
+    record = (
+        '{"protocolSection": {"identificationModule": {"nctId": "NCT06999998"}, '
+        '"statusModule": {"overallStatus": "RECRUITING"}, "eligibilityModule": '
+        '{"eligibilityCriteria": "* Age \\\\>= 18 \\u201cyears\\u201d<br>**SLE**", "sex": "ALL"}}}'
+    )
+    fields = _fields(f"Registry record\n{record}\nStatus: Recruiting")
+    assert (fields["nct_id"], fields["status"], fields["sex"]) == (
+        "NCT06999998",
+        "RECRUITING",
+        "ALL",
+    )
+
+
+def test_a_record_line_keeps_its_raw_text_and_offsets() -> None:
+    raw = "Title: A &amp; B\n{'nct_id': 'NCT06999997', 'brief_title': 'A ’quoted’ \\\\> title'}\nx"
+    normalized = normalize_text(raw)
+    line = raw.splitlines()[1]
+    start = normalized.text.index("{")
+    assert normalized.text[start : start + len(line)] == line
+    assert normalized.offsets.to_raw(start) == raw.index("{")

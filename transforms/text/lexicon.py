@@ -402,7 +402,10 @@ def normalize_label(text: str) -> str:
     """
     text = text.replace("_", " ").replace("*", "").replace("&", " and ")
     text = text.strip().rstrip("?!").strip().strip(":").strip()  # "Who can join?"
-    text = _REMARK.sub(" ", _SECTION_CODE.sub("", text).replace("(s)", "s").replace("(S)", "s"))
+    if "(" in text:  # tests before the regexes: this runs for most lines of every page
+        text = _REMARK.sub(" ", text.replace("(s)", "s").replace("(S)", "s"))
+    if text[1:2] == ".":
+        text = _SECTION_CODE.sub("", text)
     return " ".join(text.split()).casefold()
 
 

@@ -9,8 +9,10 @@ the normalised text; the :class:`OffsetMap` turns its spans into raw spans.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
+import sys
 from dataclasses import dataclass
 
 from transforms.text.offsets import OffsetMap
@@ -92,6 +94,10 @@ _EDITS = re.compile(
 )
 
 
+# A line that is a dumped record: "{'nctId': …}" or '[{"…'; not "[Time Frame: 6 months]".
+_RECORD_LINE = re.compile(r"(?m)^[ \t]*(?P<record>[{\[][ \t]*[\"'{\[][^\n]*[}\]])[ \t]*\r?$")
+
+
 @dataclass(frozen=True)
 class Normalized:
     """Normalised text and the map from its offsets to the raw text's."""
@@ -136,9 +142,12 @@ def normalize_text(raw: str) -> Normalized:
     pieces: list[str] = []
     norm_points, raw_points = [0], [0]
     out_len = raw_pos = 0
+    records = _record_spans(raw)
     for match in _EDITS.finditer(raw):
         if match.start() < raw_pos:
             continue  # inside a comment already consumed
+        if records and _inside(records, match.start()):
+            continue
         pieces.append(raw[raw_pos : match.start()])
         out_len += match.start() - raw_pos
         replacement, raw_end = _replacement(match, raw)
@@ -151,7 +160,28 @@ def normalize_text(raw: str) -> Normalized:
         raw_points.append(raw_end)
     pieces.append(raw[raw_pos:])
     text = _translate("".join(pieces))
+    for start, end in records:  # verbatim: a record's quotes and escapes are its syntax
+        shift = norm_points[bisect.bisect_right(raw_points, start) - 1]
+        shift -= raw_points[bisect.bisect_right(raw_points, start) - 1]
+        text = text[: start + shift] + raw[start:end] + text[end + shift :]
     return Normalized(text, _compact(norm_points, raw_points, len(raw)))
+
+
+def _record_spans(raw: str) -> list[tuple[int, int]]:
+    """Raw spans of lines that hold a dumped record (JSON, a Python dict), left unedited.
+
+    Unescaping "\\>" or straightening a curly quote inside one would break its
+    syntax (``transforms.text.records`` parses it).
+    """
+    if "{" not in raw and "[" not in raw:
+        return []
+    return [m.span("record") for m in _RECORD_LINE.finditer(raw)]
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether ``at`` falls in one of ``spans`` (sorted, disjoint)."""
+    i = bisect.bisect_right(spans, (at, sys.maxsize)) - 1
+    return i >= 0 and spans[i][0] <= at < spans[i][1]
 
 
 def _translate(text: str) -> str:

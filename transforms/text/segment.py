@@ -113,16 +113,21 @@ def _consume_free(state: _State, line: Line) -> None:
         _add_field(state, label.key, label.label, value, "label_block", label.start, line.end)
         return
     _flush_pending(state)
-    if _asks_after_a_list(state, line):  # "What happens in the study?" after the criteria
+    if line.text[-1] == "?" and _asks_after_a_list(state, line):  # "What happens …?"
         _close_list(state, line)
     badge = state.badges.read(line.text, state.section.key)
     if badge is not None:
         _add_field(state, badge, None, line.text, "badge", line.start, line.end)
         return
-    if _BADGE_SEPARATOR.search(line.text) and _add_badge_row(state, line):
+    if _may_be_badge_row(line.text) and _add_badge_row(state, line):
         return
     state.section.lines.append(line)
     state.run.append(line)
+
+
+def _may_be_badge_row(text: str) -> bool:
+    """A cheap test before the separator regex, which every free line would otherwise meet."""
+    return ("·" in text or "•" in text or "|" in text) and bool(_BADGE_SEPARATOR.search(text))
 
 
 def _add_badge_row(state: _State, line: Line) -> bool:
@@ -144,14 +149,13 @@ def _add_badge_row(state: _State, line: Line) -> bool:
 
 def _asks_after_a_list(state: _State, line: Line) -> bool:
     """An unmarked question after a bulleted eligibility list: a heading the lexicon lacks."""
-    lines = state.section.lines
+    section = state.section
     return (
-        state.section.key in CRITERIA_SECTIONS
-        and bool(lines)
-        and line.text.endswith("?")
+        section.key in CRITERIA_SECTIONS
+        and bool(section.lines)
         and len(line.text.split()) <= _MAX_QUESTION_WORDS
         and not has_list_marker(line.text)
-        and all(has_list_marker(ln.text) for ln in lines)
+        and all(has_list_marker(ln.text) for ln in section.lines)
     )
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import math
 import re
 
+from transforms.values.memo import text_cache
+
 _DAYS_PER = {
     "minute": 1 / 1440,
     "hour": 1 / 24,
@@ -121,7 +123,10 @@ def parse_time_frame_days(text: str | None) -> int | None:
     """Longest horizon named in a time frame, in whole days; None when none is named."""
     if not text:
         return None
-    tokens = _tokens(text)
+    return _days(_tokens(text))
+
+
+def _days(tokens: list[Token]) -> int | None:
     longest: float | None = None
     for start, end in _runs(tokens):
         days = _run_days(tokens, start, end)
@@ -146,13 +151,16 @@ _FRAME_WORDS = frozenset({
 _MAX_OTHER_WORDS = 2
 
 
+@text_cache
 def is_time_frame(text: str) -> bool:
     """Whether ``text`` is only a time frame ("Day-1, 14, 28 and Month 2, 3, 6, 12, 24").
 
     Counting the words that are neither numbers, units nor frame words tells a
     bare frame line from a measure or a sentence that mentions a duration.
+    Cached: outcome sections repeat their frame lines from page to page.
     """
-    if parse_time_frame_days(text) is None:
+    tokens = _tokens(text)
+    if _days(tokens) is None:
         return False
-    other = [word for kind, word in _tokens(text) if kind == "other" and word not in _FRAME_WORDS]
+    other = [word for kind, word in tokens if kind == "other" and word not in _FRAME_WORDS]
     return sum(1 for word in other if isinstance(word, str) and word.isalpha()) <= _MAX_OTHER_WORDS
