@@ -18,6 +18,8 @@ from transforms.text.normalize import normalize_text
         ("line one<br/>line two", "line one\nline two"),
         ("| Experimental: A<br>Low dose | Drug: X |", "| Experimental: A; Low dose | Drug: X |"),
         ("eGFR &gt; 30 mL/min/1.73m&sup2;", "eGFR > 30 mL/min/1.73m²"),
+        ("**Status:** Recruiting **Phase:** 1", "Status: Recruiting \nPhase: 1"),
+        ("a **bold** word **and** more", "a bold word and more"),
         ("Title\n  | a<br/>b |\nc<br>d", "Title\n  | a; b |\nc\nd"),
         ("**Phase:** 1", "Phase: 1"),
         ("## Eligibility", "Eligibility"),

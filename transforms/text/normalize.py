@@ -94,6 +94,8 @@ _EDITS = re.compile(
 )
 
 
+# What follows the "**" that opens a bold label: "Phase:**", "Start Date**:".
+_BOLD_LABEL = re.compile(r"[A-Z][^*\n:]{0,40}(?::\*\*|\*\*:)")
 # A line that is a dumped record: "{'nctId': …}" or '[{"…'; not "[Time Frame: 6 months]".
 _RECORD_LINE = re.compile(r"(?m)^[ \t]*(?P<record>[{\[][ \t]*[\"'{\[][^\n]*[}\]])[ \t]*\r?$")
 
@@ -122,9 +124,24 @@ def _replacement(match: re.Match[str], raw: str) -> tuple[str, int]:
         return html.unescape(value).translate(_TRANSLATE), match.end()
     if kind == "escaped":
         return value, match.end()
+    if kind == "emphasis" and _starts_bold_label_mid_line(raw, match):
+        return "\n", match.end()
     if kind == "glued":
         return value + "\n", match.end()
     return "", match.end()
+
+
+def _starts_bold_label_mid_line(raw: str, match: re.Match[str]) -> bool:
+    """Whether "**" opens a second bold label on its line ("**Status:** X **Phase:** 1").
+
+    The label starts a line of its own, as it would on a page that printed one
+    label per line.
+    """
+    at = match.start()
+    if at == 0 or raw[at - 1] not in " \t" or not _BOLD_LABEL.match(raw, match.end()):
+        return False
+    line_start = raw.rfind("\n", 0, at) + 1
+    return bool(raw[line_start:at].strip())
 
 
 def _in_table_row(raw: str, at: int) -> bool:
