@@ -161,3 +161,11 @@ def test_type_as_the_label_of_the_measure_and_a_frame_in_brackets() -> None:
         ("SECONDARY", "Change in QMG score", None, 168),
         ("SECONDARY", "Anti-AChR titre (measured centrally)", None, None),
     ]
+
+
+def test_a_type_stated_before_each_measure_opens_its_block() -> None:
+    page = (
+        "Outcomes\nType: Primary\nMeasure: Incidence of adverse events\nTime frame: 28 days\n"
+        "Type: Secondary\nMeasure: SRI-4 response\nTime frame: Week 24\n"
+    )
+    assert _endpoints(page) == TWO_TYPED

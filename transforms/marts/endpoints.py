@@ -88,7 +88,7 @@ _LABELS = "|".join(
 _PART_AT_START = re.compile(rf"^(?P<label>{_LABELS})\s*[:：]\s*", re.IGNORECASE)
 _PART_AFTER = re.compile(rf"(?:[;；|\t]|\s{{2,}})\s*(?P<label>{_LABELS})\s*[:：]\s*", re.IGNORECASE)
 # Table headers: "| Outcome Measure | Measure Description | Time Frame |".
-_COLUMNS = column_lexicon({**_PART_TERMS, "measure": (*_PART_TERMS["measure"], "outcome measures")})
+_COLUMNS = column_lexicon({role: t for role, t in _PART_TERMS.items() if role != "typed_measure"})
 
 
 @dataclass
@@ -180,11 +180,19 @@ class _BlockReader:
         elif role == "frame":
             self.block(row).time_frame = value
         elif role == "type":
-            if current is not None and current.endpoint_type not in (None, self.heading_type):
-                self.close()
-            self.block(row).endpoint_type = enums.normalize_endpoint_type(value) or (
-                current.endpoint_type if current is not None else None
-            )
+            stated = enums.normalize_endpoint_type(value)
+            if (
+                stated
+                and current is not None
+                and current.endpoint_type
+                not in (
+                    None,
+                    self.heading_type,
+                )
+            ):
+                self.close()  # "Type: …" before each measure: this one opens the next block
+            block = self.block(row)
+            block.endpoint_type = stated or block.endpoint_type
         else:
             self.block(row).description.append(value)
 
