@@ -139,3 +139,19 @@ def test_arm_group_fields_and_interventions_in_the_arms_section_only() -> None:
         ("CAR-T treatment", "EXPERIMENTAL", "Single infusion of CAR-T cells", ["Fludarabine"]),
         ("Standard of care", "ACTIVE_COMPARATOR", None, None),
     ]
+
+
+def test_a_group_printed_twice_is_one_arm_and_keeps_its_own_span() -> None:
+    page = (
+        "Registration number: ChiCTR2500011111\nInterventions\n"
+        "Group: Low dose\nGroup: Low dose\nIntervention: CAR-T 1 × 10^6/kg\n"
+        "Group: High dose\nIntervention: CAR-T 3 × 10^6/kg\n"
+    )
+    marts = _marts(page)
+    assert [a[0] for a in _arms(page)] == ["Low dose", "High dose"]
+    arms = marts["arms"].select("label", "span_start", "span_end").rows()
+    assert arms[0][2] <= arms[1][1]  # the first arm ends before the second starts
+    assert marts["doses"].select("arm_label", "dose_value").rows() == [
+        ("Low dose", 1e6),
+        ("High dose", 3e6),
+    ]

@@ -172,17 +172,17 @@ class _ArmReader:
     def field(self, row: Row) -> None:
         value, current = str(row["value"]).strip(), self.current
         if row["field"] == "arms":
-            if row["origin"] == "table" and column_key(value) in _COLUMNS:
-                return  # the header row "| Arm | Intervention |", not an arm
-            self.open(value, row)
-        elif current is None or row["section"] != self.section:
+            header = row["origin"] == "table" and column_key(value) in _COLUMNS
+            if not header and not _repeats(current, value):  # "| Arm | Intervention |"
+                self.open(value, row)
             return
-        elif row["field"] == "arm_type":
+        if current is None or row["section"] != self.section:
+            return
+        if row["field"] == "arm_type":
             current.arm_type = enums.normalize_arm_type(value)
         elif value not in current.interventions:
             current.interventions.append(value)
-        if current is not None:
-            current.end = max(current.end, int(row["span_end"]))  # type: ignore[arg-type]
+        current.end = max(current.end, int(row["span_end"]))  # type: ignore[arg-type]
 
     def item(self, row: Row) -> None:
         text = str(row["text"]).strip()
@@ -214,8 +214,11 @@ class _ArmReader:
             current.end = max(current.end, end)
 
     def _open_named(self, named: re.Match[str], row: Row) -> None:
-        """ "Arm 1: Low dose" is one label; "Cohort A: CD19 CAR-T 1 × 10^6 cells/kg" an arm and
-        what it gets."""
+        """Open the arm a named line states.
+
+        "Arm 1: Low dose" is one label; in "Cohort A: CD19 CAR-T 1 × 10^6 cells/kg"
+        the label is "Cohort A" and the rest is what it gets.
+        """
         label, rest = named.group("label").strip(), named.group("rest").strip()
         if rest and len(rest.split()) <= _MAX_NAME_WORDS and not any(c.isdigit() for c in rest):
             self.open(f"{label}: {rest}", row)
@@ -226,6 +229,11 @@ class _ArmReader:
             arm.interventions.append(intervention.group("name") if intervention else rest)
         elif rest:
             arm.description.append(rest)
+
+
+def _repeats(arm: ArmBlock | None, label: str) -> bool:
+    """A label printed twice in a row: the arm just opened, with nothing under it yet."""
+    return arm is not None and arm.label == label and not arm.interventions and not arm.description
 
 
 def arm_rows(view: DocView, tid: str, blocks: list[ArmBlock]) -> list[Row]:
