@@ -137,3 +137,36 @@ def test_a_row_with_one_non_badge_is_text() -> None:
     page = "NCT06888889\nRecruiting · Phase 1 · sponsored by a university\n"
     trial = _marts(page)["trials"].row(0, named=True)
     assert (trial["overall_status"], trial["enrollment"]) == (None, None)
+
+
+ISRCTN_FORM = """ISRCTN12345678
+CAR-T cell therapy in systemic sclerosis (CARTSSc)
+Phase: Phase I/II
+Secondary outcome measures:
+1. mRSS change at 6 and 12 months
+2. FVC change at 12 months
+Overall study start date: 01/02/2025
+Completion date: 31/12/2028
+Participant inclusion criteria:
+1. Aged 18-70 years
+2. mRSS ≥ 15
+Participant type: Patient
+Participant exclusion criteria:
+1. FVC < 45% predicted
+Recruitment start date: 01/03/2025
+"""
+
+
+def test_isrctn_form_fields_end_the_lists_and_dates_read_day_first() -> None:
+    marts = _marts(ISRCTN_FORM)
+    trial = marts["trials"].row(0, named=True)
+    assert (str(trial["start_date"]), str(trial["completion_date"])) == ("2025-02-01", "2028-12-31")
+    assert marts["criteria"].select("criterion_type", "text").rows() == [
+        ("INCLUSION", "Aged 18-70 years"),
+        ("INCLUSION", "mRSS ≥ 15"),
+        ("EXCLUSION", "FVC < 45% predicted"),
+    ]
+    assert marts["endpoints"]["measure"].to_list() == [
+        "mRSS change at 6 and 12 months",
+        "FVC change at 12 months",
+    ]

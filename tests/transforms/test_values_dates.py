@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from transforms.values.dates import ParsedDate, parse_date, parse_date_period
+from transforms.values.dates import ParsedDate, parse_date, parse_date_period, writes_day_first
 
 D = dt.date
 
@@ -97,3 +97,11 @@ def test_parse_date_period(text, expected):
         None if d is None else (*d.value.timetuple()[:3], d.precision) for d in (start, end)
     ]
     assert tuple(as_tuple) == expected
+
+
+def test_a_page_that_writes_day_first_reads_its_ambiguous_dates_so() -> None:
+    assert writes_day_first(["01/02/2025", "31/12/2028"])
+    assert not writes_day_first(["01/02/2025", "12/31/2028"])
+    assert parse_date("01/02/2025", day_first=True).value.isoformat() == "2025-02-01"
+    assert parse_date("01/02/2025").value.isoformat() == "2025-01-02"
+    assert parse_date("12/31/2028", day_first=True).value.isoformat() == "2028-12-31"

@@ -21,7 +21,7 @@ from transforms.marts.identity import registry_ids, trial_id
 from transforms.schemas import DATE_FIELDS, TRIALS, frame_of
 from transforms.values import enums
 from transforms.values.ages import find_ages_in_prose, parse_age_range, parse_age_years
-from transforms.values.dates import parse_date, parse_date_period
+from transforms.values.dates import parse_date, parse_date_period, writes_day_first
 from transforms.values.numbers import find_enrollment_in_prose, parse_enrollment
 
 Row = dict[str, object]
@@ -142,10 +142,13 @@ def _dates(view: DocView) -> Row:
     """Each date field; a stated period ("Study execute time") gives a missing start or end."""
     start, end = parse_date_period(view.value("study_period"))
     from_period = {"start_date": start, "completion_date": end}
+    values = {name: view.value(name) for name in DATE_FIELDS}
+    day_first = writes_day_first([v for v in values.values() if v])
     row: Row = {}
-    for name in DATE_FIELDS:
-        value = view.value(name)
-        parsed = (parse_date(value) if value else None) or from_period.get(name)
+    for name, value in values.items():
+        parsed = (parse_date(value, day_first=day_first) if value else None) or from_period.get(
+            name
+        )
         row[name] = parsed.value if parsed else None
         row[f"{name}_precision"] = parsed.precision if parsed else None
     return row

@@ -28,8 +28,8 @@ _ITEM_NUMBER = re.compile(r"^\(?\d{1,2}[.)、]\s")
 _TABLE_SEPARATOR = re.compile(r"^\|?[\s:|-]+\|?$")
 # Criteria headings written mid-paragraph: "... consent form. Exclusion Criteria: 1. ...".
 _INLINE_CRITERIA = re.compile(
-    r"(?<=\S)(?<!key)(?<!main)(?<!principal)[ \t]+"
-    r"(?=(?:key |main |principal )?(?:inclusion|exclusion) criteria\s*[:：])",
+    r"(?<=\S)(?<!key)(?<!main)(?<!principal)(?<!participant)[ \t]+"
+    r"(?=(?:key |main |principal |participant )?(?:inclusion|exclusion) criteria\s*[:：])",
     re.IGNORECASE,
 )
 # A label under a form-section code that the lexicon does not know: a field of the

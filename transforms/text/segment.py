@@ -29,6 +29,8 @@ from transforms.text.records import parse_record, record_fields
 _BADGE_SEPARATOR = re.compile(r"\s+[·•|]\s+")
 _MAX_BADGES_IN_ROW = 8
 _MAX_QUESTION_WORDS = 12
+# "Participant type: Patient": a short capitalised label, a colon, a value.
+_FIELD_LINE = re.compile(r"^[A-Z][\w /()'-]{1,40}[:：]\s*\S")
 
 
 class Field(NamedTuple):  # one per field of every page: a tuple is cheapest to make
@@ -113,8 +115,8 @@ def _consume_free(state: _State, line: Line) -> None:
         _add_field(state, label.key, label.label, value, "label_block", label.start, line.end)
         return
     _flush_pending(state)
-    if line.text[-1] == "?" and _asks_after_a_list(state, line):  # "What happens …?"
-        _close_list(state, line)
+    if (line.text[-1] == "?" or ":" in line.text) and _ends_a_list(state, line):
+        _close_list(state, line)  # "What happens …?", "Participant type: Patient"
     badge = state.badges.read(line.text, state.section.key)
     if badge is not None:
         _add_field(state, badge, None, line.text, "badge", line.start, line.end)
@@ -147,12 +149,17 @@ def _add_badge_row(state: _State, line: Line) -> bool:
     return True
 
 
-def _asks_after_a_list(state: _State, line: Line) -> bool:
-    """An unmarked question after a bulleted eligibility list: a heading the lexicon lacks."""
+def _ends_a_list(state: _State, line: Line) -> bool:
+    """An unmarked question or "Label: value" after a marked eligibility list.
+
+    A heading or a field the lexicon lacks; inside a list whose items all carry a
+    bullet or a number, an item would carry one too.
+    """
     section = state.section
     return (
         section.key in CRITERIA_SECTIONS
         and bool(section.lines)
+        and (line.text.endswith("?") or _FIELD_LINE.match(line.text) is not None)
         and len(line.text.split()) <= _MAX_QUESTION_WORDS
         and not has_list_marker(line.text)
         and all(has_list_marker(ln.text) for ln in section.lines)

@@ -59,6 +59,7 @@ _PATTERNS = [
     (rf"(?<![\d/.]){_YEAR}[-/.](?P<m>\d{{1,2}})(?![\d\-/.])", "month"),
 ]
 _COMPILED = [(re.compile(p, re.IGNORECASE), kind) for p, kind in _PATTERNS]
+_SLASHED = re.compile(rf"(?<![\d/.])(\d{{1,2}})/(\d{{1,2}})/{_YEAR}(?!\d)")
 _YEAR_ONLY = re.compile(rf"(?<![\d.]){_YEAR}(?![\d.])")
 _STATUS = re.compile(
     r"\b(?P<est>estimated|anticipated|expected|projected|planned)\b|\b(?P<act>actual)\b",
@@ -66,14 +67,16 @@ _STATUS = re.compile(
 )
 
 
-def _build(match: re.Match[str], kind: str) -> tuple[dt.date, str] | None:
+def _build(match: re.Match[str], kind: str, day_first: bool = False) -> tuple[dt.date, str] | None:
     """Turn one pattern match into (date, precision); None for impossible dates."""
     groups = match.groupdict()
     year = int(groups["y"])
     if kind == "us":
         first, second = int(groups["a"]), int(groups["b"])
-        # US order (month/day) unless the first number cannot be a month.
-        month, day = (second, first) if first > 12 else (first, second)
+        # US order (month/day) unless the page writes day first or the first number
+        # cannot be a month.
+        day_first = (day_first and second <= 12) or first > 12
+        month, day = (second, first) if day_first else (first, second)
     else:
         month = _MONTHS[groups["mon"].lower()] if groups.get("mon") else int(groups["m"])
         day = int(groups["d"]) if groups.get("d") else None
@@ -91,8 +94,19 @@ def _status_of(text: str) -> str | None:
     return "ESTIMATED" if match.group("est") else "ACTUAL"
 
 
-def parse_date(text: str | None) -> ParsedDate | None:
-    """The first date in ``text`` with its precision and Estimated/Actual status."""
+def writes_day_first(texts: list[str]) -> bool:
+    """Whether a page writes its slashed dates day first: one of them can only be read so.
+
+    "31/12/2028" on the page means its "01/02/2025" is 1 February, not January 2.
+    """
+    return any(int(m.group(1)) > 12 for t in texts for m in _SLASHED.finditer(t))
+
+
+def parse_date(text: str | None, *, day_first: bool = False) -> ParsedDate | None:
+    """The first date in ``text`` with its precision and Estimated/Actual status.
+
+    ``day_first`` reads an ambiguous "01/02/2025" as day/month (``writes_day_first``).
+    """
     if not text:
         return None
     candidates = _candidates(text)
@@ -102,7 +116,7 @@ def parse_date(text: str | None) -> ParsedDate | None:
         if year is None:
             return None
         return ParsedDate(dt.date(int(year.group("y")), 1, 1), "year", _status_of(text))
-    first = _first_date(candidates)
+    first = _first_date(candidates, day_first)
     return None if first is None else ParsedDate(first[0], first[1], _status_of(text))
 
 
@@ -135,10 +149,12 @@ def _candidates(text: str) -> list[Candidate]:
     return found
 
 
-def _first_date(candidates: list[Candidate]) -> tuple[dt.date, str, int] | None:
+def _first_date(
+    candidates: list[Candidate], day_first: bool = False
+) -> tuple[dt.date, str, int] | None:
     """The earliest possible date of ``candidates``: (date, precision, where it ends)."""
     for _, _, match, kind in sorted(candidates, key=lambda c: (c[0], c[1])):
-        built = _build(match, kind)
+        built = _build(match, kind, day_first)
         if built is not None:
             return built[0], built[1], match.end()
     return None
