@@ -170,3 +170,39 @@ def test_isrctn_form_fields_end_the_lists_and_dates_read_day_first() -> None:
         "mRSS change at 6 and 12 months",
         "FVC change at 12 months",
     ]
+
+
+ANZCTR_FORM = """Registration number
+ACTRN12624000123456
+Primary outcome [1]
+Number of participants with dose-limiting toxicities
+Timepoint [1]
+28 days post-infusion
+Secondary outcome [1]
+Complete renal response
+Timepoint [1]
+12 months post-infusion
+Key inclusion criteria
+1. Age >= 18 years
+Sex
+Both males and females
+Key exclusion criteria
+1. eGFR < 30 mL/min/1.73m2
+Anticipated date of first participant enrolment
+1/07/2024
+Target sample size
+12
+"""
+
+
+def test_anzctr_form_indexed_labels_and_a_day_first_registry() -> None:
+    marts = _marts(ANZCTR_FORM)
+    trial = marts["trials"].row(0, named=True)
+    assert (str(trial["start_date"]), trial["enrollment"], trial["sex"]) == (
+        "2024-07-01",
+        12,
+        "ALL",
+    )
+    endpoints = marts["endpoints"].select("endpoint_type", "time_frame_days").rows()
+    assert endpoints == [("PRIMARY", 28), ("SECONDARY", 360)]
+    assert marts["criteria"]["text"].to_list() == ["Age >= 18 years", "eGFR < 30 mL/min/1.73m2"]

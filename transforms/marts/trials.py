@@ -80,7 +80,7 @@ def trial_row(view: DocView, ids: list[str], age_limits: tuple[float | None, flo
     if row["overall_status"] is None:
         row["overall_status"] = _prose_status(view)
     row.update(_enrollment(view))
-    row.update(_dates(view))
+    row.update(_dates(view, ids))
     row.update(_ages(view, age_limits))
     return row
 
@@ -138,12 +138,19 @@ def _enrollment(view: DocView) -> Row:
     return {"enrollment": count, "enrollment_type": kind if count is not None else None}
 
 
-def _dates(view: DocView) -> Row:
-    """Each date field; a stated period ("Study execute time") gives a missing start or end."""
+def _dates(view: DocView, ids: list[str]) -> Row:
+    """Each date field; a stated period ("Study execute time") gives a missing start or end.
+
+    A slashed date like "1/07/2024" is read day first when another date on the page
+    can only be read so, or when the page's own registry is not ClinicalTrials.gov
+    (outside the US, registries write the day first).
+    """
     start, end = parse_date_period(view.value("study_period"))
     from_period = {"start_date": start, "completion_date": end}
     values = {name: view.value(name) for name in DATE_FIELDS}
-    day_first = writes_day_first([v for v in values.values() if v])
+    day_first = writes_day_first([v for v in values.values() if v]) or (
+        bool(ids) and not ids[0].startswith("NCT")
+    )
     row: Row = {}
     for name, value in values.items():
         parsed = (parse_date(value, day_first=day_first) if value else None) or from_period.get(

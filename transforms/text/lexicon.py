@@ -275,6 +275,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "target number of participants",
         "number of participants",
         "sample size",
+        "target sample size",
         "estimated enrollment",
         "actual enrollment",
         "enrolment",
@@ -291,6 +292,10 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "actual study start date",
         "estimated study start date",
         "date of first enrollment",
+        "date of first enrolment",
+        "date of first participant enrolment",
+        "anticipated date of first participant enrolment",
+        "actual date of first participant enrolment",
         "start",
     ),
     "primary_completion_date": (
@@ -384,6 +389,8 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "timeframe",
         "time point",
         "assessment time frame",
+        "timepoint",
+        "timepoints",
         "timepoints of evaluation of this end point",
     ),
     "endpoint_type": ("outcome type", "endpoint type", "measure type"),
@@ -396,6 +403,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
 _SECTION_CODE = re.compile(r"^[A-Z]\.\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
 
 
+_INDEX = re.compile(r"\s*\[\d{1,3}\]\s*$")
 # A remark in brackets after a label: "Study Start (Actual)", "Enrollment (Estimated)".
 _REMARK = re.compile(r"\s*\([^()]*\)\s*")
 
@@ -407,6 +415,8 @@ def normalize_label(text: str) -> str:
     "Study Start (Actual)" is "study start".
     """
     text = text.replace("_", " ").replace("*", "").replace("&", " and ")
+    if "[" in text:  # a numbered repeat: "Primary outcome [1]", "Timepoint [1]"
+        text = _INDEX.sub("", text)
     text = text.strip().rstrip("?!").strip().strip(":").strip()  # "Who can join?"
     if "(" in text:  # tests before the regexes: this runs for most lines of every page
         text = _REMARK.sub(" ", text.replace("(s)", "s").replace("(S)", "s"))
