@@ -206,3 +206,30 @@ def test_anzctr_form_indexed_labels_and_a_day_first_registry() -> None:
     endpoints = marts["endpoints"].select("endpoint_type", "time_frame_days").rows()
     assert endpoints == [("PRIMARY", 28), ("SECONDARY", 360)]
     assert marts["criteria"]["text"].to_list() == ["Age >= 18 years", "eGFR < 30 mL/min/1.73m2"]
+
+
+DRKS_FORM = """DRKS00034567
+Title: Anti-CD19 CAR T cells in refractory SLE (CASTLE)
+Inclusion Criteria: - SLE according to EULAR/ACR 2019 - SLEDAI-2K ≥ 8 despite ≥ 2 immunosuppressants
+Exclusion Criteria: - active infection - pregnancy
+Primary Outcome: Safety (CTCAE v5.0 adverse events) until 12 weeks after infusion
+Secondary Outcome: DORIS remission at month 6 and 12; LLDAS at month 6
+Planned study start: 2024-04-01
+Planned study end: 2027-12-31
+"""
+
+
+def test_drks_form_squashed_lists_frames_in_the_measure_and_planned_dates() -> None:
+    marts = _marts(DRKS_FORM)
+    trial = marts["trials"].row(0, named=True)
+    assert (str(trial["start_date"]), str(trial["completion_date"])) == ("2024-04-01", "2027-12-31")
+    assert marts["criteria"].filter(pl.col("criterion_type") == "EXCLUSION")["text"].to_list() == [
+        "active infection",
+        "pregnancy",
+    ]
+    assert marts["criteria_thresholds"].select("concept", "value").rows() == [("sledai_2k", 8.0)]
+    endpoints = marts["endpoints"].select("measure", "time_frame_days").rows()
+    assert endpoints == [
+        ("Safety (CTCAE v5.0 adverse events) until 12 weeks after infusion", 84),
+        ("DORIS remission at month 6 and 12; LLDAS at month 6", 360),
+    ]

@@ -31,6 +31,11 @@ _TYPE_BY_SECTION = {
     "other_outcomes": "OTHER",
 }
 _TRAILING_FRAME = re.compile(r"\((?P<frame>[^()]{1,80})\)\s*$")
+# A measure that ends by saying when: "… at month 6", "… until 12 weeks after infusion".
+_FRAME_CLAUSE = re.compile(
+    r"\b(?:at|until|up\s+to|through|over|by|within|after)\s+(?:day|week|month|year|\d)[^;()]*$",
+    re.IGNORECASE,
+)
 _INLINE_FRAME = re.compile(r"\[\s*time\s*frame\s*[:：]\s*(?P<frame>[^\]]+)\]", re.IGNORECASE)
 # A type sub-heading is a type word and at most these words: "Primary", "Secondary
 # outcome measures", "Other pre-specified endpoints". "Primary endpoint rate" is a measure.
@@ -120,6 +125,8 @@ def endpoint_rows(view: DocView, tid: str) -> list[Row]:
         tail = _TRAILING_FRAME.search(measure) if frame is None else None
         if tail is not None and is_time_frame(tail.group("frame")):  # "QMG score (Week 24)"
             measure, frame = measure[: tail.start()].rstrip(), tail.group("frame")
+        if frame is None:  # "adverse events until 12 weeks after infusion"
+            frame = _frame_clause(measure)
         rows.append(
             {
                 "trial_id": tid,
@@ -317,6 +324,16 @@ def _extract_inline_frame(block: _Block) -> str:
         return ""
     block.lines[-1] = (block.lines[-1][: match.start()] + block.lines[-1][match.end() :]).strip()
     return match.group("frame").strip()
+
+
+def _frame_clause(measure: str) -> str | None:
+    """The latest "at month 6"-like clause ending a part of the measure, if any."""
+    clauses = [
+        m.group()
+        for part in measure.split(";")
+        if (m := _FRAME_CLAUSE.search(part.strip())) is not None and is_time_frame(m.group())
+    ]
+    return max(clauses, key=lambda c: parse_time_frame_days(c) or 0, default=None)
 
 
 def _is_bare_frame(line: str) -> bool:

@@ -33,7 +33,7 @@ _MARKER = re.compile(
 # Inline numbering candidates: a number after a boundary, then "." ")" or "、".
 _INLINE_NUMBER = re.compile(r"(?:^|(?<=[\s;.:,]))\(?(\d{1,2})[.)、](?!\d)\s*(?=\S)")
 # A list written inline after a bullet: "- Age 18-65 years - SLEDAI-2K ≥ 8" (the next
-# item starts at the same glyph, spaced, before a capital).
+# item starts at the same glyph, spaced, before a letter).
 _LEAD_BULLET = re.compile(r"^([•\-*])\s+\S")
 _TERMINAL = (".", ";", "。", "!", "?")
 _MAX_SUBHEADING_WORDS = 14
@@ -99,7 +99,7 @@ def _inline_cuts(text: str, squashed: bool) -> list[int]:
     """Offsets where an inline list continues ("…; 2. …; 3. …", or "- A - B" when squashed)."""
     if squashed and (bullet := _LEAD_BULLET.match(text)) is not None:
         glyph = re.escape(bullet.group(1))
-        return [m.start() + 1 for m in re.finditer(rf"\s{glyph}\s+(?=[A-Z(])", text)]
+        return [m.start() + 1 for m in re.finditer(rf"\s{glyph}\s+(?=[A-Za-z(])", text)]
     candidates = [(int(m.group(1)), m.start()) for m in _INLINE_NUMBER.finditer(text)]
     cuts: list[int] = []
     last: int | None = None

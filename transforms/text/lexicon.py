@@ -285,6 +285,8 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
     "start_date": (
         "start date",
         "overall study start date",
+        "planned study start",
+        "planned start date",
         "overall trial start date",
         "trial start",
         "study start",
@@ -322,6 +324,8 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "study completion date",
         "estimated completion date",
         "overall study end date",
+        "planned study end",
+        "planned end date",
         "overall trial end date",
         "actual completion date",
         "end date",

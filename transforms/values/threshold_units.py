@@ -84,7 +84,8 @@ _STOP_WORDS = frozenset(
     (  # noqa: SIM905 - a word list reads best as one string
         "and or with without in on for at during within "
         "before after prior as if when while who which that "
-        "the by but is are was were respectively including"
+        "the by but is are was were respectively including "
+        "despite although unless except since also even than"
     ).split()
 )
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+|[/×*^µμ])")
