@@ -21,6 +21,11 @@ def _marts(pages: dict[str, str]) -> tuple[dict[str, pl.DataFrame], pl.DataFrame
     return build_marts(staged)
 
 
+def _trial(page: str) -> dict[str, object]:
+    """The one trials row of a one-page corpus."""
+    return _marts({"a.txt": page})[0]["trials"].row(0, named=True)
+
+
 def test_related_trial_ids_are_not_the_trials_own() -> None:
     page = "A study of CD19 CAR-T\nStatus: Recruiting\nRelated trials\nOther study\nNCT01111111"
     trials = _marts({"a.txt": page})[0]["trials"]
@@ -71,7 +76,7 @@ def test_front_matter_quotes_and_ages_stated_in_the_summary() -> None:
         "Summary\nIt planned to enroll 40 adults aged between 18 and 75 with generalized MG.\n"
         "Registry IDs: DRKS00034567; EU CT number 2024-512345-23-00\n"
     )
-    trial = _marts({"a.txt": page})[0]["trials"].row(0, named=True)
+    trial = _trial(page)
     assert trial["title"] == "Anti-BCMA CAR-T in Myasthenia Gravis"
     assert (trial["min_age_years"], trial["max_age_years"]) == (18.0, 75.0)
     assert trial["registry_ids"] == ["DRKS00034567", "2024-512345-23-00"]
@@ -82,7 +87,7 @@ def test_labels_with_a_remark_in_brackets() -> None:
         "NCT06222222\nStudy Start (Actual): 2024-01-15\n"
         "Primary Completion (Estimated): 2026-06\nEnrollment (Estimated): 24\n"
     )
-    trial = _marts({"a.txt": page})[0]["trials"].row(0, named=True)
+    trial = _trial(page)
     assert (str(trial["start_date"]), str(trial["primary_completion_date"])) == (
         "2024-01-15",
         "2026-06-01",
@@ -96,7 +101,7 @@ def test_responsible_party_is_not_a_contacts_section() -> None:
         "Peking University People's Hospital\nCollaborators\nBeijing GoBroad Hospital\n"
         "Enrollment (Estimated)\n15\nSexes Eligible for Study\nAll\n"
     )
-    trial = _marts({"a.txt": page})[0]["trials"].row(0, named=True)
+    trial = _trial(page)
     assert trial["lead_sponsor"] == "Peking University People's Hospital"
     assert (trial["enrollment"], trial["enrollment_type"]) == (15, "ESTIMATED")
     assert trial["sex"] == "ALL"
@@ -124,7 +129,7 @@ def test_newer_version_of_a_trial_wins_and_older_is_quarantined() -> None:
 
 def test_empty_headings_are_null_not_values() -> None:
     page = "Enrollment\nSex\nAges\nVolunteers\nAbout\nA study."
-    trial = _marts({"a.txt": page})[0]["trials"].row(0, named=True)
+    trial = _trial(page)
     assert trial["enrollment"] is None
     assert trial["sex"] is None
     assert trial["healthy_volunteers"] is None
@@ -146,7 +151,7 @@ def test_antigens_and_agents_need_their_context() -> None:
         "Summary\nAnti-CD19 CAR-T after lymphodepletion with fludarabine.\n"
         "Exclusion criteria\n1. Prior anti-CD20 or cyclophosphamide therapy."
     )
-    trial = _marts({"a.txt": page})[0]["trials"].row(0, named=True)
+    trial = _trial(page)
     assert trial["target_antigens"] == ["CD19"]
     assert trial["lymphodepletion_agents"] == ["fludarabine"]
 
