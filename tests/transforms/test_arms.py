@@ -68,7 +68,7 @@ def test_an_arm_type_column_types_an_untyped_arm() -> None:
 
 def test_cells_and_headers() -> None:
     assert table_cells("| a |  | c |") == ["a", "", "c"]
-    assert table_cells("a | b") is None
+    assert table_cells("a-b, c") is None
     assert cell_lines("Cohort A; adults with SLE; ") == ["Cohort A", "adults with SLE"]
     roles = column_lexicon({"arm": ("participant group / arm",), "intervention": ("treatment",)})
     assert column_roles(["Participant Group/Arm", "", "Treatment"], roles) == [
@@ -155,3 +155,8 @@ def test_a_group_printed_twice_is_one_arm_and_keeps_its_own_span() -> None:
         ("Low dose", 1e6),
         ("High dose", 3e6),
     ]
+
+
+def test_cells_of_a_row_printed_without_outer_pipes() -> None:
+    assert table_cells("Outcome | TimePoints") == ["Outcome", "TimePoints"]
+    assert table_cells("A|B") is None  # unspaced: not a row

@@ -233,3 +233,45 @@ def test_drks_form_squashed_lists_frames_in_the_measure_and_planned_dates() -> N
         ("Safety (CTCAE v5.0 adverse events) until 12 weeks after infusion", 84),
         ("DORIS remission at month 6 and 12; LLDAS at month 6", 360),
     ]
+
+
+CTRI_FORM = """CTRI Number: CTRI/2024/05/067890 [Registered on: 20/05/2024]
+Public Title of Study: CAR-T cell therapy for refractory lupus
+Inclusion Criteria:
+Age From: 18.00 Year(s)
+Age To: 65.00 Year(s)
+Gender: Both
+Details: 1. Active SLE with SLEDAI-2K >= 6 2. Failure of standard therapy
+Exclusion Criteria:
+Details: 1. Pregnancy 2. Active infection
+Primary Outcome:
+Outcome | TimePoints
+Incidence of adverse events | 28 days
+Secondary Outcome:
+Outcome | TimePoints
+SRI-4 response | 6 months
+Phase of Trial: Phase 1
+Recruitment Status of Trial (India): Open to Recruitment
+"""
+
+
+def test_ctri_form_bare_pipe_tables_and_age_fields() -> None:
+    marts = _marts(CTRI_FORM)
+    trial = marts["trials"].row(0, named=True)
+    assert (trial["trial_id"], trial["title"]) == (
+        "CTRI/2024/05/067890",
+        "CAR-T cell therapy for refractory lupus",
+    )
+    assert (trial["min_age_years"], trial["max_age_years"], trial["sex"]) == (18.0, 65.0, "ALL")
+    assert (trial["phases"], trial["overall_status"]) == (["PHASE1"], "RECRUITING")
+    assert marts["criteria"].select("criterion_type", "text").rows() == [
+        ("INCLUSION", "Active SLE with SLEDAI-2K >= 6"),
+        ("INCLUSION", "Failure of standard therapy"),
+        ("EXCLUSION", "Pregnancy"),
+        ("EXCLUSION", "Active infection"),
+    ]
+    endpoints = marts["endpoints"].select("endpoint_type", "measure", "time_frame_days").rows()
+    assert endpoints == [
+        ("PRIMARY", "Incidence of adverse events", 28),
+        ("SECONDARY", "SRI-4 response", 180),
+    ]

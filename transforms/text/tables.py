@@ -14,14 +14,19 @@ from transforms.text.lexicon import normalize_label
 
 
 def table_cells(text: str) -> list[str] | None:
-    """The trimmed cells of a ``| a | b |`` row, or None when ``text`` is not one.
+    """The trimmed cells of a ``| a | b |`` row (or ``a | b``), or None when ``text`` is not one.
 
-    Empty cells are kept, so that cells keep their column.
+    Empty cells are kept, so that cells keep their column. Without the outer
+    pipes, the cells must be spaced ("Outcome | TimePoints"), as sites print them.
     """
     body = text.strip()
-    if not body.startswith("|") or body.count("|") < 2:
+    if body.startswith("|"):
+        if body.count("|") < 2:
+            return None
+        return [cell.strip() for cell in body.strip("|").split("|")]
+    if " | " not in body:
         return None
-    return [cell.strip() for cell in body.strip("|").split("|")]
+    return [cell.strip() for cell in body.split(" | ")]
 
 
 def cell_lines(cell: str) -> list[str]:

@@ -46,6 +46,10 @@ _STATUS = {
     # EU Clinical Trials Register wording ("Ongoing" says nothing of recruitment).
     "PREMATURELY_ENDED": "TERMINATED",
     "TEMPORARILY_HALTED": "SUSPENDED",
+    # CTRI wording.
+    "OPEN_TO_RECRUITMENT": "RECRUITING",
+    "CLOSED_TO_RECRUITMENT_OF_PARTICIPANTS": "ACTIVE_NOT_RECRUITING",
+    "CLOSED_TO_RECRUITMENT": "ACTIVE_NOT_RECRUITING",
     "招募中": "RECRUITING",
     "正在招募": "RECRUITING",
     "尚未招募": "NOT_YET_RECRUITING",
