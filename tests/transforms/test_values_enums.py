@@ -28,6 +28,13 @@ from transforms.values import enums
         ("Recruiting (as of 2024)", "RECRUITING"),
         ("招募中", "RECRUITING"),
         ("尚未招募", "NOT_YET_RECRUITING"),
+        ("Prematurely Ended", "TERMINATED"),
+        ("Authorised, recruiting", "RECRUITING"),
+        ("Ongoing, recruitment ended", "ACTIVE_NOT_RECRUITING"),
+        ("Authorised, not started", "NOT_YET_RECRUITING"),
+        ("Open to Recruitment", "RECRUITING"),
+        ("Closed to Recruitment of Participants", "ACTIVE_NOT_RECRUITING"),
+        ("Ongoing", None),  # the EU register's word says nothing of recruitment
         ("Recruiting Loading...", "RECRUITING"),
         ("N/A", None),
         ("", None),
