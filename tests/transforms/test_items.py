@@ -94,3 +94,21 @@ def test_a_squashed_bulleted_list_splits_at_each_bullet() -> None:
 def test_a_dash_inside_one_item_of_a_list_is_not_a_bullet() -> None:
     text = "- History of malignancy - Exception: basal cell carcinoma\n- Pregnancy"
     assert _items(text) == ["History of malignancy - Exception: basal cell carcinoma", "Pregnancy"]
+
+
+def test_in_a_list_set_apart_by_blank_lines_a_line_without_one_is_a_wrap() -> None:
+    text = (
+        "Age 18 to 65 years at the time of consent, with a diagnosis of\n"
+        "systemic lupus erythematosus\n\nPositive ANA titre ≥ 1:80\n\nSigned consent\n"
+    )
+    lines = [classify_line(*parts) for parts in iter_physical_lines(text)]
+    assert [i.text for i in split_items(lines, criteria=True, text=text)] == [
+        "Age 18 to 65 years at the time of consent, with a diagnosis of "
+        "systemic lupus erythematosus",
+        "Positive ANA titre ≥ 1:80",
+        "Signed consent",
+    ]
+    # Without blank lines anywhere, each line stays an item.
+    single = text.replace("\n\n", "\n")
+    lines = [classify_line(*parts) for parts in iter_physical_lines(single)]
+    assert len(split_items(lines, criteria=True, text=single)) == 4

@@ -60,7 +60,7 @@ def parse_document(source_file: str, sha256: str, raw_text: str) -> ParsedDocume
         }
         for i, (f, is_chosen) in enumerate(zip(segmented.fields, chosen, strict=True))
     ]
-    items = _item_rows(source_file, segmented.sections, offsets)
+    items = _item_rows(source_file, segmented.sections, offsets, text)
     for row in conflicts:
         row["source_file"] = source_file
     return ParsedDocument(document, sections, fields, items, conflicts)
@@ -83,10 +83,13 @@ def _section_row(source_file: str, section: Section, text: str, offsets: OffsetM
     }
 
 
-def _item_rows(source_file: str, sections: list[Section], offsets: OffsetMap) -> list[Row]:
+def _item_rows(
+    source_file: str, sections: list[Section], offsets: OffsetMap, text: str
+) -> list[Row]:
     rows: list[Row] = []
     for section in sections:
-        for item in split_items(section.lines, criteria=section.key in CRITERIA_SECTIONS):
+        criteria = section.key in CRITERIA_SECTIONS
+        for item in split_items(section.lines, criteria=criteria, text=text):
             rows.append(
                 {
                     "source_file": source_file,

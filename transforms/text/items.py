@@ -56,14 +56,19 @@ class _Piece(NamedTuple):
     indent: int
 
 
-def split_items(lines: list[Line], *, criteria: bool) -> list[Item]:
-    """Items of a section's free lines; criteria lists also get inline splits and sub-headings."""
+def split_items(lines: list[Line], *, criteria: bool, text: str = "") -> list[Item]:
+    """Items of a section's free lines; criteria lists also get inline splits and sub-headings.
+
+    ``text`` (the normalised page the lines are in) shows where blank lines are:
+    in a list whose items are set apart by blank lines, a line with none before it
+    continues the item above (a hard wrap).
+    """
     # A criteria list squashed onto one line may also be bulleted inline ("- A - B").
     squashed = criteria and len(lines) == 1
     pieces = [p for line in lines for p in _pieces(line, inline=criteria, squashed=squashed)]
     if not criteria:
         return [Item(None, 0, p.marker, p.text, p.start, p.end) for p in pieces if p.text]
-    return _group(_join_wraps(pieces))
+    return _group(_join_wraps(pieces, _blank_separated(pieces, text)))
 
 
 def _pieces(line: Line, *, inline: bool, squashed: bool) -> list[_Piece]:
@@ -117,19 +122,35 @@ def _inline_cuts(text: str, squashed: bool) -> list[int]:
     return cuts if len(cuts) >= 1 else []
 
 
-def _join_wraps(pieces: list[_Piece]) -> list[_Piece]:
-    """Join a hard-wrapped continuation (no marker, previous not finished) to its item."""
+def _blank_separated(pieces: list[_Piece], text: str) -> list[bool] | None:
+    """For an unmarked list set apart by blank lines, whether a blank line precedes each piece."""
+    if not text or len(pieces) < 3 or any(p.marker for p in pieces):
+        return None
+    blank = [False] + [text.count("\n", a.end, b.start) >= 2 for a, b in pairwise(pieces)]
+    return blank if any(blank) else None
+
+
+def _join_wraps(pieces: list[_Piece], blank_before: list[bool] | None = None) -> list[_Piece]:
+    """Join a hard-wrapped continuation (no marker, previous not finished) to its item.
+
+    A continuation starts lower-case or indented in a marked list; in a list set
+    apart by blank lines (``blank_before``), it is a line with no blank line before.
+    """
     marked = any(p.marker for p in pieces)
     out: list[_Piece] = []
-    for piece in pieces:
+    for i, piece in enumerate(pieces):
         prev = out[-1] if out else None
+        continues = (
+            (piece.text[:1].islower() or piece.indent > (prev.indent if prev else 0))
+            if marked
+            else blank_before is not None and not blank_before[i]
+        )
         if (
-            marked
+            continues
             and prev is not None
             and piece.marker is None
             and prev.text
             and not prev.text.endswith((*_TERMINAL, ":"))
-            and (piece.text[:1].islower() or piece.indent > prev.indent)
         ):
             out[-1] = _Piece(
                 prev.start, piece.end, f"{prev.text} {piece.text}", prev.marker, prev.indent
