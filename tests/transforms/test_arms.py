@@ -160,3 +160,22 @@ def test_a_group_printed_twice_is_one_arm_and_keeps_its_own_span() -> None:
 def test_cells_of_a_row_printed_without_outer_pipes() -> None:
     assert table_cells("Outcome | TimePoints") == ["Outcome", "TimePoints"]
     assert table_cells("A|B") is None  # unspaced: not a row
+
+
+def test_a_typed_page_opens_arms_only_at_typed_lines() -> None:
+    page = (
+        "NCT06999980\nArms and Interventions\nParticipant Group/Arm\nIntervention/Treatment\n"
+        "Experimental: CAR-T\nPatients receive CD19 CAR-T cells IV on day 0.\n"
+        "Biological: CD19 CAR-T cells\nGiven IV\nOther Names:\nKYV-101\n"
+        "Drug: Cyclophosphamide\nActive Comparator: Standard therapy\n"
+        "Patients continue mycophenolate.\nDrug: Mycophenolate mofetil\n"
+    )
+    assert [(a[0], a[1], a[3]) for a in _arms(page)] == [
+        ("CAR-T", "EXPERIMENTAL", ["CD19 CAR-T cells", "Cyclophosphamide"]),
+        ("Standard therapy", "ACTIVE_COMPARATOR", ["Mycophenolate mofetil"]),
+    ]
+
+
+def test_a_lone_header_word_is_an_arm_title() -> None:
+    page = "NCT06999981\nArms\nTreatment group\nCD70 CAR-T cells\nDosage: 5×10^5 cells/kg\n"
+    assert [(a[0], a[3]) for a in _arms(page)] == [("Treatment group", ["CD70 CAR-T cells"])]

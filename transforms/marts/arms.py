@@ -139,12 +139,14 @@ def arm_blocks(view: DocView) -> list[ArmBlock]:
 class _ArmReader:
     """Reads arm lines, table rows and arm fields, in page order, into arms.
 
-    An arm opens at a type-prefixed line ("Experimental: High dose"), a named
-    line ("Arm 1: Low dose", "Cohort A (SLE): …") when the page types none, a
-    short title after a described arm, a table row, or a labelled field
-    ("Group:", "Arm Group Label:"). Short lines after it name interventions,
-    sentences describe it; "Arm Group Type:" types it; an intervention field
-    belongs to the arm opened in its section.
+    An arm opens at a type-prefixed line ("Experimental: High dose"), a table
+    row, a labelled field ("Group:", "Arm Group Label:"), and, on a page that
+    types no arm, at a named line ("Arm 1: Low dose", "Cohort A (SLE): …") or a
+    short title after a described arm. Paired header words printed as lines
+    ("Participant Group/Arm") are skipped; a lone "Treatment group" is an arm.
+    Short lines after an arm name interventions, sentences describe it; "Arm
+    Group Type:" types it; an intervention field belongs to the arm opened in
+    its section.
     """
 
     def __init__(self, *, named_lines_open_arms: bool) -> None:
@@ -194,13 +196,16 @@ class _ArmReader:
                 self.arms.append(arm)
                 self.section = str(row["section"])
             return
-        named = _NAMED_ARM.match(text) if self.named_lines_open_arms else None
+        if "/" in text and column_key(text) in _COLUMNS:
+            return  # a table's header printed as lines: "Participant Group/Arm"
+        untyped = self.named_lines_open_arms  # the page types no arm
+        named = _NAMED_ARM.match(text) if untyped else None
         current = self.current
         if _TYPED.match(text):
             self.open(text, row)
         elif named:
             self._open_named(named, row)
-        elif _is_title(text) and (current is None or current.description):
+        elif untyped and _is_title(text) and (current is None or current.description):
             self.open(text, row)
         elif current is not None:
             described = _DESCRIBED.match(text)
