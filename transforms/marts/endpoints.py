@@ -19,7 +19,7 @@ import polars as pl
 from transforms.marts.context import DocView, doc_views
 from transforms.marts.identity import trial_id
 from transforms.schemas import ENDPOINTS, frame_of
-from transforms.text.lexicon import OUTCOME_SECTIONS, normalize_label
+from transforms.text.lexicon import FIELD_TERMS, OUTCOME_SECTIONS, normalize_label
 from transforms.text.tables import cell_lines, column_lexicon, column_roles, table_cells
 from transforms.values import enums
 from transforms.values.durations import is_time_frame, parse_time_frame_days
@@ -68,21 +68,17 @@ _PART_TERMS = {
         "measurement method",
         "method of measurement",
     ),
+    # The lexicon's frame and type labels, and the spellings met inside outcome blocks.
     "frame": (
-        "time frame",
-        "timeframe",
+        *FIELD_TERMS["time_frame"],
         "time frames",
-        "time point",
         "time points",
-        "timepoint",
-        "timepoints",
         "measure time point",
         "measure time point of outcome",
         "time point of outcome",
         "assessment time point",
-        "assessment time frame",
     ),
-    "type": ("type", "outcome type", "endpoint type", "measure type"),
+    "type": ("type", *FIELD_TERMS["endpoint_type"]),
     # The type as the label of the measure itself: "Primary: Proportion of … (Week 12)".
     "typed_measure": ("primary", "secondary", "other", "tertiary", "exploratory"),
 }

@@ -19,13 +19,13 @@ from transforms.marts.criteria import criterion_rows
 from transforms.marts.criteria_thresholds import age_limits, threshold_rows
 from transforms.marts.identity import registry_ids, trial_id
 from transforms.schemas import DATE_FIELDS, TRIALS, frame_of
+from transforms.text.lexicon import label_remark
 from transforms.values import enums
 from transforms.values.ages import find_ages_in_prose, parse_age_range, parse_age_years
 from transforms.values.dates import parse_date, parse_date_period, writes_day_first
 from transforms.values.numbers import find_enrollment_in_prose, parse_enrollment
 
 Row = dict[str, object]
-_LABEL_REMARK = re.compile(r"\(([^()]*)\)")
 _PROSE_SECTIONS = ("preamble", "summary", "detailed_description")
 _PHASE_IN_PROSE = re.compile(
     r"\b(?:early\s+)?phase\s*(?:[0-4]|i{1,3}v?|iv)[ab]?(?:\s*(?:/|-|and|to)\s*(?:phase\s*)?"
@@ -133,8 +133,8 @@ def _enrollment(view: DocView) -> Row:
     explicit_type = view.value("enrollment_type")
     kind = enums.normalize_enrollment_type(explicit_type) if explicit_type else kind
     if kind is None and parsed and (chosen := view.chosen("enrollment")) is not None:
-        remark = _LABEL_REMARK.search(str(chosen["label"] or ""))  # "Enrollment (Estimated)"
-        kind = enums.normalize_enrollment_type(remark.group(1)) if remark else None
+        remark = label_remark(str(chosen["label"] or ""))  # "Enrollment (Estimated)"
+        kind = enums.normalize_enrollment_type(remark) if remark else None
     return {"enrollment": count, "enrollment_type": kind if count is not None else None}
 
 

@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from transforms.text.lexicon import (
     FIELD_BY_TERM,
+    FORM_CODE,
     LABEL_COLON,
     LABEL_GLUED,
     SECTION_BY_TERM,
@@ -32,7 +33,7 @@ _ASCII_TERMS = frozenset(term.lower() for term in _TERMS if term.isascii())
 _COLON = re.compile(r"[:：]")
 _DIGIT = re.compile(r"\d")
 # What ``normalize_label`` removes and the regexes do not accept (see the module docstring).
-_DECORATION = re.compile(r"^[A-Z]\.\d|[(_&\[]", re.IGNORECASE)
+_DECORATION = re.compile(rf"^{FORM_CODE}\s|[(_&\[]")
 if any(_COLON.search(term) or _DIGIT.search(term) or term != term.strip() for term in _TERMS):
     raise ValueError("label terms must not contain colons or digits, nor end in spaces")
 

@@ -415,13 +415,20 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
 }
 
 
-# Form-section codes before a label: "E.5.1 Primary end point(s)" (EU CTR), "A.3 Full title".
-_SECTION_CODE = re.compile(r"^[A-Z]\.\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
+# A form-section code: "E.5.1" in "E.5.1 Primary end point(s)" (EU CTR), "A.3" in "A.3 Full title".
+FORM_CODE = r"[A-Z]\.\d{1,2}(?:\.\d{1,2})*\.?"
+_SECTION_CODE = re.compile(rf"^{FORM_CODE}\s+(?=\S)")
 
 
 _INDEX = re.compile(r"\s*\[\d{1,3}\]\s*$")
 # A remark in brackets after a label: "Study Start (Actual)", "Enrollment (Estimated)".
-_REMARK = re.compile(r"\s*\([^()]*\)\s*")
+_REMARK = re.compile(r"\s*\(([^()]*)\)\s*")
+
+
+def label_remark(label: str) -> str | None:
+    """The bracketed remark of a label ("Estimated" in "Enrollment (Estimated)"), if any."""
+    match = _REMARK.search(label)
+    return match.group(1) if match else None
 
 
 def normalize_label(text: str) -> str:

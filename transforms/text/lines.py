@@ -16,6 +16,7 @@ from typing import NamedTuple
 from transforms.text.label_match import match_label_colon, match_label_glued
 from transforms.text.lexicon import (
     FIELD_BY_TERM,
+    FORM_CODE,
     SECTION_BY_TERM,
     is_boilerplate,
     normalize_label,
@@ -34,9 +35,9 @@ _INLINE_CRITERIA = re.compile(
 )
 # A label under a form-section code that the lexicon does not know: a field of the
 # registry's form, never a line of the list or block before it.
-_CODED_LABEL = re.compile(r"^[A-Z]\.\d{1,2}(?:\.\d{1,2})*\.?\s+[^:：]{1,120}[:：]")
+_CODED_LABEL = re.compile(rf"^{FORM_CODE}\s+[^:：]{{1,120}}[:：]")
 # A form-section code alone ("E.4") is the start of the heading after it, not a line.
-_CODE_ONLY = re.compile(r"^\s*[A-Z]\.\d{1,2}(?:\.\d{1,2})*\.?\s*$")
+_CODE_ONLY = re.compile(rf"^\s*{FORM_CODE}\s*$")
 _GLUED_FIELDS = frozenset({"phase", "enrollment", "ages", "min_age", "max_age"})
 # Upper-case registry enum values ("TREATMENT", "NONE") are values, never labels.
 _ENUM_VALUE = re.compile(

@@ -178,8 +178,8 @@ def normalize_text(raw: str) -> Normalized:
     pieces.append(raw[raw_pos:])
     text = _translate("".join(pieces))
     for start, end in records:  # verbatim: a record's quotes and escapes are its syntax
-        shift = norm_points[bisect.bisect_right(raw_points, start) - 1]
-        shift -= raw_points[bisect.bisect_right(raw_points, start) - 1]
+        at = bisect.bisect_right(raw_points, start) - 1  # no edit falls inside a record
+        shift = norm_points[at] - raw_points[at]
         text = text[: start + shift] + raw[start:end] + text[end + shift :]
     return Normalized(text, _compact(norm_points, raw_points, len(raw)))
 

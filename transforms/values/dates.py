@@ -75,8 +75,8 @@ def _build(match: re.Match[str], kind: str, day_first: bool = False) -> tuple[dt
         first, second = int(groups["a"]), int(groups["b"])
         # US order (month/day) unless the page writes day first or the first number
         # cannot be a month.
-        day_first = (day_first and second <= 12) or first > 12
-        month, day = (second, first) if day_first else (first, second)
+        swap = (day_first and second <= 12) or first > 12
+        month, day = (second, first) if swap else (first, second)
     else:
         month = _MONTHS[groups["mon"].lower()] if groups.get("mon") else int(groups["m"])
         day = int(groups["d"]) if groups.get("d") else None
