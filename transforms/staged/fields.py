@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from transforms.text.badges import normalized_value
+from transforms.text.badges import normalized_value, states_nothing
 from transforms.text.lexicon import FOREIGN_SECTIONS
 from transforms.text.segment import Field
 
@@ -37,7 +37,7 @@ def choose_fields(fields: list[Field]) -> tuple[list[bool], list[dict[str, str |
     chosen = [False] * len(fields)
     by_key: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(fields):
-        if f.value is None or f.section in FOREIGN_SECTIONS:
+        if f.value is None or f.section in FOREIGN_SECTIONS or states_nothing(f.key, f.value):
             continue
         if f.key in MULTI_VALUED:
             chosen[i] = True

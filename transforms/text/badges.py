@@ -80,6 +80,17 @@ def is_placeholder(text: str) -> bool:
     return _PLACEHOLDER.match(text.strip()) is not None
 
 
+def states_nothing(field_key: str, text: str) -> bool:
+    """A placeholder the field's type does not read: "Sponsor: -" is no sponsor.
+
+    A typed field may read one ("Phase: N/A" is the phase NA).
+    """
+    if not is_placeholder(text):
+        return False
+    validator = _VALIDATORS.get(field_key)
+    return validator is None or validator(text) is None
+
+
 @text_cache
 def accepts(field_key: str, text: str) -> bool:
     """Whether ``text`` can be a value of ``field_key`` (fields without a parser take anything).
