@@ -225,6 +225,35 @@ def test_title_skips_breadcrumbs_and_stops_at_prose() -> None:
     assert _marts({"b.txt": prose})[0]["trials"]["title"][0] is None
 
 
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Skip to main content",
+        "TrialFinder  |  Home > Lupus > Study details",
+        "Home › Trials › CAR-T",
+        "Sign in",
+        "Accept all cookies",
+        "Powered by AI · Disclaimer: information may be out of date",
+    ],
+)
+def test_navigation_chrome_is_not_the_title(chrome: str) -> None:
+    page = f"{chrome}\nCD19 CAR-T Cells for Refractory Lupus Nephritis\nStatus: Recruiting"
+    assert _trial(page)["title"] == "CD19 CAR-T Cells for Refractory Lupus Nephritis"
+
+
+@pytest.mark.parametrize("lost", ["- Sponsor\n- \n", "Sponsor: N/A\n", "Sponsor\nNot available\n"])
+def test_a_placeholder_is_no_value(lost: str) -> None:
+    page = f"CD19 CAR-T Cells for Refractory Lupus Nephritis\n{lost}Phase: N/A\n"
+    trial = _trial(page)
+    assert trial["lead_sponsor"] is None
+    assert trial["phases"] == ["NA"]  # a typed field that reads the placeholder keeps it
+
+
+def test_a_placeholder_does_not_hide_a_later_value() -> None:
+    page = "A study of CD19 CAR-T in lupus\nSponsor: Not provided\nLead Sponsor: Acme Bio Inc.\n"
+    assert _trial(page)["lead_sponsor"] == "Acme Bio Inc."
+
+
 def test_outcome_block_with_labelled_parts() -> None:
     page = (
         "Primary Outcome Measures\nMeasure: Incidence of CRS\n"

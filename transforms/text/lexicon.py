@@ -491,6 +491,16 @@ _BOILERPLATE_PATTERNS = (
     r"the study team has not published .*",
     r"check back later.*",
     r"additional clinical trials that .*",
+    # Navigation chrome scraped with the page.
+    r"skip (?:to (?:the )?)?(?:main )?(?:content|navigation|search|menu)",
+    r"(?:toggle|main) (?:navigation|menu)",
+    r"(?:home|menu|search|sign in|sign up|log ?in|log ?out|register|help|faq|contact us|about us)",
+    r"(?:accept|reject|manage) (?:all )?cookies|we use cookies.*",
+    r"cookie (?:settings|preferences|policy)",
+    r"(?:privacy policy|terms of (?:use|service)|accessibility)",
+    r"you are here:?.*",
+    r"(?:print|email|share|save) this (?:page|study|trial)",
+    r"download (?:as )?(?:pdf|xml|csv|json)",
     # Explainer sentences addressed to the reader under each heading.
     r"(?:see|review|learn about|explore|check|get|understand|meet|identify|reach out|find|"
     r"dive into|browse|discover|read) \b.{0,160}\b(?:trial|study|research|studies|participat\w*|"
@@ -500,7 +510,24 @@ _BOILERPLATE_PATTERNS = (
 BOILERPLATE = re.compile("^(?:" + "|".join(_BOILERPLATE_PATTERNS) + ")$", re.IGNORECASE)
 
 
+# Chrome joined on one line: "Powered by AI · Disclaimer: …", "Home › Lupus › Study details".
+_CHROME_JOINER = re.compile(r"\s+[·|>›»]\s+")
+_CRUMB = re.compile(r"^[^\d:;,.]{1,40}$")
+
+
 def is_boilerplate(line: str) -> bool:
     """Site chrome and explainer sentences that carry no fact about the trial."""
     stripped = line.strip()
-    return bool(stripped) and len(stripped) < 400 and bool(BOILERPLATE.match(stripped))
+    if not stripped or len(stripped) >= 400:
+        return False
+    if BOILERPLATE.match(stripped):
+        return True
+    if not _CHROME_JOINER.search(stripped):
+        return False
+    parts = _CHROME_JOINER.split(stripped)
+    if all(BOILERPLATE.match(part) for part in parts):
+        return True
+    # A breadcrumb trail: starts at "Home" (perhaps after the site's name), short crumbs.
+    crumbs = [part for part in parts if not BOILERPLATE.match(part)]
+    starts_home = any(part.lower() == "home" for part in parts[:2])
+    return starts_home and len(parts) >= 3 and all(_CRUMB.match(c) for c in crumbs)
