@@ -39,6 +39,19 @@ def test_glued_label_and_value() -> None:
     assert fields["enrollment"] == "24 (estimated)"
 
 
+def test_label_glued_to_a_word_value_or_a_date() -> None:
+    fields = _fields("StatusRecruiting\nSexAll\nStart date2025-03-01\nPrimary completion2026-12")
+    assert fields["status"] == "Recruiting"
+    assert fields["sex"] == "All"
+    assert fields["start_date"] == "2025-03-01"
+    assert fields["primary_completion_date"] == "2026-12"
+
+
+@pytest.mark.parametrize("line", ["StatusUpdate pending", "SexHormone levels", "eGFR < 30"])
+def test_a_glued_word_the_field_cannot_hold_is_free_text(line: str) -> None:
+    assert _fields(line) == {}
+
+
 def test_label_without_value_is_kept_empty() -> None:
     fields = _fields("Enrollment\nSex\nAges\nVolunteers\nAbout\nSome text.")
     assert fields["enrollment"] is None

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 from typing import NamedTuple
 
+from transforms.text.badges import accepts
 from transforms.text.label_match import match_label_colon, match_label_glued
 from transforms.text.lexicon import (
     FIELD_BY_TERM,
@@ -38,7 +39,26 @@ _INLINE_CRITERIA = re.compile(
 _CODED_LABEL = re.compile(rf"^{FORM_CODE}\s+[^:：]{{1,120}}[:：]")
 # A form-section code alone ("E.4") is the start of the heading after it, not a line.
 _CODE_ONLY = re.compile(rf"^\s*{FORM_CODE}\s*$")
-_GLUED_FIELDS = frozenset({"phase", "enrollment", "ages", "min_age", "max_age"})
+_GLUED_FIELDS = frozenset(
+    {
+        "phase",
+        "enrollment",
+        "ages",
+        "min_age",
+        "max_age",
+        "start_date",
+        "primary_completion_date",
+        "completion_date",
+        "last_updated",
+    }
+)
+# A label glued to a word value where the capital starts it ("StatusRecruiting", "SexAll"):
+# only fields whose value is typed, and only a value of that type.
+_CAMEL_FIELDS = frozenset(
+    {"status", "phase", "sex", "study_type", "allocation", "masking", "intervention_model"}
+)
+_CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_MAX_CAMEL_LABEL = 30
 # Upper-case registry enum values ("TREATMENT", "NONE") are values, never labels.
 _ENUM_VALUE = re.compile(
     r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^(?:TREATMENT|NONE|NA|ALL|MALE|FEMALE|PHASE[1-4])$"
@@ -184,6 +204,17 @@ def _classify_labelled(body: str, body_at: int) -> _Shape:
         if FIELD_BY_TERM.get(key) in _GLUED_FIELDS:
             value = match.value.strip()
             return "field", FIELD_BY_TERM[key], match.label, value, body_at + match.value_at
+    return _classify_camel_glued(body, body_at)
+
+
+def _classify_camel_glued(body: str, body_at: int) -> _Shape:
+    """ "StatusRecruiting": a typed field's label glued to a value it accepts, else free text."""
+    join = _CAMEL_JOIN.search(body, 0, _MAX_CAMEL_LABEL + 1)
+    if join is not None:
+        label, value = body[: join.start()], body[join.start() :].strip()
+        key = FIELD_BY_TERM.get(normalize_label(label))
+        if key in _CAMEL_FIELDS and accepts(key, value):
+            return "field", key, label, value, body_at + join.start()
     return "free", None, None, None, None
 
 
