@@ -163,6 +163,25 @@ def test_type_as_the_label_of_the_measure_and_a_frame_in_brackets() -> None:
     ]
 
 
+def test_type_label_with_a_time_frame_in_square_brackets() -> None:
+    page = (
+        "Outcomes\nPrimary: Incidence of adverse events [Time Frame: 28 days post infusion]\n"
+        "Secondary: SRI-4 response [Time Frame: Week 24]\n"
+    )
+    assert _endpoints(page) == TWO_TYPED
+
+
+def test_a_frame_after_the_measures_last_comma() -> None:
+    page = (
+        "Primary outcome\nAdverse events and serious adverse events, 12, 24, 36 and 52 weeks\n"
+        "Secondary outcome\nComplete renal response, partial or none\n"
+    )
+    assert _endpoints(page) == [
+        ("PRIMARY", "Adverse events and serious adverse events", None, 364),
+        ("SECONDARY", "Complete renal response, partial or none", None, None),
+    ]
+
+
 def test_a_type_stated_before_each_measure_opens_its_block() -> None:
     page = (
         "Outcomes\nType: Primary\nMeasure: Incidence of adverse events\nTime frame: 28 days\n"

@@ -36,6 +36,11 @@ _FRAME_CLAUSE = re.compile(
     r"\b(?:at|until|up\s+to|through|over|by|within|after)\s+(?:day|week|month|year|\d)[^;()]*$",
     re.IGNORECASE,
 )
+_COMMA = re.compile(r",\s*")
+# Where a frame after a comma may start: a number or a time word ("…, 12 and 24 weeks").
+_FRAME_START = re.compile(
+    r"(?:\d|(?:day|week|month|year|baseline|screening|up\s+to|from|through)\b)", re.IGNORECASE
+)
 _INLINE_FRAME = re.compile(r"\[\s*time\s*frame\s*[:：]\s*(?P<frame>[^\]]+)\]", re.IGNORECASE)
 # A type sub-heading is a type word and at most these words: "Primary", "Secondary
 # outcome measures", "Other pre-specified endpoints". "Primary endpoint rate" is a measure.
@@ -121,6 +126,8 @@ def endpoint_rows(view: DocView, tid: str) -> list[Row]:
         tail = _TRAILING_FRAME.search(measure) if frame is None else None
         if tail is not None and is_time_frame(tail.group("frame")):  # "QMG score (Week 24)"
             measure, frame = measure[: tail.start()].rstrip(), tail.group("frame")
+        if frame is None and (tail := _comma_tail_frame(measure)) is not None:
+            measure, frame = tail  # "Adverse events, 12, 24, 36 and 52 weeks"
         if frame is None:  # "adverse events until 12 weeks after infusion"
             frame = _frame_clause(measure)
         rows.append(
@@ -179,7 +186,11 @@ class _BlockReader:
         if role == "measure":
             if current is not None and current.has_measure():
                 self.close()
-            self.block(row).measure = value
+            block = self.block(row)
+            if (inline := _INLINE_FRAME.search(value)) is not None:  # "Primary: X [Time Frame: …]"
+                block.time_frame = inline.group("frame").strip()
+                value = (value[: inline.start()] + value[inline.end() :]).strip()
+            block.measure = value
         elif role == "frame":
             self.block(row).time_frame = value
         elif role == "type":
@@ -320,6 +331,15 @@ def _extract_inline_frame(block: _Block) -> str:
         return ""
     block.lines[-1] = (block.lines[-1][: match.start()] + block.lines[-1][match.end() :]).strip()
     return match.group("frame").strip()
+
+
+def _comma_tail_frame(measure: str) -> tuple[str, str] | None:
+    """``(measure, frame)`` when the measure's last comma-separated parts are only a frame."""
+    for comma in _COMMA.finditer(measure):
+        head, tail = measure[: comma.start()].rstrip(), measure[comma.end() :].strip()
+        if len(head.split()) >= 2 and _FRAME_START.match(tail) and is_time_frame(tail):
+            return head, tail
+    return None
 
 
 def _frame_clause(measure: str) -> str | None:
