@@ -13,6 +13,8 @@ from transforms.text.normalize import normalize_text
         ("SELENA-SLEDAI score \\> 6", "SELENA-SLEDAI score > 6"),
         ("1×10\\^9/L", "1×10^9/L"),
         ("5\\. Have a history", "5. Have a history"),
+        ("Platelets < 50 \\× 10\\^9/L", "Platelets < 50 × 10^9/L"),
+        ("ANC \\≥ 1.0, 50\\% of cases", "ANC ≥ 1.0, 50% of cases"),
         ("a<!-- hidden -->b", "a\nb"),
         ("line one<br>line two", "line one\nline two"),
         ("line one<br/>line two", "line one\nline two"),
