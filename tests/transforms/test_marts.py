@@ -283,3 +283,29 @@ def test_marts_built_in_the_parsing_pass_equal_marts_built_from_staged_tables() 
         assert staged[name].equals(frame), name
     for name, frame in reference_marts.items():
         assert marts[name].equals(frame), name
+
+
+@pytest.mark.parametrize(
+    "groups",
+    [
+        "Group: Low dose\nSample size: 12\nIntervention: CAR-T 1e6\n"
+        "Group: High dose\nSample size: 12\nIntervention: CAR-T 3e6\n",
+        "Group: Low dose; Sample size: 12; Intervention: CAR-T 1e6\n"
+        "Group: High dose; Sample size: 12; Intervention: CAR-T 3e6\n",
+    ],
+)
+def test_a_groups_sample_size_is_not_the_trials_enrollment(groups: str) -> None:
+    page = f"A study of CD19 CAR-T in lupus nephritis\nInterventions\n{groups}"
+    marts = _marts({"a.txt": page})[0]
+    assert marts["trials"]["enrollment"][0] is None
+    assert marts["arms"].select("label", "intervention_names").rows() == [
+        ("Low dose", ["CAR-T 1e6"]),
+        ("High dose", ["CAR-T 3e6"]),
+    ]
+    with_total = _trial(f"A study of CD19 CAR-T\nTarget sample size: 24\nInterventions\n{groups}")
+    assert with_total["enrollment"] == 24
+
+
+def test_study_dates_as_one_period() -> None:
+    trial = _trial("A study of CD19 CAR-T\nDate of study: From 2023-10-01 To 2026-12-31\n")
+    assert (str(trial["start_date"]), str(trial["completion_date"])) == ("2023-10-01", "2026-12-31")

@@ -52,6 +52,18 @@ def test_a_glued_word_the_field_cannot_hold_is_free_text(line: str) -> None:
     assert _fields(line) == {}
 
 
+@pytest.mark.parametrize("sep", ["; ", " | ", "\t", "   "])
+def test_labelled_fields_printed_on_one_line(sep: str) -> None:
+    text = normalize_text(f"Status: Recruiting{sep}Phase: 1{sep}Allocation: Ratio 1:1").text
+    fields = segment(text).fields
+    assert [(f.key, f.value) for f in fields] == [
+        ("status", "Recruiting"),
+        ("phase", "1"),
+        ("allocation", "Ratio 1:1"),  # a colon inside a value does not cut it
+    ]
+    assert [text[f.start : f.end] for f in fields][1] == "Phase: 1"
+
+
 def test_label_without_value_is_kept_empty() -> None:
     fields = _fields("Enrollment\nSex\nAges\nVolunteers\nAbout\nSome text.")
     assert fields["enrollment"] is None

@@ -31,13 +31,23 @@ MULTI_VALUED = frozenset(
     }
 )
 
+# Right after a group's label or intervention ("Group: Low dose / Sample size: 12") a
+# count is the group's, not the trial's enrollment.
+GROUP_FIELDS = frozenset({"arms", "arm_type", "intervention"})
+GROUP_COUNTS = frozenset({"enrollment"})
+
 
 def choose_fields(fields: list[Field]) -> tuple[list[bool], list[dict[str, str | None]]]:
     """``is_chosen`` per field (same order) and the conflict rows of this document."""
     chosen = [False] * len(fields)
     by_key: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(fields):
-        if f.value is None or f.section in FOREIGN_SECTIONS or states_nothing(f.key, f.value):
+        if (
+            f.value is None
+            or f.section in FOREIGN_SECTIONS
+            or (f.key in GROUP_COUNTS and _follows_a_group(fields, i))
+            or states_nothing(f.key, f.value)
+        ):
             continue
         if f.key in MULTI_VALUED:
             chosen[i] = True
@@ -71,3 +81,9 @@ def choose_fields(fields: list[Field]) -> tuple[list[bool], list[dict[str, str |
                 }
             )
     return chosen, conflicts
+
+
+def _follows_a_group(fields: list[Field], i: int) -> bool:
+    """Whether the field before ``fields[i]``, in the same section, describes a group."""
+    before = fields[i - 1] if i > 0 else None
+    return before is not None and before.key in GROUP_FIELDS and before.section == fields[i].section

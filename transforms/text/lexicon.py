@@ -327,6 +327,9 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "study execution time",
         "study period",
         "trial period",
+        "date of study",
+        "dates of study",
+        "study dates",
         "研究实施时间",
     ),
     "completion_date": (

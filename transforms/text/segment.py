@@ -15,7 +15,13 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from transforms.text.badges import BadgeReader, accepts, is_placeholder
-from transforms.text.lexicon import CRITERIA_SECTIONS, OUTCOME_SECTIONS
+from transforms.text.label_match import match_label_colon
+from transforms.text.lexicon import (
+    CRITERIA_SECTIONS,
+    FIELD_BY_TERM,
+    OUTCOME_SECTIONS,
+    normalize_label,
+)
 from transforms.text.lines import (
     Line,
     classify_line,
@@ -30,6 +36,9 @@ _BADGE_SEPARATOR = re.compile(r"\s+[·•|]\s+")
 _MAX_BADGES_IN_ROW = 8
 _MAX_QUESTION_WORDS = 12
 # "Participant type: Patient": a short capitalised label, a colon, a value.
+# Between labelled fields printed on one line; a single space (a tab, once normalised)
+# only before a capitalised label: "Status: Recruiting Phase: 1".
+_PART_SEPARATOR = re.compile(r"[ \t]*[;；|][ \t]*|[ \t]{2,}|[ \t](?=[A-Z])")
 _FIELD_LINE = re.compile(r"^[A-Z][\w /()'-]{1,40}[:：]\s*\S")
 
 
@@ -89,6 +98,10 @@ def _consume(state: _State, line: Line) -> None:
         line = _as_free(line)
     if line.kind == "field" and _is_list_item(state, line):
         line = _as_free(line)
+    if line.kind == "field" and (parts := _labelled_parts(line)) is not None:
+        for part in parts:  # "Group: A; Intervention: B; Sample size: 12"
+            _consume(state, part)
+        return
     if line.kind == "heading":
         _flush_pending(state)
         _open_section(state, line)
@@ -106,6 +119,32 @@ def _consume(state: _State, line: Line) -> None:
     if line.kind == "record" and _add_record(state, line):
         return
     _consume_free(state, line)
+
+
+def _labelled_parts(line: Line) -> list[Line] | None:
+    """A field line that goes on with more labelled fields, cut into one line each.
+
+    Only where a separator (";", "|", spaces) is followed by a field label and a
+    colon: a value may itself hold colons ("Ratio 1:1").
+    """
+    value, at = line.value, line.value_start
+    if value is None or at is None or ":" not in value or line.text.startswith("|"):
+        return None
+    cuts = [
+        m
+        for m in _PART_SEPARATOR.finditer(value)
+        if (found := match_label_colon(value[m.end() :])) is not None
+        and normalize_label(found.label) in FIELD_BY_TERM
+    ]
+    if not cuts:
+        return None
+    first = value[: cuts[0].start()]
+    parts = [line._replace(value=first, end=at + len(first))]
+    ends = [m.start() for m in cuts[1:]] + [len(value)]
+    for cut, end in zip(cuts, ends, strict=True):
+        piece = value[cut.end() : end]
+        parts.append(classify_line(at + cut.end(), at + end, piece, line.indent))
+    return parts
 
 
 def _consume_free(state: _State, line: Line) -> None:
