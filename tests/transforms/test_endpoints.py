@@ -171,6 +171,14 @@ def test_type_label_with_a_time_frame_in_square_brackets() -> None:
     assert _endpoints(page) == TWO_TYPED
 
 
+def test_a_labelled_frame_after_an_unlabelled_measure() -> None:
+    page = (
+        "Primary outcome：Incidence of adverse events； Measure time point：28 days\n"
+        "Secondary outcome：SRI-4 response； Measure time point：Week 24\n"
+    )
+    assert _endpoints(page) == TWO_TYPED
+
+
 def test_a_frame_after_the_measures_last_comma() -> None:
     page = (
         "Primary outcome\nAdverse events and serious adverse events, 12, 24, 36 and 52 weeks\n"

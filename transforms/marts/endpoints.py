@@ -302,8 +302,12 @@ def _blocks(view: DocView) -> list[_Block]:
 def _labelled_parts(text: str) -> list[tuple[str, str, str]] | None:
     """``(role, value, label)`` of a line that starts with a part label, else None."""
     head = _PART_AT_START.match(text)
-    if head is None:
-        return None
+    if head is None:  # "Incidence of CRS; Measure time point: Day 28": the measure comes first
+        after = _PART_AFTER.search(text)
+        if after is None or not (measure := text[: after.start()].strip()):
+            return None
+        rest = _labelled_parts(text[after.start() :].lstrip(" \t;；|"))
+        return None if rest is None else [("measure", measure, ""), *rest]
     cuts = [head, *_PART_AFTER.finditer(text, head.end())]
     ends = [m.start() for m in cuts[1:]] + [len(text)]
     return [
