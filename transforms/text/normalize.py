@@ -71,7 +71,7 @@ _INLINE_TAGS = "b|i|u|em|strong|span|a|font|sup|sub|small|code"
 # Every edit below starts with one of these characters. Checking that first
 # (case-sensitively) lets the scanner skip plain text instead of trying each
 # alternative at every position; it changes no match.
-_FIRST_CHARS = "\r<&\\*_#\u200b\u200c\u200d\ufeff\u00ad" + "".join(
+_FIRST_CHARS = "\r\t<&\\*_#\u200b\u200c\u200d\ufeff\u00ad" + "".join(
     sorted({token[0] for token in _ENUM_TOKENS.split("|")})
 )
 _EDITS = re.compile(
@@ -79,6 +79,7 @@ _EDITS = re.compile(
     (?-i:(?=[{re.escape(_FIRST_CHARS)}]))
     (?:
     (?P<crlf>\r\n)
+  | (?P<tab>\t)
   | (?P<comment><!--)
   | (?P<block></?(?:{_BLOCK_TAGS})\b[^<>\n]{{0,200}}?/?>)
   | (?P<inline></?(?:{_INLINE_TAGS})\b[^<>\n]{{0,200}}?>)
@@ -118,6 +119,8 @@ def _replacement(match: re.Match[str], raw: str) -> tuple[str, int]:
     value = match.group(kind)
     if kind == "crlf":
         return "\n", match.end()
+    if kind == "tab":
+        return (" | " if _separates_cells(raw, match.start()) else " "), match.end()
     if kind == "block":
         return ("; " if _in_table_row(raw, match.start()) else "\n"), match.end()
     if kind == "entity":
@@ -142,6 +145,21 @@ def _starts_bold_label_mid_line(raw: str, match: re.Match[str]) -> bool:
         return False
     line_start = raw.rfind("\n", 0, at) + 1
     return bool(raw[line_start:at].strip())
+
+
+def _separates_cells(raw: str, at: int) -> bool:
+    """Whether the tab at ``at`` parts two cells of a row copied from an HTML table.
+
+    A line with two tabs or more between its words ("Lupus\tBiological: X\tPhase 1")
+    is a table row, written as one ("Lupus | Biological: X | Phase 1"); a single
+    tab ("Study Type:\tInterventional") or indentation is a space.
+    """
+    line_start = raw.rfind("\n", 0, at) + 1
+    line_end = raw.find("\n", at)
+    line = raw[line_start : len(raw) if line_end < 0 else line_end]
+    content = line.strip()
+    first = line_start + line.find(content[:1]) if content else at
+    return content.count("\t") >= 2 and first < at < first + len(content)
 
 
 def _in_table_row(raw: str, at: int) -> bool:
