@@ -309,3 +309,28 @@ def test_a_groups_sample_size_is_not_the_trials_enrollment(groups: str) -> None:
 def test_study_dates_as_one_period() -> None:
     trial = _trial("A study of CD19 CAR-T\nDate of study: From 2023-10-01 To 2026-12-31\n")
     assert (str(trial["start_date"]), str(trial["completion_date"])) == ("2023-10-01", "2026-12-31")
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "Condition or disease \tIntervention/treatment \tPhase \n"
+        "Systemic Lupus Erythematosus\tBiological: KYV-101\tPhase 1\n"
+        "Lupus Nephritis\tDrug: Fludarabine\tPhase 2\n",
+        "| Conditions | Interventions | Phase |\n|---|---|---|\n"
+        "| Systemic Lupus Erythematosus | Biological: KYV-101 | Phase 1 |\n"
+        "| Lupus Nephritis | Drug: Fludarabine | Phase 2 |\n",
+    ],
+)
+def test_a_table_of_trial_fields(table: str) -> None:
+    page = f"A Study of CD19 CAR-T in Lupus\nNCT05999888\nGo to sections\n{table}Masking: None\n"
+    staged, _ = build_staged(
+        land_files([("a.txt", page.encode())], datetime(2026, 1, 1, tzinfo=UTC))[0]
+    )
+    trial = build_marts(staged)[0]["trials"].row(0, named=True)
+    assert trial["conditions"] == ["Systemic Lupus Erythematosus", "Lupus Nephritis"]
+    assert trial["phases"] == ["PHASE1", "PHASE2"]  # one column down the rows: phase 1/2
+    fields = staged["stg_fields"].filter(pl.col("field") == "intervention")
+    assert fields["value"].to_list() == ["Biological: KYV-101", "Drug: Fludarabine"]
+    spans = fields.select("span_start", "span_end").rows()
+    assert [page[a:b] for a, b in spans] == fields["value"].to_list()

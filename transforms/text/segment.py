@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from transforms.text.badges import BadgeReader, accepts, is_placeholder
+from transforms.text.field_tables import JOINED_COLUMNS, Cell, header_fields, row_cells
 from transforms.text.label_match import match_label_colon
 from transforms.text.lexicon import (
     CRITERIA_SECTIONS,
@@ -34,6 +35,8 @@ from transforms.text.records import parse_record, record_fields
 # Values printed in one row of badges: "Recruiting · Phase 1 · 12 participants".
 _BADGE_SEPARATOR = re.compile(r"\s+[·•|]\s+")
 _MAX_BADGES_IN_ROW = 8
+# Sections whose tables their own readers take (arms, outcome measures).
+_TABLE_READERS = OUTCOME_SECTIONS | {"arms", "interventions"}
 _MAX_QUESTION_WORDS = 12
 # "Participant type: Patient": a short capitalised label, a colon, a value.
 # Between labelled fields printed on one line; a single space (a tab, once normalised)
@@ -69,12 +72,20 @@ class Segmented:
 
 
 @dataclass
+class _FieldTable:
+    columns: list[str | None]  # each column's field
+    labels: list[str]  # the header's cells
+    joined: dict[str, int] = field(default_factory=dict)  # field index of a joined column
+
+
+@dataclass
 class _State:
     sections: list[Section]
     fields: list[Field] = field(default_factory=list)
     pending: Line | None = None
     run: list[Line] = field(default_factory=list)
     badges: BadgeReader = field(default_factory=BadgeReader)
+    table: _FieldTable | None = None  # the field table whose rows come next
 
     @property
     def section(self) -> Section:
@@ -93,6 +104,11 @@ def segment(text: str) -> Segmented:
 
 def _consume(state: _State, line: Line) -> None:
     if line.kind == "boilerplate":
+        return
+    cells = row_cells(line.text) if "|" in line.text else None
+    if cells is None:
+        state.table = None
+    elif state.section.key not in _TABLE_READERS and _read_field_table(state, line, cells):
         return
     if line.kind == "heading" and _is_block_label(state, line):
         line = _as_free(line)
@@ -119,6 +135,31 @@ def _consume(state: _State, line: Line) -> None:
     if line.kind == "record" and _add_record(state, line):
         return
     _consume_free(state, line)
+
+
+def _read_field_table(state: _State, line: Line, cells: list[Cell]) -> bool:
+    """A field table's header, or one of its rows: a field per non-empty cell (see field_tables)."""
+    header = header_fields(cells)
+    if header is not None:
+        _flush_pending(state)
+        state.table = _FieldTable(header, [cell.text for cell in cells])
+        return True
+    table = state.table
+    if table is None:
+        return False
+    for key, label, cell in zip(table.columns, table.labels, cells, strict=False):  # may be short
+        if key is None or not cell.text:
+            continue
+        start, end = line.start + cell.start, line.start + cell.end
+        if key in table.joined:  # "Phase 1" over "Phase 2": phases 1 and 2
+            first = state.fields[table.joined[key]]
+            value = f"{first.value}, {cell.text}"
+            state.fields[table.joined[key]] = first._replace(value=value, end=end)
+            continue
+        if key in JOINED_COLUMNS:
+            table.joined[key] = len(state.fields)
+        _add_field(state, key, label, cell.text, "table", start, end)
+    return True
 
 
 def _labelled_parts(line: Line) -> list[Line] | None:

@@ -1,0 +1,89 @@
+"""Tables whose columns are trial fields ("| Condition or disease | Intervention | Phase |").
+
+ClinicalTrials.gov's classic page and the sites that copy it print conditions,
+interventions and phase as a table; copied as text, its rows are tab-separated
+(the normaliser writes them "a | b | c"). The header names each column's
+field, and every non-empty cell of the rows below it is a value of that
+field. Tables of arms and outcome measures are not these: their columns
+("Arm", "Time Frame") are not trial fields, and their readers take them.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import NamedTuple
+
+from transforms.text.lexicon import FIELD_TERMS, SECTION_TERMS
+from transforms.text.tables import column_lexicon, column_roles
+
+# Fields a page may tabulate, with the spellings of their column headers.
+_COLUMN_TERMS: dict[str, tuple[str, ...]] = {
+    "condition": (
+        *FIELD_TERMS["condition"],
+        *SECTION_TERMS["conditions"],
+        "condition or disease",
+        "conditions or diseases",
+    ),
+    "intervention": (
+        *FIELD_TERMS["intervention"],
+        *SECTION_TERMS["interventions"],
+        "intervention / treatment",
+        "interventions / treatments",
+        "treatments",
+    ),
+    "country": (*FIELD_TERMS["country"], *SECTION_TERMS["countries"]),
+    **{
+        key: FIELD_TERMS[key]
+        for key in (
+            "phase",
+            "status",
+            "study_type",
+            "enrollment",
+            "lead_sponsor",
+            "registry_id",
+            "start_date",
+            "primary_completion_date",
+            "completion_date",
+            "sex",
+            "ages",
+            "acronym",
+        )
+    },
+}
+_COLUMNS = column_lexicon(_COLUMN_TERMS)
+# Columns whose cells down the rows make one value: "Phase 1" over "Phase 2" is phase 1/2.
+JOINED_COLUMNS = frozenset({"phase"})
+_MIN_COLUMNS = 2
+
+
+class Cell(NamedTuple):
+    text: str  # trimmed
+    start: int  # offset of the trimmed text in the row
+    end: int
+
+
+def row_cells(text: str) -> list[Cell] | None:
+    """The cells of a table row ("| a | b |" or "a | b"), with offsets; None for other lines."""
+    body = text.rstrip()
+    if "|" not in body or (not body.startswith("|") and " | " not in body):
+        return None
+    bars = [i for i, ch in enumerate(body) if ch == "|"]
+    cells = []
+    for lo, hi in pairwise([-1, *bars, len(body)]):
+        raw = body[lo + 1 : hi]
+        trimmed = raw.strip()
+        at = lo + 1 + (raw.find(trimmed) if trimmed else 0)
+        cells.append(Cell(trimmed, at, at + len(trimmed)))
+    if body.startswith("|"):
+        cells = cells[1:]
+    if body.endswith("|"):
+        cells = cells[:-1]
+    return cells
+
+
+def header_fields(cells: list[Cell]) -> list[str | None] | None:
+    """The field of each column when ``cells`` is the header of a field table, else None."""
+    roles = column_roles([cell.text for cell in cells], _COLUMNS)
+    if roles is None or sum(role is not None for role in roles) < _MIN_COLUMNS:
+        return None
+    return roles
