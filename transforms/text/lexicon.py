@@ -504,6 +504,11 @@ _BOILERPLATE_PATTERNS = (
     r"you are here:?.*",
     r"(?:print|email|share|save) this (?:page|study|trial)",
     r"download (?:as )?(?:pdf|xml|csv|json)",
+    r"go to (?:the )?(?:sections?|top)",
+    r"(?:tabular|record|full text) view",
+    r"no results posted",
+    r"how to read a study record",
+    r"information (?:provided )?(?:from|by) the national library of medicine",
     # Explainer sentences addressed to the reader under each heading.
     r"(?:see|review|learn about|explore|check|get|understand|meet|identify|reach out|find|"
     r"dive into|browse|discover|read) \b.{0,160}\b(?:trial|study|research|studies|participat\w*|"
