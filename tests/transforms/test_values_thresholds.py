@@ -142,6 +142,11 @@ def _rows(text):
         ("SLEDAI-2K score =8", [("sledai_2k", ">=", 8, "points")]),
         ("SLEDAI-2K score ?8", [("sledai_2k", ">=", 8, "points")]),
         ("ALT ?2.5 ULN", [("alt", "<=", 2.5, "xULN")]),
+        (
+            "Age ? 18 years and = 70 years",
+            [("age", ">=", 18, "years"), ("age", "<=", 70, "years")],
+        ),
+        ("Age ≥ 18 years and = 70 years", [("age", ">=", 18, "years"), ("age", "<=", 70, "years")]),
         ("INR ≤ 1.5 × ULN", [("inr", "<=", 1.5, "xULN")]),
         ("WBC ≥ 3.0×10^9/L", [("wbc", ">=", 3.0, "10^9/L")]),
         (

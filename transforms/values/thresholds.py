@@ -204,14 +204,31 @@ def _emit(text: str, mentions: list[_Mention], found: list[_Comparison]) -> list
     out = []
     for mention in mentions:
         for concept in mention.concepts:
-            for comparison in found:
-                resolved = _resolve(concept, comparison)
-                if resolved is None:
-                    continue
-                (operator, unit), start, end = resolved, mention.start, comparison.end
-                value = comparison.value
+            resolved = [(c, r) for c in found if (r := _resolve(concept, c)) is not None]
+            for (comparison, (_, unit)), operator in zip(
+                resolved, _range_operators(resolved), strict=True
+            ):
+                start, end, value = mention.start, comparison.end, comparison.value
                 out.append(Threshold(concept, operator, value, unit, start, end, text[start:end]))
     return out
+
+
+def _range_operators(resolved: list[tuple[_Comparison, tuple[str, str]]]) -> list[str]:
+    """The operators, with a lost glyph in a two-sided range read as its side.
+
+    "Age ? 18 years and = 70 years" lost both "≥" and "≤": of two comparisons
+    of one concept, the lower value is the lower bound and the higher the upper.
+    """
+    operators = [operator for _, (operator, _) in resolved]
+    if len(resolved) != 2 or all(c.operator != tu.LOST for c, _ in resolved):
+        return operators
+    (low, _), (high, _) = resolved
+    if low.value >= high.value:
+        return operators
+    return [
+        side if comparison.operator == tu.LOST else operator
+        for (comparison, _), operator, side in zip(resolved, operators, (">=", "<="), strict=True)
+    ]
 
 
 def _implicit_ages(text: str, clean: str, taken: list[Threshold]) -> list[Threshold]:
