@@ -52,6 +52,15 @@ def test_hard_wrapped_item_is_joined() -> None:
     ]
 
 
+def test_a_word_hyphenated_at_a_wrap_is_made_whole() -> None:
+    assert _items(
+        "1. Adequate organ function and creati-\n   nine clearance ≥ 30\n2. Anti-\n   dsDNA"
+    ) == [
+        "Adequate organ function and creatinine clearance ≥ 30",
+        "Anti-dsDNA",  # a compound keeps its hyphen
+    ]
+
+
 def test_subheadings_become_sections_of_their_items() -> None:
     lines = [
         classify_line(*p)

@@ -100,6 +100,10 @@ def _split_line(
     return tuple(out)
 
 
+_HYPHENATED = re.compile(r"(?<![^\W\d_])[^\W\d_]{2,}-$")
+_LOWER_WORD = re.compile(r"[a-z]{2,}(?![\w-])")
+
+
 def _inline_cuts(text: str, squashed: bool) -> list[int]:
     """Offsets where an inline list continues ("…; 2. …; 3. …", or "- A - B" when squashed)."""
     if squashed and (bullet := _LEAD_BULLET.match(text)) is not None:
@@ -153,11 +157,24 @@ def _join_wraps(pieces: list[_Piece], blank_before: list[bool] | None = None) ->
             and not prev.text.endswith((*_TERMINAL, ":"))
         ):
             out[-1] = _Piece(
-                prev.start, piece.end, f"{prev.text} {piece.text}", prev.marker, prev.indent
+                prev.start, piece.end, _joined(prev.text, piece.text), prev.marker, prev.indent
             )
             continue
         out.append(piece)
     return out
+
+
+def _joined(line: str, wrap: str) -> str:
+    """A line and its hard-wrapped continuation; a word hyphenated at the wrap is made whole.
+
+    "creati-" / "nine clearance" is "creatinine clearance"; "anti-" / "dsDNA" is
+    "anti-dsDNA" (a compound's hyphen: the continuation is not a lower-case word).
+    """
+    if line.endswith("-") and line[-2:-1].strip():
+        if _HYPHENATED.search(line) and _LOWER_WORD.match(wrap):
+            return line[:-1] + wrap
+        return line + wrap
+    return f"{line} {wrap}"
 
 
 def _group(pieces: list[_Piece]) -> list[Item]:
