@@ -147,6 +147,10 @@ def _rows(text):
             [("age", ">=", 18, "years"), ("age", "<=", 70, "years")],
         ),
         ("Age ≥ 18 years and = 70 years", [("age", ">=", 18, "years"), ("age", "<=", 70, "years")]),
+        (
+            "Platelets ≥ 50 and ≤ 400 × 10^9/L",
+            [("platelets", ">=", 50, "10^9/L"), ("platelets", "<=", 400, "10^9/L")],
+        ),
         ("INR ≤ 1.5 × ULN", [("inr", "<=", 1.5, "xULN")]),
         ("WBC ≥ 3.0×10^9/L", [("wbc", ">=", 3.0, "10^9/L")]),
         (

@@ -118,6 +118,8 @@ def _comparisons_at(text: str, pos: int) -> list[_Comparison]:
         second = tu.operator_at(text, chained.end()) if chained else None
         if second is not None and (more := _value_then_unit(text, second[1])) is not None:
             found.append(_Comparison(second[0], *more))
+            if found[0].unit is None:  # "≥ 50 and ≤ 400 × 10^9/L": one unit for both
+                found[0] = _Comparison(found[0].operator, found[0].value, more[1], found[0].end)
         return found
     number = tu.number_at(text, pos)
     if number is None or number[1]:
