@@ -179,3 +179,26 @@ def test_a_typed_page_opens_arms_only_at_typed_lines() -> None:
 def test_a_lone_header_word_is_an_arm_title() -> None:
     page = "NCT06999981\nArms\nTreatment group\nCD70 CAR-T cells\nDosage: 5×10^5 cells/kg\n"
     assert [(a[0], a[3]) for a in _arms(page)] == [("Treatment group", ["CD70 CAR-T cells"])]
+
+
+def test_a_line_after_a_table_is_not_part_of_its_last_row() -> None:
+    page = (
+        "NCT06000002\n## Arms and Interventions\n"
+        "| Participant Group/Arm | Intervention/Treatment |\n|---|---|\n"
+        "| Experimental: Cohort A | Biological: CD19 CAR-T |\n"
+        "Lymphodepletion: fludarabine and cyclophosphamide for 3 days.\n"
+    )
+    assert _arms(page) == [("Cohort A", "EXPERIMENTAL", None, ["CD19 CAR-T"])]
+
+
+def test_named_groups_in_an_interventions_section_are_arms() -> None:
+    page = (
+        "ChiCTR2400099999\nInterventions:\n"
+        "Low-dose group: 3×10^5 cells/kg, single infusion\n"
+        "High-dose group: 1×10^6 cells/kg, single infusion\n"
+        "Total cells not to exceed 1.5 billion CAR-T cells\n"
+    )
+    marts = _marts(page)
+    assert marts["arms"]["label"].to_list() == ["Low-dose group", "High-dose group"]
+    doses = marts["doses"].sort("dose_value").select("arm_label", "dose_value").rows()
+    assert doses[:2] == [("Low-dose group", 3e5), ("High-dose group", 1e6)]

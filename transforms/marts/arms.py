@@ -89,10 +89,15 @@ _MAX_TITLE_WORDS = 12
 # "Arm 1: Low dose", "Cohort A (SLE): CD19 CAR-T …", "Group II - Placebo".
 _NAMED_ARM = re.compile(
     r"^(?P<label>(?:arm|group|cohort|part|study\s+arm|treatment\s+group)\s*"
-    r"(?:\d{1,2}|[A-Z]|[IVX]{1,4})(?:\s*\([^()]{1,40}\))?)\s*[:：\-–]\s*(?P<rest>.*)$",
+    r"(?:\d{1,2}|[A-Z]|[IVX]{1,4})(?:\s*\([^()]{1,40}\))?"
+    # or a name ending in its kind: "Low-dose group: …", "CAR-T arm: …"
+    r"|[A-Za-z][\w+/-]*(?:\s[\w+/-]+){0,3}[\s-](?:group|arm|cohort))"
+    r"\s*[:：\-–]\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _MAX_NAME_WORDS = 5
+# Words that open a sentence, not a group's name: "This group: …", "Each arm - …".
+_NOT_NAMES = frozenset({"this", "each", "every", "the", "a", "an", "one", "per", "either"})
 # "Description: …" / "Arm Description: …" under an arm.
 _DESCRIBED = re.compile(
     r"^(?:arm\s+(?:group\s+)?)?description\s*[:：]\s*(?P<text>.+)$", re.IGNORECASE
@@ -115,7 +120,8 @@ class ArmBlock:
 def arm_blocks(view: DocView) -> list[ArmBlock]:
     """The page's arms in order, with raw spans (see ``_ArmReader``)."""
     opened_in = {str(r["section"]) for r in view.fields if r["field"] == "arms" and r["value"]}
-    sections = {"arms"} | (opened_in & {"interventions"})
+    named_in = {str(r["section"]) for r in view.items_in("interventions") if _names_a_group(r)}
+    sections = {"arms"} | ((opened_in | named_in) & {"interventions"})
     items = [r for r in view.items if r["section"] in sections]
     fields = [
         r
@@ -154,6 +160,7 @@ class _ArmReader:
         self.named_lines_open_arms = named_lines_open_arms
         self.columns: list[str | None] | None = None  # roles of the current table's columns
         self.section: str | None = None  # where the current arm was opened
+        self.table_arm: ArmBlock | None = None  # the last arm read from a table row
 
     @property
     def current(self) -> ArmBlock | None:
@@ -195,6 +202,7 @@ class _ArmReader:
             elif (arm := _table_arm(cells, self.columns, start, end)) is not None:
                 self.arms.append(arm)
                 self.section = str(row["section"])
+                self.table_arm = arm
             return
         if "/" in text and column_key(text) in _COLUMNS:
             return  # a table's header printed as lines: "Participant Group/Arm"
@@ -205,9 +213,14 @@ class _ArmReader:
             self.open(text, row)
         elif named:
             self._open_named(named, row)
-        elif untyped and _is_title(text) and (current is None or current.description):
+        elif (
+            untyped
+            and row["section"] == "arms"  # an interventions section's lines are not arm titles
+            and _is_title(text)
+            and (current is None or current.description)
+        ):
             self.open(text, row)
-        elif current is not None:
+        elif current is not None and current is not self.table_arm:  # a row ends at its line
             described = _DESCRIBED.match(text)
             intervention = _INTERVENTION.match(text)
             if described:
@@ -234,6 +247,12 @@ class _ArmReader:
             arm.interventions.append(intervention.group("name") if intervention else rest)
         elif rest:
             arm.description.append(rest)
+
+
+def _names_a_group(item: Row) -> bool:
+    """ "Low-dose group: 3×10⁵ cells/kg" in an interventions section opens an arm there."""
+    named = _NAMED_ARM.match(str(item["text"]).strip())
+    return named is not None and named.group("label").split()[0].lower() not in _NOT_NAMES
 
 
 def _repeats(arm: ArmBlock | None, label: str) -> bool:
