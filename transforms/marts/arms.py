@@ -189,8 +189,8 @@ class _ArmReader:
             return
         if row["field"] == "arm_type":
             current.arm_type = enums.normalize_arm_type(value)
-        elif value not in current.interventions:
-            current.interventions.append(value)
+        elif (name := _intervention_name(value)) not in current.interventions:
+            current.interventions.append(name)
         current.end = max(current.end, int(row["span_end"]))  # type: ignore[arg-type]
 
     def item(self, row: Row) -> None:
@@ -247,6 +247,12 @@ class _ArmReader:
             arm.interventions.append(intervention.group("name") if intervention else rest)
         elif rest:
             arm.description.append(rest)
+
+
+def _intervention_name(value: str) -> str:
+    """ "Drug: Fludarabine" names Fludarabine; a name without its type is itself."""
+    typed = _INTERVENTION.match(value)
+    return typed.group("name").strip() if typed else value
 
 
 def _names_a_group(item: Row) -> bool:
