@@ -15,6 +15,8 @@ from transforms.text.layout import detect_layout
 from transforms.text.lexicon import CRITERIA_SECTIONS
 from transforms.text.normalize import normalize_text
 from transforms.text.offsets import OffsetMap
+from transforms.text.record_page import LAYOUT as RECORD_LAYOUT
+from transforms.text.record_page import render_record
 from transforms.text.segment import Section, segment
 
 Row = dict[str, object]
@@ -31,13 +33,14 @@ class ParsedDocument:
 
 def parse_document(source_file: str, sha256: str, raw_text: str) -> ParsedDocument:
     """All staged rows of one document."""
-    normalized = normalize_text(raw_text)
+    record = render_record(raw_text)  # a registry record file is read as its page
+    normalized = record or normalize_text(raw_text)
     text, offsets = normalized.text, normalized.offsets
     segmented = segment(text)
     document = {
         "source_file": source_file,
         "sha256": sha256,
-        "source_format": detect_layout(raw_text, segmented),
+        "source_format": RECORD_LAYOUT if record else detect_layout(raw_text, segmented),
         "text": text,
         "raw_length": len(raw_text),
         "offsets_norm": list(offsets.norm),

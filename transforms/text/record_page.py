@@ -1,0 +1,409 @@
+"""A registry record file (ClinicalTrials.gov API v2 JSON) read as the page it describes.
+
+Analysts also land the registry's own records: a study as the API returns
+it, ``{"protocolSection": {...}}``. Rather than a second set of parsers, the
+record is written out as the registry's page (label lines, the arms, the
+outcome blocks, the eligibility text as written) and that page goes through
+the same normaliser, segmenter and readers as any scraped page. Every
+rendered value maps back to the characters of its JSON string, escapes
+included, so lineage points into the file; a rendered label maps to its key.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from json.decoder import scanstring
+from typing import Any
+
+from transforms.text.normalize import Normalized, normalize_text
+from transforms.text.offsets import OffsetMap
+
+LAYOUT = "ctgov_json"
+_MAX_CHARS = 5_000_000
+_WS = re.compile(r"[ \t\n\r]*")
+_OPENS_OBJECT = re.compile(r"[ \t\n\r\ufeff]*\{")
+_LITERAL = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null")
+_ESCAPE = re.compile(r"\\(?:u[dD][89abAB][0-9a-fA-F]{2}\\u[0-9a-fA-F]{4}|u[0-9a-fA-F]{4}|.)")
+
+
+@dataclass(frozen=True)
+class _Leaf:
+    """A string (decoded) or literal ("24", "true") and its raw span (inside the quotes)."""
+
+    text: str
+    start: int
+    end: int
+    escaped: bool = False
+
+
+@dataclass
+class _Object:
+    """Members in file order, with where each key is written."""
+
+    members: dict[str, Any] = field(default_factory=dict)
+    key_at: dict[str, int] = field(default_factory=dict)
+
+    def get(self, key: str) -> Any:
+        return self.members.get(key)
+
+
+def render_record(raw: str) -> Normalized | None:
+    """The page a ClinicalTrials.gov study record describes, or None for any other text."""
+    if not _OPENS_OBJECT.match(raw) or len(raw) > _MAX_CHARS or '"protocolSection"' not in raw:
+        return None
+    try:
+        record, end = _value(raw, _WS.match(raw, 0).end())  # type: ignore[union-attr]
+    except (ValueError, IndexError):
+        return None
+    protocol = record.get("protocolSection") if isinstance(record, _Object) else None
+    if not isinstance(protocol, _Object) or raw[end:].strip():
+        return None
+    page = _Page(raw)
+    for name, module in protocol.members.items():
+        if isinstance(module, _Object) and (render := _MODULES.get(name)) is not None:
+            render(page, module)
+    rendered, to_raw = page.text(len(raw))
+    normalized = normalize_text(rendered)
+    return Normalized(normalized.text, _compose(normalized.offsets, to_raw))
+
+
+# --- a JSON reader that keeps positions -------------------------------------------
+
+
+def _value(s: str, i: int) -> tuple[Any, int]:
+    ch = s[i]
+    if ch == "{":
+        return _object(s, i + 1)
+    if ch == "[":
+        return _array(s, i + 1)
+    if ch == '"':
+        text, end = scanstring(s, i + 1)
+        return _Leaf(text, i + 1, end - 1, "\\" in s[i + 1 : end - 1]), end
+    match = _LITERAL.match(s, i)
+    if match is None:
+        raise ValueError(f"not JSON at {i}")
+    return _Leaf(match.group(), match.start(), match.end()), match.end()
+
+
+def _object(s: str, i: int) -> tuple[_Object, int]:
+    out = _Object()
+    i = _WS.match(s, i).end()  # type: ignore[union-attr]
+    if s[i] == "}":
+        return out, i + 1
+    while True:
+        if s[i] != '"':
+            raise ValueError(f"expected a key at {i}")
+        key, i = scanstring(s, i + 1)
+        out.key_at[key] = i - len(key) - 1
+        i = _WS.match(s, i).end()  # type: ignore[union-attr]
+        if s[i] != ":":
+            raise ValueError(f"expected ':' at {i}")
+        out.members[key], i = _value(s, _WS.match(s, i + 1).end())  # type: ignore[union-attr]
+        i = _WS.match(s, i).end()  # type: ignore[union-attr]
+        if s[i] == "}":
+            return out, i + 1
+        if s[i] != ",":
+            raise ValueError(f"expected ',' at {i}")
+        i = _WS.match(s, i + 1).end()  # type: ignore[union-attr]
+
+
+def _array(s: str, i: int) -> tuple[list[Any], int]:
+    out: list[Any] = []
+    i = _WS.match(s, i).end()  # type: ignore[union-attr]
+    if s[i] == "]":
+        return out, i + 1
+    while True:
+        item, i = _value(s, i)
+        out.append(item)
+        i = _WS.match(s, i).end()  # type: ignore[union-attr]
+        if s[i] == "]":
+            return out, i + 1
+        if s[i] != ",":
+            raise ValueError(f"expected ',' at {i}")
+        i = _WS.match(s, i + 1).end()  # type: ignore[union-attr]
+
+
+# --- the page -----------------------------------------------------------------------
+
+
+class _Page:
+    """Rendered text with a breakpoint where each piece starts (rendered -> raw)."""
+
+    def __init__(self, raw: str) -> None:
+        self.source = raw
+        self.parts: list[str] = []
+        self.norm: list[int] = []
+        self.raw: list[int] = []
+        self.length = 0
+        self.cursor = 0  # raw offsets only move forward: the map must be monotonic
+
+    def _piece(self, text: str, raw_at: int) -> None:
+        if not text:
+            return
+        self.cursor = max(self.cursor, raw_at)
+        self.norm.append(self.length)
+        self.raw.append(self.cursor)
+        self.parts.append(text)
+        self.length += len(text)
+
+    def words(self, text: str, raw_at: int) -> None:
+        """Text of the page's own (labels, line breaks), mapped to ``raw_at``."""
+        self._piece(text, raw_at)
+
+    def leaf(self, leaf: _Leaf) -> None:
+        """A value, each character mapped to the file; an escape maps to its backslash."""
+        if leaf.start < self.cursor:  # out of file order: keep the map monotonic
+            self.words(leaf.text, self.cursor)
+            return
+        if not leaf.escaped:
+            self._piece(leaf.text, leaf.start)
+            return
+        raw = self.source
+        at = leaf.start
+        for match in _ESCAPE.finditer(raw, leaf.start, leaf.end):
+            self._piece(raw[at : match.start()], at)
+            self._piece(scanstring(f'"{match.group()}"', 1)[0], match.start())
+            at = match.end()
+        self._piece(raw[at : leaf.end], at)
+
+    def line(self, label: str, leaf: _Leaf | None, key_at: int) -> None:
+        """ "Label: value" on a line of its own."""
+        if leaf is None or not leaf.text.strip():
+            return
+        self.words(f"{label}: ", key_at)
+        self.leaf(leaf)
+        self.words("\n", leaf.end)
+
+    def heading(self, text: str, key_at: int) -> None:
+        self.words(f"\n{text}\n", key_at)
+
+    def text(self, raw_length: int) -> tuple[str, OffsetMap]:
+        return "".join(self.parts), OffsetMap(tuple(self.norm), tuple(self.raw), raw_length)
+
+
+def _compose(outer: OffsetMap, inner: OffsetMap) -> OffsetMap:
+    """``inner`` after ``outer``: normalised -> rendered -> raw, as one map."""
+    points = set(outer.norm)
+    for mid in inner.norm:
+        points.add(_before(outer, mid))
+    norm = sorted(points)
+    return OffsetMap(
+        tuple(norm), tuple(inner.to_raw(outer.to_raw(n)) for n in norm), inner.raw_length
+    )
+
+
+def _before(outer: OffsetMap, mid: int) -> int:
+    """The first normalised offset that ``outer`` maps to ``mid`` or beyond."""
+    i = max(bisect_right(outer.raw, mid) - 1, 0)
+    n = outer.norm[i] + (mid - outer.raw[i])
+    return min(n, outer.norm[i + 1]) if i + 1 < len(outer.norm) else n
+
+
+# --- the modules, each rendered in file order ----------------------------------------
+
+
+def _labelled(page: _Page, obj: _Object, labels: dict[str, str]) -> None:
+    """One "Label: value" line per member ``labels`` names; nested objects are walked."""
+    for key, value in obj.members.items():
+        if isinstance(value, _Object):
+            _labelled(page, value, labels)
+        elif (label := labels.get(key)) is not None and isinstance(value, _Leaf):
+            page.line(label, value, obj.key_at[key])
+        elif label is not None and isinstance(value, list) and key in _ONE_PER_LINE:
+            for leaf in value:
+                if isinstance(leaf, _Leaf):
+                    page.line(label, leaf, leaf.start)
+        elif label is not None and isinstance(value, list):
+            leaves = [v for v in value if isinstance(v, _Leaf)]
+            if leaves:
+                page.words(f"{label}: ", obj.key_at[key])
+                for i, leaf in enumerate(leaves):
+                    page.words(", " if i else "", leaf.start)
+                    page.leaf(leaf)
+                page.words("\n", leaves[-1].end)
+
+
+def _listed(page: _Page, obj: _Object, key: str, heading: str) -> None:
+    """A heading and one bullet per string of the list ``key``."""
+    values = [v for v in obj.get(key) or [] if isinstance(v, _Leaf)]
+    if not values:
+        return
+    page.heading(heading, obj.key_at[key])
+    for value in values:
+        page.words("• ", value.start)
+        page.leaf(value)
+        page.words("\n", value.end)
+
+
+def _prose(page: _Page, obj: _Object, key: str, heading: str) -> None:
+    value = obj.get(key)
+    if isinstance(value, _Leaf) and value.text.strip():
+        page.heading(heading, obj.key_at[key])
+        page.leaf(value)
+        page.words("\n", value.end)
+
+
+def _blocks(page: _Page, obj: _Object, key: str, heading: str, labels: dict[str, str]) -> None:
+    """A heading and, per object of the list ``key``, its labelled lines (arms, outcomes)."""
+    items = [v for v in obj.get(key) or [] if isinstance(v, _Object)]
+    if not items:
+        return
+    page.heading(heading, obj.key_at[key])
+    for item in items:
+        _labelled(page, item, labels)
+        page.words("\n", page.cursor)
+
+
+def _identification(page: _Page, module: _Object) -> None:
+    for key, value in module.members.items():
+        if key == "secondaryIdInfos" and isinstance(value, list):
+            for info in value:  # the same study's other registrations (EudraCT, ChiCTR…)
+                if isinstance(info, _Object) and "id" in info.key_at:
+                    kind = info.get("type")
+                    label = _ID_LABELS.get(kind.text if isinstance(kind, _Leaf) else "")
+                    page.line(label or "Registry ID", info.get("id"), info.key_at["id"])
+        elif isinstance(value, _Leaf) and (label := _IDENTIFICATION.get(key)) is not None:
+            page.line(label, value, module.key_at[key])
+
+
+def _status(page: _Page, module: _Object) -> None:
+    for key, value in module.members.items():
+        label = _STATUS.get(key)
+        if label is None:
+            continue
+        at = module.key_at[key]
+        if isinstance(value, _Leaf):
+            page.line(label, value, at)
+        elif isinstance(value, _Object) and isinstance(date := value.get("date"), _Leaf):
+            page.line(label, date, at)
+
+
+def _sponsors(page: _Page, module: _Object) -> None:
+    lead = module.get("leadSponsor")
+    if isinstance(lead, _Object):
+        page.line("Lead Sponsor", lead.get("name"), module.key_at["leadSponsor"])
+
+
+def _description(page: _Page, module: _Object) -> None:
+    for key in module.members:
+        if key in _PROSE:
+            _prose(page, module, key, _PROSE[key])
+
+
+def _conditions(page: _Page, module: _Object) -> None:
+    _listed(page, module, "conditions", "Conditions")
+
+
+def _design(page: _Page, module: _Object) -> None:
+    for key, value in module.members.items():
+        if key == "enrollmentInfo" and isinstance(value, _Object):
+            count, kind = value.get("count"), value.get("type")
+            if isinstance(count, _Leaf):
+                page.words("Enrollment: ", module.key_at[key])
+                page.leaf(count)
+                if isinstance(kind, _Leaf):
+                    page.words(" (", kind.start)
+                    page.leaf(kind)
+                    page.words(")", kind.end)
+                page.words("\n", page.cursor)
+        elif isinstance(value, _Object):
+            _labelled(page, value, _DESIGN)
+        elif key in _DESIGN:
+            _labelled(page, _Object({key: value}, {key: module.key_at[key]}), _DESIGN)
+
+
+def _arms(page: _Page, module: _Object) -> None:
+    for key in module.members:
+        if key == "armGroups":
+            _blocks(page, module, key, "Arms", _ARM_GROUP)
+        elif key == "interventions":
+            _blocks(page, module, key, "Interventions", _INTERVENTION)
+
+
+def _outcomes(page: _Page, module: _Object) -> None:
+    for key in module.members:
+        if key in _OUTCOME_HEADINGS:
+            _blocks(page, module, key, _OUTCOME_HEADINGS[key], _OUTCOME)
+
+
+def _eligibility(page: _Page, module: _Object) -> None:
+    for key, value in module.members.items():
+        if key == "eligibilityCriteria":
+            _prose(page, module, key, "Eligibility Criteria")
+        elif isinstance(value, _Leaf) and (label := _ELIGIBILITY.get(key)) is not None:
+            page.line(label, value, module.key_at[key])
+
+
+def _locations(page: _Page, module: _Object) -> None:
+    sites = [v for v in module.get("locations") or [] if isinstance(v, _Object)]
+    if not sites:
+        return
+    page.heading("Locations", module.key_at["locations"])
+    for site in sites:
+        parts = [site.get(k) for k in site.members if k in _SITE_PARTS]
+        leaves = [p for p in parts if isinstance(p, _Leaf) and p.text.strip()]
+        for i, leaf in enumerate(leaves):
+            page.words(", " if i else "", leaf.start)
+            page.leaf(leaf)
+        page.words("\n", page.cursor)
+
+
+_IDENTIFICATION = {"nctId": "NCT Number", "briefTitle": "Brief Title"}
+_IDENTIFICATION |= {"officialTitle": "Official Title", "acronym": "Acronym"}
+# A secondary id's type, as the label a page would give it (a bare dashed number is an
+# EudraCT number only when the page says so).
+_ID_LABELS = {"EUDRACT_NUMBER": "EudraCT number", "CTIS": "EU CT number"}
+_STATUS = {
+    "overallStatus": "Overall Status",
+    "startDateStruct": "Start Date",
+    "primaryCompletionDateStruct": "Primary Completion Date",
+    "completionDateStruct": "Completion Date",
+    "lastUpdatePostDateStruct": "Last Update Posted",
+}
+_PROSE = {"briefSummary": "Brief Summary", "detailedDescription": "Detailed Description"}
+_DESIGN = {
+    "studyType": "Study Type",
+    "phases": "Phase",
+    "allocation": "Allocation",
+    "interventionModel": "Intervention Model",
+    "primaryPurpose": "Primary Purpose",
+    "masking": "Masking",
+}
+_ARM_GROUP = {
+    "label": "Arm Group Label",
+    "type": "Arm Group Type",
+    "description": "Description",
+    "interventionNames": "Intervention",
+}
+_INTERVENTION = {"name": "Intervention", "description": "Description"}
+# Lists written a line per item ("Intervention: Drug: A" / "Intervention: Drug: B");
+# others on one line ("Phase: PHASE1, PHASE2").
+_ONE_PER_LINE = frozenset({"interventionNames"})
+_OUTCOME_HEADINGS = {
+    "primaryOutcomes": "Primary Outcome Measures",
+    "secondaryOutcomes": "Secondary Outcome Measures",
+    "otherOutcomes": "Other Outcome Measures",
+}
+_OUTCOME = {"measure": "Measure", "description": "Description", "timeFrame": "Time Frame"}
+_ELIGIBILITY = {
+    "healthyVolunteers": "Accepts Healthy Volunteers",
+    "sex": "Sex",
+    "minimumAge": "Minimum Age",
+    "maximumAge": "Maximum Age",
+}
+_SITE_PARTS = frozenset({"facility", "city", "state", "country"})
+_MODULES: dict[str, Callable[[_Page, _Object], None]] = {
+    "identificationModule": _identification,
+    "statusModule": _status,
+    "sponsorCollaboratorsModule": _sponsors,
+    "descriptionModule": _description,
+    "conditionsModule": _conditions,
+    "designModule": _design,
+    "armsInterventionsModule": _arms,
+    "outcomesModule": _outcomes,
+    "eligibilityModule": _eligibility,
+    "contactsLocationsModule": _locations,
+}
