@@ -64,6 +64,15 @@ def test_labelled_fields_printed_on_one_line(sep: str) -> None:
     assert [text[f.start : f.end] for f in fields][1] == "Phase: 1"
 
 
+def test_patient_facing_criteria_headings() -> None:
+    page = (
+        "You may be able to join if you:\n- are 18 to 70 years old\n"
+        "You may not be able to join if you:\n- are pregnant\n"
+    )
+    sections = [s.key for s in segment(normalize_text(page).text).sections]
+    assert sections == ["preamble", "inclusion", "exclusion"]
+
+
 def test_label_without_value_is_kept_empty() -> None:
     fields = _fields("Enrollment\nSex\nAges\nVolunteers\nAbout\nSome text.")
     assert fields["enrollment"] is None
