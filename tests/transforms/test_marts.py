@@ -334,3 +334,23 @@ def test_a_table_of_trial_fields(table: str) -> None:
     assert fields["value"].to_list() == ["Biological: KYV-101", "Drug: Fludarabine"]
     spans = fields.select("span_start", "span_end").rows()
     assert [page[a:b] for a, b in spans] == fields["value"].to_list()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("Yes – this study is currently recruiting.", "RECRUITING"),
+        ("The trial is not yet recruiting participants.", "NOT_YET_RECRUITING"),
+        ("The study was withdrawn before enrolling.", "WITHDRAWN"),
+    ],
+)
+def test_status_told_in_a_sentence(sentence: str, status: str) -> None:
+    page = f"A trial of engineered immune cells for hard-to-treat lupus\n\n{sentence}\n"
+    assert _trial(page)["overall_status"] == status
+
+
+def test_labelled_values_in_a_footer_row() -> None:
+    trial = _trial(
+        "A study of CD19 CAR-T in lupus\nStudy ID: NCT06333444 | Sponsor: Institut Curie\n"
+    )
+    assert (trial["nct_id"], trial["lead_sponsor"]) == ("NCT06333444", "Institut Curie")

@@ -35,7 +35,10 @@ _PHASE_IN_PROSE = re.compile(
 # Status told in a sentence: "the study was withdrawn before enrolling".
 _STATUS_IN_PROSE = re.compile(
     r"\b(?:was|has been|is|were|had been)\s+(?:\w+\s+)?"
-    r"(withdrawn|terminated|suspended|completed)\b",
+    r"(withdrawn|terminated|suspended|completed)\b"
+    # "this study is currently recruiting", "the trial is not yet recruiting"
+    r"|\b(?:is|are)\s+(?:currently\s+|now\s+|actively\s+|still\s+)?"
+    r"(not\s+yet\s+recruiting|recruiting|enrolling\s+by\s+invitation)\b",
     re.IGNORECASE,
 )
 _ACRONYM = re.compile(r"^[\w\-+/.]{2,30}$")
@@ -112,7 +115,7 @@ def _prose_status(view: DocView) -> str | None:
     for row in view.items_in(*_PROSE_SECTIONS):
         match = _STATUS_IN_PROSE.search(str(row["text"]))
         if match:
-            return enums.normalize_status(match.group(1))
+            return enums.normalize_status(match.group(1) or match.group(2))
     return None
 
 

@@ -42,6 +42,7 @@ _MAX_QUESTION_WORDS = 12
 # Between labelled fields printed on one line; a single space (a tab, once normalised)
 # only before a capitalised label: "Status: Recruiting Phase: 1".
 _PART_SEPARATOR = re.compile(r"[ \t]*[;；|][ \t]*|[ \t]{2,}|[ \t](?=[A-Z])")
+_PIPE = re.compile(r"[ \t]+\|[ \t]+")
 _FIELD_LINE = re.compile(r"^[A-Z][\w /()'-]{1,40}[:：]\s*\S")
 
 
@@ -114,7 +115,7 @@ def _consume(state: _State, line: Line) -> None:
         line = _as_free(line)
     if line.kind == "field" and _is_list_item(state, line):
         line = _as_free(line)
-    if line.kind == "field" and (parts := _labelled_parts(line)) is not None:
+    if line.kind in ("field", "free") and (parts := _labelled_parts(line)) is not None:
         for part in parts:  # "Group: A; Intervention: B; Sample size: 12"
             _consume(state, part)
         return
@@ -163,24 +164,31 @@ def _read_field_table(state: _State, line: Line, cells: list[Cell]) -> bool:
 
 
 def _labelled_parts(line: Line) -> list[Line] | None:
-    """A field line that goes on with more labelled fields, cut into one line each.
+    """A line that goes on with more labelled fields, cut into one line each.
 
     Only where a separator (";", "|", spaces) is followed by a field label and a
-    colon: a value may itself hold colons ("Ratio 1:1").
+    colon: a value may itself hold colons ("Ratio 1:1"). A free line is cut only at
+    pipes ("Study ID: NCT… | Sponsor: …"), where its first part need not be a field.
     """
-    value, at = line.value, line.value_start
+    free = line.kind == "free"
+    value, at = (line.text, line.start) if free else (line.value, line.value_start)
     if value is None or at is None or ":" not in value or line.text.startswith("|"):
+        return None
+    if free and " | " not in value:  # a free line is cut only at pipes: "ID: X | Sponsor: Y"
         return None
     cuts = [
         m
-        for m in _PART_SEPARATOR.finditer(value)
+        for m in (_PIPE if free else _PART_SEPARATOR).finditer(value)
         if (found := match_label_colon(value[m.end() :])) is not None
         and normalize_label(found.label) in FIELD_BY_TERM
     ]
     if not cuts:
         return None
     first = value[: cuts[0].start()]
-    parts = [line._replace(value=first, end=at + len(first))]
+    if free:
+        parts = [classify_line(at, at + len(first), first, line.indent)]
+    else:
+        parts = [line._replace(value=first, end=at + len(first))]
     ends = [m.start() for m in cuts[1:]] + [len(value)]
     for cut, end in zip(cuts, ends, strict=True):
         piece = value[cut.end() : end]
