@@ -305,6 +305,7 @@ THRESHOLD_UNITS = (
     "g/24h",
     "dilution",
     "cells/uL",
+    "U/L",
 )
 DOSE_UNITS = ("cells/kg", "cells", "CAR+ cells/kg", "CAR+ cells", "cells/m2", "CAR+ cells/m2")
 

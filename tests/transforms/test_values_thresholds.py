@@ -147,6 +147,12 @@ def _rows(text):
             [("age", ">=", 18, "years"), ("age", "<=", 70, "years")],
         ),
         ("Age ≥ 18 years and = 70 years", [("age", ">=", 18, "years"), ("age", "<=", 70, "years")]),
+        ("Adults 18 years or older with myositis", [("age", ">=", 18, "years")]),
+        (
+            "CK > 1000 U/L or MMT-8 < 136",
+            [("creatine_kinase", ">", 1000, "U/L"), ("mmt8", "<", 136, "points")],
+        ),
+        ("Creatine kinase ≥ 4 × ULN", [("creatine_kinase", ">=", 4, "xULN")]),
         (
             "Platelets ≥ 50 and ≤ 400 × 10^9/L",
             [("platelets", ">=", 50, "10^9/L"), ("platelets", "<=", 400, "10^9/L")],
@@ -186,6 +192,8 @@ def test_find_thresholds(text, expected):
         "low molecular weight heparin 40 mg",
         "Platelets ≥ 100 × 10^3/µL",
         "Hemoglobin within normal range",
+        "disease duration of 2 years and above",
+        "CK-MB within normal limits",
         "",
         None,
     ],

@@ -106,6 +106,11 @@ _LEXICON: list[tuple[str, tuple[str, ...]]] = [
         ("mrss",),
     ),
     (r"(?-i:DAS)[\s\-]*28(?:[\s\-]*(?:CRP|ESR))?(?:\s+score)?", ("das28",)),
+    (
+        r"creatine\s+(?:phospho)?kinase|(?-i:CK|CPK)(?:\s+levels?)?",
+        ("creatine_kinase",),
+    ),
+    (r"(?-i:MMT)[\s\-]*8(?:\s+score)?|manual\s+muscle\s+testing(?:[\s\-]*8)?", ("mmt8",)),
     (r"ages?|aged", ("age",)),
 ]
 
@@ -161,6 +166,8 @@ CONCEPT_UNITS: dict[str, frozenset[str]] = {
     "edss": _SCORE,
     "mrss": _SCORE,
     "das28": _SCORE,
+    "creatine_kinase": frozenset({"U/L", "xULN"}),
+    "mmt8": _SCORE,
 }
 
 # Unit assumed when the text gives none: scores are points, ages years, and so on.
@@ -183,6 +190,7 @@ DEFAULT_UNIT: dict[str, str] = {
     "edss": "points",
     "mrss": "points",
     "das28": "points",
+    "mmt8": "points",
 }
 
 # FVC and DLCO are conventionally stated as a percentage of the predicted value.

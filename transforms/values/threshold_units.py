@@ -68,6 +68,7 @@ _UNITS: list[tuple[str, str]] = [
     (r"g\s*/\s*L(?![A-Za-z])", "g/L"),
     (r"g\s*/\s*(?:24\s*h(?:ours?|rs?)?|day|d(?![A-Za-z]))", "g/24h"),
     (r"IU\s*/\s*mL", "IU/mL"),
+    (r"I?U\s*/\s*L(?![A-Za-z])", "U/L"),
     (r"kg(?![A-Za-z/])|kilograms?", "kg"),
     (r"points?(?![A-Za-z])|pts?(?![A-Za-z])", "points"),
     (r"(?:years?|yrs?)(?:\s+old|\s+of\s+age)?(?![A-Za-z])|岁", "years"),

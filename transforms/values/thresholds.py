@@ -80,7 +80,8 @@ _IMPLICIT_AGE = re.compile(
     r"(?<![A-Za-z\d.])(?=[\w≥≤<>=?⩾⩽])"  # cheap skip of positions that cannot start one
     rf"(?:(?P<op>{tu.OPERATOR.pattern}))?"
     r"(?P<low>\d{1,3})\s*(?:(?:-|–|~|to|至|到)\s*(?P<high>\d{1,3})\s*)?"
-    r"(?:(?:years?|yrs?)\s*(?:old|of\s+age)|周?岁)"  # 岁: years of age
+    r"(?:(?:years?|yrs?)(?:\s*(?:old|of\s+age)|(?=\s*(?:or|and)\s+older))"
+    r"|周?岁)"  # 岁: years of age
     r"(?P<post>\s*(?:(?:or|and)\s+(?:older|above|over)|以上|及以上))?",
     re.IGNORECASE,
 )
