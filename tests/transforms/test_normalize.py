@@ -15,6 +15,7 @@ from transforms.text.normalize import normalize_text
         ("5\\. Have a history", "5. Have a history"),
         ("Platelets < 50 \\× 10\\^9/L", "Platelets < 50 × 10^9/L"),
         ("Lupus\tBiological: X\tPhase 1", "Lupus | Biological: X | Phase 1"),
+        ("RECRUITINGPHASE1PHASE2INTERVENTIONAL", "RECRUITING\nPHASE1, PHASE2\nINTERVENTIONAL"),
         ("Study Type:\tInterventional", "Study Type: Interventional"),
         ("\t\t• nested item", "  • nested item"),
         ("ANC \\≥ 1.0, 50\\% of cases", "ANC ≥ 1.0, 50% of cases"),

@@ -65,6 +65,7 @@ _ENUM_TOKENS = (
     "SUSPENDED|TERMINATED|WITHDRAWN|EARLY_PHASE1|PHASE[1-4]|INTERVENTIONAL|OBSERVATIONAL|"
     "EXPANDED_ACCESS|NON_RANDOMIZED|RANDOMIZED|SINGLE_GROUP|PARALLEL|CROSSOVER|TREATMENT"
 )
+_PHASE_NEXT = re.compile(r"(?:EARLY_)?PHASE[1-4]")
 _BLOCK_TAGS = "br|p|div|li|ul|ol|tr|td|th|table|h[1-6]|section|article|dt|dd|dl"
 _INLINE_TAGS = "b|i|u|em|strong|span|a|font|sup|sub|small|code"
 
@@ -129,8 +130,9 @@ def _replacement(match: re.Match[str], raw: str) -> tuple[str, int]:
         return value, match.end()
     if kind == "emphasis" and _starts_bold_label_mid_line(raw, match):
         return "\n", match.end()
-    if kind == "glued":
-        return value + "\n", match.end()
+    if kind == "glued":  # "PHASE1PHASE2" is one value, phases 1 and 2
+        both_phases = "PHASE" in value.upper() and _PHASE_NEXT.match(raw, match.end())
+        return value + (", " if both_phases else "\n"), match.end()
     return "", match.end()
 
 
