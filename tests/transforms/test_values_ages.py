@@ -63,6 +63,8 @@ def test_parse_age_years(text, expected):
         ("N/A to 17 Years", (None, 17.0)),
         ("Minimum Age: 18 Maximum Age: 70", (18.0, 70.0)),
         ("Minimum age: 12 Years, Maximum age: N/A", (12.0, None)),
+        ("Minimum 12 years, maximum 70 years", (12.0, 70.0)),
+        ("Minimum: 16 years; Maximum: no limit", (16.0, None)),
         ("Adult, Older Adult", (18.0, None)),
         ("Child", (None, 17.0)),
         ("Child, Adult", (None, 64.0)),

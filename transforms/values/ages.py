@@ -36,7 +36,10 @@ _UPPER = re.compile(
     r"(?:younger|below|under)|" + rf"{_NUM}\s*{_UNIT}\s*以下",
     re.IGNORECASE,
 )
-_MIN_MAX = re.compile(rf"(min|max)\w*\s+age\s*[:：]?\s*(?:{_NUM}\s*{_UNIT}|{_OPEN})", re.IGNORECASE)
+# "Minimum age: 18 years", and in an ages value "Minimum 12 years, maximum 70 years".
+_MIN_MAX = re.compile(
+    rf"\b(min|max)(?:imum)?(?:\s+age)?\s*[:：]?\s*(?:{_NUM}\s*{_UNIT}|{_OPEN})", re.IGNORECASE
+)
 _AGE_HINT = re.compile(r"\bage|\byears?\b|\byrs?\b|\bold\b|\bmonths?\b|岁", re.IGNORECASE)
 _GROUPS = {"child": (0.0, 17.0), "adult": (18.0, 64.0), "older_adult": (65.0, None)}
 _GROUP = re.compile(r"older\s+adults?|adults?|child(?:ren)?", re.IGNORECASE)
