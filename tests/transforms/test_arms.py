@@ -202,3 +202,15 @@ def test_named_groups_in_an_interventions_section_are_arms() -> None:
     assert marts["arms"]["label"].to_list() == ["Low-dose group", "High-dose group"]
     doses = marts["doses"].sort("dose_value").select("arm_label", "dose_value").rows()
     assert doses[:2] == [("Low-dose group", 3e5), ("High-dose group", 1e6)]
+
+
+def test_a_tab_separated_arms_table_copied_from_the_registry() -> None:
+    page = (
+        "NCT06555666\nConditions\nMyositis\nIntervention / Treatment\nBiological: CABA-201\n"
+        "Arms and Interventions\nParticipant Group/Arm\tIntervention/Treatment\n"
+        "Experimental: CABA-201 1.0 x 10^6 cells/kg\tBiological: CABA-201\n"
+        "Study Record Dates\n"
+    )
+    marts = _marts(page)
+    assert _arms(page) == [("CABA-201 1.0 x 10^6 cells/kg", "EXPERIMENTAL", None, ["CABA-201"])]
+    assert marts["trials"]["conditions"][0].to_list() == ["Myositis"]

@@ -17,6 +17,8 @@ from transforms.text.normalize import normalize_text
         ("Lupus\tBiological: X\tPhase 1", "Lupus | Biological: X | Phase 1"),
         ("RECRUITINGPHASE1PHASE2INTERVENTIONAL", "RECRUITING\nPHASE1, PHASE2\nINTERVENTIONAL"),
         ("Study Type:\tInterventional", "Study Type: Interventional"),
+        ("Participant Group/Arm\tIntervention", "Participant Group/Arm | Intervention"),
+        ("1.\tAge 18-65 years", "1. Age 18-65 years"),
         ("\t\t• nested item", "  • nested item"),
         ("ANC \\≥ 1.0, 50\\% of cases", "ANC ≥ 1.0, 50% of cases"),
         ("a<!-- hidden -->b", "a\nb"),

@@ -18,6 +18,8 @@ def _fields(text: str) -> dict[str, str | None]:
 @pytest.mark.parametrize(
     "page",
     [
+        "Phase\t2\nStatus\tRecruiting",
+        "Phase | 2\nStatus | Recruiting",
         "Phase: 2\nStatus: Recruiting",
         "Phase\n2\nStatus\nRecruiting",
         "| Phase | 2 |\n| Status | Recruiting |",

@@ -48,7 +48,14 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "arms/groups",
         "study groups/cohorts",
     ),
-    "interventions": ("interventions", "intervention details", "study interventions"),
+    "interventions": (
+        "interventions",
+        "intervention details",
+        "study interventions",
+        "intervention / treatment",
+        "intervention/treatment",
+        "interventions / treatments",
+    ),
     "outcomes": (
         "outcome measures",
         "outcomes",

@@ -204,6 +204,12 @@ def _classify_labelled(body: str, body_at: int) -> _Shape:
         if FIELD_BY_TERM.get(key) in _GLUED_FIELDS:
             value = match.value.strip()
             return "field", FIELD_BY_TERM[key], match.label, value, body_at + match.value_at
+    if " | " in body:  # "Phase | 1": a label and its value in a row without outer pipes
+        label, _, value = body.partition(" | ")
+        key = FIELD_BY_TERM.get(normalize_label(label.strip()))
+        if key is not None and value.strip() and " | " not in value:
+            at = body_at + len(label) + 3 + (len(value) - len(value.lstrip()))
+            return "field", key, label.strip(), value.strip(), at
     return _classify_camel_glued(body, body_at)
 
 

@@ -65,6 +65,9 @@ _ENUM_TOKENS = (
     "SUSPENDED|TERMINATED|WITHDRAWN|EARLY_PHASE1|PHASE[1-4]|INTERVENTIONAL|OBSERVATIONAL|"
     "EXPANDED_ACCESS|NON_RANDOMIZED|RANDOMIZED|SINGLE_GROUP|PARALLEL|CROSSOVER|TREATMENT"
 )
+# Text before a lone tab that makes it a cell ("Participant Group/Arm"), not a list
+# marker ("1.", "a)", "•") before the item's text.
+_CELL_TEXT = re.compile(r"^(?!\(?[0-9a-zA-Z]{1,4}[.)]$)(?=.*[^\W\d_]{2}).{3,}$")
 _PHASE_NEXT = re.compile(r"(?:EARLY_)?PHASE[1-4]")
 _BLOCK_TAGS = "br|p|div|li|ul|ol|tr|td|th|table|h[1-6]|section|article|dt|dd|dl"
 _INLINE_TAGS = "b|i|u|em|strong|span|a|font|sup|sub|small|code"
@@ -153,15 +156,22 @@ def _separates_cells(raw: str, at: int) -> bool:
     """Whether the tab at ``at`` parts two cells of a row copied from an HTML table.
 
     A line with two tabs or more between its words ("Lupus\tBiological: X\tPhase 1")
-    is a table row, written as one ("Lupus | Biological: X | Phase 1"); a single
-    tab ("Study Type:\tInterventional") or indentation is a space.
+    is a table row, written as one ("Lupus | Biological: X | Phase 1"), and so is a
+    line with one ("Participant Group/Arm\tIntervention/Treatment") unless a label
+    ("Study Type:\tInterventional") or a list marker ("1.\tAge") comes before it.
+    Indentation is a space.
     """
     line_start = raw.rfind("\n", 0, at) + 1
     line_end = raw.find("\n", at)
     line = raw[line_start : len(raw) if line_end < 0 else line_end]
     content = line.strip()
     first = line_start + line.find(content[:1]) if content else at
-    return content.count("\t") >= 2 and first < at < first + len(content)
+    if not first < at < first + len(content):
+        return False  # indentation or trailing space
+    if content.count("\t") >= 2:
+        return True
+    left = raw[first:at].strip()  # one tab: two cells, unless a label or a marker precedes it
+    return not left.endswith((":", "：")) and _CELL_TEXT.match(left) is not None
 
 
 def _in_table_row(raw: str, at: int) -> bool:

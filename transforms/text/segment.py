@@ -275,12 +275,18 @@ def _open_section(state: _State, line: Line) -> None:
 
 
 def _is_block_label(state: _State, line: Line) -> bool:
-    """ "Description: …" inside an outcome or arm block describes the block, not the trial."""
-    return (
-        line.key == "summary"
-        and line.value is not None
-        and state.section.key in OUTCOME_SECTIONS | {"arms", "interventions"}
-    )
+    """A heading's words used inside a block: not a new section.
+
+    "Description: …" inside an outcome or arm block describes the block; in an
+    arms section, "Intervention/Treatment" is the column header of its table
+    printed as a line (ClinicalTrials.gov), not the interventions section.
+    """
+    if line.key == "summary":
+        return line.value is not None and state.section.key in OUTCOME_SECTIONS | {
+            "arms",
+            "interventions",
+        }
+    return line.key == "interventions" and state.section.key == "arms" and "/" in line.text
 
 
 def _is_list_item(state: _State, line: Line) -> bool:
