@@ -75,9 +75,12 @@ _PLACEHOLDER = re.compile(
 )
 
 
+_MAX_PLACEHOLDER = 40  # longer text is never one of the placeholders above
+
+
 def is_placeholder(text: str) -> bool:
     """A site's stand-in for a missing value ("Not provided", "N/A"): the label's, not a fact."""
-    return _PLACEHOLDER.match(text.strip()) is not None
+    return len(text) <= _MAX_PLACEHOLDER and _PLACEHOLDER.match(text.strip()) is not None
 
 
 def states_nothing(field_key: str, text: str) -> bool:
@@ -85,7 +88,7 @@ def states_nothing(field_key: str, text: str) -> bool:
 
     A typed field may read one ("Phase: N/A" is the phase NA).
     """
-    if not is_placeholder(text):
+    if len(text) > _MAX_PLACEHOLDER or not is_placeholder(text):
         return False
     validator = _VALIDATORS.get(field_key)
     return validator is None or validator(text) is None

@@ -10,11 +10,13 @@ field. Tables of arms and outcome measures are not these: their columns
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 from typing import NamedTuple
 
 from transforms.text.lexicon import FIELD_TERMS, SECTION_TERMS
 from transforms.text.tables import column_lexicon, column_roles
+from transforms.values.memo import text_cache
 
 # Fields a page may tabulate, with the spellings of their column headers.
 _COLUMN_TERMS: dict[str, tuple[str, ...]] = {
@@ -54,6 +56,7 @@ _COLUMNS = column_lexicon(_COLUMN_TERMS)
 # Columns whose cells down the rows make one value: "Phase 1" over "Phase 2" is phase 1/2.
 JOINED_COLUMNS = frozenset({"phase"})
 _MIN_COLUMNS = 2
+_DIGIT = re.compile(r"\d")
 
 
 class Cell(NamedTuple):
@@ -81,9 +84,19 @@ def row_cells(text: str) -> list[Cell] | None:
     return cells
 
 
-def header_fields(cells: list[Cell]) -> list[str | None] | None:
-    """The field of each column when ``cells`` is the header of a field table, else None."""
-    roles = column_roles([cell.text for cell in cells], _COLUMNS)
+@text_cache
+def table_header(text: str) -> tuple[list[str | None], list[str]] | None:
+    """Each column's field and header cell when ``text`` heads a field table, else None.
+
+    Cached: sites repeat their tables' headers page after page.
+    """
+    if _DIGIT.search(text) is not None:  # column names hold no digits; most rows do
+        return None
+    cells = row_cells(text)
+    if cells is None:
+        return None
+    labels = [cell.text for cell in cells]
+    roles = column_roles(labels, _COLUMNS)
     if roles is None or sum(role is not None for role in roles) < _MIN_COLUMNS:
         return None
-    return roles
+    return roles, labels

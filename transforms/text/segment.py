@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from transforms.text.badges import BadgeReader, accepts, is_placeholder
-from transforms.text.field_tables import JOINED_COLUMNS, Cell, header_fields, row_cells
+from transforms.text.field_tables import JOINED_COLUMNS, row_cells, table_header
 from transforms.text.label_match import match_label_colon
 from transforms.text.lexicon import (
     CRITERIA_SECTIONS,
@@ -106,16 +106,20 @@ def segment(text: str) -> Segmented:
 def _consume(state: _State, line: Line) -> None:
     if line.kind == "boilerplate":
         return
-    cells = row_cells(line.text) if "|" in line.text else None
-    if cells is None:
+    if "|" not in line.text:
         state.table = None
-    elif state.section.key not in _TABLE_READERS and _read_field_table(state, line, cells):
+    elif state.section.key not in _TABLE_READERS and _read_field_table(state, line):
         return
     if line.kind == "heading" and _is_block_label(state, line):
         line = _as_free(line)
     if line.kind == "field" and _is_list_item(state, line):
         line = _as_free(line)
-    if line.kind in ("field", "free") and (parts := _labelled_parts(line)) is not None:
+    if (
+        line.kind == "field"
+        and line.value is not None
+        and ":" in line.value
+        and (parts := _labelled_parts(line)) is not None
+    ):
         for part in parts:  # "Group: A; Intervention: B; Sample size: 12"
             _consume(state, part)
         return
@@ -135,18 +139,24 @@ def _consume(state: _State, line: Line) -> None:
         return
     if line.kind == "record" and _add_record(state, line):
         return
+    if " | " in line.text and ":" in line.text and (parts := _labelled_parts(line)) is not None:
+        for part in parts:  # "Study ID: NCT… | Sponsor: …"
+            _consume(state, part)
+        return
     _consume_free(state, line)
 
 
-def _read_field_table(state: _State, line: Line, cells: list[Cell]) -> bool:
+def _read_field_table(state: _State, line: Line) -> bool:
     """A field table's header, or one of its rows: a field per non-empty cell (see field_tables)."""
-    header = header_fields(cells)
+    header = table_header(line.text)
     if header is not None:
         _flush_pending(state)
-        state.table = _FieldTable(header, [cell.text for cell in cells])
+        state.table = _FieldTable(*header)
         return True
     table = state.table
-    if table is None:
+    cells = row_cells(line.text) if table is not None else None
+    if table is None or cells is None:
+        state.table = None
         return False
     for key, label, cell in zip(table.columns, table.labels, cells, strict=False):  # may be short
         if key is None or not cell.text:

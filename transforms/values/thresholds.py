@@ -208,10 +208,10 @@ def _emit(text: str, mentions: list[_Mention], found: list[_Comparison]) -> list
     for mention in mentions:
         for concept in mention.concepts:
             resolved = [(c, r) for c in found if (r := _resolve(concept, c)) is not None]
-            for (comparison, (_, unit)), operator in zip(
-                resolved, _range_operators(resolved), strict=True
-            ):
+            operators = _range_operators(resolved) if len(resolved) == 2 else None
+            for i, (comparison, (operator, unit)) in enumerate(resolved):
                 start, end, value = mention.start, comparison.end, comparison.value
+                operator = operators[i] if operators else operator
                 out.append(Threshold(concept, operator, value, unit, start, end, text[start:end]))
     return out
 
@@ -223,7 +223,7 @@ def _range_operators(resolved: list[tuple[_Comparison, tuple[str, str]]]) -> lis
     of one concept, the lower value is the lower bound and the higher the upper.
     """
     operators = [operator for _, (operator, _) in resolved]
-    if len(resolved) != 2 or all(c.operator != tu.LOST for c, _ in resolved):
+    if all(c.operator != tu.LOST for c, _ in resolved):
         return operators
     (low, _), (high, _) = resolved
     if low.value >= high.value:
