@@ -292,7 +292,10 @@ def test_marts_built_in_the_parsing_pass_equal_marts_built_from_staged_tables() 
         "Group: High dose\nSample size: 12\nIntervention: CAR-T 3e6\n",
         "Group: Low dose; Sample size: 12; Intervention: CAR-T 1e6\n"
         "Group: High dose; Sample size: 12; Intervention: CAR-T 3e6\n",
+        "Group:\tLow dose\tSample size:\t12\nIntervention:\tCAR-T 1e6\n"
+        "Group:\tHigh dose\tSample size:\t12\nIntervention:\tCAR-T 3e6\n",
     ],
+    ids=["a line each", "one line", "tab-separated"],
 )
 def test_a_groups_sample_size_is_not_the_trials_enrollment(groups: str) -> None:
     page = f"A study of CD19 CAR-T in lupus nephritis\nInterventions\n{groups}"

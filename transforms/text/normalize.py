@@ -153,13 +153,13 @@ def _starts_bold_label_mid_line(raw: str, match: re.Match[str]) -> bool:
 
 
 def _separates_cells(raw: str, at: int) -> bool:
-    """Whether the tab at ``at`` parts two cells of a row copied from an HTML table.
+    r"""Whether the tab at ``at`` parts two cells of a row copied from an HTML table.
 
-    A line with two tabs or more between its words ("Lupus\tBiological: X\tPhase 1")
+    A line with two tabs or more between its words ("Lupus	Biological: X	Phase 1")
     is a table row, written as one ("Lupus | Biological: X | Phase 1"), and so is a
-    line with one ("Participant Group/Arm\tIntervention/Treatment") unless a label
-    ("Study Type:\tInterventional") or a list marker ("1.\tAge") comes before it.
-    Indentation is a space.
+    line with one ("Participant Group/Arm	Intervention/Treatment") unless a list
+    marker comes before it ("1.	Age"). A tab after a label ("Study Type:	Interventional",
+    "Group:	A	Sample size:	12") is a space; indentation is a space.
     """
     line_start = raw.rfind("\n", 0, at) + 1
     line_end = raw.find("\n", at)
@@ -168,10 +168,10 @@ def _separates_cells(raw: str, at: int) -> bool:
     first = line_start + line.find(content[:1]) if content else at
     if not first < at < first + len(content):
         return False  # indentation or trailing space
-    if content.count("\t") >= 2:
-        return True
-    left = raw[first:at].strip()  # one tab: two cells, unless a label or a marker precedes it
-    return not left.endswith((":", "：")) and _CELL_TEXT.match(left) is not None
+    left = raw[first:at].rstrip()
+    if left.endswith((":", "：")):
+        return False
+    return content.count("\t") >= 2 or _CELL_TEXT.match(left) is not None
 
 
 def _in_table_row(raw: str, at: int) -> bool:
