@@ -88,7 +88,7 @@ def states_nothing(field_key: str, text: str) -> bool:
 
     A typed field may read one ("Phase: N/A" is the phase NA).
     """
-    if len(text) > _MAX_PLACEHOLDER or not is_placeholder(text):
+    if not is_placeholder(text):
         return False
     validator = _VALIDATORS.get(field_key)
     return validator is None or validator(text) is None

@@ -38,11 +38,11 @@ _MAX_BADGES_IN_ROW = 8
 # Sections whose tables their own readers take (arms, outcome measures).
 _TABLE_READERS = OUTCOME_SECTIONS | {"arms", "interventions"}
 _MAX_QUESTION_WORDS = 12
-# "Participant type: Patient": a short capitalised label, a colon, a value.
 # Between labelled fields printed on one line; a single space (a tab, once normalised)
 # only before a capitalised label: "Status: Recruiting Phase: 1".
 _PART_SEPARATOR = re.compile(r"[ \t]*[;；|][ \t]*|[ \t]{2,}|[ \t](?=[A-Z])")
 _PIPE = re.compile(r"[ \t]+\|[ \t]+")
+# "Participant type: Patient": a short capitalised label, a colon, a value.
 _FIELD_LINE = re.compile(r"^[A-Z][\w /()'-]{1,40}[:：]\s*\S")
 
 
