@@ -19,6 +19,7 @@ import argparse
 import contextlib
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -149,8 +150,20 @@ def _add(raw: Path, gold: Path, count: int, seed: int, first: int) -> int:
     return count
 
 
+def fresh_folders(base: Path, n: int) -> tuple[Path, Path, Path]:
+    """The raw, gold and warehouse folders of an ``n``-page run, emptied.
+
+    With ``--keep`` they may hold an earlier run's: its warehouse would turn the full
+    build into an incremental one, and its added pages would join the corpus.
+    """
+    folders = base / f"raw{n}", base / f"gold{n}", base / f"wh{n}"
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
+    return folders
+
+
 def bench_size(n: int, seed: int, base: Path) -> None:
-    raw, gold, wh = base / f"raw{n}", base / f"gold{n}", base / f"wh{n}"
+    raw, gold, wh = fresh_folders(base, n)
     stats = generate(n, seed, raw, gold)
     mib = stats.total_bytes / 2**20
     print(f"\n== {n:,} pages, {mib:,.0f} MiB (generated in {stats.seconds:.1f} s) ==")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from bench.run import _layer_rows, _row
+from pathlib import Path
+
+from bench.run import _layer_rows, _row, fresh_folders
 
 SUMMARY = """run abc succeeded
 checks: 28 passed, 0 failed
@@ -23,3 +25,12 @@ def test_a_run_without_timings_gives_no_rows() -> None:
 def test_row_prints_memory_only_when_measured() -> None:
     assert _row("x", 2.0, 100, 4.0, 512.0).endswith("512 MiB")
     assert "MiB" not in _row("x", 2.0, 100, 4.0, None)
+
+
+def test_a_kept_folder_starts_empty(tmp_path: Path) -> None:
+    for name in ("raw20", "gold20", "wh20/marts"):
+        (tmp_path / name).mkdir(parents=True)
+        (tmp_path / name / "left.txt").write_text("from an earlier run")
+    raw, gold, wh = fresh_folders(tmp_path, 20)
+    assert (raw, gold, wh) == (tmp_path / "raw20", tmp_path / "gold20", tmp_path / "wh20")
+    assert not any(folder.exists() for folder in (raw, gold, wh))
