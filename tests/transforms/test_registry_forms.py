@@ -275,3 +275,31 @@ def test_ctri_form_bare_pipe_tables_and_age_fields() -> None:
         ("PRIMARY", "Incidence of adverse events", 28),
         ("SECONDARY", "SRI-4 response", 180),
     ]
+
+
+CTIS_PAGE = """EU CT number: 2024-512345-22-00
+Trial status: Authorised, recruiting
+Title of the trial: A phase I/II study of anti-CD19 CAR T cells in refractory lupus
+Medical condition(s): Systemic lupus erythematosus; Lupus nephritis
+Member states concerned: Germany, Italy, Spain
+Overall number of participants: 24
+
+Principal exclusion criteria
+1. eGFR < 30 ml/min/1.73 m²
+2. Active CNS lupus
+
+Dose levels
+| Cohort | Dose |
+|---|---|
+| Adult | 1 × 10^6 CAR+ T cells/kg |
+"""
+
+
+def test_ctis_public_page_lists_and_a_dose_table_after_the_criteria() -> None:
+    marts = _marts(CTIS_PAGE)
+    trial = marts["trials"].row(0, named=True)
+    assert trial["conditions"] == ["Systemic lupus erythematosus", "Lupus nephritis"]
+    assert trial["countries"] == ["Germany", "Italy", "Spain"]
+    assert trial["enrollment"] == 24
+    assert marts["criteria"]["text"].to_list() == ["eGFR < 30 ml/min/1.73 m²", "Active CNS lupus"]
+    assert marts["doses"].select("dose_value", "dose_unit").rows() == [(1e6, "CAR+ cells/kg")]

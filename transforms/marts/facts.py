@@ -73,6 +73,7 @@ _LD_AGENT = re.compile(r"\b(" + "|".join(_LD_AGENTS) + r")\b", re.IGNORECASE)
 _TREATMENT_FIELDS = frozenset({"intervention", "arms"})
 _TITLE_MIN_WORDS = 4
 _TITLE_SEARCH_LINES = 4
+_LIST_PARTS = re.compile(r"[,;/]|\s+and\s+")
 _BREADCRUMB = re.compile(r"\s[>›»|/]\s|^(?:home|menu|search)\b", re.IGNORECASE)
 
 
@@ -136,11 +137,16 @@ def _country_names() -> dict[str, str]:
 
 
 def countries(view: DocView) -> list[str] | None:
+    """Countries a country field lists ("Germany, Italy, Spain"), or ending an address."""
     names = _country_names()
-    candidates = [*view.values("country")]
-    candidates += [str(r["text"]) for r in view.items_in("countries", "locations")]
-    candidates += [str(r["text"]) for r in view.descriptive_items() if "," in str(r["text"])]
     found: list[str] = []
+    for value in view.values("country"):
+        for part in _LIST_PARTS.split(value):
+            country = names.get(part.strip(" .").casefold())
+            if country and country not in found:
+                found.append(country)
+    candidates = [str(r["text"]) for r in view.items_in("countries", "locations")]
+    candidates += [str(r["text"]) for r in view.descriptive_items() if "," in str(r["text"])]
     for text in candidates:
         parts = [p.strip(" .") for p in text.split(",")]
         if len(parts) > 5 or len(text) > 160:

@@ -55,6 +55,12 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "intervention / treatment",
         "intervention/treatment",
         "interventions / treatments",
+        # Dose-escalation pages head their dose table or list so; never a criterion.
+        "dose levels",
+        "dose cohorts",
+        "dose escalation",
+        "dose escalation cohorts",
+        "dosing schedule",
     ),
     "outcomes": (
         "outcome measures",
@@ -308,6 +314,10 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "actual enrollment",
         "enrolment",
         "planned enrollment",
+        "overall number of participants",
+        "total number of participants",
+        "planned number of participants",
+        "number of subjects",
         "样本量",
     ),
     "start_date": (
@@ -403,6 +413,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "disease",
         "indication",
         "medical condition",
+        "medical conditions",
         "medical conditions being investigated",
         "health conditions or problems studied",
     ),
@@ -429,7 +440,13 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "timepoints of evaluation of this end point",
     ),
     "endpoint_type": ("outcome type", "endpoint type", "measure type"),
-    "country": ("country", "location country"),
+    "country": (
+        "country",
+        "location country",
+        "member states concerned",
+        "member state concerned",
+        "countries of recruitment",
+    ),
     "location": ("location",),
 }
 
