@@ -179,6 +179,20 @@ def test_a_labelled_frame_after_an_unlabelled_measure() -> None:
     assert _endpoints(page) == TWO_TYPED
 
 
+def test_a_frame_after_a_dash_and_site_chrome_after_the_outcomes() -> None:
+    page = (
+        "What the Study Measures\n"
+        "Primary: Incidence of adverse events — up to 28 days\n"
+        "Secondary: SRI-4 response - Week 24\n"
+        "Where\nPennsylvania, United States\n"
+        "Powered by AI. This summary was generated automatically.\n"
+    )
+    assert _endpoints(page) == [
+        ("PRIMARY", "Incidence of adverse events", None, 28),
+        ("SECONDARY", "SRI-4 response", None, 168),
+    ]
+
+
 def test_a_frame_after_the_measures_last_comma() -> None:
     page = (
         "Primary outcome\nAdverse events and serious adverse events, 12, 24, 36 and 52 weeks\n"

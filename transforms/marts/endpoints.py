@@ -36,8 +36,9 @@ _FRAME_CLAUSE = re.compile(
     r"\b(?:at|until|up\s+to|through|over|by|within|after)\s+(?:day|week|month|year|\d)[^;()]*$",
     re.IGNORECASE,
 )
-_COMMA = re.compile(r",\s*")
-# Where a frame after a comma may start: a number or a time word ("…, 12 and 24 weeks").
+_COMMA = re.compile(r",\s*|\s+[-–—]\s+")
+# Where a frame after a comma or a dash may start: a number or a time word
+# ("…, 12 and 24 weeks", "… — up to 28 days").
 _FRAME_START = re.compile(
     r"(?:\d|(?:day|week|month|year|baseline|screening|up\s+to|from|through)\b)", re.IGNORECASE
 )
@@ -338,7 +339,7 @@ def _extract_inline_frame(block: _Block) -> str:
 
 
 def _comma_tail_frame(measure: str) -> tuple[str, str] | None:
-    """``(measure, frame)`` when the measure's last comma-separated parts are only a frame."""
+    """``(measure, frame)`` when the measure's last parts, after a comma or a dash, are a frame."""
     for comma in _COMMA.finditer(measure):
         head, tail = measure[: comma.start()].rstrip(), measure[comma.end() :].strip()
         if len(head.split()) >= 2 and _FRAME_START.match(tail) and is_time_frame(tail):

@@ -58,7 +58,6 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         # Dose-escalation pages head their dose table or list so; never a criterion.
         "dose levels",
         "dose cohorts",
-        "dose escalation",
         "dose escalation cohorts",
         "dosing schedule",
     ),
@@ -161,6 +160,9 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
     ),
     "locations": (
         "locations",
+        "where",
+        "where is the study taking place",
+        "where is this study taking place",
         "other locations",
         "research sites",
         "study locations",
@@ -511,7 +513,7 @@ LABEL_GLUED = re.compile(rf"^(?P<label>{_LABEL_ALTERNATION})(?P<value>\d.*)$", r
 _BOILERPLATE_PATTERNS = (
     r"loading\.*",
     r"see this in plain english\??",
-    r"powered by ai",
+    r"powered by ai\b.*",
     r"view:?",
     r"see location\.*",
     r"show (?:more|less)",
