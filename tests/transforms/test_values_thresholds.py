@@ -148,6 +148,7 @@ def _rows(text):
         ),
         ("Age ≥ 18 years and = 70 years", [("age", ">=", 18, "years"), ("age", "<=", 70, "years")]),
         ("Adults 18 years or older with myositis", [("age", ">=", 18, "years")]),
+        ("Adults 18–65", [("age", ">=", 18, "years"), ("age", "<=", 65, "years")]),
         (
             "CK > 1000 U/L or MMT-8 < 136",
             [("creatine_kinase", ">", 1000, "U/L"), ("mmt8", "<", 136, "points")],
@@ -193,6 +194,7 @@ def test_find_thresholds(text, expected):
         "Platelets ≥ 100 × 10^3/µL",
         "Hemoglobin within normal range",
         "disease duration of 2 years and above",
+        "Adults with SLE for ≥ 6 months",
         "CK-MB within normal limits",
         "",
         None,

@@ -111,7 +111,7 @@ _LEXICON: list[tuple[str, tuple[str, ...]]] = [
         ("creatine_kinase",),
     ),
     (r"(?-i:MMT)[\s\-]*8(?:\s+score)?|manual\s+muscle\s+testing(?:[\s\-]*8)?", ("mmt8",)),
-    (r"ages?|aged", ("age",)),
+    (r"ages?|aged|adults?(?:\s+aged)?", ("age",)),  # "Adults 18–65"
 ]
 
 CONCEPT_PATTERN = re.compile(
