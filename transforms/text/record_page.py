@@ -55,7 +55,7 @@ def render_record(raw: str) -> Normalized | None:
     if not _OPENS_OBJECT.match(raw) or len(raw) > _MAX_CHARS or '"protocolSection"' not in raw:
         return None
     try:
-        record, end = _value(raw, _WS.match(raw, 0).end())  # type: ignore[union-attr]
+        record, end = _value(raw, _skip(raw, 0))
     except (ValueError, IndexError):
         return None
     protocol = record.get("protocolSection") if isinstance(record, _Object) else None
@@ -90,7 +90,7 @@ def _value(s: str, i: int) -> tuple[Any, int]:
 
 def _object(s: str, i: int) -> tuple[_Object, int]:
     out = _Object()
-    i = _WS.match(s, i).end()  # type: ignore[union-attr]
+    i = _skip(s, i)
     if s[i] == "}":
         return out, i + 1
     while True:
@@ -98,32 +98,41 @@ def _object(s: str, i: int) -> tuple[_Object, int]:
             raise ValueError(f"expected a key at {i}")
         key, i = scanstring(s, i + 1)
         out.key_at[key] = i - len(key) - 1
-        i = _WS.match(s, i).end()  # type: ignore[union-attr]
+        i = _skip(s, i)
         if s[i] != ":":
             raise ValueError(f"expected ':' at {i}")
-        out.members[key], i = _value(s, _WS.match(s, i + 1).end())  # type: ignore[union-attr]
-        i = _WS.match(s, i).end()  # type: ignore[union-attr]
-        if s[i] == "}":
-            return out, i + 1
-        if s[i] != ",":
-            raise ValueError(f"expected ',' at {i}")
-        i = _WS.match(s, i + 1).end()  # type: ignore[union-attr]
+        out.members[key], i = _value(s, _skip(s, i + 1))
+        i, done = _next_member(s, i, "}")
+        if done:
+            return out, i
 
 
 def _array(s: str, i: int) -> tuple[list[Any], int]:
     out: list[Any] = []
-    i = _WS.match(s, i).end()  # type: ignore[union-attr]
+    i = _skip(s, i)
     if s[i] == "]":
         return out, i + 1
     while True:
         item, i = _value(s, i)
         out.append(item)
-        i = _WS.match(s, i).end()  # type: ignore[union-attr]
-        if s[i] == "]":
-            return out, i + 1
-        if s[i] != ",":
-            raise ValueError(f"expected ',' at {i}")
-        i = _WS.match(s, i + 1).end()  # type: ignore[union-attr]
+        i, done = _next_member(s, i, "]")
+        if done:
+            return out, i
+
+
+def _next_member(s: str, i: int, closer: str) -> tuple[int, bool]:
+    """After a member: past the container's end (True), or at the next member (False)."""
+    i = _skip(s, i)
+    if s[i] == closer:
+        return i + 1, True
+    if s[i] != ",":
+        raise ValueError(f"expected ',' at {i}")
+    return _skip(s, i + 1), False
+
+
+def _skip(s: str, i: int) -> int:
+    """Past the whitespace at ``i``."""
+    return _WS.match(s, i).end()  # type: ignore[union-attr]
 
 
 # --- the page -----------------------------------------------------------------------
