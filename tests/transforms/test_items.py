@@ -52,6 +52,19 @@ def test_hard_wrapped_item_is_joined() -> None:
     ]
 
 
+def test_a_value_before_the_next_number_stays_in_its_item() -> None:
+    text = (
+        "1. ECOG score no more than 2. 2. Aged 12 to 60 years. "
+        "3. SELENA-SLEDAI score > 4. 4. BVAS ≥ 3 points."
+    )
+    assert _items(text) == [
+        "ECOG score no more than 2.",
+        "Aged 12 to 60 years.",
+        "SELENA-SLEDAI score > 4.",
+        "BVAS ≥ 3 points.",
+    ]
+
+
 def test_a_word_hyphenated_at_a_wrap_is_made_whole() -> None:
     assert _items(
         "1. Adequate organ function and creati-\n   nine clearance ≥ 30\n2. Anti-\n   dsDNA"

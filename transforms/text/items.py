@@ -109,7 +109,14 @@ def _inline_cuts(text: str, squashed: bool) -> list[int]:
     if squashed and (bullet := _LEAD_BULLET.match(text)) is not None:
         glyph = re.escape(bullet.group(1))
         return [m.start() + 1 for m in re.finditer(rf"\s{glyph}\s+(?=[A-Za-z(])", text)]
-    candidates = [(int(m.group(1)), m.start()) for m in _INLINE_NUMBER.finditer(text)]
+    matches = list(_INLINE_NUMBER.finditer(text))
+    # "SELENA-SLEDAI score > 4. 4. BVAS …": of a number written twice in a row, the
+    # first ends the item before (its value) and the second is the marker.
+    candidates = [
+        (int(m.group(1)), m.start())
+        for m, nxt in zip(matches, [*matches[1:], None], strict=False)  # None after the last
+        if nxt is None or nxt.start() != m.end() or nxt.group(1) != m.group(1)
+    ]
     cuts: list[int] = []
     last: int | None = None
     for number, pos in candidates:
