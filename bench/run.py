@@ -146,7 +146,8 @@ def _add(raw: Path, gold: Path, count: int, seed: int, first: int) -> int:
         layout, data, facts = render_page(index, seed)
         name = f"{index:06d}_new.{'md' if layout == 'markdown_bold' else 'txt'}"
         (raw / name).write_bytes(data)
-        (gold / f"{Path(name).stem}.json").write_text(json.dumps({"source_file": name, **facts}))
+        gold_facts = {**facts, "source_file": name}  # the page's own name, .md or .txt
+        (gold / f"{Path(name).stem}.json").write_text(json.dumps(gold_facts))
     return count
 
 

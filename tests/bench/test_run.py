@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from bench.run import _layer_rows, _row, fresh_folders
+from bench.run import _add, _layer_rows, _row, fresh_folders
 
 SUMMARY = """run abc succeeded
 checks: 28 passed, 0 failed
@@ -34,3 +35,14 @@ def test_a_kept_folder_starts_empty(tmp_path: Path) -> None:
     raw, gold, wh = fresh_folders(tmp_path, 20)
     assert (raw, gold, wh) == (tmp_path / "raw20", tmp_path / "gold20", tmp_path / "wh20")
     assert not any(folder.exists() for folder in (raw, gold, wh))
+
+
+def test_added_pages_gold_names_the_page(tmp_path: Path) -> None:
+    raw, gold = tmp_path / "raw", tmp_path / "gold"
+    raw.mkdir()
+    gold.mkdir()
+    assert _add(raw, gold, 12, seed=7, first=100) == 12
+    pages = {page.name for page in raw.iterdir()}
+    named = {json.loads(path.read_text())["source_file"] for path in gold.iterdir()}
+    assert named == pages
+    assert {Path(name).suffix for name in pages} == {".md", ".txt"}  # both kinds of page
