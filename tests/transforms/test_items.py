@@ -55,13 +55,15 @@ def test_hard_wrapped_item_is_joined() -> None:
 def test_a_value_before_the_next_number_stays_in_its_item() -> None:
     text = (
         "1. ECOG score no more than 2. 2. Aged 12 to 60 years. "
-        "3. SELENA-SLEDAI score > 4. 4. BVAS ≥ 3 points."
+        "3. SELENA-SLEDAI score > 4. 4. BVAS ≥ 3 points. 5. PGA score more than 5. 6. Consent"
     )
     assert _items(text) == [
         "ECOG score no more than 2.",
         "Aged 12 to 60 years.",
         "SELENA-SLEDAI score > 4.",
         "BVAS ≥ 3 points.",
+        "PGA score more than 5.",
+        "Consent",
     ]
 
 

@@ -127,7 +127,9 @@ def _inline_cuts(text: str, squashed: bool) -> list[int]:
                     cuts.append(pos)
             continue
         restart = number == 1 and text[:pos].rstrip().endswith(":")
-        if number in (last, last + 1) or restart:
+        # "1. … 1. …" is a list numbered all "1." (an ordered-list artefact); another
+        # repeated number is a value ("score more than 4. 5. eGFR …").
+        if number == last + 1 or number == last == 1 or restart:
             cuts.append(pos)
             last = number
     return cuts if len(cuts) >= 1 else []
