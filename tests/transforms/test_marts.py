@@ -357,3 +357,22 @@ def test_labelled_values_in_a_footer_row() -> None:
         "A study of CD19 CAR-T in lupus\nStudy ID: NCT06333444 | Sponsor: Institut Curie\n"
     )
     assert (trial["nct_id"], trial["lead_sponsor"]) == ("NCT06333444", "Institut Curie")
+
+
+def test_an_unknown_markdown_heading_ends_the_list_it_follows() -> None:
+    page = (
+        "# A study of CD19 CAR-T in lupus - NCT06000555\n## Eligibility\n"
+        "### Adult cohort\n- Age 18-65 years\n- SLEDAI-2K ≥ 6\n"
+        "### Exclusion criteria\n- Prior CAR-T\n## Study team\n"
+        "Principal investigator: Dr. A. Smith\nCharité Berlin\n"
+        "## Primary outcome\n- Incidence of AEs [Time Frame: 28 days]\n"
+        "## Site information\nBerlin, Germany\n"
+    )
+    marts = _marts({"a.txt": page})[0]
+    criteria = marts["criteria"].select("criterion_type", "section", "text").rows()
+    assert criteria == [
+        ("INCLUSION", "Adult cohort", "Age 18-65 years"),  # a deeper heading is a sub-heading
+        ("INCLUSION", "Adult cohort", "SLEDAI-2K ≥ 6"),
+        ("EXCLUSION", None, "Prior CAR-T"),
+    ]
+    assert marts["endpoints"]["measure"].to_list() == ["Incidence of AEs"]

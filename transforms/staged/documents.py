@@ -36,7 +36,7 @@ def parse_document(source_file: str, sha256: str, raw_text: str) -> ParsedDocume
     record = render_record(raw_text)  # a registry record file is read as its page
     normalized = record or normalize_text(raw_text)
     text, offsets = normalized.text, normalized.offsets
-    segmented = segment(text)
+    segmented = segment(text, normalized.headings)
     document = {
         "source_file": source_file,
         "sha256": sha256,

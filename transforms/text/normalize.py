@@ -13,7 +13,8 @@ import bisect
 import html
 import re
 import sys
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from transforms.text.offsets import OffsetMap
 
@@ -107,10 +108,16 @@ _RECORD_LINE = re.compile(r"(?m)^[ \t]*(?P<record>[{\[][ \t]*[\"'{\[][^\n]*[}\]]
 
 @dataclass(frozen=True)
 class Normalized:
-    """Normalised text and the map from its offsets to the raw text's."""
+    """Normalised text and the map from its offsets to the raw text's.
+
+    ``headings``: where the lines that were markdown headings ("## Study team") start,
+    once their "#" marks are gone, and their level (the number of marks): a heading
+    the lexicon does not know still ends a list headed at its level or deeper.
+    """
 
     text: str
     offsets: OffsetMap
+    headings: Mapping[int, int] = field(default_factory=dict)
 
 
 def _replacement(match: re.Match[str], raw: str) -> tuple[str, int]:
@@ -190,6 +197,7 @@ def normalize_text(raw: str) -> Normalized:
     norm_points, raw_points = [0], [0]
     out_len = raw_pos = 0
     records = _record_spans(raw)
+    headings: dict[int, int] = {}
     for match in _EDITS.finditer(raw):
         if match.start() < raw_pos:
             continue  # inside a comment already consumed
@@ -198,6 +206,8 @@ def normalize_text(raw: str) -> Normalized:
         pieces.append(raw[raw_pos : match.start()])
         out_len += match.start() - raw_pos
         replacement, raw_end = _replacement(match, raw)
+        if match.lastgroup == "hashes":
+            headings[out_len] = match.group("hashes").count("#")
         norm_points.append(out_len)
         raw_points.append(match.start())
         pieces.append(replacement)
@@ -211,7 +221,8 @@ def normalize_text(raw: str) -> Normalized:
         at = bisect.bisect_right(raw_points, start) - 1  # no edit falls inside a record
         shift = norm_points[at] - raw_points[at]
         text = text[: start + shift] + raw[start:end] + text[end + shift :]
-    return Normalized(text, _compact(norm_points, raw_points, len(raw)))
+    offsets = _compact(norm_points, raw_points, len(raw))
+    return Normalized(text, offsets, headings)
 
 
 def _record_spans(raw: str) -> list[tuple[int, int]]:

@@ -67,7 +67,8 @@ def render_record(raw: str) -> Normalized | None:
             render(page, module)
     rendered, to_raw = page.text(len(raw))
     normalized = normalize_text(rendered)
-    return Normalized(normalized.text, _compose(normalized.offsets, to_raw))
+    offsets = _compose(normalized.offsets, to_raw)
+    return Normalized(normalized.text, offsets, normalized.headings)
 
 
 # --- a JSON reader that keeps positions -------------------------------------------

@@ -11,6 +11,7 @@ section: some sites print outcome blocks with no heading at all.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -37,6 +38,8 @@ _BADGE_SEPARATOR = re.compile(r"\s+[·•|]\s+")
 _MAX_BADGES_IN_ROW = 8
 # Sections whose tables their own readers take (arms, outcome measures).
 _TABLE_READERS = OUTCOME_SECTIONS | {"arms", "interventions"}
+# Sections read as lists of items: an unknown markdown heading ends one.
+_LIST_SECTIONS = CRITERIA_SECTIONS | OUTCOME_SECTIONS | {"arms"}
 _MAX_QUESTION_WORDS = 12
 # Between labelled fields printed on one line; a single space (a tab, once normalised)
 # only before a capitalised label: "Status: Recruiting Phase: 1".
@@ -87,15 +90,21 @@ class _State:
     run: list[Line] = field(default_factory=list)
     badges: BadgeReader = field(default_factory=BadgeReader)
     table: _FieldTable | None = None  # the field table whose rows come next
+    headings: Mapping[int, int] = field(default_factory=dict)  # markdown heading -> level
+    levels: dict[int, int] = field(default_factory=dict)  # section ordinal -> heading level
 
     @property
     def section(self) -> Section:
         return self.sections[-1]
 
 
-def segment(text: str) -> Segmented:
-    """Sections (in order, the first is the preamble), fields and free lines of ``text``."""
-    state = _State([Section(0, "preamble", None, 0, len(text))])
+def segment(text: str, headings: Mapping[int, int] | None = None) -> Segmented:
+    """Sections (in order, the first is the preamble), fields and free lines of ``text``.
+
+    ``headings``: the lines that were markdown headings, by start, with their level
+    (``Normalized.headings``).
+    """
+    state = _State([Section(0, "preamble", None, 0, len(text))], headings=headings or {})
     for start, end, stripped, indent in iter_physical_lines(text):
         _consume(state, classify_line(start, end, stripped, indent))
     _flush_pending(state)
@@ -138,6 +147,10 @@ def _consume(state: _State, line: Line) -> None:
         _add_field(state, line.key, line.label, line.value, origin, line.start, line.end)
         return
     if line.kind == "record" and _add_record(state, line):
+        return
+    if _ends_a_headed_list(state, line):
+        _flush_pending(state)  # "## Study team" after a list: a heading the lexicon lacks
+        _open_section(state, line._replace(kind="heading", key="details", label=line.text))
         return
     if " | " in line.text and ":" in line.text and (parts := _labelled_parts(line)) is not None:
         for part in parts:  # "Study ID: NCT… | Sponsor: …"
@@ -272,7 +285,22 @@ def _close_list(state: _State, line: Line) -> None:
         state.run = []
 
 
+def _ends_a_headed_list(state: _State, line: Line) -> bool:
+    """A markdown heading the lexicon lacks, at the level of the list's own heading or above.
+
+    "## Study team" ends a list opened by "### Exclusion criteria"; "### Adult cohort"
+    under "## Eligibility" is the list's sub-heading.
+    """
+    level = state.headings.get(line.start)
+    if level is None or state.section.key not in _LIST_SECTIONS:
+        return False
+    opened_at = state.levels.get(state.section.ordinal)
+    return opened_at is not None and level <= opened_at
+
+
 def _open_section(state: _State, line: Line) -> None:
+    if (level := state.headings.get(line.start)) is not None:
+        state.levels[len(state.sections)] = level
     state.section.end = line.start
     body_start = line.value_start if line.value_start is not None else line.end
     state.sections.append(
