@@ -11,11 +11,9 @@ field. Tables of arms and outcome measures are not these: their columns
 from __future__ import annotations
 
 import re
-from itertools import pairwise
-from typing import NamedTuple
 
 from transforms.text.lexicon import FIELD_TERMS, SECTION_TERMS
-from transforms.text.tables import column_lexicon, column_roles
+from transforms.text.tables import column_lexicon, column_roles, row_cells
 from transforms.values.memo import text_cache
 
 # Fields a page may tabulate, with the spellings of their column headers.
@@ -57,31 +55,6 @@ _COLUMNS = column_lexicon(_COLUMN_TERMS)
 JOINED_COLUMNS = frozenset({"phase"})
 _MIN_COLUMNS = 2
 _DIGIT = re.compile(r"\d")
-
-
-class Cell(NamedTuple):
-    text: str  # trimmed
-    start: int  # offset of the trimmed text in the row
-    end: int
-
-
-def row_cells(text: str) -> list[Cell] | None:
-    """The cells of a table row ("| a | b |" or "a | b"), with offsets; None for other lines."""
-    body = text.rstrip()
-    if "|" not in body or (not body.startswith("|") and " | " not in body):
-        return None
-    bars = [i for i, ch in enumerate(body) if ch == "|"]
-    cells = []
-    for lo, hi in pairwise([-1, *bars, len(body)]):
-        raw = body[lo + 1 : hi]
-        trimmed = raw.strip()
-        at = lo + 1 + (raw.find(trimmed) if trimmed else 0)
-        cells.append(Cell(trimmed, at, at + len(trimmed)))
-    if body.startswith("|"):
-        cells = cells[1:]
-    if body.endswith("|"):
-        cells = cells[:-1]
-    return cells
 
 
 @text_cache

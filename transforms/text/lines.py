@@ -22,6 +22,7 @@ from transforms.text.lexicon import (
     is_boilerplate,
     normalize_label,
 )
+from transforms.text.tables import row_cells
 from transforms.values.memo import text_cache
 
 _PHYSICAL_LINE = re.compile(r"[^\n]+")
@@ -204,12 +205,8 @@ def _classify_labelled(body: str, body_at: int) -> _Shape:
         if FIELD_BY_TERM.get(key) in _GLUED_FIELDS:
             value = match.value.strip()
             return "field", FIELD_BY_TERM[key], match.label, value, body_at + match.value_at
-    if " | " in body:  # "Phase | 1": a label and its value in a row without outer pipes
-        label, _, value = body.partition(" | ")
-        key = FIELD_BY_TERM.get(normalize_label(label.strip()))
-        if key is not None and value.strip() and " | " not in value:
-            at = body_at + len(label) + 3 + (len(value) - len(value.lstrip()))
-            return "field", key, label.strip(), value.strip(), at
+    if " | " in body and (pair := _label_cell_pair(body, body_at)) is not None:
+        return pair  # "Phase | 1": a row without outer pipes
     return _classify_camel_glued(body, body_at)
 
 
@@ -228,11 +225,19 @@ def _classify_table_row(body: str, body_at: int) -> _Shape:
     """``| Label | value |`` rows become fields; other rows stay free text."""
     if _TABLE_SEPARATOR.match(body):
         return "boilerplate", None, None, None, None
-    cells = [c.strip() for c in body.strip("|").split("|")]
-    if len(cells) == 2:
-        key = FIELD_BY_TERM.get(normalize_label(cells[0]))
-        if key is not None:
-            value = cells[1] or None
-            offset = body_at + body.find(cells[1], len(cells[0]) + 1) if value else None
-            return "field" if value else "label", key, cells[0], value, offset
-    return "free", None, None, None, None
+    pair = _label_cell_pair(body, body_at)
+    return pair if pair is not None else ("free", None, None, None, None)
+
+
+def _label_cell_pair(body: str, body_at: int) -> _Shape | None:
+    """A two-cell row whose first cell is a field label: a field, or a label if no value."""
+    cells = row_cells(body)
+    if cells is None or len(cells) != 2:
+        return None
+    label, value = cells
+    key = FIELD_BY_TERM.get(normalize_label(label.text))
+    if key is None:
+        return None
+    if not value.text:
+        return "label", key, label.text, None, None
+    return "field", key, label.text, value.text, body_at + value.start

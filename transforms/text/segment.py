@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from transforms.text.badges import BadgeReader, accepts, is_placeholder
-from transforms.text.field_tables import JOINED_COLUMNS, row_cells, table_header
+from transforms.text.field_tables import JOINED_COLUMNS, table_header
 from transforms.text.label_match import match_label_colon
 from transforms.text.lexicon import (
     CRITERIA_SECTIONS,
@@ -32,6 +32,7 @@ from transforms.text.lines import (
     strip_markup,
 )
 from transforms.text.records import parse_record, record_fields
+from transforms.text.tables import row_cells
 
 # Values printed in one row of badges: "Recruiting · Phase 1 · 12 participants".
 _BADGE_SEPARATOR = re.compile(r"\s+[·•|]\s+")
@@ -168,7 +169,7 @@ def _read_field_table(state: _State, line: Line) -> bool:
         return True
     table = state.table
     cells = row_cells(line.text) if table is not None else None
-    if table is None or cells is None:
+    if table is None or cells is None:  # a row with no header above it, or no row
         state.table = None
         return False
     for key, label, cell in zip(table.columns, table.labels, cells, strict=False):  # may be short
@@ -192,12 +193,11 @@ def _labelled_parts(line: Line) -> list[Line] | None:
     Only where a separator (";", "|", spaces) is followed by a field label and a
     colon: a value may itself hold colons ("Ratio 1:1"). A free line is cut only at
     pipes ("Study ID: NCT… | Sponsor: …"), where its first part need not be a field.
+    Callers test for a colon (and on a free line a spaced pipe) first: most lines fail.
     """
     free = line.kind == "free"
     value, at = (line.text, line.start) if free else (line.value, line.value_start)
-    if value is None or at is None or ":" not in value or line.text.startswith("|"):
-        return None
-    if free and " | " not in value:  # a free line is cut only at pipes: "ID: X | Sponsor: Y"
+    if value is None or at is None or line.text.startswith("|"):  # a table row: its cells
         return None
     cuts = [
         m

@@ -9,24 +9,55 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import NamedTuple
 
 from transforms.text.lexicon import normalize_label
 
+_BAR = re.compile(r"\|")
+_SPACED_BAR = re.compile(r" \| ")
 
-def table_cells(text: str) -> list[str] | None:
+
+class Cell(NamedTuple):
+    """One cell of a table row: its trimmed text and where that text sits in the row."""
+
+    text: str
+    start: int
+    end: int
+
+
+def row_cells(text: str) -> list[Cell] | None:
     """The trimmed cells of a ``| a | b |`` row (or ``a | b``), or None when ``text`` is not one.
 
     Empty cells are kept, so that cells keep their column. Without the outer
     pipes, the cells must be spaced ("Outcome | TimePoints"), as sites print them.
     """
-    body = text.strip()
-    if body.startswith("|"):
-        if body.count("|") < 2:
+    stripped = text.strip()
+    body_start = len(text) - len(text.lstrip())  # where ``stripped`` starts in ``text``
+    body = text[: body_start + len(stripped)]
+    if stripped.startswith("|"):
+        if stripped.count("|") < 2:
             return None
-        return [cell.strip() for cell in body.strip("|").split("|")]
-    if " | " not in body:
+        body_start += len(stripped) - len(stripped.lstrip("|"))
+        body = body.rstrip("|")
+        bounds, width = [m.start() for m in _BAR.finditer(body, body_start)], 1
+    elif " | " in stripped:
+        bounds, width = [m.start() for m in _SPACED_BAR.finditer(body, body_start)], 3
+    else:
         return None
-    return [cell.strip() for cell in body.split(" | ")]
+    starts = [body_start, *(bound + width for bound in bounds)]
+    cells = []
+    for lo, hi in zip(starts, [*bounds, len(body)], strict=True):
+        raw = body[lo:hi]
+        trimmed = raw.strip()
+        at = lo + (raw.find(trimmed) if trimmed else 0)
+        cells.append(Cell(trimmed, at, at + len(trimmed)))
+    return cells
+
+
+def table_cells(text: str) -> list[str] | None:
+    """The trimmed cells of a table row (see ``row_cells``), or None when ``text`` is not one."""
+    cells = row_cells(text)
+    return None if cells is None else [cell.text for cell in cells]
 
 
 def cell_lines(cell: str) -> list[str]:
