@@ -361,8 +361,12 @@ def _locations(page: _Page, module: _Object) -> None:
         page.words("\n", page.cursor)
 
 
-_IDENTIFICATION = {"nctId": "NCT Number", "briefTitle": "Brief Title"}
-_IDENTIFICATION |= {"officialTitle": "Official Title", "acronym": "Acronym"}
+_IDENTIFICATION = {
+    "nctId": "NCT Number",
+    "briefTitle": "Brief Title",
+    "officialTitle": "Official Title",
+    "acronym": "Acronym",
+}
 # A secondary id's type, as the label a page would give it (a bare dashed number is an
 # EudraCT number only when the page says so).
 _ID_LABELS = {"EUDRACT_NUMBER": "EudraCT number", "CTIS": "EU CT number"}
