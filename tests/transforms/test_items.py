@@ -35,12 +35,12 @@ def _items(text: str) -> list[str]:
     ],
 )
 def test_marker_styles(text: str) -> None:
-    assert [t.rstrip(";") for t in _items(text)] == ["Adult", "SLE", "Consent"]
+    assert _items(text) == ["Adult", "SLE", "Consent"]
 
 
 def test_decimals_are_not_item_numbers() -> None:
     assert _items("1. ALT ≤ 2.5 × ULN; 2. Bilirubin ≤ 1.5 ULN") == [
-        "ALT ≤ 2.5 × ULN;",
+        "ALT ≤ 2.5 × ULN",
         "Bilirubin ≤ 1.5 ULN",
     ]
 
@@ -102,8 +102,8 @@ def test_nesting_ends_when_the_parent_numbering_continues() -> None:
 
 def test_an_ideographic_comma_marker_before_a_number() -> None:
     assert _items("1、年龄18-65岁;\n2、24小时尿蛋白≥0.5g;") == [
-        "年龄18-65岁;",
-        "24小时尿蛋白≥0.5g;",
+        "年龄18-65岁",
+        "24小时尿蛋白≥0.5g",
     ]
 
 
@@ -136,3 +136,11 @@ def test_in_a_list_set_apart_by_blank_lines_a_line_without_one_is_a_wrap() -> No
     single = text.replace("\n\n", "\n")
     lines = [classify_line(*parts) for parts in iter_physical_lines(single)]
     assert len(split_items(lines, criteria=True, text=single)) == 4
+
+
+def test_the_separator_after_an_item_is_not_part_of_it() -> None:
+    text = "1. Aged 18-65 years; 2. SLEDAI-2K ≥ 8；\n3. Consent ;"
+    lines = [classify_line(*parts) for parts in iter_physical_lines(text)]
+    items = split_items(lines, criteria=True)
+    assert [i.text for i in items] == ["Aged 18-65 years", "SLEDAI-2K ≥ 8", "Consent"]
+    assert [text[i.start : i.end] for i in items] == [i.text for i in items]

@@ -93,9 +93,9 @@ def test_chictr_bilingual_page() -> None:
     assert (str(trial["start_date"]), str(trial["completion_date"])) == ("2024-03-01", "2026-12-31")
     assert (trial["min_age_years"], trial["max_age_years"]) == (18.0, 65.0)
     assert marts["criteria"].select("criterion_type", "text").rows() == [
-        ("INCLUSION", "年龄18-65岁;"),
-        ("INCLUSION", "24小时尿蛋白≥0.5g;"),
-        ("EXCLUSION", "妊娠或哺乳期妇女;"),
+        ("INCLUSION", "年龄18-65岁"),
+        ("INCLUSION", "24小时尿蛋白≥0.5g"),
+        ("EXCLUSION", "妊娠或哺乳期妇女"),
     ]
     assert marts["doses"].select("arm_label", "dose_value").rows() == [
         ("剂量递增组", 1e6),

@@ -149,7 +149,7 @@ def test_boilerplate_is_dropped() -> None:
         ("Inclusion Criteria\n• Age: 18-60 years\n• SLE", ["Age: 18-60 years", "SLE"]),
         (
             "Eligibility\nKey Inclusion Criteria: 1. Adult; 2. SLE. Key Exclusion Criteria: 1. HIV",
-            ["Adult;", "SLE.", "HIV"],
+            ["Adult", "SLE.", "HIV"],
         ),
     ],
 )

@@ -36,6 +36,7 @@ _INLINE_NUMBER = re.compile(r"(?:^|(?<=[\s;.:,]))\(?(\d{1,2})[.)、](?!\d)\s*(?=
 # item starts at the same glyph, spaced, before a letter).
 _LEAD_BULLET = re.compile(r"^([•\-*])\s+\S")
 _TERMINAL = (".", ";", "。", "!", "?")
+_SEPARATORS = (";", "；")
 _MAX_SUBHEADING_WORDS = 14
 
 
@@ -67,8 +68,18 @@ def split_items(lines: list[Line], *, criteria: bool, text: str = "") -> list[It
     squashed = criteria and len(lines) == 1
     pieces = [p for line in lines for p in _pieces(line, inline=criteria, squashed=squashed)]
     if not criteria:
-        return [Item(None, 0, p.marker, p.text, p.start, p.end) for p in pieces if p.text]
+        return [_item(None, 0, p.marker, p.text, p.start, p.end) for p in pieces if p.text]
     return _group(_join_wraps(pieces, _blank_separated(pieces, text)))
+
+
+def _item(
+    subsection: str | None, depth: int, marker: str | None, text: str, start: int, end: int
+) -> Item:
+    """An item without the separator that ended it ("Aged 18-65 years;"): not its words."""
+    if text.endswith(_SEPARATORS) and (trimmed := text.rstrip("".join(_SEPARATORS) + " ")):
+        end -= len(text) - len(trimmed)
+        text = trimmed
+    return Item(subsection, depth, marker, text, start, end)
 
 
 def _pieces(line: Line, *, inline: bool, squashed: bool) -> list[_Piece]:
@@ -209,7 +220,7 @@ def _group(pieces: list[_Piece]) -> list[Item]:
         elif number is not None and number - 1 in parents:
             del parents[parents.index(number - 1) :]
         items.append(
-            Item(subsection, len(parents), piece.marker, piece.text, piece.start, piece.end)
+            _item(subsection, len(parents), piece.marker, piece.text, piece.start, piece.end)
         )
     return items
 
