@@ -156,6 +156,15 @@ def test_antigens_and_agents_need_their_context() -> None:
     assert trial["lymphodepletion_agents"] == ["fludarabine"]
 
 
+def test_a_preparative_regimen_is_lymphodepletion() -> None:
+    page = "Summary\nA preparative regimen of fludarabine and cyclophosphamide, then CAR-T."
+    assert _trial(page)["lymphodepletion_agents"] == ["cyclophosphamide", "fludarabine"]
+
+
+def test_a_placeholder_under_sponsors_is_no_sponsor() -> None:
+    assert _trial("NCT06000003\nCollaborators\nNot Provided\n")["lead_sponsor"] is None
+
+
 def test_ages_fall_back_to_inclusion_thresholds() -> None:
     page = "Inclusion Criteria\n1. Age 5-18 years;\n2. SLEDAI-2K ≥ 8."
     tables, _ = _marts({"a.txt": page})

@@ -16,6 +16,7 @@ from functools import cache
 import pycountry
 
 from transforms.marts.context import DocView, iter_sentences
+from transforms.text.badges import is_placeholder
 from transforms.text.lexicon import is_boilerplate
 
 # "CD" not preceded by a letter or digit; written with the literal first (the lookbehind
@@ -51,7 +52,7 @@ _NAMED_BY_GROUP = {re.sub(r"[^A-Z0-9]", "_", k): k for k in _NAMED_ANTIGENS}
 _LD_CONTEXT = re.compile(
     r"(?=[lcp])(?:"  # every phrase starts with one of these: skip other positions cheaply
     r"lymphodeplet|lympho-deplet|conditioning|pre-?treatment chemotherapy|preconditioning|"
-    r"lymphocyte depletion)",
+    r"lymphocyte depletion|preparative (?:regimen|chemotherapy))",
     re.IGNORECASE,
 )
 _LD_AGENTS = (
@@ -186,7 +187,7 @@ def lead_sponsor(view: DocView) -> str | None:
         return labelled
     for row in view.items_in("sponsors"):
         text = str(row["text"]).strip()
-        if len(text.split()) >= 2 and not is_boilerplate(text):
+        if len(text.split()) >= 2 and not is_boilerplate(text) and not is_placeholder(text):
             return text
     return None
 
