@@ -105,7 +105,13 @@ STG_CONFLICTS = {
 
 # -- marts --------------------------------------------------------------------
 
-DATE_FIELDS = ("start_date", "primary_completion_date", "completion_date", "last_updated")
+DATE_FIELDS = (
+    "start_date",
+    "primary_completion_date",
+    "completion_date",
+    "last_updated",
+    "registration_date",
+)
 
 TRIALS = {
     "trial_id": Str,

@@ -210,3 +210,11 @@ def test_a_type_stated_before_each_measure_opens_its_block() -> None:
         "Type: Secondary\nMeasure: SRI-4 response\nTime frame: Week 24\n"
     )
     assert _endpoints(page) == TWO_TYPED
+
+
+def test_a_header_row_without_outer_pipes_is_not_a_heading() -> None:
+    page = (
+        "NCT06000002\nOutcome Measures\nOutcome Measure | Time Frame\n--- | ---\n"
+        "Incidence of DLT | 28 days\n"
+    )
+    assert _endpoints(page) == [(None, "Incidence of DLT", None, 28)]

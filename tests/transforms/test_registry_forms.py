@@ -208,6 +208,134 @@ def test_anzctr_form_indexed_labels_and_a_day_first_registry() -> None:
     assert marts["criteria"]["text"].to_list() == ["Age >= 18 years", "eGFR < 30 mL/min/1.73m2"]
 
 
+# ISRCTN and ANZCTR as their pages print: each label on its own line, the value below.
+ISRCTN_PAGE = """ISRCTN87654321
+Submission date
+12/03/2024
+Last edited
+15/10/2025
+Recruitment status
+Recruiting
+Who can participate?
+Adults aged 18 to 65 with lupus.
+What does the study involve?
+One infusion of CAR-T cells.
+Primary study design
+Interventional
+Secondary study design
+Non randomised study
+Participant inclusion criteria
+1. Aged 18 to 65 years
+2. SLEDAI-2K score ≥ 8
+Participant type(s)
+Patient
+Age group
+Adult
+Participant exclusion criteria
+1. Active infection
+Recruitment start date
+01/06/2024
+Overall study start date
+01/05/2024
+"""
+
+
+def test_isrctn_page_questions_form_labels_and_record_dates() -> None:
+    marts = _marts(ISRCTN_PAGE)
+    trial = marts["trials"].row(0, named=True)
+    dates = [str(trial[k]) for k in ("start_date", "last_updated", "registration_date")]
+    assert dates == ["2024-05-01", "2025-10-15", "2024-03-12"]
+    assert trial["completion_date"] is None
+    assert (trial["study_type"], trial["allocation"]) == ("INTERVENTIONAL", "NON_RANDOMIZED")
+    assert marts["criteria"].select("criterion_type", "text").rows() == [
+        ("INCLUSION", "Adults aged 18 to 65 with lupus."),
+        ("INCLUSION", "Aged 18 to 65 years"),
+        ("INCLUSION", "SLEDAI-2K score ≥ 8"),
+        ("EXCLUSION", "Active infection"),
+    ]
+
+
+ANZCTR_PAGE = """Registration number
+ACTRN12624000456789
+Date submitted
+15/01/2024
+Date last updated
+03/09/2025
+Trial acronym
+AUS-CAR-SLE
+Key inclusion criteria
+- Age 18 to 65 years
+Can healthy volunteers participate?
+No
+Allocation to intervention
+Non-randomised trial
+Masking / blinding
+Open (masking not used)
+Intervention assignment
+Single group
+Date of first participant enrolment
+Anticipated
+01/03/2024
+Date of last data collection
+Anticipated
+30/06/2027
+Sample size
+Target
+15
+"""
+
+
+def test_anzctr_page_design_labels_and_remarks_before_values() -> None:
+    trial = _marts(ANZCTR_PAGE)["trials"].row(0, named=True)
+    assert (trial["acronym"], trial["healthy_volunteers"]) == ("AUS-CAR-SLE", False)
+    design = [trial[k] for k in ("allocation", "masking", "intervention_model")]
+    assert design == ["NON_RANDOMIZED", "NONE", "SINGLE_GROUP"]
+    assert (trial["enrollment"], trial["enrollment_type"]) == (15, "ESTIMATED")
+    dates = [str(trial[k]) for k in ("start_date", "completion_date", "registration_date")]
+    assert dates == ["2024-03-01", "2027-06-30", "2024-01-15"]
+    assert str(trial["last_updated"]) == "2025-09-03"
+
+
+# ClinicalTrials.gov's tabular view, copied as text: "Label  ICMJE<TAB>value" rows,
+# the current outcome measures beside the original ones, fields grouped under headings.
+TABULAR_VIEW = """Tracking Information
+First Submitted Date  ICMJE\tJanuary 10, 2024
+Actual Study Start Date  ICMJE\tMarch 1, 2024
+Current Primary Outcome Measures  ICMJE
+ (submitted: January 10, 2024)
+Incidence of dose-limiting toxicities [ Time Frame: 28 days ]
+Original Primary Outcome Measures  ICMJE
+ (submitted: January 10, 2024)
+Incidence of adverse events [ Time Frame: 90 days ]
+Descriptive Information
+Brief Title  ICMJE\tCD19 CAR-T Cells in Refractory Lupus Nephritis
+Study Arms  ICMJE\tExperimental: CAR-T
+Participants receive CD19 CAR-T cells.
+Recruitment Information
+Estimated Enrollment  ICMJE\t12
+Administrative Information
+NCT Number  ICMJE\tNCT06234567
+Other Study ID Numbers  ICMJE\tCART-LN-01
+Current Study Sponsor  ICMJE\tUniversity Hospital Example
+Collaborators  ICMJE\tNot Provided
+"""
+
+
+def test_tabular_view_rows_current_outcomes_and_grouped_fields() -> None:
+    marts = _marts(TABULAR_VIEW)
+    trial = marts["trials"].row(0, named=True)
+    assert trial["title"] == "CD19 CAR-T Cells in Refractory Lupus Nephritis"
+    assert (str(trial["start_date"]), str(trial["registration_date"])) == (
+        "2024-03-01",
+        "2024-01-10",
+    )
+    assert (trial["enrollment"], trial["lead_sponsor"]) == (12, "University Hospital Example")
+    endpoints = marts["endpoints"].select("endpoint_type", "measure", "time_frame_days").rows()
+    assert endpoints == [("PRIMARY", "Incidence of dose-limiting toxicities", 28)]
+    arms = marts["arms"].select("label", "arm_type", "description").rows()
+    assert arms == [("CAR-T", "EXPERIMENTAL", "Participants receive CD19 CAR-T cells.")]
+
+
 DRKS_FORM = """DRKS00034567
 Title: Anti-CD19 CAR T cells in refractory SLE (CASTLE)
 Inclusion Criteria: - SLE according to EULAR/ACR 2019 - SLEDAI-2K ≥ 8 despite ≥ 2 immunosuppressants

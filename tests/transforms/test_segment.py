@@ -219,3 +219,16 @@ def test_a_record_line_keeps_its_raw_text_and_offsets() -> None:
     start = normalized.text.index("{")
     assert normalized.text[start : start + len(line)] == line
     assert normalized.offsets.to_raw(start) == raw.index("{")
+
+
+def test_a_date_under_a_label_the_lexicon_lacks_is_not_a_date_badge() -> None:
+    fields = _fields("Date data sharing statement provided\n15/01/2024\nStart date\n01/03/2024")
+    assert fields["start_date"] == "01/03/2024"
+    assert "completion_date" not in fields
+
+
+def test_a_remark_between_a_label_and_its_value_qualifies_it() -> None:
+    segmented = segment(normalize_text("Sample size\nTarget\n15\nStart date\nActual\n2024-03").text)
+    found = {f.key: (f.label, f.value) for f in segmented.fields}
+    assert found["enrollment"] == ("Sample size (Target)", "15")
+    assert found["start_date"] == ("Start date (Actual)", "2024-03")

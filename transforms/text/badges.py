@@ -35,6 +35,7 @@ _NO_BADGE_SECTIONS = frozenset(
         "primary_outcomes",
         "secondary_outcomes",
         "other_outcomes",
+        "superseded",
     }
 )
 # Inside eligibility lists only the registry's trailing age/sex/volunteer values are badges.
@@ -65,6 +66,7 @@ _VALIDATORS: dict[str, Callable[[str], object]] = {
     "primary_completion_date": parse_date,
     "completion_date": parse_date,
     "last_updated": parse_date,
+    "registration_date": parse_date,
 }
 
 
@@ -125,18 +127,21 @@ class BadgeReader:
 
     seen: list[str] = field(default_factory=list)
 
-    def read(self, text: str, section: str) -> str | None:
-        """The canonical field a bare line ``text`` is a value of, or None."""
+    def read(self, text: str, section: str, *, dates: bool = True) -> str | None:
+        """The canonical field a bare line ``text`` is a value of, or None.
+
+        ``dates``: whether a bare date may be a start or completion date here.
+        """
         if section in _NO_BADGE_SECTIONS or len(text) > 60:
             return None
-        found = self._classify(text, section)
+        found = self._classify(text, section, dates)
         if section in _CRITERIA_SECTIONS and found not in _CRITERIA_BADGES:
             return None
         if found is not None:
             self.seen.append(found)
         return found
 
-    def _classify(self, text: str, section: str) -> str | None:
+    def _classify(self, text: str, section: str, dates: bool) -> str | None:
         kind, is_bool, is_date = _badge_shape(text, section)
         if kind == "age":
             return "max_age" if "min_age" in self.seen else "min_age"
@@ -144,7 +149,7 @@ class BadgeReader:
             return kind
         if self.seen and self.seen[-1] == "sex" and is_bool:
             return "healthy_volunteers"
-        if is_date:
+        if is_date and dates:
             return "completion_date" if "start_date" in self.seen else "start_date"
         return None
 

@@ -71,6 +71,7 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "what the study measures",
     ),
     "primary_outcomes": (
+        "current primary outcome measures",
         "primary endpoint",
         "primary endpoints",
         "primary outcome",
@@ -81,6 +82,7 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "primary end points",
     ),
     "secondary_outcomes": (
+        "current secondary outcome measures",
         "secondary endpoint",
         "secondary endpoints",
         "secondary outcome",
@@ -91,6 +93,7 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "secondary end point",
     ),
     "other_outcomes": (
+        "current other pre-specified outcome measures",
         "other outcome measures",
         "other pre-specified outcome measures",
         "exploratory endpoints",
@@ -225,6 +228,21 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
     ),
     "therapeutic_areas": ("related therapeutic areas", "therapeutic areas", "keywords"),
     "dates": ("time frame", "dates", "study dates", "key dates", "timeline", "study timeline"),
+    # ClinicalTrials.gov's tabular view groups its fields under these.
+    "details": (
+        "tracking information",
+        "descriptive information",
+        "recruitment information",
+        "administrative information",
+    ),
+    # An earlier version of the record printed beside the current one: not this record.
+    "superseded": (
+        "original primary outcome measures",
+        "original secondary outcome measures",
+        "original other pre-specified outcome measures",
+        "original other outcome measures",
+        "change history",
+    ),
     "participants": ("participants", "participant information"),
     "results": ("study results", "results", "results overview"),
     "protocol": ("protocol", "protocol record", "registry record", "raw record"),
@@ -278,7 +296,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "full title of the trial",
         "title of the trial",
     ),
-    "acronym": ("acronym", "study acronym", "short name", "name"),
+    "acronym": ("acronym", "study acronym", "short name", "name", "trial acronym"),
     "status": (
         "status",
         "overall status",
@@ -299,11 +317,18 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "phase of trial",
         "研究分期",
     ),
-    "study_type": ("study type", "type of study", "trial type", "研究类型"),
-    "allocation": ("allocation",),
-    "intervention_model": ("intervention model", "interventional model", "study model", "model"),
+    "study_type": ("study type", "type of study", "trial type", "研究类型", "primary study design"),
+    # ISRCTN's secondary design is its allocation ("Non randomised study").
+    "allocation": ("allocation", "allocation to intervention", "secondary study design"),
+    "intervention_model": (
+        "intervention model",
+        "interventional model",
+        "study model",
+        "model",
+        "intervention assignment",
+    ),
     "primary_purpose": ("primary purpose", "purpose"),
-    "masking": ("masking", "blinding", "masking/blinding"),
+    "masking": ("masking", "blinding", "masking/blinding", "masking / blinding"),
     "enrollment": (
         "enrollment",
         "size",
@@ -375,6 +400,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "study end",
         "estimated study completion date",
         "actual study completion date",
+        "date of last data collection",
     ),
     "last_updated": (
         "last updated",
@@ -386,6 +412,25 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "record last updated",
         "last changed",
         "last modified",
+        "last edited",
+        "date last updated",
+        "date of last update",
+        "last update posted date",
+    ),
+    # When the record was registered: a date of the record, never the trial's start or end.
+    "registration_date": (
+        "date registered",
+        "registration date",
+        "date of registration",
+        "date submitted",
+        "submission date",
+        "first posted",
+        "study first posted",
+        "first submitted",
+        "study first submitted",
+        "first submitted date",
+        "first posted date",
+        "date of first registration",
     ),
     "sex": (
         "sex",
@@ -398,9 +443,13 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "性别",
     ),
     # Who registered the record ("Sponsor-Investigator"): not the sponsor, not a contact.
-    "responsible_party": ("responsible party", "information provided by"),
-    "min_age": ("minimum age", "min age", "min. age", "lower age limit", "age from"),
-    "max_age": ("maximum age", "max age", "max. age", "upper age limit", "age to"),
+    "responsible_party": (
+        "responsible party",
+        "information provided by",
+        "current responsible party",
+    ),
+    "min_age": ("minimum age", "min age", "min. age", "lower age limit", "age from", "age minimum"),
+    "max_age": ("maximum age", "max age", "max. age", "upper age limit", "age to", "age maximum"),
     "ages": ("ages", "age", "age range", "ages eligible", "ages eligible for study", "年龄"),
     "healthy_volunteers": (
         "healthy volunteers",
@@ -408,8 +457,18 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "accepts healthy volunteers",
         "healthy volunteers accepted",
         "accepting healthy volunteers",
+        "can healthy volunteers participate",
     ),
-    "lead_sponsor": ("lead sponsor", "sponsor", "leads", "lead", "sponsored by", "primary sponsor"),
+    "lead_sponsor": (
+        "lead sponsor",
+        "sponsor",
+        "leads",
+        "lead",
+        "sponsored by",
+        "primary sponsor",
+        "study sponsor",
+        "current study sponsor",
+    ),
     "condition": (
         "condition",
         "disease",
@@ -448,8 +507,29 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "member states concerned",
         "member state concerned",
         "countries of recruitment",
+        "listed location countries",
     ),
     "location": ("location",),
+    # Form labels that state no fact the marts hold; known, so they end a list before them.
+    "form_detail": (
+        "participant type",
+        "participant types",
+        "age group",
+        "condition category",
+        "condition code",
+        "sponsor type",
+        "primary sponsor type",
+        "funder type",
+        "type of registration",
+        "ethics application status",
+        "prospective registration",
+        "recruitment start date",
+        "recruitment end date",
+        "date of last participant enrolment",
+        "accrual to date",
+        "removed location countries",
+        "verification date",
+    ),
 }
 
 
@@ -483,7 +563,8 @@ def normalize_label(text: str) -> str:
         text = _REMARK.sub(" ", text.replace("(s)", "s").replace("(S)", "s"))
     if text[1:2] == ".":
         text = _SECTION_CODE.sub("", text)
-    return " ".join(text.split()).casefold()
+    # ClinicalTrials.gov's tabular view marks the ICMJE's required fields: "Brief Title  ICMJE".
+    return " ".join(text.split()).casefold().removesuffix(" icmje")
 
 
 def _invert(terms: dict[str, tuple[str, ...]]) -> dict[str, str]:
@@ -497,7 +578,7 @@ OUTCOME_SECTIONS = frozenset(
 )
 CRITERIA_SECTIONS = frozenset({"eligibility", "inclusion", "exclusion"})
 # Sections whose words describe other trials or other places, never this trial's design.
-FOREIGN_SECTIONS = frozenset({"related", "navigation", "contacts", "identifiers"})
+FOREIGN_SECTIONS = frozenset({"related", "navigation", "contacts", "identifiers", "superseded"})
 
 # Longest terms first so "primary completion date" wins over "primary ...".
 _LABEL_ALTERNATION = "|".join(
@@ -543,6 +624,8 @@ _BOILERPLATE_PATTERNS = (
     r"(?:tabular|record|full text) view",
     r"no results posted",
     r"how to read a study record",
+    r"\(submitted: [^()]{4,30}\)",  # the tabular view's version date under a label
+    r"same as current",
     r"information (?:provided )?(?:from|by) the national library of medicine",
     # Explainer sentences addressed to the reader under each heading.
     r"(?:see|review|learn about|explore|check|get|understand|meet|identify|reach out|find|"

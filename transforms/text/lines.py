@@ -205,7 +205,7 @@ def _classify_labelled(body: str, body_at: int) -> _Shape:
         if FIELD_BY_TERM.get(key) in _GLUED_FIELDS:
             value = match.value.strip()
             return "field", FIELD_BY_TERM[key], match.label, value, body_at + match.value_at
-    if " | " in body and (pair := _label_cell_pair(body, body_at)) is not None:
+    if " | " in body and (pair := _label_cell_pair(body, body_at, headings=True)) is not None:
         return pair  # "Phase | 1": a row without outer pipes
     return _classify_camel_glued(body, body_at)
 
@@ -229,13 +229,24 @@ def _classify_table_row(body: str, body_at: int) -> _Shape:
     return pair if pair is not None else ("free", None, None, None, None)
 
 
-def _label_cell_pair(body: str, body_at: int) -> _Shape | None:
-    """A two-cell row whose first cell is a field label: a field, or a label if no value."""
+def _label_cell_pair(body: str, body_at: int, *, headings: bool = False) -> _Shape | None:
+    """A two-cell row whose first cell is a field label: a field, or a label if no value.
+
+    With ``headings`` (a row with no outer pipes, as a page's tabs give it), a heading
+    in the first cell ("Study Arms | Experimental: CAR-T") opens its section, the
+    second cell its first line; in a markdown table, or before another term ("Outcome
+    Measure | Time Frame"), it is a column's header.
+    """
     cells = row_cells(body)
     if cells is None or len(cells) != 2:
         return None
     label, value = cells
-    key = FIELD_BY_TERM.get(normalize_label(label.text))
+    name = normalize_label(label.text)
+    key = FIELD_BY_TERM.get(name)
+    if key is None and headings and (section := SECTION_BY_TERM.get(name)) and value.text:
+        if _exact_term(value.text) is None:
+            return "heading", section, label.text, value.text, body_at + value.start
+        return None
     if key is None:
         return None
     if not value.text:

@@ -376,6 +376,7 @@ _STATUS = {
     "primaryCompletionDateStruct": "Primary Completion Date",
     "completionDateStruct": "Completion Date",
     "lastUpdatePostDateStruct": "Last Update Posted",
+    "studyFirstSubmitDate": "Study First Submitted",
 }
 _PROSE = {"briefSummary": "Brief Summary", "detailedDescription": "Detailed Description"}
 _DESIGN = {

@@ -26,6 +26,7 @@ _KEY_TO_FIELD = {
     "lastupdatepostdate": "last_updated",
     "lastupdateposted": "last_updated",
     "lastupdatedate": "last_updated",
+    "studyfirstsubmitdate": "registration_date",
     "enrollmenttype": "enrollment_type",
     "leadsponsorname": "lead_sponsor",
     "condition": "condition",

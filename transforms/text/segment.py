@@ -48,6 +48,13 @@ _PART_SEPARATOR = re.compile(r"[ \t]*[;；|][ \t]*|[ \t]{2,}|[ \t](?=[A-Z])")
 _PIPE = re.compile(r"[ \t]+\|[ \t]+")
 # "Participant type: Patient": a short capitalised label, a colon, a value.
 _FIELD_LINE = re.compile(r"^[A-Z][\w /()'-]{1,40}[:：]\s*\S")
+# A remark between a label and its value ("Date of first participant enrolment" /
+# "Anticipated" / "01/03/2024", "Sample size" / "Target" / "15"): it qualifies the value.
+_REMARK_LINE = re.compile(r"^(?:anticipated|actual|estimated|expected|planned|target)$", re.I)
+# A label the lexicon lacks, on its own line ("Date submitted"): short, capitalised, no
+# digits, not a sentence.
+_UNKNOWN_LABEL = re.compile(r"^[A-Z][^\d.;:!]{2,60}$")
+_MAX_LABEL_WORDS = 8
 
 
 class Field(NamedTuple):  # one per field of every page: a tuple is cheapest to make
@@ -91,6 +98,8 @@ class _State:
     run: list[Line] = field(default_factory=list)
     badges: BadgeReader = field(default_factory=BadgeReader)
     table: _FieldTable | None = None  # the field table whose rows come next
+    last_free: Line | None = None  # the free line just before, if nothing came between
+    row_section: bool = False  # the section was opened by a "Heading | value" row
     headings: Mapping[int, int] = field(default_factory=dict)  # markdown heading -> level
     levels: dict[int, int] = field(default_factory=dict)  # section ordinal -> heading level
 
@@ -140,6 +149,8 @@ def _consume(state: _State, line: Line) -> None:
     if line.kind in ("label", "field"):
         _flush_pending(state)
         _close_list(state, line)
+        if state.row_section and " | " in line.text:
+            _end_section(state, line)  # the next "Label | value" row: the page moved on
     if line.kind == "label":
         state.pending = line
         return
@@ -221,14 +232,21 @@ def _labelled_parts(line: Line) -> list[Line] | None:
 
 def _consume_free(state: _State, line: Line) -> None:
     value = strip_markup(line.text)
-    if state.pending is not None and (accepts(state.pending.key, value) or is_placeholder(value)):
-        label, state.pending = state.pending, None
-        _add_field(state, label.key, label.label, value, "label_block", label.start, line.end)
+    pending = state.pending
+    if pending is not None and pending.label is not None and _REMARK_LINE.match(value):
+        state.pending = pending._replace(label=f"{pending.label} ({value})")
+        return
+    if pending is not None and (accepts(pending.key, value) or is_placeholder(value)):
+        state.pending = None
+        _add_field(state, pending.key, pending.label, value, "label_block", pending.start, line.end)
         return
     _flush_pending(state)
     if (line.text[-1] == "?" or ":" in line.text) and _ends_a_list(state, line):
         _close_list(state, line)  # "What happens …?", "Participant type: Patient"
-    badge = state.badges.read(line.text, state.section.key)
+    # A bare date is a start or end date only by the order dates come in; after a
+    # label the lexicon lacks ("Date submitted" / "15/01/2024") it is that label's.
+    dates = state.last_free is None or not _is_unknown_label(state.last_free.text)
+    badge = state.badges.read(line.text, state.section.key, dates=dates)
     if badge is not None:
         _add_field(state, badge, None, line.text, "badge", line.start, line.end)
         return
@@ -236,6 +254,11 @@ def _consume_free(state: _State, line: Line) -> None:
         return
     state.section.lines.append(line)
     state.run.append(line)
+    state.last_free = line
+
+
+def _is_unknown_label(text: str) -> bool:
+    return _UNKNOWN_LABEL.match(text) is not None and len(text.split()) <= _MAX_LABEL_WORDS
 
 
 def _may_be_badge_row(text: str) -> bool:
@@ -264,25 +287,36 @@ def _ends_a_list(state: _State, line: Line) -> bool:
     """An unmarked question or "Label: value" after a marked eligibility list.
 
     A heading or a field the lexicon lacks; inside a list whose items all carry a
-    bullet or a number, an item would carry one too.
+    bullet or a number, an item would carry one too. Under a question heading
+    ("Who can participate?"), the next question is the next heading, marked list or not.
     """
     section = state.section
-    return (
-        section.key in CRITERIA_SECTIONS
-        and bool(section.lines)
-        and (line.text.endswith("?") or _FIELD_LINE.match(line.text) is not None)
-        and len(line.text.split()) <= _MAX_QUESTION_WORDS
-        and not has_list_marker(line.text)
-        and all(has_list_marker(ln.text) for ln in section.lines)
+    if (
+        section.key not in CRITERIA_SECTIONS
+        or not section.lines
+        or len(line.text.split()) > _MAX_QUESTION_WORDS
+        or has_list_marker(line.text)
+    ):
+        return False
+    if line.text.endswith("?") and (section.heading or "").endswith("?"):
+        return True
+    return (line.text.endswith("?") or _FIELD_LINE.match(line.text) is not None) and all(
+        has_list_marker(ln.text) for ln in section.lines
     )
 
 
 def _close_list(state: _State, line: Line) -> None:
     """A label after an eligibility list's items ends the list (the page moved on)."""
     if state.section.key in CRITERIA_SECTIONS and state.section.lines:
-        state.section.end = line.start
-        state.sections.append(Section(len(state.sections), "details", None, line.start, line.start))
-        state.run = []
+        _end_section(state, line)
+
+
+def _end_section(state: _State, line: Line) -> None:
+    """End the current section before ``line``; what follows is in no named section."""
+    state.section.end = line.start
+    state.sections.append(Section(len(state.sections), "details", None, line.start, line.start))
+    state.run = []
+    state.row_section = False
 
 
 def _ends_a_headed_list(state: _State, line: Line) -> bool:
@@ -307,6 +341,8 @@ def _open_section(state: _State, line: Line) -> None:
         Section(len(state.sections), line.key, line.label, body_start, body_start)
     )
     state.run = []
+    state.last_free = None
+    state.row_section = line.value is not None and " | " in line.text
     if line.value is not None and line.value_start is not None:
         rest = classify_line(line.value_start, line.end, line.value, line.indent)
         _consume(state, rest if rest.kind != "heading" else _as_free(rest))
@@ -350,6 +386,7 @@ def _add_field(
         _infer_outcome_section(state)
     state.fields.append(Field(key, label, value, origin, state.section.key, start, end))
     state.run = []
+    state.last_free = None
 
 
 def _infer_outcome_section(state: _State) -> None:

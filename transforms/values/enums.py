@@ -170,6 +170,7 @@ _ALLOCATIONS = {
     "N_A": "NA",
     "NOT_APPLICABLE": "NA",
 }
+_DESIGN_NOUN = re.compile(r"(?:_(?:CONTROLLED|PARALLEL))?_(?:TRIAL|STUDY|ALLOCATION|DESIGN)$")
 _MODELS = {
     "SINGLE_GROUP": "SINGLE_GROUP",
     "SINGLE_ARM": "SINGLE_GROUP",
@@ -237,6 +238,7 @@ _ENROLLMENT_TYPES = {
     "ANTICIPATED": "ESTIMATED",
     "EXPECTED": "ESTIMATED",
     "PLANNED": "ESTIMATED",
+    "TARGET": "ESTIMATED",
     "ACTUAL": "ACTUAL",
 }
 _ENDPOINT_TYPES = {"PRIMARY": "PRIMARY", "SECONDARY": "SECONDARY", "OTHER": "OTHER"}
@@ -252,8 +254,16 @@ def normalize_study_type(text: str | None) -> str | None:
 
 
 def normalize_allocation(text: str | None) -> str | None:
-    """RANDOMIZED / NON_RANDOMIZED / NA (CT.gov prints N/A for single-arm studies)."""
-    return _lookup(text, _ALLOCATIONS)
+    """RANDOMIZED / NON_RANDOMIZED / NA (CT.gov prints N/A for single-arm studies).
+
+    Registries name the design after it: "Non-randomised trial", "Randomised
+    controlled trial", "Non randomised study".
+    """
+    found = _lookup(text, _ALLOCATIONS)
+    if found is None and text:
+        key = _DESIGN_NOUN.sub("", _key(text))
+        found = _ALLOCATIONS.get(key)
+    return found
 
 
 def normalize_intervention_model(text: str | None) -> str | None:
