@@ -232,3 +232,32 @@ def test_a_remark_between_a_label_and_its_value_qualifies_it() -> None:
     found = {f.key: (f.label, f.value) for f in segmented.fields}
     assert found["enrollment"] == ("Sample size (Target)", "15")
     assert found["start_date"] == ("Start date (Actual)", "2024-03")
+
+
+def _section_lines(text: str) -> list[tuple[str, list[str]]]:
+    sections = segment(normalize_text(text).text).sections
+    return [(s.key, [line.text for line in s.lines]) for s in sections if s.lines]
+
+
+def test_a_plain_heading_after_a_marked_list_ends_it() -> None:
+    page = (
+        "Exclusion Criteria:\n- Pregnancy\n- Active infection requiring\n"
+        "  intravenous antibiotics\nStudy Officials\nJane Doe, MD\nPrincipal Investigator\n"
+    )
+    assert _section_lines(page) == [
+        ("exclusion", ["- Pregnancy", "- Active infection requiring", "intravenous antibiotics"]),
+        ("details", ["Jane Doe, MD", "Principal Investigator"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Inclusion Criteria:\nAdult cohort\n- Age 18-65\n- SLE\nJuvenile cohort\n- Age 12-17\n",
+        "Inclusion Criteria:\n- Age 18-65\n- SLE\nSigned informed consent\n",  # the last line
+    ],
+)
+def test_an_unmarked_line_with_marked_items_after_it_or_last_stays_in_the_list(page: str) -> None:
+    [(key, lines)] = _section_lines(page)
+    assert key == "inclusion"
+    assert len(lines) == len(page.strip().splitlines()) - 1

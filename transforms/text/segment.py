@@ -119,7 +119,46 @@ def segment(text: str, headings: Mapping[int, int] | None = None) -> Segmented:
         _consume(state, classify_line(start, end, stripped, indent))
     _flush_pending(state)
     state.section.end = len(text)
-    return Segmented(state.sections, state.fields)
+    return Segmented(_end_lists_at_plain_headings(state.sections), state.fields)
+
+
+def _end_lists_at_plain_headings(sections: list[Section]) -> list[Section]:
+    """Eligibility lists ended by a heading the lexicon lacks, written as a plain line.
+
+    After an exclusion list's last bullet, "Study Officials" / "Jane Doe, MD" /
+    "Principal Investigator" are the page's next section, not three more criteria. A
+    line is such a heading when it is label-shaped, comes after the list's last marked
+    item (and its wraps) and more lines follow it, none marked: a cohort's sub-heading
+    ("Juvenile cohort") has marked items after it. Decided once the section is whole.
+    """
+    out: list[Section] = []
+    for section in sections:
+        out.append(section)
+        cut = _plain_heading_at(section) if section.key in CRITERIA_SECTIONS else None
+        if cut is None:
+            continue
+        heading, *rest = section.lines[cut:]
+        tail = Section(0, "details", heading.text, heading.end, section.end)
+        tail.lines = rest
+        section.lines, section.end = section.lines[:cut], heading.start
+        out.append(tail)
+    for ordinal, section in enumerate(out):
+        section.ordinal = ordinal
+    return out
+
+
+def _plain_heading_at(section: Section) -> int | None:
+    lines = section.lines
+    marked = [i for i, line in enumerate(lines) if has_list_marker(line.text)]
+    if len(marked) < 2:
+        return None
+    last = lines[marked[-1]]
+    cut = marked[-1] + 1
+    while cut < len(lines) and (lines[cut].text[:1].islower() or lines[cut].indent > last.indent):
+        cut += 1  # the last item's hard-wrapped lines
+    if cut >= len(lines) - 1 or not _is_unknown_label(lines[cut].text):
+        return None
+    return cut
 
 
 def _consume(state: _State, line: Line) -> None:
