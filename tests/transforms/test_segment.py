@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from transforms.text.lexicon import normalize_label
 from transforms.text.normalize import normalize_text
 from transforms.text.segment import segment
 
@@ -261,3 +262,14 @@ def test_an_unmarked_line_with_marked_items_after_it_or_last_stays_in_the_list(p
     [(key, lines)] = _section_lines(page)
     assert key == "inclusion"
     assert len(lines) == len(page.strip().splitlines()) - 1
+
+
+def test_numbered_headings_open_their_sections() -> None:
+    page = "2. ELIGIBILITY\n2.1 Inclusion criteria\na) Age ≥ 18 years\n2.2 Exclusion criteria\n"
+    page += "a) HIV"
+    assert _section_lines(page) == [("inclusion", ["a) Age ≥ 18 years"]), ("exclusion", ["a) HIV"])]
+
+
+@pytest.mark.parametrize("line", ["18 years", "3 Eligibility", "2024 Update"])
+def test_a_number_without_a_dot_is_no_section_number(line: str) -> None:
+    assert normalize_label(line) == line.casefold()

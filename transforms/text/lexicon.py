@@ -536,6 +536,9 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
 # A form-section code: "E.5.1" in "E.5.1 Primary end point(s)" (EU CTR), "A.3" in "A.3 Full title".
 FORM_CODE = r"[A-Z]\.\d{1,2}(?:\.\d{1,2})*\.?"
 _SECTION_CODE = re.compile(rf"^{FORM_CODE}\s+(?=\S)")
+# A document's own section number: "2. Eligibility", "2.1 Inclusion criteria" (a dot is
+# needed: "18 years" is no heading).
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:(?:\.\d{1,2})*\.|(?:\.\d{1,2})+)\s+(?=[^\W\d_])")
 
 
 _INDEX = re.compile(r"\s*\[\d{1,3}\]\s*$")
@@ -563,6 +566,8 @@ def normalize_label(text: str) -> str:
         text = _REMARK.sub(" ", text.replace("(s)", "s").replace("(S)", "s"))
     if text[1:2] == ".":
         text = _SECTION_CODE.sub("", text)
+    if text[:1].isdigit():
+        text = _SECTION_NUMBER.sub("", text)
     # ClinicalTrials.gov's tabular view marks the ICMJE's required fields: "Brief Title  ICMJE".
     return " ".join(text.split()).casefold().removesuffix(" icmje")
 
