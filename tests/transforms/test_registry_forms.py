@@ -336,6 +336,34 @@ def test_tabular_view_rows_current_outcomes_and_grouped_fields() -> None:
     assert arms == [("CAR-T", "EXPERIMENTAL", "Participants receive CD19 CAR-T cells.")]
 
 
+TRIAL_FINDER = """CAR-T Cell Therapy for Children and Young Adults with Refractory Lupus
+Not yet recruiting
+Location: Boston, Massachusetts, United States; Toronto, Ontario, Canada
+Study timeline
+Estimated start: Jan 2027
+Actual primary completion: 10 January 2030
+Related trials
+NCT05859997 — CD19 CAR-T in adult SLE
+Trial ID: NCT06567890 · Sponsor: Children's Hospital Example
+"""
+
+
+def test_trial_finder_dates_sites_and_the_own_id_after_related_trials() -> None:
+    trial = _marts(TRIAL_FINDER)["trials"].row(0, named=True)
+    assert (trial["trial_id"], trial["lead_sponsor"]) == (
+        "NCT06567890",
+        "Children's Hospital Example",
+    )
+    dates = (str(trial["start_date"]), str(trial["primary_completion_date"]))
+    assert dates == ("2027-01-01", "2030-01-10")
+    assert trial["countries"] == ["Canada", "United States"]
+
+
+def test_ids_of_related_trials_written_as_fields_stay_theirs() -> None:
+    page = "Related trials\nTitle: CD19 CAR-T in adult SLE\nNCT Number: NCT05859997\n"
+    assert _marts(page)["trials"]["nct_id"].to_list() == [None]
+
+
 DRKS_FORM = """DRKS00034567
 Title: Anti-CD19 CAR T cells in refractory SLE (CASTLE)
 Inclusion Criteria: - SLE according to EULAR/ACR 2019 - SLEDAI-2K ≥ 8 despite ≥ 2 immunosuppressants

@@ -75,6 +75,8 @@ _TREATMENT_FIELDS = frozenset({"intervention", "arms"})
 _TITLE_MIN_WORDS = 4
 _TITLE_SEARCH_LINES = 4
 _LIST_PARTS = re.compile(r"[,;/]|\s+and\s+")
+# Sites in one location field: "Boston, Massachusetts, United States; Toronto, Canada".
+_SITES_APART = re.compile(r"[;|\n]")
 _BREADCRUMB = re.compile(r"\s[>›»|/]\s|^(?:home|menu|search)\b", re.IGNORECASE)
 
 
@@ -147,6 +149,7 @@ def countries(view: DocView) -> list[str] | None:
             if country and country not in found:
                 found.append(country)
     candidates = [str(r["text"]) for r in view.items_in("countries", "locations")]
+    candidates += [p for value in view.values("location") for p in _SITES_APART.split(value)]
     candidates += [str(r["text"]) for r in view.descriptive_items() if "," in str(r["text"])]
     for text in candidates:
         parts = [p.strip(" .") for p in text.split(",")]

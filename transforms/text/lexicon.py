@@ -576,8 +576,20 @@ def _invert(terms: dict[str, tuple[str, ...]]) -> dict[str, str]:
     return {normalize_label(term): key for key, spellings in terms.items() for term in spellings}
 
 
+# Dates labelled with how sure they are: "Estimated start", "Actual completion".
+_DATE_CERTAINTY = ("estimated", "actual", "anticipated", "expected")
+_QUALIFIED_DATES = {
+    "start_date": ("start", "start date", "study start"),
+    "primary_completion_date": ("primary completion", "primary completion date"),
+    "completion_date": ("completion", "completion date", "study completion", "end date"),
+}
 SECTION_BY_TERM = _invert(SECTION_TERMS)
-FIELD_BY_TERM = _invert(FIELD_TERMS)
+FIELD_BY_TERM = _invert(FIELD_TERMS) | {
+    f"{certainty} {term}": key
+    for key, terms in _QUALIFIED_DATES.items()
+    for term in terms
+    for certainty in _DATE_CERTAINTY
+}
 OUTCOME_SECTIONS = frozenset(
     {"outcomes", "primary_outcomes", "secondary_outcomes", "other_outcomes"}
 )

@@ -44,7 +44,7 @@ _LIST_SECTIONS = CRITERIA_SECTIONS | OUTCOME_SECTIONS | {"arms"}
 _MAX_QUESTION_WORDS = 12
 # Between labelled fields printed on one line; a single space (a tab, once normalised)
 # only before a capitalised label: "Status: Recruiting Phase: 1".
-_PART_SEPARATOR = re.compile(r"[ \t]*[;；|][ \t]*|[ \t]{2,}|[ \t](?=[A-Z])")
+_PART_SEPARATOR = re.compile(r"[ \t]*[;；|][ \t]*|[ \t]+[·•][ \t]+|[ \t]{2,}|[ \t](?=[A-Z])")
 _PIPE = re.compile(r"[ \t]+\|[ \t]+")
 # "Participant type: Patient": a short capitalised label, a colon, a value.
 _FIELD_LINE = re.compile(r"^[A-Z][\w /()'-]{1,40}[:：]\s*\S")
@@ -55,6 +55,7 @@ _REMARK_LINE = re.compile(r"^(?:anticipated|actual|estimated|expected|planned|ta
 # digits, not a sentence.
 _UNKNOWN_LABEL = re.compile(r"^[A-Z][^\d.;:!]{2,60}$")
 _MAX_LABEL_WORDS = 8
+_OWN_ID_FIELDS = frozenset({"nct_id", "registry_id"})
 
 
 class Field(NamedTuple):  # one per field of every page: a tuple is cheapest to make
@@ -188,8 +189,8 @@ def _consume(state: _State, line: Line) -> None:
     if line.kind in ("label", "field"):
         _flush_pending(state)
         _close_list(state, line)
-        if state.row_section and " | " in line.text:
-            _end_section(state, line)  # the next "Label | value" row: the page moved on
+        if (state.row_section and " | " in line.text) or _ends_related_list(state, line):
+            _end_section(state, line)  # the page moved on
     if line.kind == "label":
         state.pending = line
         return
@@ -341,6 +342,21 @@ def _ends_a_list(state: _State, line: Line) -> bool:
         return True
     return (line.text.endswith("?") or _FIELD_LINE.match(line.text) is not None) and all(
         has_list_marker(ln.text) for ln in section.lines
+    )
+
+
+def _ends_related_list(state: _State, line: Line) -> bool:
+    """A labelled id after a list of related trials is the page's own ("Trial ID: NCT…").
+
+    Only when the list's entries are bare lines: entries written as labelled fields
+    ("NCT Number: …" / "Title: …") would hold ids of their own.
+    """
+    section = state.section
+    return (
+        line.key in _OWN_ID_FIELDS
+        and section.key == "related"
+        and bool(section.lines)
+        and not (state.fields and state.fields[-1].start >= section.start)
     )
 
 
