@@ -273,3 +273,17 @@ def test_numbered_headings_open_their_sections() -> None:
 @pytest.mark.parametrize("line", ["18 years", "3 Eligibility", "2024 Update"])
 def test_a_number_without_a_dot_is_no_section_number(line: str) -> None:
     assert normalize_label(line) == line.casefold()
+
+
+@pytest.mark.parametrize(
+    "twice", ["Lupus NephritisLupus Nephritis", "Lupus Nephritis Lupus Nephritis"]
+)
+def test_a_value_printed_twice_is_read_once(twice: str) -> None:
+    fields = segment(normalize_text(f"Condition\n{twice}\nCondition: {twice}").text).fields
+    assert [f.value for f in fields] == ["Lupus Nephritis", "Lupus Nephritis"]
+    assert _section_lines(f"Conditions\n{twice}") == [("conditions", ["Lupus Nephritis"])]
+
+
+@pytest.mark.parametrize("line", ["NoNo", "10 10", "Bora Bora Island"])
+def test_short_or_unequal_repeats_are_kept(line: str) -> None:
+    assert _section_lines(f"Conditions\n{line}") == [("conditions", [line])]

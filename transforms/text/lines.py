@@ -125,10 +125,33 @@ def _physical_line(lo: int, chunk: str) -> tuple[int, int, str, int] | None:
 
 
 def classify_line(start: int, end: int, text: str, indent: int) -> Line:
-    """Classify one stripped line by its shape alone."""
+    """Classify one stripped line by its shape alone.
+
+    A line or value printed twice ("Lupus NephritisLupus Nephritis", a scraped
+    element and its copy for screen readers) is read once: the first copy.
+    """
+    if (single := _single_copy(text)) < len(text):
+        text, end = text[:single], start + single
     kind, key, label, value, value_at = _classify_text(text)
+    if value is not None and (single := _single_copy(value)) < len(value):
+        value = value[:single]
     value_start = None if value_at is None else start + value_at
     return Line(start, end, text, indent, kind, key, label, value, value_start)
+
+
+_MIN_COPY = 4  # "NoNo" may be a word; "Phase 2Phase 2" is not
+
+
+def _single_copy(text: str) -> int:
+    """The length of one copy when ``text`` is two equal copies, glued or spaced; else all."""
+    n = len(text)
+    if n < 2 * _MIN_COPY:
+        return n
+    half = n // 2
+    second = text[half:] if n % 2 == 0 else text[half + 1 :] if text[half] == " " else None
+    if second != text[:half] or not any(c.isalpha() for c in second):
+        return n
+    return half
 
 
 # kind, key, label, value, and the value's offset in the line.
