@@ -105,3 +105,22 @@ def test_mention_fields():
 def test_long_input_is_linear():
     text = "1 x 10 " * 300_000 + "1×10^6 cells/kg"
     assert _summary(text) == [(1e6, None, "cells/kg")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1 × 10^6 CAR-T cells/kg (not to exceed 1 × 10^8 CAR-T cells)",
+        "1×10^6 cells/kg, maximum dose of 1.5×10^8 cells",
+        "1×10^6 cells/kg; total cells no more than 2 billion CAR-T cells",
+    ],
+)
+def test_a_ceiling_on_the_dose_is_no_dose_level(text: str) -> None:
+    assert [(d.value, d.unit) for d in find_doses(text)] == [(1e6, "cells/kg")]
+
+
+def test_two_doses_joined_by_to_are_one_range() -> None:
+    [dose] = find_doses("Dose range: 5.0 e5/ kg to 2.0e6/kg")
+    assert (dose.value, dose.value_max, dose.unit) == (5e5, 2e6, "cells/kg")
+    assert dose.text == "5.0 e5/ kg to 2.0e6/kg"
+    assert len(find_doses("1×10^6 cells/kg or 3×10^6 cells/kg")) == 2

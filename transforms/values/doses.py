@@ -64,6 +64,13 @@ _UNIT = re.compile(
 )
 _RANGE_BEFORE = re.compile(r"(?<![\w.])(?P<low>\d+(?:\.\d+)?)\s*(?:-|–|—|~|to)\s*$", re.IGNORECASE)
 _RANGE_BETWEEN = re.compile(r"\s*(?:-|–|—|~|to)\s*", re.IGNORECASE)
+# A ceiling on a dose, not a dose level: "1×10^6 cells/kg (not to exceed 1×10^8 cells)".
+_CAP_BEFORE = re.compile(
+    r"(?:not\s+to\s+exceed|not\s+exceeding|no\s+more\s+than|capped\s+at|a\s+cap\s+of|at\s+most"
+    r"|max(?:imum|\.)?(?:\s+(?:total|flat))?(?:\s+dose)?(?:\s+of)?|≤|<=?)\s*[:(]?\s*$",
+    re.IGNORECASE,
+)
+_CAP_REACH = 32  # characters before a magnitude searched for a cap's words
 _CAR_POSITIVE = re.compile(r"CAR\s*\+|CAR[\s\-]*positive|\+\s*T\b|CAR-expressing", re.IGNORECASE)
 
 
@@ -124,6 +131,8 @@ def _doses_of(text: str) -> tuple[DoseMention, ...]:
                 if unit is not None:
                     high = _value_of(nxt)
                     skip.add(i + 1)
+                    if _is_cap(text, match.start()):
+                        continue
                     value = mantissa * scale
                     mentions.append(
                         _mention(text, match.start(), unit[1], value, high[0] * high[1], unit[0])
@@ -135,5 +144,30 @@ def _doses_of(text: str) -> tuple[DoseMention, ...]:
         before = _RANGE_BEFORE.search(text, max(0, start - 24), start)
         if before is not None:  # "0.5-1 × 10^6 cells/kg": the low end shares the scale
             start, low, high = before.start(), float(before.group("low")) * scale, mantissa * scale
+        if _is_cap(text, start):
+            continue
         mentions.append(_mention(text, start, unit[1], low, high, unit[0]))
-    return tuple(mentions)
+    return tuple(_joined_ranges(text, mentions))
+
+
+def _joined_ranges(text: str, mentions: list[DoseMention]) -> list[DoseMention]:
+    """Two doses of one unit joined by "to" or a dash are one range ("5e5/kg to 2e6/kg")."""
+    out: list[DoseMention] = []
+    for mention in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.value_max is None
+            and mention.value_max is None
+            and prev.unit == mention.unit
+            and prev.value < mention.value
+            and _RANGE_BETWEEN.fullmatch(text, prev.end, mention.start)
+        ):
+            out[-1] = _mention(text, prev.start, mention.end, prev.value, mention.value, prev.unit)
+            continue
+        out.append(mention)
+    return out
+
+
+def _is_cap(text: str, start: int) -> bool:
+    return _CAP_BEFORE.search(text, max(0, start - _CAP_REACH), start) is not None
