@@ -66,6 +66,9 @@ def test_parse_age_years(text, expected):
         ("Minimum 12 years, maximum 70 years", (12.0, 70.0)),
         ("Minimum: 16 years; Maximum: no limit", (16.0, None)),
         ("Adult, Older Adult", (18.0, None)),
+        ("16 Years and up (Adult, Older Adult)", (16.0, None)),  # the number, not its groups
+        ("18 and older", (18.0, None)),
+        ("65 or younger", (None, 65.0)),
         ("Child", (None, 17.0)),
         ("Child, Adult", (None, 64.0)),
         ("Adult", (18.0, 64.0)),

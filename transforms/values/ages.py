@@ -27,7 +27,7 @@ _OPEN_LOW = re.compile(rf"{_OPEN}\s*{_SEP}\s*{_NUM}\s*{_UNIT}", re.IGNORECASE)
 _LOWER = re.compile(
     rf"(?:≥|>=|⩾|>|＞|at\s+least|no\s+less\s+than|not\s+less\s+than|older\s+than|over|above)"
     rf"\s*{_NUM}\s*{_UNIT}|{_NUM}\s*{_UNIT}\s*(?:old\s*|of\s+age\s*)?(?:and|or)\s+"
-    r"(?:older|above|over|elder)|" + rf"{_NUM}\s*{_UNIT}\s*(?:\+|以上)",
+    r"(?:older|above|over|elder|up)\b|" + rf"{_NUM}\s*{_UNIT}\s*(?:\+|以上)",
     re.IGNORECASE,
 )
 _UPPER = re.compile(
@@ -40,7 +40,9 @@ _UPPER = re.compile(
 _MIN_MAX = re.compile(
     rf"\b(min|max)(?:imum)?(?:\s+age)?\s*[:：]?\s*(?:{_NUM}\s*{_UNIT}|{_OPEN})", re.IGNORECASE
 )
-_AGE_HINT = re.compile(r"\bage|\byears?\b|\byrs?\b|\bold\b|\bmonths?\b|岁", re.IGNORECASE)
+_AGE_HINT = re.compile(
+    r"\bage|\byears?\b|\byrs?\b|\b(?:old|older|younger)\b|\bmonths?\b|岁", re.IGNORECASE
+)
 _GROUPS = {"child": (0.0, 17.0), "adult": (18.0, 64.0), "older_adult": (65.0, None)}
 _GROUP = re.compile(r"older\s+adults?|adults?|child(?:ren)?", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"^\W*(?:n/?a|none|no\s+limit|not\s+(?:applicable|limited))\W*$", re.I)
