@@ -1,7 +1,7 @@
 """Date text -> (date, precision, status).
 
 Registry pages print dates as ISO days, "YYYY-MM", "January 10, 2025",
-"10 January 2025", "Jan 2027" or "2025/02/10", often with "(Estimated)" or
+"10 January 2025", "Jan 2027", "2025/02/10", "01.03.2024" or "03/2024", often with "(Estimated)" or
 "(Actual)". A month-only date is stored as the month's first day with
 precision "month" (the contract's rule), a year-only date as 1 January with
 precision "year". Impossible dates (2024-02-30) are not dates.
@@ -57,6 +57,9 @@ _PATTERNS = [
     (rf"(?<![\w/.]){_MONTH},?[\s\-]+{_YEAR}(?!\d)", "month"),
     (rf"(?<![\d/.])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/{_YEAR}(?!\d)", "us"),
     (rf"(?<![\d/.]){_YEAR}[-/.](?P<m>\d{{1,2}})(?![\d\-/.])", "month"),
+    # Day first with dots ("01.03.2024", as continental Europe writes); month/year "03/2024".
+    (rf"(?<![\d.])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.{_YEAR}(?!\d)", "day"),
+    (rf"(?<![\d/.\-])(?P<m>\d{{1,2}})[/\-]{_YEAR}(?![\d/\-])", "month"),
 ]
 _COMPILED = [(re.compile(p, re.IGNORECASE), kind) for p, kind in _PATTERNS]
 _SLASHED = re.compile(rf"(?<![\d/.])(\d{{1,2}})/(\d{{1,2}})/{_YEAR}(?!\d)")
