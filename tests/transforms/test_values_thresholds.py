@@ -23,6 +23,11 @@ def _rows(text):
         ("Aged 18-65 years old;", [("age", ">=", 18, "years"), ("age", "<=", 65, "years")]),
         ("年龄18-65岁;", [("age", ">=", 18, "years"), ("age", "<=", 65, "years")]),
         ("MG-ADL total score = 6", [("mg_adl", ">=", 6, "points")]),
+        ("ANC ≥ 1.0 × 10³/µL", [("anc", ">=", 1.0, "10^9/L")]),  # the same number per litre
+        ("Platelets ≥ 100 K/µL", [("platelets", ">=", 100, "10^9/L")]),
+        ("Platelets ≥ 100 × 10^3/µL", [("platelets", ">=", 100, "10^9/L")]),
+        ("Platelets ≥ 100 x10^3/mm3", [("platelets", ">=", 100, "10^9/L")]),
+        ("anti-dsDNA antibodies positive (≥ 30 IU/mL)", [("anti_dsdna", ">=", 30, "IU/mL")]),
         ("IgG levels < 400 mg/dL", [("igg", "<", 400, "mg/dL")]),
         ("QMG score ≥ 11", [("qmg", ">=", 11, "points")]),
         (
@@ -191,7 +196,6 @@ def test_find_thresholds(text, expected):
         "women who are at least 2 years postmenopausal",
         "Diagnosed with SLE at least 24 weeks prior to screening",
         "low molecular weight heparin 40 mg",
-        "Platelets ≥ 100 × 10^3/µL",
         "Hemoglobin within normal range",
         "disease duration of 2 years and above",
         "Adults with SLE for ≥ 6 months",

@@ -58,6 +58,11 @@ _UNITS: list[tuple[str, str]] = [
         "xULN",
     ),
     (r"[×xX*✕]\s*10\s*(?:\^|\*\*)?\s*(?:9|⁹)\s*/\s*L(?![A-Za-z])|(?-i:G/L)", "10^9/L"),
+    # Thousands per microlitre are 10^9 per litre: "1.0 × 10³/µL", "100 K/µL".
+    (
+        r"(?:[×xX*✕]\s*10\s*(?:\^|\*\*)?\s*(?:3|³)|K)\s*/\s*(?:[µμu]L|mm3|mm\^3|mm³)(?![A-Za-z])",
+        "10^9/L",
+    ),
     (r"(?:cells\s*)?/\s*(?:mm3|mm\^3|mm³|[µμu]L|cubic\s+mm)(?![A-Za-z])", "cells/uL"),
     (r"%\s*(?:of\s+)?(?:the\s+)?(?:predicted|pred\.?)(?:\s+(?:value|normal))?", "% predicted"),
     (r"%", "%"),

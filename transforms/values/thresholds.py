@@ -65,7 +65,8 @@ _FILLER_WORDS = frozenset(
         "plasma blood peripheral the a an at screening baseline index "
         "physical status performance rate result results test range from between "
         "ps titer titre assessment activity organ system function ratio percentage "
-        "period time measured by echocardiography expected"
+        "period time measured by echocardiography expected "
+        "antibody antibodies positive positivity"
     ).split()
 )
 _MAX_FILLER = 16  # tokens between a concept and its comparison
