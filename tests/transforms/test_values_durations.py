@@ -12,6 +12,9 @@ from transforms.values.durations import is_time_frame, parse_time_frame_days
     ("text", "expected"),
     [
         ("Day-1, 14, 28 and Month 2, 3 … 24", 720),
+        ("D1, D7, D14, D28, M3, M6", 180),  # visit codes
+        ("Baseline, W4, W12, W24", 168),
+        ("Y2", 730),
         ("Month 2, 3, ..., 24", 720),
         ("28 days post infusion", 28),
         ("3 Months", 90),

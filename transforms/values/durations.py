@@ -49,6 +49,10 @@ _TOKEN = re.compile(
     r"|\.{3}|\S"
 )
 
+# Visit codes: "D28, M3, M6" (day 28, months 3 and 6), as registries abbreviate them.
+_SHORT_VISIT = re.compile(r"([DWMY])(\d{1,4})")
+_VISIT_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
+
 Token = tuple[str, object]
 
 
@@ -72,7 +76,12 @@ def _tokens(text: str) -> list[Token]:
     out: list[Token] = []
     for match in _TOKEN.finditer(text):
         if match.group("num") is None:
-            out.append(_classify_word(match.group()))
+            word = match.group()
+            if (short := _SHORT_VISIT.fullmatch(word)) is not None:  # "D28", "W24", "M12"
+                out.append(("unit", _VISIT_UNITS[short.group(1)]))
+                out.append(("num", float(short.group(2))))
+                continue
+            out.append(_classify_word(word))
             continue
         out.append(("num", float(match.group("num"))))
         if match.group("glued"):
