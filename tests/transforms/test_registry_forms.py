@@ -364,6 +364,22 @@ def test_ids_of_related_trials_written_as_fields_stay_theirs() -> None:
     assert _marts(page)["trials"]["nct_id"].to_list() == [None]
 
 
+def test_a_list_of_conditions_under_its_heading_ends_at_a_label() -> None:
+    page = (
+        "ACTRN12624000456789\nHealth condition(s) or problem(s) studied:\n"
+        "Systemic lupus erythematosus\nLupus nephritis\nCondition category\n"
+        "Inflammatory and Immune System\nIntervention/exposure\nStudy type\nInterventional\n"
+        "Conditions\nSystemic sclerosis\nPhase: 1\nA line after the list\n"
+    )
+    trial = _marts(page)["trials"].row(0, named=True)
+    assert trial["conditions"] == [
+        "Systemic lupus erythematosus",
+        "Lupus nephritis",
+        "Systemic sclerosis",
+    ]
+    assert trial["study_type"] == "INTERVENTIONAL"
+
+
 DRKS_FORM = """DRKS00034567
 Title: Anti-CD19 CAR T cells in refractory SLE (CASTLE)
 Inclusion Criteria: - SLE according to EULAR/ACR 2019 - SLEDAI-2K ≥ 8 despite ≥ 2 immunosuppressants

@@ -225,11 +225,14 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "conditions studied",
         "health conditions",
         "disease areas",
+        # Alone on its line, over a list (ANZCTR, WHO); "Label: value" is the field below.
+        "health conditions or problems studied",
     ),
     "therapeutic_areas": ("related therapeutic areas", "therapeutic areas", "keywords"),
     "dates": ("time frame", "dates", "study dates", "key dates", "timeline", "study timeline"),
     # ClinicalTrials.gov's tabular view groups its fields under these.
     "details": (
+        "intervention/exposure",  # ANZCTR's group of intervention and design fields
         "tracking information",
         "descriptive information",
         "recruitment information",
@@ -478,7 +481,14 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "medical conditions being investigated",
         "health conditions or problems studied",
     ),
-    "intervention": ("intervention", "treatment", "drug", "intervention name", "product"),
+    "intervention": (
+        "intervention",
+        "treatment",
+        "drug",
+        "intervention name",
+        "product",
+        "description of interventions / exposure",
+    ),
     "intervention_type": ("intervention type",),
     "arms": (
         "arm",
@@ -527,6 +537,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "recruitment end date",
         "date of last participant enrolment",
         "accrual to date",
+        "intervention code",
         "removed location countries",
         "verification date",
     ),

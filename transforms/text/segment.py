@@ -189,6 +189,8 @@ def _consume(state: _State, line: Line) -> None:
     if line.kind in ("label", "field"):
         _flush_pending(state)
         _close_list(state, line)
+        if state.section.key == "conditions" and state.section.lines:
+            _end_section(state, line)  # a list of conditions holds no labels
         if (state.row_section and " | " in line.text) or _ends_related_list(state, line):
             _end_section(state, line)  # the page moved on
     if line.kind == "label":
