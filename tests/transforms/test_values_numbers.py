@@ -14,6 +14,9 @@ from transforms.values.numbers import find_enrollment_in_prose, parse_enrollment
         ("24 (estimated)", (24, "ESTIMATED")),
         ("Enrollment24 (estimated)", (24, "ESTIMATED")),
         ("9 participants", (9, None)),
+        ("Experimental group:10;Control group:10;", (20, None)),  # per group: their sum
+        ("试验组：10；对照组：10；", (20, None)),
+        ("Total: 30 (Part A: 12, Part B: 18)", (30, None)),
         ("20 (Actual)", (20, "ACTUAL")),
         ("ACTUAL: 31", (31, "ACTUAL")),
         ("50 participants in 1 patient group", (50, None)),

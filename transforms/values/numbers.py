@@ -51,6 +51,9 @@ _STEP_WORD = re.compile(
     r"\b(?:first|initial|last|next|remaining|subsequent|additional|further|each|another)\s+$",
     re.IGNORECASE,
 )
+# "Experimental group:10;Control group:10;": a label and a count per group, nothing else.
+_GROUP_SIZE = re.compile(r"[^\W\d][^:;,：；\d]{0,40}[:：]\s*(\d{1,6})\s*(?:[;,；]\s*|$)")
+_GROUP_SIZES = re.compile(rf"\s*(?:{_GROUP_SIZE.pattern})+\s*")
 _PER_GROUP = re.compile(r"^\s*(?:in\s+)?(?:each|per|every)\b", re.IGNORECASE)
 
 
@@ -60,7 +63,11 @@ def _to_int(number: str) -> int | None:
 
 
 def parse_enrollment(text: str | None) -> tuple[int, str | None] | None:
-    """``(count, ESTIMATED|ACTUAL|None)`` from a labelled enrollment value."""
+    """``(count, ESTIMATED|ACTUAL|None)`` from a labelled enrollment value.
+
+    A size given per group and nothing else ("Experimental group:10;Control
+    group:10;", as ChiCTR writes it) is the groups' sum.
+    """
     if not text or _PLACEHOLDER.match(text):
         return None
     match = _COUNT.search(text)
@@ -69,6 +76,9 @@ def parse_enrollment(text: str | None) -> tuple[int, str | None] | None:
     count = _to_int(match.group("n"))
     if count is None:
         return None
+    groups = _GROUP_SIZE.findall(text)
+    if len(groups) >= 2 and _GROUP_SIZES.fullmatch(text):
+        count = sum(int(n) for n in groups)
     kind = _TYPE.search(text)
     status = None if kind is None else ("ESTIMATED" if kind.group("est") else "ACTUAL")
     return count, status
