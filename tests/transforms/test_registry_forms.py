@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import polars as pl
+import pytest
 
 from transforms.marts.pipeline import build_marts
 from transforms.raw.documents import land_files
@@ -378,6 +379,27 @@ def test_a_list_of_conditions_under_its_heading_ends_at_a_label() -> None:
         "Systemic sclerosis",
     ]
     assert trial["study_type"] == "INTERVENTIONAL"
+
+
+@pytest.mark.parametrize(
+    ("inclusion", "exclusion"),
+    [
+        (
+            "Patients must meet all of the following criteria to be enrolled:",
+            "Patients meeting any of the following criteria will be excluded:",
+        ),
+        ("Key inclusion criteria include:", "Key exclusion criteria are as follows:"),
+    ],
+)
+def test_criteria_headings_written_as_sentences(inclusion: str, exclusion: str) -> None:
+    page = f"NCT06222222\nEligibility\n{inclusion}\n1. Age 18-65 years\n2. SLE\n"
+    page += f"{exclusion}\n1. Pregnancy\n"
+    criteria = _marts(page)["criteria"].select("criterion_type", "text").rows()
+    assert criteria == [
+        ("INCLUSION", "Age 18-65 years"),
+        ("INCLUSION", "SLE"),
+        ("EXCLUSION", "Pregnancy"),
+    ]
 
 
 DRKS_FORM = """DRKS00034567

@@ -553,6 +553,9 @@ _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:(?:\.\d{1,2})*\.|(?:\.\d{1,2})+)\s+(?=
 
 
 _INDEX = re.compile(r"\s*\[\d{1,3}\]\s*$")
+# A heading written as the start of a sentence: "Inclusion criteria include", "… are as follows".
+_LEAD_IN_ENDS = ("include", "includes", "are", "follows")
+_LEAD_IN = re.compile(r"\s+(?:include|includes|are|(?:are|is)\s+as\s+follows|as\s+follows)$")
 # A remark in brackets after a label: "Study Start (Actual)", "Enrollment (Estimated)".
 _REMARK = re.compile(r"\s*\(([^()]*)\)\s*")
 
@@ -580,7 +583,10 @@ def normalize_label(text: str) -> str:
     if text[:1].isdigit():
         text = _SECTION_NUMBER.sub("", text)
     # ClinicalTrials.gov's tabular view marks the ICMJE's required fields: "Brief Title  ICMJE".
-    return " ".join(text.split()).casefold().removesuffix(" icmje")
+    key = " ".join(text.split()).casefold().removesuffix(" icmje")
+    if key.endswith(_LEAD_IN_ENDS):  # "Key inclusion criteria include:", "… are as follows"
+        key = _LEAD_IN.sub("", key)
+    return key
 
 
 def _invert(terms: dict[str, tuple[str, ...]]) -> dict[str, str]:
