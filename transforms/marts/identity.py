@@ -52,8 +52,10 @@ _OTHER_REGISTRIES = re.compile(
 # bare CTIS number, holds "-5" and five digits. Most pages name no other registry, and
 # looking for these words costs a third of the registry scan (0.3 ms of a 5 ms page).
 _REGISTRY_WORDS = ("chictr", "drks", "isrctn", "actrn", "jrct", "ctri/", "kct", "irct")
-_REGISTRY_WORDS += ("eudract", "ctis", "umin0", "pactr", "rbr-", "tctr", "slctr", "lbctr")
-_REGISTRY_WORDS += ("itmctr", "japiccti", "euctr")  # "umin0": "umin" is in "albumin"
+_REGISTRY_WORDS += ("eudract", "ctis")
+# Ids of smaller registries, looked for as written (upper case): PACTR, TCTR, SLCTR, LBCTR,
+# ITMCTR and EUCTR share "CTR" (lower-case "ctr" is in "electrocardiogram").
+_REGISTRY_PREFIXES = ("CTR", "UMIN0", "RBR-", "JapicCTI")
 # The Netherlands' ids are too short to look for as words ("ntr" is in "control").
 _DUTCH_ID = re.compile(r"\b(?:NTR|NL)-?(?:OMON)?\d{4}")
 _CTIS_NUMBER = re.compile(r"-5\d{5}-")
@@ -86,6 +88,7 @@ def _may_name_a_registry(text: str) -> bool:
     folded = text.casefold()
     return (
         any(word in folded for word in _REGISTRY_WORDS)
+        or any(prefix in text for prefix in _REGISTRY_PREFIXES)
         or bool(_CTIS_NUMBER.search(text))
         or (("NL" in text or "NTR" in text) and bool(_DUTCH_ID.search(text)))
     )

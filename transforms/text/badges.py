@@ -127,21 +127,18 @@ class BadgeReader:
 
     seen: list[str] = field(default_factory=list)
 
-    def read(self, text: str, section: str, *, dates: bool = True) -> str | None:
-        """The canonical field a bare line ``text`` is a value of, or None.
-
-        ``dates``: whether a bare date may be a start or completion date here.
-        """
+    def read(self, text: str, section: str) -> str | None:
+        """The canonical field a bare line ``text`` is a value of, or None."""
         if section in _NO_BADGE_SECTIONS or len(text) > 60:
             return None
-        found = self._classify(text, section, dates)
+        found = self._classify(text, section)
         if section in _CRITERIA_SECTIONS and found not in _CRITERIA_BADGES:
             return None
         if found is not None:
             self.seen.append(found)
         return found
 
-    def _classify(self, text: str, section: str, dates: bool) -> str | None:
+    def _classify(self, text: str, section: str) -> str | None:
         kind, is_bool, is_date = _badge_shape(text, section)
         if kind == "age":
             return "max_age" if "min_age" in self.seen else "min_age"
@@ -149,7 +146,7 @@ class BadgeReader:
             return kind
         if self.seen and self.seen[-1] == "sex" and is_bool:
             return "healthy_volunteers"
-        if is_date and dates:
+        if is_date:
             return "completion_date" if "start_date" in self.seen else "start_date"
         return None
 

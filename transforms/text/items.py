@@ -68,7 +68,13 @@ def split_items(lines: list[Line], *, criteria: bool, text: str = "") -> list[It
     squashed = criteria and len(lines) == 1
     pieces = [p for line in lines for p in _pieces(line, inline=criteria, squashed=squashed)]
     if not criteria:
-        return [_item(None, 0, p.marker, p.text, p.start, p.end) for p in pieces if p.text]
+        return [
+            _item(None, 0, p.marker, p.text, p.start, p.end)
+            if p.text.endswith(_SEPARATORS)
+            else Item(None, 0, p.marker, p.text, p.start, p.end)
+            for p in pieces
+            if p.text
+        ]
     return _group(_join_wraps(pieces, _blank_separated(pieces, text)))
 
 
@@ -76,7 +82,7 @@ def _item(
     subsection: str | None, depth: int, marker: str | None, text: str, start: int, end: int
 ) -> Item:
     """An item without the separator that ended it ("Aged 18-65 years;"): not its words."""
-    if text.endswith(_SEPARATORS) and (trimmed := text.rstrip("".join(_SEPARATORS) + " ")):
+    if trimmed := text.rstrip("".join(_SEPARATORS) + " "):
         end -= len(text) - len(trimmed)
         text = trimmed
     return Item(subsection, depth, marker, text, start, end)
@@ -219,8 +225,9 @@ def _group(pieces: list[_Piece]) -> list[Item]:
             parents.append(_marker_number(items[-1].marker))
         elif number is not None and number - 1 in parents:
             del parents[parents.index(number - 1) :]
+        make = _item if piece.text.endswith(_SEPARATORS) else Item
         items.append(
-            _item(subsection, len(parents), piece.marker, piece.text, piece.start, piece.end)
+            make(subsection, len(parents), piece.marker, piece.text, piece.start, piece.end)
         )
     return items
 

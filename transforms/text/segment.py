@@ -56,6 +56,7 @@ _REMARK_LINE = re.compile(r"^(?:anticipated|actual|estimated|expected|planned|ta
 _UNKNOWN_LABEL = re.compile(r"^[A-Z][^\d.;:!]{2,60}$")
 _MAX_LABEL_WORDS = 8
 _OWN_ID_FIELDS = frozenset({"nct_id", "registry_id"})
+_DATES_BY_ORDER = frozenset({"start_date", "completion_date"})  # the badge reader's guesses
 
 
 class Field(NamedTuple):  # one per field of every page: a tuple is cheapest to make
@@ -150,6 +151,8 @@ def _end_lists_at_plain_headings(sections: list[Section]) -> list[Section]:
 
 def _plain_heading_at(section: Section) -> int | None:
     lines = section.lines
+    if len(lines) < 4 or has_list_marker(lines[-1].text):  # two items, a heading, a line
+        return None
     marked = [i for i, line in enumerate(lines) if has_list_marker(line.text)]
     if len(marked) < 2:
         return None
@@ -191,7 +194,9 @@ def _consume(state: _State, line: Line) -> None:
         _close_list(state, line)
         if state.section.key == "conditions" and state.section.lines:
             _end_section(state, line)  # a list of conditions holds no labels
-        if (state.row_section and " | " in line.text) or _ends_related_list(state, line):
+        if (state.row_section and " | " in line.text) or (
+            state.section.key == "related" and _ends_related_list(state, line)
+        ):
             _end_section(state, line)  # the page moved on
     if line.kind == "label":
         state.pending = line
@@ -285,10 +290,12 @@ def _consume_free(state: _State, line: Line) -> None:
     _flush_pending(state)
     if (line.text[-1] == "?" or ":" in line.text) and _ends_a_list(state, line):
         _close_list(state, line)  # "What happens …?", "Participant type: Patient"
-    # A bare date is a start or end date only by the order dates come in; after a
-    # label the lexicon lacks ("Date submitted" / "15/01/2024") it is that label's.
-    dates = state.last_free is None or not _is_unknown_label(state.last_free.text)
-    badge = state.badges.read(line.text, state.section.key, dates=dates)
+    badge = state.badges.read(line.text, state.section.key)
+    if badge in _DATES_BY_ORDER and state.last_free and _is_unknown_label(state.last_free.text):
+        # A bare date is a start or end date only by the order dates come in; after a
+        # label the lexicon lacks ("Date submitted" / "15/01/2024") it is that label's.
+        state.badges.seen.pop()
+        badge = None
     if badge is not None:
         _add_field(state, badge, None, line.text, "badge", line.start, line.end)
         return

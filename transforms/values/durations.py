@@ -77,7 +77,7 @@ def _tokens(text: str) -> list[Token]:
     for match in _TOKEN.finditer(text):
         if match.group("num") is None:
             word = match.group()
-            if (short := _SHORT_VISIT.fullmatch(word)) is not None:  # "D28", "W24", "M12"
+            if word[0] in "DWMY" and (short := _SHORT_VISIT.fullmatch(word)):  # "D28", "M12"
                 out.append(("unit", _VISIT_UNITS[short.group(1)]))
                 out.append(("num", float(short.group(2))))
                 continue
