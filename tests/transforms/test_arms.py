@@ -214,3 +214,15 @@ def test_a_tab_separated_arms_table_copied_from_the_registry() -> None:
     marts = _marts(page)
     assert _arms(page) == [("CABA-201 1.0 x 10^6 cells/kg", "EXPERIMENTAL", None, ["CABA-201"])]
     assert marts["trials"]["conditions"][0].to_list() == ["Myositis"]
+
+
+def test_a_front_matter_list_of_arms_keyed_by_label_and_type() -> None:
+    page = (
+        "---\nnct_id: NCT06333333\ntitle: A CAR-T study\narms:\n"
+        "  - label: Dose level 1\n    type: EXPERIMENTAL\n    description: 1 × 10^6 cells/kg\n"
+        "  - name: Dose level 2\n    type: EXPERIMENTAL\n---\n"
+    )
+    assert [row[:2] for row in _arms(page)] == [
+        ("Dose level 1", "EXPERIMENTAL"),
+        ("Dose level 2", "EXPERIMENTAL"),
+    ]

@@ -218,3 +218,12 @@ def test_a_header_row_without_outer_pipes_is_not_a_heading() -> None:
         "Incidence of DLT | 28 days\n"
     )
     assert _endpoints(page) == [(None, "Incidence of DLT", None, 28)]
+
+
+def test_a_labelled_time_frame_in_brackets_after_the_measure() -> None:
+    page = "NCT06000004\nPrimary Outcomes\n- Incidence of CRS and ICANS (Time frame: 90 days)\n"
+    raw, _ = land_files([("a.txt", page.encode())], datetime(2026, 1, 1, tzinfo=UTC))
+    frame = build_marts(build_staged(raw)[0])[0]["endpoints"]
+    assert frame.select("measure", "time_frame", "time_frame_days").rows() == [
+        ("Incidence of CRS and ICANS", "90 days", 90)
+    ]

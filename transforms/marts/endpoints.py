@@ -30,7 +30,10 @@ _TYPE_BY_SECTION = {
     "secondary_outcomes": "SECONDARY",
     "other_outcomes": "OTHER",
 }
-_TRAILING_FRAME = re.compile(r"\((?P<frame>[^()]{1,80})\)\s*$")
+# "QMG score (Week 24)", "Incidence of CRS (Time frame: 90 days)".
+_TRAILING_FRAME = re.compile(
+    r"\((?:\s*time\s*(?:frames?|points?)\s*[:：]\s*)?(?P<frame>[^()]{1,80})\)\s*$", re.IGNORECASE
+)
 # A measure that ends by saying when: "… at month 6", "… until 12 weeks after infusion".
 _FRAME_CLAUSE = re.compile(
     r"\b(?:at|until|up\s+to|through|over|by|within|after)\s+(?:day|week|month|year|\d)[^;()]*$",

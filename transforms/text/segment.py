@@ -56,6 +56,9 @@ _REMARK_LINE = re.compile(r"^(?:anticipated|actual|estimated|expected|planned|ta
 _UNKNOWN_LABEL = re.compile(r"^[A-Z][^\d.;:!]{2,60}$")
 _MAX_LABEL_WORDS = 8
 _OWN_ID_FIELDS = frozenset({"nct_id", "registry_id"})
+_ARM_KEY = re.compile(
+    r"^(?:[-*•]\s*)?(?P<key>label|name|title|type)\s*[:：]\s*(?P<value>\S.*)$", re.I
+)
 _DATES_BY_ORDER = frozenset({"start_date", "completion_date"})  # the badge reader's guesses
 
 
@@ -174,6 +177,8 @@ def _consume(state: _State, line: Line) -> None:
         return
     if line.kind == "heading" and _is_block_label(state, line):
         line = _as_free(line)
+    if state.section.key == "arms" and ":" in line.text and (keyed := _arm_key(line)) is not None:
+        line = keyed  # "- label: Dose level 1" / "type: EXPERIMENTAL" (YAML, JSON-like lists)
     if line.kind == "field" and _is_list_item(state, line):
         line = _as_free(line)
     if (
@@ -425,6 +430,22 @@ def _is_block_label(state: _State, line: Line) -> bool:
             "interventions",
         }
     return line.key == "interventions" and state.section.key == "arms" and "/" in line.text
+
+
+def _arm_key(line: Line) -> Line | None:
+    """An arm's own key in a list of arms: its label ("label", "name", "title") or type."""
+    match = _ARM_KEY.match(line.text)
+    if match is None:
+        return None
+    key = "arm_type" if match.group("key").lower() == "type" else "arms"
+    value_start = line.start + match.start("value")
+    return line._replace(
+        kind="field",
+        key=key,
+        label=match.group("key"),
+        value=match.group("value"),
+        value_start=value_start,
+    )
 
 
 def _is_list_item(state: _State, line: Line) -> bool:
