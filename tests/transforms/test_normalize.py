@@ -72,3 +72,24 @@ def test_unclosed_comment_swallows_rest_without_error() -> None:
 def test_long_line_is_linear() -> None:
     raw = "\\" * 200_000 + "<" * 200_000
     assert len(normalize_text(raw).text) > 0
+
+
+def test_a_whole_html_document_keeps_only_its_text() -> None:
+    raw = "".join(
+        [
+            "<!DOCTYPE html>\n<html><head><title>Trial | Site</title>\n",
+            "<style>.a { color: red; }</style></head><body>",
+            "<nav><a href='/'>Home</a></nav><main><h1>CAR-T in SLE</h1>",
+            "<script>var phase = 'Phase 3';</script><p>Phase: 1</p></main>",
+            "<footer>© 2025 Site</footer></body></html>",
+        ]
+    )
+    normalized = normalize_text(raw)
+    lines = [line for line in normalized.text.splitlines() if line.strip()]
+    assert lines == ["Home", "CAR-T in SLE", "Phase: 1", "© 2025 Site"]
+    at = normalized.text.index("Phase: 1")
+    assert raw[normalized.offsets.to_raw(at) :].startswith("Phase: 1")
+
+
+def test_an_unclosed_script_hides_the_rest() -> None:
+    assert normalize_text("Phase: 1\n<script>var x = 1;\nPhase: 3").text.split() == ["Phase:", "1"]

@@ -287,3 +287,17 @@ def test_a_value_printed_twice_is_read_once(twice: str) -> None:
 @pytest.mark.parametrize("line", ["NoNo", "10 10", "Bora Bora Island"])
 def test_short_or_unequal_repeats_are_kept(line: str) -> None:
     assert _section_lines(f"Conditions\n{line}") == [("conditions", [line])]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "© 2025 TrialSite. All rights reserved.",
+        "Copyright 2024 Example Inc.",
+        "All rights reserved",
+    ],
+)
+def test_a_site_footer_is_boilerplate(line: str) -> None:
+    assert _section_lines(f"Exclusion Criteria:\n- Pregnancy\n{line}") == [
+        ("exclusion", ["- Pregnancy"])
+    ]

@@ -657,6 +657,8 @@ _BOILERPLATE_PATTERNS = (
     r"go to (?:the )?(?:sections?|top)",
     r"(?:tabular|record|full text) view",
     r"no results posted",
+    r"(?:©|\(c\)\s|copyright\b).{0,200}",  # a site's footer
+    r".{0,200}\ball rights reserved\.?",
     r"how to read a study record",
     r"\(submitted: [^()]{4,30}\)",  # the tabular view's version date under a label
     r"same as current",

@@ -70,7 +70,12 @@ _ENUM_TOKENS = (
 # marker ("1.", "a)", "•") before the item's text.
 _CELL_TEXT = re.compile(r"^(?!\(?[0-9a-zA-Z]{1,4}[.)]$)(?=.*[^\W\d_]{2}).{3,}$")
 _PHASE_NEXT = re.compile(r"(?:EARLY_)?PHASE[1-4]")
-_BLOCK_TAGS = "br|p|div|li|ul|ol|tr|td|th|table|h[1-6]|section|article|dt|dd|dl"
+_BLOCK_TAGS = (
+    "br|p|div|li|ul|ol|tr|td|th|table|h[1-6]|section|article|dt|dd|dl|html|body|main|nav|"
+    "header|footer|aside|thead|tbody|tfoot|caption|figure|figcaption|blockquote|hr|form|!doctype"
+)
+# Elements whose content is no text of the page: code, styles, the document's head.
+_HIDDEN_TAGS = "script|style|noscript|template|head"
 _INLINE_TAGS = "b|i|u|em|strong|span|a|font|sup|sub|small|code"
 
 # Every edit below starts with one of these characters. Checking that first
@@ -86,6 +91,7 @@ _EDITS = re.compile(
     (?P<crlf>\r\n)
   | (?P<tab>\t)
   | (?P<comment><!--)
+  | <(?P<hidden>{_HIDDEN_TAGS})\b[^<>]{{0,500}}>
   | (?P<block></?(?:{_BLOCK_TAGS})\b[^<>\n]{{0,200}}?/?>)
   | (?P<inline></?(?:{_INLINE_TAGS})\b[^<>\n]{{0,200}}?>)
   | (?P<entity>&(?:[a-zA-Z][a-zA-Z0-9]{{1,7}}|\#\d{{2,6}}|\#x[0-9a-fA-F]{{2,5}});)
@@ -128,6 +134,9 @@ def _replacement(match: re.Match[str], raw: str) -> tuple[str, int]:
         end = len(raw) if close < 0 else close + 3
         return "\n", end
     value = match.group(kind)
+    if kind == "hidden":  # up to and with its closing tag; all of it if none
+        close = re.compile(rf"</{value}\s*>", re.IGNORECASE).search(raw, match.end())
+        return "\n", len(raw) if close is None else close.end()
     if kind == "crlf":
         return "\n", match.end()
     if kind == "tab":
