@@ -93,3 +93,9 @@ def test_a_whole_html_document_keeps_only_its_text() -> None:
 
 def test_an_unclosed_script_hides_the_rest() -> None:
     assert normalize_text("Phase: 1\n<script>var x = 1;\nPhase: 3").text.split() == ["Phase:", "1"]
+
+
+def test_an_html_list_item_keeps_a_bullet() -> None:
+    text = normalize_text("<ul><li>Age ≥ 18</li><li class='x'>SLE</li></ul>").text
+    assert [line for line in text.splitlines() if line] == ["- Age ≥ 18", "- SLE"]
+    assert "; " in normalize_text("| <ul><li>A</li><li>B</li></ul> | c |").text  # in a row

@@ -74,6 +74,7 @@ _BLOCK_TAGS = (
     "br|p|div|li|ul|ol|tr|td|th|table|h[1-6]|section|article|dt|dd|dl|html|body|main|nav|"
     "header|footer|aside|thead|tbody|tfoot|caption|figure|figcaption|blockquote|hr|form|!doctype"
 )
+_OPENS_ITEM = re.compile(r"<li\b", re.IGNORECASE)
 # Elements whose content is no text of the page: code, styles, the document's head.
 _HIDDEN_TAGS = "script|style|noscript|template|head"
 _INLINE_TAGS = "b|i|u|em|strong|span|a|font|sup|sub|small|code"
@@ -142,7 +143,10 @@ def _replacement(match: re.Match[str], raw: str) -> tuple[str, int]:
     if kind == "tab":
         return (" | " if _separates_cells(raw, match.start()) else " "), match.end()
     if kind == "block":
-        return ("; " if _in_table_row(raw, match.start()) else "\n"), match.end()
+        if _in_table_row(raw, match.start()):
+            return "; ", match.end()
+        # A list item keeps its bullet: "<li>" is "- ", as the page showed it.
+        return ("\n- " if _OPENS_ITEM.match(value) else "\n"), match.end()
     if kind == "entity":
         return html.unescape(value).translate(_TRANSLATE), match.end()
     if kind == "escaped":
