@@ -226,3 +226,11 @@ def test_a_front_matter_list_of_arms_keyed_by_label_and_type() -> None:
         ("Dose level 1", "EXPERIMENTAL"),
         ("Dose level 2", "EXPERIMENTAL"),
     ]
+
+
+def test_a_header_row_of_two_terms_is_no_arm() -> None:
+    page = (
+        "NCT05999888\nArms and Interventions\nArm \tIntervention/treatment \n"
+        "Experimental: KYV-101\nA single infusion of CAR-T cells.\n\tBiological: KYV-101\n"
+    )
+    assert [row[:2] for row in _arms(page)] == [("KYV-101", "EXPERIMENTAL")]

@@ -266,8 +266,9 @@ def _label_cell_pair(body: str, body_at: int, *, headings: bool = False) -> _Sha
 
     With ``headings`` (a row with no outer pipes, as a page's tabs give it), a heading
     in the first cell ("Study Arms | Experimental: CAR-T") opens its section, the
-    second cell its first line; in a markdown table, or before another term ("Outcome
-    Measure | Time Frame"), it is a column's header.
+    second cell its first line; in a markdown table it is a column's header. A row of
+    two terms ("Arm | Intervention/treatment", "Outcome Measure | Time Frame") is a
+    table's header, not a label and its value.
     """
     cells = row_cells(body)
     if cells is None or len(cells) != 2:
@@ -275,12 +276,13 @@ def _label_cell_pair(body: str, body_at: int, *, headings: bool = False) -> _Sha
     label, value = cells
     name = normalize_label(label.text)
     key = FIELD_BY_TERM.get(name)
-    if key is None and headings and (section := SECTION_BY_TERM.get(name)) and value.text:
-        if _exact_term(value.text) is None:
-            return "heading", section, label.text, value.text, body_at + value.start
+    section = SECTION_BY_TERM.get(name) if key is None and headings and value.text else None
+    if key is None and section is None:
         return None
-    if key is None:
-        return None
+    if value.text and _exact_term(value.text) is not None:
+        return None  # "Arm | Intervention/treatment": a table's header row
+    if section is not None:
+        return "heading", section, label.text, value.text, body_at + value.start
     if not value.text:
         return "label", key, label.text, None, None
     return "field", key, label.text, value.text, body_at + value.start
