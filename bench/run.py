@@ -130,12 +130,20 @@ def _scenario(name: str, raw: Path, wh: Path, docs: int, mib: float) -> tuple[fl
 
 
 def _change(raw: Path, fraction: float) -> int:
-    """Edit ``fraction`` of the pages in place (a changed status line at the end)."""
+    """Edit ``fraction`` of the pages in place: new bytes, the same facts.
+
+    The edit is a comment a site might add when it refreshes a page: every changed
+    page is parsed again, and its gold stays true. (A second "Last Updated" line made
+    each changed page state two dates, and the score counted the gold's as missed.)
+    """
     pages = sorted(raw.iterdir())
     step = max(1, round(1 / fraction))
     for path in pages[::step]:
-        path.write_bytes(path.read_bytes() + b"\nLast Updated: 2026-11-01\n")
+        path.write_bytes(path.read_bytes() + _REFRESHED)
     return len(pages[::step])
+
+
+_REFRESHED = b"\n<!-- refreshed by the site on 2026-11-01 -->\n"
 
 
 def _add(raw: Path, gold: Path, count: int, seed: int, first: int) -> int:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bench.run import _add, _layer_rows, _row, fresh_folders
+import polars as pl
+
+from bench.run import _add, _change, _layer_rows, _row, fresh_folders
+from transforms.marts.pipeline import parse_and_build
 
 SUMMARY = """run abc succeeded
 checks: 28 passed, 0 failed
@@ -46,3 +49,18 @@ def test_added_pages_gold_names_the_page(tmp_path: Path) -> None:
     named = {json.loads(path.read_text())["source_file"] for path in gold.iterdir()}
     assert named == pages
     assert {Path(name).suffix for name in pages} == {".md", ".txt"}  # both kinds of page
+
+
+def test_a_changed_page_has_new_bytes_and_the_same_marts(tmp_path: Path) -> None:
+    page = tmp_path / "000001.txt"
+    page.write_text("NCT06000005\nPhase: 1\nInclusion Criteria:\n- Age 18-65 years\n")
+    before = page.read_bytes()
+    assert _change(tmp_path, 1.0) == 1
+    assert page.read_bytes() != before
+
+    def facts(data: bytes) -> tuple[list[dict[str, object]], int]:
+        frame = pl.DataFrame({"source_file": ["a.txt"], "sha256": ["x"], "text": [data.decode()]})
+        marts = parse_and_build(frame)[2]
+        return marts["trials"].to_dicts(), marts["criteria"].height
+
+    assert facts(page.read_bytes()) == facts(before)
