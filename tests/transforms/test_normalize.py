@@ -99,3 +99,8 @@ def test_an_html_list_item_keeps_a_bullet() -> None:
     text = normalize_text("<ul><li>Age ≥ 18</li><li class='x'>SLE</li></ul>").text
     assert [line for line in text.splitlines() if line] == ["- Age ≥ 18", "- SLE"]
     assert "; " in normalize_text("| <ul><li>A</li><li>B</li></ul> | c |").text  # in a row
+
+
+def test_an_unclosed_head_ends_at_the_body() -> None:
+    text = normalize_text("<html><head><title>T</title><body><p>Phase: 1</p>").text
+    assert text.split() == ["Phase:", "1"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.text.lexicon import normalize_label
 from transforms.text.normalize import normalize_text
 from transforms.text.segment import segment
 
@@ -270,9 +269,12 @@ def test_numbered_headings_open_their_sections() -> None:
     assert _section_lines(page) == [("inclusion", ["a) Age ≥ 18 years"]), ("exclusion", ["a) HIV"])]
 
 
-@pytest.mark.parametrize("line", ["18 years", "3 Eligibility", "2024 Update"])
-def test_a_number_without_a_dot_is_no_section_number(line: str) -> None:
-    assert normalize_label(line) == line.casefold()
+def test_numbered_labels_and_numbers_without_a_dot_stay_items() -> None:
+    page = "Inclusion Criteria:\n1. Age\n2. SLE\n3 Eligibility\n2024 Update"
+    assert _section_lines(page) == [
+        ("inclusion", ["1. Age", "2. SLE", "3 Eligibility", "2024 Update"])
+    ]
+    assert _fields(page) == {}
 
 
 @pytest.mark.parametrize(

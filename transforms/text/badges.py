@@ -138,6 +138,10 @@ class BadgeReader:
             self.seen.append(found)
         return found
 
+    def unread(self) -> None:
+        """Forget the last badge read: its line turned out to be another label's value."""
+        self.seen.pop()
+
     def _classify(self, text: str, section: str) -> str | None:
         kind, is_bool, is_date = _badge_shape(text, section)
         if kind == "age":

@@ -549,7 +549,7 @@ FORM_CODE = r"[A-Z]\.\d{1,2}(?:\.\d{1,2})*\.?"
 _SECTION_CODE = re.compile(rf"^{FORM_CODE}\s+(?=\S)")
 # A document's own section number: "2. Eligibility", "2.1 Inclusion criteria" (a dot is
 # needed: "18 years" is no heading).
-_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:(?:\.\d{1,2})*\.|(?:\.\d{1,2})+)\s+(?=[^\W\d_])")
+SECTION_NUMBER = re.compile(r"^\d{1,2}(?:(?:\.\d{1,2})*\.|(?:\.\d{1,2})+)\s+(?=[^\W\d_])")
 
 
 _INDEX = re.compile(r"\s*\[\d{1,3}\]\s*$")
@@ -580,8 +580,6 @@ def normalize_label(text: str) -> str:
         text = _REMARK.sub(" ", text.replace("(s)", "s").replace("(S)", "s"))
     if text[1:2] == ".":
         text = _SECTION_CODE.sub("", text)
-    if text[:1].isdigit():
-        text = _SECTION_NUMBER.sub("", text)
     # ClinicalTrials.gov's tabular view marks the ICMJE's required fields: "Brief Title  ICMJE".
     key = " ".join(text.split()).casefold().removesuffix(" icmje")
     if key.endswith(_LEAD_IN_ENDS):  # "Key inclusion criteria include:", "… are as follows"

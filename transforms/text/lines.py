@@ -19,6 +19,7 @@ from transforms.text.lexicon import (
     FIELD_BY_TERM,
     FORM_CODE,
     SECTION_BY_TERM,
+    SECTION_NUMBER,
     is_boilerplate,
     normalize_label,
 )
@@ -213,6 +214,11 @@ def _exact_term(body: str) -> tuple[str, str] | None:
         return "heading", SECTION_BY_TERM[key]
     if key in FIELD_BY_TERM:
         return "label", FIELD_BY_TERM[key]
+    # A numbered heading ("2.1 Inclusion criteria"); a numbered label is a list's item
+    # ("1. Age" in a list of criteria is not the ages label).
+    if body[:1].isdigit() and (number := SECTION_NUMBER.match(body)) is not None:
+        key = normalize_label(body[number.end() :])
+        return ("heading", SECTION_BY_TERM[key]) if key in SECTION_BY_TERM else None
     return None
 
 

@@ -135,8 +135,9 @@ def _replacement(match: re.Match[str], raw: str) -> tuple[str, int]:
         end = len(raw) if close < 0 else close + 3
         return "\n", end
     value = match.group(kind)
-    if kind == "hidden":  # up to and with its closing tag; all of it if none
-        close = re.compile(rf"</{value}\s*>", re.IGNORECASE).search(raw, match.end())
+    if kind == "hidden":  # up to and with its closing tag (a head ends at the body too)
+        ends = rf"</{value}\s*>" + (r"|(?=<body\b)" if value.lower() == "head" else "")
+        close = re.compile(ends, re.IGNORECASE).search(raw, match.end())
         return "\n", len(raw) if close is None else close.end()
     if kind == "crlf":
         return "\n", match.end()

@@ -299,7 +299,7 @@ def _consume_free(state: _State, line: Line) -> None:
     if badge in _DATES_BY_ORDER and state.last_free and _is_unknown_label(state.last_free.text):
         # A bare date is a start or end date only by the order dates come in; after a
         # label the lexicon lacks ("Date submitted" / "15/01/2024") it is that label's.
-        state.badges.seen.pop()
+        state.badges.unread()
         badge = None
     if badge is not None:
         _add_field(state, badge, None, line.text, "badge", line.start, line.end)
