@@ -144,3 +144,12 @@ def test_the_separator_after_an_item_is_not_part_of_it() -> None:
     items = split_items(lines, criteria=True)
     assert [i.text for i in items] == ["Aged 18-65 years", "SLEDAI-2K ≥ 8", "Consent"]
     assert [text[i.start : i.end] for i in items] == [i.text for i in items]
+
+
+def test_a_number_after_a_comparison_is_its_value_not_a_marker() -> None:
+    text = "1. ECOG performance status <= 1. 2. Aged no less than 18 years. 3. ANA >= 1:80."
+    assert _items(text) == [
+        "ECOG performance status <= 1.",
+        "Aged no less than 18 years.",
+        "ANA >= 1:80.",
+    ]

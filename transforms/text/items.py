@@ -117,6 +117,8 @@ def _split_line(
     return tuple(out)
 
 
+# A number right after a comparison is its value, never an item's marker.
+_AFTER_COMPARISON = re.compile(r"(?:[<>=≤≥⩽⩾]|\b(?:than|least|most))\s*$", re.IGNORECASE)
 _HYPHENATED = re.compile(r"(?<![^\W\d_])[^\W\d_]{2,}-$")
 _LOWER_WORD = re.compile(r"[a-z]{2,}(?![\w-])")
 
@@ -132,7 +134,8 @@ def _inline_cuts(text: str, squashed: bool) -> list[int]:
     candidates = [
         (int(m.group(1)), m.start())
         for m, nxt in zip(matches, [*matches[1:], None], strict=False)  # None after the last
-        if nxt is None or nxt.start() != m.end() or nxt.group(1) != m.group(1)
+        if (nxt is None or nxt.start() != m.end() or nxt.group(1) != m.group(1))
+        and not _AFTER_COMPARISON.search(text, 0, m.start())  # "status <= 1. 2. Aged …"
     ]
     cuts: list[int] = []
     last: int | None = None
