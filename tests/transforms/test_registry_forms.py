@@ -402,6 +402,56 @@ def test_criteria_headings_written_as_sentences(inclusion: str, exclusion: str) 
     ]
 
 
+# ClinicalTrials.gov's current page copied as text: its group headings and contacts.
+CTGOV_PAGE_GROUPS = """NCT06111111
+Participation Criteria
+Eligibility Criteria
+Exclusion Criteria:
+- Pregnancy
+- Active infection
+Study Contact
+Jane Doe, MD
+555-0100
+Study Plan
+How is the study designed?
+Design Details
+Primary Purpose : Treatment
+What is the study measuring?
+Primary Outcome Measures
+Incidence of adverse events [ Time Frame: 28 days ]
+Collaborators and Investigators
+Sponsor
+University Hospital Example
+Investigators
+Principal Investigator: John Roe, MD
+More Information
+Study Record Dates
+Study Registration Dates
+First Submitted
+2023-11-02
+Study Record Updates
+Last Update Posted (Estimated)
+2025-01-15
+Last Verified
+2025-01
+"""
+
+
+def test_ctgov_page_groups_contacts_and_record_dates() -> None:
+    marts = _marts(CTGOV_PAGE_GROUPS)
+    trial = marts["trials"].row(0, named=True)
+    assert trial["lead_sponsor"] == "University Hospital Example"
+    assert (trial["primary_purpose"], str(trial["registration_date"])) == (
+        "TREATMENT",
+        "2023-11-02",
+    )
+    assert str(trial["last_updated"]) == "2025-01-15"
+    assert marts["criteria"]["text"].to_list() == ["Pregnancy", "Active infection"]
+    assert marts["endpoints"].select("measure", "time_frame_days").rows() == [
+        ("Incidence of adverse events", 28)
+    ]
+
+
 DRKS_FORM = """DRKS00034567
 Title: Anti-CD19 CAR T cells in refractory SLE (CASTLE)
 Inclusion Criteria: - SLE according to EULAR/ACR 2019 - SLEDAI-2K ≥ 8 despite ≥ 2 immunosuppressants

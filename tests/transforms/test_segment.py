@@ -242,11 +242,11 @@ def _section_lines(text: str) -> list[tuple[str, list[str]]]:
 def test_a_plain_heading_after_a_marked_list_ends_it() -> None:
     page = (
         "Exclusion Criteria:\n- Pregnancy\n- Active infection requiring\n"
-        "  intravenous antibiotics\nStudy Officials\nJane Doe, MD\nPrincipal Investigator\n"
+        "  intravenous antibiotics\nStudy Officials\nJane Doe, MD\nExample University Hospital\n"
     )
     assert _section_lines(page) == [
         ("exclusion", ["- Pregnancy", "- Active infection requiring", "intravenous antibiotics"]),
-        ("details", ["Jane Doe, MD", "Principal Investigator"]),
+        ("details", ["Jane Doe, MD", "Example University Hospital"]),
     ]
 
 

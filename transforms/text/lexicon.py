@@ -30,7 +30,14 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
     ),
     "detailed_description": ("detailed description", "study details", "full description"),
     "status": ("status and phase", "basic information", "study status", "trial status overview"),
-    "design": ("study design", "design", "design details", "trial design", "study design details"),
+    "design": (
+        "study design",
+        "design",
+        "design details",
+        "trial design",
+        "study design details",
+        "how is the study designed",
+    ),
     "arms": (
         "trial arms",
         "arms",
@@ -69,6 +76,7 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "outcome measure",
         "study outcomes",
         "what the study measures",
+        "what is the study measuring",
     ),
     "primary_outcomes": (
         "current primary outcome measures",
@@ -186,6 +194,7 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "collaborators",
         "funding",
         "sponsor information",
+        "collaborators and investigators",
     ),
     "contacts": (
         "contact information",
@@ -197,6 +206,12 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "investigators",
         "study contacts",
         "contact",
+        "study contact",
+        "study contact backup",
+        "trial contacts",
+        "principal investigator",
+        "study director",
+        "study chair",
     ),
     "related": (
         "related clinical trials",
@@ -233,6 +248,12 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
     # ClinicalTrials.gov's tabular view groups its fields under these.
     "details": (
         "intervention/exposure",  # ANZCTR's group of intervention and design fields
+        # ClinicalTrials.gov's page groups (their fields are this record's own).
+        "study plan",
+        "more information",
+        "study record dates",
+        "study registration dates",
+        "study record updates",
         "tracking information",
         "descriptive information",
         "recruitment information",
@@ -256,6 +277,13 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "share",
         "references",
         "publications",
+        "useful links",
+        "study documents",
+        "drug and device information, study documents",
+        "resource links provided by the national library of medicine",
+        "plan for individual participant data",
+        "ipd sharing statement",
+        "individual participant data sharing statement",
     ),
 }
 
@@ -540,6 +568,8 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "intervention code",
         "removed location countries",
         "verification date",
+        "last verified",
+        "record verification date",
     ),
 }
 
