@@ -227,3 +227,17 @@ def test_a_labelled_time_frame_in_brackets_after_the_measure() -> None:
     assert frame.select("measure", "time_frame", "time_frame_days").rows() == [
         ("Incidence of CRS and ICANS", "90 days", 90)
     ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Primary efficacy endpoint", "PRIMARY"),
+        ("Key secondary endpoints", "SECONDARY"),
+        ("Exploratory Outcome Measures", "OTHER"),
+        ("Tertiary outcome measures", "OTHER"),
+    ],
+)
+def test_more_outcome_headings(heading: str, kind: str) -> None:
+    page = f"NCT06000006\n{heading}\n1. Change in SLEDAI-2K [Time Frame: Week 24]\n"
+    assert _endpoints(page) == [(kind, "Change in SLEDAI-2K", None, 168)]
