@@ -59,6 +59,22 @@ def test_eu_form_fields_sections_and_outcomes() -> None:
     ]
 
 
+def test_eu_form_sponsor_size_status_and_entry_date() -> None:
+    page = (
+        "EudraCT Number: 2022-501234-11\n"
+        "Date on which this record was first entered in the EudraCT database: 2022-06-14\n"
+        "B.1.1 Name of Sponsor: University Hospital Example\n"
+        "F.4.2.2 In the whole clinical trial: 24\nP. End of Trial Status: Completed\n"
+    )
+    trial = _marts(page)["trials"].row(0, named=True)
+    assert (trial["lead_sponsor"], trial["enrollment"], trial["overall_status"]) == (
+        "University Hospital Example",
+        24,
+        "COMPLETED",
+    )
+    assert str(trial["registration_date"]) == "2022-06-14"
+
+
 CHICTR_BILINGUAL = """注册号：
 Registration number:
 ChiCTR2400081111

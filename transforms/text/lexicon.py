@@ -353,6 +353,8 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "trial status",
         "recruiting status",
         "recruitment status of trial",
+        "end of trial status",  # the EU register's "P. End of Trial Status"
+        "p. end of trial status",
         "研究状态",
         "招募状态",
     ),
@@ -392,6 +394,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "overall number of participants",
         "total number of participants",
         "planned number of participants",
+        "in the whole clinical trial",  # the EU register's F.4.2.2
         "number of subjects",
         "样本量",
     ),
@@ -479,6 +482,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "first submitted date",
         "first posted date",
         "date of first registration",
+        "date on which this record was first entered in the eudract database",
     ),
     "sex": (
         "sex",
@@ -516,6 +520,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "primary sponsor",
         "study sponsor",
         "current study sponsor",
+        "name of sponsor",
     ),
     "condition": (
         "condition",
@@ -532,6 +537,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "drug",
         "intervention name",
         "product",
+        "product name",
         "description of interventions / exposure",
     ),
     "intervention_type": ("intervention type",),
