@@ -29,6 +29,11 @@ from transforms.values import enums
         ("招募中", "RECRUITING"),
         ("尚未招募", "NOT_YET_RECRUITING"),
         ("Prematurely Ended", "TERMINATED"),
+        ("No longer recruiting", "ACTIVE_NOT_RECRUITING"),  # ISRCTN
+        ("Closed: follow-up complete", "COMPLETED"),  # ANZCTR
+        ("Stopped early", "TERMINATED"),
+        ("Recruiting stopped after recruiting started", "TERMINATED"),  # DRKS
+        ("Open", None),  # the masking "Open", not a status
         ("Authorised, recruiting", "RECRUITING"),
         ("Ongoing, recruitment ended", "ACTIVE_NOT_RECRUITING"),
         ("Authorised, not started", "NOT_YET_RECRUITING"),
