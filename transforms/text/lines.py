@@ -131,10 +131,10 @@ def classify_line(start: int, end: int, text: str, indent: int) -> Line:
     A line or value printed twice ("Lupus NephritisLupus Nephritis", a scraped
     element and its copy for screen readers) is read once: the first copy.
     """
-    if _may_be_twice(text) and (single := _single_copy(text)) < len(text):
+    if (single := _single_copy(text)) is not None:
         text, end = text[:single], start + single
     kind, key, label, value, value_at = _classify_text(text)
-    if value is not None and _may_be_twice(value) and (single := _single_copy(value)) < len(value):
+    if value is not None and (single := _single_copy(value)) is not None:
         value = value[:single]
     value_start = None if value_at is None else start + value_at
     return Line(start, end, text, indent, kind, key, label, value, value_start)
@@ -143,24 +143,20 @@ def classify_line(start: int, end: int, text: str, indent: int) -> Line:
 _MIN_COPY = 4  # "NoNo" may be a word; "Phase 2Phase 2" is not
 
 
-def _may_be_twice(text: str) -> bool:
-    """The cheap test first: a second copy would start with the first's first character."""
-    n = len(text)
-    return n >= 2 * _MIN_COPY and text[(n + 1) // 2] == text[0]
+def _single_copy(text: str) -> int | None:
+    """The length of one copy when ``text`` is two equal copies, glued or spaced; else None.
 
-
-def _single_copy(text: str) -> int:
-    """The length of one copy when ``text`` is two equal copies, glued or spaced; else all."""
+    Runs for every line: one character tells for most (a second copy would start
+    with the first's first character) before any slice is compared.
+    """
     n = len(text)
-    if not _may_be_twice(text):
-        return n
     half = n // 2
     at = half + n % 2  # where the second copy would start
-    if at > half and text[half] != " ":
-        return n
+    if n < 2 * _MIN_COPY or text[at] != text[0] or (at > half and text[half] != " "):
+        return None
     second = text[at:]
     if second != text[:half] or not any(c.isalpha() for c in second):
-        return n
+        return None
     return half
 
 
