@@ -124,3 +124,7 @@ def test_two_doses_joined_by_to_are_one_range() -> None:
     assert (dose.value, dose.value_max, dose.unit) == (5e5, 2e6, "cells/kg")
     assert dose.text == "5.0 e5/ kg to 2.0e6/kg"
     assert len(find_doses("1×10^6 cells/kg or 3×10^6 cells/kg")) == 2
+
+
+def test_a_cap_word_must_be_a_word() -> None:
+    assert [d.value for d in find_doses("Product: CARMAX 1×10^6 cells/kg")] == [1e6]

@@ -66,8 +66,8 @@ _RANGE_BEFORE = re.compile(r"(?<![\w.])(?P<low>\d+(?:\.\d+)?)\s*(?:-|–|—|~|t
 _RANGE_BETWEEN = re.compile(r"\s*(?:-|–|—|~|to)\s*", re.IGNORECASE)
 # A ceiling on a dose, not a dose level: "1×10^6 cells/kg (not to exceed 1×10^8 cells)".
 _CAP_BEFORE = re.compile(
-    r"(?:not\s+to\s+exceed|not\s+exceeding|no\s+more\s+than|capped\s+at|a\s+cap\s+of|at\s+most"
-    r"|max(?:imum|\.)?(?:\s+(?:total|flat))?(?:\s+dose)?(?:\s+of)?|≤|<=?)\s*[:(]?\s*$",
+    r"(?:\b(?:not\s+to\s+exceed|not\s+exceeding|no\s+more\s+than|capped\s+at|a\s+cap\s+of"
+    r"|at\s+most|max(?:imum|\.)?(?:\s+(?:total|flat))?(?:\s+dose)?(?:\s+of)?)|≤|<=?)\s*[:(]?\s*$",
     re.IGNORECASE,
 )
 _CAP_REACH = 32  # characters before a magnitude searched for a cap's words

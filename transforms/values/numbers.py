@@ -76,9 +76,9 @@ def parse_enrollment(text: str | None) -> tuple[int, str | None] | None:
     count = _to_int(match.group("n"))
     if count is None:
         return None
-    groups = _GROUP_SIZE.findall(text)
-    if len(groups) >= 2 and _GROUP_SIZES.fullmatch(text):
-        count = sum(int(n) for n in groups)
+    if ":" in text or "：" in text:  # per-group sizes are labelled; most values are not
+        groups = _GROUP_SIZE.findall(text) if _GROUP_SIZES.fullmatch(text) else []
+        count = sum(int(n) for n in groups) if len(groups) >= 2 else count
     kind = _TYPE.search(text)
     status = None if kind is None else ("ESTIMATED" if kind.group("est") else "ACTUAL")
     return count, status
