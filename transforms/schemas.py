@@ -202,6 +202,8 @@ CRITERIA_THRESHOLDS = {
     "operator": Str,
     "value": Float,
     "unit": Str,
+    "value_as_written": Float,
+    "unit_as_written": Str,
     "source_text": Str,
     "span_start": Int,
     "span_end": Int,

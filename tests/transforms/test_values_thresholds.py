@@ -72,10 +72,13 @@ def _rows(text):
             "Hemoglobin ≥60 g/L (without red blood cell transfusion within 14 days);",
             [("hemoglobin", ">=", 60, "g/L")],
         ),
-        ("Hb ≥ 9 g/dL", [("hemoglobin", ">=", 9, "g/dL")]),
+        ("Hb ≥ 9 g/dL", [("hemoglobin", ">=", 90, "g/L")]),  # converted to contract units
         ("Absolute neutrophil count ≥1.0×10\\^9/L;", [("anc", ">=", 1.0, "10^9/L")]),
         ("ANC ≥ 1.5 × 10⁹/L", [("anc", ">=", 1.5, "10^9/L")]),
-        ("ANC ≥ 1500/mm3", [("anc", ">=", 1500, "cells/uL")]),
+        ("ANC ≥ 1500/mm3", [("anc", ">=", 1.5, "10^9/L")]),
+        ("Platelets ≥ 50,000/µL", [("platelets", ">=", 50, "10^9/L")]),
+        ("ALC ≥ 500 cells/μL", [("alc", ">=", 0.5, "10^9/L")]),
+        ("Hemoglobin ≥ 8.5 g/dL", [("hemoglobin", ">=", 85, "g/L")]),
         ("Platelets ≥50×10\\^9/L;", [("platelets", ">=", 50, "10^9/L")]),
         ("Platelet count ≥ 75 G/L", [("platelets", ">=", 75, "10^9/L")]),
         ("Absolute lymphocytes (ALC) ≥ 0.5×10\\^9/L;", [("alc", ">=", 0.5, "10^9/L")]),
@@ -217,7 +220,17 @@ def test_spans_and_text_point_into_input():
     assert found[0].text == "AST/ALT ≤ 2.5 × ULN"
     assert found[1].text == "ALT ≤ 2.5 × ULN"
     start = text.index("Age")
-    assert found[2] == Threshold("age", ">=", 5.0, "years", start, len(text), "Age 5-18 years")
+    assert found[2] == Threshold(
+        "age", ">=", 5.0, "years", start, len(text), "Age 5-18 years", 5.0, "years"
+    )
+
+
+def test_converted_values_keep_what_was_written():
+    found = find_thresholds("Hemoglobin ≥ 9.5 g/dL and platelets ≥ 75,000/mm3")
+    assert [(t.value, t.unit, t.stated_value, t.stated_unit) for t in found] == [
+        (95.0, "g/L", 9.5, "g/dL"),
+        (75.0, "10^9/L", 75000.0, "cells/uL"),
+    ]
 
 
 def test_values_are_contract_enums():

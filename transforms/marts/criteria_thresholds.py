@@ -1,7 +1,8 @@
 """marts.criteria_thresholds — one row per numeric condition in a criterion.
 
 "Age 5-18 years" is two rows (>= 5, <= 18); "AST and ALT <= 3 x ULN" is two
-rows. Spans point at the words of the condition inside the raw text.
+rows. Values are in the contract's units ("Hb ≥ 9 g/dL" is 90 g/L), with the value
+and unit as written beside them. Spans point at the words of the condition.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ def threshold_rows(view: DocView, criteria: list[Row]) -> list[Row]:
                     "operator": found.operator,
                     "value": found.value,
                     "unit": found.unit,
+                    "value_as_written": found.stated_value,
+                    "unit_as_written": found.stated_unit,
                     "source_text": found.text,
                     "span_start": start,
                     "span_end": end,

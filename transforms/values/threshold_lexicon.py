@@ -199,6 +199,14 @@ UNIT_ALIASES: dict[tuple[str, str], str] = {
     ("dlco", "%"): "% predicted",
 }
 
+# Units stated on another scale of a contract unit: (contract unit, multiplier, divisor).
+# "Hb ≥ 9 g/dL" is hemoglobin ≥ 90 g/L and "ANC ≥ 1500/mm3" is ANC ≥ 1.5 × 10^9/L, so
+# one query over a concept compares every trial; the mart keeps the stated pair too.
+CONVERSIONS: dict[str, tuple[str, int, int]] = {
+    "g/dL": ("g/L", 10, 1),
+    "cells/uL": ("10^9/L", 1, 1000),
+}
+
 # A lost comparison glyph ("=" or "?" where "≥"/"≤" was) is read in the direction
 # eligibility usually bounds the concept: lab safety limits from above, the rest from below.
 UPPER_BOUNDED = frozenset(

@@ -20,6 +20,7 @@ from transforms.values.memo import text_cache
 from transforms.values.threshold_lexicon import (
     CONCEPT_PATTERN,
     CONCEPT_UNITS,
+    CONVERSIONS,
     DEFAULT_UNIT,
     UNIT_ALIASES,
     UPPER_BOUNDED,
@@ -29,7 +30,11 @@ from transforms.values.threshold_lexicon import (
 
 @dataclass(frozen=True)
 class Threshold:
-    """One numeric condition; start/end cover concept..unit in the input text."""
+    """One numeric condition; start/end cover concept..unit in the input text.
+
+    ``value`` and ``unit`` are in the contract's units; ``stated_value`` and
+    ``stated_unit`` as the text wrote them (the same unless ``CONVERSIONS`` applied).
+    """
 
     concept: str
     operator: str
@@ -38,6 +43,19 @@ class Threshold:
     start: int
     end: int
     text: str
+    stated_value: float
+    stated_unit: str
+
+
+def _threshold(
+    concept: str, operator: str, value: float, unit: str, start: int, end: int, text: str
+) -> Threshold:
+    """A threshold in the contract's units, from the value and unit as stated."""
+    converted, scaled = unit, value
+    if unit in CONVERSIONS:
+        converted, multiplier, divisor = CONVERSIONS[unit]
+        scaled = round(value * multiplier / divisor, 9)
+    return Threshold(concept, operator, scaled, converted, start, end, text, value, unit)
 
 
 @dataclass(frozen=True)
@@ -213,7 +231,7 @@ def _emit(text: str, mentions: list[_Mention], found: list[_Comparison]) -> list
             for i, (comparison, (operator, unit)) in enumerate(resolved):
                 start, end, value = mention.start, comparison.end, comparison.value
                 operator = operators[i] if operators else operator
-                out.append(Threshold(concept, operator, value, unit, start, end, text[start:end]))
+                out.append(_threshold(concept, operator, value, unit, start, end, text[start:end]))
     return out
 
 
@@ -260,7 +278,7 @@ def _implicit_ages(text: str, clean: str, taken: list[Threshold]) -> list[Thresh
         else:
             continue
         out += [
-            Threshold("age", op, float(v), "years", start, end, text[start:end]) for op, v in pairs
+            _threshold("age", op, float(v), "years", start, end, text[start:end]) for op, v in pairs
         ]
     return out
 
