@@ -128,3 +128,10 @@ def test_two_doses_joined_by_to_are_one_range() -> None:
 
 def test_a_cap_word_must_be_a_word() -> None:
     assert [d.value for d in find_doses("Product: CARMAX 1×10^6 cells/kg")] == [1e6]
+
+
+def test_a_dose_span_ends_at_its_last_word() -> None:
+    text = "at a dose of 1 × 10^8 CAR-T cells following lymphodepletion"
+    (dose,) = find_doses(text)
+    assert dose.text == "1 × 10^8 CAR-T cells"
+    assert text[dose.start : dose.end] == dose.text

@@ -102,6 +102,9 @@ def _unit_at(text: str, pos: int) -> tuple[str, int] | None:
 
 
 def _mention(text: str, start: int, end: int, low: float, high: float | None, unit: str):
+    """The dose's span ends at its last word, not at the space the unit's pattern took after it."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
     return DoseMention(low, high, unit, start, end, text[start:end])
 
 
