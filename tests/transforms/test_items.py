@@ -122,13 +122,12 @@ def test_a_dash_inside_one_item_of_a_list_is_not_a_bullet() -> None:
 
 def test_in_a_list_set_apart_by_blank_lines_a_line_without_one_is_a_wrap() -> None:
     text = (
-        "Age 18 to 65 years at the time of consent, with a diagnosis of\n"
+        "Age 18 to 65 years at the time of consent, with a diagnosis\n"
         "systemic lupus erythematosus\n\nPositive ANA titre ≥ 1:80\n\nSigned consent\n"
     )
     lines = [classify_line(*parts) for parts in iter_physical_lines(text)]
     assert [i.text for i in split_items(lines, criteria=True, text=text)] == [
-        "Age 18 to 65 years at the time of consent, with a diagnosis of "
-        "systemic lupus erythematosus",
+        "Age 18 to 65 years at the time of consent, with a diagnosis systemic lupus erythematosus",
         "Positive ANA titre ≥ 1:80",
         "Signed consent",
     ]
@@ -136,6 +135,22 @@ def test_in_a_list_set_apart_by_blank_lines_a_line_without_one_is_a_wrap() -> No
     single = text.replace("\n\n", "\n")
     lines = [classify_line(*parts) for parts in iter_physical_lines(single)]
     assert len(split_items(lines, criteria=True, text=single)) == 4
+
+
+@pytest.mark.parametrize("marker", ["", "- ", "1. "])
+def test_a_line_that_cannot_start_an_item_continues_the_one_before(marker: str) -> None:
+    text = (
+        f"{marker}Hemoglobin ≥ 8.0 g/dL, platelets ≥ 50,000/µL and absolute neutrophil count\n"
+        "≥ 1,000/µL\n"
+        f"{marker}Patients previously treated with rituximab, belimumab or\n"
+        "Anifrolumab within 6 months\n"
+        f"{marker}Signed consent\n"
+    )
+    assert _items(text) == [
+        "Hemoglobin ≥ 8.0 g/dL, platelets ≥ 50,000/µL and absolute neutrophil count ≥ 1,000/µL",
+        "Patients previously treated with rituximab, belimumab or Anifrolumab within 6 months",
+        "Signed consent",
+    ]
 
 
 def test_the_separator_after_an_item_is_not_part_of_it() -> None:
@@ -153,3 +168,26 @@ def test_a_number_after_a_comparison_is_its_value_not_a_marker() -> None:
         "Aged no less than 18 years.",
         "ANA >= 1:80.",
     ]
+
+
+def test_a_paragraph_wrapped_at_the_page_width_is_one_item_in_prose() -> None:
+    text = (
+        "ACM-101 will be administered as a single intravenous infusion at a dose of 1 × 10^8\n"
+        "CAR-T cells following lymphodepleting chemotherapy with fludarabine (30 mg/m2/day)\n"
+        "and cyclophosphamide on Days -5 to -3.\n"
+        "Drug: Tocilizumab as needed for cytokine release syndrome management.\n"
+        "Short line\n"
+        "Another line\n"
+    )
+    lines = [classify_line(*parts) for parts in iter_physical_lines(text)]
+    items = [i.text for i in split_items(lines, criteria=False, text=text, prose=True)]
+    assert items == [
+        "ACM-101 will be administered as a single intravenous infusion at a dose of 1 × 10^8 "
+        "CAR-T cells following lymphodepleting chemotherapy with fludarabine (30 mg/m2/day) "
+        "and cyclophosphamide on Days -5 to -3.",
+        "Drug: Tocilizumab as needed for cytokine release syndrome management.",
+        "Short line",
+        "Another line",
+    ]
+    # Outside prose sections each line stays an item.
+    assert len(split_items(lines, criteria=False, text=text)) == 6

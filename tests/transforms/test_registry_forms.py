@@ -563,3 +563,80 @@ def test_ctis_public_page_lists_and_a_dose_table_after_the_criteria() -> None:
     assert trial["enrollment"] == 24
     assert marts["criteria"]["text"].to_list() == ["eGFR < 30 ml/min/1.73 m²", "Active CNS lupus"]
     assert marts["doses"].select("dose_value", "dose_unit").rows() == [(1e6, "CAR+ cells/kg")]
+
+
+PROTOCOL_SYNOPSIS = """CLINICAL STUDY PROTOCOL SYNOPSIS
+
+Protocol Number: ACM-101-LN02                              Version 3.0, 12 March 2024
+
+Title of Study: A Phase 1/2, Open-Label, Multicenter Study of ACM-101, an Autologous
+Anti-CD19 Chimeric Antigen Receptor T-Cell Therapy, in Subjects with Refractory
+Lupus Nephritis
+
+Sponsor: Acme Therapeutics, Inc.
+
+Phase of Development: Phase 1/2
+
+Planned Number of Subjects: Approximately 12 subjects
+
+Investigational Product, Dosage and Mode of Administration:
+ACM-101 will be administered as a single intravenous infusion at a dose of 1 × 10^8
+CAR-T cells following lymphodepleting chemotherapy with fludarabine (30 mg/m2/day)
+and cyclophosphamide (500 mg/m2/day) on Days -5 to -3.
+
+Confidential                                                          Page 2 of 78
+Acme Therapeutics, Inc.                             Protocol ACM-101-LN02 v3.0
+
+Inclusion Criteria:
+1. Male or female subjects 18 to 65 years of age
+2. Biopsy-proven active lupus nephritis Class III or IV per ISN/RPS 2003 classifi-
+cation within 6 months prior to screening
+3. Hemoglobin ≥ 8.0 g/dL, platelets ≥ 50,000/µL and absolute neutrophil count
+≥ 1,000/µL
+
+Confidential                                                          Page 3 of 78
+Acme Therapeutics, Inc.                             Protocol ACM-101-LN02 v3.0
+
+4. eGFR ≥ 30 mL/min/1.73 m2
+Exclusion Criteria:
+1. Prior treatment with CAR-T cell therapy
+"""
+
+
+def test_protocol_synopsis_printed_to_pdf() -> None:
+    marts = _marts(PROTOCOL_SYNOPSIS)
+    trial = marts["trials"].row(0, named=True)
+    assert trial["title"] == (
+        "A Phase 1/2, Open-Label, Multicenter Study of ACM-101, an Autologous Anti-CD19 "
+        "Chimeric Antigen Receptor T-Cell Therapy, in Subjects with Refractory Lupus Nephritis"
+    )
+    assert trial["phases"] == ["PHASE1", "PHASE2"]
+    assert trial["enrollment"] == 12
+    assert trial["lead_sponsor"] == "Acme Therapeutics, Inc."
+    assert trial["lymphodepletion_agents"] == ["cyclophosphamide", "fludarabine"]
+    doses = marts["doses"].select("dose_value", "dose_unit", "span_start", "span_end").rows()
+    assert [(value, unit, PROTOCOL_SYNOPSIS[a:b]) for value, unit, a, b in doses] == [
+        (1e8, "cells", "1 × 10^8\nCAR-T cells")  # read across the wrap
+    ]
+    criteria = marts["criteria"].select("criterion_type", "text").rows()
+    assert criteria == [
+        ("INCLUSION", "Male or female subjects 18 to 65 years of age"),
+        (
+            "INCLUSION",
+            "Biopsy-proven active lupus nephritis Class III or IV per ISN/RPS 2003 "
+            "classification within 6 months prior to screening",
+        ),
+        (
+            "INCLUSION",
+            "Hemoglobin ≥ 8.0 g/dL, platelets ≥ 50,000/µL and absolute neutrophil count ≥ 1,000/µL",
+        ),
+        ("INCLUSION", "eGFR ≥ 30 mL/min/1.73 m2"),
+        ("EXCLUSION", "Prior treatment with CAR-T cell therapy"),
+    ]
+    thresholds = marts["criteria_thresholds"]
+    assert thresholds.select("concept", "value", "unit").rows()[2:] == [
+        ("hemoglobin", 80.0, "g/L"),
+        ("platelets", 50.0, "10^9/L"),
+        ("anc", 1.0, "10^9/L"),
+        ("egfr", 30.0, "mL/min/1.73m2"),
+    ]

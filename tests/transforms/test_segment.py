@@ -303,3 +303,70 @@ def test_a_site_footer_is_boilerplate(line: str) -> None:
     assert _section_lines(f"Exclusion Criteria:\n- Pregnancy\n{line}") == [
         ("exclusion", ["- Pregnancy"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "key", "value"),
+    [
+        ("Title of Study: CAR-T cells in lupus", "title", "CAR-T cells in lupus"),
+        ("Title of the Trial: CAR-T cells in lupus", "title", "CAR-T cells in lupus"),
+        ("Phase of Development: Phase 1/2", "phase", "Phase 1/2"),
+        ("Planned Number of Subjects: 12", "enrollment", "12"),
+        ("Number of patients (planned and analysed): 24", "enrollment", "24"),
+        ("Anticipated sample size: 30", "enrollment", "30"),
+        ("Sponsor of the study: Acme Bio", "lead_sponsor", "Acme Bio"),
+        ("Type of Trial: Interventional", "study_type", "Interventional"),
+    ],
+)
+def test_labels_in_other_word_orders_and_people_words(line: str, key: str, value: str) -> None:
+    assert _fields(line).get(key) == value
+
+
+def _section_texts(text: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for section in segment(normalize_text(text).text).sections:
+        out.setdefault(section.key, []).extend(line.text for line in section.lines)
+    return out
+
+
+def test_page_numbers_and_running_heads_of_a_printout_are_no_text() -> None:
+    head = "Acme Therapeutics, Inc.                 Protocol ACM-001 v3.0"
+    page = (
+        "Inclusion Criteria:\n1. Age 18-65 years\n\n"
+        f"Confidential                          Page 2 of 40\n{head}\n\n"
+        "2. SLEDAI-2K ≥ 6\n\n"
+        f"Confidential                          Page 3 of 40\n{head}\n\n"
+        "3. Signed consent\n"
+    )
+    assert _section_texts(page)["inclusion"] == [
+        "1. Age 18-65 years",
+        "2. SLEDAI-2K ≥ 6",
+        "3. Signed consent",
+    ]
+    # Beside one page number only, a line is not known to repeat: it stays.
+    once = page.replace(f"Confidential                          Page 3 of 40\n{head}\n\n", "")
+    assert _section_texts(once)["inclusion"] == [
+        "1. Age 18-65 years",
+        head,
+        "2. SLEDAI-2K ≥ 6",
+        "3. Signed consent",
+    ]
+
+
+def test_a_hard_wrapped_title_goes_on_on_the_next_lines() -> None:
+    page = (
+        "Title of Study: A Phase 1/2, Open-Label, Multicenter Study of ACM-101, an Autologous\n"
+        "Anti-CD19 Chimeric Antigen Receptor T-Cell Therapy, in Subjects with\n"
+        "Refractory Lupus Nephritis\n"
+        "Short Title: ACM-LN\n"
+        "Sponsor: Acme Bio\n"
+    )
+    assert _fields(page)["title"] == (
+        "A Phase 1/2, Open-Label, Multicenter Study of ACM-101, an Autologous Anti-CD19 "
+        "Chimeric Antigen Receptor T-Cell Therapy, in Subjects with Refractory Lupus Nephritis"
+    )
+    # A short title line is whole; a blank line or a label ends a long one.
+    assert _fields("Title: CAR-T in lupus\nSingle centre\n")["title"] == "CAR-T in lupus"
+    long = "Title: A Phase 1 Study of Anti-CD19 CAR-T Cells in Refractory Systemic Lupus"
+    assert _fields(f"{long}\n\nErythematosus\n")["title"] == long.removeprefix("Title: ")
+    assert _fields(f"{long}\nShort title: CASTLE\n")["title"] == long.removeprefix("Title: ")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from transforms.staged.fields import choose_fields
 from transforms.text.items import split_items
 from transforms.text.layout import detect_layout
-from transforms.text.lexicon import CRITERIA_SECTIONS
+from transforms.text.lexicon import CRITERIA_SECTIONS, PROSE_SECTIONS
 from transforms.text.normalize import normalize_text
 from transforms.text.offsets import OffsetMap
 from transforms.text.record_page import LAYOUT as RECORD_LAYOUT
@@ -92,7 +92,8 @@ def _item_rows(
     rows: list[Row] = []
     for section in sections:
         criteria = section.key in CRITERIA_SECTIONS
-        for item in split_items(section.lines, criteria=criteria, text=text):
+        prose = section.key in PROSE_SECTIONS
+        for item in split_items(section.lines, criteria=criteria, text=text, prose=prose):
             rows.append(
                 {
                     "source_file": source_file,

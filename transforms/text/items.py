@@ -36,6 +36,15 @@ _INLINE_NUMBER = re.compile(r"(?:^|(?<=[\s;.:,]))\(?(\d{1,2})[.)、](?!\d)\s*(?=
 # item starts at the same glyph, spaced, before a letter).
 _LEAD_BULLET = re.compile(r"^([•\-*])\s+\S")
 _TERMINAL = (".", ";", "。", "!", "?")
+# A line that can only be the rest of the one before: it starts with a comparison, a
+# closing bracket or a unit ("≥ 1,000/µL" after "absolute neutrophil count"), or the line
+# before ends on a word or sign that needs more ("… with fludarabine and").
+_REST_OF_LINE = re.compile(r"^[≥≤<>=⩾⩽)\]},/%×]")
+_OPEN_END = re.compile(
+    r"(?:[,(≥≤<>=⩾⩽/×]|\b(?:and|or|of|with|without|the|a|an|to|in|for|by|than|at|from|per"
+    r"|as|including|between|plus)|[^\W\d_]{2,}-)$",
+    re.IGNORECASE,
+)
 _SEPARATORS = (";", "；")
 _MAX_SUBHEADING_WORDS = 14
 
@@ -57,16 +66,21 @@ class _Piece(NamedTuple):
     indent: int
 
 
-def split_items(lines: list[Line], *, criteria: bool, text: str = "") -> list[Item]:
+def split_items(
+    lines: list[Line], *, criteria: bool, text: str = "", prose: bool = False
+) -> list[Item]:
     """Items of a section's free lines; criteria lists also get inline splits and sub-headings.
 
     ``text`` (the normalised page the lines are in) shows where blank lines are:
     in a list whose items are set apart by blank lines, a line with none before it
-    continues the item above (a hard wrap).
+    continues the item above (a hard wrap). In ``prose`` (a summary, a description
+    of the interventions), a paragraph hard-wrapped at a page's width is one item.
     """
     # A criteria list squashed onto one line may also be bulleted inline ("- A - B").
     squashed = criteria and len(lines) == 1
     pieces = [p for line in lines for p in _pieces(line, inline=criteria, squashed=squashed)]
+    if prose and text and len(pieces) > 1:
+        pieces = _join_paragraphs(pieces, text)
     if not criteria:
         return [
             _item(None, 0, p.marker, p.text, p.start, p.end)
@@ -167,7 +181,8 @@ def _join_wraps(pieces: list[_Piece], blank_before: list[bool] | None = None) ->
     """Join a hard-wrapped continuation (no marker, previous not finished) to its item.
 
     A continuation starts lower-case or indented in a marked list; in a list set
-    apart by blank lines (``blank_before``), it is a line with no blank line before.
+    apart by blank lines (``blank_before``), it is a line with no blank line before;
+    in any list, a line that cannot start an item (``_REST_OF_LINE``, ``_OPEN_END``).
     """
     marked = any(p.marker for p in pieces)
     out: list[_Piece] = []
@@ -177,6 +192,9 @@ def _join_wraps(pieces: list[_Piece], blank_before: list[bool] | None = None) ->
             (piece.text[:1].islower() or piece.indent > (prev.indent if prev else 0))
             if marked
             else blank_before is not None and not blank_before[i]
+        ) or (
+            prev is not None
+            and (_REST_OF_LINE.match(piece.text) is not None or _OPEN_END.search(prev.text))
         )
         if (
             continues
@@ -186,14 +204,47 @@ def _join_wraps(pieces: list[_Piece], blank_before: list[bool] | None = None) ->
             and not prev.text.endswith((*_TERMINAL, ":"))
         ):
             out[-1] = _Piece(
-                prev.start, piece.end, _joined(prev.text, piece.text), prev.marker, prev.indent
+                prev.start, piece.end, join_wrapped(prev.text, piece.text), prev.marker, prev.indent
             )
             continue
         out.append(piece)
     return out
 
 
-def _joined(line: str, wrap: str) -> str:
+_WRAP_WIDTH = 50  # a line this long that ends mid-sentence was wrapped
+_LABELLED = re.compile(r"^[^\W\d_][^:]{0,40}:\s")
+
+
+def _join_paragraphs(pieces: list[_Piece], text: str) -> list[_Piece]:
+    """Unmarked lines of one paragraph, hard-wrapped at the page's width, as one piece.
+
+    A line continues the one before when no blank line parts them, the one before
+    is long and ends mid-sentence, and it is not a "Label: value" line of its own.
+    """
+    out: list[_Piece] = []
+    width = 0  # length of the last line joined into ``out[-1]``
+    for piece in pieces:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.marker is None
+            and piece.marker is None
+            and width >= _WRAP_WIDTH
+            and prev.text
+            and not prev.text.endswith((*_TERMINAL, ":"))
+            and text.count("\n", prev.end, piece.start) == 1
+            and not _LABELLED.match(piece.text)
+        ):
+            out[-1] = _Piece(
+                prev.start, piece.end, join_wrapped(prev.text, piece.text), None, prev.indent
+            )
+        else:
+            out.append(piece)
+        width = piece.end - piece.start
+    return out
+
+
+def join_wrapped(line: str, wrap: str) -> str:
     """A line and its hard-wrapped continuation; a word hyphenated at the wrap is made whole.
 
     "creati-" / "nine clearance" is "creatinine clearance"; "anti-" / "dsDNA" is

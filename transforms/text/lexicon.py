@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from transforms.text.page_furniture import CONFIDENTIAL_PATTERN, PAGE_NUMBER_PATTERN
+
 SECTION_TERMS: dict[str, tuple[str, ...]] = {
     "summary": (
         "brief summary",
@@ -67,6 +69,16 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "dose cohorts",
         "dose escalation cohorts",
         "dosing schedule",
+        # Protocol synopses (ICH E3) head the product and its dosing so.
+        "investigational product",
+        "investigational products",
+        "investigational medicinal product",
+        "investigational product, dosage and mode of administration",
+        "investigational product, dose and mode of administration",
+        "test product, dose and mode of administration",
+        "test product, dose and mode of administration, batch number",
+        "study drug",
+        "study treatment",
     ),
     "outcomes": (
         "outcome measures",
@@ -150,6 +162,7 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "main inclusion criteria",
         "principal inclusion criteria",
         "participant inclusion criteria",
+        "diagnosis and main criteria for inclusion",  # ICH E3 synopsis
         "who can take part",
         "you may qualify if",
         "you can join if",
@@ -202,6 +215,9 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "trial locations",
         "where is the study",
         "study centers",
+        "study centres",
+        "study center",
+        "study centre",
         "centres",
     ),
     "countries": ("countries", "location countries", "countries of recruitment"),
@@ -365,6 +381,8 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "trial phase",
         "clinical phase",
         "phase of trial",
+        "phase of development",
+        "development phase",
         "研究分期",
     ),
     "study_type": ("study type", "type of study", "trial type", "研究类型", "primary study design"),
@@ -651,17 +669,58 @@ _QUALIFIED_DATES = {
     "primary_completion_date": ("primary completion", "primary completion date"),
     "completion_date": ("completion", "completion date", "study completion", "end date"),
 }
-SECTION_BY_TERM = _invert(SECTION_TERMS)
-FIELD_BY_TERM = _invert(FIELD_TERMS) | {
+# Who takes part goes by three names ("Number of subjects / patients / participants").
+_PEOPLE = re.compile(r"\b(?:participant|subject|patient)(s?)\b")
+# "Study title" is also written "Title of study", "Title of the trial" (protocol synopses);
+# not "End of study", which is a time frame as often as a label.
+_OWNED = re.compile(
+    r"^(?:study|trial) (title|phase|type|design|sponsor|acronym|summary|description|overview"
+    r"|purpose|arms|groups|interventions|endpoints|outcomes|locations|sites|centers|period)$"
+)
+# How sure a planned size is: "Planned number of subjects", "Anticipated sample size".
+_SIZE_QUALIFIERS = ("planned", "estimated", "anticipated", "expected", "target", "intended")
+_SIZE = re.compile(r"^(?:number of|sample size|enrol)")
+
+
+def _spellings(term: str) -> list[str]:
+    """Other ways sites write ``term``: each people word and "<x> of (the) study/trial"."""
+    found = []
+    if " " in term:  # "Patients" alone is no heading
+        found += [_PEOPLE.sub(rf"{word}\1", term) for word in ("participant", "subject", "patient")]
+    if (owned := _OWNED.match(term)) is not None:
+        noun = owned.group(1)
+        found += [f"{noun} of {the}{whole}" for the in ("", "the ") for whole in ("study", "trial")]
+    return found
+
+
+def _with_spellings(terms: dict[str, str], taken: dict[str, str]) -> dict[str, str]:
+    """``terms`` plus their other spellings that no term of ``taken`` or ``terms`` claims."""
+    out = dict(terms)
+    for term, key in terms.items():
+        others = _spellings(term)
+        if _SIZE.match(term):
+            others += [f"{q} {t}" for t in [term, *others] for q in _SIZE_QUALIFIERS]
+        for other in others:
+            if other not in taken and other not in terms:
+                out.setdefault(other, key)
+    return out
+
+
+_SECTIONS = _invert(SECTION_TERMS)
+_FIELDS = _invert(FIELD_TERMS) | {
     f"{certainty} {term}": key
     for key, terms in _QUALIFIED_DATES.items()
     for term in terms
     for certainty in _DATE_CERTAINTY
 }
+SECTION_BY_TERM = _with_spellings(_SECTIONS, _FIELDS)
+FIELD_BY_TERM = _with_spellings(_FIELDS, SECTION_BY_TERM)
 OUTCOME_SECTIONS = frozenset(
     {"outcomes", "primary_outcomes", "secondary_outcomes", "other_outcomes"}
 )
 CRITERIA_SECTIONS = frozenset({"eligibility", "inclusion", "exclusion"})
+# Sections written as paragraphs, not lists: a hard-wrapped line continues its sentence.
+PROSE_SECTIONS = frozenset({"summary", "detailed_description", "interventions"})
 # Sections whose words describe other trials or other places, never this trial's design.
 FOREIGN_SECTIONS = frozenset({"related", "navigation", "contacts", "identifiers", "superseded"})
 
@@ -711,6 +770,9 @@ _BOILERPLATE_PATTERNS = (
     r"(?:©|\(c\)\s|copyright\b).{0,200}",  # a site's footer
     r".{0,200}\ball rights reserved\.?",
     r"how to read a study record",
+    # A printout's page footer: "Confidential    Page 2 of 78".
+    CONFIDENTIAL_PATTERN,
+    PAGE_NUMBER_PATTERN,
     r"\(submitted: [^()]{4,30}\)",  # the tabular view's version date under a label
     r"same as current",
     r"information (?:provided )?(?:from|by) the national library of medicine",

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from transforms.text.badges import BadgeReader, accepts, is_placeholder
 from transforms.text.field_tables import JOINED_COLUMNS, table_header
+from transforms.text.items import join_wrapped
 from transforms.text.label_match import match_label_colon
 from transforms.text.lexicon import (
     CRITERIA_SECTIONS,
@@ -31,6 +32,7 @@ from transforms.text.lines import (
     iter_physical_lines,
     strip_markup,
 )
+from transforms.text.page_furniture import running_heads
 from transforms.text.records import parse_record, record_fields
 from transforms.text.tables import row_cells
 
@@ -60,6 +62,10 @@ _ARM_KEY = re.compile(
     r"^(?:[-*•]\s*)?(?P<key>label|name|title|type)\s*[:：]\s*(?P<value>\S.*)$", re.I
 )
 _DATES_BY_ORDER = frozenset({"start_date", "completion_date"})  # the badge reader's guesses
+# Free-text fields whose values a printout hard-wraps onto the next lines.
+_WRAPPING_FIELDS = frozenset({"title", "condition", "intervention"})
+_WRAP_WIDTH = 60
+_ENDS_VALUE = (".", ";", ":", "。", "!", "?", ")")
 
 
 class Field(NamedTuple):  # one per field of every page: a tuple is cheapest to make
@@ -107,6 +113,8 @@ class _State:
     row_section: bool = False  # the section was opened by a "Heading | value" row
     headings: Mapping[int, int] = field(default_factory=dict)  # markdown heading -> level
     levels: dict[int, int] = field(default_factory=dict)  # section ordinal -> heading level
+    text: str = ""  # the normalised page
+    wrapping: int | None = None  # the field whose value may go on on the next line
 
     @property
     def section(self) -> Section:
@@ -119,8 +127,13 @@ def segment(text: str, headings: Mapping[int, int] | None = None) -> Segmented:
     ``headings``: the lines that were markdown headings, by start, with their level
     (``Normalized.headings``).
     """
-    state = _State([Section(0, "preamble", None, 0, len(text))], headings=headings or {})
-    for start, end, stripped, indent in iter_physical_lines(text):
+    state = _State([Section(0, "preamble", None, 0, len(text))], headings=headings or {}, text=text)
+    lines = list(iter_physical_lines(text))
+    furniture = running_heads(text, lines)
+    for start, end, stripped, indent in lines:
+        if start in furniture:
+            _consume(state, Line(start, end, stripped, indent, "boilerplate"))
+            continue
         _consume(state, classify_line(start, end, stripped, indent))
     _flush_pending(state)
     state.section.end = len(text)
@@ -171,6 +184,10 @@ def _plain_heading_at(section: Section) -> int | None:
 def _consume(state: _State, line: Line) -> None:
     if line.kind == "boilerplate":
         return
+    if state.wrapping is not None:
+        if line.kind == "free" and _continues_value(state, line):
+            return
+        state.wrapping = None
     if "|" not in line.text:
         state.table = None
     elif state.section.key not in _TABLE_READERS and _read_field_table(state, line):
@@ -209,6 +226,8 @@ def _consume(state: _State, line: Line) -> None:
     if line.kind == "field":
         origin = "table" if line.text.startswith("|") else "label"
         _add_field(state, line.key, line.label, line.value, origin, line.start, line.end)
+        if line.key in _WRAPPING_FIELDS and origin == "label" and _is_wrapped(line):
+            state.wrapping = len(state.fields) - 1
         return
     if line.kind == "record" and _add_record(state, line):
         return
@@ -221,6 +240,29 @@ def _consume(state: _State, line: Line) -> None:
             _consume(state, part)
         return
     _consume_free(state, line)
+
+
+def _is_wrapped(line: Line) -> bool:
+    """Whether a line was hard-wrapped: long, and not at a sentence's or a list's end."""
+    return line.end - line.start >= _WRAP_WIDTH and not line.text.endswith(_ENDS_VALUE)
+
+
+def _continues_value(state: _State, line: Line) -> bool:
+    """Join a hard-wrapped value's next line to its field ("Title of Study: A Phase 1/2 …
+    an Autologous" / "Fully Human Anti-CD19 …"): no blank line between, no list marker."""
+    assert state.wrapping is not None
+    wrapped = state.fields[state.wrapping]
+    if (
+        state.text.count("\n", wrapped.end, line.start) != 1
+        or has_list_marker(line.text)
+        or _FIELD_LINE.match(line.text)  # "Short title: CASTLE" is a field of its own
+    ):
+        return False
+    value = join_wrapped(wrapped.value or "", line.text)
+    state.fields[state.wrapping] = wrapped._replace(value=value, end=line.end)
+    if not _is_wrapped(line):
+        state.wrapping = None
+    return True
 
 
 def _read_field_table(state: _State, line: Line) -> bool:
