@@ -34,6 +34,13 @@ from transforms.text.normalize import normalize_text
         ("eGFR &gt;= 30", "eGFR >= 30"),
         ("‣ item", "• item"),
         ("∙ item", "• item"),
+        ("○ item\n□ item\n\uf0b7 item", "• item\n• item\n• item"),
+        # A word processor's list as text: "o" and "§" lead the line; words keep theirs.
+        (
+            "• Organ function:\n  o ANC ≥ 1.5\n§ Pregnancy",
+            "• Organ function:\n  • ANC ≥ 1.5\n• Pregnancy",
+        ),
+        ("go to\no 2 doses\n§ 312.6 applies", "go to\no 2 doses\n§ 312.6 applies"),
         ("Age\u00a0≧\u00a018", "Age ≥ 18"),
         ("标准：年龄", "标准:年龄"),
         ("RECRUITINGPhase I: DLT", "RECRUITING\nPhase I: DLT"),

@@ -25,7 +25,8 @@ _TRANSLATE = str.maketrans(
             "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t",
             " ",
         ),
-        **dict.fromkeys("•‣⁃∙◦▪●■◆►▸▹➢➤✓✔", "•"),
+        # Bullets, including the private-use glyphs of a word processor's Symbol font.
+        **dict.fromkeys("•‣⁃∙◦▪●■◆►▸▹➢➤✓✔○□◇◻▫◾◽❖⦿\uf0b7\uf0a7\uf0d8\uf076\uf0fc", "•"),
         "\r": "\n",
         "：": ":",
         "；": ";",
@@ -256,9 +257,17 @@ def _inside(spans: list[tuple[int, int]], at: int) -> bool:
     return i >= 0 and spans[i][0] <= at < spans[i][1]
 
 
+# A word processor's list saved as text: "o" and "§" (its Wingdings bullet) lead the line.
+_LETTER_BULLET = re.compile(r"(?m)^([ \t]*)[o§](?=[ \t]+[^\W\d_])")
+_MAY_HAVE_LETTER_BULLET = re.compile(r"(?:^|\n)[ \t]*[o§][ \t]")
+
+
 def _translate(text: str) -> str:
     """``text.translate(_TRANSLATE)``: every replacement is one character for one."""
-    return _TRANSLATE_CHARS.sub(lambda match: _TRANSLATE_STR[match.group()], text)
+    text = _TRANSLATE_CHARS.sub(lambda match: _TRANSLATE_STR[match.group()], text)
+    if _MAY_HAVE_LETTER_BULLET.search(text) is not None:
+        text = _LETTER_BULLET.sub(r"\1•", text)
+    return text
 
 
 def _compact(norm: list[int], raw: list[int], raw_length: int) -> OffsetMap:
