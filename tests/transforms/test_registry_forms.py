@@ -640,3 +640,42 @@ def test_protocol_synopsis_printed_to_pdf() -> None:
         ("anc", 1.0, "10^9/L"),
         ("egfr", 30.0, "mL/min/1.73m2"),
     ]
+
+
+PATIENT_PAGE = """A trial of CAR T-cell therapy for people with lupus (ACME-LUPUS)
+
+Status:
+Open
+Phase:
+Phase 1
+
+Who can enter
+You may be able to join this trial if all of the following apply. You:
+* have lupus (SLE) that is active
+* are aged between 18 and 65
+
+You cannot join this trial if any of these apply. You:
+* have an infection that needs treatment
+* are pregnant or breastfeeding
+
+Trial design
+This is a phase 1 trial. The team need 12 people to join.
+
+Last review date: 15/06/2024
+"""
+
+
+def test_patient_facing_page_lead_in_sentences_and_plain_words() -> None:
+    marts = _marts(PATIENT_PAGE)
+    trial = marts["trials"].row(0, named=True)
+    assert trial["overall_status"] == "RECRUITING"
+    assert trial["enrollment"] == 12
+    assert str(trial["last_updated"]) == "2024-06-15"
+    assert (trial["min_age_years"], trial["max_age_years"]) == (18, 65)
+    criteria = marts["criteria"].select("criterion_type", "text").rows()
+    assert criteria == [
+        ("INCLUSION", "have lupus (SLE) that is active"),
+        ("INCLUSION", "are aged between 18 and 65"),
+        ("EXCLUSION", "have an infection that needs treatment"),
+        ("EXCLUSION", "are pregnant or breastfeeding"),
+    ]

@@ -32,8 +32,11 @@ from transforms.values import enums
         ("No longer recruiting", "ACTIVE_NOT_RECRUITING"),  # ISRCTN
         ("Closed: follow-up complete", "COMPLETED"),  # ANZCTR
         ("Stopped early", "TERMINATED"),
+        ("Open", "RECRUITING"),
+        ("Currently recruiting", "RECRUITING"),
+        ("Pending (not yet recruiting)", "NOT_YET_RECRUITING"),
+        ("Pending", "NOT_YET_RECRUITING"),
         ("Recruiting stopped after recruiting started", "TERMINATED"),  # DRKS
-        ("Open", None),  # the masking "Open", not a status
         ("Authorised, recruiting", "RECRUITING"),
         ("Ongoing, recruitment ended", "ACTIVE_NOT_RECRUITING"),
         ("Authorised, not started", "NOT_YET_RECRUITING"),
@@ -50,6 +53,12 @@ from transforms.values import enums
 )
 def test_normalize_status(text, expected):
     assert enums.normalize_status(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Open", "Pending"])
+def test_a_status_only_as_a_labels_value(text):
+    assert enums.normalize_status(text) is not None
+    assert enums.status_badge(text) is None  # alone, "Open" may be the masking
 
 
 @pytest.mark.parametrize(

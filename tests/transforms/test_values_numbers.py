@@ -60,6 +60,8 @@ def test_parse_enrollment_none(text):
     ("text", "expected"),
     [
         ("A total number of 18 subjects will be enrolled.", 18),
+        ("This is a phase 1 trial. The team need 12 people to join.", 12),
+        ("About 30 people will take part.", 30),
         ("the trial plans to enroll 24 adults with SLE", 24),
         ("We will enroll approximately 30 patients.", 30),
         ("It is planned to enrol up to 12 participants", 12),

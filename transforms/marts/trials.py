@@ -26,7 +26,7 @@ from transforms.values.dates import parse_date, parse_date_period, writes_day_fi
 from transforms.values.numbers import find_enrollment_in_prose, parse_enrollment
 
 Row = dict[str, object]
-_PROSE_SECTIONS = ("preamble", "summary", "detailed_description")
+_PROSE_SECTIONS = ("preamble", "summary", "detailed_description", "design")
 _PHASE_IN_PROSE = re.compile(
     r"\b(?:early\s+)?phase\s*(?:[0-4]|i{1,3}v?|iv)[ab]?(?:\s*(?:/|-|and|to)\s*(?:phase\s*)?"
     r"(?:[0-4]|i{1,3}|iv)[ab]?)?(?=\W+(?:[\w-]+\W+){0,4}?(?:trial|study|clinical)\b)",

@@ -163,7 +163,7 @@ def _badge_shape(text: str, section: str) -> tuple[str | None, bool, bool]:
     whether it reads as a yes/no and as a date. Cached: pages repeat badges.
     """
     words = len(text.split())
-    if words <= 4 and enums.normalize_status(text) and ":" not in text:
+    if words <= 4 and enums.status_badge(text) and ":" not in text:
         return "status", False, False
     if words <= 4 and "phase" in text.casefold() and enums.normalize_phases(text):
         return "phase", False, False

@@ -47,6 +47,7 @@ _OPEN_END = re.compile(
 )
 _SEPARATORS = (";", "；")
 _MAX_SUBHEADING_WORDS = 14
+_MAX_LEAD_IN_WORDS = 30  # "You may be able to join this trial if all of the following apply. You:"
 
 
 class Item(NamedTuple):  # one per list item of every page: a tuple is cheapest to make
@@ -287,13 +288,13 @@ def _group(pieces: list[_Piece]) -> list[Item]:
 
 
 def _is_subheading(piece: _Piece, nxt: _Piece | None) -> bool:
-    return (
-        piece.marker is None
-        and nxt is not None
-        and nxt.marker is not None
-        and len(piece.text.split()) <= _MAX_SUBHEADING_WORDS
-        and not piece.text.endswith(_TERMINAL)
-    )
+    """An unmarked line before a marked item: a cohort's name, or a lead-in ending in ":"."""
+    if piece.marker is not None or nxt is None or nxt.marker is None:
+        return False
+    words = len(piece.text.split())
+    if piece.text.endswith(":"):
+        return words <= _MAX_LEAD_IN_WORDS
+    return words <= _MAX_SUBHEADING_WORDS and not piece.text.endswith(_TERMINAL)
 
 
 def _restarts(marker: str | None) -> bool:

@@ -143,6 +143,8 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "participation requirements",
         "who can participate",
         "who can join",
+        "who can enter",
+        "who can take part in this trial",
         "criteria",
         "participant eligibility",
         "key eligibility criteria",
@@ -485,6 +487,9 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "date last updated",
         "date of last update",
         "last update posted date",
+        "last review date",
+        "last reviewed",
+        "date of last review",
     ),
     # When the record was registered: a date of the record, never the trial's start or end.
     "registration_date": (

@@ -28,6 +28,7 @@ __all__ = [
     "normalize_status",
     "normalize_study_type",
     "parse_bool",
+    "status_badge",
 ]
 
 _NON_KEY = re.compile(r"[^0-9A-Z\u3400-\u9fff]+")
@@ -71,6 +72,13 @@ _STATUS = {
     "RECRUITMENT_SUSPENDED": "SUSPENDED",
     "OPEN_TO_ACCRUAL": "RECRUITING",
     "OPEN_FOR_RECRUITMENT": "RECRUITING",
+    "OPEN_TO_ENROLLMENT": "RECRUITING",
+    "OPEN_FOR_ENROLLMENT": "RECRUITING",
+    "CURRENTLY_RECRUITING": "RECRUITING",
+    "ACTIVELY_RECRUITING": "RECRUITING",
+    "NOW_RECRUITING": "RECRUITING",
+    "ENROLLING": "RECRUITING",
+    "PENDING_NOT_YET_RECRUITING": "NOT_YET_RECRUITING",  # ChiCTR
     "尚未开始": "NOT_YET_RECRUITING",
     "招募中": "RECRUITING",
     "正在招募": "RECRUITING",
@@ -150,8 +158,21 @@ def find_status_in(text: str | None) -> str | None:
     return None
 
 
+# Words that are a status only as a status label's value ("Status: Open"); alone on a
+# line "Open" is as likely the masking (open label).
+_LABELLED_STATUS = {"OPEN": "RECRUITING", "PENDING": "NOT_YET_RECRUITING"}
+
+
 def normalize_status(text: str | None) -> str | None:
-    """Overall recruitment status code, e.g. "Active, not recruiting" -> ACTIVE_NOT_RECRUITING."""
+    """Overall recruitment status code, e.g. "Active, not recruiting" -> ACTIVE_NOT_RECRUITING.
+
+    For a status label's value; ``status_badge`` reads an unlabelled line.
+    """
+    return _lookup(text, _LABELLED_STATUS) or status_badge(text)
+
+
+def status_badge(text: str | None) -> str | None:
+    """The status an unlabelled value can only be ("Recruiting", "Active, not recruiting")."""
     found = _lookup(text, _STATUS)
     if found:
         return found

@@ -41,6 +41,13 @@ _NOUN_FIRST = re.compile(
     r"(?:be\s+)?(?:enrolled|recruited|included|randomi[sz]ed)\b",
     re.IGNORECASE,
 )
+# Patient-facing pages: "The team need 12 people to join", "About 30 people will take part".
+_TAKING_PART = re.compile(
+    rf"(?<![\d.,\-])(?P<n>{_NUMBER})\s+(?:[A-Za-z-]+\s+){{0,2}}?{_PEOPLE}\s+"
+    r"(?:(?:will|would|are\s+(?:planned|expected|needed)\s+to|to)\s+(?:join|take\s+part|participate)"
+    r"|took\s+part|are\s+needed)\b",
+    re.IGNORECASE,
+)
 _SAMPLE_SIZE = re.compile(
     rf"\b(?:sample\s+size|planned\s+enrollment|target\s+enrollment)\s*(?:of|is|will\s+be|:)?\s*"
     rf"(?:{_QUALIFIER}\s+)?(?P<n>{_NUMBER})(?!\d|\.\d|\s*%)",
@@ -96,7 +103,7 @@ def find_enrollment_in_prose(text: str | None) -> int | None:
     if not text:
         return None
     found: list[tuple[int, int]] = []
-    for pattern in (_NOUN_FIRST, _VERB_FIRST, _SAMPLE_SIZE):
+    for pattern in (_NOUN_FIRST, _VERB_FIRST, _TAKING_PART, _SAMPLE_SIZE):
         for match in pattern.finditer(text):
             count = _to_int(match.group("n"))
             if count is not None and _is_trial_size(text, match):
