@@ -679,3 +679,39 @@ def test_patient_facing_page_lead_in_sentences_and_plain_words() -> None:
         ("EXCLUSION", "have an infection that needs treatment"),
         ("EXCLUSION", "are pregnant or breastfeeding"),
     ]
+
+
+TABLE_PAGE = """# CD19 CAR-T in systemic sclerosis
+
+**Registry ID:** NCT06234567
+
+## Eligibility
+
+| Criterion | Requirement |
+|---|---|
+| Age | 18-70 years |
+| mRSS | ≥ 15 (SSc cohort) |
+| ANC | ≥ 1.0 × 10^9/L |
+
+**Key dates:** Study start 2025-03 (estimated); primary completion 2027-06 (estimated)
+"""
+
+
+def test_eligibility_as_a_table_and_dates_after_their_labels() -> None:
+    marts = _marts(TABLE_PAGE)
+    criteria = marts["criteria"].select("criterion_type", "text").rows()
+    assert criteria == [  # the header row names columns: no criterion
+        ("INCLUSION", "Age | 18-70 years"),
+        ("INCLUSION", "mRSS | ≥ 15 (SSc cohort)"),
+        ("INCLUSION", "ANC | ≥ 1.0 × 10^9/L"),
+    ]
+    thresholds = marts["criteria_thresholds"].select("concept", "operator", "value").rows()
+    assert thresholds == [
+        ("age", ">=", 18.0),
+        ("age", "<=", 70.0),
+        ("mrss", ">=", 15.0),
+        ("anc", ">=", 1.0),
+    ]
+    trial = marts["trials"].row(0, named=True)
+    assert str(trial["start_date"]) == "2025-03-01"
+    assert str(trial["primary_completion_date"]) == "2027-06-01"

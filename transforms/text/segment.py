@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from transforms.text.badges import BadgeReader, accepts, is_placeholder
+from transforms.text.dated_parts import dated_parts
 from transforms.text.field_tables import JOINED_COLUMNS, table_header
 from transforms.text.items import join_wrapped
 from transforms.text.label_match import match_label_colon
@@ -115,6 +116,7 @@ class _State:
     levels: dict[int, int] = field(default_factory=dict)  # section ordinal -> heading level
     text: str = ""  # the normalised page
     wrapping: int | None = None  # the field whose value may go on on the next line
+    last_row: Line | None = None  # the last table row read as a criterion
 
     @property
     def section(self) -> Section:
@@ -183,7 +185,11 @@ def _plain_heading_at(section: Section) -> int | None:
 
 def _consume(state: _State, line: Line) -> None:
     if line.kind == "boilerplate":
+        if line.text.startswith("|") and state.section.key in CRITERIA_SECTIONS:
+            _drop_table_header(state)
         return
+    if line.text.startswith("|") and state.section.key in CRITERIA_SECTIONS:
+        line = state.last_row = _row_as_item(line)  # "| ANC | ≥ 1.0 |": a criterion
     if state.wrapping is not None:
         if line.kind == "free" and _continues_value(state, line):
             return
@@ -335,6 +341,19 @@ def _consume_free(state: _State, line: Line) -> None:
         _add_field(state, pending.key, pending.label, value, "label_block", pending.start, line.end)
         return
     _flush_pending(state)
+    if state.section.key == "dates" and (parts := dated_parts(line.text)) is not None:
+        for part in parts:  # "Study start 2025-03; primary completion 2027-06"
+            start = line.start + part.start
+            _add_field(
+                state,
+                part.key,
+                part.label,
+                part.value,
+                "label",
+                start,
+                start + part.end - part.start,
+            )
+        return
     if (line.text[-1] == "?" or ":" in line.text) and _ends_a_list(state, line):
         _close_list(state, line)  # "What happens …?", "Participant type: Patient"
     badge = state.badges.read(line.text, state.section.key)
@@ -493,6 +512,26 @@ def _arm_key(line: Line) -> Line | None:
 def _is_list_item(state: _State, line: Line) -> bool:
     """ "• Age: 18-60 years" in an eligibility list is a criterion, not the page's age field."""
     return state.section.key in CRITERIA_SECTIONS and has_list_marker(line.text)
+
+
+def _row_as_item(line: Line) -> Line:
+    """A table row of an eligibility list as one free line: its cells, outer pipes dropped."""
+    inner = line.text.strip("|")
+    lead = len(inner) - len(inner.lstrip())
+    body = inner.strip()
+    if not body:
+        return Line(line.start, line.end, line.text, line.indent, "boilerplate")
+    start = line.start + (len(line.text) - len(line.text.lstrip("|"))) + lead
+    return Line(start, start + len(body), body, line.indent, "free")
+
+
+def _drop_table_header(state: _State) -> None:
+    """The row above a table's separator ("|---|---|") names its columns: no criterion."""
+    lines = state.section.lines
+    if lines and lines[-1] is state.last_row:
+        header = lines.pop()
+        state.run = [ln for ln in state.run if ln is not header]
+        state.last_free = state.last_row = None
 
 
 def _as_free(line: Line) -> Line:

@@ -91,7 +91,7 @@ _MAX_FILLER = 16  # tokens between a concept and its comparison
 _SPACE = re.compile(r"\s*")
 _WORD = re.compile(r"\s*([A-Za-z]+)")
 _PAREN = re.compile(r"\s*\(([^()]{0,60})\)")
-_PUNCT = re.compile(r"\s*[:)(\-*]")
+_PUNCT = re.compile(r"\s*[:)(\-*|]")  # "|": a table's cell ("| ANC | ≥ 1.0 × 10^9/L |")
 _CONNECTOR = re.compile(r"\s*(?:(?:and|or)(?![A-Za-z])|[&/,、])", re.IGNORECASE)
 _CHAIN = re.compile(r"\s*(?:,|and|but)?\s*", re.IGNORECASE)
 _OPERATOR_GLYPHS = re.compile(r"[≥≤<>=⩾⩽]")
