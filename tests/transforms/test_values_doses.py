@@ -33,6 +33,9 @@ def _summary(text):
         ("1 × 107/kg", [(1e7, None, "cells/kg")]),
         ("0.5-1 × 10^6 cells/kg", [(5e5, 1e6, "cells/kg")]),
         ("0.5-1 × 10^6 CAR+ T cells/kg", [(5e5, 1e6, "CAR+ cells/kg")]),
+        ("1,0 × 10^6 CAR-T cells/kg", [(1e6, None, "cells/kg")]),  # a decimal comma
+        ("2,5 x 10e6 cells/kg", [(2.5e6, None, "cells/kg")]),
+        ("0,5-1,0 × 10^6 cells/kg", [(5e5, 1e6, "cells/kg")]),
         ("1 to 3 × 10^6 cells/kg", [(1e6, 3e6, "cells/kg")]),
         ("1×10^6 - 5×10^6 cells/kg", [(1e6, 5e6, "cells/kg")]),
         ("1.5×10^8 cells", [(1.5e8, None, "cells")]),

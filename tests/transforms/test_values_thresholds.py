@@ -79,6 +79,10 @@ def _rows(text):
         ("Platelets ≥ 50,000/µL", [("platelets", ">=", 50, "10^9/L")]),
         ("ALC ≥ 500 cells/μL", [("alc", ">=", 0.5, "10^9/L")]),
         ("Hemoglobin ≥ 8.5 g/dL", [("hemoglobin", ">=", 85, "g/L")]),
+        # A decimal comma after a comparison; a comma between listed values is none.
+        ("ANC ≥ 1,5 × 10^9/L", [("anc", ">=", 1.5, "10^9/L")]),
+        ("Bilirubin ≤ 1,5 x ULN", [("total_bilirubin", "<=", 1.5, "xULN")]),
+        ("ECOG 0,1 or 2", []),
         ("Platelets ≥50×10\\^9/L;", [("platelets", ">=", 50, "10^9/L")]),
         ("Platelet count ≥ 75 G/L", [("platelets", ">=", 75, "10^9/L")]),
         ("Absolute lymphocytes (ALC) ≥ 0.5×10\\^9/L;", [("alc", ">=", 0.5, "10^9/L")]),

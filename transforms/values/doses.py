@@ -30,7 +30,8 @@ class DoseMention:
 
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-")
 _TIMES = r"(?:[×xX✕*]|\\\*)"
-_MANTISSA = r"(?<![\w.^])(?P<m>\d+(?:\.\d+)?)"
+# A decimal comma ("1,5 × 10^6", as much of Europe writes it) has one or two digits after it.
+_MANTISSA = r"(?<![\w.,^])(?P<m>\d+(?:\.\d+|,\d{1,2}(?!\d))?)"
 _MAGNITUDE = re.compile(
     _MANTISSA
     + r"\s*(?:"
@@ -62,7 +63,9 @@ _UNIT = re.compile(
     + r"(?:(?P<kg>kg|kilogram)|(?P<m2>m2|m²|m\^2|square\s+met(?:er|re)))(?![A-Za-z]))?",
     re.IGNORECASE,
 )
-_RANGE_BEFORE = re.compile(r"(?<![\w.])(?P<low>\d+(?:\.\d+)?)\s*(?:-|–|—|~|to)\s*$", re.IGNORECASE)
+_RANGE_BEFORE = re.compile(
+    r"(?<![\w.,])(?P<low>\d+(?:\.\d+|,\d{1,2})?)\s*(?:-|–|—|~|to)\s*$", re.IGNORECASE
+)
 _RANGE_BETWEEN = re.compile(r"\s*(?:-|–|—|~|to)\s*", re.IGNORECASE)
 # A ceiling on a dose, not a dose level: "1×10^6 cells/kg (not to exceed 1×10^8 cells)".
 _CAP_BEFORE = re.compile(
@@ -74,9 +77,13 @@ _CAP_REACH = 32  # characters before a magnitude searched for a cap's words
 _CAR_POSITIVE = re.compile(r"CAR\s*\+|CAR[\s\-]*positive|\+\s*T\b|CAR-expressing", re.IGNORECASE)
 
 
+def _decimal(number: str) -> float:
+    return float(number.replace(",", "."))
+
+
 def _value_of(match: re.Match[str]) -> tuple[float, float]:
     """(mantissa, scale) of one magnitude; 10eN written for 10^N gives (1, 10^N)."""
-    mantissa = float(match.group("m"))
+    mantissa = _decimal(match.group("m"))
     if match.group("word"):
         scale = {"million": 1e6, "mio": 1e6, "billion": 1e9}[match.group("word").lower()]
         return mantissa, scale
@@ -146,7 +153,8 @@ def _doses_of(text: str) -> tuple[DoseMention, ...]:
         start, low, high = match.start(), mantissa * scale, None
         before = _RANGE_BEFORE.search(text, max(0, start - 24), start)
         if before is not None:  # "0.5-1 × 10^6 cells/kg": the low end shares the scale
-            start, low, high = before.start(), float(before.group("low")) * scale, mantissa * scale
+            start, high = before.start(), mantissa * scale
+            low = _decimal(before.group("low")) * scale
         if _is_cap(text, start):
             continue
         mentions.append(_mention(text, start, unit[1], low, high, unit[0]))

@@ -34,8 +34,10 @@ OPERATOR = re.compile(
 )
 _OPERATOR_CODES = {"ge": ">=", "le": "<=", "gt": ">", "lt": "<", "lost": LOST}
 
+# Thousands separated by commas ("100,000/µL"), or a decimal comma ("≥ 1,5 × 10^9/L").
 NUMBER = re.compile(
-    r"(?<![\d.])(?:1\s*[:：]\s*(?P<titre>\d{1,6})(?!\d)"
+    r"(?<![\d.,])(?:1\s*[:：]\s*(?P<titre>\d{1,6})(?!\d)"
+    r"|(?P<comma>\d{1,3},\d{1,2})(?![\d,])"
     r"|(?P<num>\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,9}(?:\.\d{1,6})?)(?!\d|\.\d))"
 )
 RANGE_SEP = re.compile(r"\s*(?:-|–|—|~|～|to|and|or)\s*", re.IGNORECASE)
@@ -105,13 +107,20 @@ def operator_at(text: str, pos: int) -> tuple[str, int] | None:
     return _OPERATOR_CODES[str(match.lastgroup)], match.end()
 
 
-def number_at(text: str, pos: int) -> tuple[float, bool, int] | None:
-    """(value, is_titre, end) for a number at ``pos``; "1:80" is the titre 80."""
+def number_at(text: str, pos: int, *, comma: bool = True) -> tuple[float, bool, int] | None:
+    """(value, is_titre, end) for a number at ``pos``; "1:80" is the titre 80.
+
+    ``comma``: whether "1,5" is 1.5. Only after a comparison: "ECOG 0,1 or 2" lists values.
+    """
     match = NUMBER.match(text, pos)
     if match is None:
         return None
     if match.group("titre"):
         return float(match.group("titre")), True, match.end()
+    if match.group("comma"):
+        if not comma:
+            return None
+        return float(match.group("comma").replace(",", ".")), False, match.end()
     return float(match.group("num").replace(",", "")), False, match.end()
 
 

@@ -115,8 +115,10 @@ def _clean(text: str) -> str:
     return _ESCAPE.sub(" ", text.translate(_GLYPHS))
 
 
-def _value_then_unit(text: str, pos: int) -> tuple[float, str | None, int] | None:
-    number = tu.number_at(text, pos)
+def _value_then_unit(
+    text: str, pos: int, *, comma: bool = True
+) -> tuple[float, str | None, int] | None:
+    number = tu.number_at(text, pos, comma=comma)
     if number is None:
         return None
     value, is_titre, end = number
@@ -141,7 +143,7 @@ def _comparisons_at(text: str, pos: int) -> list[_Comparison]:
             if found[0].unit is None:  # "≥ 50 and ≤ 400 × 10^9/L": one unit for both
                 found[0] = _Comparison(found[0].operator, found[0].value, more[1], found[0].end)
         return found
-    number = tu.number_at(text, pos)
+    number = tu.number_at(text, pos, comma=False)
     if number is None or number[1]:
         return []
     low, _, end = number
@@ -162,7 +164,7 @@ def _comparisons_at(text: str, pos: int) -> list[_Comparison]:
 def _range_end(text: str, pos: int) -> tuple[float, str | None, int] | None:
     """The upper number (and its unit) after a range separator at ``pos``."""
     sep = tu.RANGE_SEP.match(text, pos)
-    return _value_then_unit(text, sep.end()) if sep else None
+    return _value_then_unit(text, sep.end(), comma=False) if sep else None
 
 
 def _read_tail(
