@@ -370,3 +370,16 @@ def test_a_hard_wrapped_title_goes_on_on_the_next_lines() -> None:
     long = "Title: A Phase 1 Study of Anti-CD19 CAR-T Cells in Refractory Systemic Lupus"
     assert _fields(f"{long}\n\nErythematosus\n")["title"] == long.removeprefix("Title: ")
     assert _fields(f"{long}\nShort title: CASTLE\n")["title"] == long.removeprefix("Title: ")
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Sponsor\nInstitute\nKyoto University Hospital\nPhase\n1",  # jRCT
+        "Primary sponsor type\nHospital\nName\nKyoto University Hospital\nAddress\nKyoto",  # ANZCTR
+        "Name of Sponsor\nName of organization\nKyoto University Hospital\n",
+    ],
+)
+def test_a_sponsor_written_as_a_block_of_sub_labels(page: str) -> None:
+    assert _fields(page)["lead_sponsor"] == "Kyoto University Hospital"
+    assert "acronym" not in _fields(page)  # "Name" names the sponsor here

@@ -54,6 +54,13 @@ _FIELD_LINE = re.compile(r"^[A-Z][\w /()'-]{1,40}[:：]\s*\S")
 # A remark between a label and its value ("Date of first participant enrolment" /
 # "Anticipated" / "01/03/2024", "Sample size" / "Target" / "15"): it qualifies the value.
 _REMARK_LINE = re.compile(r"^(?:anticipated|actual|estimated|expected|planned|target)$", re.I)
+# A sponsor written as a block of sub-labels: "Sponsor" / "Institute" / "Kyoto University
+# Hospital" (jRCT), "Primary sponsor type" / "Hospital" / "Name" / "…" (ANZCTR).
+_SPONSOR_PART = re.compile(
+    r"^(?:institute|institution|organi[sz]ation|name|name of (?:the )?(?:institute|institution"
+    r"|organi[sz]ation|sponsor)|affiliation)$",
+    re.I,
+)
 # A label the lexicon lacks, on its own line ("Date submitted"): short, capitalised, no
 # digits, not a sentence.
 _UNKNOWN_LABEL = re.compile(r"^[A-Z][^\d.;:!]{2,60}$")
@@ -227,6 +234,8 @@ def _consume(state: _State, line: Line) -> None:
         ):
             _end_section(state, line)  # the page moved on
     if line.kind == "label":
+        if line.key != "lead_sponsor" and _names_the_sponsor(state, line):
+            line = line._replace(key="lead_sponsor")
         state.pending = line
         return
     if line.kind == "field":
@@ -246,6 +255,13 @@ def _consume(state: _State, line: Line) -> None:
             _consume(state, part)
         return
     _consume_free(state, line)
+
+
+def _names_the_sponsor(state: _State, line: Line) -> bool:
+    """A "Name" label right after the sponsor's type ("Primary sponsor type" / "Hospital")."""
+    if not state.fields or line.label is None or not _SPONSOR_PART.match(line.label):
+        return False
+    return "sponsor" in (state.fields[-1].label or "").lower()
 
 
 def _is_wrapped(line: Line) -> bool:
@@ -336,6 +352,8 @@ def _consume_free(state: _State, line: Line) -> None:
     if pending is not None and pending.label is not None and _REMARK_LINE.match(value):
         state.pending = pending._replace(label=f"{pending.label} ({value})")
         return
+    if pending is not None and pending.key == "lead_sponsor" and _SPONSOR_PART.match(value):
+        return  # "Sponsor" / "Institute" / "Kyoto University Hospital": the name comes next
     if pending is not None and (accepts(pending.key, value) or is_placeholder(value)):
         state.pending = None
         _add_field(state, pending.key, pending.label, value, "label_block", pending.start, line.end)
