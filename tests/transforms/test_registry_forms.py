@@ -715,3 +715,24 @@ def test_eligibility_as_a_table_and_dates_after_their_labels() -> None:
     trial = marts["trials"].row(0, named=True)
     assert str(trial["start_date"]) == "2025-03-01"
     assert str(trial["primary_completion_date"]) == "2027-06-01"
+
+
+@pytest.mark.parametrize(
+    ("overall", "expected"),
+    [
+        ("Completed", "COMPLETED"),
+        ("Stopped", "TERMINATED"),
+        ("Ongoing", "ACTIVE_NOT_RECRUITING"),  # says nothing of recruitment: the other does
+    ],
+)
+def test_isrctn_overall_study_status_beside_recruitment_status(overall: str, expected: str) -> None:
+    page = (
+        "ISRCTN12345678\n\nCD19 CAR-T cells for refractory lupus\n\n"
+        f"Recruitment status\nNo longer recruiting\nOverall study status\n{overall}\n"
+    )
+    raw, _ = land_files([("isrctn.txt", page.encode())], datetime(2026, 1, 1, tzinfo=UTC))
+    staged = build_staged(raw)[0]
+    assert build_marts(staged)[0]["trials"]["overall_status"].to_list() == [expected]
+    conflicts = staged["stg_conflicts"].filter(pl.col("field") == "status")
+    rules = conflicts["rule"].to_list()
+    assert rules == ([] if overall == "Ongoing" else ["the trial's end outranks its recruitment"])

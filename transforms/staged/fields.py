@@ -14,6 +14,7 @@ from collections import defaultdict
 from transforms.text.badges import normalized_value, states_nothing
 from transforms.text.lexicon import FOREIGN_SECTIONS
 from transforms.text.segment import Field
+from transforms.values.enums import normalize_status
 
 ORIGIN_RANK = {"protocol": 0, "label": 1, "table": 1, "label_block": 2, "badge": 3}
 # Fields that are lists by nature: every occurrence counts, none is "chosen" over another.
@@ -35,6 +36,9 @@ MULTI_VALUED = frozenset(
 # count is the group's, not the trial's enrollment.
 GROUP_FIELDS = frozenset({"arms", "arm_type", "intervention"})
 GROUP_COUNTS = frozenset({"enrollment"})
+# A page that states both how recruitment goes and that the trial ended ("Recruitment
+# status: No longer recruiting" / "Overall study status: Completed", ISRCTN) ended.
+ENDED = frozenset({"COMPLETED", "TERMINATED", "WITHDRAWN", "SUSPENDED"})
 
 
 def choose_fields(fields: list[Field]) -> tuple[list[bool], list[dict[str, str | None]]]:
@@ -56,6 +60,8 @@ def choose_fields(fields: list[Field]) -> tuple[list[bool], list[dict[str, str |
     conflicts: list[dict[str, str | None]] = []
     for key, indexes in by_key.items():
         ranked = sorted(indexes, key=lambda i: (ORIGIN_RANK.get(fields[i].origin, 9), i))
+        if key == "status":
+            ranked.sort(key=lambda i: (ORIGIN_RANK.get(fields[i].origin, 9), not _ended(fields[i])))
         winner = ranked[0]
         chosen[winner] = True
         win_norm = normalized_value(key, fields[winner].value)
@@ -68,6 +74,8 @@ def choose_fields(fields: list[Field]) -> tuple[list[bool], list[dict[str, str |
             rule = (
                 f"{fields[winner].origin} outranks {fields[i].origin}"
                 if fields[winner].origin != fields[i].origin
+                else "the trial's end outranks its recruitment"
+                if key == "status" and _ended(fields[winner]) and not _ended(fields[i])
                 else "first occurrence wins"
             )
             conflicts.append(
@@ -81,6 +89,10 @@ def choose_fields(fields: list[Field]) -> tuple[list[bool], list[dict[str, str |
                 }
             )
     return chosen, conflicts
+
+
+def _ended(field: Field) -> bool:
+    return normalize_status(field.value) in ENDED
 
 
 def _follows_a_group(fields: list[Field], i: int) -> bool:

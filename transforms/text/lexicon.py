@@ -366,6 +366,8 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
     "status": (
         "status",
         "overall status",
+        "overall study status",  # ISRCTN: "Ongoing", "Completed", "Stopped"
+        "overall trial status",
         "recruitment status",
         "study status",
         "trial status",
