@@ -736,3 +736,25 @@ def test_isrctn_overall_study_status_beside_recruitment_status(overall: str, exp
     conflicts = staged["stg_conflicts"].filter(pl.col("field") == "status")
     rules = conflicts["rule"].to_list()
     assert rules == ([] if overall == "Ongoing" else ["the trial's end outranks its recruitment"])
+
+
+CLASSIC_CTGOV = """CD19 CAR-T Cells for Refractory Lupus Nephritis
+ClinicalTrials.gov Identifier: NCT05938725
+Recruitment Status  : Recruiting
+Estimated Enrollment  : 15 participants
+
+Locations
+China, Zhejiang
+The First Affiliated Hospital, Zhejiang University      Recruiting
+Hangzhou, Zhejiang, China, 310003
+"""
+
+
+def test_classic_ctgov_record_enrollment_type_in_the_label_and_sites_with_postcodes() -> None:
+    trial = _marts(CLASSIC_CTGOV)["trials"].row(0, named=True)
+    assert (trial["enrollment"], trial["enrollment_type"]) == (15, "ESTIMATED")
+    assert trial["countries"] == ["China"]
+    # Each way of telling the country alone: a group heading, or an address with a postcode.
+    for dropped in ("China, Zhejiang\n", "Hangzhou, Zhejiang, China, 310003\n"):
+        trial = _marts(CLASSIC_CTGOV.replace(dropped, ""))["trials"].row(0, named=True)
+        assert trial["countries"] == ["China"]

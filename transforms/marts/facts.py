@@ -77,6 +77,7 @@ _TITLE_SEARCH_LINES = 4
 _LIST_PARTS = re.compile(r"[,;/]|\s+and\s+")
 # Sites in one location field: "Boston, Massachusetts, United States; Toronto, Canada".
 _SITES_APART = re.compile(r"[;|\n]")
+_POSTCODE = re.compile(r"\d")
 _BREADCRUMB = re.compile(r"\s[>›»|/]\s|^(?:home|menu|search)\b", re.IGNORECASE)
 
 
@@ -148,14 +149,18 @@ def countries(view: DocView) -> list[str] | None:
             country = names.get(part.strip(" .").casefold())
             if country and country not in found:
                 found.append(country)
-    candidates = [str(r["text"]) for r in view.items_in("countries", "locations")]
-    candidates += [p for value in view.values("location") for p in _SITES_APART.split(value)]
-    candidates += [str(r["text"]) for r in view.descriptive_items() if "," in str(r["text"])]
-    for text in candidates:
+    sites = [str(r["text"]) for r in view.items_in("countries", "locations")]
+    sites += [p for value in view.values("location") for p in _SITES_APART.split(value)]
+    prose = [str(r["text"]) for r in view.descriptive_items() if "," in str(r["text"])]
+    for text, is_site in [*((t, True) for t in sites), *((t, False) for t in prose)]:
         parts = [p.strip(" .") for p in text.split(",")]
         if len(parts) > 5 or len(text) > 160:
             continue
+        while len(parts) > 1 and _POSTCODE.search(parts[-1]):
+            parts.pop()  # "Hangzhou, Zhejiang, China, 310003"
         country = names.get(parts[-1].casefold())
+        if country is None and is_site and len(parts) == 2:
+            country = names.get(parts[0].casefold())  # "China, Zhejiang": a group of sites
         if country and country not in found:
             found.append(country)
     return sorted(found) or None

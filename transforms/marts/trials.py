@@ -23,7 +23,11 @@ from transforms.text.lexicon import label_remark
 from transforms.values import enums
 from transforms.values.ages import find_ages_in_prose, parse_age_range, parse_age_years
 from transforms.values.dates import parse_date, parse_date_period, writes_day_first
-from transforms.values.numbers import find_enrollment_in_prose, parse_enrollment
+from transforms.values.numbers import (
+    enrollment_type_in,
+    find_enrollment_in_prose,
+    parse_enrollment,
+)
 
 Row = dict[str, object]
 _PROSE_SECTIONS = ("preamble", "summary", "detailed_description", "design")
@@ -136,8 +140,10 @@ def _enrollment(view: DocView) -> Row:
     explicit_type = view.value("enrollment_type")
     kind = enums.normalize_enrollment_type(explicit_type) if explicit_type else kind
     if kind is None and parsed and (chosen := view.chosen("enrollment")) is not None:
-        remark = label_remark(str(chosen["label"] or ""))  # "Enrollment (Estimated)"
+        label = str(chosen["label"] or "")
+        remark = label_remark(label)  # "Enrollment (Estimated)"
         kind = enums.normalize_enrollment_type(remark) if remark else None
+        kind = kind or enrollment_type_in(label)  # "Estimated Enrollment"
     return {"enrollment": count, "enrollment_type": kind if count is not None else None}
 
 

@@ -86,9 +86,13 @@ def parse_enrollment(text: str | None) -> tuple[int, str | None] | None:
     if ":" in text or "：" in text:  # per-group sizes are labelled; most values are not
         groups = _GROUP_SIZE.findall(text) if _GROUP_SIZES.fullmatch(text) else []
         count = sum(int(n) for n in groups) if len(groups) >= 2 else count
+    return count, enrollment_type_in(text)
+
+
+def enrollment_type_in(text: str) -> str | None:
+    """ESTIMATED or ACTUAL when ``text`` says which ("24 (estimated)", "Actual Enrollment")."""
     kind = _TYPE.search(text)
-    status = None if kind is None else ("ESTIMATED" if kind.group("est") else "ACTUAL")
-    return count, status
+    return None if kind is None else ("ESTIMATED" if kind.group("est") else "ACTUAL")
 
 
 def _is_trial_size(text: str, match: re.Match[str]) -> bool:
