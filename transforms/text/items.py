@@ -39,11 +39,13 @@ _TERMINAL = (".", ";", "。", "!", "?")
 # A line that can only be the rest of the one before: it starts with a comparison, a
 # closing bracket or a unit ("≥ 1,000/µL" after "absolute neutrophil count"), or the line
 # before ends on a word or sign that needs more ("… with fludarabine and").
-_REST_OF_LINE = re.compile(r"^[≥≤<>=⩾⩽)\]},/%×]")
-_OPEN_END = re.compile(
-    r"(?:[,(≥≤<>=⩾⩽/×]|\b(?:and|or|of|with|without|the|a|an|to|in|for|by|than|at|from|per"
-    r"|as|including|between|plus)|[^\W\d_]{2,}-)$",
-    re.IGNORECASE,
+_REST_OF_LINE = frozenset("≥≤<>=⩾⩽)]},/%×")
+_OPEN_END_SIGNS = frozenset(",(≥≤<>=⩾⩽/×")
+_FINISHED = (*_TERMINAL, ":")
+_OPEN_END_WORDS = frozenset(
+    (  # noqa: SIM905 - a word list reads best as one string
+        "and or of with without the a an to in for by than at from per as including between plus"
+    ).split()
 )
 _SEPARATORS = (";", "；")
 _MAX_SUBHEADING_WORDS = 14
@@ -189,20 +191,12 @@ def _join_wraps(pieces: list[_Piece], blank_before: list[bool] | None = None) ->
     out: list[_Piece] = []
     for i, piece in enumerate(pieces):
         prev = out[-1] if out else None
-        continues = (
-            (piece.text[:1].islower() or piece.indent > (prev.indent if prev else 0))
-            if marked
-            else blank_before is not None and not blank_before[i]
-        ) or (
-            prev is not None
-            and (_REST_OF_LINE.match(piece.text) is not None or _OPEN_END.search(prev.text))
-        )
         if (
-            continues
-            and prev is not None
+            prev is not None
             and piece.marker is None
             and prev.text
-            and not prev.text.endswith((*_TERMINAL, ":"))
+            and not prev.text.endswith(_FINISHED)
+            and _continues(piece, prev, marked, blank_before is not None and not blank_before[i])
         ):
             out[-1] = _Piece(
                 prev.start, piece.end, join_wrapped(prev.text, piece.text), prev.marker, prev.indent
@@ -210,6 +204,27 @@ def _join_wraps(pieces: list[_Piece], blank_before: list[bool] | None = None) ->
             continue
         out.append(piece)
     return out
+
+
+def _continues(piece: _Piece, prev: _Piece, marked: bool, unspaced: bool) -> bool:
+    """Whether an unmarked ``piece`` goes on with the unfinished item ``prev``."""
+    if marked:
+        if piece.text[:1].islower() or piece.indent > prev.indent:
+            return True
+    elif unspaced:
+        return True
+    return bool(piece.text) and (piece.text[0] in _REST_OF_LINE or _open_end(prev.text))
+
+
+def _open_end(text: str) -> bool:
+    """Whether ``text`` ends on a sign or word that needs more ("… with fludarabine and")."""
+    if not text:
+        return False
+    if text[-1] in _OPEN_END_SIGNS:
+        return True
+    if text[-1] == "-":  # "classifi-": a word hyphenated at the wrap
+        return text[-3:-1].isalpha()
+    return text[text.rfind(" ") + 1 :].lower() in _OPEN_END_WORDS
 
 
 _WRAP_WIDTH = 50  # a line this long that ends mid-sentence was wrapped

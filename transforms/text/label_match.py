@@ -6,7 +6,8 @@ contains a colon or a digit, so a line can only match with the text before
 its first colon (less trailing space) or before its first digit as the
 label: one set lookup decides. Lines whose candidate label is not ASCII (or
 that span a line break) are left to the regexes, whose case-insensitive
-rules for non-ASCII letters a plain ``lower()`` does not reproduce.
+rules for non-ASCII letters a plain ``lower()`` does not reproduce; those
+regexes hold only the terms such a label can be.
 
 A label the regexes would miss for its decoration is looked up undecorated
 (``normalize_label``): a form-section code ("E.5.1 Primary end point(s): …"),
@@ -30,6 +31,15 @@ from transforms.text.lexicon import (
 
 _TERMS = frozenset({**SECTION_BY_TERM, **FIELD_BY_TERM})
 _ASCII_TERMS = frozenset(term.lower() for term in _TERMS if term.isascii())
+# A label that is not ASCII can only be a term that is not, or an ASCII term written
+# with one of the four letters the regexes fold to ASCII ("ſ", "ı", "İ", the Kelvin
+# sign): the regexes for such lines need try only those terms, a few dozen of hundreds.
+_FOLDS_TO_ASCII = str.maketrans({"ſ": "s", "ı": "i", "İ": "i", "\u212a": "k"})
+_OTHER_TERMS = "|".join(
+    re.escape(t) for t in sorted((t for t in _TERMS if not t.isascii()), key=len, reverse=True)
+)
+_OTHER_COLON = re.compile(rf"^(?P<label>{_OTHER_TERMS})\s*[:：]\s*(?P<value>.*)$", re.IGNORECASE)
+_OTHER_GLUED = re.compile(rf"^(?P<label>{_OTHER_TERMS})(?P<value>\d.*)$", re.IGNORECASE)
 _COLON = re.compile(r"[:：]")
 _DIGIT = re.compile(r"\d")
 # What ``normalize_label`` removes and the regexes do not accept (see the module docstring).
@@ -52,12 +62,16 @@ def match_label_colon(body: str) -> LabelMatch | None:
     if colon is None:
         return None
     label = body[: colon.start()].rstrip()
-    if not label.isascii() or "\n" in body:
+    if "\n" in body:
         return _from_regex(LABEL_COLON, body)
-    if not _is_term(label):
+    if label.isascii():
+        if not _is_term(label):
+            return None
+    elif not (folded := label.translate(_FOLDS_TO_ASCII)).isascii():
+        return _from_regex(_OTHER_COLON, body)
+    elif folded.lower() not in _ASCII_TERMS:
         return None
-    rest = body[colon.end() :]
-    value = rest.lstrip()
+    value = body[colon.end() :].lstrip()
     return LabelMatch(label, value, len(body) - len(value))
 
 
@@ -74,9 +88,12 @@ def match_label_glued(body: str) -> LabelMatch | None:
     if digit is None:
         return None
     label = body[: digit.start()]
-    if not label.isascii() or "\n" in body:
+    if "\n" in body:
         return _from_regex(LABEL_GLUED, body)
-    if label.lower() not in _ASCII_TERMS:
+    folded = label if label.isascii() else label.translate(_FOLDS_TO_ASCII)
+    if not folded.isascii():
+        return _from_regex(_OTHER_GLUED, body)
+    if folded.lower() not in _ASCII_TERMS:
         return None
     return LabelMatch(label, body[digit.start() :], digit.start())
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.text.page_furniture import CONFIDENTIAL_PATTERN, PAGE_NUMBER_PATTERN
+from transforms.text.page_furniture import is_page_footer
 
 SECTION_TERMS: dict[str, tuple[str, ...]] = {
     "summary": (
@@ -777,9 +777,6 @@ _BOILERPLATE_PATTERNS = (
     r"(?:©|\(c\)\s|copyright\b).{0,200}",  # a site's footer
     r".{0,200}\ball rights reserved\.?",
     r"how to read a study record",
-    # A printout's page footer: "Confidential    Page 2 of 78".
-    CONFIDENTIAL_PATTERN,
-    PAGE_NUMBER_PATTERN,
     r"\(submitted: [^()]{4,30}\)",  # the tabular view's version date under a label
     r"same as current",
     r"information (?:provided )?(?:from|by) the national library of medicine",
@@ -802,7 +799,7 @@ def is_boilerplate(line: str) -> bool:
     stripped = line.strip()
     if not stripped or len(stripped) >= 400:
         return False
-    if BOILERPLATE.match(stripped):
+    if BOILERPLATE.match(stripped) or is_page_footer(stripped):
         return True
     if not _CHROME_JOINER.search(stripped):
         return False

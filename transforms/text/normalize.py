@@ -259,13 +259,13 @@ def _inside(spans: list[tuple[int, int]], at: int) -> bool:
 
 # A word processor's list saved as text: "o" and "§" (its Wingdings bullet) lead the line.
 _LETTER_BULLET = re.compile(r"(?m)^([ \t]*)[o§](?=[ \t]+[^\W\d_])")
-_MAY_HAVE_LETTER_BULLET = re.compile(r"(?:^|\n)[ \t]*[o§][ \t]")
+_MAY_HAVE_LETTER_BULLET = re.compile(r"\n[ \t]*[o§][ \t]")  # no "^|": ten times slower
 
 
 def _translate(text: str) -> str:
     """``text.translate(_TRANSLATE)``: every replacement is one character for one."""
     text = _TRANSLATE_CHARS.sub(lambda match: _TRANSLATE_STR[match.group()], text)
-    if _MAY_HAVE_LETTER_BULLET.search(text) is not None:
+    if text[:1] in "o§" or _MAY_HAVE_LETTER_BULLET.search(text) is not None:
         text = _LETTER_BULLET.sub(r"\1•", text)
     return text
 
