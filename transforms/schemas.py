@@ -310,6 +310,7 @@ THRESHOLD_UNITS = (
     "umol/L",
     "IU/mL",
     "mg/g",
+    "g/g",
     "g/24h",
     "dilution",
     "cells/uL",

@@ -83,6 +83,8 @@ def _rows(text):
         ("ANC ≥ 1,5 × 10^9/L", [("anc", ">=", 1.5, "10^9/L")]),
         ("Bilirubin ≤ 1,5 x ULN", [("total_bilirubin", "<=", 1.5, "xULN")]),
         ("ECOG 0,1 or 2", []),
+        ("UPCR ≥ 0.5 g/g", [("upcr", ">=", 0.5, "g/g")]),
+        ("UPCR 1.0 g/gCr or more", [("upcr", ">=", 1.0, "g/g")]),
         ("Platelets ≥50×10\\^9/L;", [("platelets", ">=", 50, "10^9/L")]),
         ("Platelet count ≥ 75 G/L", [("platelets", ">=", 75, "10^9/L")]),
         ("Absolute lymphocytes (ALC) ≥ 0.5×10\\^9/L;", [("alc", ">=", 0.5, "10^9/L")]),

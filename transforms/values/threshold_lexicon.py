@@ -155,7 +155,7 @@ CONCEPT_UNITS: dict[str, frozenset[str]] = {
     "hemoglobin": frozenset({"g/L", "g/dL"}),
     "ana_titer": frozenset({"dilution"}),
     "anti_dsdna": frozenset({"IU/mL"}),
-    "upcr": frozenset({"mg/g"}),
+    "upcr": frozenset({"mg/g", "g/g"}),
     "urine_protein_24h": frozenset({"g/24h"}),
     "fvc": frozenset({"% predicted"}),
     "dlco": frozenset({"% predicted"}),
