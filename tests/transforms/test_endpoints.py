@@ -241,3 +241,20 @@ def test_a_labelled_time_frame_in_brackets_after_the_measure() -> None:
 def test_more_outcome_headings(heading: str, kind: str) -> None:
     page = f"NCT06000006\n{heading}\n1. Change in SLEDAI-2K [Time Frame: Week 24]\n"
     assert _endpoints(page) == [(kind, "Change in SLEDAI-2K", None, 168)]
+
+
+def test_endpoints_stated_only_in_prose() -> None:
+    page = (
+        "Summary: This single-arm study evaluates CD19 CAR-T cells in lupus nephritis. "
+        "The primary endpoint is the incidence and severity of adverse events within 28 days "
+        "after infusion. Secondary endpoints include complete renal response at week 24, "
+        "and change in SLEDAI-2K score at month 6.\n"
+    )
+    assert _endpoints(page) == [
+        ("PRIMARY", "Incidence and severity of adverse events", None, 28),
+        ("SECONDARY", "Complete renal response", None, 168),
+        ("SECONDARY", "Change in SLEDAI-2K score", None, 180),
+    ]
+    # With an outcomes section, the prose repeats it and is not read.
+    listed = page + "\nPrimary Outcome Measures\n- Adverse events [Time Frame: 28 days]\n"
+    assert _endpoints(listed) == [("PRIMARY", "Adverse events", None, 28)]
