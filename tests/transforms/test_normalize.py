@@ -49,6 +49,11 @@ from transforms.text.normalize import normalize_text
         ("a\r\nb", "a\nb"),
         ("zero\u200bwidth", "zerowidth"),
         ("AST < ULN and ALT > 2", "AST < ULN and ALT > 2"),
+        # Escaped twice, or a JSON string's escapes printed as text.
+        ("Age &amp;ge; 18, Tom &amp; Jerry", "Age ≥ 18, Tom & Jerry"),
+        ("Age \\u2265 18", "Age ≥ 18"),
+        ("Inclusion Criteria:\\n\\n* Age 18\\r\\n* SLE", "Inclusion Criteria:\n\n* Age 18\n* SLE"),
+        ("1 x 10<sup>6</sup> cells/kg", "1 x 10^6 cells/kg"),
     ],
 )
 def test_normalize_text(raw: str, expected: str) -> None:

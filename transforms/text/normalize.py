@@ -76,6 +76,8 @@ _BLOCK_TAGS = (
     "header|footer|aside|thead|tbody|tfoot|caption|figure|figcaption|blockquote|hr|form|!doctype"
 )
 _OPENS_ITEM = re.compile(r"<li\b", re.IGNORECASE)
+_OPENS_SUPERSCRIPT = re.compile(r"<sup\b", re.IGNORECASE)
+_ENTITY_BODY = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9]{1,7}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 # Elements whose content is no text of the page: code, styles, the document's head.
 _HIDDEN_TAGS = "script|style|noscript|template|head"
 _INLINE_TAGS = "b|i|u|em|strong|span|a|font|sup|sub|small|code"
@@ -98,6 +100,8 @@ _EDITS = re.compile(
   | (?P<inline></?(?:{_INLINE_TAGS})\b[^<>\n]{{0,200}}?>)
   | (?P<entity>&(?:[a-zA-Z][a-zA-Z0-9]{{1,7}}|\#\d{{2,6}}|\#x[0-9a-fA-F]{{2,5}});)
   | \\(?P<escaped>[\\`*_{{}}\[\]()#+\-.!<>^|~=&:;%$@,?/'"×≥≤±])
+  | \\(?P<unicode>u[0-9a-fA-F]{{4}})
+  | (?P<newline>\\r\\n|\\[nr])
   | (?P<emphasis>\*\*|__)
   | (?P<zero>[\u200b\u200c\u200d\ufeff\u00ad])
   | (?m:^(?P<hashes>\#{{1,6}}[ \t]+))
@@ -150,7 +154,16 @@ def _replacement(match: re.Match[str], raw: str) -> tuple[str, int]:
         # A list item keeps its bullet: "<li>" is "- ", as the page showed it.
         return ("\n- " if _OPENS_ITEM.match(value) else "\n"), match.end()
     if kind == "entity":
+        if value == "&amp;" and (inner := _ENTITY_BODY.match(raw, match.end())) is not None:
+            value = "&" + inner.group()  # escaped twice: "&amp;ge;" is "≥"
+            return html.unescape(value).translate(_TRANSLATE), inner.end()
         return html.unescape(value).translate(_TRANSLATE), match.end()
+    if kind == "unicode":  # a JSON string's escape printed as text: "\u2265"
+        return chr(int(value[1:], 16)).translate(_TRANSLATE), match.end()
+    if kind == "newline":  # "Inclusion Criteria:\n\n* Age …" from a JSON string
+        return "\n", match.end()
+    if kind == "inline" and _OPENS_SUPERSCRIPT.match(value):
+        return "^", match.end()  # "10<sup>9</sup>/L" is "10^9/L"
     if kind == "escaped":
         return value, match.end()
     if kind == "emphasis" and _starts_bold_label_mid_line(raw, match):
