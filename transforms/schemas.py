@@ -312,6 +312,7 @@ THRESHOLD_UNITS = (
     "mg/g",
     "g/g",
     "g/24h",
+    "mg/24h",
     "dilution",
     "cells/uL",
     "U/L",

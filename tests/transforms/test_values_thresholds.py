@@ -85,6 +85,12 @@ def _rows(text):
         ("ECOG 0,1 or 2", []),
         ("UPCR ≥ 0.5 g/g", [("upcr", ">=", 0.5, "g/g")]),
         ("UPCR 1.0 g/gCr or more", [("upcr", ">=", 1.0, "g/g")]),
+        ("24-hour urine protein ≥ 0.5 g", [("urine_protein_24h", ">=", 0.5, "g/24h")]),
+        ("24-h urine protein > 500 mg/day", [("urine_protein_24h", ">", 0.5, "g/24h")]),
+        ("Prednisone ≤ 10 mg/day", []),
+        # An upper end written with its own bound: below 18, not up to it.
+        ("Patients aged 6 to <18 years", [("age", ">=", 6, "years"), ("age", "<", 18, "years")]),
+        ("Age 18 to < 65 years old", [("age", ">=", 18, "years"), ("age", "<", 65, "years")]),
         ("Platelets ≥50×10\\^9/L;", [("platelets", ">=", 50, "10^9/L")]),
         ("Platelet count ≥ 75 G/L", [("platelets", ">=", 75, "10^9/L")]),
         ("Absolute lymphocytes (ALC) ≥ 0.5×10\\^9/L;", [("alc", ">=", 0.5, "10^9/L")]),

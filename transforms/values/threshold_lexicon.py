@@ -21,7 +21,8 @@ _LEXICON: list[tuple[str, tuple[str, ...]]] = [
         ("upcr",),
     ),
     (
-        r"24[\s\-]*h(?:ou)?rs?\s+urin(?:e|ary)\s+protein(?:\s+quantification)?|proteinuria",
+        r"24[\s\-]*h(?:(?:ou)?rs?)?\s+urin(?:e|ary)\s+protein(?:\s+(?:quantification|excretion))?"
+        r"|(?:urin(?:e|ary)\s+)?protein\s+excretion|proteinuria",
         ("urine_protein_24h",),
     ),
     (
@@ -156,7 +157,7 @@ CONCEPT_UNITS: dict[str, frozenset[str]] = {
     "ana_titer": frozenset({"dilution"}),
     "anti_dsdna": frozenset({"IU/mL"}),
     "upcr": frozenset({"mg/g", "g/g"}),
-    "urine_protein_24h": frozenset({"g/24h"}),
+    "urine_protein_24h": frozenset({"g/24h", "mg/24h"}),
     "fvc": frozenset({"% predicted"}),
     "dlco": frozenset({"% predicted"}),
     "inr": frozenset({"xULN"}),
@@ -193,10 +194,13 @@ DEFAULT_UNIT: dict[str, str] = {
     "mmt8": "points",
 }
 
-# FVC and DLCO are conventionally stated as a percentage of the predicted value.
+# FVC and DLCO are conventionally stated as a percentage of the predicted value; a
+# day's urine protein as a bare mass.
 UNIT_ALIASES: dict[tuple[str, str], str] = {
     ("fvc", "%"): "% predicted",
     ("dlco", "%"): "% predicted",
+    ("urine_protein_24h", "g"): "g/24h",
+    ("urine_protein_24h", "mg"): "mg/24h",
 }
 
 # Units stated on another scale of a contract unit: (contract unit, multiplier, divisor).
@@ -205,6 +209,7 @@ UNIT_ALIASES: dict[tuple[str, str], str] = {
 CONVERSIONS: dict[str, tuple[str, int, int]] = {
     "g/dL": ("g/L", 10, 1),
     "cells/uL": ("10^9/L", 1, 1000),
+    "mg/24h": ("g/24h", 1, 1000),
 }
 
 # A lost comparison glyph ("=" or "?" where "≥"/"≤" was) is read in the direction

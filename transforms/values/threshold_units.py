@@ -76,6 +76,10 @@ _UNITS: list[tuple[str, str]] = [
     (r"g\s*/\s*dL", "g/dL"),
     (r"g\s*/\s*L(?![A-Za-z])", "g/L"),
     (r"g\s*/\s*(?:24\s*h(?:ours?|rs?)?|day|d(?![A-Za-z]))", "g/24h"),
+    (r"mg\s*/\s*(?:24\s*h(?:ours?|rs?)?|day|d(?![A-Za-z]))", "mg/24h"),
+    # A bare mass: the concept's own unit says per what ("24-hour urine protein ≥ 0.5 g").
+    (r"mg(?![A-Za-z/])", "mg"),
+    (r"g(?![A-Za-z/])", "g"),
     (r"IU\s*/\s*mL", "IU/mL"),
     (r"I?U\s*/\s*L(?![A-Za-z])", "U/L"),
     (r"kg(?![A-Za-z/])|kilograms?", "kg"),

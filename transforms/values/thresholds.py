@@ -98,7 +98,7 @@ _OPERATOR_GLYPHS = re.compile(r"[≥≤<>=⩾⩽]")
 _IMPLICIT_AGE = re.compile(
     r"(?<![A-Za-z\d.])(?=[\w≥≤<>=?⩾⩽])"  # cheap skip of positions that cannot start one
     rf"(?:(?P<op>{tu.OPERATOR.pattern}))?"
-    r"(?P<low>\d{1,3})\s*(?:(?:-|–|~|to|至|到)\s*(?P<high>\d{1,3})\s*)?"
+    r"(?P<low>\d{1,3})\s*(?:(?:-|–|~|to|至|到)\s*(?P<below><(?!=))?\s*(?P<high>\d{1,3})\s*)?"
     r"(?:(?:years?|yrs?)(?:\s*(?:old|of\s+age)|(?=\s*(?:or|and)\s+older))"
     r"|周?岁)"  # 岁: years of age
     r"(?P<post>\s*(?:(?:or|and)\s+(?:older|above|over)|以上|及以上))?",
@@ -106,6 +106,7 @@ _IMPLICIT_AGE = re.compile(
 )
 
 
+_UPPER_BOUND = re.compile(r"(<=|≤|<)\s*(?=\d)")
 # Every implicit age names its unit; a criterion without "year"/"yr" cannot state one.
 _YEAR_WORD = re.compile(r"y(?:ea)?r|岁", re.IGNORECASE)
 
@@ -155,16 +156,25 @@ def _comparisons_at(text: str, pos: int) -> list[_Comparison]:
         high = _range_end(text, unit_end)  # "6 years - 65 years"
     if high is not None:
         unit = high[1] or low_unit
-        upper = _Comparison("<=", high[0], unit, high[2])
+        upper = _Comparison(high[3], high[0], unit, high[2])
         return [upper] if low == 0 else [_Comparison(">=", low, unit, high[2]), upper]
     postfix = tu.postfix_at(text, unit_end)
     return [_Comparison(postfix[0], low, low_unit, postfix[1])] if postfix else []
 
 
-def _range_end(text: str, pos: int) -> tuple[float, str | None, int] | None:
-    """The upper number (and its unit) after a range separator at ``pos``."""
+def _range_end(text: str, pos: int) -> tuple[float, str | None, int, str] | None:
+    """The upper number, its unit, its end and its bound after a range separator at ``pos``.
+
+    The bound is "<=" unless written: "6 to < 18 years" is below 18.
+    """
     sep = tu.RANGE_SEP.match(text, pos)
-    return _value_then_unit(text, sep.end(), comma=False) if sep else None
+    if sep is None:
+        return None
+    at, bound = sep.end(), "<="
+    if (upper := _UPPER_BOUND.match(text, at)) is not None:
+        at, bound = upper.end(), "<" if upper.group(1) == "<" else "<="
+    read = _value_then_unit(text, at, comma=False)
+    return None if read is None else (*read, bound)
 
 
 def _read_tail(
@@ -270,7 +280,8 @@ def _implicit_ages(text: str, clean: str, taken: list[Threshold]) -> list[Thresh
             continue
         start, end = match.start(), match.end()
         if match.group("high"):
-            pairs = [(">=", match.group("low")), ("<=", match.group("high"))]
+            upper = "<" if match.group("below") else "<="  # "aged 6 to <18 years"
+            pairs = [(">=", match.group("low")), (upper, match.group("high"))]
         elif match.group("op"):
             code = tu.operator_at(clean, start)
             op = code[0] if code and code[0] != tu.LOST else ">="
