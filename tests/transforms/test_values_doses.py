@@ -36,6 +36,14 @@ def _summary(text):
         ("1,0 × 10^6 CAR-T cells/kg", [(1e6, None, "cells/kg")]),  # a decimal comma
         ("2,5 x 10e6 cells/kg", [(2.5e6, None, "cells/kg")]),
         ("0,5-1,0 × 10^6 cells/kg", [(5e5, 1e6, "cells/kg")]),
+        ("1x10^6 CAR-T/kg", [(1e6, None, "cells/kg")]),  # no "cells" word
+        # Levels listed before one scale; one number before a comma is no list.
+        (
+            "0.3, 1.0, and 3.0 × 10^6 cells/kg",
+            [(3e5, None, "cells/kg"), (1e6, None, "cells/kg"), (3e6, None, "cells/kg")],
+        ),
+        ("doses of 1 and 2 x 10^6/kg", [(1e6, None, "cells/kg"), (2e6, None, "cells/kg")]),
+        ("Cohort 2, 1.0 × 10^6 cells/kg", [(1e6, None, "cells/kg")]),
         ("1 to 3 × 10^6 cells/kg", [(1e6, 3e6, "cells/kg")]),
         ("1×10^6 - 5×10^6 cells/kg", [(1e6, 5e6, "cells/kg")]),
         ("1.5×10^8 cells", [(1.5e8, None, "cells")]),

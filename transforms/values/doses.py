@@ -59,7 +59,7 @@ _QUALIFIER = (
 _UNIT = re.compile(
     r"\s*(?P<cells>(?P<qual>"
     + _QUALIFIER
-    + r")cells?\b)?\s*(?P<per>(?:/|per\s+)\s*"
+    + r")(?:cells?\b|(?<=\w)(?=\s*/\s*(?:kg|m2|m²)\b)))?\s*(?P<per>(?:/|per\s+)\s*"
     + r"(?:(?P<kg>kg|kilogram)|(?P<m2>m2|m²|m\^2|square\s+met(?:er|re)))(?![A-Za-z]))?",
     re.IGNORECASE,
 )
@@ -67,6 +67,13 @@ _RANGE_BEFORE = re.compile(
     r"(?<![\w.,])(?P<low>\d+(?:\.\d+|,\d{1,2})?)\s*(?:-|–|—|~|to)\s*$", re.IGNORECASE
 )
 _RANGE_BETWEEN = re.compile(r"\s*(?:-|–|—|~|to)\s*", re.IGNORECASE)
+# Dose levels listed before one scale: "0.3, 1.0, and 3.0 × 10^6 cells/kg".
+_LIST_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_LIST_BEFORE = re.compile(
+    r"(?<![\w.,])(?P<items>\d+(?:\.\d+)?(?:\s*,\s*\d+(?:\.\d+)?)*)"
+    r"\s*(?P<sep>,\s*(?:and|or)|,|and|or)\s*$",
+    re.IGNORECASE,
+)
 # A ceiling on a dose, not a dose level: "1×10^6 cells/kg (not to exceed 1×10^8 cells)".
 _CAP_BEFORE = re.compile(
     r"(?:\b(?:not\s+to\s+exceed|not\s+exceeding|no\s+more\s+than|capped\s+at|a\s+cap\s+of"
@@ -155,7 +162,16 @@ def _doses_of(text: str) -> tuple[DoseMention, ...]:
         if before is not None:  # "0.5-1 × 10^6 cells/kg": the low end shares the scale
             start, high = before.start(), mantissa * scale
             low = _decimal(before.group("low")) * scale
-        if _is_cap(text, start):
+        listed = _LIST_BEFORE.search(text, max(0, start - 48), start) if before is None else None
+        if listed is not None and _is_list(listed):  # "0.3, 1.0 and 3.0 × 10^6 cells/kg"
+            start = listed.start()
+            if _is_cap(text, start):
+                continue
+            for number in _LIST_NUMBER.findall(listed.group("items")):
+                mentions.append(
+                    _mention(text, start, unit[1], _decimal(number) * scale, None, unit[0])
+                )
+        elif _is_cap(text, start):
             continue
         mentions.append(_mention(text, start, unit[1], low, high, unit[0]))
     return tuple(_joined_ranges(text, mentions))
@@ -178,6 +194,12 @@ def _joined_ranges(text: str, mentions: list[DoseMention]) -> list[DoseMention]:
             continue
         out.append(mention)
     return out
+
+
+def _is_list(listed: re.Match[str]) -> bool:
+    """Two numbers or more before the last one, or one joined by "and" / "or"."""
+    joined = listed.group("sep").strip(", ").lower() in ("and", "or")
+    return joined or len(_LIST_NUMBER.findall(listed.group("items"))) >= 2
 
 
 def _is_cap(text: str, start: int) -> bool:
