@@ -258,3 +258,22 @@ def test_endpoints_stated_only_in_prose() -> None:
     # With an outcomes section, the prose repeats it and is not read.
     listed = page + "\nPrimary Outcome Measures\n- Adverse events [Time Frame: 28 days]\n"
     assert _endpoints(listed) == [("PRIMARY", "Adverse events", None, 28)]
+
+
+def test_prose_names_which_listed_measures_are_primary() -> None:
+    page = (
+        "This is a Phase I/II trial. The primary endpoint is type and incidence of "
+        "dose-limiting toxicity (DLT) within 28 days after infusion in phase I and overall "
+        "response rate (ORR) in phase II.\n\n"
+        "Outcome Measures\n"
+        "Phase I: Dose-limiting toxicity (DLT)\nTime frame: 28 days\n"
+        "Phase I: Objective response rate (ORR)\nTime frame: 6 months\n"
+        "Phase II: Objective response rate (ORR)\nTime frame: 6 months\n"
+        "Phase II: Pharmacokinetics\nTime frame: 2 years\n"
+    )
+    assert [(e[0], e[1]) for e in _endpoints(page)] == [
+        ("PRIMARY", "Phase I: Dose-limiting toxicity (DLT)"),
+        (None, "Phase I: Objective response rate (ORR)"),  # the prose names phase II's
+        ("PRIMARY", "Phase II: Objective response rate (ORR)"),
+        (None, "Phase II: Pharmacokinetics"),
+    ]

@@ -18,7 +18,7 @@ import polars as pl
 
 from transforms.marts.context import DocView, doc_views
 from transforms.marts.identity import trial_id
-from transforms.marts.prose_endpoints import prose_endpoint_rows
+from transforms.marts.prose_endpoints import prose_endpoint_rows, type_listed_endpoints
 from transforms.schemas import ENDPOINTS, frame_of
 from transforms.text.lexicon import FIELD_TERMS, OUTCOME_SECTIONS, normalize_label
 from transforms.text.tables import cell_lines, column_lexicon, column_roles, table_cells
@@ -149,7 +149,10 @@ def endpoint_rows(view: DocView, tid: str) -> list[Row]:
                 "span_end": block.end,
             }
         )
-    return rows or prose_endpoint_rows(view, tid, _frame_clause)
+    if not rows:
+        return prose_endpoint_rows(view, tid, _frame_clause)
+    type_listed_endpoints(rows, view, _frame_clause)
+    return rows
 
 
 class _BlockReader:
