@@ -234,3 +234,16 @@ def test_a_header_row_of_two_terms_is_no_arm() -> None:
         "Experimental: KYV-101\nA single infusion of CAR-T cells.\n\tBiological: KYV-101\n"
     )
     assert [row[:2] for row in _arms(page)] == [("KYV-101", "EXPERIMENTAL")]
+
+
+def test_dose_groups_under_an_intervention_groups_heading() -> None:
+    page = (
+        "Intervention groups\n"
+        "1. Low-dose group: 5 × 10^5 CAR-T cells/kg\n"
+        "2. High-dose group: 2 × 10^6 CAR-T cells/kg\n"
+        "Number of arms: 2\n"
+    )
+    assert _arms(page) == [  # a dose is what the group gets, not an intervention's name
+        ("Low-dose group", None, "5 × 10^5 CAR-T cells/kg", None),
+        ("High-dose group", None, "2 × 10^6 CAR-T cells/kg", None),
+    ]

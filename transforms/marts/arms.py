@@ -235,7 +235,8 @@ class _ArmReader:
         """Open the arm a named line states.
 
         "Arm 1: Low dose" is one label; in "Cohort A: CD19 CAR-T 1 × 10^6 cells/kg"
-        the label is "Cohort A" and the rest is what it gets.
+        the label is "Cohort A" and the rest is what it gets (its description when it
+        is only a dose: "Low-dose group: 5 × 10^5 CAR-T cells/kg").
         """
         label, rest = named.group("label").strip(), named.group("rest").strip()
         if rest and len(rest.split()) <= _MAX_NAME_WORDS and not any(c.isdigit() for c in rest):
@@ -243,7 +244,7 @@ class _ArmReader:
             return
         arm = self.open(label, row)
         intervention = _INTERVENTION.match(rest)
-        if intervention or (rest and _is_title(rest)):
+        if intervention or (rest and _is_title(rest) and not rest[0].isdigit()):
             arm.interventions.append(intervention.group("name") if intervention else rest)
         elif rest:
             arm.description.append(rest)

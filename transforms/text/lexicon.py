@@ -56,6 +56,11 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "study groups and cohorts",
         "arms/groups",
         "study groups/cohorts",
+        "intervention groups",
+        "intervention arms",
+        "dose groups",
+        "experimental groups",
+        "study cohorts",
     ),
     "interventions": (
         "interventions",
@@ -618,6 +623,12 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "verification date",
         "last verified",
         "record verification date",
+        "number of arms",
+        "number of groups",
+        "number of cohorts",
+        "number of sites",
+        "number of centres",
+        "number of centers",
     ),
 }
 
