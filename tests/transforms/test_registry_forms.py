@@ -758,3 +758,48 @@ def test_classic_ctgov_record_enrollment_type_in_the_label_and_sites_with_postco
     for dropped in ("China, Zhejiang\n", "Hangzhou, Zhejiang, China, 310003\n"):
         trial = _marts(CLASSIC_CTGOV.replace(dropped, ""))["trials"].row(0, named=True)
         assert trial["countries"] == ["China"]
+
+
+CHICTR_CHINESE = """注册号：ChiCTR2400084321
+注册题目：CD19 CAR-T细胞治疗难治性系统性红斑狼疮的研究
+研究所处阶段：I期临床试验
+研究疾病：系统性红斑狼疮
+申办者：浙江大学医学院附属第一医院
+征募研究对象情况：正在进行
+纳入标准：
+1、年龄18-65岁；
+2、SLEDAI-2K评分≥8分；
+3、中性粒细胞绝对计数≥1.0×10^9/L；
+4、谷丙转氨酶、谷草转氨酶≤3倍正常值上限；
+排除标准：
+1、活动性感染；
+主要结局指标：
+指标中文名：剂量限制性毒性
+测量时间点：输注后28天
+干预措施：
+组别：试验组 样本量：12
+干预措施：CD19 CAR-T细胞 1×10^6/kg
+"""
+
+
+def test_chictr_page_in_chinese_only() -> None:
+    marts = _marts(CHICTR_CHINESE)
+    trial = marts["trials"].row(0, named=True)
+    assert trial["title"] == "CD19 CAR-T细胞治疗难治性系统性红斑狼疮的研究"
+    assert trial["phases"] == ["PHASE1"]
+    assert trial["overall_status"] == "RECRUITING"
+    assert trial["conditions"] == ["系统性红斑狼疮"]
+    assert trial["lead_sponsor"] == "浙江大学医学院附属第一医院"
+    thresholds = marts["criteria_thresholds"].select("concept", "operator", "value", "unit")
+    assert thresholds.rows() == [
+        ("age", ">=", 18.0, "years"),
+        ("age", "<=", 65.0, "years"),
+        ("sledai_2k", ">=", 8.0, "points"),
+        ("anc", ">=", 1.0, "10^9/L"),
+        ("alt", "<=", 3.0, "xULN"),
+        ("ast", "<=", 3.0, "xULN"),
+    ]
+    endpoints = marts["endpoints"].select("endpoint_type", "measure", "time_frame_days").rows()
+    assert endpoints == [("PRIMARY", "剂量限制性毒性", 28)]
+    assert marts["arms"]["label"].to_list() == ["试验组"]
+    assert marts["doses"].select("dose_value", "dose_unit").rows() == [(1e6, "cells/kg")]

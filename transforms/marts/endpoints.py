@@ -68,6 +68,9 @@ _PART_TERMS = {
         "title",
         "endpoint",
         "name",
+        "指标中文名",  # ChiCTR: the measure's Chinese and English names
+        "指标英文名",
+        "指标名称",
     ),
     "description": (
         "description",
@@ -77,6 +80,7 @@ _PART_TERMS = {
         "method",
         "measurement method",
         "method of measurement",
+        "测量方法",
     ),
     # The lexicon's frame and type labels, and the spellings met inside outcome blocks.
     "frame": (
@@ -87,8 +91,9 @@ _PART_TERMS = {
         "measure time point of outcome",
         "time point of outcome",
         "assessment time point",
+        "测量时间点",
     ),
-    "type": ("type", *FIELD_TERMS["endpoint_type"]),
+    "type": ("type", *FIELD_TERMS["endpoint_type"], "指标类型"),
     # The type as the label of the measure itself: "Primary: Proportion of … (Week 12)".
     "typed_measure": ("primary", "secondary", "other", "tertiary", "exploratory"),
 }

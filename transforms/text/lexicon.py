@@ -64,6 +64,7 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
     ),
     "interventions": (
         "interventions",
+        "干预措施",
         "intervention details",
         "study interventions",
         "intervention / treatment",
@@ -366,6 +367,12 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "full title",
         "full title of the trial",
         "title of the trial",
+        "注册题目",
+        "研究题目",
+        "试验题目",
+        "正式科学名",
+        "研究课题的正式科学名称",
+        "公众题目",
     ),
     "acronym": ("acronym", "study acronym", "short name", "name", "trial acronym"),
     "status": (
@@ -382,6 +389,9 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "p. end of trial status",
         "研究状态",
         "招募状态",
+        "征募研究对象情况",
+        "征募状态",
+        "招募情况",
     ),
     "phase": (
         "phase",
@@ -393,6 +403,9 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "phase of development",
         "development phase",
         "研究分期",
+        "研究所处阶段",
+        "研究阶段",
+        "试验分期",
     ),
     "study_type": ("study type", "type of study", "trial type", "研究类型", "primary study design"),
     # ISRCTN's secondary design is its allocation ("Non randomised study").
@@ -424,6 +437,8 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "in the whole clinical trial",  # the EU register's F.4.2.2
         "number of subjects",
         "样本量",
+        "样本总量",
+        "总样本量",
     ),
     "start_date": (
         "start date",
@@ -551,6 +566,10 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "study sponsor",
         "current study sponsor",
         "name of sponsor",
+        "申办者",
+        "申办单位",
+        "试验主办单位",
+        "主办单位",
     ),
     "condition": (
         "condition",
@@ -560,6 +579,9 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "medical conditions",
         "medical conditions being investigated",
         "health conditions or problems studied",
+        "研究疾病",
+        "疾病",
+        "适应症",
     ),
     "intervention": (
         "intervention",
@@ -580,6 +602,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "group",
         "group name",
         "arm group label",
+        "组别",
     ),
     "arm_type": ("arm type", "arm group type", "group type"),
     "time_frame": (
@@ -623,6 +646,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "verification date",
         "last verified",
         "record verification date",
+        "征募观察对象时间",
         "number of arms",
         "number of groups",
         "number of cohorts",

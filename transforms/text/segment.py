@@ -46,8 +46,11 @@ _TABLE_READERS = OUTCOME_SECTIONS | {"arms", "interventions"}
 _LIST_SECTIONS = CRITERIA_SECTIONS | OUTCOME_SECTIONS | {"arms"}
 _MAX_QUESTION_WORDS = 12
 # Between labelled fields printed on one line; a single space (a tab, once normalised)
-# only before a capitalised label: "Status: Recruiting Phase: 1".
-_PART_SEPARATOR = re.compile(r"[ \t]*[;；|][ \t]*|[ \t]+[·•][ \t]+|[ \t]{2,}|[ \t](?=[A-Z])")
+# only before a capitalised or a Chinese label: "Status: Recruiting Phase: 1",
+# "组别:试验组 样本量:12".
+_PART_SEPARATOR = re.compile(
+    r"[ \t]*[;；|][ \t]*|[ \t]+[·•][ \t]+|[ \t]{2,}|[ \t](?=[A-Z\u4e00-\u9fff])"
+)
 _PIPE = re.compile(r"[ \t]+\|[ \t]+")
 # "Participant type: Patient": a short capitalised label, a colon, a value.
 _FIELD_LINE = re.compile(r"^[A-Z][\w /()'-]{1,40}[:：]\s*\S")

@@ -71,8 +71,17 @@ def _classify_word(word: str) -> Token:
     return ("other", lower)
 
 
+# Chinese units after their number: "输注后28天" (28 days after infusion), "第24周" (week 24).
+_CJK_UNITS = re.compile(r"个月|小时|[天日周月年]")
+_CJK_WORDS = {"个月": "months", "小时": "hours", "天": "days", "日": "days", "周": "weeks"}
+_CJK_WORDS |= {"月": "months", "年": "years"}
+_CJK_DATE = re.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?")  # a date
+
+
 def _tokens(text: str) -> list[Token]:
     """Classify every token; "28days" gives a number then a unit."""
+    if not text.isascii():
+        text = _CJK_UNITS.sub(lambda m: f" {_CJK_WORDS[m.group()]} ", _CJK_DATE.sub(" ", text))
     out: list[Token] = []
     for match in _TOKEN.finditer(text):
         if match.group("num") is None:

@@ -92,6 +92,9 @@ _STATUS = {
     "PENDING_NOT_YET_RECRUITING": "NOT_YET_RECRUITING",  # ChiCTR
     "尚未开始": "NOT_YET_RECRUITING",
     "招募中": "RECRUITING",
+    "正在进行": "RECRUITING",  # ChiCTR's recruitment field: in progress
+    "暂停或中断": "SUSPENDED",
+    "结束": "COMPLETED",
     "正在招募": "RECRUITING",
     "尚未招募": "NOT_YET_RECRUITING",
     "未开始招募": "NOT_YET_RECRUITING",

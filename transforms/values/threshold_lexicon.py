@@ -13,53 +13,72 @@ import re
 
 _LEXICON: list[tuple[str, tuple[str, ...]]] = [
     (
-        r"(?:serum\s+|endogenous\s+)?creatinine\s+clearance(?:\s+rate)?|(?-i:CrCl|CCr|CLcr|Ccr)",
+        r"(?:serum\s+|endogenous\s+)?creatinine\s+clearance(?:\s+rate)?|(?-i:CrCl|CCr|CLcr|Ccr)"
+        r"|肌酐清除率",
         ("creatinine_clearance",),
     ),
     (
-        r"urin(?:e|ary)\s+protein[\s\-/]*(?:to[\s\-]*)?creatinine\s+ratio|(?-i:UPCR|uPCR)",
+        r"urin(?:e|ary)\s+protein[\s\-/]*(?:to[\s\-]*)?creatinine\s+ratio|(?-i:UPCR|uPCR)"
+        r"|尿蛋白[/与]?肌酐比值?",
         ("upcr",),
     ),
     (
         r"24[\s\-]*h(?:(?:ou)?rs?)?\s+urin(?:e|ary)\s+protein(?:\s+(?:quantification|excretion))?"
-        r"|(?:urin(?:e|ary)\s+)?protein\s+excretion|proteinuria",
+        r"|(?:urin(?:e|ary)\s+)?protein\s+excretion|proteinuria|24\s*(?:小时|h)尿蛋白(?:定量)?",
         ("urine_protein_24h",),
     ),
     (
-        r"(?:estimated\s+)?glomerular\s+filtration\s+rate|(?-i:e?GFR|EGFR)",
+        r"(?:estimated\s+)?glomerular\s+filtration\s+rate|(?-i:e?GFR|EGFR)|(?:估算的?)?肾小球滤过率",
         ("egfr",),
     ),
-    (r"(?:serum\s+)?creatinine|(?-i:S?Cr|sCr)", ("creatinine",)),
-    (r"(?:direct|conjugated)\s+bilirubin|(?-i:DBIL|DBil)", ("direct_bilirubin",)),
+    (r"(?:serum\s+)?creatinine|(?-i:S?Cr|sCr)|血清?肌酐|肌酐", ("creatinine",)),
+    (r"(?:direct|conjugated)\s+bilirubin|(?-i:DBIL|DBil)|直接胆红素", ("direct_bilirubin",)),
     (
-        r"(?:serum\s+)?total\s+bilirubin|(?-i:TBIL|TBil|T-BIL|T-Bil)|(?:serum\s+)?bilirubin",
+        r"(?:serum\s+)?total\s+bilirubin|(?-i:TBIL|TBil|T-BIL|T-Bil)|(?:serum\s+)?bilirubin"
+        r"|总胆红素|胆红素",
         ("total_bilirubin",),
     ),
     (
-        r"aspartate\s+(?:amino)?transferase|aspartate\s+transaminase|(?-i:AST|SGOT)",
+        r"aspartate\s+(?:amino)?transferase|aspartate\s+transaminase|(?-i:AST|SGOT)"
+        r"|谷草转氨酶|天门?冬氨酸氨基转移酶",
         ("ast",),
     ),
-    (r"alanine\s+(?:amino)?transferase|alanine\s+transaminase|(?-i:ALT|SGPT)", ("alt",)),
+    (
+        r"alanine\s+(?:amino)?transferase|alanine\s+transaminase|(?-i:ALT|SGPT)"
+        r"|谷丙转氨酶|丙氨酸氨基转移酶",
+        ("alt",),
+    ),
     (r"(?:serum\s+)?(?:transaminases|aminotransferases)", ("ast", "alt")),
     (
-        r"left\s+ventricular\s+ejection\s+fraction|(?:cardiac\s+)?ejection\s+fraction|(?-i:LVEF)",
+        r"left\s+ventricular\s+ejection\s+fraction|(?:cardiac\s+)?ejection\s+fraction|(?-i:LVEF)"
+        r"|左心?室射血分数|射血分数",
         ("lvef",),
     ),
     (
         r"(?:blood\s+|peripheral\s+|arterial\s+|baseline\s+)?oxygen\s+saturation"
-        r"|(?-i:SpO2|SPO2|SpO₂|SaO2)|O2\s+saturation",
+        r"|(?-i:SpO2|SPO2|SpO₂|SaO2)|O2\s+saturation|血氧饱和度",
         ("spo2",),
     ),
-    (r"(?:absolute\s+)?neutrophils?(?:\s+count)?|(?-i:ANC)", ("anc",)),
-    (r"(?:absolute\s+)?lymphocytes?(?:\s+count)?|(?-i:ALC)", ("alc",)),
-    (r"white\s+blood\s+cells?(?:\s+count)?|leukocytes?(?:\s+count)?|(?-i:WBC)", ("wbc",)),
-    (r"ha?emoglobin|(?-i:Hb|HGB|Hgb|HB)", ("hemoglobin",)),
-    (r"platelets?(?:\s+count)?|(?-i:PLT)", ("platelets",)),
     (
-        r"anti[\s\-]*(?:ds[\s\-]*DNA|double[\s\-]stranded\s+DNA)(?:\s+antibod(?:y|ies))?",
+        r"(?:absolute\s+)?neutrophils?(?:\s+count)?|(?-i:ANC)|中性粒细胞(?:绝对)?(?:计数|值)?",
+        ("anc",),
+    ),
+    (
+        r"(?:absolute\s+)?lymphocytes?(?:\s+count)?|(?-i:ALC)|淋巴细胞(?:绝对)?(?:计数|值)?",
+        ("alc",),
+    ),
+    (
+        r"white\s+blood\s+cells?(?:\s+count)?|leukocytes?(?:\s+count)?|(?-i:WBC)|白细胞(?:计数)?",
+        ("wbc",),
+    ),
+    (r"ha?emoglobin|(?-i:Hb|HGB|Hgb|HB)|血红蛋白", ("hemoglobin",)),
+    (r"platelets?(?:\s+count)?|(?-i:PLT)|血小板(?:计数)?", ("platelets",)),
+    (
+        r"anti[\s\-]*(?:ds[\s\-]*DNA|double[\s\-]stranded\s+DNA)(?:\s+antibod(?:y|ies))?"
+        r"|抗(?:双链|ds)DNA抗体",
         ("anti_dsdna",),
     ),
-    (r"anti[\s\-]*nuclear\s+antibod(?:y|ies)|(?-i:ANA)", ("ana_titer",)),
+    (r"anti[\s\-]*nuclear\s+antibod(?:y|ies)|(?-i:ANA)|抗核抗体", ("ana_titer",)),
     (r"SELENA[\s\-]*SLEDAI(?:[\s\-]*2K)?", ("selena_sledai",)),
     (
         r"SLEDAI(?:[\s\-]*(?:2K|2000))?"
@@ -82,10 +101,10 @@ _LEXICON: list[tuple[str, tuple[str, ...]]] = [
     (r"Karnofsky(?:\s+performance\s+(?:status|score))?|(?-i:KPS)", ("karnofsky",)),
     (
         r"life\s+expectancy|(?:expected|estimated|predicted)\s+(?:survival|lifespan|life\s+span)"
-        r"(?:\s+(?:period|time))?|survival\s+expectancy",
+        r"(?:\s+(?:period|time))?|survival\s+expectancy|预计生存期|预期(?:生存期|寿命)",
         ("life_expectancy",),
     ),
-    (r"(?:body\s+)?weight|(?-i:BW)", ("body_weight",)),
+    (r"(?:body\s+)?weight|(?-i:BW)|体重", ("body_weight",)),
     (r"forced\s+vital\s+capacity|(?-i:FVC)", ("fvc",)),
     (
         r"diffusing\s+capacity(?:\s+of\s+the\s+lungs?)?(?:\s+for\s+carbon\s+monoxide)?"
@@ -112,12 +131,12 @@ _LEXICON: list[tuple[str, tuple[str, ...]]] = [
         ("creatine_kinase",),
     ),
     (r"(?-i:MMT)[\s\-]*8(?:\s+score)?|manual\s+muscle\s+testing(?:[\s\-]*8)?", ("mmt8",)),
-    (r"ages?|aged|adults?(?:\s+aged)?", ("age",)),  # "Adults 18–65"
+    (r"ages?|aged|adults?(?:\s+aged)?|年龄", ("age",)),  # "Adults 18–65"
 ]
 
 CONCEPT_PATTERN = re.compile(
     # The lookahead lets the engine skip non-word starts cheaply on very long texts.
-    r"(?<![A-Za-z0-9])(?=[A-Za-z0-9])(?:"
+    r"(?<![A-Za-z0-9])(?=[A-Za-z0-9\u4e00-\u9fff])(?:"
     + "|".join(f"(?P<c{i}>{pattern})" for i, (pattern, _) in enumerate(_LEXICON))
     + r")(?![A-Za-z])",
     re.IGNORECASE,

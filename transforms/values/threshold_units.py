@@ -54,8 +54,9 @@ _UNITS: list[tuple[str, str]] = [
     ),
     (r"m[lL]\s*/\s*min(?:ute)?s?", "mL/min"),
     (
-        r"(?:[×xX*✕]\s*|times\s+(?:the\s+)?|fold\s+(?:of\s+)?(?:the\s+)?)?"
-        r"(?:ULN|upper\s+limit\s+(?:of\s+)?(?:the\s+)?normal(?:\s+(?:range|value))?)"
+        r"(?:[×xX*✕]\s*|times\s+(?:the\s+)?|fold\s+(?:of\s+)?(?:the\s+)?|倍\s*)?"
+        r"(?:ULN|upper\s+limit\s+(?:of\s+)?(?:the\s+)?normal(?:\s+(?:range|value))?"
+        r"|正常(?:值|范围)?上限)"
         r"(?:\s*\(\s*ULN\s*\))?",
         "xULN",
     ),
@@ -83,11 +84,11 @@ _UNITS: list[tuple[str, str]] = [
     (r"IU\s*/\s*mL", "IU/mL"),
     (r"I?U\s*/\s*L(?![A-Za-z])", "U/L"),
     (r"kg(?![A-Za-z/])|kilograms?", "kg"),
-    (r"points?(?![A-Za-z])|pts?(?![A-Za-z])", "points"),
+    (r"points?(?![A-Za-z])|pts?(?![A-Za-z])|分(?!钟)", "points"),
     (r"(?:years?|yrs?)(?:\s+old|\s+of\s+age)?(?![A-Za-z])|岁", "years"),
-    (r"months?(?![A-Za-z])", "months"),
-    (r"weeks?(?![A-Za-z])", "weeks"),
-    (r"days?(?![A-Za-z])", "days"),
+    (r"months?(?![A-Za-z])|个?月", "months"),
+    (r"weeks?(?![A-Za-z])|周", "weeks"),
+    (r"days?(?![A-Za-z])|天", "days"),
 ]
 _UNIT = re.compile(
     r"\s*(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNITS)) + ")",

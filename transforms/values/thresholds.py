@@ -91,6 +91,8 @@ _MAX_FILLER = 16  # tokens between a concept and its comparison
 _SPACE = re.compile(r"\s*")
 _WORD = re.compile(r"\s*([A-Za-z]+)")
 _PAREN = re.compile(r"\s*\(([^()]{0,60})\)")
+# Chinese filler after a concept: "SLEDAI-2K评分≥8分" (score), "…水平" (level), "…值" (value).
+_CJK_FILLER = re.compile(r"\s*(?:评分|分数|总分|水平|数值|绝对值|计数|值)")
 _PUNCT = re.compile(r"\s*[:)(\-*|]")  # "|": a table's cell ("| ANC | ≥ 1.0 × 10^9/L |")
 _CONNECTOR = re.compile(r"\s*(?:(?:and|or)(?![A-Za-z])|[&/,、])", re.IGNORECASE)
 _CHAIN = re.compile(r"\s*(?:,|and|but)?\s*", re.IGNORECASE)
@@ -219,6 +221,8 @@ def _filler_step(text: str, pos: int) -> tuple[int, bool] | None:
     word = _WORD.match(text, pos)
     if word is not None and word.group(1).lower() in _FILLER_WORDS:
         return word.end(), False
+    if (cjk := _CJK_FILLER.match(text, pos)) is not None:
+        return cjk.end(), False
     return None
 
 
