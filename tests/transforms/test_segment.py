@@ -383,3 +383,18 @@ def test_a_hard_wrapped_title_goes_on_on_the_next_lines() -> None:
 def test_a_sponsor_written_as_a_block_of_sub_labels(page: str) -> None:
     assert _fields(page)["lead_sponsor"] == "Kyoto University Hospital"
     assert "acronym" not in _fields(page)  # "Name" names the sponsor here
+
+
+@pytest.mark.parametrize(
+    ("heading", "key"),
+    [
+        ("Who can't take part", "exclusion"),
+        ("Criteria for inclusion", "inclusion"),
+        ("Inclusion Criteria - Cohort A (SLE)", "inclusion"),
+        ("Exclusion criteria for all cohorts:", "exclusion"),
+        ("Inclusion criteria met in 80% of patients", None),  # a sentence, not a heading
+    ],
+)
+def test_criteria_headings_in_other_words_or_narrowed(heading: str, key: str | None) -> None:
+    sections = segment(normalize_text(f"{heading}\n- Age 18-70 years\n").text).sections
+    assert sections[-1].key == (key or "preamble")

@@ -162,6 +162,8 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "eligibility information",
         "inclusion and exclusion criteria",
         "key inclusion and exclusion criteria",
+        "criteria for participation",
+        "criteria for eligibility",
     ),
     "inclusion": (
         "inclusion criteria",
@@ -183,6 +185,7 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "you may be able to take part if",
         "you may be able to take part if you",
         "inclusion requirements",
+        "criteria for inclusion",
         "纳入标准",
     ),
     "exclusion": (
@@ -205,6 +208,10 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "you may not be able to join if you",
         "you may not be able to take part if you",
         "exclusion requirements",
+        "criteria for exclusion",
+        "who can't take part",
+        "who cannot participate",
+        "who can not take part",
         "排除标准",
     ),
     "locations": (

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from transforms.text.badges import accepts
 from transforms.text.label_match import match_label_colon, match_label_glued
 from transforms.text.lexicon import (
+    CRITERIA_SECTIONS,
     FIELD_BY_TERM,
     FORM_CODE,
     SECTION_BY_TERM,
@@ -66,6 +67,7 @@ _ENUM_VALUE = re.compile(
     r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^(?:TREATMENT|NONE|NA|ALL|MALE|FEMALE|PHASE[1-4])$"
 )
 _MAX_LABEL_LINE = 80
+_NARROWED_CRITERIA = re.compile(r"^(.{0,40}?criteria)\s*(?:[-–—]|\bfor\b|\bin\b)\s*\S.{0,40}$")
 _QUOTED = re.compile(r'^(?:"[^"]+"|\'[^\']+\'|“[^”]+”)$')
 
 
@@ -215,6 +217,11 @@ def _exact_term(body: str) -> tuple[str, str] | None:
     if body[:1].isdigit() and (number := SECTION_NUMBER.match(body)) is not None:
         key = normalize_label(body[number.end() :])
         return ("heading", SECTION_BY_TERM[key]) if key in SECTION_BY_TERM else None
+    # A criteria heading narrowed to some participants: "Inclusion Criteria - Cohort A",
+    # "Exclusion criteria for all cohorts".
+    if "criteria " in key and (narrowed := _NARROWED_CRITERIA.match(key)) is not None:
+        section = SECTION_BY_TERM.get(narrowed.group(1))
+        return ("heading", section) if section in CRITERIA_SECTIONS else None
     return None
 
 
