@@ -277,3 +277,17 @@ def test_prose_names_which_listed_measures_are_primary() -> None:
         ("PRIMARY", "Phase II: Objective response rate (ORR)"),
         (None, "Phase II: Pharmacokinetics"),
     ]
+
+
+def test_measures_listed_in_one_value_each_with_its_frame() -> None:
+    page = (
+        "Primary outcome: Incidence of adverse events up to 28 days after infusion.\n"
+        "Secondary outcomes: Complete renal response at week 24; SRI-4 response at week 52; "
+        "CAR-T cell persistence through 2 years.\n"
+    )
+    assert [(e[0], e[1], e[3]) for e in _endpoints(page)] == [
+        ("PRIMARY", "Incidence of adverse events up to 28 days after infusion.", 28),
+        ("SECONDARY", "Complete renal response at week 24", 168),
+        ("SECONDARY", "SRI-4 response at week 52", 364),
+        ("SECONDARY", "CAR-T cell persistence through 2 years", 730),
+    ]

@@ -491,7 +491,8 @@ def test_drks_form_squashed_lists_frames_in_the_measure_and_planned_dates() -> N
     endpoints = marts["endpoints"].select("measure", "time_frame_days").rows()
     assert endpoints == [
         ("Safety (CTCAE v5.0 adverse events) until 12 weeks after infusion", 84),
-        ("DORIS remission at month 6 and 12; LLDAS at month 6", 360),
+        ("DORIS remission at month 6 and 12", 360),  # two measures, each with its frame
+        ("LLDAS at month 6", 180),
     ]
 
 

@@ -138,22 +138,24 @@ def endpoint_rows(view: DocView, tid: str) -> list[Row]:
             measure, frame = measure[: tail.start()].rstrip(), tail.group("frame")
         if frame is None and (tail := _comma_tail_frame(measure)) is not None:
             measure, frame = tail  # "Adverse events, 12, 24, 36 and 52 weeks"
-        if frame is None:  # "adverse events until 12 weeks after infusion"
-            frame = _frame_clause(measure)
-        rows.append(
-            {
-                "trial_id": tid,
-                "source_file": view.source_file,
-                "endpoint_ordinal": len(rows) + 1,
-                "endpoint_type": block.endpoint_type or _TYPE_BY_SECTION.get(block.section),
-                "measure": measure,
-                "description": " ".join(description) or None,
-                "time_frame": frame,
-                "time_frame_days": parse_time_frame_days(frame) if frame else None,
-                "span_start": block.start,
-                "span_end": block.end,
-            }
-        )
+        parts = _listed_measures(measure) if frame is None else None
+        for measure_part, part_frame in parts or [(measure, frame)]:
+            if part_frame is None:  # "adverse events until 12 weeks after infusion"
+                part_frame = _frame_clause(measure_part)
+            rows.append(
+                {
+                    "trial_id": tid,
+                    "source_file": view.source_file,
+                    "endpoint_ordinal": len(rows) + 1,
+                    "endpoint_type": block.endpoint_type or _TYPE_BY_SECTION.get(block.section),
+                    "measure": measure_part,
+                    "description": " ".join(description) or None,
+                    "time_frame": part_frame,
+                    "time_frame_days": parse_time_frame_days(part_frame) if part_frame else None,
+                    "span_start": block.start,
+                    "span_end": block.end,
+                }
+            )
     if not rows:
         return prose_endpoint_rows(view, tid, _frame_clause)
     type_listed_endpoints(rows, view, _frame_clause)
@@ -359,6 +361,17 @@ def _comma_tail_frame(measure: str) -> tuple[str, str] | None:
     return None
 
 
+def _listed_measures(measure: str) -> list[tuple[str, str | None]] | None:
+    """Measures listed in one value, each with its frame: "CRR at week 24; SRI-4 at week 52"."""
+    if ";" not in measure:
+        return None
+    parts = [part.strip().rstrip(".") for part in measure.split(";") if part.strip()]
+    frames = [_frame_clause(part) for part in parts]
+    if len(parts) < 2 or None in frames:
+        return None
+    return list(zip(parts, frames, strict=True))
+
+
 def _frame_clause(measure: str) -> str | None:
     """The latest "at month 6"-like clause ending a part of the measure, if any."""
     clauses = [
@@ -366,7 +379,8 @@ def _frame_clause(measure: str) -> str | None:
         for part in measure.split(";")
         if (m := _FRAME_CLAUSE.search(part.strip())) is not None and is_time_frame(m.group())
     ]
-    return max(clauses, key=lambda c: parse_time_frame_days(c) or 0, default=None)
+    latest = max(clauses, key=lambda c: parse_time_frame_days(c) or 0, default=None)
+    return latest.rstrip(" .") if latest else None  # the sentence's full stop is not the frame's
 
 
 def _is_bare_frame(line: str) -> bool:
