@@ -31,6 +31,10 @@ D = dt.date
         ("2025.02.10", (D(2025, 2, 10), "day", None)),
         ("2025/02", (D(2025, 2, 1), "month", None)),
         ("03/2024", (D(2024, 3, 1), "month", None)),
+        ("03.2024", (D(2024, 3, 1), "month", None)),
+        ("20250301", (D(2025, 3, 1), "day", None)),
+        ("Q2 2025 (anticipated)", (D(2025, 4, 1), "month", "ESTIMATED")),
+        ("2025 Q4", (D(2025, 10, 1), "month", None)),
         ("12/2025 (Estimated)", (D(2025, 12, 1), "month", "ESTIMATED")),
         ("01.03.2024", (D(2024, 3, 1), "day", None)),
         ("2024年5月27日", (D(2024, 5, 27), "day", None)),
@@ -67,6 +71,7 @@ def test_parse_date(text, expected):
         "19 participants",
         "CD19-CN-A4",
         "NCT06420154",
+        "NCT20250301",
         "1.2025",
     ],
 )

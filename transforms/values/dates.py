@@ -1,7 +1,8 @@
 """Date text -> (date, precision, status).
 
 Registry pages print dates as ISO days, "YYYY-MM", "January 10, 2025",
-"10 January 2025", "Jan 2027", "2025/02/10", "01.03.2024" or "03/2024", often with "(Estimated)" or
+"10 January 2025", "Jan 2027", "2025/02/10", "01.03.2024", "03/2024", "20250301" or
+"Q2 2025" (the quarter's first month), often with "(Estimated)" or
 "(Actual)". A month-only date is stored as the month's first day with
 precision "month" (the contract's rule), a year-only date as 1 January with
 precision "year". Impossible dates (2024-02-30) are not dates.
@@ -60,6 +61,11 @@ _PATTERNS = [
     # Day first with dots ("01.03.2024", as continental Europe writes); month/year "03/2024".
     (rf"(?<![\d.])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.{_YEAR}(?!\d)", "day"),
     (rf"(?<![\d/.\-])(?P<m>\d{{1,2}})[/\-]{_YEAR}(?![\d/\-])", "month"),
+    (rf"(?<![\d/.\-])(?P<m>0[1-9]|1[0-2])\.{_YEAR}(?![\d/\-.])", "month"),  # "03.2024"
+    # Compact ISO ("20250301"); a quarter is its first month ("Q2 2025" is April 2025).
+    (rf"(?<![\w.]){_YEAR}(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\w.])", "day"),
+    (rf"(?<!\w)Q(?P<q>[1-4])[\s\-/]*{_YEAR}(?!\d)", "quarter"),
+    (rf"(?<!\d){_YEAR}[\s\-/]*Q(?P<q>[1-4])\b", "quarter"),
 ]
 _COMPILED = [(re.compile(p, re.IGNORECASE), kind) for p, kind in _PATTERNS]
 _SLASHED = re.compile(rf"(?<![\d/.])(\d{{1,2}})/(\d{{1,2}})/{_YEAR}(?!\d)")
@@ -80,6 +86,8 @@ def _build(match: re.Match[str], kind: str, day_first: bool = False) -> tuple[dt
         # cannot be a month.
         swap = (day_first and second <= 12) or first > 12
         month, day = (second, first) if swap else (first, second)
+    elif kind == "quarter":
+        month, day = 3 * int(groups["q"]) - 2, None
     else:
         month = _MONTHS[groups["mon"].lower()] if groups.get("mon") else int(groups["m"])
         day = int(groups["d"]) if groups.get("d") else None
