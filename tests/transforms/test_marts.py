@@ -170,6 +170,25 @@ def test_a_preparative_regimen_is_lymphodepletion() -> None:
     assert _trial(page)["lymphodepletion_agents"] == ["cyclophosphamide", "fludarabine"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "agents"),
+    [
+        ("Lymphodepleting chemotherapy (Flu/Cy), then CAR-T.", ["cyclophosphamide", "fludarabine"]),
+        (
+            "Conditioning regimen: CTX 500 mg/m2 + FLU 25 mg/m2.",
+            ["cyclophosphamide", "fludarabine"],
+        ),
+        (
+            "Lymphodepletion with cyclophosphamide + Flu, then CAR-T.",
+            ["cyclophosphamide", "fludarabine"],
+        ),
+        ("Flu vaccination is recommended before lymphodepletion.", None),  # influenza
+    ],
+)
+def test_agents_by_their_short_names(sentence: str, agents: list[str] | None) -> None:
+    assert _trial(f"Summary\n{sentence}")["lymphodepletion_agents"] == agents
+
+
 def test_a_placeholder_under_sponsors_is_no_sponsor() -> None:
     assert _trial("NCT06000003\nCollaborators\nNot Provided\n")["lead_sponsor"] is None
 

@@ -69,7 +69,21 @@ _LD_AGENTS = (
     "pentostatin",
     "mesna",
 )
-_LD_AGENT = re.compile(r"\b(" + "|".join(_LD_AGENTS) + r")\b", re.IGNORECASE)
+# Short names written in a lymphodepletion sentence: "Flu/Cy", "Flu-Cy", "CTX", "Fludara".
+_LD_SHORT = {
+    "flu": "fludarabine",
+    "fludara": "fludarabine",
+    "cy": "cyclophosphamide",
+    "ctx": "cyclophosphamide",
+    "cytoxan": "cyclophosphamide",
+    "benda": "bendamustine",
+}
+_LD_AGENT = re.compile(
+    r"\b(" + "|".join(_LD_AGENTS) + r"|(?-i:Flu|FLU|Fludara|Cy|CY|CTX|Cytoxan|Benda)"
+    # a short name is a drug's beside another or a dose: "Flu/Cy", "CTX 500 mg/m2"
+    r"(?=\s*(?:[/+\-–(]|\d|and\s))|(?<=[/+\-–]\s)(?-i:Cy|CY|CTX|Flu|FLU)|(?<=[/+\-–])(?-i:Cy|CY|CTX|Flu|FLU))\b",
+    re.IGNORECASE,
+)
 # Fields whose value may name what is given: "Intervention: CAR-T after fludarabine".
 _TREATMENT_FIELDS = frozenset({"intervention", "arms"})
 _TITLE_MIN_WORDS = 4
@@ -112,6 +126,7 @@ def lymphodepletion_agents(view: DocView) -> list[str] | None:
                 continue
             for match in _LD_AGENT.finditer(sentence):
                 agent = match.group(1).lower()
+                agent = _LD_SHORT.get(agent, agent)
                 if agent not in found:
                     found.append(agent)
     return sorted(found) or None
