@@ -191,3 +191,15 @@ def test_a_paragraph_wrapped_at_the_page_width_is_one_item_in_prose() -> None:
     ]
     # Outside prose sections each line stays an item.
     assert len(split_items(lines, criteria=False, text=text)) == 6
+
+
+def test_a_list_on_one_line_parted_only_by_semicolons() -> None:
+    assert _items("age 18-65 years; SLE per 2019 EULAR/ACR; SLEDAI-2K ≥ 6.") == [
+        "age 18-65 years",
+        "SLE per 2019 EULAR/ACR",
+        "SLEDAI-2K ≥ 6.",
+    ]
+    # One semicolon parts two clauses of one criterion, not a list.
+    assert _items("Adequate organ function; ANC ≥ 1.5 × 10^9/L") == [
+        "Adequate organ function; ANC ≥ 1.5 × 10^9/L"
+    ]

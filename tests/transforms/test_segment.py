@@ -398,3 +398,12 @@ def test_a_sponsor_written_as_a_block_of_sub_labels(page: str) -> None:
 def test_criteria_headings_in_other_words_or_narrowed(heading: str, key: str | None) -> None:
     sections = segment(normalize_text(f"{heading}\n- Age 18-70 years\n").text).sections
     assert sections[-1].key == (key or "preamble")
+
+
+def test_a_short_exclusion_heading_after_a_sentence_starts_its_list() -> None:
+    page = "Inclusion: age 18-65 years; SLE. Exclusion: pregnancy; active infection.\n"
+    sections = segment(normalize_text(page).text).sections
+    assert [(s.key, [ln.text for ln in s.lines]) for s in sections[1:]] == [
+        ("inclusion", ["age 18-65 years; SLE."]),
+        ("exclusion", ["pregnancy; active infection."]),
+    ]

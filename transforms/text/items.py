@@ -48,6 +48,7 @@ _OPEN_END_WORDS = frozenset(
     ).split()
 )
 _SEPARATORS = (";", "；")
+_SEMICOLON = re.compile(r"[;；]\s*")
 _MAX_SUBHEADING_WORDS = 14
 _MAX_LEAD_IN_WORDS = 30  # "You may be able to join this trial if all of the following apply. You:"
 
@@ -169,7 +170,10 @@ def _inline_cuts(text: str, squashed: bool) -> list[int]:
         if number == last + 1 or number == last == 1 or restart:
             cuts.append(pos)
             last = number
-    return cuts if len(cuts) >= 1 else []
+    if not cuts and squashed and text.count(";") >= 2:
+        # A whole list on one line, its items parted only by ";": "age 18-65; SLE; …".
+        return [m.end() for m in _SEMICOLON.finditer(text) if m.end() < len(text)]
+    return cuts
 
 
 def _blank_separated(pieces: list[_Piece], text: str) -> list[bool] | None:

@@ -34,7 +34,9 @@ _TABLE_SEPARATOR = re.compile(r"^\|?[\s:|-]+\|?$")
 # Criteria headings written mid-paragraph: "... consent form. Exclusion Criteria: 1. ...".
 _INLINE_CRITERIA = re.compile(
     r"(?<=\S)(?<!key)(?<!main)(?<!principal)(?<!participant)[ \t]+"
-    r"(?=(?:key |main |principal |participant )?(?:inclusion|exclusion) criteria\s*[:：])",
+    r"(?=(?:key |main |principal |participant )?(?:inclusion|exclusion) criteria\s*[:：])"
+    # "…; SLEDAI-2K ≥ 6. Exclusion: pregnancy; …": the short heading after a sentence.
+    r"|(?<=[.;。])[ \t]+(?=exclusion\s*[:：])",
     re.IGNORECASE,
 )
 # A label under a form-section code that the lexicon does not know: a field of the
@@ -98,7 +100,12 @@ def iter_physical_lines(text: str) -> Iterator[tuple[int, int, str, int]]:
     for match in _PHYSICAL_LINE.finditer(text):
         segment = match.group()
         lo = match.start()
-        if "riteria" not in segment and "RITERIA" not in segment:  # cheap pre-filter
+        if (  # cheap pre-filter
+            "riteria" not in segment
+            and "RITERIA" not in segment
+            and "xclusion" not in segment
+            and "XCLUSION" not in segment
+        ):
             line = _physical_line(lo, segment)
             if line is not None:
                 yield line
