@@ -17,6 +17,8 @@ from transforms.values.numbers import find_enrollment_in_prose, parse_enrollment
         ("Experimental group:10;Control group:10;", (20, None)),  # per group: their sum
         ("试验组：10；对照组：10；", (20, None)),
         ("Total: 30 (Part A: 12, Part B: 18)", (30, None)),
+        ("Planned: 40; Actual: 36", (36, "ACTUAL")),  # one size stated twice, not two groups
+        ("Target: 30; Actual: 28", (28, "ACTUAL")),
         ("20 (Actual)", (20, "ACTUAL")),
         ("ACTUAL: 31", (31, "ACTUAL")),
         ("50 participants in 1 patient group", (50, None)),
@@ -62,6 +64,9 @@ def test_parse_enrollment_none(text):
         ("A total number of 18 subjects will be enrolled.", 18),
         ("This is a phase 1 trial. The team need 12 people to join.", 12),
         ("About 30 people will take part.", 30),
+        ("A total of 15 patients with SLE will receive CAR-T cells.", 15),
+        ("Of the first 3 patients, a total of 2 patients had CRS.", None),
+        ("Twenty-four participants will be recruited.", 24),
         ("the trial plans to enroll 24 adults with SLE", 24),
         ("We will enroll approximately 30 patients.", 30),
         ("It is planned to enrol up to 12 participants", 12),

@@ -20,6 +20,7 @@ _PLACEHOLDER = re.compile(
 _TYPE = re.compile(
     r"\b(?:(?P<est>estimated|anticipated|expected|planned)|(?P<act>actual))\b", re.IGNORECASE
 )
+_TARGET = re.compile(r"\btarget\b", re.IGNORECASE)  # a planned size, when beside an actual one
 _PEOPLE = (
     r"(?:subjects|participants|patients|adults|children|volunteers|people|individuals"
     r"|persons|cases|women|men|adolescents|pediatric\s+patients)"
@@ -46,6 +47,13 @@ _TAKING_PART = re.compile(
     rf"(?<![\d.,\-])(?P<n>{_NUMBER})\s+(?:[A-Za-z-]+\s+){{0,2}}?{_PEOPLE}\s+"
     r"(?:(?:will|would|are\s+(?:planned|expected|needed)\s+to|to)\s+(?:join|take\s+part|participate)"
     r"|took\s+part|are\s+needed)\b",
+    re.IGNORECASE,
+)
+# "A total of 15 patients with SLE will receive …": a total is the trial's size.
+_TOTAL_OF = re.compile(
+    rf"\ba\s+total\s+of\s+(?P<n>{_NUMBER})\s+(?:[A-Za-z-]+\s+){{0,2}}?{_PEOPLE}\b"
+    r"(?=[^.;]{0,60}?\b(?:will|would|shall|to\s+be|are\s+(?:planned|expected)"
+    r"|were\s+(?:enrolled|recruited|included|treated)))",
     re.IGNORECASE,
 )
 _SAMPLE_SIZE = re.compile(
@@ -83,10 +91,29 @@ def parse_enrollment(text: str | None) -> tuple[int, str | None] | None:
     count = _to_int(match.group("n"))
     if count is None:
         return None
-    if ":" in text or "：" in text:  # per-group sizes are labelled; most values are not
-        groups = _GROUP_SIZE.findall(text) if _GROUP_SIZES.fullmatch(text) else []
-        count = sum(int(n) for n in groups) if len(groups) >= 2 else count
+    # Per-group sizes are labelled; most values are not.
+    groups = _GROUP_SIZE.findall(text) if ":" in text or "：" in text else []
+    if len(groups) >= 2 and _GROUP_SIZES.fullmatch(text):
+        by_type = _sizes_by_type(text)
+        if by_type is not None:  # "Planned: 40; Actual: 36" states one size twice
+            return by_type
+        count = sum(int(n) for n in groups)
     return count, enrollment_type_in(text)
+
+
+def _sizes_by_type(text: str) -> tuple[int, str] | None:
+    """The actual size (else the planned one) when each labelled part is a size's type."""
+    sizes: dict[str, int] = {}
+    for part in _GROUP_SIZE.finditer(text):
+        kind = enrollment_type_in(part.group()) or (
+            "ESTIMATED" if _TARGET.search(part.group()) else None
+        )
+        value = _to_int(part.group(1))
+        if kind is None or value is None:
+            return None
+        sizes.setdefault(kind, value)
+    kind = "ACTUAL" if "ACTUAL" in sizes else "ESTIMATED"
+    return sizes[kind], kind
 
 
 def enrollment_type_in(text: str) -> str | None:
@@ -102,12 +129,38 @@ def _is_trial_size(text: str, match: re.Match[str]) -> bool:
     return not _STEP_WORD.search(before) and not _PER_GROUP.match(after)
 
 
+_UNITS = (  # noqa: SIM905 - a word list reads best as one string
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()  # noqa: SIM905
+_WORD_VALUES = {word: i for i, word in enumerate(_UNITS)} | {
+    word: 20 + 10 * i for i, word in enumerate(_TENS)
+}
+_WORD_NUMBER = re.compile(
+    rf"\b(?:(?P<tens>{'|'.join(_TENS)})(?:[\s-](?P<unit>{'|'.join(_UNITS[1:10])}))?"
+    rf"|(?P<small>{'|'.join(_UNITS[1:])}))\b",
+    re.IGNORECASE,
+)
+
+
+def _digits(match: re.Match[str]) -> str:
+    """A number written in words (up to ninety-nine) in digits."""
+    if match.group("small"):
+        return str(_WORD_VALUES[match.group("small").lower()])
+    unit = match.group("unit")
+    return str(
+        _WORD_VALUES[match.group("tens").lower()] + (_WORD_VALUES[unit.lower()] if unit else 0)
+    )
+
+
 def find_enrollment_in_prose(text: str | None) -> int | None:
     """A planned or actual enrollment stated in a sentence, or None."""
     if not text:
         return None
+    text = _WORD_NUMBER.sub(_digits, text)  # "Twelve patients will be enrolled"
     found: list[tuple[int, int]] = []
-    for pattern in (_NOUN_FIRST, _VERB_FIRST, _TAKING_PART, _SAMPLE_SIZE):
+    for pattern in (_NOUN_FIRST, _VERB_FIRST, _TAKING_PART, _TOTAL_OF, _SAMPLE_SIZE):
         for match in pattern.finditer(text):
             count = _to_int(match.group("n"))
             if count is not None and _is_trial_size(text, match):
