@@ -413,3 +413,17 @@ def test_an_unknown_markdown_heading_ends_the_list_it_follows() -> None:
         ("EXCLUSION", None, "Prior CAR-T"),
     ]
     assert marts["endpoints"]["measure"].to_list() == ["Incidence of AEs"]
+
+
+@pytest.mark.parametrize(
+    ("title", "acronym"),
+    [
+        ("Anti-CD19 CAR-T Cells in Refractory Lupus (CASTLE)", "CASTLE"),
+        ("CAR-T in Lupus Nephritis (CAR-LN-2)", "CAR-LN-2"),
+        ("A Study of KYV-101 in Lupus (KYV-101)", None),  # a product's code
+        ("Dual-target CAR-T Cells (BCMA)", None),  # an antigen
+        ("CAR-T Cells in Lupus (SLE)", None),  # a short abbreviation
+    ],
+)
+def test_an_acronym_ending_the_title(title: str, acronym: str | None) -> None:
+    assert _trial(f"Title: {title}\n")["acronym"] == acronym

@@ -95,6 +95,11 @@ _POSTCODE = re.compile(r"\d")
 _BREADCRUMB = re.compile(r"\s[>›»|/]\s|^(?:home|menu|search)\b", re.IGNORECASE)
 
 
+def is_antigen(symbol: str) -> bool:
+    """Whether ``symbol`` names a target antigen ("BCMA", "CD19")."""
+    return symbol in _NAMED_ANTIGENS or _CD_ANTIGEN.fullmatch(symbol) is not None
+
+
 def target_antigens(view: DocView, title: str | None) -> list[str] | None:
     texts = [title or "", *(str(r["text"]) for r in view.descriptive_items())]
     texts += [

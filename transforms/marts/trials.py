@@ -72,7 +72,7 @@ def trial_row(view: DocView, ids: list[str], age_limits: tuple[float | None, flo
         "source_format": view.source_format,
         "in_source": True,
         "title": title,
-        "acronym": _acronym(view.value("acronym")),
+        "acronym": _acronym(view.value("acronym")) or _title_acronym(view.value("title")),
         "phases": enums.normalize_phases(view.value("phase") or "") or _prose_phases(view, title),
         "healthy_volunteers": enums.parse_bool(view.value("healthy_volunteers") or ""),
         "lead_sponsor": facts.lead_sponsor(view),
@@ -103,6 +103,23 @@ def build_trials(staged: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
 
 def _acronym(value: str | None) -> str | None:
     return value.strip() if value and _ACRONYM.match(value.strip()) else None
+
+
+# A stated title ending in its acronym: "… in Refractory Lupus (CASTLE)", "(CAR-SLE-2)"; not
+# a product code ("(KYV-101)", "(MB-CART19.1)"), an antigen ("(BCMA)") nor a short
+# abbreviation ("(SLE)").
+_TITLE_ACRONYM = re.compile(r"\((?P<a>[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)\)\s*$")
+_PRODUCT_CODE = re.compile(r"^[A-Z]{1,6}-?\d")
+
+
+def _title_acronym(title: str | None) -> str | None:
+    match = _TITLE_ACRONYM.search(title or "")
+    if match is None:
+        return None
+    acronym = match.group("a")
+    letters = sum(c.isalpha() for c in acronym)
+    named = letters >= 4 and not _PRODUCT_CODE.match(acronym) and not facts.is_antigen(acronym)
+    return acronym if named else None
 
 
 def _prose_phases(view: DocView, title: str | None) -> list[str] | None:
