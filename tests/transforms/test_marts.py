@@ -427,3 +427,18 @@ def test_an_unknown_markdown_heading_ends_the_list_it_follows() -> None:
 )
 def test_an_acronym_ending_the_title(title: str, acronym: str | None) -> None:
     assert _trial(f"Title: {title}\n")["acronym"] == acronym
+
+
+@pytest.mark.parametrize(
+    ("criteria", "sex"),
+    [
+        ("Inclusion criteria\n- Male or female, aged 18-65 years\n", "ALL"),
+        ("Inclusion criteria\n- Aged 18 to 60 years, regardless of gender.\n", "ALL"),
+        ("Exclusion criteria\n- Male and female subjects unwilling to use contraception\n", None),
+        ("Inclusion criteria\n- Women of childbearing potential must use contraception\n", None),
+    ],
+)
+def test_sex_from_an_inclusion_criterion_when_no_field_states_it(
+    criteria: str, sex: str | None
+) -> None:
+    assert _trial(criteria)["sex"] == sex

@@ -86,6 +86,10 @@ def trial_row(view: DocView, ids: list[str], age_limits: tuple[float | None, flo
         row[column] = normalize(value) if value else None
     if row["overall_status"] is None:
         row["overall_status"] = _prose_status(view)
+    if row["sex"] is None and any(
+        _ALL_SEXES.search(str(r["text"])) for r in view.items_in("inclusion")
+    ):
+        row["sex"] = "ALL"  # "Male or female, aged 18-65", "regardless of gender"
     row.update(_enrollment(view))
     row.update(_dates(view, ids))
     row.update(_ages(view, age_limits))
@@ -105,6 +109,13 @@ def _acronym(value: str | None) -> str | None:
     return value.strip() if value and _ACRONYM.match(value.strip()) else None
 
 
+# An inclusion criterion that admits both sexes.
+_ALL_SEXES = re.compile(
+    r"\b(?:males?\s+(?:or|and)\s+females?|females?\s+(?:or|and)\s+males?|men\s+(?:or|and)\s+women"
+    r"|women\s+(?:or|and)\s+men|both\s+(?:sexes|genders)|regardless\s+of\s+(?:sex|gender))\b"
+    r"|男女不限|男女均可|性别不限",
+    re.IGNORECASE,
+)
 # A stated title ending in its acronym: "… in Refractory Lupus (CASTLE)", "(CAR-SLE-2)"; not
 # a product code ("(KYV-101)", "(MB-CART19.1)"), an antigen ("(BCMA)") nor a short
 # abbreviation ("(SLE)").
