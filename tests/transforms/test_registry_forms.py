@@ -804,3 +804,15 @@ def test_chictr_page_in_chinese_only() -> None:
     assert endpoints == [("PRIMARY", "剂量限制性毒性", 28)]
     assert marts["arms"]["label"].to_list() == ["试验组"]
     assert marts["doses"].select("dose_value", "dose_unit").rows() == [(1e6, "cells/kg")]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Locations\nCharité Berlin (Germany)\nHôpital Pitié-Salpêtrière, Paris (France)\n",
+        "Countries: Germany and France\n",
+        "Recruiting countries: Germany; France\n",
+    ],
+)
+def test_countries_in_brackets_or_listed_under_a_heading(page: str) -> None:
+    assert _marts(page)["trials"]["countries"].to_list() == [["France", "Germany"]]

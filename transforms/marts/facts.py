@@ -92,6 +92,7 @@ _LIST_PARTS = re.compile(r"[,;/]|\s+and\s+")
 # Sites in one location field: "Boston, Massachusetts, United States; Toronto, Canada".
 _SITES_APART = re.compile(r"[;|\n]")
 _POSTCODE = re.compile(r"\d")
+_BRACKETED = re.compile(r"\(([^()]{2,40})\)\s*$")
 _BREADCRUMB = re.compile(r"\s[>›»|/]\s|^(?:home|menu|search)\b", re.IGNORECASE)
 
 
@@ -154,7 +155,18 @@ def _country_names() -> dict[str, str]:
             "people's republic of china": "China",
             "pr china": "China",
             "p.r. china": "China",
+            "p. r. china": "China",
+            "prc": "China",
+            "mainland china": "China",
             "中国": "China",
+            "republic of korea": "South Korea",
+            "turkey": "Türkiye",
+            "russia": "Russian Federation",
+            "the netherlands": "Netherlands",
+            "great britain": "United Kingdom",
+            "scotland": "United Kingdom",
+            "wales": "United Kingdom",
+            "northern ireland": "United Kingdom",
         }
     )
     return names
@@ -164,7 +176,8 @@ def countries(view: DocView) -> list[str] | None:
     """Countries a country field lists ("Germany, Italy, Spain"), or ending an address."""
     names = _country_names()
     found: list[str] = []
-    for value in view.values("country"):
+    listed = [*view.values("country"), *(str(r["text"]) for r in view.items_in("countries"))]
+    for value in listed:  # "Germany, France and Italy"
         for part in _LIST_PARTS.split(value):
             country = names.get(part.strip(" .").casefold())
             if country and country not in found:
@@ -179,6 +192,8 @@ def countries(view: DocView) -> list[str] | None:
         while len(parts) > 1 and _POSTCODE.search(parts[-1]):
             parts.pop()  # "Hangzhou, Zhejiang, China, 310003"
         country = names.get(parts[-1].casefold())
+        if country is None and is_site and (bracketed := _BRACKETED.search(parts[-1])):
+            country = names.get(bracketed.group(1).strip().casefold())  # "Paris (France)"
         if country is None and is_site and len(parts) == 2:
             country = names.get(parts[0].casefold())  # "China, Zhejiang": a group of sites
         if country and country not in found:

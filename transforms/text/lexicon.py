@@ -235,7 +235,16 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "study centre",
         "centres",
     ),
-    "countries": ("countries", "location countries", "countries of recruitment"),
+    "countries": (
+        "countries",
+        "location countries",
+        "countries of recruitment",
+        "recruiting countries",
+        "recruitment countries",
+        "participating countries",
+        "trial countries",
+        "study countries",
+    ),
     "sponsors": (
         "sponsors",
         "sponsors and collaborators",
