@@ -407,3 +407,9 @@ def test_a_short_exclusion_heading_after_a_sentence_starts_its_list() -> None:
         ("inclusion", ["age 18-65 years; SLE."]),
         ("exclusion", ["pregnancy; active infection."]),
     ]
+
+
+def test_a_row_of_empty_cells_in_an_eligibility_table_is_no_criterion() -> None:
+    page = "Inclusion criteria\n| Criterion | Requirement |\n|---|---|\n| Age | 18-70 |\n| | |\n"
+    sections = segment(normalize_text(page).text).sections
+    assert [ln.text for ln in sections[-1].lines] == ["Age | 18-70"]

@@ -195,11 +195,17 @@ def _plain_heading_at(section: Section) -> int | None:
 
 def _consume(state: _State, line: Line) -> None:
     if line.kind == "boilerplate":
-        if line.text.startswith("|") and state.section.key in CRITERIA_SECTIONS:
-            _drop_table_header(state)
+        if (
+            line.text.startswith("|")
+            and "-" in line.text
+            and state.section.key in CRITERIA_SECTIONS
+        ):
+            _drop_table_header(state)  # "|---|---|" under the header row
         return
     if line.text.startswith("|") and state.section.key in CRITERIA_SECTIONS:
         line = state.last_row = _row_as_item(line)  # "| ANC | ≥ 1.0 |": a criterion
+        if line.kind == "boilerplate":  # a row of empty cells
+            return
     if state.wrapping is not None:
         if line.kind == "free" and _continues_value(state, line):
             return
@@ -275,7 +281,8 @@ def _is_wrapped(line: Line) -> bool:
 def _continues_value(state: _State, line: Line) -> bool:
     """Join a hard-wrapped value's next line to its field ("Title of Study: A Phase 1/2 …
     an Autologous" / "Fully Human Anti-CD19 …"): no blank line between, no list marker."""
-    assert state.wrapping is not None
+    if state.wrapping is None:
+        return False
     wrapped = state.fields[state.wrapping]
     if (
         state.text.count("\n", wrapped.end, line.start) != 1
