@@ -2,10 +2,11 @@
 
 Press releases, abstracts and plain-language summaries have no outcome
 section; they name the endpoints in a sentence ("Secondary endpoints include
-complete renal response at week 24 and change in SLEDAI-2K at month 6"). Read
-only when the page has no outcome measures elsewhere. A list in the sentence is
-cut where a part ends with its own time frame, so "incidence and severity of
-adverse events" stays one measure; that frame is the measure's time frame.
+complete renal response at week 24 and change in SLEDAI-2K at month 6"). They
+are the page's endpoints when it lists none; otherwise such a sentence gives its
+type to the listed measures it names. A list in the sentence is cut where a part
+ends with its own time frame, so "incidence and severity of adverse events" stays
+one measure; that frame is the measure's time frame.
 """
 
 from __future__ import annotations

@@ -189,7 +189,7 @@ def _join_wraps(pieces: list[_Piece], blank_before: list[bool] | None = None) ->
 
     A continuation starts lower-case or indented in a marked list; in a list set
     apart by blank lines (``blank_before``), it is a line with no blank line before;
-    in any list, a line that cannot start an item (``_REST_OF_LINE``, ``_OPEN_END``).
+    in any list, a line that cannot start an item (``_REST_OF_LINE``, ``_open_end``).
     """
     marked = any(p.marker for p in pieces)
     out: list[_Piece] = []
@@ -251,7 +251,7 @@ def _join_paragraphs(pieces: list[_Piece], text: str) -> list[_Piece]:
             and piece.marker is None
             and width >= _WRAP_WIDTH
             and prev.text
-            and not prev.text.endswith((*_TERMINAL, ":"))
+            and not prev.text.endswith(_FINISHED)
             and text.count("\n", prev.end, piece.start) == 1
             and not _LABELLED.match(piece.text)
         ):
