@@ -156,6 +156,21 @@ def test_a_row_with_one_non_badge_is_text() -> None:
     assert (trial["overall_status"], trial["enrollment"]) == (None, None)
 
 
+def test_a_result_row_of_badges_names_and_labelled_values() -> None:
+    page = (
+        "Anti-CD19 CAR-T in Refractory Lupus Nephritis\n"
+        "NCT06111222 | Recruiting | Phase 1/2 | Lupus Nephritis | Sponsor: Acme Bio | "
+        "Start: Mar 2024 | 24 participants\n"
+    )
+    trial = _marts(page)["trials"].row(0, named=True)
+    assert (trial["overall_status"], trial["phases"], trial["enrollment"]) == (
+        "RECRUITING",
+        ["PHASE1", "PHASE2"],
+        24,
+    )
+    assert (trial["lead_sponsor"], str(trial["start_date"])) == ("Acme Bio", "2024-03-01")
+
+
 ISRCTN_FORM = """ISRCTN12345678
 CAR-T cell therapy in systemic sclerosis (CARTSSc)
 Phase: Phase I/II

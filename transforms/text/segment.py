@@ -352,6 +352,19 @@ def _labelled_parts(line: Line) -> list[Line] | None:
     ends = [m.start() for m in cuts[1:]] + [len(value)]
     for cut, end in zip(cuts, ends, strict=True):
         piece = value[cut.end() : end]
+        rest = _PIPE.search(piece) if free else None
+        if rest is not None:  # "Start: Mar 2024 | 24 participants": bare values after it
+            parts.append(
+                classify_line(
+                    at + cut.end(),
+                    at + cut.end() + rest.start(),
+                    piece[: rest.start()],
+                    line.indent,
+                )
+            )
+            piece_at = at + cut.end() + rest.end()
+            parts.append(classify_line(piece_at, at + end, piece[rest.end() :], line.indent))
+            continue
         parts.append(classify_line(at + cut.end(), at + end, piece, line.indent))
     return parts
 
@@ -417,13 +430,25 @@ def _add_badge_row(state: _State, line: Line) -> bool:
         return False
     reader = BadgeReader(list(state.badges.seen))
     found = [reader.read(text, state.section.key) for _, text in parts]
-    if None in found:
+    badges = len(found) - found.count(None)
+    # Every part a badge, or two and more beside names ("NCT… | Recruiting | Phase 1/2 |
+    # Lupus Nephritis"), which stay as lines of their own.
+    others = [text for (_, text), key in zip(parts, found, strict=True) if key is None]
+    if others and (badges < 2 or not all(_is_name(t) for t in others)):
         return False
     state.badges = reader
     for key, (lo, text) in zip(found, parts, strict=True):
         start = line.start + lo
-        _add_field(state, key, None, text, "badge", start, start + len(text))  # type: ignore[arg-type]
+        if key is None:
+            state.section.lines.append(Line(start, start + len(text), text, line.indent, "free"))
+            continue
+        _add_field(state, key, None, text, "badge", start, start + len(text))
     return True
+
+
+def _is_name(text: str) -> bool:
+    """A short name or code ("Lupus Nephritis", "NCT06111222"), not a phrase ("sponsored by …")."""
+    return text[:1].isupper() and len(text.split()) <= _MAX_LABEL_WORDS
 
 
 def _ends_a_list(state: _State, line: Line) -> bool:
