@@ -413,3 +413,12 @@ def test_a_row_of_empty_cells_in_an_eligibility_table_is_no_criterion() -> None:
     page = "Inclusion criteria\n| Criterion | Requirement |\n|---|---|\n| Age | 18-70 |\n| | |\n"
     sections = segment(normalize_text(page).text).sections
     assert [ln.text for ln in sections[-1].lines] == ["Age | 18-70"]
+
+
+def test_a_badge_row_of_a_trial_finder_states_the_sexes() -> None:
+    fields = _fields("Recruiting · Phase 1 · 24 participants · Ages 18-65 · All sexes\n")
+    assert (fields["status"], fields["phase"], fields["sex"]) == (
+        "Recruiting",
+        "Phase 1",
+        "All sexes",
+    )

@@ -41,6 +41,12 @@ _NO_BADGE_SECTIONS = frozenset(
 # Inside eligibility lists only the registry's trailing age/sex/volunteer values are badges.
 _CRITERIA_BADGES = frozenset({"min_age", "max_age", "sex", "healthy_volunteers"})
 _CRITERIA_SECTIONS = frozenset({"eligibility", "inclusion", "exclusion"})
+# Words that can only say which sexes take part: "All sexes", "Women only".
+_SEX_BADGE = re.compile(
+    r"^(?:(?:all|both)\s+(?:sexes|genders)|males?\s+(?:and|&)\s+females?|men\s+and\s+women"
+    r"|(?:females?|males?|women|men)\s+only)$",
+    re.IGNORECASE,
+)
 _UPPER_ENUMS = (
     ("intervention_model", enums.normalize_intervention_model),
     ("allocation", enums.normalize_allocation),
@@ -171,6 +177,8 @@ def _badge_shape(text: str, section: str) -> tuple[str | None, bool, bool]:
         return "enrollment", False, False
     if _AGE.match(text) and section not in {"summary", "detailed_description"}:
         return "age", False, False
+    if words <= 4 and _SEX_BADGE.match(text):
+        return "sex", False, False
     if _UPPER_TOKEN.match(text):
         upper = _classify_upper(text, section)
         if upper is not None:
