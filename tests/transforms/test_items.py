@@ -203,3 +203,16 @@ def test_a_list_on_one_line_parted_only_by_semicolons() -> None:
     assert _items("Adequate organ function; ANC ≥ 1.5 × 10^9/L") == [
         "Adequate organ function; ANC ≥ 1.5 × 10^9/L"
     ]
+
+
+def test_a_comma_ending_a_line_before_a_capital_is_no_wrap() -> None:
+    text = (
+        "Meeting the diagnosis of refractory lupus nephritis,\n"
+        "Positive expression of CD19 in peripheral blood B cells\n"
+        "Treated with rituximab,\nbelimumab or anifrolumab\n"
+    )
+    assert _items(text) == [
+        "Meeting the diagnosis of refractory lupus nephritis,",
+        "Positive expression of CD19 in peripheral blood B cells",
+        "Treated with rituximab, belimumab or anifrolumab",
+    ]

@@ -217,7 +217,15 @@ def _continues(piece: _Piece, prev: _Piece, marked: bool, unspaced: bool) -> boo
             return True
     elif unspaced:
         return True
-    return bool(piece.text) and (piece.text[0] in _REST_OF_LINE or _open_end(prev.text))
+    if not piece.text:
+        return False
+    if piece.text[0] in _REST_OF_LINE:
+        return True
+    # A comma is weak: "Meeting the diagnosis of refractory LN," / "Positive expression of
+    # CD19 …" are two criteria; a word that needs more ("… belimumab or") is not.
+    if prev.text.endswith(",") and piece.text[0].isupper():
+        return False
+    return _open_end(prev.text)
 
 
 def _open_end(text: str) -> bool:
