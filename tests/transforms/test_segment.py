@@ -422,3 +422,15 @@ def test_a_badge_row_of_a_trial_finder_states_the_sexes() -> None:
         "Phase 1",
         "All sexes",
     )
+
+
+def test_a_badge_row_under_an_eligibility_heading() -> None:
+    page = (
+        "Eligibility\n18-65 years · All sexes · No healthy volunteers\nInclusion criteria\n- SLE\n"
+    )
+    fields = _fields(page)
+    assert (fields["ages"], fields["sex"], fields["healthy_volunteers"]) == (
+        "18-65 years",
+        "All sexes",
+        "No healthy volunteers",
+    )

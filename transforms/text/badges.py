@@ -21,6 +21,10 @@ from transforms.values.numbers import parse_enrollment
 
 _COUNT = re.compile(r"^\d[\d,]*\s+(?:participants?|patients?|subjects?|people|enrolled)\b", re.I)
 _AGE = re.compile(r"^\d{1,3}(?:\.\d+)?\s*(?:years?|months?|weeks?)(?:\s+old)?$", re.I)
+# An age range on its own: "18-65 years", "18 Years to 65 Years".
+_AGE_RANGE = re.compile(
+    r"^\d{1,3}\s*(?:years?\s*)?(?:-|–|to)\s*\d{1,3}\s*(?:years?|yrs?)(?:\s+old)?$", re.I
+)
 _DATE_SHAPE = re.compile(r"^[\w ,./()-]{4,40}$")
 _UPPER_TOKEN = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _NO_BADGE_SECTIONS = frozenset(
@@ -39,7 +43,7 @@ _NO_BADGE_SECTIONS = frozenset(
     }
 )
 # Inside eligibility lists only the registry's trailing age/sex/volunteer values are badges.
-_CRITERIA_BADGES = frozenset({"min_age", "max_age", "sex", "healthy_volunteers"})
+_CRITERIA_BADGES = frozenset({"min_age", "max_age", "ages", "sex", "healthy_volunteers"})
 _CRITERIA_SECTIONS = frozenset({"eligibility", "inclusion", "exclusion"})
 # Words that can only say which sexes take part: "All sexes", "Women only".
 _SEX_BADGE = re.compile(
@@ -177,6 +181,8 @@ def _badge_shape(text: str, section: str) -> tuple[str | None, bool, bool]:
         return "enrollment", False, False
     if _AGE.match(text) and section not in {"summary", "detailed_description"}:
         return "age", False, False
+    if _AGE_RANGE.match(text) and section not in {"summary", "detailed_description"}:
+        return "ages", False, False
     if words <= 4 and _SEX_BADGE.match(text):
         return "sex", False, False
     if _UPPER_TOKEN.match(text):
