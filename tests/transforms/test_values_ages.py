@@ -47,6 +47,11 @@ def test_parse_age_years(text, expected):
         ("6 Months to 17 Years", (0.5, 17.0)),
         ("≥ 5 years", (5.0, None)),
         (">=18 years", (18.0, None)),
+        # A short value says with a word which side it bounds.
+        ("over 18", (18.0, None)),
+        ("18 and above", (18.0, None)),
+        ("Under 18", (None, 18.0)),
+        ("18 years minimum", (18.0, None)),
         ("aged between 18 and 70", (18.0, 70.0)),
         ("Age range from 18 to 70 years old, regardless of gender", (18.0, 70.0)),
         ("from 18 to 70 years", (18.0, 70.0)),

@@ -27,13 +27,13 @@ _OPEN_LOW = re.compile(rf"{_OPEN}\s*{_SEP}\s*{_NUM}\s*{_UNIT}", re.IGNORECASE)
 _LOWER = re.compile(
     rf"(?:≥|>=|⩾|>|＞|at\s+least|no\s+less\s+than|not\s+less\s+than|older\s+than|over|above)"
     rf"\s*{_NUM}\s*{_UNIT}|{_NUM}\s*{_UNIT}\s*(?:old\s*|of\s+age\s*)?(?:and|or)\s+"
-    r"(?:older|above|over|elder|up)\b|" + rf"{_NUM}\s*{_UNIT}\s*(?:\+|以上)",
+    r"(?:older|above|over|elder|up)\b|" + rf"{_NUM}\s*{_UNIT}\s*(?:\+|以上|minimum\b|min\b)",
     re.IGNORECASE,
 )
 _UPPER = re.compile(
     rf"(?:≤|<=|⩽|<|＜|up\s+to|no\s+more\s+than|not\s+more\s+than|younger\s+than|under|below)"
     rf"\s*{_NUM}\s*{_UNIT}|{_NUM}\s*{_UNIT}\s*(?:old\s*|of\s+age\s*)?(?:and|or)\s+"
-    r"(?:younger|below|under)|" + rf"{_NUM}\s*{_UNIT}\s*以下",
+    r"(?:younger|below|under)|" + rf"{_NUM}\s*{_UNIT}\s*(?:以下|maximum\b|max\b)",
     re.IGNORECASE,
 )
 # "Minimum age: 18 years", and in an ages value "Minimum 12 years, maximum 70 years".
@@ -43,6 +43,10 @@ _MIN_MAX = re.compile(
 _AGE_HINT = re.compile(
     r"\bage|\byears?\b|\byrs?\b|\b(?:old|older|younger)\b|\bmonths?\b|岁", re.IGNORECASE
 )
+_LIMIT_WORD = re.compile(
+    r"\b(?:over|above|under|below|older|younger|minimum|maximum|min|max|up\s+to)\b", re.IGNORECASE
+)
+_SHORT_VALUE = 30
 _GROUPS = {"child": (0.0, 17.0), "adult": (18.0, 64.0), "older_adult": (65.0, None)}
 _GROUP = re.compile(r"older\s+adults?|adults?|child(?:ren)?", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"^\W*(?:n/?a|none|no\s+limit|not\s+(?:applicable|limited))\W*$", re.I)
@@ -125,7 +129,9 @@ def parse_age_range(text: str | None) -> tuple[float | None, float | None]:
     ranged = _from_range(text)
     if ranged is not None:
         return ranged
-    if _AGE_HINT.search(text) or re.search(r"[≥≤<>＞＜+]", text):
+    # A short value says with a word which side it bounds: "over 18", "18 and above".
+    short = len(text.strip()) <= _SHORT_VALUE and _LIMIT_WORD.search(text) is not None
+    if short or _AGE_HINT.search(text) or re.search(r"[≥≤<>＞＜+]", text):
         limits = _from_limits(text)
         if limits != (None, None):
             return limits
