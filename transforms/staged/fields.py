@@ -59,9 +59,15 @@ def choose_fields(fields: list[Field]) -> tuple[list[bool], list[dict[str, str |
         by_key[f.key].append(i)
     conflicts: list[dict[str, str | None]] = []
     for key, indexes in by_key.items():
-        ranked = sorted(indexes, key=lambda i: (ORIGIN_RANK.get(fields[i].origin, 9), i))
-        if key == "status":
-            ranked.sort(key=lambda i: (ORIGIN_RANK.get(fields[i].origin, 9), not _ended(fields[i])))
+        by_end = key == "status"  # within a rank, a stated end before a recruitment status
+        ranked = sorted(
+            indexes,
+            key=lambda i: (
+                ORIGIN_RANK.get(fields[i].origin, 9),
+                by_end and not _ended(fields[i]),
+                i,
+            ),
+        )
         winner = ranked[0]
         chosen[winner] = True
         win_norm = normalized_value(key, fields[winner].value)

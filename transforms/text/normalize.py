@@ -77,7 +77,9 @@ _BLOCK_TAGS = (
 )
 _OPENS_ITEM = re.compile(r"<li\b", re.IGNORECASE)
 _OPENS_SUPERSCRIPT = re.compile(r"<sup\b", re.IGNORECASE)
-_ENTITY_BODY = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9]{1,7}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
+# What follows "&" in a character reference: "ge;", "#8805;", "#x2265;".
+_ENTITY_NAME = r"(?:[a-zA-Z][a-zA-Z0-9]{1,7}|\#\d{2,6}|\#x[0-9a-fA-F]{2,5});"
+_ENTITY_BODY = re.compile(_ENTITY_NAME)
 # Elements whose content is no text of the page: code, styles, the document's head.
 _HIDDEN_TAGS = "script|style|noscript|template|head"
 _INLINE_TAGS = "b|i|u|em|strong|span|a|font|sup|sub|small|code"
@@ -98,7 +100,7 @@ _EDITS = re.compile(
   | <(?P<hidden>{_HIDDEN_TAGS})\b[^<>]{{0,500}}>
   | (?P<block></?(?:{_BLOCK_TAGS})\b[^<>\n]{{0,200}}?/?>)
   | (?P<inline></?(?:{_INLINE_TAGS})\b[^<>\n]{{0,200}}?>)
-  | (?P<entity>&(?:[a-zA-Z][a-zA-Z0-9]{{1,7}}|\#\d{{2,6}}|\#x[0-9a-fA-F]{{2,5}});)
+  | (?P<entity>&{_ENTITY_NAME})
   | \\(?P<escaped>[\\`*_{{}}\[\]()#+\-.!<>^|~=&:;%$@,?/'"×≥≤±])
   | \\(?P<unicode>u[0-9a-fA-F]{{4}})
   | (?P<newline>\\r\\n|\\[nr])
