@@ -78,10 +78,14 @@ _LD_SHORT = {
     "cytoxan": "cyclophosphamide",
     "benda": "bendamustine",
 }
+# Capitalised ("Flu") or in capitals ("FLU", "CTX"), never lower case ("flu" is a word).
+_LD_SHORT_FORMS = {form for name in _LD_SHORT for form in (name.capitalize(), name.upper())}
+_LD_SHORT_NAMES = "|".join(sorted(_LD_SHORT_FORMS, key=lambda form: (-len(form), form)))
 _LD_AGENT = re.compile(
-    r"\b(" + "|".join(_LD_AGENTS) + r"|(?-i:Flu|FLU|Fludara|Cy|CY|CTX|Cytoxan|Benda)"
+    r"\b(" + "|".join(_LD_AGENTS) + "|"
     # a short name is a drug's beside another or a dose: "Flu/Cy", "CTX 500 mg/m2"
-    r"(?=\s*(?:[/+\-–(]|\d|and\s))|(?<=[/+\-–]\s)(?-i:Cy|CY|CTX|Flu|FLU)|(?<=[/+\-–])(?-i:Cy|CY|CTX|Flu|FLU))\b",
+    rf"(?-i:{_LD_SHORT_NAMES})(?=\s*(?:[/+\-–(]|\d|and\s))"
+    rf"|(?:(?<=[/+\-–])|(?<=[/+\-–]\s))(?-i:{_LD_SHORT_NAMES}))\b",
     re.IGNORECASE,
 )
 # Fields whose value may name what is given: "Intervention: CAR-T after fludarabine".

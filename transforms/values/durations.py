@@ -13,6 +13,7 @@ import math
 import re
 
 from transforms.values.memo import text_cache
+from transforms.values.numbers import WORD_VALUES
 
 _DAYS_PER = {
     "minute": 1 / 1440,
@@ -31,15 +32,8 @@ _UNIT_WORDS = {
     "year": ("y", "yr", "yrs", "year", "years"),
 }
 _UNITS = {word: unit for unit, words in _UNIT_WORDS.items() for word in words}
-_NUMBER_WORDS = {
-    word: float(i)
-    for i, word in enumerate(
-        [
-            *("zero", "one", "two", "three", "four", "five", "six"),
-            *("seven", "eight", "nine", "ten", "eleven", "twelve"),
-        ]
-    )
-}
+# Frames count in words up to twelve ("two years"); "thirty days" is written in digits.
+_NUMBER_WORDS = {word: float(value) for word, value in WORD_VALUES.items() if value <= 12}
 # "…" and "..." stand for the numbers left out: "Month 2, 3 … 24".
 _CONNECTORS = {",", "and", "or", "&", "-", "–", "—", "to", "through", "/", "~", "…", "..."}
 # A unit may be joined to a number by a hyphen or colon ("Day-1", "28-day", "Week: 4").

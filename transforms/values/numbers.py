@@ -129,17 +129,18 @@ def _is_trial_size(text: str, match: re.Match[str]) -> bool:
     return not _STEP_WORD.search(before) and not _PER_GROUP.match(after)
 
 
-_UNITS = (  # noqa: SIM905 - a word list reads best as one string
+_SMALL = (  # noqa: SIM905 - a word list reads best as one string
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen"
 ).split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()  # noqa: SIM905
-_WORD_VALUES = {word: i for i, word in enumerate(_UNITS)} | {
+# Numbers written in words, the value of each word ("twenty-four" is "twenty" + "four").
+WORD_VALUES = {word: i for i, word in enumerate(_SMALL)} | {
     word: 20 + 10 * i for i, word in enumerate(_TENS)
 }
 _WORD_NUMBER = re.compile(
-    rf"\b(?:(?P<tens>{'|'.join(_TENS)})(?:[\s-](?P<unit>{'|'.join(_UNITS[1:10])}))?"
-    rf"|(?P<small>{'|'.join(_UNITS[1:])}))\b",
+    rf"\b(?:(?P<tens>{'|'.join(_TENS)})(?:[\s-](?P<unit>{'|'.join(_SMALL[1:10])}))?"
+    rf"|(?P<small>{'|'.join(_SMALL[1:])}))\b",
     re.IGNORECASE,
 )
 
@@ -147,10 +148,10 @@ _WORD_NUMBER = re.compile(
 def _digits(match: re.Match[str]) -> str:
     """A number written in words (up to ninety-nine) in digits."""
     if match.group("small"):
-        return str(_WORD_VALUES[match.group("small").lower()])
+        return str(WORD_VALUES[match.group("small").lower()])
     unit = match.group("unit")
     return str(
-        _WORD_VALUES[match.group("tens").lower()] + (_WORD_VALUES[unit.lower()] if unit else 0)
+        WORD_VALUES[match.group("tens").lower()] + (WORD_VALUES[unit.lower()] if unit else 0)
     )
 
 
