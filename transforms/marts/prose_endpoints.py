@@ -91,6 +91,8 @@ def _statements(view: DocView, frame_clause: Callable[[str], str | None]) -> lis
     found: list[_Statement] = []
     for item in view.descriptive_items():
         text, base = str(item["text"]), int(item["norm_start"])  # type: ignore[arg-type]
+        if _STATED.search(text) is None:  # most items: one scan, no sentence to read
+            continue
         at = view.text.find(text, base)
         base = at if at >= 0 else base
         for offset, sentence in iter_sentences(text):

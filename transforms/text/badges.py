@@ -45,12 +45,6 @@ _NO_BADGE_SECTIONS = frozenset(
 # Inside eligibility lists only the registry's trailing age/sex/volunteer values are badges.
 _CRITERIA_BADGES = frozenset({"min_age", "max_age", "ages", "sex", "healthy_volunteers"})
 _CRITERIA_SECTIONS = frozenset({"eligibility", "inclusion", "exclusion"})
-# Words that can only say which sexes take part: "All sexes", "Women only".
-_SEX_BADGE = re.compile(
-    r"^(?:(?:all|both)\s+(?:sexes|genders)|males?\s+(?:and|&)\s+females?|men\s+and\s+women"
-    r"|(?:females?|males?|women|men)\s+only)$",
-    re.IGNORECASE,
-)
 _UPPER_ENUMS = (
     ("intervention_model", enums.normalize_intervention_model),
     ("allocation", enums.normalize_allocation),
@@ -183,7 +177,7 @@ def _badge_shape(text: str, section: str) -> tuple[str | None, bool, bool]:
         return "age", False, False
     if _AGE_RANGE.match(text) and section not in {"summary", "detailed_description"}:
         return "ages", False, False
-    if words <= 4 and _SEX_BADGE.match(text):
+    if 2 <= words <= 4 and enums.normalize_sex(text):  # "All sexes", "Women only"; not "M"
         return "sex", False, False
     if _UPPER_TOKEN.match(text):
         upper = _classify_upper(text, section)

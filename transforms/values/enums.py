@@ -263,6 +263,8 @@ _SEXES = {
     "F_M": "ALL",
     "ALL_GENDERS": "ALL",
     "ALL_SEXES": "ALL",
+    "BOTH_GENDERS": "ALL",
+    "MALES_FEMALES": "ALL",
     "FEMALE_ONLY": "FEMALE",
     "FEMALES_ONLY": "FEMALE",
     "WOMEN_ONLY": "FEMALE",
