@@ -41,7 +41,8 @@ _TERMINAL = (".", ";", "。", "!", "?")
 # before ends on a word or sign that needs more ("… with fludarabine and").
 _REST_OF_LINE = frozenset("≥≤<>=⩾⩽)]},/%×")
 _OPEN_END_SIGNS = frozenset(",(≥≤<>=⩾⩽/×")
-_FINISHED = (*_TERMINAL, ":")
+# How an unfinished line cannot end: a sentence's or a list's end.
+FINISHED = (*_TERMINAL, ":")
 _OPEN_END_WORDS = frozenset(
     (  # noqa: SIM905 - a word list reads best as one string
         "and or of with without the a an to in for by than at from per as including between plus"
@@ -199,7 +200,7 @@ def _join_wraps(pieces: list[_Piece], blank_before: list[bool] | None = None) ->
             prev is not None
             and piece.marker is None
             and prev.text
-            and not prev.text.endswith(_FINISHED)
+            and not prev.text.endswith(FINISHED)
             and _continues(piece, prev, marked, blank_before is not None and not blank_before[i])
         ):
             out[-1] = _Piece(
@@ -259,7 +260,7 @@ def _join_paragraphs(pieces: list[_Piece], text: str) -> list[_Piece]:
             and piece.marker is None
             and width >= _WRAP_WIDTH
             and prev.text
-            and not prev.text.endswith(_FINISHED)
+            and not prev.text.endswith(FINISHED)
             and text.count("\n", prev.end, piece.start) == 1
             and not _LABELLED.match(piece.text)
         ):

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from transforms.text.badges import BadgeReader, accepts, is_placeholder
 from transforms.text.dated_parts import dated_parts
 from transforms.text.field_tables import JOINED_COLUMNS, table_header
-from transforms.text.items import join_wrapped
+from transforms.text.items import FINISHED, join_wrapped
 from transforms.text.label_match import match_label_colon
 from transforms.text.lexicon import (
     CRITERIA_SECTIONS,
@@ -75,8 +75,8 @@ _ARM_KEY = re.compile(
 _DATES_BY_ORDER = frozenset({"start_date", "completion_date"})  # the badge reader's guesses
 # Free-text fields whose values a printout hard-wraps onto the next lines.
 _WRAPPING_FIELDS = frozenset({"title", "condition", "intervention"})
-_WRAP_WIDTH = 60
-_ENDS_VALUE = (".", ";", ":", "。", "!", "?", ")")
+_WRAP_WIDTH = 60  # a labelled line wrapped at the page width (its label is part of it)
+_ENDS_VALUE = (*FINISHED, ")")  # "… (CASTLE)" ends a title
 
 
 class Field(NamedTuple):  # one per field of every page: a tuple is cheapest to make
