@@ -257,3 +257,19 @@ def test_long_input_is_linear():
     text = "Phase 1/" * 200_000 + "x" + "RECRUITIN" * 100_000
     assert enums.find_phases_in(text) == ["PHASE1"]
     assert enums.find_status_in(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Female, Male", "ALL"),
+        ("Male or female", "ALL"),
+        ("Women / men", "ALL"),
+        ("Males, Females", "ALL"),
+        ("Female", "FEMALE"),
+        ("Healthy male", None),
+        ("Male, Ages", None),
+    ],
+)
+def test_sexes_named_in_any_order_and_joining(text: str, expected: str | None) -> None:
+    assert enums.normalize_sex(text) == expected

@@ -286,6 +286,7 @@ _SEXES = {
     "女": "FEMALE",
     "女性": "FEMALE",
 }
+_SEX_JOINERS = frozenset({"AND", "OR", "ONLY", "BOTH", "和", "及"})
 _ARM_TYPES = {
     name.replace("_", ""): name
     for name in (
@@ -352,8 +353,19 @@ def normalize_masking(text: str | None) -> str | None:
 
 
 def normalize_sex(text: str | None) -> str | None:
-    """ALL / FEMALE / MALE; "Both" and "Male and female" are ALL."""
-    return _lookup(text, _SEXES)
+    """ALL / FEMALE / MALE; "Both" and "Male and female" are ALL.
+
+    A value naming the sexes in any order and joining ("Female, Male", "Male or
+    female", "Women / men") is read word by word: both named is ALL.
+    """
+    found = _lookup(text, _SEXES)
+    if found is not None or not text:
+        return found
+    words = [w for w in _key(text).split("_") if w not in _SEX_JOINERS]
+    sexes = {_SEXES.get(w) for w in words}
+    if len(words) < 2 or None in sexes or "ALL" in sexes:
+        return None
+    return "ALL" if len(sexes) > 1 else sexes.pop()
 
 
 def normalize_arm_type(text: str | None) -> str | None:
