@@ -831,3 +831,50 @@ def test_chictr_page_in_chinese_only() -> None:
 )
 def test_countries_in_brackets_or_listed_under_a_heading(page: str) -> None:
     assert _marts(page)["trials"]["countries"].to_list() == [["France", "Germany"]]
+
+
+CTIS_TRIAL_INFORMATION = """EU CT number: 2024-500001-10-00
+Title of the trial: An open-label study of anti-CD19 CAR T cells in refractory lupus
+Overall trial status: Ongoing, recruiting
+Trial start date: 12/03/2024
+Estimated end of trial date in EEA: 30/06/2028
+Estimated recruitment (EEA): 18
+Gender: Female, Male
+
+Principal inclusion criteria
+1. SLEDAI-2K score >= 8
+
+Primary end point(s)
+1. Incidence of dose-limiting toxicities
+2. Incidence of cytokine release syndrome
+Timepoint(s) of evaluation of this end point
+1. 28 days after infusion
+2. Month 3
+
+Secondary end point(s)
+1. DORIS remission
+2. Change from baseline in SLEDAI-2K
+3. Drug-free remission
+Timepoint(s) of evaluation of this end point
+1. Month 6 and month 12
+2. Week 12, 24 and 52
+
+Investigational medicinal product(s)
+Dose: 5 × 10^5 CAR+ T cells/kg
+"""
+
+
+def test_eu_ctis_dates_size_sexes_and_listed_time_points() -> None:
+    marts = _marts(CTIS_TRIAL_INFORMATION)
+    trial = marts["trials"].row(0, named=True)
+    assert (str(trial["start_date"]), str(trial["completion_date"])) == ("2024-03-12", "2028-06-30")
+    assert (trial["enrollment"], trial["enrollment_type"], trial["sex"]) == (18, "ESTIMATED", "ALL")
+    endpoints = marts["endpoints"].select("endpoint_type", "measure", "time_frame").rows()
+    assert endpoints == [
+        ("PRIMARY", "Incidence of dose-limiting toxicities", "28 days after infusion"),
+        ("PRIMARY", "Incidence of cytokine release syndrome", "Month 3"),
+        ("SECONDARY", "DORIS remission", "Month 6 and month 12"),
+        ("SECONDARY", "Change from baseline in SLEDAI-2K", "Week 12, 24 and 52"),
+        ("SECONDARY", "Drug-free remission", None),  # the list gives it no time point
+    ]
+    assert marts["doses"].select("dose_value", "dose_unit").rows() == [(5e5, "CAR+ cells/kg")]

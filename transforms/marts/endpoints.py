@@ -46,6 +46,8 @@ _COMMA = re.compile(r",\s*|\s+[-–—]\s+")
 _FRAME_START = re.compile(
     r"(?:\d|(?:day|week|month|year|baseline|screening|up\s+to|from|through)\b)", re.IGNORECASE
 )
+# The number a list item starts with, as a label's block value keeps it: "1. 28 days".
+_LIST_NUMBER = re.compile(r"^\(?(?P<n>\d{1,2})[.)]\s+")
 _INLINE_FRAME = re.compile(r"\[\s*time\s*frame\s*[:：]\s*(?P<frame>[^\]]+)\]", re.IGNORECASE)
 # A type sub-heading is a type word and at most these words: "Primary", "Secondary
 # outcome measures", "Other pre-specified endpoints". "Primary endpoint rate" is a measure.
@@ -169,6 +171,11 @@ class _BlockReader:
     unlabelled line after its time frame; labelled parts after the time frame
     ("Measure method: …") still belong to it. A label alone on its line names
     the next line. Table rows are read by their header's columns.
+
+    Registry forms list a section's measures, then their time points as a
+    second numbered list under one label (the EU register's "Timepoint(s) of
+    evaluation of this end point": "1. Day 28", "2. Month 6 and month 12"):
+    time point n is measure n's.
     """
 
     def __init__(self) -> None:
@@ -178,6 +185,8 @@ class _BlockReader:
         self.heading_type: str | None = None  # from a type sub-heading in this section
         self.pending: str | None = None  # role named by a label alone on its line
         self.columns: list[str | None] | None = None  # roles of the current table's columns
+        self.first_block = 0  # where this section's blocks start in ``blocks``
+        self.frame_list: list[_Block] | None = None  # measures a numbered time point list is for
 
     def close(self) -> None:
         if self.current is not None:
@@ -188,6 +197,7 @@ class _BlockReader:
         if ordinal != self.section:
             self.close()
             self.section, self.heading_type, self.pending, self.columns = ordinal, None, None, None
+            self.first_block, self.frame_list = len(self.blocks), None
 
     def block(self, row: Row) -> _Block:
         start, end = int(row["span_start"]), int(row["span_end"])  # type: ignore[arg-type]
@@ -207,7 +217,8 @@ class _BlockReader:
                 value = (value[: inline.start()] + value[inline.end() :]).strip()
             block.measure = value
         elif role == "frame":
-            self.block(row).time_frame = value
+            if not self.listed_frame(value):
+                self.block(row).time_frame = value
         elif role == "type":
             stated = enums.normalize_endpoint_type(value)
             if (
@@ -225,12 +236,34 @@ class _BlockReader:
         else:
             self.block(row).description.append(value)
 
+    def listed_frame(self, value: str) -> bool:
+        """Whether ``value`` is time point n of a list for this section's measures (see above)."""
+        number = _LIST_NUMBER.match(value)
+        if number is None:
+            return False
+        if self.frame_list is None:  # the list's first time point: the measures it is for
+            section = self.blocks[self.first_block :]
+            section += [self.current] if self.current is not None else []
+            self.frame_list = [b for b in section if b.has_measure() and b.time_frame is None]
+        n = int(number.group("n"))
+        if not 1 <= n <= len(self.frame_list) or self.frame_list[n - 1].time_frame is not None:
+            self.frame_list = None
+            return False
+        self.frame_list[n - 1].time_frame = value[number.end() :].strip()
+        self.close()
+        return True
+
     def field(self, row: Row) -> None:
         role = "frame" if row["field"] == "time_frame" else "type"
         self.part(role, str(row["value"]) if row["value"] else "", row)
 
     def item(self, row: Row) -> None:
         text = str(row["text"]).strip()
+        if self.frame_list is not None:
+            marker = str(row["marker"] or "")
+            if marker[:1].isdigit() and self.listed_frame(f"{marker} {text}"):
+                return
+            self.frame_list = None
         if (cells := table_cells(text)) is not None:
             self.table_row(cells, row)
         elif self.pending is not None and not _PART_AT_START.match(text):

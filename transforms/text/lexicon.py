@@ -79,6 +79,8 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "investigational product",
         "investigational products",
         "investigational medicinal product",
+        "investigational medicinal products",
+        "investigational medicinal product details",
         "investigational product, dosage and mode of administration",
         "investigational product, dose and mode of administration",
         "test product, dose and mode of administration",
@@ -452,6 +454,10 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "planned number of participants",
         "in the whole clinical trial",  # the EU register's F.4.2.2
         "number of subjects",
+        "estimated recruitment",  # EU CTIS: "Estimated recruitment (EEA)"
+        "planned recruitment",
+        "target recruitment",
+        "recruitment target",
         "样本量",
         "样本总量",
         "总样本量",
@@ -473,6 +479,9 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "anticipated date of first participant enrolment",
         "actual date of first participant enrolment",
         "start",
+        "trial start date",
+        "start of trial",
+        "date of trial start",
     ),
     "primary_completion_date": (
         "primary completion date",
@@ -510,6 +519,11 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "estimated study completion date",
         "actual study completion date",
         "date of last data collection",
+        # EU CTIS: "Estimated end of trial date in EEA", "Estimated global end of trial date".
+        "end of trial date",
+        "end of trial date in eea",
+        "global end of trial date",
+        "estimated end of trial",
     ),
     "last_updated": (
         "last updated",
@@ -725,7 +739,15 @@ _DATE_CERTAINTY = ("estimated", "actual", "anticipated", "expected")
 _QUALIFIED_DATES = {
     "start_date": ("start", "start date", "study start"),
     "primary_completion_date": ("primary completion", "primary completion date"),
-    "completion_date": ("completion", "completion date", "study completion", "end date"),
+    "completion_date": (
+        "completion",
+        "completion date",
+        "study completion",
+        "end date",
+        "end of trial date",
+        "end of trial date in eea",
+        "global end of trial date",
+    ),
 }
 # Who takes part goes by three names ("Number of subjects / patients / participants").
 _PEOPLE = re.compile(r"\b(?:participant|subject|patient)(s?)\b")
