@@ -415,6 +415,25 @@ def test_an_unknown_markdown_heading_ends_the_list_it_follows() -> None:
     assert marts["endpoints"]["measure"].to_list() == ["Incidence of AEs"]
 
 
+def test_setext_headings_and_definition_lists() -> None:
+    page = (
+        "A study of CD19 CAR-T in lupus\n==============================\n\n"
+        "Study design\n------------\n\nStudy type\n: Interventional\n\n"
+        "Enrollment\n: 30 (estimated)\n\nSexes: All\n\n"
+        "Exclusion criteria\n------------------\n\n* Prior CAR-T\n\n"
+        "Study team\n----------\n\nDr. A. Smith, Charité Berlin\n\n"
+        "Outcomes\n--------\n\nPrimary\n: Adverse events — Time frame: up to 12 months\n"
+    )
+    marts = _marts({"a.txt": page})[0]
+    trial = marts["trials"].row(0, named=True)
+    assert trial["title"] == "A study of CD19 CAR-T in lupus"
+    assert (trial["study_type"], trial["enrollment"], trial["sex"]) == ("INTERVENTIONAL", 30, "ALL")
+    # An unknown heading at the list's own level ends it.
+    assert marts["criteria"]["text"].to_list() == ["Prior CAR-T"]
+    endpoints = marts["endpoints"].select("endpoint_type", "measure", "time_frame").rows()
+    assert endpoints == [("PRIMARY", "Adverse events", "up to 12 months")]
+
+
 @pytest.mark.parametrize(
     ("title", "acronym"),
     [

@@ -104,7 +104,9 @@ _LABELS = "|".join(
     re.escape(term).replace(r"\ ", r"\s+") for term in sorted(_ROLE_BY_LABEL, key=len, reverse=True)
 )
 _PART_AT_START = re.compile(rf"^(?P<label>{_LABELS})\s*[:：]\s*", re.IGNORECASE)
-_PART_AFTER = re.compile(rf"(?:[;；|\t]|\s{{2,}})\s*(?P<label>{_LABELS})\s*[:：]\s*", re.IGNORECASE)
+_PART_AFTER = re.compile(
+    rf"(?:[;；|\t]|\s{{2,}}|\s[-–—])\s*(?P<label>{_LABELS})\s*[:：]\s*", re.IGNORECASE
+)
 # Table headers: "| Outcome Measure | Measure Description | Time Frame |".
 _COLUMNS = column_lexicon({role: t for role, t in _PART_TERMS.items() if role != "typed_measure"})
 
@@ -354,7 +356,7 @@ def _labelled_parts(text: str) -> list[tuple[str, str, str]] | None:
         after = _PART_AFTER.search(text)
         if after is None or not (measure := text[: after.start()].strip()):
             return None
-        rest = _labelled_parts(text[after.start() :].lstrip(" \t;；|"))
+        rest = _labelled_parts(text[after.start() :].lstrip(" \t;；|-–—"))
         return None if rest is None else [("measure", measure, ""), *rest]
     cuts = [head, *_PART_AFTER.finditer(text, head.end())]
     ends = [m.start() for m in cuts[1:]] + [len(text)]

@@ -252,7 +252,7 @@ def normalize_text(raw: str) -> Normalized:
         shift = norm_points[at] - raw_points[at]
         text = text[: start + shift] + raw[start:end] + text[end + shift :]
     offsets = _compact(norm_points, raw_points, len(raw))
-    return Normalized(text, offsets, headings)
+    return Normalized(text, offsets, headings | _setext_headings(text))
 
 
 def _record_spans(raw: str) -> list[tuple[int, int]]:
@@ -277,12 +277,35 @@ _LETTER_BULLET = re.compile(r"(?m)^([ \t]*)[o§](?=[ \t]+[^\W\d_])")
 _MAY_HAVE_LETTER_BULLET = re.compile(r"\n[ \t]*[o§][ \t]")  # no "^|": ten times slower
 
 
+# A definition list's description (Markdown Extra, pandoc): "Study type" / ": Interventional".
+_DEFINITION = re.compile(r"(?m)^([ \t]*):(?=[ \t]+\S)")
+_MAY_HAVE_DEFINITION = re.compile(r"\n[ \t]*:[ \t]")
+# A setext heading: a line underlined with "=" (level 1) or "-" (level 2).
+_SETEXT = re.compile(
+    r"(?m)^[ \t]*(?P<title>[^\s|][^\n]{0,119})\n[ \t]*(?P<rule>={3,}|-{3,})[ \t]*$"
+)
+_MAY_HAVE_SETEXT = re.compile(r"\n[ \t]*(?:===|---)")
+
+
 def _translate(text: str) -> str:
     """``text.translate(_TRANSLATE)``: every replacement is one character for one."""
     text = _TRANSLATE_CHARS.sub(lambda match: _TRANSLATE_STR[match.group()], text)
     if text[:1] in "o§" or _MAY_HAVE_LETTER_BULLET.search(text) is not None:
         text = _LETTER_BULLET.sub(r"\1•", text)
+    if _MAY_HAVE_DEFINITION.search(text) is not None:
+        text = _DEFINITION.sub(r"\1 ", text)  # the description is the value under its term
     return text
+
+
+def _setext_headings(text: str) -> dict[int, int]:
+    """Where setext headings start and their level ("Eligibility" over "-----------" is 2)."""
+    if _MAY_HAVE_SETEXT.search(text) is None:
+        return {}
+    return {
+        m.start("title"): 1 if m.group("rule")[0] == "=" else 2
+        for m in _SETEXT.finditer(text)
+        if any(c.isalpha() for c in m.group("title"))
+    }
 
 
 def _compact(norm: list[int], raw: list[int], raw_length: int) -> OffsetMap:
