@@ -415,6 +415,26 @@ def test_an_unknown_markdown_heading_ends_the_list_it_follows() -> None:
     assert marts["endpoints"]["measure"].to_list() == ["Incidence of AEs"]
 
 
+def test_tab_separated_rows_with_no_heading_above_the_tables() -> None:
+    page = (
+        "Official Title\tA study of CD19 CAR-T cells in lupus nephritis\n"
+        "Arms\tInterventions\n"
+        "Experimental: CAR-T\tBiological: CD19 CAR-T cells (2 × 10^6 cells/kg)\n"
+        "Outcome Measures\n"
+        "Primary\tDose-limiting toxicity\tDay 28\n"
+        "Secondary\tComplete renal response\tWeek 24 and week 52\n"
+    )
+    marts = _marts({"a.txt": page})[0]
+    arms = marts["arms"].select("label", "arm_type", "intervention_names").rows()
+    assert arms == [("CAR-T", "EXPERIMENTAL", ["CD19 CAR-T cells (2 × 10^6 cells/kg)"])]
+    assert marts["doses"].select("arm_label", "dose_value").rows() == [("CAR-T", 2e6)]
+    endpoints = marts["endpoints"].select("endpoint_type", "measure", "time_frame_days").rows()
+    assert endpoints == [
+        ("PRIMARY", "Dose-limiting toxicity", 28),
+        ("SECONDARY", "Complete renal response", 364),
+    ]
+
+
 def test_setext_headings_and_definition_lists() -> None:
     page = (
         "A study of CD19 CAR-T in lupus\n==============================\n\n"

@@ -303,7 +303,9 @@ class _BlockReader:
     def _column_role(self, i: int, cell: str) -> str:
         if self.columns is not None:
             return (self.columns[i] if i < len(self.columns) else None) or "description"
-        if i == 0:
+        if _SUBHEADING_WORDS.match(cell) and enums.normalize_endpoint_type(cell):
+            return "type"  # a row with no header: "Primary | Dose-limiting toxicity | Day 28"
+        if self.current is None or not self.current.has_measure():
             return "measure"
         return "frame" if _is_bare_frame(cell) else "description"
 

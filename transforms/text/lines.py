@@ -296,7 +296,10 @@ def _label_cell_pair(body: str, body_at: int, *, headings: bool = False) -> _Sha
     if key is None and section is None:
         return None
     if value.text and _exact_term(value.text) is not None:
-        return None  # "Arm | Intervention/treatment": a table's header row
+        # "Arm | Intervention/treatment": a table's header row. With no heading above
+        # it ("Arms | Interventions"), a header whose first column is a section's
+        # name opens that section; the row stays its first line, the table's header.
+        return ("heading", section, label.text, body, body_at) if section is not None else None
     if section is not None:
         return "heading", section, label.text, value.text, body_at + value.start
     if not value.text:
