@@ -142,7 +142,17 @@ def _rows(text):
         ("Anti-nuclear antibody (ANA) ≥1:80;", [("ana_titer", ">=", 80, "dilution")]),
         ("ANA titer ≥ 1:160", [("ana_titer", ">=", 160, "dilution")]),
         ("anti-dsDNA antibody > 30 IU/mL", [("anti_dsdna", ">", 30, "IU/mL")]),
-        ("UPCR ≥ 500 mg/g", [("upcr", ">=", 500, "mg/g")]),
+        ("UPCR ≥ 500 mg/g", [("upcr", ">=", 0.5, "g/g")]),
+        ("UPCR > 100 mg/mmol", [("upcr", ">", 0.884016973, "g/g")]),  # 113.12 mg/mmol creatinine
+        ("urine protein:creatinine ratio ≥ 0.5 mg/mg", [("upcr", ">=", 0.5, "g/g")]),
+        ("Protein-to-creatinine ratio > 1.0 g/g", [("upcr", ">", 1.0, "g/g")]),
+        (
+            "between 18 and 65 years of age",
+            [("age", ">=", 18, "years"), ("age", "<=", 65, "years")],
+        ),
+        ("no older than 75 years", [("age", "<=", 75, "years")]),
+        ("younger than 18 years", [("age", "<", 18, "years")]),
+        ("disease duration between 1 and 10 years", []),
         ("24-hour urine protein ≥ 0.5 g/24h", [("urine_protein_24h", ">=", 0.5, "g/24h")]),
         (
             "Eastern Cancer Cooperation Group (ECOG) physical status score 0 to 2.",

@@ -18,7 +18,8 @@ _LEXICON: list[tuple[str, tuple[str, ...]]] = [
         ("creatinine_clearance",),
     ),
     (
-        r"urin(?:e|ary)\s+protein[\s\-/]*(?:to[\s\-]*)?creatinine\s+ratio|(?-i:UPCR|uPCR)"
+        r"(?:urin(?:e|ary)\s+|spot\s+(?:urine\s+)?)?protein[\s\-/:]*(?:to[\s\-]*)?creatinine\s+ratio"
+        r"|(?-i:UPCR|uPCR)"
         r"|尿蛋白[/与]?肌酐比值?",
         ("upcr",),
     ),
@@ -175,7 +176,7 @@ CONCEPT_UNITS: dict[str, frozenset[str]] = {
     "hemoglobin": frozenset({"g/L", "g/dL"}),
     "ana_titer": frozenset({"dilution"}),
     "anti_dsdna": frozenset({"IU/mL"}),
-    "upcr": frozenset({"mg/g", "g/g"}),
+    "upcr": frozenset({"mg/g", "g/g", "mg/mmol"}),
     "urine_protein_24h": frozenset({"g/24h", "mg/24h"}),
     "fvc": frozenset({"% predicted"}),
     "dlco": frozenset({"% predicted"}),
@@ -229,6 +230,9 @@ CONVERSIONS: dict[str, tuple[str, int, int]] = {
     "g/dL": ("g/L", 10, 1),
     "cells/uL": ("10^9/L", 1, 1000),
     "mg/24h": ("g/24h", 1, 1000),
+    # A protein to creatinine ratio: 1 mmol of creatinine is 113.12 mg.
+    "mg/g": ("g/g", 1, 1000),
+    "mg/mmol": ("g/g", 1000, 113120),
 }
 
 # A lost comparison glyph ("=" or "?" where "≥"/"≤" was) is read in the direction

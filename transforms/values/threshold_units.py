@@ -71,6 +71,7 @@ _UNITS: list[tuple[str, str]] = [
     (r"%", "%"),
     (r"mg\s*/\s*dL", "mg/dL"),
     (r"mg\s*/\s*g(?:\s*(?:cr|creatinine))?(?![A-Za-z])", "mg/g"),
+    (r"mg\s*/\s*mmol(?:\s*(?:cr|creatinine))?(?![A-Za-z])", "mg/mmol"),  # UPCR in SI units
     # A ratio of grams to grams of creatinine: "UPCR ≥ 0.5 g/g", "1.0 g/gCr", "0.5 mg/mg".
     (r"(?:g\s*/\s*g|mg\s*/\s*mg)(?:\s*(?:cr|creatinine))?(?![A-Za-z])", "g/g"),
     (r"[µμu]mol\s*/\s*L", "umol/L"),

@@ -99,13 +99,17 @@ _CHAIN = re.compile(r"\s*(?:,|and|but)?\s*", re.IGNORECASE)
 _OPERATOR_GLYPHS = re.compile(r"[≥≤<>=⩾⩽]")
 _IMPLICIT_AGE = re.compile(
     r"(?<![A-Za-z\d.])(?=[\w≥≤<>=?⩾⩽])"  # cheap skip of positions that cannot start one
-    rf"(?:(?P<op>{tu.OPERATOR.pattern}))?"
-    r"(?P<low>\d{1,3})\s*(?:(?:-|–|~|to|至|到)\s*(?P<below><(?!=))?\s*(?P<high>\d{1,3})\s*)?"
+    rf"(?:(?P<op>{tu.OPERATOR.pattern})|(?P<between>between\s+))?"
+    r"(?P<low>\d{1,3})\s*"
+    r"(?:(?:-|–|~|to|至|到|(?(between)and|(?!)))\s*(?P<below><(?!=))?\s*(?P<high>\d{1,3})\s*)?"
     r"(?:(?:years?|yrs?)(?:\s*(?:old|of\s+age)|(?=\s*(?:or|and)\s+older))"
     r"|周?岁)"  # 岁: years of age
-    r"(?P<post>\s*(?:(?:or|and)\s+(?:older|above|over)|以上|及以上))?",
+    r"(?P<post>\s*(?:(?:or|and)\s+(?:older|above|over)|以上|及以上))?"
+    # Words that compare ages only need no "old" after the years: "no older than 75 years".
+    r"|(?P<age_op>(?:no[t]?\s+)?(?:older|younger)\s+than)\s+(?P<age>\d{1,3})\s*(?:years?|yrs?)\b",
     re.IGNORECASE,
 )
+_AGE_WORD_OPERATORS = {"older than": ">", "younger than": "<"}
 
 
 _UPPER_BOUND = re.compile(r"(<=|≤|<)\s*(?=\d)")
@@ -283,7 +287,13 @@ def _implicit_ages(text: str, clean: str, taken: list[Threshold]) -> list[Thresh
         if any(match.start() <= end for _, end in spans[first:last]):
             continue
         start, end = match.start(), match.end()
-        if match.group("high"):
+        if match.group("age_op"):
+            words = match.group("age_op").lower().split()
+            op = _AGE_WORD_OPERATORS[" ".join(words[-2:])]
+            if len(words) > 2:  # "no older than" is at most
+                op = {">": "<=", "<": ">="}[op]
+            pairs = [(op, match.group("age"))]
+        elif match.group("high"):
             upper = "<" if match.group("below") else "<="  # "aged 6 to <18 years"
             pairs = [(">=", match.group("low")), (upper, match.group("high"))]
         elif match.group("op"):
