@@ -37,6 +37,11 @@ def _summary(text):
         ("2,5 x 10e6 cells/kg", [(2.5e6, None, "cells/kg")]),
         ("0,5-1,0 × 10^6 cells/kg", [(5e5, 1e6, "cells/kg")]),
         ("1x10^6 CAR-T/kg", [(1e6, None, "cells/kg")]),  # no "cells" word
+        # A power of ten alone is one of it.
+        ("10^6 CAR-T cells/kg", [(1e6, None, "cells/kg")]),
+        ("10⁶ cells/kg", [(1e6, None, "cells/kg")]),
+        ("from 10^5 to 10^6 cells/kg", [(1e5, 1e6, "cells/kg")]),
+        ("platelets ≥ 10^9/L", []),
         # Levels listed before one scale; one number before a comma is no list.
         (
             "0.3, 1.0, and 3.0 × 10^6 cells/kg",

@@ -32,8 +32,15 @@ _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-"
 _TIMES = r"(?:[×xX✕*]|\\\*)"
 # A decimal comma ("1,5 × 10^6", as much of Europe writes it) has one or two digits after it.
 _MANTISSA = r"(?<![\w.,^])(?P<m>\d+(?:\.\d+|,\d{1,2}(?!\d))?)"
+# A power of ten with no mantissa: "10^6 CAR-T cells/kg" is one million (not after a "×").
+_BARE_POWER = (
+    r"(?<![\w.,^*×✕\\])(?<![×xX✕*]\s)10\s*(?:(?:\\?\^|\*\*)\s*(?P<bare>\d{1,2})(?!\d)"
+    r"|(?P<bare_sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}))"
+)
 _MAGNITUDE = re.compile(
-    _MANTISSA
+    _BARE_POWER
+    + "|"
+    + _MANTISSA
     + r"\s*(?:"
     + _TIMES
     + r"\s*10\s*(?:\\?\^|\*\*)\s*\(?(?P<caret>[+-]?\d{1,2})\)?(?!\d)"
@@ -90,6 +97,8 @@ def _decimal(number: str) -> float:
 
 def _value_of(match: re.Match[str]) -> tuple[float, float]:
     """(mantissa, scale) of one magnitude; 10eN written for 10^N gives (1, 10^N)."""
+    if (bare := match.group("bare") or match.group("bare_sup")) is not None:
+        return 1.0, 10.0 ** int(bare.translate(_SUPERSCRIPT))
     mantissa = _decimal(match.group("m"))
     if match.group("word"):
         scale = {"million": 1e6, "mio": 1e6, "billion": 1e9}[match.group("word").lower()]
