@@ -160,3 +160,18 @@ def test_spans_point_into_the_json_text() -> None:
 )
 def test_other_text_is_not_a_record_file(raw: str) -> None:
     assert render_record(raw) is None
+
+
+def test_a_search_answer_with_one_study_is_its_record_and_with_several_is_quarantined() -> None:
+    _, marts = _marts(json.dumps({"studies": [RECORD], "nextPageToken": None}))
+    assert marts["trials"]["nct_id"].to_list() == ["NCT06000123"]
+    landed, _ = land_files(
+        [("search.json", json.dumps({"studies": [RECORD, RECORD]}).encode())],
+        datetime(2026, 1, 1, tzinfo=UTC),
+    )
+    staged, quarantine = build_staged(landed)
+    assert staged["stg_documents"].height == 0
+    assert quarantine["reason"].to_list() == [
+        "parse failed: SeveralStudiesError: 2 studies in one registry record file; "
+        "land one study per file"
+    ]

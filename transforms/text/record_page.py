@@ -12,14 +12,13 @@ included, so lineage points into the file; a rendered label maps to its key.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from json.decoder import scanstring
 from typing import Any
 
-from transforms.text.normalize import Normalized, normalize_text
-from transforms.text.offsets import OffsetMap
+from transforms.text.normalize import Normalized
+from transforms.text.rendered_page import RenderedPage, SeveralStudiesError
 
 LAYOUT = "ctgov_json"
 _MAX_CHARS = 5_000_000
@@ -51,13 +50,21 @@ class _Object:
 
 
 def render_record(raw: str) -> Normalized | None:
-    """The page a ClinicalTrials.gov study record describes, or None for any other text."""
+    """The page a ClinicalTrials.gov study record describes, or None for any other text.
+
+    Raises ``SeveralStudiesError`` for a search answer listing several studies.
+    """
     if not _OPENS_OBJECT.match(raw) or len(raw) > _MAX_CHARS or '"protocolSection"' not in raw:
         return None
     try:
         record, end = _value(raw, _skip(raw, 0))
     except (ValueError, IndexError):
         return None
+    if isinstance(record, _Object) and isinstance(studies := record.get("studies"), list):
+        # The API's search answer, {"studies": [...]}: one study is its record.
+        if len(studies) > 1:
+            raise SeveralStudiesError(len(studies), "registry record file")
+        record = studies[0] if studies else None
     protocol = record.get("protocolSection") if isinstance(record, _Object) else None
     if not isinstance(protocol, _Object) or raw[end:].strip():
         return None
@@ -65,10 +72,7 @@ def render_record(raw: str) -> Normalized | None:
     for name, module in protocol.members.items():
         if isinstance(module, _Object) and (render := _MODULES.get(name)) is not None:
             render(page, module)
-    rendered, to_raw = page.text(len(raw))
-    normalized = normalize_text(rendered)
-    offsets = _compose(normalized.offsets, to_raw)
-    return Normalized(normalized.text, offsets, normalized.headings)
+    return page.normalized()
 
 
 # --- a JSON reader that keeps positions -------------------------------------------
@@ -139,29 +143,8 @@ def _skip(s: str, i: int) -> int:
 # --- the page -----------------------------------------------------------------------
 
 
-class _Page:
-    """Rendered text with a breakpoint where each piece starts (rendered -> raw)."""
-
-    def __init__(self, raw: str) -> None:
-        self.source = raw
-        self.parts: list[str] = []
-        self.norm: list[int] = []
-        self.raw: list[int] = []
-        self.length = 0
-        self.cursor = 0  # raw offsets only move forward: the map must be monotonic
-
-    def _piece(self, text: str, raw_at: int) -> None:
-        if not text:
-            return
-        self.cursor = max(self.cursor, raw_at)
-        self.norm.append(self.length)
-        self.raw.append(self.cursor)
-        self.parts.append(text)
-        self.length += len(text)
-
-    def words(self, text: str, raw_at: int) -> None:
-        """Text of the page's own (labels, line breaks), mapped to ``raw_at``."""
-        self._piece(text, raw_at)
+class _Page(RenderedPage):
+    """The record's page: JSON strings written with their escapes mapped."""
 
     def leaf(self, leaf: _Leaf) -> None:
         """A value, each character mapped to the file; an escape maps to its backslash."""
@@ -169,15 +152,15 @@ class _Page:
             self.words(leaf.text, self.cursor)
             return
         if not leaf.escaped:
-            self._piece(leaf.text, leaf.start)
+            self.piece(leaf.text, leaf.start)
             return
         raw = self.source
         at = leaf.start
         for match in _ESCAPE.finditer(raw, leaf.start, leaf.end):
-            self._piece(raw[at : match.start()], at)
-            self._piece(scanstring(f'"{match.group()}"', 1)[0], match.start())
+            self.piece(raw[at : match.start()], at)
+            self.piece(scanstring(f'"{match.group()}"', 1)[0], match.start())
             at = match.end()
-        self._piece(raw[at : leaf.end], at)
+        self.piece(raw[at : leaf.end], at)
 
     def line(self, label: str, leaf: _Leaf | None, key_at: int) -> None:
         """ "Label: value" on a line of its own."""
@@ -186,30 +169,6 @@ class _Page:
         self.words(f"{label}: ", key_at)
         self.leaf(leaf)
         self.words("\n", leaf.end)
-
-    def heading(self, text: str, key_at: int) -> None:
-        self.words(f"\n{text}\n", key_at)
-
-    def text(self, raw_length: int) -> tuple[str, OffsetMap]:
-        return "".join(self.parts), OffsetMap(tuple(self.norm), tuple(self.raw), raw_length)
-
-
-def _compose(outer: OffsetMap, inner: OffsetMap) -> OffsetMap:
-    """``inner`` after ``outer``: normalised -> rendered -> raw, as one map."""
-    points = set(outer.norm)
-    for mid in inner.norm:
-        points.add(_before(outer, mid))
-    norm = sorted(points)
-    return OffsetMap(
-        tuple(norm), tuple(inner.to_raw(outer.to_raw(n)) for n in norm), inner.raw_length
-    )
-
-
-def _before(outer: OffsetMap, mid: int) -> int:
-    """The first normalised offset that ``outer`` maps to ``mid`` or beyond."""
-    i = max(bisect_right(outer.raw, mid) - 1, 0)
-    n = outer.norm[i] + (mid - outer.raw[i])
-    return min(n, outer.norm[i + 1]) if i + 1 < len(outer.norm) else n
 
 
 # --- the modules, each rendered in file order ----------------------------------------

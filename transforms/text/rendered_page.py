@@ -1,0 +1,78 @@
+"""A page written out from a structured file, with every character's place in that file.
+
+Registry records (JSON) and spreadsheet exports (CSV) are read as the page
+they describe: an adapter writes label lines, headings and lists, and the
+page goes through the same normaliser, segmenter and readers as any scraped
+page. The offsets map the written page back to the file, so lineage points
+at the characters a value was read from; words of the page's own (labels,
+line breaks) map to the key or cell they stand for.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from transforms.text.normalize import Normalized, normalize_text
+from transforms.text.offsets import OffsetMap
+
+
+class SeveralStudiesError(ValueError):
+    """A file holding several studies (a registry export): one document is one study."""
+
+    def __init__(self, count: int, kind: str) -> None:
+        super().__init__(f"{count} studies in one {kind}; land one study per file")
+
+
+class RenderedPage:
+    """Written text with a breakpoint where each piece starts (written -> raw)."""
+
+    def __init__(self, raw: str) -> None:
+        self.source = raw
+        self.parts: list[str] = []
+        self.norm: list[int] = []
+        self.raw: list[int] = []
+        self.length = 0
+        self.cursor = 0  # raw offsets only move forward: the map must be monotonic
+
+    def piece(self, text: str, raw_at: int) -> None:
+        """``text``, its characters mapped one for one from ``raw_at`` on."""
+        if not text:
+            return
+        self.cursor = max(self.cursor, raw_at)
+        self.norm.append(self.length)
+        self.raw.append(self.cursor)
+        self.parts.append(text)
+        self.length += len(text)
+
+    def words(self, text: str, raw_at: int) -> None:
+        """Text of the page's own (labels, line breaks), mapped to ``raw_at``."""
+        self.piece(text, raw_at)
+
+    def heading(self, text: str, key_at: int) -> None:
+        self.words(f"\n{text}\n", key_at)
+
+    def normalized(self) -> Normalized:
+        """The written page normalised, its offsets composed back to the file's."""
+        written = "".join(self.parts)
+        to_raw = OffsetMap(tuple(self.norm), tuple(self.raw), len(self.source))
+        normalized = normalize_text(written)
+        offsets = _compose(normalized.offsets, to_raw)
+        return Normalized(normalized.text, offsets, normalized.headings)
+
+
+def _compose(outer: OffsetMap, inner: OffsetMap) -> OffsetMap:
+    """``inner`` after ``outer``: normalised -> written -> raw, as one map."""
+    points = set(outer.norm)
+    for mid in inner.norm:
+        points.add(_before(outer, mid))
+    norm = sorted(points)
+    return OffsetMap(
+        tuple(norm), tuple(inner.to_raw(outer.to_raw(n)) for n in norm), inner.raw_length
+    )
+
+
+def _before(outer: OffsetMap, mid: int) -> int:
+    """The first normalised offset that ``outer`` maps to ``mid`` or beyond."""
+    i = max(bisect_right(outer.raw, mid) - 1, 0)
+    n = outer.norm[i] + (mid - outer.raw[i])
+    return min(n, outer.norm[i + 1]) if i + 1 < len(outer.norm) else n
