@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from transforms.staged.fields import choose_fields
+from transforms.text.delimited_page import LAYOUT as DELIMITED_LAYOUT
+from transforms.text.delimited_page import render_delimited
 from transforms.text.items import split_items
 from transforms.text.layout import detect_layout
 from transforms.text.lexicon import CRITERIA_SECTIONS, PROSE_SECTIONS
@@ -33,14 +35,18 @@ class ParsedDocument:
 
 def parse_document(source_file: str, sha256: str, raw_text: str) -> ParsedDocument:
     """All staged rows of one document."""
-    record = render_record(raw_text)  # a registry record file is read as its page
-    normalized = record or normalize_text(raw_text)
+    # A registry record file or a spreadsheet export is read as the page it describes.
+    layout, normalized = RECORD_LAYOUT, render_record(raw_text)
+    if normalized is None:
+        layout, normalized = DELIMITED_LAYOUT, render_delimited(raw_text)
+    if normalized is None:
+        layout, normalized = None, normalize_text(raw_text)
     text, offsets = normalized.text, normalized.offsets
     segmented = segment(text, normalized.headings)
     document = {
         "source_file": source_file,
         "sha256": sha256,
-        "source_format": RECORD_LAYOUT if record else detect_layout(raw_text, segmented),
+        "source_format": layout or detect_layout(raw_text, segmented),
         "text": text,
         "raw_length": len(raw_text),
         "offsets_norm": list(offsets.norm),

@@ -1,0 +1,207 @@
+"""A spreadsheet export of one study (CSV or TSV) read as the page it describes.
+
+Registries and trial finders export search results as a header row of
+column names and a row per study: ClinicalTrials.gov's "NCT Number, Study
+Title, …, Conditions, Interventions, Primary Outcome Measures, …", with
+lists inside a cell parted by "|" ("Lupus Nephritis|Systemic Lupus
+Erythematosus") and each outcome written "measure, description, time frame".
+The row is written out as a page: a column the lexicon names as a field is
+a "Label: value" line, a section's column a heading with its list under it;
+then the page is read like any other. A column's name is its label, so a
+site's export is understood as far as the lexicon knows its words. The
+header is far from the row, so a label's words map to the start of its
+cell: a value's span runs from there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from transforms.text.lexicon import (
+    FIELD_BY_TERM,
+    OUTCOME_SECTIONS,
+    SECTION_BY_TERM,
+    normalize_label,
+)
+from transforms.text.normalize import Normalized
+from transforms.text.rendered_page import RenderedPage, SeveralStudiesError
+from transforms.values.durations import is_time_frame
+
+LAYOUT = "delimited_export"
+_MAX_CHARS = 2_000_000
+_MIN_COLUMNS = 4
+_MIN_KNOWN_COLUMNS = 3  # column names the lexicon knows: a study's export, not a data table
+_LIST_SEPARATOR = "|"
+_FIRST_LINE = re.compile(r"[^\r\n]*")
+_OUTCOME_PARTS = ", "  # "measure, description, time frame"
+_UNQUOTED = {d: re.compile(f"[^{d}\r\n]*") for d in (",", "\t")}
+_LINE_BREAKS = re.compile(r"[\r\n]*")
+
+
+@dataclass(frozen=True)
+class _Cell:
+    """A cell's text as decoded (doubled quotes undone), in pieces that keep their places."""
+
+    pieces: tuple[tuple[str, int], ...]  # (text, raw offset)
+
+    @property
+    def text(self) -> str:
+        return "".join(text for text, _ in self.pieces)
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][1] if self.pieces else 0
+
+    def raw_at(self, i: int) -> int:
+        """The file offset of decoded character ``i`` (the cell's end for its length)."""
+        at = 0
+        for text, raw_at in self.pieces:
+            if i <= at + len(text):
+                return raw_at + i - at
+            at += len(text)
+        return self.start
+
+    def write(self, page: RenderedPage, lo: int = 0, hi: int | None = None) -> None:
+        """The decoded characters ``[lo, hi)`` onto ``page``, each mapped to the file."""
+        hi = len(self.text) if hi is None else hi
+        at = 0
+        for text, raw_at in self.pieces:
+            a, b = max(lo, at), min(hi, at + len(text))
+            if a < b:
+                page.piece(text[a - at : b - at], raw_at + a - at)
+            at += len(text)
+
+
+def render_delimited(raw: str) -> Normalized | None:
+    """The page a one-study CSV/TSV export describes, or None for any other text.
+
+    Raises ``SeveralStudiesError`` for an export of several studies.
+    """
+    if len(raw) > _MAX_CHARS:
+        return None
+    start = 1 if raw.startswith("\ufeff") else 0
+    header_line = _FIRST_LINE.match(raw, start).group()  # type: ignore[union-attr]
+    delimiter = "\t" if header_line.count("\t") >= _MIN_COLUMNS - 1 else ","
+    if header_line.count(delimiter) < _MIN_COLUMNS - 1:
+        return None
+    try:
+        header, pos = _row(raw, start, delimiter)
+        if len(header) < _MIN_COLUMNS or sum(map(_is_known, header)) < _MIN_KNOWN_COLUMNS:
+            return None
+        records = _rows(raw, pos, delimiter)
+    except ValueError:
+        return None
+    if not records or any(len(r) != len(header) for r in records):
+        return None
+    if len(records) > 1:
+        raise SeveralStudiesError(len(records), "spreadsheet export")
+    page = RenderedPage(raw)
+    for name, cell in zip(header, records[0], strict=True):
+        if cell.text.strip():
+            _write_column(page, name, cell)
+    return page.normalized()
+
+
+def _is_known(name: _Cell) -> bool:
+    key = normalize_label(name.text)
+    return key in FIELD_BY_TERM or key in SECTION_BY_TERM
+
+
+def _write_column(page: RenderedPage, name: _Cell, cell: _Cell) -> None:
+    """One column: "Label: value", or a heading and one line per listed value."""
+    key = normalize_label(name.text)
+    section = SECTION_BY_TERM.get(key) if key not in FIELD_BY_TERM else None
+    text = cell.text
+    if section is None:  # a field, or a column the lexicon does not know
+        page.words(f"{name.text.strip()}: ", cell.start)
+        for i, (lo, hi) in enumerate(_parts(text)):
+            page.words(", " if i else "", cell.raw_at(lo))
+            cell.write(page, lo, hi)
+        page.words("\n", cell.raw_at(len(text)))
+        return
+    page.heading(name.text.strip(), cell.start)
+    parts = _parts(text)
+    for lo, hi in parts:
+        page.words("• " if len(parts) > 1 else "", cell.raw_at(lo))
+        if section in OUTCOME_SECTIONS:
+            _write_outcome(page, cell, lo, hi)
+        else:
+            cell.write(page, lo, hi)
+        page.words("\n", cell.raw_at(hi))
+
+
+def _write_outcome(page: RenderedPage, cell: _Cell, lo: int, hi: int) -> None:
+    """ "measure, description, time frame" as the labelled parts of one outcome block."""
+    text = cell.text[lo:hi]
+    cut = text.rfind(_OUTCOME_PARTS)
+    if cut < 0 or not is_time_frame(text[cut + len(_OUTCOME_PARTS) :]):
+        cell.write(page, lo, hi)
+        return
+    frame_at = lo + cut + len(_OUTCOME_PARTS)
+    first = text.find(_OUTCOME_PARTS, 0, cut + 1)
+    measure_end = lo + (first if first >= 0 else cut)
+    cell.write(page, lo, measure_end)
+    description = cell.text[measure_end + len(_OUTCOME_PARTS) : lo + cut].strip(" ,")
+    if first >= 0 and first < cut and description:
+        page.words("; Description: ", cell.raw_at(measure_end))
+        cell.write(page, measure_end + len(_OUTCOME_PARTS), lo + cut)
+    page.words("; Time Frame: ", cell.raw_at(lo + cut))
+    cell.write(page, frame_at, hi)
+
+
+def _parts(text: str) -> list[tuple[int, int]]:
+    """Where the values listed in a cell ("A|B|C") are, blank ones left out."""
+    parts, at = [], 0
+    for piece in text.split(_LIST_SEPARATOR):
+        lo = at + len(piece) - len(piece.lstrip())
+        hi = at + len(piece.rstrip())
+        if hi > lo:
+            parts.append((lo, hi))
+        at += len(piece) + 1
+    return parts
+
+
+def _rows(raw: str, pos: int, delimiter: str) -> list[list[_Cell]]:
+    """The records from ``pos`` on; blank lines are none."""
+    rows = []
+    while pos < len(raw):
+        row, pos = _row(raw, pos, delimiter)
+        if any(c.text.strip() for c in row):
+            rows.append(row)
+    return rows
+
+
+def _row(raw: str, pos: int, delimiter: str) -> tuple[list[_Cell], int]:
+    """One record (RFC 4180: quoted cells, doubled quotes, line breaks in quotes)."""
+    row: list[_Cell] = []
+    unquoted = _UNQUOTED[delimiter]
+    while True:
+        if raw.startswith('"', pos):
+            cell, pos = _quoted(raw, pos)
+        else:
+            end = unquoted.match(raw, pos).end()  # type: ignore[union-attr]
+            cell, pos = _Cell(((raw[pos:end], pos),)), end
+        row.append(cell)
+        if pos < len(raw) and raw[pos] == delimiter:
+            pos += 1
+            continue
+        break
+    if pos < len(raw) and raw[pos] not in "\r\n":
+        raise ValueError(f"text after a quoted cell at {pos}")
+    return row, _LINE_BREAKS.match(raw, pos).end()  # type: ignore[union-attr]
+
+
+def _quoted(raw: str, pos: int) -> tuple[_Cell, int]:
+    """A quoted cell at ``pos`` and where its closing quote ends."""
+    pieces, at = [], pos + 1
+    while True:
+        close = raw.find('"', at)
+        if close < 0:
+            raise ValueError(f"unclosed quote at {pos}")
+        if raw.startswith('""', close):  # a doubled quote is one quote
+            pieces.append((raw[at : close + 1], at))
+            at = close + 2
+            continue
+        pieces.append((raw[at:close], at))
+        return _Cell(tuple(pieces)), close + 1
