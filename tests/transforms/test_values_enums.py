@@ -273,3 +273,22 @@ def test_long_input_is_linear():
 )
 def test_sexes_named_in_any_order_and_joining(text: str, expected: str | None) -> None:
     assert enums.normalize_sex(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Temporarily Closed to Accrual", "SUSPENDED"),  # NCI
+        ("Closed to Accrual and Intervention", "ACTIVE_NOT_RECRUITING"),
+        ("Administratively Complete", "TERMINATED"),
+        ("Not recruiting", "ACTIVE_NOT_RECRUITING"),
+        ("Recruiting by invitation", "ENROLLING_BY_INVITATION"),  # not RECRUITING
+        ("Study completed", "COMPLETED"),
+        ("Trial ended", "COMPLETED"),
+        ("Trial ended early", "TERMINATED"),
+        ("Complete", "COMPLETED"),
+        ("Study Status", None),
+    ],
+)
+def test_more_status_values(text: str, expected: str | None) -> None:
+    assert enums.normalize_status(text) == expected

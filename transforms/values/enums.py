@@ -83,6 +83,19 @@ _STATUS = {
     "ENROLLMENT_CLOSED": "ACTIVE_NOT_RECRUITING",
     "ONGOING_NOT_RECRUITING": "ACTIVE_NOT_RECRUITING",
     "ON_HOLD": "SUSPENDED",
+    # NCI's trial statuses.
+    "TEMPORARILY_CLOSED": "SUSPENDED",
+    "TEMPORARILY_CLOSED_TO_ACCRUAL": "SUSPENDED",
+    "TEMPORARILY_CLOSED_TO_ACCRUAL_AND_INTERVENTION": "SUSPENDED",
+    "CLOSED_TO_ACCRUAL_AND_INTERVENTION": "ACTIVE_NOT_RECRUITING",
+    "ADMINISTRATIVELY_COMPLETE": "TERMINATED",
+    "NOT_RECRUITING": "ACTIVE_NOT_RECRUITING",
+    "RECRUITING_BY_INVITATION": "ENROLLING_BY_INVITATION",
+    "RECRUITMENT_BY_INVITATION": "ENROLLING_BY_INVITATION",
+    "ENROLLMENT_BY_INVITATION": "ENROLLING_BY_INVITATION",
+    "BY_INVITATION_ONLY": "ENROLLING_BY_INVITATION",
+    "INVITATION_ONLY": "ENROLLING_BY_INVITATION",
+    "ENDED_EARLY": "TERMINATED",
     "HALTED": "SUSPENDED",
     "OPEN_FOR_ENROLLMENT": "RECRUITING",
     "CURRENTLY_RECRUITING": "RECRUITING",
@@ -174,7 +187,14 @@ def find_status_in(text: str | None) -> str | None:
 
 # Words that are a status only as a status label's value ("Status: Open"); alone on a
 # line "Open" is as likely the masking (open label).
-_LABELLED_STATUS = {"OPEN": "RECRUITING", "PENDING": "NOT_YET_RECRUITING"}
+_LABELLED_STATUS = {
+    "OPEN": "RECRUITING",
+    "PENDING": "NOT_YET_RECRUITING",
+    "COMPLETE": "COMPLETED",
+    "ENDED": "COMPLETED",  # the EU register's "Trial ended"
+}
+# "Study completed", "Trial withdrawn": the status after the word for the study.
+_STUDY_WORD = re.compile(r"^(?:study|trial)\s+(?=\w)", re.IGNORECASE)
 
 
 def normalize_status(text: str | None) -> str | None:
@@ -182,6 +202,8 @@ def normalize_status(text: str | None) -> str | None:
 
     For a status label's value; ``status_badge`` reads an unlabelled line.
     """
+    if text and (study := _STUDY_WORD.match(text.strip())) is not None:
+        text = text.strip()[study.end() :]
     return _lookup(text, _LABELLED_STATUS) or status_badge(text)
 
 
