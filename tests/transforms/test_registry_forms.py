@@ -733,6 +733,26 @@ def test_eligibility_as_a_table_and_dates_after_their_labels() -> None:
     assert str(trial["primary_completion_date"]) == "2027-06-01"
 
 
+def test_inclusion_and_exclusion_side_by_side_in_one_table() -> None:
+    page = (
+        "## Eligibility\n\n| Inclusion criteria | Exclusion criteria |\n|---|---|\n"
+        "| Age 18-65 years | Pregnancy |\n| SLEDAI-2K ≥ 8 | eGFR < 30 mL/min/1.73 m² |\n"
+        "| | Prior CAR-T therapy |\n\nSex: All\n"
+    )
+    marts = _marts(page)
+    criteria = marts["criteria"].select("criterion_type", "criterion_ordinal", "text").rows()
+    assert criteria == [
+        ("INCLUSION", 1, "Age 18-65 years"),
+        ("INCLUSION", 2, "SLEDAI-2K ≥ 8"),
+        ("EXCLUSION", 1, "Pregnancy"),
+        ("EXCLUSION", 2, "eGFR < 30 mL/min/1.73 m²"),
+        ("EXCLUSION", 3, "Prior CAR-T therapy"),
+    ]
+    spans = marts["criteria"].select("text", "span_start", "span_end").rows()
+    assert all(page[start:end] == text for text, start, end in spans)
+    assert marts["trials"]["sex"].to_list() == ["ALL"]
+
+
 @pytest.mark.parametrize(
     ("overall", "expected"),
     [

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from transforms.text.badges import BadgeReader, accepts, is_placeholder
+from transforms.text.criteria_columns import CriteriaColumns, criteria_columns
 from transforms.text.dated_parts import dated_parts
 from transforms.text.field_tables import JOINED_COLUMNS, table_header
 from transforms.text.items import FINISHED, join_wrapped
@@ -127,6 +128,7 @@ class _State:
     text: str = ""  # the normalised page
     wrapping: int | None = None  # the field whose value may go on on the next line
     last_row: Line | None = None  # the last table row read as a criterion
+    columns: CriteriaColumns | None = None  # inclusion and exclusion side by side
 
     @property
     def section(self) -> Section:
@@ -148,6 +150,7 @@ def segment(text: str, headings: Mapping[int, int] | None = None) -> Segmented:
             continue
         _consume(state, classify_line(start, end, stripped, indent))
     _flush_pending(state)
+    _close_columns(state)
     state.section.end = len(text)
     return Segmented(_end_lists_at_plain_headings(state.sections), state.fields)
 
@@ -194,6 +197,10 @@ def _plain_heading_at(section: Section) -> int | None:
 
 
 def _consume(state: _State, line: Line) -> None:
+    if state.columns is not None:
+        if line.text.startswith("|") and state.columns.add_row(line):
+            return
+        _close_columns(state)
     if line.kind == "boilerplate":
         if (
             line.text.startswith("|")
@@ -585,6 +592,26 @@ def _drop_table_header(state: _State) -> None:
         header = lines.pop()
         state.run = [ln for ln in state.run if ln is not header]
         state.last_free = state.last_row = None
+        state.columns = criteria_columns(header)
+
+
+def _close_columns(state: _State) -> None:
+    """Each column of a side-by-side criteria table as its own section, in column order."""
+    table, state.columns = state.columns, None
+    if table is None:
+        return
+    columns = [
+        (key, heading, cells)
+        for key, heading, cells in zip(table.keys, table.headings, table.cells, strict=True)
+        if key is not None and cells
+    ]
+    if columns:
+        state.section.end = min(cells[0].start for _, _, cells in columns)
+    for key, heading, cells in columns:  # each runs to its last cell, though they interleave
+        ordinal = len(state.sections)
+        state.sections.append(Section(ordinal, key, heading, cells[0].start, cells[-1].end, cells))
+    state.run = []
+    state.last_free = None
 
 
 def _as_free(line: Line) -> Line:
