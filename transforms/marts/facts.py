@@ -16,6 +16,7 @@ from functools import cache
 import pycountry
 
 from transforms.marts.context import DocView, iter_sentences
+from transforms.marts.prose_facts import prose_countries
 from transforms.text.badges import is_placeholder
 from transforms.text.lexicon import is_boilerplate
 
@@ -202,6 +203,7 @@ def countries(view: DocView) -> list[str] | None:
             country = names.get(parts[0].casefold())  # "China, Zhejiang": a group of sites
         if country and country not in found:
             found.append(country)
+    found += [c for c in prose_countries(view, names) if c not in found]
     return sorted(found) or None
 
 

@@ -18,6 +18,13 @@ from transforms.marts.context import DocView, doc_views, iter_sentences
 from transforms.marts.criteria import criterion_rows
 from transforms.marts.criteria_thresholds import age_limits, threshold_rows
 from transforms.marts.identity import registry_ids, trial_id
+from transforms.marts.prose_facts import (
+    PROSE_SECTIONS,
+    enrollment_type_of,
+    prose_dates,
+    prose_sex,
+    prose_sponsor,
+)
 from transforms.schemas import DATE_FIELDS, TRIALS, frame_of
 from transforms.text.lexicon import label_remark
 from transforms.values import enums
@@ -30,7 +37,6 @@ from transforms.values.numbers import (
 )
 
 Row = dict[str, object]
-_PROSE_SECTIONS = ("preamble", "summary", "detailed_description", "design")
 _PHASE_IN_PROSE = re.compile(
     r"\b(?:early\s+)?phase\s*(?:[0-4]|i{1,3}v?|iv)[ab]?(?:\s*(?:/|-|and|to)\s*(?:phase\s*)?"
     r"(?:[0-4]|i{1,3}|iv)[ab]?)?(?=\W+(?:[\w-]+\W+){0,4}?(?:trial|study|clinical)\b)",
@@ -75,7 +81,7 @@ def trial_row(view: DocView, ids: list[str], age_limits: tuple[float | None, flo
         "acronym": _acronym(view.value("acronym")) or _title_acronym(view.value("title")),
         "phases": enums.normalize_phases(view.value("phase") or "") or _prose_phases(view, title),
         "healthy_volunteers": enums.parse_bool(view.value("healthy_volunteers") or ""),
-        "lead_sponsor": facts.lead_sponsor(view),
+        "lead_sponsor": facts.lead_sponsor(view) or prose_sponsor(view),
         "conditions": facts.conditions(view),
         "target_antigens": facts.target_antigens(view, title),
         "lymphodepletion_agents": facts.lymphodepletion_agents(view),
@@ -90,6 +96,8 @@ def trial_row(view: DocView, ids: list[str], age_limits: tuple[float | None, flo
         _ALL_SEXES.search(str(r["text"])) for r in view.items_in("inclusion")
     ):
         row["sex"] = "ALL"  # "Male or female, aged 18-65", "regardless of gender"
+    if row["sex"] is None:
+        row["sex"] = prose_sex(view)  # "It is open to both men and women."
     row.update(_enrollment(view))
     row.update(_dates(view, ids))
     row.update(_ages(view, age_limits))
@@ -135,7 +143,7 @@ def _title_acronym(title: str | None) -> str | None:
 
 def _prose_phases(view: DocView, title: str | None) -> list[str] | None:
     """The phase a summary or the title states ("A Phase I/II Study of …")."""
-    texts = [str(row["text"]) for row in view.items_in(*_PROSE_SECTIONS)]
+    texts = [str(row["text"]) for row in view.items_in(*PROSE_SECTIONS)]
     for text in [*texts, title or ""]:
         match = _PHASE_IN_PROSE.search(text)
         if match:
@@ -144,7 +152,7 @@ def _prose_phases(view: DocView, title: str | None) -> list[str] | None:
 
 
 def _prose_status(view: DocView) -> str | None:
-    for row in view.items_in(*_PROSE_SECTIONS):
+    for row in view.items_in(*PROSE_SECTIONS):
         match = _STATUS_IN_PROSE.search(str(row["text"]))
         if match:
             return enums.normalize_status(match.group(1) or match.group(2))
@@ -158,10 +166,11 @@ def _enrollment(view: DocView) -> Row:
     if parsed:
         count, kind = parsed
     else:
-        for row in view.items_in(*_PROSE_SECTIONS):
+        for row in view.items_in(*PROSE_SECTIONS):
             for _, sentence in iter_sentences(str(row["text"])):
                 count = find_enrollment_in_prose(sentence)
                 if count:
+                    kind = enrollment_type_of(sentence)  # "will enrol" / "were enrolled"
                     break
             if count:
                 break
@@ -188,6 +197,9 @@ def _dates(view: DocView, ids: list[str]) -> Row:
     day_first = writes_day_first([v for v in values.values() if v]) or (
         bool(ids) and not ids[0].startswith("NCT")
     )
+    if start is None or end is None:  # "The study, starting in April 2025, …"
+        stated = {k: v for k, v in from_period.items() if v}
+        from_period = prose_dates(view, day_first=day_first) | stated
     row: Row = {}
     for name, value in values.items():
         parsed = (parse_date(value, day_first=day_first) if value else None) or from_period.get(
@@ -212,7 +224,7 @@ def _ages(view: DocView, limits: tuple[float | None, float | None]) -> Row:
 
 def _prose_ages(view: DocView) -> tuple[float | None, float | None]:
     """Limits a summary states ("… 30 participants aged between 6 and 70 years")."""
-    for row in view.items_in(*_PROSE_SECTIONS):
+    for row in view.items_in(*PROSE_SECTIONS):
         limits = find_ages_in_prose(str(row["text"]))
         if limits != (None, None):
             return limits

@@ -69,7 +69,7 @@ _PATTERNS = [
 ]
 _COMPILED = [(re.compile(p, re.IGNORECASE), kind) for p, kind in _PATTERNS]
 _SLASHED = re.compile(rf"(?<![\d/.])(\d{{1,2}})/(\d{{1,2}})/{_YEAR}(?!\d)")
-_YEAR_ONLY = re.compile(rf"(?<![\d.]){_YEAR}(?![\d.])")
+_YEAR_ONLY = re.compile(rf"(?<![\d.]){_YEAR}(?!\d|\.\d)")  # "in 2025." ends a sentence
 _STATUS = re.compile(
     r"\b(?P<est>estimated|anticipated|expected|projected|planned)\b|\b(?P<act>actual)\b",
     re.IGNORECASE,
@@ -129,6 +129,16 @@ def parse_date(text: str | None, *, day_first: bool = False) -> ParsedDate | Non
         return ParsedDate(dt.date(int(year.group("y")), 1, 1), "year", _status_of(text))
     first = _first_date(candidates, day_first)
     return None if first is None else ParsedDate(first[0], first[1], _status_of(text))
+
+
+def date_opening(text: str, within: int, *, day_first: bool = False) -> ParsedDate | None:
+    """The date ``text`` starts with, allowing ``within`` characters before it ("in April 2025")."""
+    candidates = [c for c in _candidates(text) if c[0] < within]
+    first = _first_date(candidates, day_first)
+    if first is not None:
+        return ParsedDate(first[0], first[1], None)
+    year = _YEAR_ONLY.search(text, 0, within + 4)
+    return None if year is None else ParsedDate(dt.date(int(year.group("y")), 1, 1), "year", None)
 
 
 def parse_date_period(text: str | None) -> tuple[ParsedDate | None, ParsedDate | None]:

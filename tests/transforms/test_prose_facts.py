@@ -1,0 +1,69 @@
+"""Facts a page states only in sentences: dates, sponsor, sexes, size type, countries."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import polars as pl
+import pytest
+
+from transforms.marts.pipeline import build_marts
+from transforms.raw.documents import land_files
+from transforms.staged.pipeline import build_staged
+
+PRESS_RELEASE = (
+    "Researchers are launching a first-in-human trial of CD7 CAR-T cells in refractory "
+    "dermatomyositis. The phase 1 study, registered as NCT06777888, expects to recruit 15 "
+    "participants aged between 18 and 70 at three centres in Germany and Austria, starting in "
+    "April 2025.\n\nThe trial is sponsored by Example Cell Therapeutics GmbH and is expected to "
+    "complete in December 2027. It is open to both men and women.\n"
+)
+
+
+def _trial(page: str) -> dict[str, object]:
+    raw, _ = land_files([("a.txt", page.encode())], datetime(2026, 1, 1, tzinfo=UTC))
+    trials: pl.DataFrame = build_marts(build_staged(raw)[0])[0]["trials"]
+    return trials.row(0, named=True)
+
+
+def test_a_press_release_states_dates_sponsor_sexes_size_and_countries() -> None:
+    trial = _trial(PRESS_RELEASE)
+    assert (str(trial["start_date"]), trial["start_date_precision"]) == ("2025-04-01", "month")
+    assert str(trial["completion_date"]) == "2027-12-01"
+    assert trial["lead_sponsor"] == "Example Cell Therapeutics GmbH"
+    assert trial["sex"] == "ALL"
+    assert (trial["enrollment"], trial["enrollment_type"]) == (15, "ESTIMATED")
+    assert trial["countries"] == ["Austria", "Germany"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A total of 12 patients were enrolled in the trial.", "ACTUAL"),
+        ("The study will enroll 12 patients.", "ESTIMATED"),
+    ],
+)
+def test_the_size_type_follows_the_tense(sentence: str, expected: str) -> None:
+    assert _trial(sentence)["enrollment_type"] == expected
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # A date that is not when the study starts, and a label line (its own reader's).
+        "The study includes patients who started biologics in 2019 or later.\n",
+        "Patients who started treatment in March 2020 are eligible.\n",
+        "Recruitment start: 01/03/2024\n",
+        # Both sexes named with no word of taking part; "sponsored by" with no name.
+        "Lupus affects men and women alike.\nThe study is sponsored by a local charity.\n",
+    ],
+)
+def test_sentences_that_state_none_of_these_facts(page: str) -> None:
+    trial = _trial(page)
+    assert trial["start_date"] is None
+    assert (trial["sex"], trial["lead_sponsor"]) == (None, None)
+
+
+def test_a_year_ending_a_sentence_is_the_start() -> None:
+    trial = _trial("The trial will start in 2025.\n")
+    assert (str(trial["start_date"]), trial["start_date_precision"]) == ("2025-01-01", "year")

@@ -1,0 +1,135 @@
+"""Trial facts a page states only in its sentences: when, who sponsors, who may join, where.
+
+News items, press releases and patient-facing summaries carry facts no label
+states: "starting in April 2025", "expected to complete in December 2027",
+"sponsored by Example Cell Therapeutics GmbH", "open to both men and women",
+"at three centres in Germany and Austria", "will enrol 15 patients". These
+readers are fallbacks (a labelled value always wins), and each needs the
+words that say which fact a sentence states: a date in a sentence is not a
+start date unless the sentence says the study starts then.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from transforms.marts.context import DocView, iter_sentences
+from transforms.values.dates import ParsedDate, date_opening
+
+PROSE_SECTIONS = ("preamble", "summary", "detailed_description", "design")
+_DATE_REACH = 24  # characters between the words and the date ("starting in early April 2025")
+_ABOUT_STUDY = re.compile(
+    r"\b(?:study|trial|recruitment|enrol?ment|research)\b|^\s*(?:It|This)\s", re.IGNORECASE
+)
+# The study is what starts: "The trial will start in", "It started in", "…, starting in";
+# not "patients who started treatment in".
+_STARTS = re.compile(
+    r"\b(?:study|trial|it|this|recruitment|enrol?ment)\b"
+    r"(?:\s+(?!who\b|which\b|that\b|whose\b)[\w\-]+){0,5}?\s+"
+    r"(?:start(?:s|ed)?|begin|begins|began|commence[sd]?|launche[sd]"
+    r"|open(?:s|ed)?\s+(?:for|to)\s+(?:recruitment|enrol?ment))\b"
+    r"|,\s*(?:starting|beginning|commencing)\b",
+    re.IGNORECASE,
+)
+_ENDS = re.compile(
+    r"\b(?:(?:expected|anticipated|planned|scheduled|due|set)\s+to\s+(?:be\s+)?"
+    r"(?:complete[ds]?|end|ended|finish(?:ed)?|conclude[ds]?|run\s+(?:until|through))"
+    r"|(?:will\s+)?(?:run|continue)\s+(?:until|through)"
+    r"|(?:completion|end)\s+(?:is\s+)?(?:expected|anticipated|planned|scheduled)(?:\s+for)?)\b",
+    re.IGNORECASE,
+)
+_SPONSORED_BY = re.compile(
+    r"\bsponsored\s+by\s+(?P<name>(?:the\s+)?[A-Z][\w&'’.\-]*"
+    r"(?:,?\s+(?:[A-Z][\w&'’.\-]*|of|for|and|&|de|der|du|la|the)){0,10})"
+)
+_TRAILING_WORDS = re.compile(r"(?:,?\s+(?:of|for|and|&|de|der|du|la|the))+$")
+_ABBREVIATED = ("Inc.", "Ltd.", "Co.", "Corp.", "S.A.", "B.V.", "Ltd")
+_BOTH_SEXES = re.compile(
+    r"\b(?:(?:both\s+)?(?:men\s+and\s+women|women\s+and\s+men|males?\s+and\s+females?"
+    r"|females?\s+and\s+males?)|both\s+(?:sexes|genders))\b",
+    re.IGNORECASE,
+)
+_TAKE_PART = re.compile(
+    r"\b(?:open\s+to|eligible|take\s+part|participate|join|enrol\w*|recruit\w*|include[sd]?)\b",
+    re.IGNORECASE,
+)
+_PLANNED = re.compile(
+    r"\b(?:will|plans?\s+to|planned|expects?\s+to|expected|aims?\s+to|intends?\s+to|anticipated"
+    r"|target(?:s|ed)?|seeks?\s+to|is\s+designed\s+to)\b",
+    re.IGNORECASE,
+)
+_DONE = re.compile(
+    r"\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:\w+\s+)?"
+    r"(?:enrolled|recruited|included|treated|randomi[sz]ed|dosed|infused)\b",
+    re.IGNORECASE,
+)
+_SITES_IN = re.compile(
+    r"\b(?:centres|centers|sites|hospitals|clinics|institutions|locations)\s+(?:\w+\s+){0,2}?"
+    r"(?:in|across)\s+(?P<places>[A-Z][^.;:()]{0,100})"
+)
+_PLACES_APART = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _sentences(view: DocView) -> Iterator[str]:
+    for row in view.items_in(*PROSE_SECTIONS):
+        for _, sentence in iter_sentences(str(row["text"])):
+            yield sentence
+
+
+def prose_dates(view: DocView, *, day_first: bool = False) -> dict[str, ParsedDate]:
+    """Start and completion dates a sentence about the study states (not a "Label: date" line)."""
+    found: dict[str, ParsedDate] = {}
+    for sentence in _sentences(view):
+        if ":" in sentence or (about := _ABOUT_STUDY.search(sentence)) is None:
+            continue
+        for name, words in (("start_date", _STARTS), ("completion_date", _ENDS)):
+            match = words.search(sentence, about.start())
+            if name in found or match is None:
+                continue
+            after = sentence[match.end() : match.end() + _DATE_REACH + 20]
+            date = date_opening(after, _DATE_REACH, day_first=day_first)
+            if date is not None:
+                found[name] = date
+    return found
+
+
+def prose_sponsor(view: DocView) -> str | None:
+    """The name after "sponsored by", to its last capitalised word."""
+    for sentence in _sentences(view):
+        if (match := _SPONSORED_BY.search(sentence)) is None:
+            continue
+        name = _TRAILING_WORDS.sub("", match.group("name")).strip(" ,")
+        if name.endswith(".") and not name.endswith(_ABBREVIATED):
+            name = name[:-1]
+        return name.removeprefix("the ") or None
+    return None
+
+
+def prose_sex(view: DocView) -> str | None:
+    """ALL when a sentence says both sexes may take part ("open to both men and women")."""
+    for sentence in _sentences(view):
+        if _BOTH_SEXES.search(sentence) and _TAKE_PART.search(sentence):
+            return "ALL"
+    return None
+
+
+def enrollment_type_of(sentence: str) -> str | None:
+    """ESTIMATED for a planned size ("will enrol 15"), ACTUAL for a past one ("were enrolled")."""
+    if _PLANNED.search(sentence):
+        return "ESTIMATED"
+    return "ACTUAL" if _DONE.search(sentence) else None
+
+
+def prose_countries(view: DocView, names: dict[str, str]) -> list[str]:
+    """Countries named as where the sites are ("at three centres in Germany and Austria")."""
+    found: list[str] = []
+    for sentence in _sentences(view):
+        for match in _SITES_IN.finditer(sentence):
+            for place in _PLACES_APART.split(match.group("places")):
+                country = names.get(place.strip().casefold())
+                if country is None:
+                    break  # the list of places ends at the first that is no country
+                if country not in found:
+                    found.append(country)
+    return found
