@@ -16,7 +16,6 @@ cell: a value's span runs from there.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from transforms.text.lexicon import (
     FIELD_BY_TERM,
@@ -25,7 +24,7 @@ from transforms.text.lexicon import (
     normalize_label,
 )
 from transforms.text.normalize import Normalized
-from transforms.text.rendered_page import RenderedPage, SeveralStudiesError
+from transforms.text.rendered_page import MappedText, RenderedPage, SeveralStudiesError
 from transforms.values.durations import is_time_frame
 
 LAYOUT = "delimited_export"
@@ -37,40 +36,6 @@ _FIRST_LINE = re.compile(r"[^\r\n]*")
 _OUTCOME_PARTS = ", "  # "measure, description, time frame"
 _UNQUOTED = {d: re.compile(f"[^{d}\r\n]*") for d in (",", "\t")}
 _LINE_BREAKS = re.compile(r"[\r\n]*")
-
-
-@dataclass(frozen=True)
-class _Cell:
-    """A cell's text as decoded (doubled quotes undone), in pieces that keep their places."""
-
-    pieces: tuple[tuple[str, int], ...]  # (text, raw offset)
-
-    @property
-    def text(self) -> str:
-        return "".join(text for text, _ in self.pieces)
-
-    @property
-    def start(self) -> int:
-        return self.pieces[0][1] if self.pieces else 0
-
-    def raw_at(self, i: int) -> int:
-        """The file offset of decoded character ``i`` (the cell's end for its length)."""
-        at = 0
-        for text, raw_at in self.pieces:
-            if i <= at + len(text):
-                return raw_at + i - at
-            at += len(text)
-        return self.start
-
-    def write(self, page: RenderedPage, lo: int = 0, hi: int | None = None) -> None:
-        """The decoded characters ``[lo, hi)`` onto ``page``, each mapped to the file."""
-        hi = len(self.text) if hi is None else hi
-        at = 0
-        for text, raw_at in self.pieces:
-            a, b = max(lo, at), min(hi, at + len(text))
-            if a < b:
-                page.piece(text[a - at : b - at], raw_at + a - at)
-            at += len(text)
 
 
 def render_delimited(raw: str) -> Normalized | None:
@@ -103,12 +68,12 @@ def render_delimited(raw: str) -> Normalized | None:
     return page.normalized()
 
 
-def _is_known(name: _Cell) -> bool:
+def _is_known(name: MappedText) -> bool:
     key = normalize_label(name.text)
     return key in FIELD_BY_TERM or key in SECTION_BY_TERM
 
 
-def _write_column(page: RenderedPage, name: _Cell, cell: _Cell) -> None:
+def _write_column(page: RenderedPage, name: MappedText, cell: MappedText) -> None:
     """One column: "Label: value", or a heading and one line per listed value."""
     key = normalize_label(name.text)
     section = SECTION_BY_TERM.get(key) if key not in FIELD_BY_TERM else None
@@ -131,7 +96,7 @@ def _write_column(page: RenderedPage, name: _Cell, cell: _Cell) -> None:
         page.words("\n", cell.raw_at(hi))
 
 
-def _write_outcome(page: RenderedPage, cell: _Cell, lo: int, hi: int) -> None:
+def _write_outcome(page: RenderedPage, cell: MappedText, lo: int, hi: int) -> None:
     """ "measure, description, time frame" as the labelled parts of one outcome block."""
     text = cell.text[lo:hi]
     cut = text.rfind(_OUTCOME_PARTS)
@@ -162,7 +127,7 @@ def _parts(text: str) -> list[tuple[int, int]]:
     return parts
 
 
-def _rows(raw: str, pos: int, delimiter: str) -> list[list[_Cell]]:
+def _rows(raw: str, pos: int, delimiter: str) -> list[list[MappedText]]:
     """The records from ``pos`` on; blank lines are none."""
     rows = []
     while pos < len(raw):
@@ -172,16 +137,16 @@ def _rows(raw: str, pos: int, delimiter: str) -> list[list[_Cell]]:
     return rows
 
 
-def _row(raw: str, pos: int, delimiter: str) -> tuple[list[_Cell], int]:
+def _row(raw: str, pos: int, delimiter: str) -> tuple[list[MappedText], int]:
     """One record (RFC 4180: quoted cells, doubled quotes, line breaks in quotes)."""
-    row: list[_Cell] = []
+    row: list[MappedText] = []
     unquoted = _UNQUOTED[delimiter]
     while True:
         if raw.startswith('"', pos):
             cell, pos = _quoted(raw, pos)
         else:
             end = unquoted.match(raw, pos).end()  # type: ignore[union-attr]
-            cell, pos = _Cell(((raw[pos:end], pos),)), end
+            cell, pos = MappedText(((raw[pos:end], pos),)), end
         row.append(cell)
         if pos < len(raw) and raw[pos] == delimiter:
             pos += 1
@@ -192,7 +157,7 @@ def _row(raw: str, pos: int, delimiter: str) -> tuple[list[_Cell], int]:
     return row, _LINE_BREAKS.match(raw, pos).end()  # type: ignore[union-attr]
 
 
-def _quoted(raw: str, pos: int) -> tuple[_Cell, int]:
+def _quoted(raw: str, pos: int) -> tuple[MappedText, int]:
     """A quoted cell at ``pos`` and where its closing quote ends."""
     pieces, at = [], pos + 1
     while True:
@@ -204,4 +169,4 @@ def _quoted(raw: str, pos: int) -> tuple[_Cell, int]:
             at = close + 2
             continue
         pieces.append((raw[at:close], at))
-        return _Cell(tuple(pieces)), close + 1
+        return MappedText(tuple(pieces)), close + 1

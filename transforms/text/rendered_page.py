@@ -11,6 +11,7 @@ line breaks) map to the key or cell they stand for.
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import dataclass
 
 from transforms.text.normalize import Normalized, normalize_text
 from transforms.text.offsets import OffsetMap
@@ -21,6 +22,41 @@ class SeveralStudiesError(ValueError):
 
     def __init__(self, count: int, kind: str) -> None:
         super().__init__(f"{count} studies in one {kind}; land one study per file")
+
+
+@dataclass(frozen=True)
+class MappedText:
+    """Text as decoded from a file (quotes undone, entities replaced), in pieces that keep
+    their places in it."""
+
+    pieces: tuple[tuple[str, int], ...]  # (text, raw offset)
+
+    @property
+    def text(self) -> str:
+        return "".join(text for text, _ in self.pieces)
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][1] if self.pieces else 0
+
+    def raw_at(self, i: int) -> int:
+        """The file offset of decoded character ``i`` (the end of the text for its length)."""
+        at = 0
+        for text, raw_at in self.pieces:
+            if i <= at + len(text):
+                return raw_at + i - at
+            at += len(text)
+        return self.start
+
+    def write(self, page: RenderedPage, lo: int = 0, hi: int | None = None) -> None:
+        """The decoded characters ``[lo, hi)`` onto ``page``, each mapped to the file."""
+        hi = len(self.text) if hi is None else hi
+        at = 0
+        for text, raw_at in self.pieces:
+            a, b = max(lo, at), min(hi, at + len(text))
+            if a < b:
+                page.piece(text[a - at : b - at], raw_at + a - at)
+            at += len(text)
 
 
 class RenderedPage:
