@@ -20,6 +20,8 @@ from transforms.text.offsets import OffsetMap
 from transforms.text.record_page import LAYOUT as RECORD_LAYOUT
 from transforms.text.record_page import render_record
 from transforms.text.segment import Section, segment
+from transforms.text.xml_record_page import LAYOUT as XML_LAYOUT
+from transforms.text.xml_record_page import render_xml_record
 
 Row = dict[str, object]
 
@@ -37,6 +39,8 @@ def parse_document(source_file: str, sha256: str, raw_text: str) -> ParsedDocume
     """All staged rows of one document."""
     # A registry record file or a spreadsheet export is read as the page it describes.
     layout, normalized = RECORD_LAYOUT, render_record(raw_text)
+    if normalized is None:
+        layout, normalized = XML_LAYOUT, render_xml_record(raw_text)
     if normalized is None:
         layout, normalized = DELIMITED_LAYOUT, render_delimited(raw_text)
     if normalized is None:
