@@ -898,3 +898,25 @@ def test_eu_ctis_dates_size_sexes_and_listed_time_points() -> None:
         ("SECONDARY", "Drug-free remission", None),  # the list gives it no time point
     ]
     assert marts["doses"].select("dose_value", "dose_unit").rows() == [(5e5, "CAR+ cells/kg")]
+
+
+def test_eu_form_acronym_and_end_points_numbered_inline_with_their_time_points() -> None:
+    page = (
+        "EudraCT Number: 2021-004567-89\n"
+        "A.3.2 Name or abbreviated title of the trial where available: CASTLE\n"
+        "E.5.1 Primary end point(s): Incidence of dose-limiting toxicities\n"
+        "E.5.1.1 Timepoint(s) of evaluation of this end point: Day 28\n"
+        "E.5.2 Secondary end point(s): 1. DORIS remission 2. SLEDAI-2K change from baseline\n"
+        "E.5.2.1 Timepoint(s) of evaluation of this end point: 1. Month 6 2. Month 3, 6 and 12\n"
+        "E.5.3 Other end point(s): 1. Change in SLEDAI-2K at week 2. Assessed centrally\n"
+    )
+    marts = _marts(page)
+    assert marts["trials"]["acronym"].to_list() == ["CASTLE"]
+    endpoints = marts["endpoints"].select("measure", "time_frame").rows()
+    assert endpoints[:3] == [
+        ("Incidence of dose-limiting toxicities", "Day 28"),
+        ("DORIS remission", "Month 6"),
+        ("SLEDAI-2K change from baseline", "Month 3, 6 and 12"),
+    ]
+    # "week 2." counts weeks: no second item.
+    assert [m for m, _ in endpoints[3:]] == ["Change in SLEDAI-2K at week 2. Assessed centrally"]

@@ -46,6 +46,14 @@ _COMMA = re.compile(r",\s*|\s+[-–—]\s+")
 _FRAME_START = re.compile(
     r"(?:\d|(?:day|week|month|year|baseline|screening|up\s+to|from|through)\b)", re.IGNORECASE
 )
+# An item number inside a value: "1. DORIS remission 2. SLEDAI-2K change from baseline".
+_INLINE_ITEM = re.compile(r"(?:^|(?<=\s))(?P<n>\d{1,2})[.)]\s+(?=\S)")
+# A number that counts something ("week 2. Assessed …") ends a sentence; it numbers no item.
+_COUNTED_BEFORE = re.compile(
+    r"\b(?:week|day|month|year|visit|cycle|grade|phase|type|class|stage|part|level|cohort|arm"
+    r"|dose|version|v)\s*$",
+    re.IGNORECASE,
+)
 # The number a list item starts with, as a label's block value keeps it: "1. 28 days".
 _LIST_NUMBER = re.compile(r"^\(?(?P<n>\d{1,2})[.)]\s+")
 _INLINE_FRAME = re.compile(r"\[\s*time\s*frame\s*[:：]\s*(?P<frame>[^\]]+)\]", re.IGNORECASE)
@@ -121,6 +129,7 @@ class _Block:
     description: list[str] = field(default_factory=list)
     time_frame: str | None = None
     endpoint_type: str | None = None
+    first_numbered: bool = False  # its first line was list item 1 ("1. A 2. B": the "1." read)
 
     def has_measure(self) -> bool:
         return self.measure is not None or bool(self.lines)
@@ -143,6 +152,7 @@ def endpoint_rows(view: DocView, tid: str) -> list[Row]:
         if frame is None and (tail := _comma_tail_frame(measure)) is not None:
             measure, frame = tail  # "Adverse events, 12, 24, 36 and 52 weeks"
         parts = _listed_measures(measure) if frame is None else None
+        parts = parts or _numbered_measures(measure, frame, block.first_numbered)
         for measure_part, part_frame in parts or [(measure, frame)]:
             if part_frame is None:  # "adverse events until 12 weeks after infusion"
                 part_frame = _frame_clause(measure_part)
@@ -321,6 +331,8 @@ class _BlockReader:
             self.part("frame", text, row)  # "Day 28" under its measure: the block's frame
             return
         block = self.block(row)
+        if not block.lines and block.measure is None:
+            block.first_numbered = str(row["marker"] or "").rstrip(".)") == "1"
         block.lines.append(text)
         if inline:
             block.time_frame = _extract_inline_frame(block)
@@ -407,6 +419,39 @@ def _listed_measures(measure: str) -> list[tuple[str, str | None]] | None:
     if len(parts) < 2 or None in frames:
         return None
     return list(zip(parts, frames, strict=True))
+
+
+def _numbered(text: str, first_read: bool) -> list[str] | None:
+    """The items of a value numbered inline ("1. DORIS remission 2. SLEDAI-2K …").
+
+    ``first_read``: the "1." was read already (as the list item's marker), so the
+    first item is the text before "2.".
+    """
+    cuts: list[re.Match[str]] = []
+    first = 2 if first_read else 1
+    for match in _INLINE_ITEM.finditer(text):
+        counted = _COUNTED_BEFORE.search(text, 0, match.start()) is not None  # "at week 2."
+        if int(match.group("n")) == len(cuts) + first and not counted:
+            cuts.append(match)
+    if not cuts or (not first_read and (len(cuts) < 2 or cuts[0].start() != 0)):
+        return None
+    ends = [m.start() for m in cuts[1:]] + [len(text)]
+    items = [text[m.end() : end].strip(" ;,") for m, end in zip(cuts, ends, strict=True)]
+    return [text[: cuts[0].start()].strip(" ;,"), *items] if first_read else items
+
+
+def _numbered_measures(
+    measure: str, frame: str | None, first_read: bool
+) -> list[tuple[str, str | None]] | None:
+    """Measures numbered inline in one value, each with its time point when these are numbered
+    the same way (the EU register: "1. A 2. B" over "1. Month 6 2. Month 12"), else the one."""
+    measures = _numbered(measure, first_read)
+    if measures is None:
+        return None
+    frames = _numbered(frame, first_read) if frame else None
+    if frames is None or len(frames) != len(measures):
+        return [(m, frame) for m in measures]
+    return list(zip(measures, frames, strict=True))
 
 
 def _frame_clause(measure: str) -> str | None:

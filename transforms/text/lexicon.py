@@ -144,6 +144,9 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "tertiary endpoints",
         "tertiary outcome measures",
         "additional outcome measures",
+        "other endpoints",
+        "other end points",
+        "other end point",
     ),
     "eligibility": (
         "eligibility",
@@ -392,7 +395,15 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "研究课题的正式科学名称",
         "公众题目",
     ),
-    "acronym": ("acronym", "study acronym", "short name", "name", "trial acronym"),
+    "acronym": (
+        "acronym",
+        "study acronym",
+        "short name",
+        "name",
+        "trial acronym",
+        "abbreviated title",
+        "name or abbreviated title of the trial where available",  # the EU register's A.3.2
+    ),
     "status": (
         "status",
         "overall status",
