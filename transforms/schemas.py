@@ -316,6 +316,10 @@ THRESHOLD_UNITS = (
     "dilution",
     "cells/uL",
     "U/L",
+    "kg/m2",
+    "ms",
+    "ratio",
+    "mg/mmol",
 )
 DOSE_UNITS = ("cells/kg", "cells", "CAR+ cells/kg", "CAR+ cells", "cells/m2", "CAR+ cells/m2")
 

@@ -151,6 +151,8 @@ def _rows(text):
             [("age", ">=", 18, "years"), ("age", "<=", 65, "years")],
         ),
         ("no older than 75 years", [("age", "<=", 75, "years")]),
+        ("18 ≤ age ≤ 65", [("age", ">=", 18, "years"), ("age", "<=", 65, "years")]),
+        ("18 < Age < 70 years", [("age", ">", 18, "years"), ("age", "<", 70, "years")]),
         ("younger than 18 years", [("age", "<", 18, "years")]),
         ("disease duration between 1 and 10 years", []),
         ("24-hour urine protein ≥ 0.5 g/24h", [("urine_protein_24h", ">=", 0.5, "g/24h")]),
@@ -350,3 +352,20 @@ def test_not_a_threshold(text):
 def test_span_covers_the_condition(text, span_text):
     (found,) = find_thresholds(text)
     assert text[found.start : found.end] == found.text == span_text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("body mass index ≤ 35 kg/m2", [("bmi", "<=", 35, "kg/m2")]),
+        ("BMI < 40", [("bmi", "<", 40, "kg/m2")]),
+        ("FEV1 ≥ 50%", [("fev1", ">=", 50, "% predicted")]),
+        ("QTcF ≤ 470 ms", [("qtc", "<=", 470, "ms")]),
+        ("QTc interval > 480 msec", [("qtc", ">", 480, "ms")]),
+        ("INR ≤ 1.5", [("inr", "<=", 1.5, "ratio")]),
+        ("INR ≤ 1.5 × ULN", [("inr", "<=", 1.5, "xULN")]),
+    ],
+)
+def test_more_safety_concepts(text: str, expected: list[tuple[str, str, float, str]]) -> None:
+    found = [(t.concept, t.operator, t.value, t.unit) for t in find_thresholds(text)]
+    assert found == expected

@@ -105,8 +105,14 @@ _LEXICON: list[tuple[str, tuple[str, ...]]] = [
         r"(?:\s+(?:period|time))?|survival\s+expectancy|预计生存期|预期(?:生存期|寿命)",
         ("life_expectancy",),
     ),
+    (r"body\s+mass\s+index|(?-i:BMI)", ("bmi",)),
     (r"(?:body\s+)?weight|(?-i:BW)|体重", ("body_weight",)),
     (r"forced\s+vital\s+capacity|(?-i:FVC)", ("fvc",)),
+    (
+        r"forced\s+expiratory\s+volume\s+in\s+(?:1|one)\s+second|(?-i:FEV1|FEV₁)",
+        ("fev1",),
+    ),
+    (r"(?:corrected\s+QT|(?-i:QTc[FB]?|QT))(?:\s+interval)?", ("qtc",)),
     (
         r"diffusing\s+capacity(?:\s+of\s+the\s+lungs?)?(?:\s+for\s+carbon\s+monoxide)?"
         r"|(?-i:DLCO|DLco|DLCo)",
@@ -179,8 +185,11 @@ CONCEPT_UNITS: dict[str, frozenset[str]] = {
     "upcr": frozenset({"mg/g", "g/g", "mg/mmol"}),
     "urine_protein_24h": frozenset({"g/24h", "mg/24h"}),
     "fvc": frozenset({"% predicted"}),
+    "fev1": frozenset({"% predicted"}),
+    "bmi": frozenset({"kg/m2"}),
+    "qtc": frozenset({"ms"}),
     "dlco": frozenset({"% predicted"}),
-    "inr": frozenset({"xULN"}),
+    "inr": frozenset({"xULN", "ratio"}),
     "igg": frozenset({"mg/dL", "g/L"}),
     "mg_adl": _SCORE,
     "qmg": _SCORE,
@@ -212,6 +221,9 @@ DEFAULT_UNIT: dict[str, str] = {
     "mrss": "points",
     "das28": "points",
     "mmt8": "points",
+    "bmi": "kg/m2",
+    "qtc": "ms",
+    "inr": "ratio",  # "INR ≤ 1.5": a ratio already
 }
 
 # FVC and DLCO are conventionally stated as a percentage of the predicted value; a
@@ -219,6 +231,7 @@ DEFAULT_UNIT: dict[str, str] = {
 UNIT_ALIASES: dict[tuple[str, str], str] = {
     ("fvc", "%"): "% predicted",
     ("dlco", "%"): "% predicted",
+    ("fev1", "%"): "% predicted",
     ("urine_protein_24h", "g"): "g/24h",
     ("urine_protein_24h", "mg"): "mg/24h",
 }

@@ -110,6 +110,12 @@ _IMPLICIT_AGE = re.compile(
     re.IGNORECASE,
 )
 _AGE_WORD_OPERATORS = {"older than": ">", "younger than": "<"}
+# A lower bound written before the word: "18 ≤ age ≤ 65" (the upper is read as usual).
+_BOUND_BEFORE_AGE = re.compile(
+    r"(?<![\d.])(?P<n>\d{1,3})\s*(?:years?\s*)?(?P<op>≤|<=|=<|⩽|<)\s*(?:the\s+)?age\b",
+    re.IGNORECASE,
+)
+_FLIPPED = {"<=": ">=", "<": ">"}
 
 
 _UPPER_BOUND = re.compile(r"(<=|≤|<)\s*(?=\d)")
@@ -341,5 +347,13 @@ def _thresholds_of(text: str) -> tuple[Threshold, ...]:
             stop = max(c.end for c in result)
         consumed, pending = stop, []
     out += _implicit_ages(text, clean, out)
+    if "ge" in clean:  # "18 ≤ age"
+        for match in _BOUND_BEFORE_AGE.finditer(clean):
+            code = tu.operator_at(clean, match.start("op"))
+            op = _FLIPPED[code[0]] if code and code[0] in _FLIPPED else ">="
+            start, end = match.span()
+            out.append(
+                _threshold("age", op, float(match.group("n")), "years", start, end, text[start:end])
+            )
     unique = dict.fromkeys(out)
     return tuple(sorted(unique, key=lambda t: (t.start, t.end)))
