@@ -152,6 +152,11 @@ def _rows(text):
         ),
         ("no older than 75 years", [("age", "<=", 75, "years")]),
         ("18 ≤ age ≤ 65", [("age", ">=", 18, "years"), ("age", "<=", 65, "years")]),
+        # A word glued where a line broke; thousands parted by a space; "G/l".
+        ("SLEDAI-2Kscore ≥ 8", [("sledai_2k", ">=", 8, "points")]),
+        ("Plateletcount≥50×10^9/L", [("platelets", ">=", 50, "10^9/L")]),
+        ("platelets ≥ 100 000/µL", [("platelets", ">=", 100, "10^9/L")]),
+        ("ANC ≥ 1.5 G/l", [("anc", ">=", 1.5, "10^9/L")]),
         ("18 < Age < 70 years", [("age", ">", 18, "years"), ("age", "<", 70, "years")]),
         ("younger than 18 years", [("age", "<", 18, "years")]),
         ("disease duration between 1 and 10 years", []),

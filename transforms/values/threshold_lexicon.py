@@ -145,7 +145,8 @@ CONCEPT_PATTERN = re.compile(
     # The lookahead lets the engine skip non-word starts cheaply on very long texts.
     r"(?<![A-Za-z0-9])(?=[A-Za-z0-9\u4e00-\u9fff])(?:"
     + "|".join(f"(?P<c{i}>{pattern})" for i, (pattern, _) in enumerate(_LEXICON))
-    + r")(?![A-Za-z])",
+    # A word may follow glued where a line break was lost: "SLEDAI-2Kscore", "Plateletcount".
+    + r")(?:(?![A-Za-z])|(?=(?:score|count|levels?|values?|tit(?:er|re))(?![a-z])))",
     re.IGNORECASE,
 )
 

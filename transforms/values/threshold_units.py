@@ -38,7 +38,8 @@ _OPERATOR_CODES = {"ge": ">=", "le": "<=", "gt": ">", "lt": "<", "lost": LOST}
 NUMBER = re.compile(
     r"(?<![\d.,])(?:1\s*[:：]\s*(?P<titre>\d{1,6})(?!\d)"
     r"|(?P<comma>\d{1,3},\d{1,2})(?![\d,])"
-    r"|(?P<num>\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,9}(?:\.\d{1,6})?)(?!\d|\.\d))"
+    r"|(?P<num>\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])"
+    r"|\d{1,9}(?:\.\d{1,6})?)(?!\d|\.\d))"
 )
 RANGE_SEP = re.compile(r"\s*(?:-|–|—|~|～|to|and|or)\s*", re.IGNORECASE)
 POSTFIX = re.compile(
@@ -60,7 +61,7 @@ _UNITS: list[tuple[str, str]] = [
         r"(?:\s*\(\s*ULN\s*\))?",
         "xULN",
     ),
-    (r"[×xX*✕]\s*10\s*(?:\^|\*\*)?\s*(?:9|⁹)\s*/\s*L(?![A-Za-z])|(?-i:G/L)", "10^9/L"),
+    (r"[×xX*✕]\s*10\s*(?:\^|\*\*)?\s*(?:9|⁹)\s*/\s*L(?![A-Za-z])|(?-i:G/[Ll])", "10^9/L"),
     # Thousands per microlitre are 10^9 per litre: "1.0 × 10³/µL", "100 K/µL".
     (
         r"(?:[×xX*✕]\s*10\s*(?:\^|\*\*)?\s*(?:3|³)|K)\s*/\s*(?:[µμu]L|mm3|mm\^3|mm³)(?![A-Za-z])",
@@ -131,7 +132,10 @@ def number_at(text: str, pos: int, *, comma: bool = True) -> tuple[float, bool, 
         if not comma:
             return None
         return float(match.group("comma").replace(",", ".")), False, match.end()
-    return float(match.group("num").replace(",", "")), False, match.end()
+    digits = match.group("num")
+    for separator in (",", " ", "\u00a0", "\u202f"):  # thousands: "100,000", "100 000"
+        digits = digits.replace(separator, "")
+    return float(digits), False, match.end()
 
 
 def unit_at(text: str, pos: int) -> tuple[str | None, int]:
