@@ -10,7 +10,8 @@ of the whole process tree (the run and its parse workers), then the same run's
 time per layer (raw, staged, marts, publish, checks). Then the extraction score
 against the corpus's gold, the time of each analytics view, and the floor
 measured in the same run (reading every byte plus one vectorised regex pass
-over all text) with our ratio to it.
+over all text) with our ratio to it. Last, extreme page shapes at two sizes
+(``bench/shapes.py``): parsing time must grow with the text, no faster.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ import polars as pl
 
 from bench.corpus import generate, render_page
 from bench.score import score
+from bench.shapes import bench_shapes
 
 ROOT = Path(__file__).resolve().parents[1]
 CLI = "from orchestration.cli import main; raise SystemExit(main())"
@@ -225,6 +227,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             with tempfile.TemporaryDirectory(prefix="trialhouse-bench-") as tmp:
                 bench_size(n, args.seed, Path(tmp))
+    bench_shapes()
     return 0
 
 

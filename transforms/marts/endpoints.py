@@ -49,6 +49,7 @@ _FRAME_START = re.compile(
 # An item number inside a value: "1. DORIS remission 2. SLEDAI-2K change from baseline".
 _INLINE_ITEM = re.compile(r"(?:^|(?<=\s))(?P<n>\d{1,2})[.)]\s+(?=\S)")
 # A number that counts something ("week 2. Assessed …") ends a sentence; it numbers no item.
+_WORD_WINDOW = 16
 _COUNTED_BEFORE = re.compile(
     r"\b(?:week|day|month|year|visit|cycle|grade|phase|type|class|stage|part|level|cohort|arm"
     r"|dose|version|v)\s*$",
@@ -427,10 +428,13 @@ def _numbered(text: str, first_read: bool) -> list[str] | None:
     ``first_read``: the "1." was read already (as the list item's marker), so the
     first item is the text before "2.".
     """
+    if "2" not in text or not (first_read or text.startswith("1")):
+        return None  # no second item, or no first: most values, told cheaply
     cuts: list[re.Match[str]] = []
     first = 2 if first_read else 1
     for match in _INLINE_ITEM.finditer(text):
-        counted = _COUNTED_BEFORE.search(text, 0, match.start()) is not None  # "at week 2."
+        before = max(0, match.start() - _WORD_WINDOW)  # a window: whole-text searches are slow
+        counted = _COUNTED_BEFORE.search(text, before, match.start()) is not None  # "week 2."
         if int(match.group("n")) == len(cuts) + first and not counted:
             cuts.append(match)
     if not cuts or (not first_read and (len(cuts) < 2 or cuts[0].start() != 0)):

@@ -203,7 +203,8 @@ def countries(view: DocView) -> list[str] | None:
             country = names.get(parts[0].casefold())  # "China, Zhejiang": a group of sites
         if country and country not in found:
             found.append(country)
-    found += [c for c in prose_countries(view, names) if c not in found]
+    if not found:  # "at three centres in Germany and Austria" when no field or site says
+        found = prose_countries(view, names)
     return sorted(found) or None
 
 

@@ -25,15 +25,16 @@ _ABOUT_STUDY = re.compile(
 # The study is what starts: "The trial will start in", "It started in", "…, starting in";
 # not "patients who started treatment in".
 _STARTS = re.compile(
-    r"\b(?:study|trial|it|this|recruitment|enrol?ment)\b"
+    r"(?:(?<![\w])(?=[stireSTIRE])(?:study|trial|it|this|recruitment|enrol?ment)\b"
     r"(?:\s+(?!who\b|which\b|that\b|whose\b)[\w\-]+){0,5}?\s+"
     r"(?:start(?:s|ed)?|begin|begins|began|commence[sd]?|launche[sd]"
-    r"|open(?:s|ed)?\s+(?:for|to)\s+(?:recruitment|enrol?ment))\b"
+    r"|open(?:s|ed)?\s+(?:for|to)\s+(?:recruitment|enrol?ment))\b)"
     r"|,\s*(?:starting|beginning|commencing)\b",
     re.IGNORECASE,
 )
 _ENDS = re.compile(
-    r"\b(?:(?:expected|anticipated|planned|scheduled|due|set)\s+to\s+(?:be\s+)?"
+    r"(?<![\w])(?=[eapsdwrcEAPSDWRC])"  # cheap skip of words that cannot start one
+    r"(?:(?:expected|anticipated|planned|scheduled|due|set)\s+to\s+(?:be\s+)?"
     r"(?:complete[ds]?|end|ended|finish(?:ed)?|conclude[ds]?|run\s+(?:until|through))"
     r"|(?:will\s+)?(?:run|continue)\s+(?:until|through)"
     r"|(?:completion|end)\s+(?:is\s+)?(?:expected|anticipated|planned|scheduled)(?:\s+for)?)\b",
@@ -68,19 +69,34 @@ _SITES_IN = re.compile(
     r"\b(?:centres|centers|sites|hospitals|clinics|institutions|locations)\s+(?:\w+\s+){0,2}?"
     r"(?:in|across)\s+(?P<places>[A-Z][^.;:()]{0,100})"
 )
+_DATE_KEYS = ("start", "begin", "began", "commenc", "launch", "open", "until", "through")
+_DATE_KEYS += ("complet", "end", "finish", "conclu")
+_SITE_KEYS = ("centres", "centers", "sites", "hospitals", "clinics", "institutions", "locations")
+_SEX_KEYS = ("men and", "and men", "male", "both sexes", "both genders")
 _PLACES_APART = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 
-def _sentences(view: DocView) -> Iterator[str]:
+def _sentences(view: DocView, keys: tuple[str, ...], *words: re.Pattern[str]) -> Iterator[str]:
+    """The prose sentences of a page that hold one of ``words``.
+
+    A paragraph holding none of ``keys`` (lower-case words every match contains) is
+    skipped whole: a substring test is far cheaper than these patterns' searches, and
+    than splitting every paragraph into sentences.
+    """
     for row in view.items_in(*PROSE_SECTIONS):
-        for _, sentence in iter_sentences(str(row["text"])):
-            yield sentence
+        text = str(row["text"])
+        lowered = text.lower()
+        if not any(key in lowered for key in keys):
+            continue
+        for _, sentence in iter_sentences(text):
+            if any(w.search(sentence) for w in words):
+                yield sentence
 
 
 def prose_dates(view: DocView, *, day_first: bool = False) -> dict[str, ParsedDate]:
     """Start and completion dates a sentence about the study states (not a "Label: date" line)."""
     found: dict[str, ParsedDate] = {}
-    for sentence in _sentences(view):
+    for sentence in _sentences(view, _DATE_KEYS, _STARTS, _ENDS):
         if ":" in sentence or (about := _ABOUT_STUDY.search(sentence)) is None:
             continue
         for name, words in (("start_date", _STARTS), ("completion_date", _ENDS)):
@@ -96,7 +112,7 @@ def prose_dates(view: DocView, *, day_first: bool = False) -> dict[str, ParsedDa
 
 def prose_sponsor(view: DocView) -> str | None:
     """The name after "sponsored by", to its last capitalised word."""
-    for sentence in _sentences(view):
+    for sentence in _sentences(view, ("sponsored by",), _SPONSORED_BY):
         if (match := _SPONSORED_BY.search(sentence)) is None:
             continue
         name = _TRAILING_WORDS.sub("", match.group("name")).strip(" ,")
@@ -108,8 +124,8 @@ def prose_sponsor(view: DocView) -> str | None:
 
 def prose_sex(view: DocView) -> str | None:
     """ALL when a sentence says both sexes may take part ("open to both men and women")."""
-    for sentence in _sentences(view):
-        if _BOTH_SEXES.search(sentence) and _TAKE_PART.search(sentence):
+    for sentence in _sentences(view, _SEX_KEYS, _BOTH_SEXES):
+        if _TAKE_PART.search(sentence):
             return "ALL"
     return None
 
@@ -124,7 +140,7 @@ def enrollment_type_of(sentence: str) -> str | None:
 def prose_countries(view: DocView, names: dict[str, str]) -> list[str]:
     """Countries named as where the sites are ("at three centres in Germany and Austria")."""
     found: list[str] = []
-    for sentence in _sentences(view):
+    for sentence in _sentences(view, _SITE_KEYS, _SITES_IN):
         for match in _SITES_IN.finditer(sentence):
             for place in _PLACES_APART.split(match.group("places")):
                 country = names.get(place.strip().casefold())

@@ -197,8 +197,8 @@ def _dates(view: DocView, ids: list[str]) -> Row:
     day_first = writes_day_first([v for v in values.values() if v]) or (
         bool(ids) and not ids[0].startswith("NCT")
     )
-    if start is None or end is None:  # "The study, starting in April 2025, …"
-        stated = {k: v for k, v in from_period.items() if v}
+    if not (values["start_date"] or start) or not (values["completion_date"] or end):
+        stated = {k: v for k, v in from_period.items() if v}  # "The study, starting in …"
         from_period = prose_dates(view, day_first=day_first) | stated
     row: Row = {}
     for name, value in values.items():

@@ -137,6 +137,7 @@ def _split_line(
 
 
 # A number right after a comparison is its value, never an item's marker.
+_WORD_WINDOW = 24  # characters before a number in which a comparison word may end
 _AFTER_COMPARISON = re.compile(r"(?:[<>=≤≥⩽⩾]|\b(?:than|least|most))\s*$", re.IGNORECASE)
 _HYPHENATED = re.compile(r"(?<![^\W\d_])[^\W\d_]{2,}-$")
 _LOWER_WORD = re.compile(r"[a-z]{2,}(?![\w-])")
@@ -154,7 +155,9 @@ def _inline_cuts(text: str, squashed: bool) -> list[int]:
         (int(m.group(1)), m.start())
         for m, nxt in zip(matches, [*matches[1:], None], strict=False)  # None after the last
         if (nxt is None or nxt.start() != m.end() or nxt.group(1) != m.group(1))
-        and not _AFTER_COMPARISON.search(text, 0, m.start())  # "status <= 1. 2. Aged …"
+        # "status <= 1. 2. Aged …"; a short window: a search of the whole text before each
+        # number would make a long line's reading quadratic.
+        and not _AFTER_COMPARISON.search(text, max(0, m.start() - _WORD_WINDOW), m.start())
     ]
     cuts: list[int] = []
     last: int | None = None

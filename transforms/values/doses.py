@@ -38,7 +38,8 @@ _BARE_POWER = (
     r"|(?P<bare_sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}))"
 )
 _MAGNITUDE = re.compile(
-    _BARE_POWER
+    r"(?=\d)(?:"  # every magnitude starts with a digit: other positions are skipped cheaply
+    + _BARE_POWER
     + "|"
     + _MANTISSA
     + r"\s*(?:"
@@ -55,7 +56,7 @@ _MAGNITUDE = re.compile(
     + r"\s*10\s*[eE]\s*\+?(?P<times_e>\d{1,2})(?!\d)"  # "2 x 10e6": 10e6 written for 10^6
     + r"|[eE]\s*\+?(?P<enote>\d{1,2})(?!\d)"
     + r"|(?P<word>million|billion|mio)\b"
-    + r")",
+    + r"))",
     re.IGNORECASE,
 )
 # Qualifiers between the magnitude and "cells": "CAR-T", "CAR+ T", "CD19 CAR-T", "viable".
