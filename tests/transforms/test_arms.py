@@ -247,3 +247,26 @@ def test_dose_groups_under_an_intervention_groups_heading() -> None:
         ("Low-dose group", None, "5 × 10^5 CAR-T cells/kg", None),
         ("High-dose group", None, "2 × 10^6 CAR-T cells/kg", None),
     ]
+
+
+def test_a_dose_table_whose_header_names_the_unit_and_an_arm_described_after_a_dash() -> None:
+    page = (
+        "## Dose levels\n\n| Dose level | Dose (CAR-T cells/kg) | Patients |\n|---|---|---|\n"
+        "| DL1 | 5 × 10^5 | 3 |\n| DL2 | 1 × 10^6 | 3-6 |\n\n## Arms\n"
+        "- Experimental: Dose escalation — Participants receive CAR-T at one of two dose levels.\n"
+        "- Experimental: CAR-T - Dose level 1\n"
+    )
+    marts = _marts(page)
+    doses = marts["doses"].select("dose_value", "dose_unit", "source_text").rows()
+    assert doses == [(5e5, "cells/kg", "5 × 10^5"), (1e6, "cells/kg", "1 × 10^6")]
+    spans = marts["doses"].select("source_text", "span_start", "span_end").rows()
+    assert all(page[start:end] == text for text, start, end in spans)
+    assert _arms(page) == [
+        (
+            "Dose escalation",
+            "EXPERIMENTAL",
+            "Participants receive CAR-T at one of two dose levels.",
+            None,
+        ),
+        ("CAR-T - Dose level 1", "EXPERIMENTAL", None, None),  # a name with a dash in it
+    ]

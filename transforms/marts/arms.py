@@ -96,6 +96,8 @@ _NAMED_ARM = re.compile(
     re.IGNORECASE,
 )
 _MAX_NAME_WORDS = 5
+_MIN_DESCRIPTION_WORDS = 5
+_LABEL_DASH = re.compile(r"\s[-–—]\s")
 # Words that open a sentence, not a group's name: "This group: …", "Each arm - …".
 _NOT_NAMES = frozenset({"this", "each", "every", "the", "a", "an", "one", "per", "either"})
 # "Description: …" / "Arm Description: …" under an arm.
@@ -168,12 +170,15 @@ class _ArmReader:
 
     def open(self, label: str, row: Row) -> ArmBlock:
         typed = _TYPED.match(label)
+        label, description = _described_label(typed.group("label").strip() if typed else label)
         arm = ArmBlock(
-            typed.group("label").strip() if typed else label,
+            label,
             enums.normalize_arm_type(typed.group("type")) if typed else None,
             int(row["span_start"]),  # type: ignore[arg-type]
             int(row["span_end"]),  # type: ignore[arg-type]
         )
+        if description:
+            arm.description.append(description)
         self.arms.append(arm)
         self.section = str(row["section"])
         return arm
@@ -248,6 +253,19 @@ class _ArmReader:
             arm.interventions.append(intervention.group("name") if intervention else rest)
         elif rest:
             arm.description.append(rest)
+
+
+def _described_label(label: str) -> tuple[str, str | None]:
+    """ "Dose escalation — Participants receive CD19 CAR-T at one of three dose levels":
+    a short name, a dash, then a sentence describing the arm; "CAR-T - Dose level 1" is a name.
+    """
+    dash = _LABEL_DASH.search(label)
+    if dash is None:
+        return label, None
+    name, rest = label[: dash.start()].strip(), label[dash.end() :].strip()
+    if len(name.split()) > _MAX_NAME_WORDS or len(rest.split()) < _MIN_DESCRIPTION_WORDS:
+        return label, None
+    return name, rest
 
 
 def _intervention_name(value: str) -> str:

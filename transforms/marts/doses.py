@@ -9,6 +9,7 @@ it) is one row; a dose inside an arm's block is tied to that arm.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 import polars as pl
 
@@ -16,7 +17,8 @@ from transforms.marts.arms import ArmBlock, arm_blocks
 from transforms.marts.context import DocView, doc_views
 from transforms.marts.identity import trial_id
 from transforms.schemas import DOSES, frame_of
-from transforms.values.doses import find_doses
+from transforms.text.tables import row_cells
+from transforms.values.doses import DoseMention, find_doses, find_doses_under, header_dose_unit
 
 Row = dict[str, object]
 
@@ -30,10 +32,12 @@ def dose_rows(view: DocView, tid: str, arms: list[ArmBlock]) -> list[Row]:
         if r["field"] in {"intervention", "arms"} and r["value"]
     ]
     found: dict[tuple[float, float | None, str], Row] = {}
+    units: list[str | None] | None = None  # the current table's column units, from its header
     for base, text in sorted(texts):
         value_at = view.text.find(text, base)
         base = value_at if value_at >= 0 else base
-        for dose in find_doses(text):
+        doses, units = _doses_in(text, units)
+        for dose in doses:
             start, end = view.raw_span(base + dose.start, base + dose.end)
             key = (dose.value, dose.value_max, dose.unit)
             arm = next((a.label for a in arms if a.start <= start < a.end), None)
@@ -54,6 +58,29 @@ def dose_rows(view: DocView, tid: str, arms: list[ArmBlock]) -> list[Row]:
     for i, row in enumerate(rows, start=1):
         row["dose_ordinal"] = i
     return rows
+
+
+def _doses_in(
+    text: str, units: list[str | None] | None
+) -> tuple[list[DoseMention], list[str | None] | None]:
+    """Doses of one line, and the column units for the table rows after it.
+
+    A table's header may name the unit its column's cells leave out ("| Dose level |
+    Dose (CAR-T cells/kg) |" over "| DL1 | 5 × 10^5 |").
+    """
+    cells = row_cells(text) if text.startswith("|") else None
+    if cells is None:
+        return find_doses(text), None
+    if not any(c.isdigit() for c in text):  # a header row
+        header = [header_dose_unit(cell.text) for cell in cells]
+        return [], header if any(header) else None
+    if units is None:
+        return find_doses(text), None
+    doses = []
+    for cell, unit in zip(cells, units, strict=False):
+        in_cell = find_doses_under(cell.text, unit) if unit else find_doses(cell.text)
+        doses += [replace(d, start=cell.start + d.start, end=cell.start + d.end) for d in in_cell]
+    return doses, units
 
 
 def build_doses(staged: Mapping[str, pl.DataFrame]) -> pl.DataFrame:

@@ -132,6 +132,32 @@ def _mention(text: str, start: int, end: int, low: float, high: float | None, un
     return DoseMention(low, high, unit, start, end, text[start:end])
 
 
+# Where a column header may name its unit: "Dose (CAR-T cells/kg)", "Dose, cells/kg".
+_HEADER_UNIT_START = re.compile(r"[(,:]\s*|\b(?=(?:CAR|cells?)\b)", re.IGNORECASE)
+
+
+def header_dose_unit(header: str) -> str | None:
+    """The dose unit a table column's header names, as written ("CAR-T cells/kg"), or None."""
+    for start in _HEADER_UNIT_START.finditer(header):
+        unit = _UNIT.match(header, start.end())
+        if unit is not None and unit.group("cells") and unit.end() > start.end():
+            return header[start.end() : unit.end()].strip()
+    return None
+
+
+def find_doses_under(cell: str, header_unit: str) -> list[DoseMention]:
+    """Doses in a table cell whose column header names the unit ("5 × 10^5" under
+    "Dose (CAR-T cells/kg)"); a cell that writes its own unit keeps it."""
+    if own := find_doses(cell):
+        return own
+    found = []
+    for dose in find_doses(f"{cell} {header_unit}"):
+        if dose.start < len(cell):
+            end = min(dose.end, len(cell.rstrip()))
+            found.append(_mention(cell, dose.start, end, dose.value, dose.value_max, dose.unit))
+    return found
+
+
 def find_doses(text: str | None) -> list[DoseMention]:
     """Every cell dose in ``text``, in text order (duplicates kept for the caller)."""
     if not text:
