@@ -122,3 +122,39 @@ def test_an_export_of_several_studies_is_quarantined_with_the_reason() -> None:
 )
 def test_other_text_is_not_an_export(raw: str) -> None:
     assert render_delimited(raw) is None
+
+
+@pytest.mark.parametrize(
+    ("outcome", "expected"),
+    [
+        # The frame has commas of its own; the description has brackets and a line break.
+        (
+            "Overall survival (OS), Kaplan-Meier estimate (stratified, two-sided)\n\nper arm, "
+            "From randomization to death from any cause, assessed up to 5 years",
+            (
+                "Overall survival (OS)",
+                "Kaplan-Meier estimate (stratified, two-sided) per arm",
+                "From randomization to death from any cause, assessed up to 5 years",
+            ),
+        ),
+        # A description with numbers after commas is no frame; the last part is.
+        (
+            "Tanner stage, 1 being least development, 5 being most, 2 years",
+            ("Tanner stage", "1 being least development, 5 being most", "2 years"),
+        ),
+        (
+            "Chewing cycles, , Baseline (single timepoint only)",
+            ("Chewing cycles", None, "Baseline (single timepoint only)"),
+        ),
+        (
+            "Changes in GISS (Erythema, Papulation), , Week 16",
+            ("Changes in GISS (Erythema, Papulation)", None, "Week 16"),
+        ),
+    ],
+)
+def test_an_outcome_cell_is_measure_description_and_frame(
+    outcome: str, expected: tuple[str, str | None, str]
+) -> None:
+    _, _, marts = _build(_export([{**COLUMNS, "Primary Outcome Measures": outcome}]))
+    first = marts["endpoints"].select("measure", "description", "time_frame").row(0)
+    assert first == expected

@@ -25,7 +25,7 @@ from transforms.text.lexicon import (
 )
 from transforms.text.normalize import Normalized
 from transforms.text.rendered_page import MappedText, RenderedPage, SeveralStudiesError
-from transforms.values.durations import is_time_frame
+from transforms.values.durations import is_time_frame, parse_time_frame_days
 
 LAYOUT = "delimited_export"
 _MAX_CHARS = 2_000_000
@@ -34,6 +34,13 @@ _MIN_KNOWN_COLUMNS = 3  # column names the lexicon knows: a study's export, not 
 _LIST_SEPARATOR = "|"
 _FIRST_LINE = re.compile(r"[^\r\n]*")
 _OUTCOME_PARTS = ", "  # "measure, description, time frame"
+_FRAME_PARTS = 3  # how many of the last comma-parted parts a frame may span
+_MAX_FRAME = 200
+_FRAME_OPENS = re.compile(
+    r"\d|(?P<word>(?:day|week|month|year|baseline|screening|up\s+to|from|through|at|within"
+    r"|during|after|before|until|approximately|end|time|follow-up|every)\b)",
+    re.IGNORECASE,
+)
 _UNQUOTED = {d: re.compile(f"[^{d}\r\n]*") for d in (",", "\t")}
 _LINE_BREAKS = re.compile(r"[\r\n]*")
 
@@ -82,7 +89,7 @@ def _write_column(page: RenderedPage, name: MappedText, cell: MappedText) -> Non
         page.words(f"{name.text.strip()}: ", cell.start)
         for i, (lo, hi) in enumerate(_parts(text)):
             page.words(", " if i else "", cell.raw_at(lo))
-            cell.write(page, lo, hi)
+            cell.write(page, lo, hi, one_line=True)
         page.words("\n", cell.raw_at(len(text)))
         return
     page.heading(name.text.strip(), cell.start)
@@ -96,23 +103,69 @@ def _write_column(page: RenderedPage, name: MappedText, cell: MappedText) -> Non
         page.words("\n", cell.raw_at(hi))
 
 
+def _comma_parts(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the ", "-parted parts of ``text``, never cut inside brackets."""
+    parts, depth, at = [], 0, 0
+    for i, char in enumerate(text):
+        depth += (char in "([") - (char in ")]")
+        if depth <= 0 and text.startswith(_OUTCOME_PARTS, i):
+            parts.append((at, i))
+            at = i + len(_OUTCOME_PARTS)
+    return [*parts, (at, len(text))]
+
+
+def _is_frame(text: str, *, last: bool) -> bool:
+    """A frame from its first word on ("From randomization to death, assessed up to 5
+    years"); the last part may also be one by its words alone ("Half annually for 3
+    years", "Baseline (single timepoint only)"), or open with a number ("12 weeks")."""
+    if len(text) > _MAX_FRAME:
+        return False
+    opener = _FRAME_OPENS.match(text)
+    if not last:  # "1 being least, 5 most, 2 years" is a description's: a word must open
+        return opener is not None and opener.group("word") is not None and _has_days(text)
+    return (opener is not None and (_has_days(text) or opener.group("word"))) or is_time_frame(text)
+
+
+def _has_days(text: str) -> bool:
+    return parse_time_frame_days(text) is not None
+
+
+def _outcome_parts(text: str) -> tuple[tuple[int, int], tuple[int, int] | None, int] | None:
+    """(measure, description, where the frame starts) of "measure, description, time frame".
+
+    The frame is the last part, but it may hold commas of its own: the earliest of
+    the last few parts that starts one; with none, three parts are the three by
+    position. An empty part (", , ": no description) ends the measure.
+    """
+    parts = _comma_parts(text)
+    if len(parts) < 2:
+        return None
+    last = len(parts) - 1
+    tails = range(max(1, last - _FRAME_PARTS + 1), last + 1)  # the longest frame first
+    frame = next((k for k in tails if _is_frame(text[parts[k][0] :], last=k == last)), None)
+    if frame is None and len(parts) != 3:
+        return None
+    frame = last if frame is None else frame
+    empty = next((i for i in range(1, frame) if parts[i][0] == parts[i][1]), None)
+    measure_end = parts[(empty or 1) - 1][1]
+    described = [p for p in parts[empty or 1 : frame] if p[1] > p[0]]
+    description = (described[0][0], described[-1][1]) if described else None
+    return (0, measure_end), description, parts[frame][0]
+
+
 def _write_outcome(page: RenderedPage, cell: MappedText, lo: int, hi: int) -> None:
     """ "measure, description, time frame" as the labelled parts of one outcome block."""
-    text = cell.text[lo:hi]
-    cut = text.rfind(_OUTCOME_PARTS)
-    if cut < 0 or not is_time_frame(text[cut + len(_OUTCOME_PARTS) :]):
-        cell.write(page, lo, hi)
+    split = _outcome_parts(cell.text[lo:hi])
+    if split is None:
+        cell.write(page, lo, hi, one_line=True)
         return
-    frame_at = lo + cut + len(_OUTCOME_PARTS)
-    first = text.find(_OUTCOME_PARTS, 0, cut + 1)
-    measure_end = lo + (first if first >= 0 else cut)
-    cell.write(page, lo, measure_end)
-    description = cell.text[measure_end + len(_OUTCOME_PARTS) : lo + cut].strip(" ,")
-    if first >= 0 and first < cut and description:
-        page.words("; Description: ", cell.raw_at(measure_end))
-        cell.write(page, measure_end + len(_OUTCOME_PARTS), lo + cut)
-    page.words("; Time Frame: ", cell.raw_at(lo + cut))
-    cell.write(page, frame_at, hi)
+    (_, measure_end), description, frame_at = split
+    cell.write(page, lo, lo + measure_end, one_line=True)
+    if description is not None:
+        page.words("; Description: ", cell.raw_at(lo + description[0]))
+        cell.write(page, lo + description[0], lo + description[1], one_line=True)
+    page.words("; Time Frame: ", cell.raw_at(lo + frame_at))
+    cell.write(page, lo + frame_at, hi, one_line=True)
 
 
 def _parts(text: str) -> list[tuple[int, int]]:

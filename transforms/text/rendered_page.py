@@ -10,6 +10,7 @@ line breaks) map to the key or cell they stand for.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -22,6 +23,9 @@ class SeveralStudiesError(ValueError):
 
     def __init__(self, count: int, kind: str) -> None:
         super().__init__(f"{count} studies in one {kind}; land one study per file")
+
+
+_LINE_BREAK = re.compile(r"[ \t]*[\r\n]\s*")
 
 
 @dataclass(frozen=True)
@@ -48,14 +52,25 @@ class MappedText:
             at += len(text)
         return self.start
 
-    def write(self, page: RenderedPage, lo: int = 0, hi: int | None = None) -> None:
-        """The decoded characters ``[lo, hi)`` onto ``page``, each mapped to the file."""
+    def write(
+        self, page: RenderedPage, lo: int = 0, hi: int | None = None, *, one_line: bool = False
+    ) -> None:
+        """The decoded characters ``[lo, hi)`` onto ``page``, each mapped to the file.
+
+        ``one_line``: each line break, with the spaces around it, written as one space
+        (a value that must stay on its line).
+        """
         hi = len(self.text) if hi is None else hi
         at = 0
         for text, raw_at in self.pieces:
             a, b = max(lo, at), min(hi, at + len(text))
             if a < b:
-                page.piece(text[a - at : b - at], raw_at + a - at)
+                written, base = text[a - at : b - at], raw_at + a - at
+                pos = 0
+                for brk in _LINE_BREAK.finditer(written) if one_line else ():
+                    page.piece(written[pos : brk.start()] + " ", base + pos)
+                    pos = brk.end()
+                page.piece(written[pos:], base + pos)
             at += len(text)
 
 
