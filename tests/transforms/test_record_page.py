@@ -175,3 +175,26 @@ def test_a_search_answer_with_one_study_is_its_record_and_with_several_is_quaran
         "parse failed: SeveralStudiesError: 2 studies in one registry record file; "
         "land one study per file"
     ]
+
+
+def test_a_records_free_text_is_never_its_structure() -> None:
+    record = json.loads(json.dumps(RECORD))
+    record["protocolSection"]["descriptionModule"] = {
+        "briefSummary": "A study of CD19 CAR-T cells.",
+        "detailedDescription": "Eligibility criteria: see 'Eligibility' section.\n\n"
+        "Outcome measures: see 'Outcome Measures' section.\n\n- Economic measures: costs.",
+    }
+    outcomes = record["protocolSection"]["outcomesModule"]
+    outcomes["secondaryOutcomes"][0]["description"] = (
+        "Serious adverse events are those that:\n\n- Results in death\n- Is life-threatening"
+    )
+    _, marts = _marts(json.dumps(record, indent=2))
+    endpoints = marts["endpoints"].select("measure", "description").rows()
+    assert endpoints == [
+        ("Dose-limiting toxicities", None),
+        (
+            "Complete renal response",
+            "Serious adverse events are those that: - Results in death - Is life-threatening",
+        ),
+    ]
+    assert marts["criteria"].height == 3  # the eligibility module's, none from the description

@@ -46,7 +46,7 @@ def parse_document(source_file: str, sha256: str, raw_text: str) -> ParsedDocume
     if normalized is None:
         layout, normalized = None, normalize_text(raw_text)
     text, offsets = normalized.text, normalized.offsets
-    segmented = segment(text, normalized.headings)
+    segmented = segment(text, normalized.headings, normalized.verbatim)
     document = {
         "source_file": source_file,
         "sha256": sha256,

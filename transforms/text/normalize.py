@@ -127,11 +127,14 @@ class Normalized:
     ``headings``: where the lines that were markdown headings ("## Study team") start,
     once their "#" marks are gone, and their level (the number of marks): a heading
     the lexicon does not know still ends a list headed at its level or deeper.
+    ``verbatim``: spans of free text whose lines are never headings or labels (a
+    registry record's summary: its "Outcome measures: see below" is a sentence).
     """
 
     text: str
     offsets: OffsetMap
     headings: Mapping[int, int] = field(default_factory=dict)
+    verbatim: tuple[tuple[int, int], ...] = ()
 
 
 def _replacement(match: re.Match[str], raw: str) -> tuple[str, int]:

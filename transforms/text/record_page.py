@@ -146,19 +146,29 @@ def _skip(s: str, i: int) -> int:
 class _Page(RenderedPage):
     """The record's page: JSON strings written with their escapes mapped."""
 
-    def leaf(self, leaf: _Leaf) -> None:
-        """A value, each character mapped to the file; an escape maps to its backslash."""
+    def leaf(self, leaf: _Leaf, *, one_line: bool = False) -> None:
+        """A value, each character mapped to the file; an escape maps to its backslash.
+
+        ``one_line``: a run of line breaks ("\\n" escapes) written as one space, so that
+        a description's own list ("- Results in death") stays inside the value.
+        """
         if leaf.start < self.cursor:  # out of file order: keep the map monotonic
-            self.words(leaf.text, self.cursor)
+            text = " ".join(leaf.text.split()) if one_line else leaf.text
+            self.words(text, self.cursor)
             return
         if not leaf.escaped:
             self.piece(leaf.text, leaf.start)
             return
         raw = self.source
         at = leaf.start
+        last_break = -1  # where the last line break written as a space ends
         for match in _ESCAPE.finditer(raw, leaf.start, leaf.end):
             self.piece(raw[at : match.start()], at)
-            self.piece(scanstring(f'"{match.group()}"', 1)[0], match.start())
+            decoded = scanstring(f'"{match.group()}"', 1)[0]
+            if one_line and decoded in ("\n", "\r"):
+                decoded = "" if last_break == match.start() else " "
+                last_break = match.end()
+            self.piece(decoded, match.start())
             at = match.end()
         self.piece(raw[at : leaf.end], at)
 
@@ -167,7 +177,7 @@ class _Page(RenderedPage):
         if leaf is None or not leaf.text.strip():
             return
         self.words(f"{label}: ", key_at)
-        self.leaf(leaf)
+        self.leaf(leaf, one_line=True)
         self.words("\n", leaf.end)
 
 
@@ -207,11 +217,15 @@ def _listed(page: _Page, obj: _Object, key: str, heading: str) -> None:
         page.words("\n", value.end)
 
 
-def _prose(page: _Page, obj: _Object, key: str, heading: str) -> None:
+def _prose(page: _Page, obj: _Object, key: str, heading: str, *, verbatim: bool = False) -> None:
+    """A heading and the text under it; ``verbatim``: the text's lines are all free text."""
     value = obj.get(key)
     if isinstance(value, _Leaf) and value.text.strip():
         page.heading(heading, obj.key_at[key])
+        start = page.length
         page.leaf(value)
+        if verbatim:  # a summary's "Eligibility criteria: see below" heads nothing
+            page.verbatim_from(start)
         page.words("\n", value.end)
 
 
@@ -259,7 +273,7 @@ def _sponsors(page: _Page, module: _Object) -> None:
 def _description(page: _Page, module: _Object) -> None:
     for key in module.members:
         if key in _PROSE:
-            _prose(page, module, key, _PROSE[key])
+            _prose(page, module, key, _PROSE[key], verbatim=True)
 
 
 def _conditions(page: _Page, module: _Object) -> None:

@@ -84,6 +84,7 @@ class RenderedPage:
         self.raw: list[int] = []
         self.length = 0
         self.cursor = 0  # raw offsets only move forward: the map must be monotonic
+        self.verbatim: list[tuple[int, int]] = []  # written spans of free text (``Normalized``)
 
     def piece(self, text: str, raw_at: int) -> None:
         """``text``, its characters mapped one for one from ``raw_at`` on."""
@@ -102,13 +103,22 @@ class RenderedPage:
     def heading(self, text: str, key_at: int) -> None:
         self.words(f"\n{text}\n", key_at)
 
+    def verbatim_from(self, start: int) -> None:
+        """What was written since ``start`` (a ``length``) is free text: no heading, no label."""
+        if self.length > start:
+            self.verbatim.append((start, self.length))
+
     def normalized(self) -> Normalized:
         """The written page normalised, its offsets composed back to the file's."""
         written = "".join(self.parts)
         to_raw = OffsetMap(tuple(self.norm), tuple(self.raw), len(self.source))
         normalized = normalize_text(written)
         offsets = _compose(normalized.offsets, to_raw)
-        return Normalized(normalized.text, offsets, normalized.headings)
+        verbatim = tuple(
+            (_before(normalized.offsets, a), _before(normalized.offsets, b))
+            for a, b in self.verbatim
+        )
+        return Normalized(normalized.text, offsets, normalized.headings, verbatim)
 
 
 def _compose(outer: OffsetMap, inner: OffsetMap) -> OffsetMap:

@@ -135,11 +135,15 @@ class _State:
         return self.sections[-1]
 
 
-def segment(text: str, headings: Mapping[int, int] | None = None) -> Segmented:
+def segment(
+    text: str,
+    headings: Mapping[int, int] | None = None,
+    verbatim: tuple[tuple[int, int], ...] = (),
+) -> Segmented:
     """Sections (in order, the first is the preamble), fields and free lines of ``text``.
 
     ``headings``: the lines that were markdown headings, by start, with their level
-    (``Normalized.headings``).
+    (``Normalized.headings``); ``verbatim``: spans whose lines are free text.
     """
     state = _State([Section(0, "preamble", None, 0, len(text))], headings=headings or {}, text=text)
     lines = list(iter_physical_lines(text))
@@ -147,6 +151,9 @@ def segment(text: str, headings: Mapping[int, int] | None = None) -> Segmented:
     for start, end, stripped, indent in lines:
         if start in furniture:
             _consume(state, Line(start, end, stripped, indent, "boilerplate"))
+            continue
+        if verbatim and any(a <= start < b for a, b in verbatim):
+            _consume(state, Line(start, end, stripped, indent, "free"))
             continue
         _consume(state, classify_line(start, end, stripped, indent))
     _flush_pending(state)

@@ -110,12 +110,12 @@ class _XmlPage(RenderedPage):
         self.last_heading: str | None = None  # the heading of the run of elements being written
         self.interventions: list[_Node] = []
 
-    def value(self, node: _Node) -> None:
-        """The node's text, without the indentation around it."""
+    def value(self, node: _Node, *, one_line: bool = False) -> None:
+        """The node's text, without the indentation around it (``MappedText.write``)."""
         mapped = node.mapped()
         text = mapped.text
         lo, hi = len(text) - len(text.lstrip()), len(text.rstrip())
-        mapped.write(self, lo, hi)
+        mapped.write(self, lo, hi, one_line=one_line)
         self.words("\n", mapped.raw_at(hi))
 
     def line(self, label: str, node: _Node | None) -> None:
@@ -124,19 +124,23 @@ class _XmlPage(RenderedPage):
             return
         kind = node.attrs.get("type")
         self.words(f"{label} ({kind}): " if kind else f"{label}: ", node.start)
-        self.value(node)
+        self.value(node, one_line=True)
 
     def lines(self, node: _Node, labels: dict[str, str]) -> None:
         for child in node.children:
             if (label := labels.get(child.tag)) is not None:
                 self.line(label, child)
 
-    def block(self, heading: str, node: _Node) -> None:
-        """A heading and the text of the node's ``textblock`` (or its own text)."""
+    def block(self, heading: str, node: _Node, *, verbatim: bool = False) -> None:
+        """A heading and the text of the node's ``textblock`` (or its own text);
+        ``verbatim``: the text's lines are all free text (a summary's, not the criteria's)."""
         body = node.child("textblock") or node
         if _text(body):
             self.heading(heading, node.start)
+            start = self.length
             self.value(body)
+            if verbatim:
+                self.verbatim_from(start)
 
 
 def _id_info(page: _XmlPage, node: _Node) -> None:
@@ -228,7 +232,7 @@ def _leaf(label: str) -> Callable[[_XmlPage, _Node], None]:
 
 
 def _prose(heading: str) -> Callable[[_XmlPage, _Node], None]:
-    return lambda page, node: page.block(heading, node)
+    return lambda page, node: page.block(heading, node, verbatim=True)
 
 
 _DESIGN = {
