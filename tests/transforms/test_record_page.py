@@ -175,6 +175,12 @@ def test_a_search_answer_with_one_study_is_its_record_and_with_several_is_quaran
         "parse failed: SeveralStudiesError: 2 studies in one registry record file; "
         "land one study per file"
     ]
+    lines = "\n".join(json.dumps(RECORD) for _ in range(3))  # JSON Lines
+    landed, _ = land_files([("s.jsonl", lines.encode())], datetime(2026, 1, 1, tzinfo=UTC))
+    assert build_staged(landed)[1]["reason"].to_list() == [
+        "parse failed: SeveralStudiesError: 3 studies in one JSON Lines file; "
+        "land one study per file"
+    ]
 
 
 def test_a_records_free_text_is_never_its_structure() -> None:

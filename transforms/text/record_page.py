@@ -52,7 +52,8 @@ class _Object:
 def render_record(raw: str) -> Normalized | None:
     """The page a ClinicalTrials.gov study record describes, or None for any other text.
 
-    Raises ``SeveralStudiesError`` for a search answer listing several studies.
+    Raises ``SeveralStudiesError`` for a search answer listing several studies, or
+    records one per line (JSON Lines).
     """
     if not _OPENS_OBJECT.match(raw) or len(raw) > _MAX_CHARS or '"protocolSection"' not in raw:
         return None
@@ -66,7 +67,11 @@ def render_record(raw: str) -> Normalized | None:
             raise SeveralStudiesError(len(studies), "registry record file")
         record = studies[0] if studies else None
     protocol = record.get("protocolSection") if isinstance(record, _Object) else None
-    if not isinstance(protocol, _Object) or raw[end:].strip():
+    if not isinstance(protocol, _Object):
+        return None
+    if rest := raw[end:].strip():
+        if rest.startswith("{") and '"protocolSection"' in rest:  # JSON Lines: a record a line
+            raise SeveralStudiesError(1 + rest.count('"protocolSection"'), "JSON Lines file")
         return None
     page = _Page(raw)
     for name, module in protocol.members.items():
