@@ -1,7 +1,7 @@
 """A page written out from a structured file, with every character's place in that file.
 
-Registry records (JSON) and spreadsheet exports (CSV) are read as the page
-they describe: an adapter writes label lines, headings and lists, and the
+Registry records (JSON, XML) and spreadsheet exports (CSV, TSV) are read as
+the page they describe: an adapter writes label lines, headings and lists, and the
 page goes through the same normaliser, segmenter and readers as any scraped
 page. The offsets map the written page back to the file, so lineage points
 at the characters a value was read from; words of the page's own (labels,
