@@ -292,3 +292,21 @@ def test_sexes_named_in_any_order_and_joining(text: str, expected: str | None) -
 )
 def test_more_status_values(text: str, expected: str | None) -> None:
     assert enums.normalize_status(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("normalize", "text", "expected"),
+    [
+        (enums.normalize_phases, "Ph1", ["PHASE1"]),
+        (enums.normalize_phases, "phase two", ["PHASE2"]),
+        (enums.normalize_phases, "GRAPH 1", None),
+        (enums.normalize_masking, "Not blinded", "NONE"),
+        (enums.normalize_intervention_model, "Single arm trial", "SINGLE_GROUP"),
+        (enums.normalize_intervention_model, "Non-randomized, single arm", "SINGLE_GROUP"),
+        (enums.normalize_allocation, "Non-randomized, single arm", "NON_RANDOMIZED"),
+        (enums.normalize_allocation, "Randomised controlled", "RANDOMIZED"),
+        (enums.normalize_allocation, "Not randomized", "NON_RANDOMIZED"),
+    ],
+)
+def test_more_design_spellings(normalize, text: str, expected: object) -> None:
+    assert normalize(text) == expected

@@ -15,7 +15,7 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ
 # A numeral: a digit 1-4 (not part of a longer number), a Roman numeral that is
 # not the start of a word ("Phase in"), or a CJK Roman numeral; "Ib"/"2a" allowed.
 _NUMERAL = r"(?:([1-4])(?!\d)|(IV|III|II|I|[ⅠⅡⅢⅣ])(?=[ab]?(?![A-Za-z])))[ab]?"
-_PHASE_WORD = r"phase[\s_:\-]*"
+_PHASE_WORD = r"(?:phase|(?<![A-Za-z])(?-i:Ph|PH)(?![a-z])\.?)[\s_:\-]*"  # "Ph 1", "Ph1"
 _EARLY = re.compile(
     r"early[\s_\-]*phase[\s_\-]*(?:1|I)(?![0-9A-Za-z])|phase[\s_\-]*0(?!\d)", re.IGNORECASE
 )
@@ -28,6 +28,9 @@ _CJK = re.compile(_NUMERAL + r"(?:\s*[/／、\-~]\s*" + _NUMERAL + r")?\s*期")
 _CJK_EARLY = re.compile(r"(?<![0-9])0\s*期")
 _BARE = re.compile(_NUMERAL + r"(?:\s*(?:/|-|–|,|&|and)\s*" + _NUMERAL + r")?", re.IGNORECASE)
 _NA = {"NA", "N_A", "NOT_APPLICABLE", "PHASE_NA", "NOT_APPLICABLE_PHASE"}
+# A phase in words: "phase one", "Phase Two".
+_IN_WORDS = re.compile(r"(phase[\s\-]+)(one|two|three|four)\b", re.IGNORECASE)
+_WORD_DIGITS = {"one": "1", "two": "2", "three": "3", "four": "4"}
 
 
 def _phase_of(digit: str | None, roman: str | None) -> str | None:
@@ -80,6 +83,8 @@ def find_phases_in(text: str | None) -> list[str] | None:
         return None
     found: set[str] = set()
     text = _take_api_tokens(text, found)
+    if "hase" in text or "HASE" in text:
+        text = _IN_WORDS.sub(lambda m: m.group(1) + _WORD_DIGITS[m.group(2).lower()], text)
     if _EARLY.search(text):
         found.add("EARLY_PHASE1")
         text = _EARLY.sub(lambda m: " " * len(m.group()), text)

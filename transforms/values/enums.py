@@ -242,8 +242,15 @@ _ALLOCATIONS = {
     "NA": "NA",
     "N_A": "NA",
     "NOT_APPLICABLE": "NA",
+    "NOT_RANDOMIZED": "NON_RANDOMIZED",
+    "NOT_RANDOMISED": "NON_RANDOMIZED",
 }
-_DESIGN_NOUN = re.compile(r"(?:_(?:CONTROLLED|PARALLEL))?_(?:TRIAL|STUDY|ALLOCATION|DESIGN)$")
+_DESIGN_NOUN = re.compile(
+    r"(?:_(?:CONTROLLED|PARALLEL)(?:_(?:TRIAL|STUDY|ALLOCATION|DESIGN))?"
+    r"|_(?:TRIAL|STUDY|ALLOCATION|DESIGN))$"
+)
+# A design written as its parts: "Non-randomized, single arm".
+_DESIGN_PARTS = re.compile(r"[,;/]\s*")
 _MODELS = {
     "SINGLE_GROUP": "SINGLE_GROUP",
     "SINGLE_ARM": "SINGLE_GROUP",
@@ -265,6 +272,10 @@ _MASKINGS = {
     "OPEN_LABEL": "NONE",
     "OPENLABEL": "NONE",
     "NO_MASKING": "NONE",
+    "NOT_BLINDED": "NONE",
+    "NON_BLINDED": "NONE",
+    "UNBLINDED": "NONE",
+    "NO_BLINDING": "NONE",
     "SINGLE": "SINGLE",
     "DOUBLE": "DOUBLE",
     "TRIPLE": "TRIPLE",
@@ -347,16 +358,18 @@ def normalize_allocation(text: str | None) -> str | None:
     controlled trial", "Non randomised study".
     """
     found = _lookup(text, _ALLOCATIONS)
-    if found is None and text:
-        key = _DESIGN_NOUN.sub("", _key(text))
-        found = _ALLOCATIONS.get(key)
+    for part in _DESIGN_PARTS.split(text) if found is None and text else ():
+        found = found or _ALLOCATIONS.get(_DESIGN_NOUN.sub("", _key(part)))
     return found
 
 
 def normalize_intervention_model(text: str | None) -> str | None:
     """SINGLE_GROUP, PARALLEL, ...; "Single Group Assignment" drops "Assignment"."""
     key = _key(text).removesuffix("_ASSIGNMENT").removesuffix("_DESIGN")
-    return _MODELS.get(key) or _lookup(text, _MODELS)
+    found = _MODELS.get(key) or _lookup(text, _MODELS)
+    for part in _DESIGN_PARTS.split(text) if found is None and text else ():
+        found = found or _MODELS.get(_DESIGN_NOUN.sub("", _key(part)))  # "Single arm trial"
+    return found
 
 
 def normalize_primary_purpose(text: str | None) -> str | None:
