@@ -29,6 +29,7 @@ from transforms.values.numbers import find_enrollment_in_prose, parse_enrollment
         ("**Enrollment:** 18", (18, None)),
         ("  42  ", (42, None)),
         ("120 patients\n", (120, None)),
+        ("Twenty-four", (24, None)),  # in words
     ],
 )
 def test_parse_enrollment(text, expected):
@@ -75,6 +76,9 @@ def test_parse_enrollment_none(text):
         ("The sample size is 40.", 40),
         ("This study will recruit 15 pediatric patients", 15),
         ("Patients: 36 subjects were enrolled in the study.", 36),
+        ("The study enrolled 18 patients.", 18),
+        ("We recruited 20 adults with SLE.", 20),
+        ("Enrollment of 36 participants is planned.", 36),
         (
             "The first 3 participants will be enrolled without chemotherapy; "
             "in total 20 participants will be enrolled.",
@@ -92,6 +96,8 @@ def test_find_enrollment_in_prose(text, expected):
         "The first 3 participants will be enrolled to receive CAR-T cell infusion.",
         "the subsequent 17 participants will receive the consistent regimen",
         "3 patients will be enrolled in each dose cohort",
+        "Enrollment of 3 patients per cohort",
+        "Patients enrolled in 12 centres",
         "Patients aged 18 years will be treated",
         "within 28 days after enrollment",
         "was withdrawn before enrolling",

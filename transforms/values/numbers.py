@@ -31,7 +31,8 @@ _QUALIFIER = (
 )
 # "enroll approximately 30 patients", "plans to enroll 24 adults".
 _VERB_FIRST = re.compile(
-    rf"\b(?:enrol{{1,2}}s?|enrolling|recruit|recruits|recruiting|include|including)\s+"
+    rf"\b(?:enrol{{1,2}}s?|enrolling|enrol{{1,2}}ed|recruit|recruits|recruiting|recruited"
+    rf"|include|including)\s+"
     rf"(?:{_QUALIFIER}\s+)?(?P<n>{_NUMBER})\s+(?:[A-Za-z-]+\s+){{0,2}}?{_PEOPLE}\b",
     re.IGNORECASE,
 )
@@ -57,8 +58,10 @@ _TOTAL_OF = re.compile(
     re.IGNORECASE,
 )
 _SAMPLE_SIZE = re.compile(
-    rf"\b(?:sample\s+size|planned\s+enrollment|target\s+enrollment)\s*(?:of|is|will\s+be|:)?\s*"
-    rf"(?:{_QUALIFIER}\s+)?(?P<n>{_NUMBER})(?!\d|\.\d|\s*%)",
+    rf"\b(?:sample\s+size|planned\s+enrol{{1,2}}ment|target\s+enrol{{1,2}}ment"
+    rf"|enrol{{1,2}}ment\s+(?=of\b))\s*(?:of|is|will\s+be|:)?\s*"
+    rf"(?:{_QUALIFIER}\s+)?(?P<n>{_NUMBER})(?!\d|\.\d|\s*%)"
+    rf"(?:\s+(?:[A-Za-z-]+\s+){{0,2}}?{_PEOPLE}\b)?",  # its people, so "… per cohort" is seen
     re.IGNORECASE,
 )
 # A count that describes a step of the trial, not its size.
@@ -85,6 +88,8 @@ def parse_enrollment(text: str | None) -> tuple[int, str | None] | None:
     """
     if not text or _PLACEHOLDER.match(text):
         return None
+    if not any(c.isdigit() for c in text):
+        text = _WORD_NUMBER.sub(_digits, text)  # "Twenty-four"
     match = _COUNT.search(text)
     if match is None:
         return None
