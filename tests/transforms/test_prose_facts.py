@@ -41,6 +41,7 @@ def test_a_press_release_states_dates_sponsor_sexes_size_and_countries() -> None
     [
         ("A total of 12 patients were enrolled in the trial.", "ACTUAL"),
         ("The study will enroll 12 patients.", "ESTIMATED"),
+        ("The study enrolled 18 patients.", "ACTUAL"),
     ],
 )
 def test_the_size_type_follows_the_tense(sentence: str, expected: str) -> None:

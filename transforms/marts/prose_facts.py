@@ -61,7 +61,8 @@ _PLANNED = re.compile(
     re.IGNORECASE,
 )
 _DONE = re.compile(
-    r"\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:\w+\s+)?"
+    r"\b(?:(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:\w+\s+)?"
+    r"|(?:study|trial|we)\s+(?:has\s+|have\s+)?)"
     r"(?:enrolled|recruited|included|treated|randomi[sz]ed|dosed|infused)\b",
     re.IGNORECASE,
 )
