@@ -920,3 +920,15 @@ def test_eu_form_acronym_and_end_points_numbered_inline_with_their_time_points()
     ]
     # "week 2." counts weeks: no second item.
     assert [m for m, _ in endpoints[3:]] == ["Change in SLEDAI-2K at week 2. Assessed centrally"]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Countries: Germany (3 sites), France (2 sites)\n",
+        "Locations\nGermany (3 sites)\nFrance (2 sites)\n",
+        "Sites: Erlangen, Germany; Paris, France\n",
+    ],
+)
+def test_countries_with_site_counts_or_sites_on_one_line(page: str) -> None:
+    assert _marts(page)["trials"]["countries"].to_list() == [["France", "Germany"]]

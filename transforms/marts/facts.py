@@ -98,6 +98,8 @@ _LIST_PARTS = re.compile(r"[,;/]|\s+and\s+")
 _SITES_APART = re.compile(r"[;|\n]")
 _POSTCODE = re.compile(r"\d")
 _BRACKETED = re.compile(r"\(([^()]{2,40})\)\s*$")
+_REMARK = re.compile(r"\s*\((?:\d[^()]*|[^()]*\bsites?\b[^()]*)\)")  # "(3 sites)", "(n = 12)"
+_AROUND_NAME = re.compile(r"^[\W\d_]+|[\W\d_]+$")
 _BREADCRUMB = re.compile(r"\s[>›»|/]\s|^(?:home|menu|search)\b", re.IGNORECASE)
 
 
@@ -182,21 +184,30 @@ def countries(view: DocView) -> list[str] | None:
     names = _country_names()
     found: list[str] = []
     listed = [*view.values("country"), *(str(r["text"]) for r in view.items_in("countries"))]
-    for value in listed:  # "Germany, France and Italy"
+    for value in listed:  # "Germany, France and Italy", "Germany (3 sites)"
         for part in _LIST_PARTS.split(value):
-            country = names.get(part.strip(" .").casefold())
+            country = names.get(_place(part))
             if country and country not in found:
                 found.append(country)
-    sites = [str(r["text"]) for r in view.items_in("countries", "locations")]
+    sites = [
+        piece
+        for r in view.items_in("countries", "locations")
+        for piece in _SITES_APART.split(str(r["text"]))
+    ]
     sites += [p for value in view.values("location") for p in _SITES_APART.split(value)]
-    prose = [str(r["text"]) for r in view.descriptive_items() if "," in str(r["text"])]
+    prose = [  # "Sites: Erlangen, Germany; Paris, France"
+        piece
+        for r in view.descriptive_items()
+        if "," in str(r["text"])
+        for piece in _SITES_APART.split(str(r["text"]))
+    ]
     for text, is_site in [*((t, True) for t in sites), *((t, False) for t in prose)]:
         parts = [p.strip(" .") for p in text.split(",")]
         if len(parts) > 5 or len(text) > 160:
             continue
         while len(parts) > 1 and _POSTCODE.search(parts[-1]):
             parts.pop()  # "Hangzhou, Zhejiang, China, 310003"
-        country = names.get(parts[-1].casefold())
+        country = names.get(_place(parts[-1]))
         if country is None and is_site and (bracketed := _BRACKETED.search(parts[-1])):
             country = names.get(bracketed.group(1).strip().casefold())  # "Paris (France)"
         if country is None and is_site and len(parts) == 2:
@@ -206,6 +217,12 @@ def countries(view: DocView) -> list[str] | None:
     if not found:  # "at three centres in Germany and Austria" when no field or site says
         found = prose_countries(view, names)
     return sorted(found) or None
+
+
+def _place(part: str) -> str:
+    """A country name's lookup key: remarks ("(3 sites)") and flags or bullets around it gone."""
+    part = _REMARK.sub("", part) if "(" in part else part
+    return _AROUND_NAME.sub("", part).casefold()
 
 
 def inferred_title(view: DocView) -> str | None:
