@@ -932,3 +932,18 @@ def test_eu_form_acronym_and_end_points_numbered_inline_with_their_time_points()
 )
 def test_countries_with_site_counts_or_sites_on_one_line(page: str) -> None:
     assert _marts(page)["trials"]["countries"].to_list() == [["France", "Germany"]]
+
+
+def test_cris_labels() -> None:
+    page = (
+        "CRIS Registration Number: KCT0009876\n"
+        "Overall Recruitment Status: Recruiting\n"
+        "Target Number of Participant: 12\n"
+        "Condition(s)/Problem(s): Lupus nephritis\n"
+    )
+    trial = _marts(page)["trials"].row(0, named=True)
+    assert (trial["overall_status"], trial["enrollment"], trial["conditions"]) == (
+        "RECRUITING",
+        12,
+        ["Lupus nephritis"],
+    )

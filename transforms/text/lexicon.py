@@ -409,6 +409,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "overall status",
         "overall study status",  # ISRCTN: "Ongoing", "Completed", "Stopped"
         "overall trial status",
+        "overall recruitment status",  # CRIS
         "recruitment status",
         "study status",
         "trial status",
@@ -453,6 +454,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "size",
         "target enrollment",
         "target number of participants",
+        "target number of participant",  # CRIS
         "number of participants",
         "sample size",
         "target sample size",
@@ -622,6 +624,8 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "medical conditions",
         "medical conditions being investigated",
         "health conditions or problems studied",
+        "conditions/problems",  # CRIS: "Condition(s)/Problem(s)"
+        "condition/problem",
         "研究疾病",
         "疾病",
         "适应症",
