@@ -947,3 +947,21 @@ def test_cris_labels() -> None:
         12,
         ["Lupus nephritis"],
     )
+
+
+def test_ctri_nested_labels_and_an_inline_investigator_line() -> None:
+    page = (
+        "CTRI Number: CTRI/2024/03/012345\n"
+        "Principal Investigator: Dr A Kumar\n"
+        "Primary Sponsor: Name of Primary Sponsor: Indian Institute of Example; "
+        "Type of Sponsor: Research institution\n"
+        "Countries of Recruitment: India\n"
+        "Exclusion Criteria\nDetails: 1. Active infection 2. Pregnancy\n"
+        "Blinding/Masking: Open Label\n"
+        "Target Sample Size: Total Sample Size: 20; Sample Size from India: 20\n"
+    )
+    marts = _marts(page)
+    trial = marts["trials"].row(0, named=True)
+    assert trial["lead_sponsor"] == "Indian Institute of Example"
+    assert (trial["countries"], trial["masking"], trial["enrollment"]) == (["India"], "NONE", 20)
+    assert marts["criteria"]["text"].to_list() == ["Active infection", "Pregnancy"]

@@ -448,7 +448,14 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "intervention assignment",
     ),
     "primary_purpose": ("primary purpose", "purpose"),
-    "masking": ("masking", "blinding", "masking/blinding", "masking / blinding"),
+    "masking": (
+        "masking",
+        "blinding",
+        "masking/blinding",
+        "masking / blinding",
+        "blinding/masking",
+        "blinding / masking",
+    ),
     "enrollment": (
         "enrollment",
         "size",
@@ -458,6 +465,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "number of participants",
         "sample size",
         "target sample size",
+        "total sample size",
         "estimated enrollment",
         "actual enrollment",
         "enrolment",
@@ -611,6 +619,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "study sponsor",
         "current study sponsor",
         "name of sponsor",
+        "name of primary sponsor",  # CTRI
         "申办者",
         "申办单位",
         "试验主办单位",
@@ -700,6 +709,12 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "number of sites",
         "number of centres",
         "number of centers",
+        # CTRI
+        "type of sponsor",
+        "method of generating random sequence",
+        "method of concealment",
+        "sample size from india",
+        "estimated duration of trial",
     ),
 }
 

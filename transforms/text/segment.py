@@ -24,6 +24,7 @@ from transforms.text.label_match import match_label_colon
 from transforms.text.lexicon import (
     CRITERIA_SECTIONS,
     FIELD_BY_TERM,
+    FOREIGN_SECTIONS,
     OUTCOME_SECTIONS,
     normalize_label,
 )
@@ -53,6 +54,7 @@ _PART_SEPARATOR = re.compile(
     r"[ \t]*[;；|][ \t]*|[ \t]+[·•][ \t]+|[ \t]{2,}|[ \t](?=[A-Z\u4e00-\u9fff])"
 )
 _PIPE = re.compile(r"[ \t]+\|[ \t]+")
+_AT_START = re.compile("")
 # "Participant type: Patient": a short capitalised label, a colon, a value.
 _FIELD_LINE = re.compile(r"^[A-Z][\w /()'-]{1,40}[:：]\s*\S")
 # A remark between a label and its value ("Date of first participant enrolment" /
@@ -338,6 +340,14 @@ def _read_field_table(state: _State, line: Line) -> bool:
     return True
 
 
+def _label_end(value: str, at: int) -> int | None:
+    """Where the field label starting ``value`` at ``at`` ends ("Sponsor:" in "Sponsor: X")."""
+    found = match_label_colon(value[at:])
+    if found is None or normalize_label(found.label) not in FIELD_BY_TERM:
+        return None
+    return at + len(found.label)
+
+
 def _labelled_parts(line: Line) -> list[Line] | None:
     """A line that goes on with more labelled fields, cut into one line each.
 
@@ -350,19 +360,26 @@ def _labelled_parts(line: Line) -> list[Line] | None:
     value, at = (line.text, line.start) if free else (line.value, line.value_start)
     if value is None or at is None or line.text.startswith("|"):  # a table row: its cells
         return None
-    cuts = [
-        m
-        for m in (_PIPE if free else _PART_SEPARATOR).finditer(value)
-        if (found := match_label_colon(value[m.end() :])) is not None
-        and normalize_label(found.label) in FIELD_BY_TERM
-    ]
+    cuts: list[re.Match[str]] = []
+    # A label opening the value ("Primary Sponsor: Name of Primary Sponsor: X") is a
+    # field of its own, and covers the shorter labels inside it ("Primary Sponsor").
+    covered = (_label_end(value, 0) or 0) if not free else 0
+    if covered:
+        cuts.append(_AT_START.match(value))  # type: ignore[arg-type]
+    for m in (_PIPE if free else _PART_SEPARATOR).finditer(value):
+        if m.start() < covered or (end := _label_end(value, m.end())) is None:
+            continue
+        cuts.append(m)
+        covered = end
     if not cuts:
         return None
     first = value[: cuts[0].start()]
     if free:
         parts = [classify_line(at, at + len(first), first, line.indent)]
-    else:
+    elif first.strip():
         parts = [line._replace(value=first, end=at + len(first))]
+    else:  # "Primary Sponsor: Name of Primary Sponsor: X": the outer label holds no value
+        parts = [line._replace(kind="label", value=None, value_start=None)]
     ends = [m.start() for m in cuts[1:]] + [len(value)]
     for cut, end in zip(cuts, ends, strict=True):
         piece = value[cut.end() : end]
@@ -530,8 +547,15 @@ def _ends_a_headed_list(state: _State, line: Line) -> bool:
 
 
 def _open_section(state: _State, line: Line) -> None:
+    """Open the section ``line`` heads; a heading with its value on the line goes on there.
+
+    A contact or related-trials heading with its value on its line ("Principal
+    Investigator: Dr A Kumar") is that one line: the fields after it are the page's
+    again, in the section they interrupted.
+    """
     if (level := state.headings.get(line.start)) is not None:
         state.levels[len(state.sections)] = level
+    interrupted = state.section
     state.section.end = line.start
     body_start = line.value_start if line.value_start is not None else line.end
     state.sections.append(
@@ -543,6 +567,12 @@ def _open_section(state: _State, line: Line) -> None:
     if line.value is not None and line.value_start is not None:
         rest = classify_line(line.value_start, line.end, line.value, line.indent)
         _consume(state, rest if rest.kind != "heading" else _as_free(rest))
+        if line.key in FOREIGN_SECTIONS and state.section.key == line.key:
+            state.section.end = line.end
+            key, heading = interrupted.key, interrupted.heading
+            state.sections.append(Section(len(state.sections), key, heading, line.end, line.end))
+            state.run = []
+            state.last_free = None
 
 
 def _is_block_label(state: _State, line: Line) -> bool:
