@@ -158,3 +158,37 @@ def test_an_outcome_cell_is_measure_description_and_frame(
     _, _, marts = _build(_export([{**COLUMNS, "Primary Outcome Measures": outcome}]))
     first = marts["endpoints"].select("measure", "description", "time_frame").row(0)
     assert first == expected
+
+
+def test_a_who_ictrp_export_row() -> None:
+    row = {
+        "TrialID": "ChiCTR2400081234",
+        "Last Refreshed on": "1 April 2024",
+        "Public title": "CD19 CAR-T for refractory SLE",
+        "Primary sponsor": "Zhejiang University School of Medicine",
+        "Date enrollement": "2024-03-15",
+        "Target size": "Experimental group:12;",
+        "Recruitment Status": "Recruiting",
+        "Inclusion agemin": "18",
+        "Inclusion agemax": "65",
+        "Inclusion gender": "Both",
+        "Inclusion Criteria": "1. Age 18-65 years;<br>2. SLEDAI-2K >= 8;",
+        "Primary outcome": "Dose-limiting toxicity;",
+    }
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(row))
+    writer.writeheader()
+    writer.writerow(row)
+    _, _, marts = _build(out.getvalue())
+    trial = marts["trials"].row(0, named=True)
+    assert (trial["trial_id"], trial["overall_status"], trial["enrollment"]) == (
+        "ChiCTR2400081234",
+        "RECRUITING",
+        12,
+    )
+    assert (str(trial["start_date"]), trial["sex"], trial["max_age_years"]) == (
+        "2024-03-15",
+        "ALL",
+        65,
+    )
+    assert marts["criteria"]["text"].to_list() == ["Age 18-65 years", "SLEDAI-2K >= 8"]

@@ -466,6 +466,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "sample size",
         "target sample size",
         "total sample size",
+        "target size",  # WHO ICTRP
         "estimated enrollment",
         "actual enrollment",
         "enrolment",
@@ -495,6 +496,8 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "actual study start date",
         "estimated study start date",
         "date of first enrollment",
+        "date enrollement",  # WHO ICTRP's spelling
+        "date enrollment",
         "date of first enrolment",
         "date of first participant enrolment",
         "anticipated date of first participant enrolment",
@@ -562,6 +565,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "last update posted date",
         "last review date",
         "last reviewed",
+        "last refreshed on",  # WHO ICTRP
         "date of last review",
     ),
     # When the record was registered: a date of the record, never the trial's start or end.
@@ -578,6 +582,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "first submitted date",
         "first posted date",
         "date of first registration",
+        "date registration",  # WHO ICTRP
         "date on which this record was first entered in the eudract database",
     ),
     "sex": (
@@ -585,6 +590,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "gender",
         "sexes",
         "genders",
+        "inclusion gender",  # WHO ICTRP
         "sexes eligible",
         "sex/gender",
         "genders eligible",
@@ -598,8 +604,24 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "information provided by",
         "current responsible party",
     ),
-    "min_age": ("minimum age", "min age", "min. age", "lower age limit", "age from", "age minimum"),
-    "max_age": ("maximum age", "max age", "max. age", "upper age limit", "age to", "age maximum"),
+    "min_age": (
+        "minimum age",
+        "min age",
+        "min. age",
+        "lower age limit",
+        "age from",
+        "age minimum",
+        "inclusion agemin",  # WHO ICTRP
+    ),
+    "max_age": (
+        "maximum age",
+        "max age",
+        "max. age",
+        "upper age limit",
+        "age to",
+        "age maximum",
+        "inclusion agemax",
+    ),
     "ages": ("ages", "age", "age range", "ages eligible", "ages eligible for study", "年龄"),
     "healthy_volunteers": (
         "healthy volunteers",
