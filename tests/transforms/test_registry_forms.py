@@ -965,3 +965,8 @@ def test_ctri_nested_labels_and_an_inline_investigator_line() -> None:
     assert trial["lead_sponsor"] == "Indian Institute of Example"
     assert (trial["countries"], trial["masking"], trial["enrollment"]) == (["India"], "NONE", 20)
     assert marts["criteria"]["text"].to_list() == ["Active infection", "Pregnancy"]
+
+
+def test_other_ids_after_related_studies_are_the_pages_own() -> None:
+    page = "NCT Number: NCT06000456\nRelated studies\nNCT05111111\nOther IDs: DRKS00012345\n"
+    assert _marts(page)["trials"]["registry_ids"].to_list() == [["NCT06000456", "DRKS00012345"]]

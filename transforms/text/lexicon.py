@@ -291,6 +291,8 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "other identifiers",
         "identifiers",
         "secondary ids",
+        "other ids",  # ClinicalTrials.gov's export
+        "secondary ids if any",  # CTRI
         "other study id numbers",
         "study identifiers",
         "secondary identifiers",
