@@ -46,9 +46,12 @@ _SPONSORED_BY = re.compile(
 )
 _TRAILING_WORDS = re.compile(r"(?:,?\s+(?:of|for|and|&|de|der|du|la|the))+$")
 _ABBREVIATED = ("Inc.", "Ltd.", "Co.", "Corp.", "S.A.", "B.V.", "Ltd")
-_BOTH_SEXES = re.compile(
-    r"\b(?:(?:both\s+)?(?:men\s+and\s+women|women\s+and\s+men|males?\s+and\s+females?"
-    r"|females?\s+and\s+males?)|both\s+(?:sexes|genders))\b",
+# Words admitting both sexes, in an inclusion criterion ("Male or female, aged 18-65") or a
+# sentence about who may take part ("It is open to both men and women").
+BOTH_SEXES = re.compile(
+    r"\b(?:males?\s+(?:or|and)\s+females?|females?\s+(?:or|and)\s+males?|men\s+(?:or|and)\s+women"
+    r"|women\s+(?:or|and)\s+men|both\s+(?:sexes|genders)|regardless\s+of\s+(?:sex|gender))\b"
+    r"|男女不限|男女均可|性别不限",
     re.IGNORECASE,
 )
 _TAKE_PART = re.compile(
@@ -73,7 +76,8 @@ _SITES_IN = re.compile(
 _DATE_KEYS = ("start", "begin", "began", "commenc", "launch", "open", "until", "through")
 _DATE_KEYS += ("complet", "end", "finish", "conclu")
 _SITE_KEYS = ("centres", "centers", "sites", "hospitals", "clinics", "institutions", "locations")
-_SEX_KEYS = ("men and", "and men", "male", "both sexes", "both genders")
+_SEX_KEYS = ("male", "women", "men and", "men or", "both sexes", "both genders", "regardless")
+_SEX_KEYS += ("男女", "性别")
 _PLACES_APART = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 
@@ -125,7 +129,7 @@ def prose_sponsor(view: DocView) -> str | None:
 
 def prose_sex(view: DocView) -> str | None:
     """ALL when a sentence says both sexes may take part ("open to both men and women")."""
-    for sentence in _sentences(view, _SEX_KEYS, _BOTH_SEXES):
+    for sentence in _sentences(view, _SEX_KEYS, BOTH_SEXES):
         if _TAKE_PART.search(sentence):
             return "ALL"
     return None

@@ -19,6 +19,7 @@ from transforms.marts.criteria import criterion_rows
 from transforms.marts.criteria_thresholds import age_limits, threshold_rows
 from transforms.marts.identity import registry_ids, trial_id
 from transforms.marts.prose_facts import (
+    BOTH_SEXES,
     PROSE_SECTIONS,
     enrollment_type_of,
     prose_dates,
@@ -93,7 +94,7 @@ def trial_row(view: DocView, ids: list[str], age_limits: tuple[float | None, flo
     if row["overall_status"] is None:
         row["overall_status"] = _prose_status(view)
     if row["sex"] is None and any(
-        _ALL_SEXES.search(str(r["text"])) for r in view.items_in("inclusion")
+        BOTH_SEXES.search(str(r["text"])) for r in view.items_in("inclusion")
     ):
         row["sex"] = "ALL"  # "Male or female, aged 18-65", "regardless of gender"
     if row["sex"] is None:
@@ -117,13 +118,6 @@ def _acronym(value: str | None) -> str | None:
     return value.strip() if value and _ACRONYM.match(value.strip()) else None
 
 
-# An inclusion criterion that admits both sexes.
-_ALL_SEXES = re.compile(
-    r"\b(?:males?\s+(?:or|and)\s+females?|females?\s+(?:or|and)\s+males?|men\s+(?:or|and)\s+women"
-    r"|women\s+(?:or|and)\s+men|both\s+(?:sexes|genders)|regardless\s+of\s+(?:sex|gender))\b"
-    r"|男女不限|男女均可|性别不限",
-    re.IGNORECASE,
-)
 # A stated title ending in its acronym: "… in Refractory Lupus (CASTLE)", "(CAR-SLE-2)"; not
 # a product code ("(KYV-101)", "(MB-CART19.1)"), an antigen ("(BCMA)") nor a short
 # abbreviation ("(SLE)").
