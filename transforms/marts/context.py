@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import polars as pl
@@ -22,6 +23,8 @@ from transforms.text.offsets import OffsetMap
 Row = dict[str, object]
 # Sections that describe this trial's own design and treatment (not criteria, outcomes, others).
 _NON_DESCRIPTIVE = CRITERIA_SECTIONS | FOREIGN_SECTIONS | OUTCOME_SECTIONS | {"locations"}
+# Sections whose sentences may state a trial fact no label states ("plans to enroll 24").
+PROSE_FACT_SECTIONS = ("preamble", "summary", "detailed_description", "design")
 
 
 @dataclass
@@ -50,6 +53,15 @@ class DocView:
 
     def items_in(self, *keys: str) -> list[Row]:
         return [r for r in self.items if r["section"] in keys]
+
+    @cached_property
+    def prose(self) -> list[tuple[str, str]]:
+        """The text of each item that may state facts in prose, and the text in lower case
+        (the prose readers test it for their words before reading its sentences)."""
+        return [
+            (text, text.lower())
+            for text in (str(r["text"]) for r in self.items_in(*PROSE_FACT_SECTIONS))
+        ]
 
     def descriptive_items(self) -> list[Row]:
         """Items that describe the trial itself: not criteria, outcomes, sites or other trials."""

@@ -17,7 +17,6 @@ from collections.abc import Iterator
 from transforms.marts.context import DocView, iter_sentences
 from transforms.values.dates import ParsedDate, date_opening
 
-PROSE_SECTIONS = ("preamble", "summary", "detailed_description", "design")
 _DATE_REACH = 24  # characters between the words and the date ("starting in early April 2025")
 _ABOUT_STUDY = re.compile(
     r"\b(?:study|trial|recruitment|enrol?ment|research)\b|^\s*(?:It|This)\s", re.IGNORECASE
@@ -88,9 +87,7 @@ def _sentences(view: DocView, keys: tuple[str, ...], *words: re.Pattern[str]) ->
     skipped whole: a substring test is far cheaper than these patterns' searches, and
     than splitting every paragraph into sentences.
     """
-    for row in view.items_in(*PROSE_SECTIONS):
-        text = str(row["text"])
-        lowered = text.lower()
+    for text, lowered in view.prose:
         if not any(key in lowered for key in keys):
             continue
         for _, sentence in iter_sentences(text):

@@ -20,7 +20,6 @@ from transforms.marts.criteria_thresholds import age_limits, threshold_rows
 from transforms.marts.identity import registry_ids, trial_id
 from transforms.marts.prose_facts import (
     BOTH_SEXES,
-    PROSE_SECTIONS,
     enrollment_type_of,
     prose_dates,
     prose_sex,
@@ -137,8 +136,7 @@ def _title_acronym(title: str | None) -> str | None:
 
 def _prose_phases(view: DocView, title: str | None) -> list[str] | None:
     """The phase a summary or the title states ("A Phase I/II Study of …")."""
-    texts = [str(row["text"]) for row in view.items_in(*PROSE_SECTIONS)]
-    for text in [*texts, title or ""]:
+    for text in [*(text for text, _ in view.prose), title or ""]:
         match = _PHASE_IN_PROSE.search(text)
         if match:
             return enums.normalize_phases(match.group())
@@ -146,8 +144,8 @@ def _prose_phases(view: DocView, title: str | None) -> list[str] | None:
 
 
 def _prose_status(view: DocView) -> str | None:
-    for row in view.items_in(*PROSE_SECTIONS):
-        match = _STATUS_IN_PROSE.search(str(row["text"]))
+    for text, _ in view.prose:
+        match = _STATUS_IN_PROSE.search(text)
         if match:
             return enums.normalize_status(match.group(1) or match.group(2))
     return None
@@ -160,8 +158,8 @@ def _enrollment(view: DocView) -> Row:
     if parsed:
         count, kind = parsed
     else:
-        for row in view.items_in(*PROSE_SECTIONS):
-            for _, sentence in iter_sentences(str(row["text"])):
+        for text, _ in view.prose:
+            for _, sentence in iter_sentences(text):
                 count = find_enrollment_in_prose(sentence)
                 if count:
                     kind = enrollment_type_of(sentence)  # "will enrol" / "were enrolled"
@@ -218,8 +216,8 @@ def _ages(view: DocView, limits: tuple[float | None, float | None]) -> Row:
 
 def _prose_ages(view: DocView) -> tuple[float | None, float | None]:
     """Limits a summary states ("… 30 participants aged between 6 and 70 years")."""
-    for row in view.items_in(*PROSE_SECTIONS):
-        limits = find_ages_in_prose(str(row["text"]))
+    for text, _ in view.prose:
+        limits = find_ages_in_prose(text)
         if limits != (None, None):
             return limits
     return None, None
