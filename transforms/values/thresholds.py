@@ -316,6 +316,20 @@ def _implicit_ages(text: str, clean: str, taken: list[Threshold]) -> list[Thresh
     return out
 
 
+def _bounds_before_age(text: str, clean: str) -> list[Threshold]:
+    """An age's lower bound written before the word: "18 ≤ age" is age >= 18."""
+    if "ge" not in clean:
+        return []
+    out = []
+    for match in _BOUND_BEFORE_AGE.finditer(clean):
+        code = tu.operator_at(clean, match.start("op"))
+        op = _FLIPPED[code[0]] if code and code[0] in _FLIPPED else ">="
+        start, end = match.span()
+        value = float(match.group("n"))
+        out.append(_threshold("age", op, value, "years", start, end, text[start:end]))
+    return out
+
+
 def find_thresholds(text: str | None) -> list[Threshold]:
     """Every numeric threshold in one criterion's text, ordered by start offset."""
     if not text:
@@ -347,13 +361,6 @@ def _thresholds_of(text: str) -> tuple[Threshold, ...]:
             stop = max(c.end for c in result)
         consumed, pending = stop, []
     out += _implicit_ages(text, clean, out)
-    if "ge" in clean:  # "18 ≤ age"
-        for match in _BOUND_BEFORE_AGE.finditer(clean):
-            code = tu.operator_at(clean, match.start("op"))
-            op = _FLIPPED[code[0]] if code and code[0] in _FLIPPED else ">="
-            start, end = match.span()
-            out.append(
-                _threshold("age", op, float(match.group("n")), "years", start, end, text[start:end])
-            )
+    out += _bounds_before_age(text, clean)
     unique = dict.fromkeys(out)
     return tuple(sorted(unique, key=lambda t: (t.start, t.end)))
