@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from transforms.text.normalize import Normalized, normalize_text
 from transforms.text.offsets import OffsetMap
@@ -35,8 +36,8 @@ class MappedText:
 
     pieces: tuple[tuple[str, int], ...]  # (text, raw offset)
 
-    @property
-    def text(self) -> str:
+    @cached_property
+    def text(self) -> str:  # asked for again and again as a cell is written part by part
         return "".join(text for text, _ in self.pieces)
 
     @property
