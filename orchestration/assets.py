@@ -101,6 +101,9 @@ def raw_layer(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
     deps=[dg.AssetKey(["raw", "documents"])],
     outs=_outs("staged", STAGED_TABLES),
     description="Parse every landed document once into sections, fields and items with spans.",
+    # Before the raw checks, which warn only: every later step waits on parsing,
+    # and the checks' GX import is done while it runs (``prepare_gx``).
+    op_tags={"dagster/priority": "1"},
 )
 def staged_layer(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
     """Parse changed documents batch by batch (and build their mart rows); copy the others."""
@@ -112,11 +115,19 @@ def staged_layer(context: dg.AssetExecutionContext, warehouse: WarehouseResource
         _layer_files(settings, context, "staged", STAGED_TABLES),
         _layer_files(settings, context, CANDIDATES, MART_CANDIDATES),
         WORKERS,
+        while_waiting=prepare_gx,
     )
     record_validated(_target(settings, context, "audit"), "staged", build.reused_files)
     counts = {"reused_documents": len(build.reused_files), "parsed_documents": build.processed}
     for name, table in build.tables.items():
         yield written_output(table, name, counts if name == "stg_documents" else None)
+
+
+def prepare_gx() -> None:
+    """Import GX for the checks (about 5 s) while the parse workers run."""
+    from expectations.runner import prepare
+
+    prepare()
 
 
 def _previous_tables(settings: Settings, layer: str, tables: Iterable[str]) -> dict[str, Path]:

@@ -45,7 +45,7 @@ class RunOutcome:
     quarantine: pl.DataFrame
     checks_planned: int
     published_db: Path | None = field(default=None)
-    step_seconds: dict[str, float] = field(default_factory=dict)
+    step_seconds: dict[str, float] = field(default_factory=dict)  # in the order steps ran
 
     @property
     def blocking_failures(self) -> list[CheckOutcome]:
@@ -81,12 +81,18 @@ def run_pipeline(settings: Settings) -> RunOutcome:
         quarantine=union_quarantine(version_dir),
         checks_planned=len(defs.resolve_asset_graph().asset_check_keys),
         published_db=settings.published_db if PUBLISHED_KEY in materialized else None,
-        step_seconds={
-            stats.step_key: stats.end_time - stats.start_time
-            for stats in instance.get_run_step_stats(result.run_id)
-            if stats.start_time is not None and stats.end_time is not None
-        },
+        step_seconds=_step_seconds(instance, result.run_id),
     )
+
+
+def _step_seconds(instance: dg.DagsterInstance, run_id: str) -> dict[str, float]:
+    """Each step's wall seconds, in the order the steps started."""
+    timed = [
+        (stats.start_time, stats.step_key, stats.end_time - stats.start_time)
+        for stats in instance.get_run_step_stats(run_id)
+        if stats.start_time is not None and stats.end_time is not None
+    ]
+    return {key: seconds for _, key, seconds in sorted(timed)}
 
 
 def _check_outcome(evaluation: dg.AssetCheckEvaluation) -> CheckOutcome:

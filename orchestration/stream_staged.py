@@ -56,7 +56,11 @@ class LayerFiles:
 
 
 def stream_staged(
-    raw_documents: Path, staged: LayerFiles, candidates: LayerFiles, workers: int
+    raw_documents: Path,
+    staged: LayerFiles,
+    candidates: LayerFiles,
+    workers: int,
+    while_waiting: Callable[[], object] | None = None,
 ) -> tuple[LayerBuild, dict[str, WrittenTable]]:
     """Write the staged tables and the mart candidates; return both.
 
@@ -69,13 +73,13 @@ def stream_staged(
     workers = workers if use_pool(all_keys.height - len(unchanged), workers) else 1
     if not unchanged:
         batches = iter_frames(raw_documents, [*KEYS, "text"], rows=BATCH_DOCS)
-        return _parse(batches, staged.target, candidates.target, workers)
+        return _parse(batches, staged.target, candidates.target, workers, while_waiting)
     kept = pl.DataFrame({"source_file": unchanged}, schema={"source_file": pl.String})
     todo = all_keys.join(kept, on="source_file", how="anti")["source_file"].to_list()
     changed = scan_documents(raw_documents, todo).select(*KEYS, "text")
     batches = changed.collect_batches(chunk_size=BATCH_DOCS)
     sides = side_target(staged.target), side_target(candidates.target)
-    build, built = _parse(batches, *sides, workers)
+    build, built = _parse(batches, *sides, workers, while_waiting)
     build.tables = _merge(staged, unchanged, build.tables, STAGED_TABLES, "stg_documents")
     build.reused_files = unchanged
     return build, _merge(candidates, unchanged, built, MART_CANDIDATES, "documents")
@@ -115,8 +119,12 @@ def _parse(
     staged: Callable[[str], Path],
     candidates: Callable[[str], Path],
     workers: int,
+    while_waiting: Callable[[], object] | None,
 ) -> tuple[LayerBuild, dict[str, WrittenTable]]:
-    """Parse batches of raw documents (sorted) and write every table in the same order."""
+    """Parse batches of raw documents (sorted) and write every table in the same order.
+
+    ``while_waiting``: see ``ordered_map``.
+    """
     build = LayerBuild()
     sizes: deque[int] = deque()
 
@@ -132,7 +140,9 @@ def _parse(
             n: stack.enter_context(TableWriter(candidates(n), s))
             for n, s in CANDIDATE_TABLES.items()
         }
-        for tables, quarantine, marts, failures in ordered_map(parse_and_build, todo(), workers):
+        for tables, quarantine, marts, failures in ordered_map(
+            parse_and_build, todo(), workers, while_waiting=while_waiting
+        ):
             for name, frame in tables.items():
                 writers[name].write(frame)
             writers["quarantine"].write(quarantine)

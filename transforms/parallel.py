@@ -57,7 +57,11 @@ def map_chunks(
 
 
 def ordered_map(
-    fn: Callable[[In], Out], inputs: Iterable[In], workers: int, in_flight: int = 0
+    fn: Callable[[In], Out],
+    inputs: Iterable[In],
+    workers: int,
+    in_flight: int = 0,
+    while_waiting: Callable[[], object] | None = None,
 ) -> Iterator[Out]:
     """``fn`` over a stream of chunks, yielded in input order, with bounded memory.
 
@@ -66,6 +70,10 @@ def ordered_map(
     worker never waits for the caller) are submitted and not yet consumed.
     One pool serves the whole stream, so start-up is paid once per build,
     not once per batch. With one worker it runs in-process.
+    ``while_waiting`` is called once, here, when the workers first have all
+    the chunks they may hold: this process would only wait on them, so
+    slow work of its own (an import the next step needs) costs little there.
+    It is not called without workers: nothing would overlap it.
     """
     if workers <= 1:
         yield from map(fn, inputs)
@@ -77,6 +85,14 @@ def ordered_map(
         for item in inputs:
             pending.append(pool.submit(fn, item))
             if len(pending) >= limit:
+                while_waiting = _call_once(while_waiting)
                 yield pending.popleft().result()
+        while_waiting = _call_once(while_waiting)
         while pending:
             yield pending.popleft().result()
+
+
+def _call_once(call: Callable[[], object] | None) -> None:
+    """Call ``call`` if there is one; what is left to call afterwards (nothing)."""
+    if call is not None:
+        call()

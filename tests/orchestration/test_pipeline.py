@@ -62,6 +62,15 @@ def test_run_publishes_every_layer(settings, fake_pipeline, capsys):
     assert pl.read_parquet(marts_link / "trials.parquet").height == 2
 
 
+def test_parsing_starts_before_the_raw_checks(settings, fake_pipeline):
+    """The raw checks warn only: parsing, which every later step waits for, goes first."""
+    from orchestration.run import run_pipeline
+
+    steps = list(run_pipeline(settings).step_seconds)
+    assert steps.index("raw_layer") < steps.index("staged_layer")
+    assert steps.index("staged_layer") < steps.index("raw__documents_suite")
+
+
 def test_every_analytics_view_runs(settings, fake_pipeline):
     assert _run(settings) == 0
     views = sorted(p.stem for p in settings.analytics_sql_dir.glob("*.sql"))

@@ -31,3 +31,27 @@ def test_inputs_are_read_at_most_in_flight_ahead(workers: int, in_flight: int) -
     assert next(results) == 0
     assert len(consumed) <= max(1, in_flight)
     assert list(results) == [x * x for x in range(1, 50)]
+
+
+@pytest.mark.parametrize("chunks", [1, 50])
+def test_waiting_work_runs_once_after_the_workers_have_theirs(chunks: int) -> None:
+    consumed: list[int] = []
+    seen_at_call: list[int] = []
+
+    def inputs() -> Iterator[int]:
+        for x in range(chunks):
+            consumed.append(x)
+            yield x
+
+    results = ordered_map(
+        _square, inputs(), 2, in_flight=3, while_waiting=lambda: seen_at_call.append(len(consumed))
+    )
+    assert list(results) == [x * x for x in range(chunks)]
+    assert seen_at_call == [min(chunks, 3)]  # once, with every chunk it may hold submitted
+
+
+def test_no_waiting_work_without_workers() -> None:
+    called: list[bool] = []
+    results = ordered_map(_square, range(5), 1, while_waiting=lambda: called.append(True))
+    assert list(results) == [x * x for x in range(5)]
+    assert called == []
