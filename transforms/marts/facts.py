@@ -99,6 +99,13 @@ _SITES_APART = re.compile(r"[;|\n]")
 _POSTCODE = re.compile(r"\d")
 _BRACKETED = re.compile(r"\(([^()]{2,40})\)\s*$")
 _REMARK = re.compile(r"\s*\((?:\d[^()]*|[^()]*\bsites?\b[^()]*)\)")  # "(3 sites)", "(n = 12)"
+# A country's ISO code before its name, as DRKS lists them ("DE Germany").
+_ISO_CODE = re.compile(r"^\s*[A-Z]{2}\s+(?=[A-Z][a-z])")
+# A disease's classification code before its name ("ICD10: M32.1 - Systemic lupus …").
+_DISEASE_CODE = re.compile(
+    r"^(?:ICD[- ]?1[01](?:-GM)?\s*[:：]?\s*)?[A-Z]\d{2}(?:\.\d{1,2})?\s*[-–—:]\s+(?=\w)"
+)
+_DIGIT = re.compile(r"\d")
 _AROUND_NAME = re.compile(r"^[\W\d_]+|[\W\d_]+$")
 _BREADCRUMB = re.compile(r"\s[>›»|/]\s|^(?:home|menu|search)\b", re.IGNORECASE)
 
@@ -186,7 +193,7 @@ def countries(view: DocView) -> list[str] | None:
     listed = [*view.values("country"), *(str(r["text"]) for r in view.items_in("countries"))]
     for value in listed:  # "Germany, France and Italy", "Germany (3 sites)"
         for part in _LIST_PARTS.split(value):
-            country = names.get(_place(part))
+            country = names.get(_place(part)) or names.get(_place(_ISO_CODE.sub("", part)))
             if country and country not in found:
                 found.append(country)
     sites = [
@@ -251,12 +258,23 @@ def inferred_title(view: DocView) -> str | None:
 def lead_sponsor(view: DocView) -> str | None:
     labelled = view.value("lead_sponsor")
     if labelled:
-        return labelled
+        return _without_address(labelled)
     for row in view.items_in("sponsors"):
         text = str(row["text"]).strip()
         if len(text.split()) >= 2 and not is_boilerplate(text) and not is_placeholder(text):
-            return text
+            return _without_address(text)
     return None
+
+
+def _without_address(sponsor: str) -> str:
+    """The sponsor's name without the address some registries print after it.
+
+    "Universitätsklinikum Erlangen, Krankenhausstraße 12, 91054 Erlangen, Germany": the
+    address starts at the first part after the name with a number (street, postcode).
+    """
+    parts = sponsor.split(", ")
+    cut = next((i for i, part in enumerate(parts[1:], 1) if _DIGIT.search(part)), None)
+    return sponsor if cut is None else ", ".join(parts[:cut])
 
 
 def conditions(view: DocView) -> list[str] | None:
@@ -264,7 +282,7 @@ def conditions(view: DocView) -> list[str] | None:
     texts = [*view.values("condition"), *(str(r["text"]) for r in view.items_in("conditions"))]
     for text in texts:
         for part in re.split(r"[;\n]|\s\|\s", text):
-            part = part.strip(" .")
+            part = _DISEASE_CODE.sub("", part.strip(" ."))
             if part and not is_boilerplate(part) and part not in found and len(part) < 200:
                 found.append(part)
     return found or None

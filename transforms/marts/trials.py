@@ -87,9 +87,10 @@ def trial_row(view: DocView, ids: list[str], age_limits: tuple[float | None, flo
         "lymphodepletion_agents": facts.lymphodepletion_agents(view),
         "countries": facts.countries(view),
     }
+    phrases = _design_phrases(view) | _purpose_section(view)
     for column, (key, normalize) in _ENUM_FIELDS.items():
-        value = view.value(key)
-        row[column] = normalize(value) if value else None
+        stated = (value for value in (view.value(key), phrases.get(key)) if value)
+        row[column] = next((code for value in stated if (code := normalize(value))), None)
     if row["overall_status"] is None:
         row["overall_status"] = _prose_status(view)
     if row["sex"] is None and any(
@@ -102,6 +103,45 @@ def trial_row(view: DocView, ids: list[str], age_limits: tuple[float | None, flo
     row.update(_dates(view, ids))
     row.update(_ages(view, age_limits))
     return row
+
+
+# What a phrase of a design written as one list states ("single arm study, open(masking
+# not used), uncontrolled control, single assignment, treatment purpose": jRCT).
+_DESIGN_PHRASE = {
+    "masking": re.compile(r"\b(?:mask|blind)|^open\b", re.IGNORECASE),
+    "allocation": re.compile(r"random", re.IGNORECASE),
+    "intervention_model": re.compile(r"\bassignment\b", re.IGNORECASE),
+    "primary_purpose": re.compile(r"\s+purpose$", re.IGNORECASE),
+}
+_MAX_PHRASE_WORDS = 5
+
+
+def _design_phrases(view: DocView) -> dict[str, str]:
+    """Design fields stated as the phrases of an unlabelled list under the design heading."""
+    found: dict[str, str] = {}
+    for row in view.items_in("design"):
+        for phrase in str(row["text"]).split(","):
+            phrase = phrase.strip(" .")
+            if not phrase or len(phrase.split()) > _MAX_PHRASE_WORDS:
+                continue
+            for key, states in _DESIGN_PHRASE.items():
+                if key not in found and (match := states.search(phrase)) is not None:
+                    found[key] = phrase[: match.start()] if key == "primary_purpose" else phrase
+    return found
+
+
+def _purpose_section(view: DocView) -> dict[str, str]:
+    """ "Purpose of the study" / "Treatment" (ANZCTR): a summary's heading over a purpose.
+
+    The heading opens a summary on most sites; a first line that is a purpose's name
+    (and no more) is the trial's purpose.
+    """
+    for section in view.sections:
+        heading = str(section["heading"] or "").lower()
+        first = str(section["text"] or "").strip().split("\n", 1)[0].strip()
+        if "purpose" in heading and enums.normalize_primary_purpose(first):
+            return {"primary_purpose": first}
+    return {}
 
 
 def build_trials(staged: Mapping[str, pl.DataFrame]) -> pl.DataFrame:

@@ -22,7 +22,11 @@ _PRIMARY_BY_ORIGIN = {
 
 def detect_layout(raw_text: str, segmented: Segmented) -> str:
     """A layout name such as ``label_block+record`` or ``label_colon+bullets``."""
-    origins = Counter(f.origin for f in segmented.fields if f.origin != "protocol")
+    # How values are carried: a label whose value is missing (or was a second label, a
+    # translation of the first) carries none.
+    origins = Counter(
+        f.origin for f in segmented.fields if f.origin != "protocol" and f.value is not None
+    )
     primary = _PRIMARY_BY_ORIGIN[origins.most_common(1)[0][0]] if origins else "prose"
     if raw_text.lstrip().startswith("---\n"):
         primary = "front_matter"

@@ -64,6 +64,7 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
     ),
     "interventions": (
         "interventions",
+        "interventions, observational groups",  # DRKS
         "干预措施",
         "intervention details",
         "study interventions",
@@ -99,6 +100,7 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "what is the study measuring",
         "efficacy endpoints",
         "safety endpoints",
+        "测量指标",  # ChiCTR
     ),
     "primary_outcomes": (
         "current primary outcome measures",
@@ -249,8 +251,11 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "participating countries",
         "trial countries",
         "study countries",
+        "countries of recruitment and research settings",  # ChiCTR, over "Country"
+        "研究实施地点",
     ),
     "sponsors": (
+        "addresses",  # DRKS: the sponsor's and the contacts' addresses
         "sponsors",
         "sponsors and collaborators",
         "collaborators",
@@ -306,6 +311,7 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "disease areas",
         # Alone on its line, over a list (ANZCTR, WHO); "Label: value" is the field below.
         "health conditions or problems studied",
+        "health condition or problem studied",  # DRKS
     ),
     "therapeutic_areas": ("related therapeutic areas", "therapeutic areas", "keywords"),
     "dates": ("time frame", "dates", "study dates", "key dates", "timeline", "study timeline"),
@@ -448,6 +454,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "study model",
         "model",
         "intervention assignment",
+        "assignment",  # DRKS
     ),
     "primary_purpose": ("primary purpose", "purpose"),
     "masking": (
@@ -545,6 +552,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "estimated study completion date",
         "actual study completion date",
         "date of last data collection",
+        "study closing",  # DRKS: "Study Closing (LPLV)"
         # EU CTIS: "Estimated end of trial date in EEA", "Estimated global end of trial date".
         "end of trial date",
         "end of trial date in eea",
@@ -568,6 +576,8 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "last review date",
         "last reviewed",
         "last refreshed on",  # WHO ICTRP
+        "date of last refreshed on",  # ChiCTR
+        "最近更新日期",
         "date of last review",
     ),
     # When the record was registered: a date of the record, never the trial's start or end.
@@ -624,7 +634,16 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "age maximum",
         "inclusion agemax",
     ),
-    "ages": ("ages", "age", "age range", "ages eligible", "ages eligible for study", "年龄"),
+    "ages": (
+        "ages",
+        "age",
+        "age range",
+        "ages eligible",
+        "ages eligible for study",
+        "participant age",
+        "年龄",
+        "年龄范围",
+    ),
     "healthy_volunteers": (
         "healthy volunteers",
         "volunteers",
@@ -659,6 +678,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "health conditions or problems studied",
         "conditions/problems",  # CRIS: "Condition(s)/Problem(s)"
         "condition/problem",
+        "target disease",
         "研究疾病",
         "疾病",
         "适应症",

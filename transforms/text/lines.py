@@ -70,6 +70,8 @@ _ENUM_VALUE = re.compile(
 )
 _MAX_LABEL_LINE = 80
 _NARROWED_CRITERIA = re.compile(r"^(.{0,40}?criteria)\s*(?:[-–—]|\bfor\b|\bin\b)\s*\S.{0,40}$")
+# A label in Chinese and English on one line ("最小 Min age"): the English is the term.
+_CJK_LEAD = re.compile(r"^[\u3400-\u9fff（）()]+[:：]?\s*(?=[A-Za-z])")
 _QUOTED = re.compile(r'^(?:"[^"]+"|\'[^\']+\'|“[^”]+”)$')
 
 
@@ -219,6 +221,8 @@ def _exact_term(body: str) -> tuple[str, str] | None:
         return "heading", SECTION_BY_TERM[key]
     if key in FIELD_BY_TERM:
         return "label", FIELD_BY_TERM[key]
+    if (lead := _CJK_LEAD.match(body)) is not None:
+        return _exact_term(body[lead.end() :])
     # A numbered heading ("2.1 Inclusion criteria"); a numbered label is a list's item
     # ("1. Age" in a list of criteria is not the ages label).
     if body[:1].isdigit() and (number := SECTION_NUMBER.match(body)) is not None:

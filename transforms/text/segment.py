@@ -60,6 +60,9 @@ _FIELD_LINE = re.compile(r"^[A-Z][\w /()'-]{1,40}[:：]\s*\S")
 # A remark between a label and its value ("Date of first participant enrolment" /
 # "Anticipated" / "01/03/2024", "Sample size" / "Target" / "15"): it qualifies the value.
 _REMARK_LINE = re.compile(r"^(?:anticipated|actual|estimated|expected|planned|target)$", re.I)
+# A label the lexicon lacks, with nothing after its colon: under a label it is that label
+# again in another language ("研究疾病：" / "Target disease：" / the value), never its value.
+_BARE_LABEL = re.compile(r"^[^\d:;.!?]{2,60}:$")
 # A sponsor written as a block of sub-labels: "Sponsor" / "Institute" / "Kyoto University
 # Hospital" (jRCT), "Primary sponsor type" / "Hospital" / "Name" / "…" (ANZCTR).
 _SPONSOR_PART = re.compile(
@@ -67,9 +70,14 @@ _SPONSOR_PART = re.compile(
     r"|organi[sz]ation|sponsor)|affiliation)$",
     re.I,
 )
-# A label the lexicon lacks, on its own line ("Date submitted"): short, capitalised, no
-# digits, not a sentence.
-_UNKNOWN_LABEL = re.compile(r"^[A-Z][^\d.;:!]{2,60}$")
+# A number's unit on the line after it, as forms print cells one per line ("18" / "years").
+_UNIT_LINE = re.compile(
+    r"^(?:years?|yrs?|months?|weeks?|days?|岁|participants|patients|subjects)$", re.I
+)
+_UNIT_FIELDS = frozenset({"min_age", "max_age", "enrollment"})
+# A label the lexicon lacks, on its own line ("Date submitted", "Date of last refresh:"):
+# short, capitalised, no digits, not a sentence.
+_UNKNOWN_LABEL = re.compile(r"^[A-Z][^\d.;:!]{2,60}:?$")
 _MAX_LABEL_WORDS = 8
 _OWN_ID_FIELDS = frozenset({"nct_id", "registry_id"})
 _ARM_KEY = re.compile(
@@ -402,10 +410,14 @@ def _labelled_parts(line: Line) -> list[Line] | None:
 
 def _consume_free(state: _State, line: Line) -> None:
     value = strip_markup(line.text)
+    if _continues_number(state, line, value):
+        return
     pending = state.pending
     if pending is not None and pending.label is not None and _REMARK_LINE.match(value):
         state.pending = pending._replace(label=f"{pending.label} ({value})")
         return
+    if pending is not None and _BARE_LABEL.match(value) and len(value.split()) <= _MAX_LABEL_WORDS:
+        return  # the value comes next
     if pending is not None and pending.key == "lead_sponsor" and _SPONSOR_PART.match(value):
         return  # "Sponsor" / "Institute" / "Kyoto University Hospital": the name comes next
     if pending is not None and (accepts(pending.key, value) or is_placeholder(value)):
@@ -442,6 +454,23 @@ def _consume_free(state: _State, line: Line) -> None:
     state.section.lines.append(line)
     state.run.append(line)
     state.last_free = line
+
+
+def _continues_number(state: _State, line: Line, value: str) -> bool:
+    """Append a unit line to the number just read under a label ("Min age" / "18" / "years")."""
+    if state.last_free is not None or state.pending is not None or not state.fields:
+        return False
+    last = state.fields[-1]
+    if (
+        last.key not in _UNIT_FIELDS
+        or last.origin != "label_block"
+        or last.value is None
+        or not last.value.isdigit()
+        or not _UNIT_LINE.match(value)
+    ):
+        return False
+    state.fields[-1] = last._replace(value=f"{last.value} {value}", end=line.end)
+    return True
 
 
 def _is_unknown_label(text: str) -> bool:

@@ -1,0 +1,166 @@
+"""Pages of national registries (ChiCTR, DRKS, jRCT, ANZCTR): their labels, statuses and forms."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import polars as pl
+import pytest
+
+from transforms.marts.pipeline import build_marts
+from transforms.raw.documents import land_files
+from transforms.staged.pipeline import build_staged
+from transforms.values.enums import normalize_status
+
+
+def _marts(page: str, name: str = "page.txt") -> dict[str, pl.DataFrame]:
+    raw, _ = land_files([(name, page.encode())], datetime(2026, 1, 1, tzinfo=UTC))
+    return build_marts(build_staged(raw)[0])[0]
+
+
+def _trial(page: str) -> dict[str, object]:
+    return _marts(page)["trials"].row(0, named=True)
+
+
+# Chinese and English labels each on its own line, some English ones unknown to the lexicon.
+BILINGUAL = """注册号：
+Registration number：
+ChiCTR2500012345
+最近更新日期：
+Date of Last Refreshed on：
+2025-02-03
+研究疾病：
+Disease under study：
+Lupus nephritis
+研究实施时间：
+Study execute time：
+From 2025-03-01 To 2027-06-30
+征募观察对象时间：
+Period of recruitment here：
+From 2025-04-01 To 2026-12-31
+测量指标：
+Outcomes：
+指标中文名：
+Outcome：
+Complete renal response
+测量时间点：
+Measure time point of outcome：
+Week 52
+年龄范围：
+Participant age：
+最小 Min age
+12
+years
+最大 Max age
+60
+years
+"""
+
+
+def test_a_bilingual_label_pair_takes_the_value_after_both_labels() -> None:
+    trial = _trial(BILINGUAL)
+    assert trial["conditions"] == ["Lupus nephritis"]
+    assert str(trial["last_updated"]) == "2025-02-03"
+    # The study's period, not the recruitment period after a label the lexicon lacks.
+    assert (str(trial["start_date"]), str(trial["completion_date"])) == ("2025-03-01", "2027-06-30")
+
+
+def test_a_number_and_its_unit_on_the_next_line_are_one_value() -> None:
+    marts = _marts(BILINGUAL)
+    trial = marts["trials"].row(0, named=True)
+    assert (trial["min_age_years"], trial["max_age_years"]) == (12.0, 60.0)
+    assert marts["endpoints"]["measure"].to_list() == ["Complete renal response"]
+
+
+def test_a_layout_is_named_by_how_its_values_are_carried() -> None:
+    # Each value sits on the line under its English label; the Chinese labels carry none.
+    page = (
+        "注册号\nRegistration number\nChiCTR2500012345\n研究状态\nRecruiting status\n"
+        "Recruiting\n研究分期\nStudy phase\n1\n性别\nGender\nBoth\n"
+    )
+    assert _trial(page)["source_format"] == "label_block"
+
+
+DRKS = """DRKS-ID: DRKS00039999
+Recruitment Status: Recruiting planned
+Title: Anti-CD19 CAR T cells in refractory myositis
+Study Type: interventional
+Assignment: Single (group)
+Health condition or problem studied
+ICD10: M33.2 - Polymyositis
+Free text: refractory idiopathic inflammatory myopathy
+Interventions, Observational Groups
+Arm 1: Autologous CD19 CAR T cells, 1 x 10^6 CAR+ cells/kg, single infusion.
+Study Design
+Countries of recruitment: DE Germany
+Countries of recruitment: AT Austria
+Addresses
+Primary Sponsor: Klinikum Musterstadt, Hauptstraße 5, 12345 Musterstadt, Germany
+Contact for Public Queries: Study office, Telephone: +49 30 1234
+Status
+Study Closing (LPLV): 2028-03-31
+"""
+
+
+def test_drks_page() -> None:
+    marts = _marts(DRKS)
+    trial = marts["trials"].row(0, named=True)
+    assert trial["overall_status"] == "NOT_YET_RECRUITING"
+    assert trial["intervention_model"] == "SINGLE_GROUP"
+    assert trial["conditions"][0] == "Polymyositis"
+    assert trial["countries"] == ["Austria", "Germany"]
+    assert trial["lead_sponsor"] == "Klinikum Musterstadt"
+    assert str(trial["completion_date"]) == "2028-03-31"
+    assert marts["arms"]["label"].to_list() == ["Arm 1"]
+
+
+@pytest.mark.parametrize(
+    ("written", "status"),
+    [
+        ("Recruiting planned", "NOT_YET_RECRUITING"),
+        ("Recruiting ongoing", "RECRUITING"),
+        ("Recruiting complete, study continuing", "ACTIVE_NOT_RECRUITING"),
+        ("Recruiting complete, study complete", "COMPLETED"),
+        ("Recruiting withdrawn before recruiting started", "WITHDRAWN"),
+        ("Recruiting suspended on temporary hold", "SUSPENDED"),
+    ],
+)
+def test_drks_statuses(written: str, status: str) -> None:
+    assert normalize_status(written) == status
+
+
+@pytest.mark.parametrize(
+    ("sponsor", "name"),
+    [
+        ("Uniklinik Köln, Kerpener Str. 62, 50937 Köln", "Uniklinik Köln"),
+        ("Zhongshan Hospital, Fudan University", "Zhongshan Hospital, Fudan University"),
+        ("Hospital 12 de Octubre, Madrid", "Hospital 12 de Octubre, Madrid"),
+    ],
+)
+def test_a_sponsors_address_is_not_its_name(sponsor: str, name: str) -> None:
+    assert _trial(f"Sponsor: {sponsor}\nPhase: 1\n")["lead_sponsor"] == name
+
+
+def test_a_design_written_as_one_list_of_phrases() -> None:
+    page = (
+        "Study type\tInterventional\n"
+        "Study design\tnon-randomized controlled study, double blind(masking used), "
+        "placebo control, parallel assignment, prevention purpose\n"
+        "Phase\t2\n"
+    )
+    trial = _trial(page)
+    assert trial["allocation"] == "NON_RANDOMIZED"
+    assert trial["masking"] == "DOUBLE"
+    assert trial["intervention_model"] == "PARALLEL"
+    assert trial["primary_purpose"] == "PREVENTION"
+
+
+def test_a_purpose_under_a_heading_that_usually_opens_a_summary() -> None:
+    page = (
+        "Study design\nPurpose of the study\nTreatment\n"
+        "Allocation to intervention\nNon-randomised trial\n"
+        "Purpose\nThis study aims to find a safe dose.\n"
+    )
+    assert _trial(page)["primary_purpose"] == "TREATMENT"
+    prose = "Purpose of the study\nTo find a safe dose of CAR-T cells.\nPhase\n1\n"
+    assert _trial(prose)["primary_purpose"] is None
