@@ -481,3 +481,32 @@ def test_sex_from_an_inclusion_criterion_when_no_field_states_it(
     criteria: str, sex: str | None
 ) -> None:
     assert _trial(criteria)["sex"] == sex
+
+
+FINDER_PAGE = """# Anti-CD19 CAR-T in lupus nephritis
+
+**Trial ID:** NCT06599999 · **Sponsor:** Example Bio · **Shared by:** a patient group
+
+## At a glance
+- **Status:** Enrolling now
+- **Participants needed:** 30
+- **Trial dates:** May 2025 – June 2029
+
+## What will be measured?
+| What | When |
+|---|---|
+| Side effects | Day 28 |
+| Kidney response | Week 52 |
+"""
+
+
+def test_a_patient_facing_finder_page() -> None:
+    marts, _ = _marts({"finder.md": FINDER_PAGE})
+    trial = marts["trials"].row(0, named=True)
+    assert trial["lead_sponsor"] == "Example Bio"  # not "Example Bio ·"
+    assert trial["overall_status"] == "RECRUITING"
+    assert trial["enrollment"] == 30
+    assert (str(trial["start_date"]), str(trial["completion_date"])) == ("2025-05-01", "2029-06-01")
+    endpoints = marts["endpoints"]
+    assert endpoints["measure"].to_list() == ["Side effects", "Kidney response"]
+    assert endpoints["time_frame"].to_list() == ["Day 28", "Week 52"]

@@ -117,7 +117,14 @@ _PART_AFTER = re.compile(
     rf"(?:[;；|\t]|\s{{2,}}|\s[-–—])\s*(?P<label>{_LABELS})\s*[:：]\s*", re.IGNORECASE
 )
 # Table headers: "| Outcome Measure | Measure Description | Time Frame |".
-_COLUMNS = column_lexicon({role: t for role, t in _PART_TERMS.items() if role != "typed_measure"})
+# Patient-facing sites head the columns with questions: "| What | When |".
+_PLAIN_COLUMNS = {
+    "measure": ("what", "what is measured", "what will be measured"),
+    "frame": ("when", "when it is measured", "when it will be measured"),
+}
+_COLUMNS = column_lexicon(
+    {role: t for role, t in _PART_TERMS.items() if role != "typed_measure"}
+) | column_lexicon(_PLAIN_COLUMNS)
 
 
 @dataclass

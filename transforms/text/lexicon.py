@@ -98,6 +98,8 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "study outcomes",
         "what the study measures",
         "what is the study measuring",
+        "what will be measured",
+        "what will the study measure",
         "efficacy endpoints",
         "safety endpoints",
         "测量指标",  # ChiCTR
@@ -482,6 +484,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "planned enrollment",
         "overall number of participants",
         "total number of participants",
+        "participants needed",
         "planned number of participants",
         "in the whole clinical trial",  # the EU register's F.4.2.2
         "number of subjects",
@@ -534,6 +537,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "date of study",
         "dates of study",
         "study dates",
+        "trial dates",
         "研究实施时间",
     ),
     "completion_date": (

@@ -72,6 +72,8 @@ _MAX_LABEL_LINE = 80
 _NARROWED_CRITERIA = re.compile(r"^(.{0,40}?criteria)\s*(?:[-–—]|\bfor\b|\bin\b)\s*\S.{0,40}$")
 # A label in Chinese and English on one line ("最小 Min age"): the English is the term.
 _CJK_LEAD = re.compile(r"^[\u3400-\u9fff（）()]+[:：]?\s*(?=[A-Za-z])")
+# A separator left after a value where the next label was cut off ("Sponsor: X · ").
+_TRAILING_SEPARATOR = re.compile(r"[ \t]+[·•|][ \t]*$")
 _QUOTED = re.compile(r'^(?:"[^"]+"|\'[^\']+\'|“[^”]+”)$')
 
 
@@ -240,7 +242,7 @@ def _classify_labelled(body: str, body_at: int) -> _Shape:
     match = match_label_colon(body)
     if match is not None:
         key = normalize_label(match.label)
-        value = match.value.strip() or None
+        value = _TRAILING_SEPARATOR.sub("", match.value).strip() or None
         value_at = None if value is None else body_at + match.value_at
         if key in FIELD_BY_TERM and (value or key not in SECTION_BY_TERM):
             kind = "field" if value else "label"
