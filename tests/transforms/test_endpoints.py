@@ -291,3 +291,42 @@ def test_measures_listed_in_one_value_each_with_its_frame() -> None:
         ("SECONDARY", "SRI-4 response at week 52", 364),
         ("SECONDARY", "CAR-T cell persistence through 2 years", 730),
     ]
+
+
+def _frames(page: str) -> list[tuple[str, str | None]]:
+    raw, _ = land_files([("a.txt", page.encode())], datetime(2026, 1, 1, tzinfo=UTC))
+    frame = build_marts(build_staged(raw)[0])[0]["endpoints"]
+    return [(r["measure"], r["time_frame"]) for r in frame.iter_rows(named=True)]
+
+
+@pytest.mark.parametrize(
+    ("measure", "expected"),
+    [
+        # ISRCTN writes "<measure> measured using <tool> at <times>".
+        (
+            "Adverse events measured using CTCAE v5.0 from infusion to day 90",
+            (
+                "Adverse events measured using CTCAE v5.0 from infusion to day 90",
+                "from infusion to day 90",
+            ),
+        ),
+        (
+            "Skin score measured at baseline, 3, 6 and 12 months",
+            (
+                "Skin score measured at baseline, 3, 6 and 12 months",
+                "at baseline, 3, 6 and 12 months",
+            ),
+        ),
+        # "from baseline" is the measure's; the frame comes later or after a dash.
+        (
+            "Change from baseline in MG-ADL score at Week 12",
+            ("Change from baseline in MG-ADL score at Week 12", "at Week 12"),
+        ),
+        (
+            "Change in proteinuria from baseline - Month 6",
+            ("Change in proteinuria from baseline", "Month 6"),
+        ),
+    ],
+)
+def test_a_frame_ending_a_measure(measure: str, expected: tuple[str, str]) -> None:
+    assert _frames(f"Primary outcome measure\n{measure}\n") == [expected]

@@ -36,10 +36,14 @@ _TRAILING_FRAME = re.compile(
     r"\((?:\s*time\s*(?:frames?|points?)\s*[:：]\s*)?(?P<frame>[^()]{1,80})\)\s*$", re.IGNORECASE
 )
 # A measure that ends by saying when: "… at month 6", "… until 12 weeks after infusion".
+# "… measured at baseline, 3, 6 and 12 months", "… from infusion to day 90" (ISRCTN).
 _FRAME_CLAUSE = re.compile(
-    r"\b(?:at|until|up\s+to|through|over|by|within|after)\s+(?:day|week|month|year|\d)[^;()]*$",
+    r"\b(?:(?:at|until|up\s+to|through|over|by|within|after)\s+"
+    r"(?:day|week|month|year|baseline|screening|\d)"
+    r"|from\s+(?:infusion|day|week|month|\d))[^;()]*$",  # not "change from baseline"
     re.IGNORECASE,
 )
+_MAX_CLAUSE = 200  # characters: a frame clause is a few words
 _COMMA = re.compile(r",\s*|\s+[-–—]\s+")
 # Where a frame after a comma or a dash may start: a number or a time word
 # ("…, 12 and 24 weeks", "… — up to 28 days").
@@ -157,7 +161,11 @@ def endpoint_rows(view: DocView, tid: str) -> list[Row]:
         tail = _TRAILING_FRAME.search(measure) if frame is None else None
         if tail is not None and is_time_frame(tail.group("frame")):  # "QMG score (Week 24)"
             measure, frame = measure[: tail.start()].rstrip(), tail.group("frame")
-        if frame is None and (tail := _comma_tail_frame(measure)) is not None:
+        if (
+            frame is None
+            and (tail := _comma_tail_frame(measure)) is not None
+            and len(_frame_clause(measure) or "") <= len(tail[1])  # "at baseline, 3 and 6 months"
+        ):
             measure, frame = tail  # "Adverse events, 12, 24, 36 and 52 weeks"
         parts = _listed_measures(measure) if frame is None else None
         parts = parts or _numbered_measures(measure, frame, block.first_numbered)
@@ -467,13 +475,20 @@ def _numbered_measures(
 
 def _frame_clause(measure: str) -> str | None:
     """The latest "at month 6"-like clause ending a part of the measure, if any."""
-    clauses = [
-        m.group()
-        for part in measure.split(";")
-        if (m := _FRAME_CLAUSE.search(part.strip())) is not None and is_time_frame(m.group())
-    ]
+    clauses = [clause for part in measure.split(";") if (clause := _clause_ending(part.strip()))]
     latest = max(clauses, key=lambda c: parse_time_frame_days(c) or 0, default=None)
     return latest.rstrip(" .") if latest else None  # the sentence's full stop is not the frame's
+
+
+def _clause_ending(part: str) -> str | None:
+    """The longest frame clause that ends ``part``: "from baseline in X at week 12" is
+    not one, "at week 12" is."""
+    at = max(0, len(part) - _MAX_CLAUSE)  # each try reads to the end: a long part costs
+    while (m := _FRAME_CLAUSE.search(part, at)) is not None:
+        if is_time_frame(m.group()):
+            return m.group()
+        at = m.start() + 1
+    return None
 
 
 def _is_bare_frame(line: str) -> bool:
