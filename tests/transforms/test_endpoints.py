@@ -330,3 +330,18 @@ def _frames(page: str) -> list[tuple[str, str | None]]:
 )
 def test_a_frame_ending_a_measure(measure: str, expected: tuple[str, str]) -> None:
     assert _frames(f"Primary outcome measure\n{measure}\n") == [expected]
+
+
+def test_measures_listed_one_per_line_each_with_its_frame() -> None:
+    page = (
+        "Secondary Outcome(s)\tSLEDAI-2K change from baseline at 24 weeks\n"
+        "LLDAS attainment at 52 weeks\n"
+    )
+    assert _frames(page) == [
+        ("SLEDAI-2K change from baseline at 24 weeks", "at 24 weeks"),
+        ("LLDAS attainment at 52 weeks", "at 52 weeks"),
+    ]
+    described = (
+        "Primary outcome\nSRI-4 response at week 52\nThe share of patients with SRI-4 at week 52.\n"
+    )
+    assert _frames(described) == [("SRI-4 response at week 52", "at week 52")]

@@ -340,7 +340,9 @@ class _BlockReader:
         numbered = row["marker"] is not None  # "1. Measure", "• Measure"
         current = self.current
         if current is not None and (
-            current.time_frame is not None or ((inline or numbered) and current.has_measure())
+            current.time_frame is not None
+            or ((inline or numbered) and current.has_measure())
+            or _each_timed(current, text)
         ):
             self.close()
         if self.current is not None and self.current.lines and _is_bare_frame(text):
@@ -352,6 +354,20 @@ class _BlockReader:
         block.lines.append(text)
         if inline:
             block.time_frame = _extract_inline_frame(block)
+
+
+def _each_timed(block: _Block, text: str) -> bool:
+    """A measure alone in its block, with its own "at week 24", and a next line with one:
+    two measures listed one per line (jRCT). A sentence after it ("The proportion of
+    patients in remission at week 24.") describes the measure."""
+    return (
+        block.measure is None
+        and len(block.lines) == 1
+        and not block.description
+        and not text.rstrip().endswith(".")
+        and _frame_clause(block.lines[0]) is not None
+        and _frame_clause(text) is not None
+    )
 
 
 def _blocks(view: DocView) -> list[_Block]:
