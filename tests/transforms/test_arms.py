@@ -270,3 +270,22 @@ def test_a_dose_table_whose_header_names_the_unit_and_an_arm_described_after_a_d
         ),
         ("CAR-T - Dose level 1", "EXPERIMENTAL", None, None),  # a name with a dash in it
     ]
+
+
+def test_a_table_rows_arm_name_and_its_description_after_a_dash() -> None:
+    page = (
+        "NCT06000009\n## Arms and Interventions\n"
+        "| Participant Group/Arm | Intervention/Treatment |\n|---|---|\n"
+        "| Experimental: Dose level 1 - Patients receive 1 × 10^6 CAR-T cells/kg | "
+        "Biological: CD19 CAR-T |\n"
+        "| Experimental: CAR-T - Dose level 2 | Biological: CD19 CAR-T |\n"
+    )
+    assert _arms(page) == [
+        (
+            "Dose level 1",
+            "EXPERIMENTAL",
+            "Patients receive 1 × 10^6 CAR-T cells/kg",
+            ["CD19 CAR-T"],
+        ),
+        ("CAR-T - Dose level 2", "EXPERIMENTAL", None, ["CD19 CAR-T"]),
+    ]

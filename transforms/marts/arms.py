@@ -325,10 +325,12 @@ def _table_arm(
         lines = cell_lines(cell)
         if role == "arm" and arm.label is None:
             typed = _TYPED.match(lines[0])
-            arm.label = typed.group("label").strip() if typed else lines[0]
+            arm.label, described = _described_label(
+                typed.group("label").strip() if typed else lines[0]
+            )
             if typed:
                 arm.arm_type = enums.normalize_arm_type(typed.group("type"))
-            arm.description += lines[1:]
+            arm.description += [*([described] if described else []), *lines[1:]]
         elif role == "type":
             arm.arm_type = enums.normalize_arm_type(cell)
         elif role == "intervention":

@@ -50,7 +50,7 @@ _MAGNITUDE = re.compile(
     + r"\s*10\s*(?P<sup>[⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})"
     + r"|"
     + _TIMES
-    + r"\s*10(?P<flat>\d{1,2})(?=\s*(?:/\s*(?:kg|m2|m²)|cells?\b|CAR|per\b))"
+    + r"\s*10(?P<flat>\d{1,2})(?=\s*(?:/\s*(?:kg|m2|m²)|cells?\b|c?CAR|per\b))"
     + r"|"
     + _TIMES
     + r"\s*10\s*[eE]\s*\+?(?P<times_e>\d{1,2})(?!\d)"  # "2 x 10e6": 10e6 written for 10^6
@@ -59,9 +59,10 @@ _MAGNITUDE = re.compile(
     + r"))",
     re.IGNORECASE,
 )
-# Qualifiers between the magnitude and "cells": "CAR-T", "CAR+ T", "CD19 CAR-T", "viable".
+# Qualifiers between the magnitude and "cells": "CAR-T", "CAR+ T", "CD19 CAR-T", "viable",
+# a compound CAR ("cCAR T cells").
 _QUALIFIER = (
-    r"(?:(?:anti-?)?(?:CAR|CART|NK|CD\d{1,3}|BCMA|T|viable|total|autologous|transduced"
+    r"(?:(?:anti-?)?(?:c?CAR|CART|NK|CD\d{1,3}|BCMA|T|viable|total|autologous|transduced"
     r"|positive|expressing|engineered|modified)\+?[\s\-/]*){0,5}"
 )
 _UNIT = re.compile(
