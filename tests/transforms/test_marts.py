@@ -510,3 +510,28 @@ def test_a_patient_facing_finder_page() -> None:
     endpoints = marts["endpoints"]
     assert endpoints["measure"].to_list() == ["Side effects", "Kidney response"]
     assert endpoints["time_frame"].to_list() == ["Day 28", "Week 52"]
+
+
+HTML_PAGE = """<html><body><h1>CD19 CAR-T in myositis</h1>
+<table>
+<tr><th>Study ID</th><td>NCT06444555</td></tr>
+<tr><th>Recruitment status</th><td>Recruiting</td></tr>
+</table>
+<h2>Outcome measures</h2>
+<table>
+<tr><th>Type</th><th>Measure</th><th>Time frame</th></tr>
+<tr><td>Primary</td><td>Dose-limiting toxicities</td><td>28 days</td></tr>
+</table></body></html>"""
+
+
+def test_an_html_pages_tables_are_read_as_tables() -> None:
+    marts, _ = _marts({"page.html": HTML_PAGE})
+    trial = marts["trials"].row(0, named=True)
+    assert (trial["nct_id"], trial["overall_status"]) == ("NCT06444555", "RECRUITING")
+    assert trial["source_format"] == "html_table"
+    endpoint = marts["endpoints"].row(0, named=True)
+    assert (endpoint["endpoint_type"], endpoint["measure"], endpoint["time_frame"]) == (
+        "PRIMARY",
+        "Dose-limiting toxicities",
+        "28 days",
+    )

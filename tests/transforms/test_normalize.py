@@ -116,3 +116,15 @@ def test_an_html_list_item_keeps_a_bullet() -> None:
 def test_an_unclosed_head_ends_at_the_body() -> None:
     text = normalize_text("<html><head><title>T</title><body><p>Phase: 1</p>").text
     assert text.split() == ["Phase:", "1"]
+
+
+def test_an_html_table_is_written_as_a_markdown_table() -> None:
+    raw = (
+        "<table>\n<tr>\n  <th>Type</th>\n  <th>Measure</th>\n</tr>\n"
+        "<tr><td>Primary</td><td>DLT<br>within 28 days</td></tr>\n</table>"
+    )
+    normalized = normalize_text(raw)
+    rows = [line for line in normalized.text.splitlines() if line.strip()]
+    assert rows == ["| Type | Measure |", "| Primary | DLT; within 28 days |"]
+    at = normalized.text.index("DLT")
+    assert raw[normalized.offsets.to_raw(at) :].startswith("DLT")

@@ -8,6 +8,7 @@ so a page from an unknown site still gets a descriptive name.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from transforms.text.segment import Segmented
@@ -18,6 +19,8 @@ _PRIMARY_BY_ORIGIN = {
     "table": "markdown_table",
     "badge": "badge_rows",
 }
+
+_HTML_CELL = re.compile(r"<t[dh][\s>]", re.IGNORECASE)
 
 
 def detect_layout(raw_text: str, segmented: Segmented) -> str:
@@ -32,6 +35,8 @@ def detect_layout(raw_text: str, segmented: Segmented) -> str:
         primary = "front_matter"
     elif "**" in raw_text and primary == "label_colon":
         primary = "bold_markdown"
+    elif primary == "markdown_table" and _HTML_CELL.search(raw_text):
+        primary = "html_table"  # read as a markdown table (see ``normalize``)
     traits = []
     if any(f.origin == "protocol" for f in segmented.fields):
         traits.append("record")

@@ -76,6 +76,10 @@ _BLOCK_TAGS = (
     "header|footer|aside|thead|tbody|tfoot|caption|figure|figcaption|blockquote|hr|form|!doctype"
 )
 _OPENS_ITEM = re.compile(r"<li\b", re.IGNORECASE)
+# An HTML table's rows and cells, written as a markdown table's: "| Phase | 1 |".
+_TABLE_TAG = re.compile(r"<(?P<close>/?)(?P<tag>tr|td|th)\b", re.IGNORECASE)
+_SPACE = re.compile(r"\s*")
+_CELL_WINDOW = 2000  # characters before a tag searched for the cell it is in
 _OPENS_SUPERSCRIPT = re.compile(r"<sup\b", re.IGNORECASE)
 # What follows "&" in a character reference: "ge;", "#8805;", "#x2265;".
 _ENTITY_NAME = r"(?:[a-zA-Z][a-zA-Z0-9]{1,7}|\#\d{2,6}|\#x[0-9a-fA-F]{2,5});"
@@ -156,6 +160,10 @@ def _replacement(match: re.Match[str], raw: str) -> tuple[str, int]:
     if kind == "block":
         if _in_table_row(raw, match.start()):
             return "; ", match.end()
+        if (cell := _TABLE_TAG.match(value)) is not None:
+            return _table_markup(cell), _SPACE.match(raw, match.end()).end()  # type: ignore[union-attr]
+        if _in_html_cell(raw, match.start()):  # "<td>Drug: A<br>Drug: B</td>": one cell
+            return "; ", match.end()
         # A list item keeps its bullet: "<li>" is "- ", as the page showed it.
         return ("\n- " if _OPENS_ITEM.match(value) else "\n"), match.end()
     if kind == "entity":
@@ -177,6 +185,22 @@ def _replacement(match: re.Match[str], raw: str) -> tuple[str, int]:
         both_phases = "PHASE" in value.upper() and _PHASE_NEXT.match(raw, match.end())
         return value + (", " if both_phases else "\n"), match.end()
     return "", match.end()
+
+
+def _table_markup(tag: re.Match[str]) -> str:
+    """A row starts a line and ends it with "|"; a cell opens with "| ". The spaces and
+    line breaks after the tag go too: they part the tags, not the cells' text."""
+    closing, name = tag.group("close") == "/", tag.group("tag").lower()
+    if name == "tr":
+        return "|\n" if closing else "\n"
+    return " " if closing else "| "
+
+
+def _in_html_cell(raw: str, at: int) -> bool:
+    """Whether ``at`` is inside an HTML table cell (an open "<td>" or "<th>" before it)."""
+    before = raw[max(0, at - _CELL_WINDOW) : at].lower()
+    opened = max(before.rfind("<td"), before.rfind("<th>"), before.rfind("<th "))
+    return opened > max(before.rfind("</td"), before.rfind("</th"), before.rfind("<tr"))
 
 
 def _starts_bold_label_mid_line(raw: str, match: re.Match[str]) -> bool:
