@@ -155,6 +155,12 @@ def test_a_design_written_as_one_list_of_phrases() -> None:
     assert trial["primary_purpose"] == "PREVENTION"
 
 
+def test_a_design_written_as_labelled_sentences() -> None:
+    page = "Study design: Randomization: N/A. Blinding: Open Label. Single arm.\nPhase: 1\n"
+    trial = _trial(page)
+    assert (trial["allocation"], trial["masking"]) == ("NA", "NONE")
+
+
 def test_a_purpose_under_a_heading_that_usually_opens_a_summary() -> None:
     page = (
         "Study design\nPurpose of the study\nTreatment\n"

@@ -114,19 +114,21 @@ _DESIGN_PHRASE = {
     "primary_purpose": re.compile(r"\s+purpose$", re.IGNORECASE),
 }
 _MAX_PHRASE_WORDS = 5
+_PHRASE_END = re.compile(r"[,;]|\.(?:\s|$)")  # WHO: "Randomization: N/A. Blinding: Open Label."
 
 
 def _design_phrases(view: DocView) -> dict[str, str]:
     """Design fields stated as the phrases of an unlabelled list under the design heading."""
     found: dict[str, str] = {}
     for row in view.items_in("design"):
-        for phrase in str(row["text"]).split(","):
-            phrase = phrase.strip(" .")
+        for phrase in _PHRASE_END.split(str(row["text"])):
+            phrase = phrase.strip()
             if not phrase or len(phrase.split()) > _MAX_PHRASE_WORDS:
                 continue
             for key, states in _DESIGN_PHRASE.items():
                 if key not in found and (match := states.search(phrase)) is not None:
-                    found[key] = phrase[: match.start()] if key == "primary_purpose" else phrase
+                    stated = phrase[: match.start()] if key == "primary_purpose" else phrase
+                    found[key] = stated.split(":", 1)[-1].strip()  # "Blinding: Open Label"
     return found
 
 
