@@ -535,3 +535,16 @@ def test_an_html_pages_tables_are_read_as_tables() -> None:
         "Dose-limiting toxicities",
         "28 days",
     )
+
+
+def test_a_typed_label_and_its_value_parted_by_one_space() -> None:
+    page = (
+        "CD7 CAR-T in dermatomyositis\nStatus RecruitingRecruiting\nGender All\n"
+        "Start date Jan 2025Jan 2025\nCOMPLETEDPHASE1INTERVENTIONAL\n"
+    )
+    trial = _trial(page)
+    # The labelled status outranks the badge row's.
+    assert (trial["overall_status"], trial["sex"]) == ("RECRUITING", "ALL")
+    assert str(trial["start_date"]) == "2025-01-01"
+    prose = "CD7 CAR-T in dermatomyositis\nStatus of the disease is assessed monthly\n"
+    assert _trial(prose)["overall_status"] is None

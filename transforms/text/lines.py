@@ -62,6 +62,15 @@ _GLUED_FIELDS = frozenset(
 _CAMEL_FIELDS = frozenset(
     {"status", "phase", "sex", "study_type", "allocation", "masking", "intervention_model"}
 )
+# A typed field's label and its value parted by a space (see ``_classify_camel_glued``).
+_SPACED_FIELDS = (_CAMEL_FIELDS - {"phase"}) | {
+    "start_date",
+    "primary_completion_date",
+    "completion_date",
+}
+_MAX_SPACED_LINE = 60
+_SPACE = re.compile(" ")
+_PARTS = re.compile(r"[·•|;:]")  # more than one field on the line: its parts are read apart
 _CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _MAX_CAMEL_LABEL = 30
 # Upper-case registry enum values ("TREATMENT", "NONE") are values, never labels.
@@ -265,13 +274,26 @@ def _classify_labelled(body: str, body_at: int) -> _Shape:
 
 
 def _classify_camel_glued(body: str, body_at: int) -> _Shape:
-    """ "StatusRecruiting": a typed field's label glued to a value it accepts, else free text."""
+    """ "StatusRecruiting": a typed field's label glued to a value it accepts, else free text.
+
+    Or parted from it by one space, as a table copied without its tabs gives it
+    ("Status Recruiting", "Start date Jan 2025"): a short line whose words after a
+    typed field's label are a value of that field, not a sentence.
+    """
     join = _CAMEL_JOIN.search(body, 0, _MAX_CAMEL_LABEL + 1)
     if join is not None:
         label, value = body[: join.start()], body[join.start() :].strip()
         key = FIELD_BY_TERM.get(normalize_label(label))
         if key in _CAMEL_FIELDS and accepts(key, value):
             return "field", key, label, value, body_at + join.start()
+    if len(body) <= _MAX_SPACED_LINE and not _PARTS.search(body):
+        for space in _SPACE.finditer(body, 0, _MAX_CAMEL_LABEL + 1):
+            label, value = body[: space.start()], body[space.end() :]
+            key = FIELD_BY_TERM.get(normalize_label(label))
+            if key in _SPACED_FIELDS:
+                value = value[:single] if (single := _single_copy(value)) else value
+                if accepts(key, value):
+                    return "field", key, label, value, body_at + space.end()
     return "free", None, None, None, None
 
 
