@@ -96,7 +96,7 @@ _TITLE_SEARCH_LINES = 4
 _LIST_PARTS = re.compile(r"[,;/]|\s+and\s+")
 # Sites in one location field: "Boston, Massachusetts, United States; Toronto, Canada".
 _SITES_APART = re.compile(r"[;|\n]")
-_POSTCODE = re.compile(r"\d")
+_DIGIT = re.compile(r"\d")  # in an address part: a postcode or a street number
 _BRACKETED = re.compile(r"\(([^()]{2,40})\)\s*$")
 _REMARK = re.compile(r"\s*\((?:\d[^()]*|[^()]*\bsites?\b[^()]*)\)")  # "(3 sites)", "(n = 12)"
 # A country's ISO code before its name, as DRKS lists them ("DE Germany").
@@ -105,7 +105,6 @@ _ISO_CODE = re.compile(r"^\s*[A-Z]{2}\s+(?=[A-Z][a-z])")
 _DISEASE_CODE = re.compile(
     r"^(?:ICD[- ]?1[01](?:-GM)?\s*[:：]?\s*)?[A-Z]\d{2}(?:\.\d{1,2})?\s*[-–—:]\s+(?=\w)"
 )
-_DIGIT = re.compile(r"\d")
 _AROUND_NAME = re.compile(r"^[\W\d_]+|[\W\d_]+$")
 _BREADCRUMB = re.compile(r"\s[>›»|/]\s|^(?:home|menu|search)\b", re.IGNORECASE)
 
@@ -212,7 +211,7 @@ def countries(view: DocView) -> list[str] | None:
         parts = [p.strip(" .") for p in text.split(",")]
         if len(parts) > 5 or len(text) > 160:
             continue
-        while len(parts) > 1 and _POSTCODE.search(parts[-1]):
+        while len(parts) > 1 and _DIGIT.search(parts[-1]):
             parts.pop()  # "Hangzhou, Zhejiang, China, 310003"
         country = names.get(_place(parts[-1]))
         if country is None and is_site and (bracketed := _BRACKETED.search(parts[-1])):
