@@ -548,3 +548,17 @@ def test_a_typed_label_and_its_value_parted_by_one_space() -> None:
     assert str(trial["start_date"]) == "2025-01-01"
     prose = "CD7 CAR-T in dermatomyositis\nStatus of the disease is assessed monthly\n"
     assert _trial(prose)["overall_status"] is None
+
+
+def test_cohort_sub_headings_in_italics_head_their_criteria() -> None:
+    page = (
+        "## Eligibility\n**Inclusion Criteria**\n*Cohort A (adults)*\n1. Age ≥ 18 years\n"
+        "*Cohort B (children)*\n1. Age 12 to 17 years\n"
+        "**Exclusion Criteria**\n1. Active CNS lupus\n"
+    )
+    criteria = _marts({"a.md": page})[0]["criteria"]
+    assert criteria.select("criterion_type", "section", "text").rows() == [
+        ("INCLUSION", "Cohort A (adults)", "Age ≥ 18 years"),
+        ("INCLUSION", "Cohort B (children)", "Age 12 to 17 years"),
+        ("EXCLUSION", None, "Active CNS lupus"),
+    ]

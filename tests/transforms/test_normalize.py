@@ -128,3 +128,18 @@ def test_an_html_table_is_written_as_a_markdown_table() -> None:
     assert rows == ["| Type | Measure |", "| Primary | DLT; within 28 days |"]
     at = normalized.text.index("DLT")
     assert raw[normalized.offsets.to_raw(at) :].startswith("DLT")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("*Cohort A (adult SLE)*\n1. Age", "Cohort A (adult SLE)\n1. Age"),  # an italic line
+        ("* Age ≥ 18\n* SLE", "* Age ≥ 18\n* SLE"),  # bullets stay
+        ("a * b * c", "a * b * c"),
+    ],
+)
+def test_a_line_in_italics_loses_its_stars_and_a_bullet_keeps_its(raw: str, expected: str) -> None:
+    normalized = normalize_text(raw)
+    assert normalized.text == expected
+    if expected[0] != raw[0]:
+        assert raw[normalized.offsets.to_raw(0)] == expected[0]

@@ -109,6 +109,8 @@ _EDITS = re.compile(
   | \\(?P<unicode>u[0-9a-fA-F]{{4}})
   | (?P<newline>\\r\\n|\\[nr])
   | (?P<emphasis>\*\*|__)
+  | (?P<italic>(?m:^)\*(?=[^\s*][^*\n]{{0,120}}[^\s*\\]\*(?m:[ \t]*\r?$))
+      | (?<=[^\s*\\])\*(?=(?m:[ \t]*\r?$)))
   | (?P<zero>[\u200b\u200c\u200d\ufeff\u00ad])
   | (?m:^(?P<hashes>\#{{1,6}}[ \t]+))
   | (?-i:(?<![a-z_])(?P<glued>{_ENUM_TOKENS})(?=[A-Z][a-z]|(?:{_ENUM_TOKENS})))
