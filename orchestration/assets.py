@@ -13,6 +13,7 @@ from pathlib import Path
 import dagster as dg
 import polars as pl
 
+from expectations.runner import prepare as prepare_validation
 from orchestration.faults import crash_point
 from orchestration.inputs import code_fingerprint, write_raw_stats
 from orchestration.lock import hold_lock
@@ -102,7 +103,7 @@ def raw_layer(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
     outs=_outs("staged", STAGED_TABLES),
     description="Parse every landed document once into sections, fields and items with spans.",
     # Before the raw checks, which warn only: every later step waits on parsing,
-    # and the checks' GX import is done while it runs (``prepare_gx``).
+    # and the checks' GX import is done while it runs (``prepare_validation``).
     op_tags={"dagster/priority": "1"},
 )
 def staged_layer(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
@@ -115,19 +116,12 @@ def staged_layer(context: dg.AssetExecutionContext, warehouse: WarehouseResource
         _layer_files(settings, context, "staged", STAGED_TABLES),
         _layer_files(settings, context, CANDIDATES, MART_CANDIDATES),
         WORKERS,
-        while_waiting=prepare_gx,
+        while_waiting=prepare_validation,  # GX's 5 s import, while the parse workers run
     )
     record_validated(_target(settings, context, "audit"), "staged", build.reused_files)
     counts = {"reused_documents": len(build.reused_files), "parsed_documents": build.processed}
     for name, table in build.tables.items():
         yield written_output(table, name, counts if name == "stg_documents" else None)
-
-
-def prepare_gx() -> None:
-    """Import GX for the checks (about 5 s) while the parse workers run."""
-    from expectations.runner import prepare
-
-    prepare()
 
 
 def _previous_tables(settings: Settings, layer: str, tables: Iterable[str]) -> dict[str, Path]:

@@ -82,17 +82,17 @@ def ordered_map(
     context = multiprocessing.get_context(START_METHOD)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         pending: deque[Future[Out]] = deque()
+
+        def next_result() -> Out:
+            nonlocal while_waiting
+            if while_waiting is not None:  # the first wait: the workers have their chunks
+                call, while_waiting = while_waiting, None
+                call()
+            return pending.popleft().result()
+
         for item in inputs:
             pending.append(pool.submit(fn, item))
             if len(pending) >= limit:
-                while_waiting = _call_once(while_waiting)
-                yield pending.popleft().result()
-        while_waiting = _call_once(while_waiting)
+                yield next_result()
         while pending:
-            yield pending.popleft().result()
-
-
-def _call_once(call: Callable[[], object] | None) -> None:
-    """Call ``call`` if there is one; what is left to call afterwards (nothing)."""
-    if call is not None:
-        call()
+            yield next_result()
