@@ -289,7 +289,7 @@ def _classify_camel_glued(body: str, body_at: int) -> _Shape:
     if len(body) <= _MAX_SPACED_LINE and not _PARTS.search(body):
         for space in _SPACE.finditer(body, 0, _MAX_CAMEL_LABEL + 1):
             label, value = body[: space.start()], body[space.end() :]
-            key = FIELD_BY_TERM.get(normalize_label(label))
+            key = FIELD_BY_TERM.get(label.casefold())  # a plain label: no codes, no remarks
             if key in _SPACED_FIELDS:
                 value = value[:single] if (single := _single_copy(value)) else value
                 if accepts(key, value):
