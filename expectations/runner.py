@@ -103,9 +103,11 @@ def run_suite(
         columns = _read_columns(per_row, present)
         offset = 0
         rows = unjudged.select(columns)
-        # Row sizes from the table's first rows: the first rows left after skipping
-        # may lie deep in a registry-sized table, and finding them is a scan of its own.
-        size = _rows_per_batch(lazy.select(columns), batch_rows) if columns else batch_rows
+        # Row sizes from the first rows of ``fresh``, else of the table: the first rows
+        # left after skipping may lie deep in a registry-sized table, and finding them is
+        # a scan of its own (so is the head of a base merged with its delta).
+        sampled = lazy if fresh is None else fresh.lazy()
+        size = _rows_per_batch(sampled.select(columns), batch_rows) if columns else batch_rows
         batches = rows.collect_batches(chunk_size=size) if columns else []
         for batch in batches:
             outcomes.append((_validate(suite.name, per_row, batch), offset))

@@ -249,6 +249,28 @@ def test_wide_rows_are_validated_in_batches_of_bounded_bytes(
     assert sum(sizes) == 40 and len(sizes) >= 3  # the suite judges each row once
 
 
+def test_batches_of_fresh_rows_are_sized_from_the_fresh_rows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Wide rows of validated documents (a base's page text) do not shrink the batches
+    of the rows judged, and sizing the batches reads no row of the rest of the table."""
+    frame = _quarantine_rows(40, null_reason_every=5)
+    reasons = [f"{i} " * 5000 if i < 20 else "short" for i in range(frame.height)]
+    frame = frame.with_columns(reason=pl.Series(reasons, dtype=pl.String))
+    skip, fresh = frame.head(20).select("source_file"), frame.tail(20)
+    sizes: list[int] = []
+    validate = runner._validate
+
+    def counting(name, expectations, batch):
+        sizes.append(batch.height)
+        return validate(name, expectations, batch)
+
+    monkeypatch.setattr(runner, "BATCH_BYTES", 20_000)
+    monkeypatch.setattr(runner, "_validate", counting)
+    result = run_suite(raw.quarantine, frame.lazy(), skip_files=skip, fresh=fresh.lazy())
+    assert result.success and sizes == [20]
+
+
 @pytest.mark.parametrize("late", [date(2150, 1, 1), date(9999, 1, 1)])
 def test_dates_out_of_bounds_fail_whether_or_not_pandas_holds_them_in_nanoseconds(
     late: date,
