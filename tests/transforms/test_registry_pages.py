@@ -1,8 +1,8 @@
-"""Pages of national registries (ChiCTR, DRKS, jRCT, ANZCTR): their labels, statuses and forms."""
+"""Pages of registries (ChiCTR, DRKS, jRCT, ANZCTR, EU CTIS) and of sponsors."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import polars as pl
 import pytest
@@ -170,3 +170,82 @@ def test_a_purpose_under_a_heading_that_usually_opens_a_summary() -> None:
     assert _trial(page)["primary_purpose"] == "TREATMENT"
     prose = "Purpose of the study\nTo find a safe dose of CAR-T cells.\nPhase\n1\n"
     assert _trial(prose)["primary_purpose"] is None
+
+
+# EU CTIS's public portal: its masthead first, the title under it, dated fields "in EEA".
+CTIS = """Clinical Trials Information System (CTIS) - Public portal
+
+A Phase 1/2 study of an anti-CD19 CAR T-cell therapy in adults with refractory lupus nephritis
+
+EU CT number
+2023-504871-15-00
+
+Medical conditions: Lupus nephritis (MedDRA 10025140)
+Estimated recruitment start date in EEA: 15/03/2024
+Estimated end of trial date in EEA: 30/06/2027
+
+Secondary end point(s)
+1. Proportion of subjects achieving complete renal response
+
+Timepoint(s) of evaluation of this end point
+1. Week 24, Week 52
+
+Products
+Product name: KYV-101
+Dose: 1 x 10^8 CAR T cells (single dose)
+"""
+
+
+def test_ctis_page() -> None:
+    marts = _marts(CTIS)
+    trial = marts["trials"].row(0, named=True)
+    assert trial["title"].startswith("A Phase 1/2 study of an anti-CD19")
+    assert trial["conditions"] == ["Lupus nephritis"]
+    assert (trial["start_date"], trial["completion_date"]) == (date(2024, 3, 15), date(2027, 6, 30))
+    # "Products" heads the product's fields: no endpoint, and its dose is read.
+    assert marts["endpoints"]["measure"].to_list() == [
+        "Proportion of subjects achieving complete renal response"
+    ]
+    assert marts["doses"]["dose_value"].to_list() == [1e8]
+
+
+# A sponsor's patient-facing study page: questions as headings, facts in a key-value table.
+SPONSOR_PAGE = """# A Study of CD19 CAR T Cells in Participants With Severe Autoimmune Diseases
+
+### What is being measured?
+
+**Main measures**
+- Number of participants with adverse events (up to 2 years)
+
+**Other measures**
+- Proportion of participants achieving DORIS remission (Week 24)
+
+### Study details
+
+| | |
+|---|---|
+| Conditions | Systemic Lupus Erythematosus; Systemic Sclerosis |
+| Sex | All |
+
+### Locations
+
+United States, Germany, France
+"""
+
+
+def test_a_sponsors_patient_page() -> None:
+    marts = _marts(SPONSOR_PAGE, "page.md")
+    trial = marts["trials"].row(0, named=True)
+    assert trial["conditions"] == ["Systemic Lupus Erythematosus", "Systemic Sclerosis"]
+    assert trial["countries"] == ["France", "Germany", "United States"]
+    endpoints = marts["endpoints"].select("endpoint_type", "measure", "time_frame").rows()
+    assert endpoints == [
+        ("PRIMARY", "Number of participants with adverse events", "up to 2 years"),
+        ("SECONDARY", "Proportion of participants achieving DORIS remission", "Week 24"),
+    ]
+
+
+def test_a_header_row_of_two_field_names_is_no_value() -> None:
+    page = "# A Study of CAR T Cells in Lupus\n\n| Condition | Intervention |\n|---|---|\n"
+    page += "| Lupus nephritis | CAR T cells |\n"
+    assert _trial(page)["conditions"] == ["Lupus nephritis"]

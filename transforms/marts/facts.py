@@ -105,7 +105,16 @@ _ISO_CODE = re.compile(r"^\s*[A-Z]{2}\s+(?=[A-Z][a-z])")
 _DISEASE_CODE = re.compile(
     r"^(?:ICD[- ]?1[01](?:-GM)?\s*[:：]?\s*)?[A-Z]\d{2}(?:\.\d{1,2})?\s*[-–—:]\s+(?=\w)"
 )
+# A MedDRA term's code after the condition: "Lupus nephritis (MedDRA 10025140)".
+_MEDDRA_CODE = re.compile(r"\s*\((?:MedDRA|LLT|PT)\b[^()]*\)$", re.IGNORECASE)
 _AROUND_NAME = re.compile(r"^[\W\d_]+|[\W\d_]+$")
+# A registry's or finder's name over its pages: "Clinical Trials Information System (CTIS) -
+# Public portal", "EU Clinical Trials Register", "ANZ Clinical Trials Registry".
+_MASTHEAD = re.compile(
+    r"\b(?:clinical )?(?:trials?|studies) (?:registry|register|information system|portal|"
+    r"database|finder|search)\b",
+    re.IGNORECASE,
+)
 _BREADCRUMB = re.compile(r"\s[>›»|/]\s|^(?:home|menu|search)\b", re.IGNORECASE)
 
 
@@ -208,6 +217,10 @@ def countries(view: DocView) -> list[str] | None:
         for piece in _SITES_APART.split(str(r["text"]))
     ]
     for text, is_site in [*((t, True) for t in sites), *((t, False) for t in prose)]:
+        named = [names.get(_place(part)) for part in _LIST_PARTS.split(text)] if is_site else []
+        if len(named) > 1 and all(named):  # a line of countries: "United States, Germany, Spain"
+            found += [c for c in dict.fromkeys(named) if c is not None and c not in found]
+            continue
         parts = [p.strip(" .") for p in text.split(",")]
         if len(parts) > 5 or len(text) > 160:
             continue
@@ -248,6 +261,7 @@ def inferred_title(view: DocView) -> str | None:
             and not text.endswith(":")
             and not _BREADCRUMB.search(text)
             and not is_boilerplate(text)
+            and not _MASTHEAD.search(text)
             and "," not in text[-30:]
         ):
             return text
@@ -281,7 +295,7 @@ def conditions(view: DocView) -> list[str] | None:
     texts = [*view.values("condition"), *(str(r["text"]) for r in view.items_in("conditions"))]
     for text in texts:
         for part in re.split(r"[;\n]|\s\|\s", text):
-            part = _DISEASE_CODE.sub("", part.strip(" ."))
+            part = _MEDDRA_CODE.sub("", _DISEASE_CODE.sub("", part.strip(" .")))
             if part and not is_boilerplate(part) and part not in found and len(part) < 200:
                 found.append(part)
     return found or None

@@ -30,7 +30,14 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "study purpose",
         "background",
     ),
-    "detailed_description": ("detailed description", "study details", "full description"),
+    "detailed_description": (
+        "detailed description",
+        "study details",
+        "full description",
+        "what will happen during the study",
+        "what happens during the study",
+        "what will happen in the study",
+    ),
     "status": ("status and phase", "basic information", "study status", "trial status overview"),
     "design": (
         "study design",
@@ -88,6 +95,8 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "test product, dose and mode of administration, batch number",
         "study drug",
         "study treatment",
+        "products",  # EU CTIS: each product's name, form, route and dose
+        "product information",
     ),
     "outcomes": (
         "outcome measures",
@@ -99,6 +108,8 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "what the study measures",
         "what is the study measuring",
         "what will be measured",
+        "what is being measured",
+        "what will the study look at",
         "what will the study measure",
         "efficacy endpoints",
         "safety endpoints",
@@ -118,6 +129,8 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "primary efficacy endpoints",
         "co-primary endpoints",
         "main outcome measures",
+        "main measures",  # patient-facing pages: "Main measures" / "Other measures"
+        "primary measures",
         "主要结局指标",
     ),
     "secondary_outcomes": (
@@ -133,6 +146,8 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "secondary efficacy endpoints",
         "key secondary endpoint",
         "key secondary endpoints",
+        "other measures",
+        "secondary measures",
         "次要结局指标",
     ),
     "other_outcomes": (
@@ -817,7 +832,13 @@ def _invert(terms: dict[str, tuple[str, ...]]) -> dict[str, str]:
 # Dates labelled with how sure they are: "Estimated start", "Actual completion".
 _DATE_CERTAINTY = ("estimated", "actual", "anticipated", "expected")
 _QUALIFIED_DATES = {
-    "start_date": ("start", "start date", "study start"),
+    "start_date": (
+        "start",
+        "start date",
+        "study start",
+        "recruitment start date",  # EU CTIS: "Estimated recruitment start date in EEA"
+        "recruitment start date in eea",
+    ),
     "primary_completion_date": ("primary completion", "primary completion date"),
     "completion_date": (
         "completion",
@@ -875,6 +896,9 @@ _FIELDS = _invert(FIELD_TERMS) | {
 }
 SECTION_BY_TERM = _with_spellings(_SECTIONS, _FIELDS)
 FIELD_BY_TERM = _with_spellings(_FIELDS, SECTION_BY_TERM)
+# Sections whose name, as a key-value table's label ("| Conditions | SLE; SSc |"), is
+# the label of a field: the row is that field, not a column header.
+FIELD_OF_SECTION = {"conditions": "condition", "countries": "country"}
 OUTCOME_SECTIONS = frozenset(
     {"outcomes", "primary_outcomes", "secondary_outcomes", "other_outcomes"}
 )

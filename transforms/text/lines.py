@@ -18,6 +18,7 @@ from transforms.text.label_match import match_label_colon, match_label_glued
 from transforms.text.lexicon import (
     CRITERIA_SECTIONS,
     FIELD_BY_TERM,
+    FIELD_OF_SECTION,
     FORM_CODE,
     SECTION_BY_TERM,
     SECTION_NUMBER,
@@ -319,7 +320,7 @@ def _label_cell_pair(body: str, body_at: int, *, headings: bool = False) -> _Sha
         return None
     label, value = cells
     name = normalize_label(label.text)
-    key = FIELD_BY_TERM.get(name)
+    key = FIELD_BY_TERM.get(name) or FIELD_OF_SECTION.get(SECTION_BY_TERM.get(name, ""))
     section = SECTION_BY_TERM.get(name) if key is None and headings and value.text else None
     if key is None and section is None:
         return None
