@@ -68,3 +68,31 @@ def test_sentences_that_state_none_of_these_facts(page: str) -> None:
 def test_a_year_ending_a_sentence_is_the_start() -> None:
     trial = _trial("The trial will start in 2025.\n")
     assert (str(trial["start_date"]), trial["start_date_precision"]) == ("2025-01-01", "year")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "countries"),
+    [
+        ("The trial runs at two sites in Berlin and Munich, Germany.", ["Germany"]),
+        ("It recruits at sites in Lyon and Paris, France, and Basel.", ["France"]),
+        # The list ends at a clause: its later capitalised words name nothing.
+        ("It runs at centres in Germany and Austria that treat Lupus Nephritis.", ["Germany"]),
+        ("The trial runs at centres in Europe and North America.", None),
+    ],
+)
+def test_cities_may_precede_the_country_of_the_sites(
+    sentence: str, countries: list[str] | None
+) -> None:
+    assert _trial(sentence + "\n")["countries"] == countries
+
+
+def test_a_news_items_dates_are_not_the_trials() -> None:
+    """A dated byline ("Posted …", "Updated …") is no bare date: the sentences say when."""
+    page = (
+        "CAR-T therapy for refractory lupus: trial news\n\n"
+        "Posted 12 March 2025 | Updated 3 September 2025\n\n"
+        "Recruitment began in January 2025 and the study is expected to finish in December "
+        "2027.\n"
+    )
+    trial = _trial(page)
+    assert (str(trial["start_date"]), str(trial["completion_date"])) == ("2025-01-01", "2027-12-01")

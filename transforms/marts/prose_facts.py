@@ -146,8 +146,16 @@ def prose_countries(view: DocView, names: dict[str, str]) -> list[str]:
         for match in _SITES_IN.finditer(sentence):
             for place in _PLACES_APART.split(match.group("places")):
                 country = names.get(place.strip().casefold())
+                if country is None and _is_place_name(place):
+                    continue  # a city before its country: "in Berlin and Munich, Germany"
                 if country is None:
-                    break  # the list of places ends at the first that is no country
+                    break  # the list of places ends at the first that is no name
                 if country not in found:
                     found.append(country)
     return found
+
+
+def _is_place_name(text: str) -> bool:
+    """A capitalised name of one to three words ("Munich", "San Diego"), not a clause."""
+    words = text.split()
+    return 0 < len(words) <= 3 and all(word[:1].isupper() for word in words)

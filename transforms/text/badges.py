@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from transforms.values import enums
-from transforms.values.dates import parse_date
+from transforms.values.dates import date_opening, parse_date
 from transforms.values.memo import text_cache
 from transforms.values.numbers import parse_enrollment
 
@@ -184,7 +184,10 @@ def _badge_shape(text: str, section: str) -> tuple[str | None, bool, bool]:
         if upper is not None:
             return upper, False, False
     is_bool = enums.parse_bool(text) is not None
-    is_date = bool(_DATE_SHAPE.match(text) and any(c.isdigit() for c in text) and parse_date(text))
+    # A bare date starts as one: "Posted 12 March 2025" is a news item's date, not the trial's.
+    is_date = bool(
+        _DATE_SHAPE.match(text) and any(c.isdigit() for c in text) and date_opening(text, 1)
+    )
     return None, is_bool, is_date
 
 
