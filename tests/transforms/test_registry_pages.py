@@ -249,3 +249,39 @@ def test_a_header_row_of_two_field_names_is_no_value() -> None:
     page = "# A Study of CAR T Cells in Lupus\n\n| Condition | Intervention |\n|---|---|\n"
     page += "| Lupus nephritis | CAR T cells |\n"
     assert _trial(page)["conditions"] == ["Lupus nephritis"]
+
+
+# CTRI (India): tab-separated label rows, sub-tables, values written as name="value".
+CTRI = """CTRI Number\tCTRI/2024/05/067890 [Registered on: 20/05/2024]
+Public Title of Study\tCAR-T cell therapy for patients with lupus that has not responded
+Primary Sponsor
+Name\tImmunoACT
+Address\tIIT Bombay, Powai, Mumbai
+Health Condition / Problems Studied
+Health Type\tCondition
+Patients\t(1) ICD-10 Condition: M321||Systemic lupus erythematosus with organ involvement
+Intervention / Comparator Agent
+Type\tName\tDetails
+Intervention\tCD19 CAR-T cells\tSingle intravenous infusion of 1 x 10^6 CAR-T cells/kg
+Secondary Outcome
+Outcome\tTimePoints
+SLEDAI-2K response\tMonth 3, 6 and 12
+Target Sample Size\tTotal Sample Size="10"
+Sample Size from India="10"
+Final Enrollment numbers achieved (Total)= "Applicable only for Completed/Terminated trials"
+Date of Study Completion (India)\tApplicable only for Completed/Terminated trials
+Estimated Duration of Trial\tYears="2"
+Months="0"
+"""
+
+
+def test_ctri_page() -> None:
+    marts = _marts(CTRI)
+    trial = marts["trials"].row(0, named=True)
+    assert trial["lead_sponsor"] == "ImmunoACT"  # the name under a value-less label
+    # Only the coded cell of the conditions table is a condition, without its code.
+    assert trial["conditions"] == ["Systemic lupus erythematosus with organ involvement"]
+    assert (trial["enrollment"], trial["completion_date"]) == (10, None)
+    assert marts["doses"]["dose_value"].to_list() == [1e6]
+    # A field's further name="value" lines are not outcome measures.
+    assert marts["endpoints"]["measure"].to_list() == ["SLEDAI-2K response"]

@@ -102,8 +102,10 @@ _REMARK = re.compile(r"\s*\((?:\d[^()]*|[^()]*\bsites?\b[^()]*)\)")  # "(3 sites
 # A country's ISO code before its name, as DRKS lists them ("DE Germany").
 _ISO_CODE = re.compile(r"^\s*[A-Z]{2}\s+(?=[A-Z][a-z])")
 # A disease's classification code before its name ("ICD10: M32.1 - Systemic lupus …").
+# "ICD10: M32.1 - Systemic lupus …" (DRKS), "(1) ICD-10 Condition: M321||Systemic lupus …" (CTRI)
 _DISEASE_CODE = re.compile(
-    r"^(?:ICD[- ]?1[01](?:-GM)?\s*[:：]?\s*)?[A-Z]\d{2}(?:\.\d{1,2})?\s*[-–—:]\s+(?=\w)"
+    r"^(?:\(\d{1,2}\)\s*)?(?:ICD[- ]?1[01](?:-GM)?(?:\s+(?i:condition))?\s*[:：]?\s*)?"
+    r"[A-Z]\d{2,3}(?:\.\d{1,2})?\s*(?:\|\||[-–—:]\s+)(?=\w)"
 )
 # A MedDRA term's code after the condition: "Lupus nephritis (MedDRA 10025140)".
 _MEDDRA_CODE = re.compile(r"\s*\((?:MedDRA|LLT|PT)\b[^()]*\)$", re.IGNORECASE)
@@ -291,11 +293,19 @@ def _without_address(sponsor: str) -> str:
 
 
 def conditions(view: DocView) -> list[str] | None:
-    found: list[str] = []
+    """The conditions a field or a conditions section lists.
+
+    Where a listed condition carries its disease code, only the coded ones are
+    conditions: the other cells of such a table are its header and the kind
+    of participant ("Health Type | Condition" / "Patients | (1) ICD-10 …").
+    """
     texts = [*view.values("condition"), *(str(r["text"]) for r in view.items_in("conditions"))]
-    for text in texts:
-        for part in re.split(r"[;\n]|\s\|\s", text):
-            part = _MEDDRA_CODE.sub("", _DISEASE_CODE.sub("", part.strip(" .")))
-            if part and not is_boilerplate(part) and part not in found and len(part) < 200:
-                found.append(part)
+    parts = [part.strip(" .") for text in texts for part in re.split(r"[;\n]|\s\|\s", text)]
+    if any(_DISEASE_CODE.match(part) for part in parts):
+        parts = [part for part in parts if _DISEASE_CODE.match(part)]
+    found: list[str] = []
+    for part in parts:
+        part = _MEDDRA_CODE.sub("", _DISEASE_CODE.sub("", part))
+        if part and not is_boilerplate(part) and part not in found and len(part) < 200:
+            found.append(part)
     return found or None

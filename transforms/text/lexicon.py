@@ -78,6 +78,8 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "intervention / treatment",
         "intervention/treatment",
         "interventions / treatments",
+        "intervention / comparator agent",  # CTRI
+        "intervention/comparator agent",
         # Dose-escalation pages head their dose table or list so; never a criterion.
         "dose levels",
         "dose cohorts",
@@ -329,6 +331,8 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         # Alone on its line, over a list (ANZCTR, WHO); "Label: value" is the field below.
         "health conditions or problems studied",
         "health condition or problem studied",  # DRKS
+        "health condition / problems studied",  # CTRI
+        "health condition/problems studied",
     ),
     "therapeutic_areas": ("related therapeutic areas", "therapeutic areas", "keywords"),
     "dates": ("time frame", "dates", "study dates", "key dates", "timeline", "study timeline"),
@@ -572,6 +576,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "actual study completion date",
         "date of last data collection",
         "study closing",  # DRKS: "Study Closing (LPLV)"
+        "date of study completion",  # CTRI: "Date of Study Completion (India)"
         # EU CTIS: "Estimated end of trial date in EEA", "Estimated global end of trial date".
         "end of trial date",
         "end of trial date in eea",

@@ -65,6 +65,7 @@ _REMARK_LINE = re.compile(r"^(?:anticipated|actual|estimated|expected|planned|ta
 _BARE_LABEL = re.compile(r"^[^\d:;.!?]{2,60}:$")
 # A sponsor written as a block of sub-labels: "Sponsor" / "Institute" / "Kyoto University
 # Hospital" (jRCT), "Primary sponsor type" / "Hospital" / "Name" / "…" (ANZCTR).
+_ASSIGNMENTS = re.compile(r'(?:[^\W\d_][\w ()/.-]{0,60}=\s*"[^"]*"\s*)+')
 _SPONSOR_PART = re.compile(
     r"^(?:institute|institution|organi[sz]ation|name|name of (?:the )?(?:institute|institution"
     r"|organi[sz]ation|sponsor)|affiliation)$",
@@ -257,6 +258,12 @@ def _consume(state: _State, line: Line) -> None:
         _flush_pending(state)
         _open_section(state, line)
         return
+    if _names_the_pending_sponsor(state, line):  # "Primary Sponsor" / "Name | ImmunoACT"
+        pending, state.pending = state.pending, None
+        start = pending.start if pending is not None else line.start
+        label = pending.label if pending is not None else line.label
+        _add_field(state, "lead_sponsor", label, line.value, "label_block", start, line.end)
+        return
     if line.kind in ("label", "field"):
         _flush_pending(state)
         _close_list(state, line)
@@ -295,6 +302,19 @@ def _names_the_sponsor(state: _State, line: Line) -> bool:
     if not state.fields or line.label is None or not _SPONSOR_PART.match(line.label):
         return False
     return "sponsor" in (state.fields[-1].label or "").lower()
+
+
+def _names_the_pending_sponsor(state: _State, line: Line) -> bool:
+    """A sponsor's label with no value, then its name as a field of its own ("Name: …")."""
+    pending = state.pending
+    return (
+        pending is not None
+        and pending.key == "lead_sponsor"
+        and line.kind == "field"
+        and line.value is not None
+        and line.label is not None
+        and _SPONSOR_PART.match(line.label) is not None
+    )
 
 
 def _is_wrapped(line: Line) -> bool:
@@ -410,7 +430,7 @@ def _labelled_parts(line: Line) -> list[Line] | None:
 
 def _consume_free(state: _State, line: Line) -> None:
     value = strip_markup(line.text)
-    if _continues_number(state, line, value):
+    if _continues_number(state, line, value) or _continues_assignments(state, value):
         return
     pending = state.pending
     if pending is not None and pending.label is not None and _REMARK_LINE.match(value):
@@ -682,6 +702,19 @@ def _close_columns(state: _State) -> None:
 
 def _as_free(line: Line) -> Line:
     return Line(line.start, line.end, line.text, line.indent, "free")
+
+
+def _continues_assignments(state: _State, value: str) -> bool:
+    """More ``name="value"`` parts of the field just read, on lines of their own.
+
+    CTRI prints "Target Sample Size | Total Sample Size="10"" then "Sample Size from
+    India="10"", and "Estimated Duration of Trial | Years="2"" then "Months="0"": the
+    later lines belong to that field, not to the list the page was in before it.
+    """
+    if state.run or state.pending is not None or not state.fields:
+        return False
+    last = state.fields[-1].value
+    return last is not None and bool(_ASSIGNMENTS.fullmatch(last) and _ASSIGNMENTS.fullmatch(value))
 
 
 def _flush_pending(state: _State) -> None:
