@@ -93,6 +93,8 @@ _LD_AGENT = re.compile(
 _TREATMENT_FIELDS = frozenset({"intervention", "arms"})
 _TITLE_MIN_WORDS = 4
 _TITLE_SEARCH_LINES = 4
+# Countries whose name is also a US state's: after "United States" on a line, the state.
+_ALSO_US_STATES = frozenset({"Georgia"})
 _LIST_PARTS = re.compile(r"[,;/]|\s+and\s+")
 # Sites in one location field: "Boston, Massachusetts, United States; Toronto, Canada".
 _SITES_APART = re.compile(r"[;|\n]")
@@ -220,7 +222,9 @@ def countries(view: DocView) -> list[str] | None:
     ]
     for text, is_site in [*((t, True) for t in sites), *((t, False) for t in prose)]:
         named = [names.get(_place(part)) for part in _LIST_PARTS.split(text)] if is_site else []
-        if len(named) > 1 and all(named):  # a line of countries: "United States, Germany, Spain"
+        # A line of countries: "United States, Germany, Spain"; not "United States, Georgia",
+        # ClinicalTrials.gov's heading over a state's sites.
+        if len(named) > 2 and all(named):
             found += [c for c in dict.fromkeys(named) if c is not None and c not in found]
             continue
         parts = [p.strip(" .") for p in text.split(",")]
@@ -229,6 +233,8 @@ def countries(view: DocView) -> list[str] | None:
         while len(parts) > 1 and _DIGIT.search(parts[-1]):
             parts.pop()  # "Hangzhou, Zhejiang, China, 310003"
         country = names.get(_place(parts[-1]))
+        if country in _ALSO_US_STATES and "United States" in (names.get(_place(p)) for p in parts):
+            country = "United States"  # "United States, Georgia": a state's sites
         if country is None and is_site and (bracketed := _BRACKETED.search(parts[-1])):
             country = names.get(bracketed.group(1).strip().casefold())  # "Paris (France)"
         if country is None and is_site and len(parts) == 2:

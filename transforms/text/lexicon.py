@@ -960,6 +960,9 @@ _BOILERPLATE_PATTERNS = (
     r"(?:©|\(c\)\s|copyright\b).{0,200}",  # a site's footer
     r".{0,200}\ball rights reserved\.?",
     r"how to read a study record",
+    # ClinicalTrials.gov's explainers under its headings.
+    r"researchers look for people who fit a certain description.*",
+    r"this section provides .{0,200}",
     r"\(submitted: [^()]{4,30}\)",  # the tabular view's version date under a label
     r"same as current",
     r"information (?:provided )?(?:from|by) the national library of medicine",

@@ -66,6 +66,8 @@ _BARE_LABEL = re.compile(r"^[^\d:;.!?]{2,60}:$")
 # A sponsor written as a block of sub-labels: "Sponsor" / "Institute" / "Kyoto University
 # Hospital" (jRCT), "Primary sponsor type" / "Hospital" / "Name" / "…" (ANZCTR).
 _ASSIGNMENTS = re.compile(r'(?:[^\W\d_][\w ()/.-]{0,60}=\s*"[^"]*"\s*)+')
+# The fields a list of a trial's other identifiers may hold; any other label ends it.
+_IDENTIFIER_FIELDS = frozenset({"registry_id", "nct_id", "acronym", "form_detail"})
 _SPONSOR_PART = re.compile(
     r"^(?:institute|institution|organi[sz]ation|name|name of (?:the )?(?:institute|institution"
     r"|organi[sz]ation|sponsor)|affiliation)$",
@@ -269,6 +271,8 @@ def _consume(state: _State, line: Line) -> None:
         _close_list(state, line)
         if state.section.key == "conditions" and state.section.lines:
             _end_section(state, line)  # a list of conditions holds no labels
+        elif state.section.key == "identifiers" and line.key not in _IDENTIFIER_FIELDS:
+            _end_section(state, line)  # "Other Study ID Numbers" / ids / "Study Start"
         if (state.row_section and " | " in line.text) or (
             state.section.key == "related" and _ends_related_list(state, line)
         ):
@@ -430,7 +434,11 @@ def _labelled_parts(line: Line) -> list[Line] | None:
 
 def _consume_free(state: _State, line: Line) -> None:
     value = strip_markup(line.text)
-    if _continues_number(state, line, value) or _continues_assignments(state, value):
+    if (
+        _continues_number(state, line, value)
+        or _continues_phases(state, line, value)
+        or _continues_assignments(state, value)
+    ):
         return
     pending = state.pending
     if pending is not None and pending.label is not None and _REMARK_LINE.match(value):
@@ -490,6 +498,23 @@ def _continues_number(state: _State, line: Line, value: str) -> bool:
     ):
         return False
     state.fields[-1] = last._replace(value=f"{last.value} {value}", end=line.end)
+    return True
+
+
+def _continues_phases(state: _State, line: Line, value: str) -> bool:
+    """A second phase on the line under the first ("Phase" / "Phase 1" / "Phase 2")."""
+    if state.last_free is not None or state.pending is not None or not state.fields:
+        return False
+    last = state.fields[-1]
+    if (
+        last.key != "phase"
+        or last.origin != "label_block"
+        or len(value) > 20
+        or "phase" not in value.casefold()
+        or not accepts("phase", value)
+    ):
+        return False
+    state.fields[-1] = last._replace(value=f"{last.value}, {value}", end=line.end)
     return True
 
 

@@ -60,10 +60,10 @@ _MAGNITUDE = re.compile(
     re.IGNORECASE,
 )
 # Qualifiers between the magnitude and "cells": "CAR-T", "CAR+ T", "CD19 CAR-T", "viable",
-# a compound CAR ("cCAR T cells").
+# a compound CAR ("cCAR T cells"), the product's code ("1 x 10^8 KYV-101 CAR T cells").
 _QUALIFIER = (
     r"(?:(?:anti-?)?(?:c?CAR|CART|NK|CD\d{1,3}|BCMA|T|viable|total|autologous|transduced"
-    r"|positive|expressing|engineered|modified)\+?[\s\-/]*){0,5}"
+    r"|positive|expressing|engineered|modified|[A-Z]{2,6}-\d{2,6})\+?[\s\-/]*){0,5}"
 )
 _UNIT = re.compile(
     r"\s*(?P<cells>(?P<qual>"
