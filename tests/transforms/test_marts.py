@@ -183,9 +183,18 @@ def test_a_preparative_regimen_is_lymphodepletion() -> None:
             ["cyclophosphamide", "fludarabine"],
         ),
         ("Flu vaccination is recommended before lymphodepletion.", None),  # influenza
+        # Named by when they are given, not as lymphodepletion.
+        (
+            "Fludarabine and cyclophosphamide on days -5 to -3, followed by CAR-T cell infusion.",
+            ["cyclophosphamide", "fludarabine"],
+        ),
+        ("Cyclophosphamide is given before the CAR-T cells.", ["cyclophosphamide"]),
+        ("Patients failed cyclophosphamide and mycophenolate.", None),  # a prior therapy
     ],
 )
-def test_agents_by_their_short_names(sentence: str, agents: list[str] | None) -> None:
+def test_lymphodepletion_agents_by_short_name_or_by_when_given(
+    sentence: str, agents: list[str] | None
+) -> None:
     assert _trial(f"Summary\n{sentence}")["lymphodepletion_agents"] == agents
 
 
