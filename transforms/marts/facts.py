@@ -107,8 +107,8 @@ _BRACKETED = re.compile(r"\(([^()]{2,40})\)\s*$")
 _REMARK = re.compile(r"\s*\((?:\d[^()]*|[^()]*\bsites?\b[^()]*)\)")  # "(3 sites)", "(n = 12)"
 # A country's ISO code before its name, as DRKS lists them ("DE Germany").
 _ISO_CODE = re.compile(r"^\s*[A-Z]{2}\s+(?=[A-Z][a-z])")
-# A disease's classification code before its name ("ICD10: M32.1 - Systemic lupus …").
-# "ICD10: M32.1 - Systemic lupus …" (DRKS), "(1) ICD-10 Condition: M321||Systemic lupus …" (CTRI)
+# A disease's classification code before its name: "ICD10: M32.1 - Systemic lupus …" (DRKS),
+# "(1) ICD-10 Condition: M321||Systemic lupus …" (CTRI).
 _DISEASE_CODE = re.compile(
     r"^(?:\(\d{1,2}\)\s*)?(?:ICD[- ]?1[01](?:-GM)?(?:\s+(?i:condition))?\s*[:：]?\s*)?"
     r"[A-Z]\d{2,3}(?:\.\d{1,2})?\s*(?:\|\||[-–—:]\s+)(?=\w)"

@@ -63,11 +63,12 @@ _REMARK_LINE = re.compile(r"^(?:anticipated|actual|estimated|expected|planned|ta
 # A label the lexicon lacks, with nothing after its colon: under a label it is that label
 # again in another language ("研究疾病：" / "Target disease：" / the value), never its value.
 _BARE_LABEL = re.compile(r"^[^\d:;.!?]{2,60}:$")
-# A sponsor written as a block of sub-labels: "Sponsor" / "Institute" / "Kyoto University
-# Hospital" (jRCT), "Primary sponsor type" / "Hospital" / "Name" / "…" (ANZCTR).
+# Values written as name="value" (CTRI: 'Total Sample Size="10"', 'Months="0"').
 _ASSIGNMENTS = re.compile(r'(?:[^\W\d_][\w ()/.-]{0,60}=\s*"[^"]*"\s*)+')
 # The fields a list of a trial's other identifiers may hold; any other label ends it.
 _IDENTIFIER_FIELDS = frozenset({"registry_id", "nct_id", "acronym", "form_detail"})
+# A sponsor written as a block of sub-labels: "Sponsor" / "Institute" / "Kyoto University
+# Hospital" (jRCT), "Primary sponsor type" / "Hospital" / "Name" / "…" (ANZCTR).
 _SPONSOR_PART = re.compile(
     r"^(?:institute|institution|organi[sz]ation|name|name of (?:the )?(?:institute|institution"
     r"|organi[sz]ation|sponsor)|affiliation)$",
@@ -260,11 +261,11 @@ def _consume(state: _State, line: Line) -> None:
         _flush_pending(state)
         _open_section(state, line)
         return
-    if _names_the_pending_sponsor(state, line):  # "Primary Sponsor" / "Name | ImmunoACT"
-        pending, state.pending = state.pending, None
-        start = pending.start if pending is not None else line.start
-        label = pending.label if pending is not None else line.label
-        _add_field(state, "lead_sponsor", label, line.value, "label_block", start, line.end)
+    if (sponsor := _pending_sponsor(state, line)) is not None:
+        state.pending = None  # "Primary Sponsor" / "Name | ImmunoACT"
+        _add_field(
+            state, sponsor.key, sponsor.label, line.value, "label_block", sponsor.start, line.end
+        )
         return
     if line.kind in ("label", "field"):
         _flush_pending(state)
@@ -308,17 +309,19 @@ def _names_the_sponsor(state: _State, line: Line) -> bool:
     return "sponsor" in (state.fields[-1].label or "").lower()
 
 
-def _names_the_pending_sponsor(state: _State, line: Line) -> bool:
-    """A sponsor's label with no value, then its name as a field of its own ("Name: …")."""
+def _pending_sponsor(state: _State, line: Line) -> Line | None:
+    """The sponsor's value-less label when ``line`` gives its name as a field ("Name: …")."""
     pending = state.pending
-    return (
-        pending is not None
-        and pending.key == "lead_sponsor"
-        and line.kind == "field"
-        and line.value is not None
-        and line.label is not None
-        and _SPONSOR_PART.match(line.label) is not None
-    )
+    if (
+        pending is None
+        or pending.key != "lead_sponsor"
+        or line.kind != "field"
+        or line.value is None
+        or line.label is None
+        or _SPONSOR_PART.match(line.label) is None
+    ):
+        return None
+    return pending
 
 
 def _is_wrapped(line: Line) -> bool:
