@@ -227,6 +227,20 @@ def test_uniqueness_calls_gx_only_for_repeated_keys_or_missing_columns(
     assert missing.failed("expect_column_values_to_be_unique", "sha256")
 
 
+def _batch_sizes(monkeypatch: pytest.MonkeyPatch, batch_bytes: int) -> list[int]:
+    """The rows of each batch GX is given from now on, with batches of ``batch_bytes``."""
+    sizes: list[int] = []
+    validate = runner._validate
+
+    def counting(name, expectations, batch):
+        sizes.append(batch.height)
+        return validate(name, expectations, batch)
+
+    monkeypatch.setattr(runner, "BATCH_BYTES", batch_bytes)
+    monkeypatch.setattr(runner, "_validate", counting)
+    return sizes
+
+
 def test_wide_rows_are_validated_in_batches_of_bounded_bytes(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -235,15 +249,7 @@ def test_wide_rows_are_validated_in_batches_of_bounded_bytes(
     long = [None if reason is None else f"{i} " * 500 for i, reason in enumerate(frame["reason"])]
     frame = frame.with_columns(reason=pl.Series(long, dtype=pl.String))
     whole = run_suite(raw.quarantine, frame)
-    sizes: list[int] = []
-    validate = runner._validate
-
-    def counting(name, expectations, batch):
-        sizes.append(batch.height)
-        return validate(name, expectations, batch)
-
-    monkeypatch.setattr(runner, "BATCH_BYTES", 20_000)
-    monkeypatch.setattr(runner, "_validate", counting)
+    sizes = _batch_sizes(monkeypatch, batch_bytes=20_000)
     batched = run_suite(raw.quarantine, frame.lazy())
     assert batched == whole
     assert sum(sizes) == 40 and len(sizes) >= 3  # the suite judges each row once
@@ -258,15 +264,7 @@ def test_batches_of_fresh_rows_are_sized_from_the_fresh_rows(
     reasons = [f"{i} " * 5000 if i < 20 else "short" for i in range(frame.height)]
     frame = frame.with_columns(reason=pl.Series(reasons, dtype=pl.String))
     skip, fresh = frame.head(20).select("source_file"), frame.tail(20)
-    sizes: list[int] = []
-    validate = runner._validate
-
-    def counting(name, expectations, batch):
-        sizes.append(batch.height)
-        return validate(name, expectations, batch)
-
-    monkeypatch.setattr(runner, "BATCH_BYTES", 20_000)
-    monkeypatch.setattr(runner, "_validate", counting)
+    sizes = _batch_sizes(monkeypatch, batch_bytes=20_000)
     result = run_suite(raw.quarantine, frame.lazy(), skip_files=skip, fresh=fresh.lazy())
     assert result.success and sizes == [20]
 
