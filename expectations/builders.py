@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from expectations.gx_import import great_expectations
 from expectations.runner import list_pattern
 
 if TYPE_CHECKING:
@@ -26,15 +27,13 @@ def new_suite(name: str, *groups: Iterable[Any]) -> ExpectationSuite:
     Expectations go in through the constructor: ``add_expectation`` looks the
     suite up in the active context's store and fails when no context exists.
     """
-    import great_expectations as gx
-
-    return gx.ExpectationSuite(name=name, expectations=[e for group in groups for e in group])
+    return great_expectations().ExpectationSuite(
+        name=name, expectations=[e for group in groups for e in group]
+    )
 
 
 def _gxe() -> Any:
-    import great_expectations.expectations as gxe
-
-    return gxe
+    return great_expectations().expectations
 
 
 def not_null(*columns: str) -> list[Any]:
