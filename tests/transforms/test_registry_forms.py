@@ -279,8 +279,8 @@ def test_isrctn_page_questions_form_labels_and_record_dates() -> None:
     assert dates == ["2024-05-01", "2025-10-15", "2024-03-12"]
     assert trial["completion_date"] is None
     assert (trial["study_type"], trial["allocation"]) == ("INTERVENTIONAL", "NON_RANDOMIZED")
+    # The summary's "Who can participate?" answer restates the formal list: not a criterion.
     assert marts["criteria"].select("criterion_type", "text").rows() == [
-        ("INCLUSION", "Adults aged 18 to 65 with lupus."),
         ("INCLUSION", "Aged 18 to 65 years"),
         ("INCLUSION", "SLEDAI-2K score ≥ 8"),
         ("EXCLUSION", "Active infection"),

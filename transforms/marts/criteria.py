@@ -5,6 +5,11 @@ or under a bare eligibility heading are inclusions (pages that list only
 requirements list what a participant must meet), unless a sub-heading of the
 eligibility list says they exclude ("Patients meeting any of the following will
 be excluded:"). Ordinals count per type.
+
+A registry page's plain-language summary asks "Who can participate?" and
+answers in a sentence ("Adults aged 18 to 70 with severe SSc"), and the same
+page lists the criteria under formal headings. The summary's answer is then a
+restatement, not a criterion: it is read only when the page lists no criteria.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ _EXCLUDING = re.compile(
 def criterion_rows(view: DocView, tid: str) -> list[Row]:
     rows: list[Row] = []
     counters = {"INCLUSION": 0, "EXCLUSION": 0}
-    for item in view.items_in(*_TYPE_BY_SECTION):
+    for item in _criteria_items(view):
         kind = _TYPE_BY_SECTION[str(item["section"])]
         subsection = item["subsection"]
         if kind == "INCLUSION" and item["section"] == "eligibility" and subsection:
@@ -50,6 +55,33 @@ def criterion_rows(view: DocView, tid: str) -> list[Row]:
             }
         )
     return rows
+
+
+def _criteria_items(view: DocView) -> list[Row]:
+    """Items of the eligibility sections, less those under a question heading when
+    items under a formal heading of the same kind (inclusion, exclusion) exist."""
+    items = view.items_in(*_TYPE_BY_SECTION)
+    asked = {
+        section["section_ordinal"]
+        for section in view.sections
+        if section["section"] in _TYPE_BY_SECTION and _is_question(section["heading"])
+    }
+    if not asked:
+        return items
+    listed = {
+        _TYPE_BY_SECTION[str(i["section"])] for i in items if i["section_ordinal"] not in asked
+    }
+    return [
+        item
+        for item in items
+        if item["section_ordinal"] not in asked
+        or _TYPE_BY_SECTION[str(item["section"])] not in listed
+    ]
+
+
+def _is_question(heading: object) -> bool:
+    """ "Who can participate?" (a summary's question), not "Inclusion Criteria:"."""
+    return isinstance(heading, str) and heading.rstrip(" :*").endswith(("?", "？"))
 
 
 def build_criteria(staged: Mapping[str, pl.DataFrame]) -> pl.DataFrame:

@@ -40,9 +40,14 @@ _TRAILING_FRAME = re.compile(
 _FRAME_CLAUSE = re.compile(
     r"\b(?:(?:at|until|up\s+to|through|over|by|within|after)\s+"
     r"(?:day|week|month|year|baseline|screening|\d)"
-    r"|from\s+(?:infusion|day|week|month|\d))[^;()]*$",  # not "change from baseline"
+    r"|from\s+(?:infusion|day|week|month|\d)"  # not "change from baseline" alone,
+    r"|from\s+baseline\s+(?:to|until|through)\s+(?:day|week|month|year|\d))"  # but "… to month 12"
+    r"[^;()]*$",
     re.IGNORECASE,
 )
+# A semicolon a writer typed, with a space after it; WHO ICTRP joins a record's measures
+# with bare ones ("Total improvement score (TIS);CK level;"), each then a measure.
+_SPACED_SEMICOLON = re.compile(r";\s+\S")
 _MAX_CLAUSE = 200  # characters: a frame clause is a few words
 _COMMA = re.compile(r",\s*|\s+[-–—]\s+")
 # Where a frame after a comma or a dash may start: a number or a time word
@@ -443,12 +448,13 @@ def _comma_tail_frame(measure: str) -> tuple[str, str] | None:
 
 
 def _listed_measures(measure: str) -> list[tuple[str, str | None]] | None:
-    """Measures listed in one value, each with its frame: "CRR at week 24; SRI-4 at week 52"."""
+    """Measures listed in one value, each with its frame: "CRR at week 24; SRI-4 at week 52";
+    or joined by bare semicolons, framed or not: "Total improvement score (TIS);CK level"."""
     if ";" not in measure:
         return None
     parts = [part.strip().rstrip(".") for part in measure.split(";") if part.strip()]
     frames = [_frame_clause(part) for part in parts]
-    if len(parts) < 2 or None in frames:
+    if len(parts) < 2 or (None in frames and _SPACED_SEMICOLON.search(measure)):
         return None
     return list(zip(parts, frames, strict=True))
 

@@ -25,7 +25,7 @@ _OTHER_REGISTRIES = re.compile(
         ChiCTR-?(?:[A-Z]{2,4}-)?\d{8,10}
       | DRKS\d{8}
       | ISRCTN\d{8}
-      | ACTRN\d{14}
+      | ACTRN\d{14}p?  # ANZCTR marks a prospective registration: "ACTRN12625000417392p"
       | jRCT[a-z]?\d{9,10}
       | CTRI/\d{4}/\d{2,3}/\d{6}
       | KCT\d{7}
@@ -77,10 +77,16 @@ def registry_ids(view: DocView) -> list[str]:
         if not _may_name_a_registry(text):
             continue
         for match in _OTHER_REGISTRIES.finditer(text):
-            value = _EU_PREFIX.sub("", match.group())
+            value = _own_form(match.group())
             if value not in found:
                 found.append(value)
     return found
+
+
+def _own_form(written: str) -> str:
+    """The id as its registry lists it: no "EudraCT number" prefix, no ANZCTR "p" mark."""
+    value = _EU_PREFIX.sub("", written)
+    return value[:-1] if value[-1:] == "p" and value[:5].upper() == "ACTRN" else value
 
 
 def _may_name_a_registry(text: str) -> bool:

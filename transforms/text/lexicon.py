@@ -853,6 +853,7 @@ _QUALIFIED_DATES = {
         "end of trial date",
         "end of trial date in eea",
         "global end of trial date",
+        "date of last data collection",  # ANZCTR: "Anticipated date of last data collection"
     ),
 }
 # Who takes part goes by three names ("Number of subjects / patients / participants").

@@ -55,6 +55,9 @@ _PART_SEPARATOR = re.compile(
 )
 _PIPE = re.compile(r"[ \t]+\|[ \t]+")
 _AT_START = re.compile("")
+# A label in Chinese, Japanese or Korean script alone: no digits, no sentence punctuation.
+_CJK_LABEL = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af（）()・/／ ]+[:：]?")
+_MAX_TRANSLATED_LABEL = 30
 # "Participant type: Patient": a short capitalised label, a colon, a value.
 _FIELD_LINE = re.compile(r"^[A-Z][\w /()'-]{1,40}[:：]\s*\S")
 # A remark between a label and its value ("Date of first participant enrolment" /
@@ -162,18 +165,37 @@ def segment(
     state = _State([Section(0, "preamble", None, 0, len(text))], headings=headings or {}, text=text)
     lines = list(iter_physical_lines(text))
     furniture = running_heads(text, lines)
-    for start, end, stripped, indent in lines:
+    for i, (start, end, stripped, indent) in enumerate(lines):
         if start in furniture:
             _consume(state, Line(start, end, stripped, indent, "boilerplate"))
             continue
         if verbatim and any(a <= start < b for a, b in verbatim):
             _consume(state, Line(start, end, stripped, indent, "free"))
             continue
-        _consume(state, classify_line(start, end, stripped, indent))
+        line = classify_line(start, end, stripped, indent)
+        if line.kind == "free" and stripped[0] >= "\u3040" and _translates_label(text, lines, i):
+            line = line._replace(kind="boilerplate")
+        _consume(state, line)
     _flush_pending(state)
     _close_columns(state)
     state.section.end = len(text)
     return Segmented(_end_lists_at_plain_headings(state.sections), state.fields)
+
+
+def _translates_label(text: str, lines: list[tuple[int, int, str, int]], i: int) -> bool:
+    """Whether line ``i``, in Chinese, Japanese or Korean, is the other half of a bilingual
+    label: short, wholly in that script, opening a paragraph, with a heading or label on the
+    very next line ("主たる除外基準" over "Exclusion criteria"). The lexicon knows the English
+    half; the other, not a term, would otherwise be read as the last section's item."""
+    start, end, stripped, _ = lines[i]
+    if len(stripped) > _MAX_TRANSLATED_LABEL or not _CJK_LABEL.fullmatch(stripped):
+        return False
+    if i + 1 == len(lines) or (i > 0 and text.count("\n", lines[i - 1][1], start) < 2):
+        return False
+    after = lines[i + 1]
+    if text.count("\n", end, after[0]) != 1:
+        return False
+    return classify_line(*after).kind in ("heading", "label", "field")
 
 
 def _end_lists_at_plain_headings(sections: list[Section]) -> list[Section]:

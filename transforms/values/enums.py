@@ -149,6 +149,11 @@ _STATUS_IN = re.compile(
 )
 
 
+# Registries in Japan, China and Korea print values in both languages: "介入研究 / Interventional".
+_BILINGUAL_SLASH = re.compile(r"\s*[/／]\s*")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
 def _key(text: str | None) -> str:
     """Upper-case ``text`` with every run of punctuation/space collapsed to "_"."""
     if not text:
@@ -157,13 +162,28 @@ def _key(text: str | None) -> str:
 
 
 def _lookup(text: str | None, table: dict[str, str]) -> str | None:
-    """Exact key lookup, then the key with any parenthetical remark removed."""
+    """Exact key lookup, then the key with any parenthetical remark removed, then the
+    English half of a bilingual value ("募集中 / Recruiting")."""
     key = _key(text)
     if key in table:
         return table[key]
     if text and "(" in text:
         return table.get(_key(text.split("(", 1)[0]))
+    if text and ("/" in text or "／" in text) and (english := _english_half(text)):
+        return _lookup(english, table)
     return None
+
+
+def _english_half(text: str) -> str | None:
+    """The Latin-script half of "<CJK> / <English>" (either order), else None."""
+    halves = _BILINGUAL_SLASH.split(text)
+    if len(halves) != 2:
+        return None
+    scripts = [_CJK.search(half) is not None for half in halves]
+    if scripts.count(True) != 1:
+        return None
+    english = halves[scripts.index(False)].strip()
+    return english if english.isascii() else None
 
 
 def _at_token_start(text: str, start: int) -> bool:

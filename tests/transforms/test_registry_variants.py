@@ -1,0 +1,160 @@
+"""Registry pages in forms the seeds do not show: ANZCTR's marks, WHO ICTRP's joined
+lists, Japanese-English labels, and a plain-language summary beside formal criteria."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import polars as pl
+import pytest
+
+from transforms.marts.pipeline import build_marts
+from transforms.raw.documents import land_files
+from transforms.staged.pipeline import build_staged
+from transforms.values.enums import normalize_sex, normalize_status, normalize_study_type
+
+
+def _marts(page: str) -> dict[str, pl.DataFrame]:
+    raw, _ = land_files([("page.txt", page.encode())], datetime(2026, 1, 1, tzinfo=UTC))
+    return build_marts(build_staged(raw)[0])[0]
+
+
+def _trial(page: str) -> dict[str, object]:
+    return _marts(page)["trials"].row(0, named=True)
+
+
+def _measures(page: str) -> list[tuple[str, str | None]]:
+    return _marts(page)["endpoints"].select("measure", "time_frame").rows()
+
+
+ANZCTR = """Registration number
+ACTRN12625000417392p
+
+Public title
+CD19 CAR-T cells in refractory lupus nephritis
+
+Anticipated date of first participant enrolment
+1/07/2025
+Anticipated date of last data collection
+30/06/2029
+"""
+
+
+def test_anzctr_prospective_mark_and_last_data_collection() -> None:
+    trial = _trial(ANZCTR)
+    assert trial["trial_id"] == "ACTRN12625000417392"  # the registry lists it without the "p"
+    assert (trial["start_date"], trial["completion_date"]) == (date(2025, 7, 1), date(2029, 6, 30))
+
+
+def test_an_ictrp_list_joined_by_bare_semicolons_is_one_measure_each() -> None:
+    page = (
+        "Primary Outcome(s)\nIncidence of adverse events;\n"
+        "Secondary Outcome(s)\nTotal improvement score (TIS);CK level;\n"
+    )
+    assert _measures(page) == [
+        ("Incidence of adverse events", None),
+        ("Total improvement score (TIS)", None),
+        ("CK level", None),
+    ]
+
+
+def test_a_writers_semicolon_does_not_split_a_measure() -> None:
+    page = "Primary Outcome Measures\nIncidence of CRS; graded by ASTCT consensus criteria\n"
+    assert [m for m, _ in _measures(page)] == [
+        "Incidence of CRS; graded by ASTCT consensus criteria"
+    ]
+
+
+def test_change_from_baseline_to_a_visit_is_that_visits_frame() -> None:
+    page = "Secondary Outcome Measures\n1. Change in mRSS from baseline to month 12\n"
+    assert _measures(page) == [
+        ("Change in mRSS from baseline to month 12", "from baseline to month 12")
+    ]
+    alone = _measures("Secondary Outcome Measures\n1. Change in mRSS from baseline\n")
+    assert alone == [("Change in mRSS from baseline", None)]
+
+
+SUMMARY_AND_LIST = """Plain English summary of protocol
+Who can participate?
+Adults aged 18 to 70 with severe systemic sclerosis
+
+Participant inclusion criteria
+1. Aged 18-70 years
+2. mRSS >= 15
+"""
+
+
+def test_a_summarys_who_can_participate_yields_to_the_formal_list() -> None:
+    rows = _marts(SUMMARY_AND_LIST)["criteria"].select("criterion_type", "text").rows()
+    assert rows == [("INCLUSION", "Aged 18-70 years"), ("INCLUSION", "mRSS >= 15")]
+
+
+def test_a_question_heading_is_read_when_nothing_formal_of_its_kind_is_listed() -> None:
+    only_summary = SUMMARY_AND_LIST.split("\nParticipant")[0]
+    rows = _marts(only_summary)["criteria"]["text"].to_list()
+    assert rows == ["Adults aged 18 to 70 with severe systemic sclerosis"]
+    page = (
+        "Who can take part?\n- Adults with lupus nephritis\n\n"
+        "Exclusion criteria\n- Active infection\n"
+    )
+    got = _marts(page)["criteria"].select("criterion_type", "text").rows()
+    assert got == [("INCLUSION", "Adults with lupus nephritis"), ("EXCLUSION", "Active infection")]
+
+
+JRCT = """臨床研究実施計画番号 / Clinical Trial Number
+jRCT2033250011
+
+試験の名称 / Title
+A Phase I Study of CD19 CAR-T Cell Therapy for Systemic Lupus Erythematosus
+
+研究の種別 / Study type
+介入研究 / Interventional
+
+進捗状況 / Recruitment status
+募集中 / Recruiting
+
+実施予定被験者数 / Target sample size
+9
+"""
+
+
+def test_japanese_and_english_labels_on_one_line() -> None:
+    trial = _trial(JRCT)
+    assert (
+        trial["title"]
+        == "A Phase I Study of CD19 CAR-T Cell Therapy for Systemic Lupus Erythematosus"
+    )
+    assert (trial["overall_status"], trial["study_type"]) == ("RECRUITING", "INTERVENTIONAL")
+    assert trial["enrollment"] == 9
+
+
+@pytest.mark.parametrize(
+    ("reader", "written", "code"),
+    [
+        (normalize_status, "募集中 / Recruiting", "RECRUITING"),
+        (normalize_status, "Recruiting／募集中", "RECRUITING"),
+        (normalize_study_type, "介入研究 / Interventional", "INTERVENTIONAL"),
+        (normalize_sex, "男性・女性 / Both", "ALL"),
+        (normalize_study_type, "Interventional / Observational", None),  # two English halves
+    ],
+)
+def test_the_english_half_of_a_bilingual_value(reader, written: str, code: str | None) -> None:
+    assert reader(written) == code
+
+
+def test_a_label_in_another_script_over_its_english_label_is_no_item() -> None:
+    page = (
+        "主たる選択基準\nInclusion criteria\n1) Patients aged 18 to 65 years\n\n"
+        "主たる除外基準\nExclusion criteria\n1) Patients with active infection\n\n"
+        "年齢下限\nAge minimum\n18 years\n"
+    )
+    rows = _marts(page)["criteria"].select("criterion_type", "text").rows()
+    assert rows == [
+        ("INCLUSION", "Patients aged 18 to 65 years"),
+        ("EXCLUSION", "Patients with active infection"),
+    ]
+
+
+def test_a_value_in_another_script_under_its_label_is_kept() -> None:
+    page = "Conditions:\n系统性红斑狼疮\nPhase: 1\n"
+    assert _trial(page)["conditions"] == ["系统性红斑狼疮"]
