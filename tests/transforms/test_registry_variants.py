@@ -158,3 +158,57 @@ def test_a_label_in_another_script_over_its_english_label_is_no_item() -> None:
 def test_a_value_in_another_script_under_its_label_is_kept() -> None:
     page = "Conditions:\n系统性红斑狼疮\nPhase: 1\n"
     assert _trial(page)["conditions"] == ["系统性红斑狼疮"]
+
+
+def _fields(page: str) -> list[tuple[str, str, str]]:
+    raw, _ = land_files([("page.txt", page.encode())], datetime(2026, 1, 1, tzinfo=UTC))
+    fields = build_staged(raw)[0]["stg_fields"]
+    return fields.select("field", "label", "value").rows()
+
+
+ALIGNED = """ISRCTN ISRCTN48213907
+CAR-T therapy for severe systemic sclerosis
+
+Submission date       Recruitment status       Overall study status
+12/01/2025            Recruiting               Ongoing
+"""
+
+
+def test_a_header_of_field_names_over_values_aligned_by_spaces() -> None:
+    assert _fields(ALIGNED) == [
+        ("registration_date", "Submission date", "12/01/2025"),
+        ("status", "Recruitment status", "Recruiting"),
+        ("status", "Overall study status", "Ongoing"),
+    ]
+    trial = _trial(ALIGNED)
+    assert (trial["overall_status"], trial["registration_date"]) == (
+        "RECRUITING",
+        date(2025, 1, 12),
+    )
+
+
+def test_an_aligned_value_keeps_its_span() -> None:
+    raw, _ = land_files([("page.txt", ALIGNED.encode())], datetime(2026, 1, 1, tzinfo=UTC))
+    fields = build_staged(raw)[0]["stg_fields"].row(1, named=True)
+    assert ALIGNED[fields["span_start"] : fields["span_end"]].strip() == "Recruiting"
+
+
+def test_an_empty_column_leaves_the_others_read() -> None:
+    page = ALIGNED.replace("Recruiting               Ongoing", "                         Ongoing")
+    assert _fields(page) == [
+        ("registration_date", "Submission date", "12/01/2025"),
+        ("status", "Overall study status", "Ongoing"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "below",
+    [
+        "12/01/2025 Recruiting Ongoing",  # one space apart: not columns
+        "  12/01/2025       Recruiting      Ongoing",  # cells that do not line up
+        "",  # nothing under it
+    ],
+)
+def test_lines_that_do_not_line_up_are_no_table(below: str) -> None:
+    page = "Submission date       Recruitment status       Overall study status\n" + below
+    assert [label for _, label, _ in _fields(page) if label is not None] == []

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from transforms.text.aligned_table import aligned_fields
 from transforms.text.badges import BadgeReader, accepts, is_placeholder
 from transforms.text.criteria_columns import CriteriaColumns, criteria_columns
 from transforms.text.dated_parts import dated_parts
@@ -165,7 +166,10 @@ def segment(
     state = _State([Section(0, "preamble", None, 0, len(text))], headings=headings or {}, text=text)
     lines = list(iter_physical_lines(text))
     furniture = running_heads(text, lines)
+    under_header = -1  # a line read already as the values of an aligned table's header
     for i, (start, end, stripped, indent) in enumerate(lines):
+        if i == under_header:
+            continue
         if start in furniture:
             _consume(state, Line(start, end, stripped, indent, "boilerplate"))
             continue
@@ -175,6 +179,13 @@ def segment(
         line = classify_line(start, end, stripped, indent)
         if line.kind == "free" and stripped[0] >= "\u3040" and _translates_label(text, lines, i):
             line = line._replace(kind="boilerplate")
+        elif line.kind == "free" and "  " in stripped and i + 1 < len(lines):
+            row = classify_line(*lines[i + 1])
+            if (fields := aligned_fields(text, line, row)) is not None:
+                for aligned in fields:  # "Submission date    Recruitment status" / values
+                    _consume(state, aligned)
+                under_header = i + 1
+                continue
         _consume(state, line)
     _flush_pending(state)
     _close_columns(state)
