@@ -60,15 +60,15 @@ _GLUED_FIELDS = frozenset(
 )
 # A label glued to a word value where the capital starts it ("StatusRecruiting", "SexAll"):
 # only fields whose value is typed, and only a value of that type.
-_CAMEL_FIELDS = frozenset(
-    {"status", "phase", "sex", "study_type", "allocation", "masking", "intervention_model"}
-)
+_DATE_FIELDS = frozenset({"start_date", "primary_completion_date", "completion_date"})
+_CAMEL_FIELDS = (
+    frozenset(
+        {"status", "phase", "sex", "study_type", "allocation", "masking", "intervention_model"}
+    )
+    | _DATE_FIELDS
+)  # "Start DateMarch 3, 2025"
 # A typed field's label and its value parted by a space (see ``_classify_camel_glued``).
-_SPACED_FIELDS = (_CAMEL_FIELDS - {"phase"}) | {
-    "start_date",
-    "primary_completion_date",
-    "completion_date",
-}
+_SPACED_FIELDS = _CAMEL_FIELDS - {"phase"}
 _MAX_SPACED_LINE = 60
 _SPACE = re.compile(" ")
 _PARTS = re.compile(r"[·•|;:]")  # more than one field on the line: its parts are read apart
@@ -291,7 +291,8 @@ def _classify_camel_glued(body: str, body_at: int) -> _Shape:
         if key in _CAMEL_FIELDS and accepts(key, value):
             return "field", key, label, value, body_at + join.start()
     if len(body) <= _MAX_SPACED_LINE and not _PARTS.search(body):
-        for space in _SPACE.finditer(body, 0, _MAX_CAMEL_LABEL + 1):
+        # The longest label first: "Start Date March 3, 2025" is "Start Date", not "Start".
+        for space in reversed(list(_SPACE.finditer(body, 0, _MAX_CAMEL_LABEL + 1))):
             label, value = body[: space.start()], body[space.end() :]
             key = FIELD_BY_TERM.get(label.casefold())  # a plain label: no codes, no remarks
             if key in _SPACED_FIELDS:

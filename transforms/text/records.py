@@ -29,6 +29,7 @@ _KEY_TO_FIELD = {
     "studyfirstsubmitdate": "registration_date",
     "enrollmenttype": "enrollment_type",
     "leadsponsorname": "lead_sponsor",
+    "leadsponsor": "lead_sponsor",  # a flat dump: 'lead_sponsor': 'Cabaletta Bio'
     "condition": "condition",
     "brieftitle": "title",
     "officialtitle": "title",
@@ -50,7 +51,12 @@ _KEY_TO_FIELD = {
     "maximumage": "max_age",
     "healthyvolunteers": "healthy_volunteers",
     "conditions": "condition",
+    "countries": "country",  # a flat dump's list of names (not an address's "country")
+    "interventions": "intervention",  # likewise; a list of records is walked into instead
 }
+# Fields a record lists, one value per item: ['Myasthenia Gravis', 'Generalized MG'] is two
+# conditions. Other lists (phases) are one value, read whole.
+_LISTED_FIELDS = frozenset({"condition", "country", "intervention"})
 # Parent key of a nested date or count struct -> canonical field.
 _PARENT_TO_FIELD = {
     "startdatestruct": "start_date",
@@ -83,7 +89,11 @@ def record_fields(obj: Any) -> list[tuple[str, str, str]]:
         field = _field_for(path)
         if field is None or value is None or value == "":
             continue
-        found.append((field, ".".join(path), _render(value)))
+        if isinstance(value, list) and field in _LISTED_FIELDS:
+            items = [str(item) for item in value if item not in (None, "")]
+            found += [(field, ".".join(path), item) for item in items]
+        else:
+            found.append((field, ".".join(path), _render(value)))
     return found
 
 

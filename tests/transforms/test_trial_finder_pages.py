@@ -1,0 +1,111 @@
+"""Trial-finder pages: glued and spaced labels, their own headings and chrome, a registry
+record dumped as a Python dict."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import polars as pl
+import pytest
+
+from transforms.marts.pipeline import build_marts
+from transforms.raw.documents import land_files
+from transforms.staged.pipeline import build_staged
+from transforms.text.lexicon import is_boilerplate
+from transforms.text.lines import classify_line
+from transforms.text.records import record_fields
+
+
+def _marts(page: str) -> dict[str, pl.DataFrame]:
+    raw, _ = land_files([("page.md", page.encode())], datetime(2026, 1, 1, tzinfo=UTC))
+    return build_marts(build_staged(raw)[0])[0]
+
+
+@pytest.mark.parametrize(
+    ("line", "key", "label", "value"),
+    [
+        ("Start DateMarch 3, 2025", "start_date", "Start Date", "March 3, 2025"),
+        ("Primary CompletionDec 2026", "primary_completion_date", "Primary Completion", "Dec 2026"),
+        ("Start Date March 3, 2025", "start_date", "Start Date", "March 3, 2025"),
+        ("Study Type Interventional", "study_type", "Study Type", "Interventional"),
+    ],
+)
+def test_a_date_label_glued_or_spaced_takes_its_whole_label(
+    line: str, key: str, label: str, value: str
+) -> None:
+    got = classify_line(0, len(line), line, 0)
+    assert (got.kind, got.key, got.label, got.value) == ("field", key, label, value)
+
+
+FINDER = """# Anti-CD19 CAR-T in refractory lupus
+
+## At a glance
+- Start DateMarch 3, 2025
+
+## What they measure
+**Primary:** Incidence of DLTs [Time Frame: 28 days post infusion]
+**Secondary:** B-cell reconstitution [Time Frame: up to 2 years]
+
+Share this trial: Facebook | X | Email
+"""
+
+
+def test_a_finders_outcome_heading_and_share_line() -> None:
+    marts = _marts(FINDER)
+    assert marts["trials"]["start_date"].to_list() == [date(2025, 3, 3)]
+    rows = marts["endpoints"].select("endpoint_type", "measure", "time_frame_days").rows()
+    assert rows == [
+        ("PRIMARY", "Incidence of DLTs", 28),
+        ("SECONDARY", "B-cell reconstitution", 730),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("Share this trial: Facebook | X | Email", True),
+        ("Share this study", True),
+        ("Share this trial with your doctor before the screening visit.", False),
+    ],
+)
+def test_share_lines_are_chrome(line: str, chrome: bool) -> None:
+    assert is_boilerplate(line) is chrome
+
+
+def test_a_dumped_records_lists_are_one_value_per_item() -> None:
+    record = {
+        "conditions": ["Myasthenia Gravis", "Generalized Myasthenia Gravis"],
+        "countries": ["China", "United States"],
+        "phases": ["PHASE1", "PHASE2"],
+        "lead_sponsor": "Cabaletta Bio",
+    }
+    assert record_fields(record) == [
+        ("condition", "conditions", "Myasthenia Gravis"),
+        ("condition", "conditions", "Generalized Myasthenia Gravis"),
+        ("country", "countries", "China"),
+        ("country", "countries", "United States"),
+        ("phase", "phases", "PHASE1, PHASE2"),
+        ("lead_sponsor", "lead_sponsor", "Cabaletta Bio"),
+    ]
+
+
+def test_a_dict_dump_on_a_page() -> None:
+    page = (
+        "Trial record snapshot\n"
+        "{'nct_id': 'NCT06798765', 'conditions': ['Myasthenia Gravis', 'Generalized MG'], "
+        "'lead_sponsor': 'Cabaletta Bio', 'healthy_volunteers': False}\n"
+    )
+    trial = _marts(page)["trials"].row(0, named=True)
+    assert trial["conditions"] == ["Myasthenia Gravis", "Generalized MG"]
+    assert (trial["lead_sponsor"], trial["healthy_volunteers"]) == ("Cabaletta Bio", False)
+
+
+def test_chemotherapy_named_before_the_infusion_it_precedes() -> None:
+    page = (
+        "Arms and Interventions\n"
+        "| Participant Group/Arm | Intervention/Treatment |\n"
+        "| Experimental: CABA-201 | Biological: CABA-201 1 x 10^6 cells/kg single infusion "
+        "after fludarabine and cyclophosphamide |\n"
+    )
+    trial = _marts(page)["trials"].row(0, named=True)
+    assert trial["lymphodepletion_agents"] == ["cyclophosphamide", "fludarabine"]
