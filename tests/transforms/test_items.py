@@ -216,3 +216,44 @@ def test_a_comma_ending_a_line_before_a_capital_is_no_wrap() -> None:
         "Positive expression of CD19 in peripheral blood B cells",
         "Treated with rituximab, belimumab or anifrolumab",
     ]
+
+
+def _sections(text: str) -> list[tuple[str | None, str]]:
+    lines = [classify_line(*parts) for parts in iter_physical_lines(text)]
+    return [(i.subsection, i.text) for i in split_items(lines, criteria=True)]
+
+
+PROTOCOL_COHORTS = """A. All cohorts
+   i) Age 18-65 years
+   ii) Adequate organ function: ALT ≤ 3 × ULN;
+      serum creatinine ≤ 1.5 mg/dL
+B. SLE cohort
+   (iv) SLEDAI-2K ≥ 8
+"""
+
+
+def test_a_numbered_cohort_over_its_indented_items_heads_them() -> None:
+    assert _sections(PROTOCOL_COHORTS) == [
+        ("All cohorts", "Age 18-65 years"),
+        ("All cohorts", "Adequate organ function: ALT ≤ 3 × ULN; serum creatinine ≤ 1.5 mg/dL"),
+        ("SLE cohort", "SLEDAI-2K ≥ 8"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. Adequate organ function\n   a) ALT ≤ 3 × ULN\n2. Consent",  # no group named
+        "A. SLE cohort\nB. AAV cohort\nC. Consent",  # nothing indented under it
+        "1. Patients in the SLE cohort aged ≥ 18\n   a) ALT ≤ 3 × ULN",  # a value: a criterion
+    ],
+)
+def test_a_numbered_item_is_no_cohort_heading_without_a_group_and_items_under_it(
+    text: str,
+) -> None:
+    assert all(section is None for section, _ in _sections(text))
+
+
+def test_after_a_semicolon_only_an_indented_lower_case_line_goes_on() -> None:
+    text = "1. ALT ≤ 3 × ULN;\nSerum creatinine ≤ 1.5 mg/dL\n2. Consent"
+    assert _sections(text)[0] == (None, "ALT ≤ 3 × ULN")

@@ -51,6 +51,15 @@ _OPEN_END_WORDS = frozenset(
 _SEPARATORS = (";", "；")
 _SEMICOLON = re.compile(r"[;；]\s*")
 _MAX_SUBHEADING_WORDS = 14
+# Words that name a group of participants in a numbered sub-heading ("B. SLE cohort",
+# "Part A", "Phase I only", "Juvenile patients").
+_COHORT_WORD = re.compile(
+    r"\b(?:cohorts?|groups?|arms?|parts?|only|juvenile|paediatric|pediatric|adults?|adolescents?"
+    r"|children|all\s+(?:participants|patients|subjects))\b",
+    re.IGNORECASE,
+)
+_VALUE_SIGN = re.compile(r"[\d≥≤<>=%]")
+_MAX_COHORT_WORDS = 8
 _MAX_LEAD_IN_WORDS = 30  # "You may be able to join this trial if all of the following apply. You:"
 
 
@@ -203,7 +212,7 @@ def _join_wraps(pieces: list[_Piece], blank_before: list[bool] | None = None) ->
             prev is not None
             and piece.marker is None
             and prev.text
-            and not prev.text.endswith(FINISHED)
+            and (not prev.text.endswith(FINISHED) or _goes_on_after_semicolon(piece, prev, marked))
             and _continues(piece, prev, marked, blank_before is not None and not blank_before[i])
         ):
             out[-1] = _Piece(
@@ -212,6 +221,18 @@ def _join_wraps(pieces: list[_Piece], blank_before: list[bool] | None = None) ->
             continue
         out.append(piece)
     return out
+
+
+def _goes_on_after_semicolon(piece: _Piece, prev: _Piece, marked: bool) -> bool:
+    """An item of sub-criteria parted by semicolons, hard-wrapped after one: the next line,
+    unmarked, lower-case and indented under the item, is more of it ("ALT ≤ 3 × ULN;" /
+    "   serum creatinine ≤ 1.5 mg/dL")."""
+    return (
+        marked
+        and prev.text.endswith(_SEPARATORS)
+        and piece.text[:1].islower()
+        and piece.indent > prev.indent
+    )
 
 
 def _continues(piece: _Piece, prev: _Piece, marked: bool, unspaced: bool) -> bool:
@@ -301,7 +322,7 @@ def _group(pieces: list[_Piece]) -> list[Item]:
     parents: list[int | None] = []  # marker numbers of the open parent items
     for i, piece in enumerate(pieces):
         nxt = pieces[i + 1] if i + 1 < len(pieces) else None
-        if marked and _is_subheading(piece, nxt):
+        if marked and (_is_subheading(piece, nxt) or _is_marked_subheading(piece, nxt)):
             subsection, parents = piece.text.rstrip(":"), []
             continue
         if not piece.text:
@@ -326,6 +347,24 @@ def _is_subheading(piece: _Piece, nxt: _Piece | None) -> bool:
     if piece.text.endswith(":"):
         return words <= _MAX_LEAD_IN_WORDS
     return words <= _MAX_SUBHEADING_WORDS and not piece.text.endswith(_TERMINAL)
+
+
+def _is_marked_subheading(piece: _Piece, nxt: _Piece | None) -> bool:
+    """A numbered cohort heading over its own items: "A. SLE cohort" / "   i) SLEDAI-2K ≥ 8".
+
+    Protocols number their cohorts like criteria; a short line naming a group of
+    participants, with no value and no sentence's end, whose next item is
+    indented under it, heads those items.
+    """
+    if piece.marker is None or nxt is None or nxt.marker is None or nxt.indent <= piece.indent:
+        return False
+    text = piece.text
+    return (
+        len(text.split()) <= _MAX_COHORT_WORDS
+        and not text.endswith((*_TERMINAL, ":"))
+        and _COHORT_WORD.search(text) is not None
+        and _VALUE_SIGN.search(text) is None
+    )
 
 
 def _restarts(marker: str | None) -> bool:
