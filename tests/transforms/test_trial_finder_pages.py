@@ -109,3 +109,25 @@ def test_chemotherapy_named_before_the_infusion_it_precedes() -> None:
     )
     trial = _marts(page)["trials"].row(0, named=True)
     assert trial["lymphodepletion_agents"] == ["cyclophosphamide", "fludarabine"]
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("- InterventionalInterventional", "- Interventional"),
+        ("• Phase 2Phase 2", "• Phase 2"),
+        ("- Phase 2", "- Phase 2"),
+        ("* NoNo", "* NoNo"),  # too short to be two copies
+    ],
+)
+def test_a_bulleted_value_printed_twice_is_read_once(line: str, kept: str) -> None:
+    assert classify_line(0, len(line), line, 0).text == kept
+
+
+def test_chemotherapy_named_by_its_short_names_after_the_cells() -> None:
+    page = (
+        "Arms\nExperimental: CT-0590 — Single dose of 1.0 × 10⁸ CAR-T cells (flat dose) "
+        "after Flu/Cy\n"
+    )
+    trial = _marts(page)["trials"].row(0, named=True)
+    assert trial["lymphodepletion_agents"] == ["cyclophosphamide", "fludarabine"]

@@ -374,3 +374,22 @@ def test_span_covers_the_condition(text, span_text):
 def test_more_safety_concepts(text: str, expected: list[tuple[str, str, float, str]]) -> None:
     found = [(t.concept, t.operator, t.value, t.unit) for t in find_thresholds(text)]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A score out of its scale's top, and counts per nanolitre (German labs).
+        ("Manual muscle testing (MMT-8) score ≤ 136/150", [("mmt8", "<=", 136, "points")]),
+        ("SLEDAI-2K ≥ 6/105", [("sledai_2k", ">=", 6, "points")]),
+        ("Platelets ≥ 75/nL", [("platelets", ">=", 75, "10^9/L")]),
+        ("Leukocytes ≥ 3 Gpt/l", [("wbc", ">=", 3, "10^9/L")]),
+        # The slash still parts a unit's terms.
+        ("eGFR ≥ 30 mL/min/1.73m2", [("egfr", ">=", 30, "mL/min/1.73m2")]),
+    ],
+)
+def test_a_scales_top_and_counts_per_nanolitre(
+    text: str, expected: list[tuple[str, str, float, str]]
+) -> None:
+    found = [(t.concept, t.operator, t.value, t.unit) for t in find_thresholds(text)]
+    assert found == expected

@@ -51,14 +51,15 @@ _NAMED = re.compile(
 )
 _NAMED_BY_GROUP = {re.sub(r"[^A-Z0-9]", "_", k): k for k in _NAMED_ANTIGENS}
 _LD_CONTEXT = re.compile(
-    r"(?=[lcpfbdi])(?:"  # every phrase starts with one of these: skip other positions cheaply
+    r"(?=[lcpfbda])(?:"  # every phrase starts with one of these: skip other positions cheaply
     r"lymphodeplet|lympho-deplet|conditioning|pre-?treatment chemotherapy|preconditioning|"
     r"lymphocyte depletion|preparative (?:regimen|chemotherapy)|"
     # Chemotherapy given on the days before the cells, named as such: "fludarabine and
     # cyclophosphamide on days -5 to -3, followed by CAR-T cell infusion".
     r"(?:followed by|before|prior to) (?:an? |the )?(?:single )?(?:CAR|cell infusion)|"
-    r"(?:infusion|cells) after (?:lymphodeplet\w+ )?(?:chemotherapy with )?"
-    r"(?:fludarabine|cyclophosphamide|bendamustine)|"  # "… single infusion after fludarabine"
+    # "… single infusion after fludarabine and cyclophosphamide", "… (flat dose) after Flu/Cy"
+    r"after (?:lymphodeplet\w+ )?(?:chemotherapy with )?"
+    r"(?i:fludarabine|cyclophosphamide|bendamustine|flu\s*/\s*cy)|"
     r"days? -\d)",
     re.IGNORECASE,
 )

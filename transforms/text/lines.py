@@ -159,6 +159,8 @@ def classify_line(start: int, end: int, text: str, indent: int) -> Line:
     """
     if (single := _single_copy(text)) is not None:
         text, end = text[:single], start + single
+    elif text[:1] in _MARKUP_CHARS and (single := _single_copy_after_markup(text)) is not None:
+        text, end = text[:single], start + single  # "- InterventionalInterventional"
     kind, key, label, value, value_at = _classify_text(text)
     if value is not None and (single := _single_copy(value)) is not None:
         value = value[:single]
@@ -167,6 +169,14 @@ def classify_line(start: int, end: int, text: str, indent: int) -> Line:
 
 
 _MIN_COPY = 4  # "NoNo" may be a word; "Phase 2Phase 2" is not
+_MARKUP_CHARS = frozenset("•*+>-")  # what ``_LEAD_MARKUP`` may start with
+
+
+def _single_copy_after_markup(text: str) -> int | None:
+    """Where a bulleted line ends with one copy of a doubled body ("- Phase 2Phase 2")."""
+    body, at = _strip_markup(text, 0)
+    single = _single_copy(body) if at else None
+    return None if single is None else at + single
 
 
 def _single_copy(text: str) -> int | None:

@@ -62,6 +62,8 @@ _UNITS: list[tuple[str, str]] = [
         "xULN",
     ),
     (r"[×xX*✕]\s*10\s*(?:\^|\*\*)?\s*(?:9|⁹)\s*/\s*L(?![A-Za-z])|(?-i:G/[Ll])", "10^9/L"),
+    # Per nanolitre, or giga-particles per litre, as German labs write counts: "≥ 75/nl", "Gpt/l".
+    (r"(?:cells\s*)?/\s*nL(?![A-Za-z])|Gpt\s*/\s*L(?![A-Za-z])", "10^9/L"),
     # Thousands per microlitre are 10^9 per litre: "1.0 × 10³/µL", "100 K/µL".
     (
         r"(?:[×xX*✕]\s*10\s*(?:\^|\*\*)?\s*(?:3|³)|K)\s*/\s*(?:[µμu]L|mm3|mm\^3|mm³)(?![A-Za-z])",

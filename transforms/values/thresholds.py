@@ -128,6 +128,10 @@ def _clean(text: str) -> str:
     return _ESCAPE.sub(" ", text.translate(_GLYPHS))
 
 
+# "/150" after a score: the top of its scale, not a unit. Not "/1.73m2", "/L", "/10^9".
+_OUT_OF = re.compile(r"/\s*\d{1,4}(?![\w.,^×µμ%/])")
+
+
 def _value_then_unit(
     text: str, pos: int, *, comma: bool = True
 ) -> tuple[float, str | None, int] | None:
@@ -137,6 +141,8 @@ def _value_then_unit(
     value, is_titre, end = number
     if is_titre:
         return value, "dilution", end
+    if text.startswith("/", end) and (out_of := _OUT_OF.match(text, end)) is not None:
+        return value, None, out_of.end()  # a score "out of" its scale's top: "≤ 136/150"
     unit, end = tu.unit_at(text, end)
     return value, unit, end
 
