@@ -96,3 +96,45 @@ def test_a_news_items_dates_are_not_the_trials() -> None:
     )
     trial = _trial(page)
     assert (str(trial["start_date"]), str(trial["completion_date"])) == ("2025-01-01", "2027-12-01")
+
+
+NEWS = """Biotech Daily - Cell Therapy
+Posted 4 February 2025 | Updated 18 June 2025
+
+First patient dosed in Phase 1 trial of allogeneic CAR-T for myositis
+
+BOSTON, Feb. 4, 2025 /PRNewswire/ -- Nova Allo Therapeutics, Inc. today announced that the \
+first patient has been dosed in its Phase 1 trial (NCT06654321). The study plans to enroll 24 \
+patients at up to 10 sites in the United States and Spain.
+"""
+
+
+def test_a_news_item_under_a_sites_masthead() -> None:
+    trial = _trial(NEWS)
+    assert trial["title"] == "First patient dosed in Phase 1 trial of allogeneic CAR-T for myositis"
+    assert trial["lead_sponsor"] == "Nova Allo Therapeutics, Inc."
+    assert trial["countries"] == ["Spain", "United States"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sponsor"),
+    [
+        ("Example Bio (NASDAQ: EXB) today announced the trial.", "Example Bio"),
+        ("Dr. Jane Roe today announced the trial.", None),  # a person, not a company
+    ],
+)
+def test_the_company_announcing_its_trial(sentence: str, sponsor: str | None) -> None:
+    assert _trial(f"A CAR-T trial in lupus\n\n{sentence}\n")["lead_sponsor"] == sponsor
+
+
+def test_a_masthead_is_the_title_only_when_nothing_else_is() -> None:
+    assert _trial("Biotech Daily - Cell Therapy\n\nIt opened today.\n")["title"] == (
+        "Biotech Daily - Cell Therapy"
+    )
+    titled = "KYSA-8 - A Phase 2 Study of KYV-101 in Lupus\n\nIt opened today.\n"
+    assert _trial(titled)["title"] == "KYSA-8 - A Phase 2 Study of KYV-101 in Lupus"
+
+
+def test_sites_in_countries_named_with_the() -> None:
+    page = "A CAR-T trial in lupus\n\nIt runs at sites in Germany and the Netherlands.\n"
+    assert _trial(page)["countries"] == ["Germany", "Netherlands"]

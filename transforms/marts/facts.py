@@ -127,6 +127,12 @@ _MASTHEAD = re.compile(
     re.IGNORECASE,
 )
 _BREADCRUMB = re.compile(r"\s[>›»|/]\s|^(?:home|menu|search)\b", re.IGNORECASE)
+# A news site's masthead names itself and a section, parted by a dash, and no trial;
+# a title parted by a dash names the trial ("KYSA-8 — A Phase 2 Study of KYV-101").
+_SITE_SECTION = re.compile(r"\s[—–-]\s")
+_TRIAL_WORDS = re.compile(
+    r"\b(?:trials?|stud(?:y|ies)|phase|patients|participants|CAR[- ]?T|versus|vs)\b", re.IGNORECASE
+)
 
 
 def is_antigen(symbol: str) -> bool:
@@ -266,10 +272,11 @@ def inferred_title(view: DocView) -> str | None:
     after that comes prose, whose short lines are addresses or captions.
     """
     preamble = [r for r in view.items if r["section"] == "preamble"][:_TITLE_SEARCH_LINES]
+    masthead = None  # "Biotech Daily — Cell Therapy": a site's name and section, if nothing else
     for row in preamble:
         text = str(row["text"]).strip()
         if text.endswith((".", "?", "!")):
-            return None
+            break
         if (
             len(text.split()) >= _TITLE_MIN_WORDS
             and len(text) <= 300
@@ -279,8 +286,11 @@ def inferred_title(view: DocView) -> str | None:
             and not _MASTHEAD.search(text)
             and "," not in text[-30:]
         ):
+            if _SITE_SECTION.search(text) and not _TRIAL_WORDS.search(text):
+                masthead = masthead or text
+                continue
             return text
-    return None
+    return masthead
 
 
 def lead_sponsor(view: DocView) -> str | None:

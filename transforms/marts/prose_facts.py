@@ -43,6 +43,16 @@ _SPONSORED_BY = re.compile(
     r"\bsponsored\s+by\s+(?P<name>(?:the\s+)?[A-Z][\w&'’.\-]*"
     r"(?:,?\s+(?:[A-Z][\w&'’.\-]*|of|for|and|&|de|der|du|la|the)){0,10})"
 )
+# A press release's company: "Nova Allo Therapeutics, Inc. (NASDAQ: NOVA) today announced".
+_ANNOUNCES = re.compile(
+    r"(?P<name>[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*){0,5}"
+    r"(?:,?\s+(?:Inc|Ltd|Corp|Co|LLC|plc|GmbH|AG|SA|S\.A|N\.V|B\.V)\.?)?)"
+    r"(?:\s*\([A-Za-z ]+:\s*[A-Z.]+\))?,?\s+(?:today\s+)?announced\b"
+)
+_COMPANY_WORD = re.compile(
+    r"\b(?:Inc|Ltd|Corp|LLC|plc|GmbH|AG|SA|Therapeutics|Bio|Biosciences|Biotech|Biologics"
+    r"|Pharma|Pharmaceuticals|Medicines|Oncology|Immunotherapeutics|Sciences|Holdings)\b"
+)
 _TRAILING_WORDS = re.compile(r"(?:,?\s+(?:of|for|and|&|de|der|du|la|the))+$")
 _ABBREVIATED = ("Inc.", "Ltd.", "Co.", "Corp.", "S.A.", "B.V.", "Ltd")
 # Words admitting both sexes, in an inclusion criterion ("Male or female, aged 18-65") or a
@@ -70,13 +80,14 @@ _DONE = re.compile(
 )
 _SITES_IN = re.compile(
     r"\b(?:centres|centers|sites|hospitals|clinics|institutions|locations)\s+(?:\w+\s+){0,2}?"
-    r"(?:in|across)\s+(?P<places>[A-Z][^.;:()]{0,100})"
+    r"(?:in|across)\s+(?:the\s+)?(?P<places>[A-Z][^.;:()]{0,100})"
 )
 _DATE_KEYS = ("start", "begin", "began", "commenc", "launch", "open", "until", "through")
 _DATE_KEYS += ("complet", "end", "finish", "conclu")
 _SITE_KEYS = ("centres", "centers", "sites", "hospitals", "clinics", "institutions", "locations")
 _SEX_KEYS = ("male", "women", "men and", "men or", "both sexes", "both genders", "regardless")
 _SEX_KEYS += ("男女", "性别")
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _PLACES_APART = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 
@@ -113,7 +124,8 @@ def prose_dates(view: DocView, *, day_first: bool = False) -> dict[str, ParsedDa
 
 
 def prose_sponsor(view: DocView) -> str | None:
-    """The name after "sponsored by", to its last capitalised word."""
+    """The name after "sponsored by", to its last capitalised word; else the company whose
+    press release announces the trial ("Nova Allo Therapeutics, Inc. today announced")."""
     for sentence in _sentences(view, ("sponsored by",), _SPONSORED_BY):
         if (match := _SPONSORED_BY.search(sentence)) is None:
             continue
@@ -121,6 +133,11 @@ def prose_sponsor(view: DocView) -> str | None:
         if name.endswith(".") and not name.endswith(_ABBREVIATED):
             name = name[:-1]
         return name.removeprefix("the ") or None
+    for text, lowered in view.prose:  # whole paragraphs: "Inc." ends no sentence here
+        if "announced" in lowered:
+            for match in _ANNOUNCES.finditer(text):
+                if _COMPANY_WORD.search(name := match.group("name")):
+                    return name
     return None
 
 
@@ -145,7 +162,8 @@ def prose_countries(view: DocView, names: dict[str, str]) -> list[str]:
     for sentence in _sentences(view, _SITE_KEYS, _SITES_IN):
         for match in _SITES_IN.finditer(sentence):
             for place in _PLACES_APART.split(match.group("places")):
-                country = names.get(place.strip().casefold())
+                place = _THE.sub("", place.strip())  # "in Germany and the Netherlands"
+                country = names.get(place.casefold())
                 if country is None and _is_place_name(place):
                     continue  # a city before its country: "in Berlin and Munich, Germany"
                 if country is None:
