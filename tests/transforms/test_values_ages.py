@@ -110,3 +110,20 @@ def test_long_input_is_linear():
 )
 def test_find_ages_in_prose(text, expected):
     assert find_ages_in_prose(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Adults 18-65 years; juveniles 12-17 years", (12.0, 65.0)),  # one range per cohort
+        ("SLE 18-65 years; jSLE 12 years to N/A", (12.0, None)),
+        ("12 to <18 years", (12.0, 18.0)),
+        ("12 to ≤ 17 years", (12.0, 17.0)),
+    ],
+)
+def test_an_ages_value_with_ranges_per_cohort_or_a_bound_sign(text, expected):
+    assert parse_age_range(text) == expected
+
+
+def test_prose_reads_only_the_first_range_after_its_cue():
+    assert find_ages_in_prose("adults aged 18 to 70 with 3-6 cycles") == (18.0, 70.0)

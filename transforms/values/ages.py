@@ -19,8 +19,8 @@ _BETWEEN = re.compile(
     rf"(?:between|from)\s+{_NUM}\s*{_UNIT}\s*(?:old\s*)?(?:and|to|-|–)\s*{_NUM}\s*{_UNIT}",
     re.IGNORECASE,
 )
-_RANGE = re.compile(
-    rf"(?<![\d./]){_NUM}\s*{_UNIT}\s*(?:old\s*)?{_SEP}\s*(?:{_NUM}\s*{_UNIT}|{_OPEN})",
+_RANGE = re.compile(  # "12 to <18 years": below 18, as "under 18" reads
+    rf"(?<![\d./]){_NUM}\s*{_UNIT}\s*(?:old\s*)?{_SEP}\s*(?:(?:<|≤|<=)\s*)?(?:{_NUM}\s*{_UNIT}|{_OPEN})",
     re.IGNORECASE,
 )
 _OPEN_LOW = re.compile(rf"{_OPEN}\s*{_SEP}\s*{_NUM}\s*{_UNIT}", re.IGNORECASE)
@@ -69,19 +69,26 @@ def parse_age_years(text: str | None) -> float | None:
     return value if value <= 130 else None
 
 
-def _from_range(text: str) -> tuple[float | None, float | None] | None:
+def _from_range(text: str, *, union: bool = False) -> tuple[float | None, float | None] | None:
+    """The first range stated; with ``union`` (an ages value, which states nothing else),
+    every range: one per cohort ("adults 18-65 years; juveniles 12-17 years") states
+    the union of them."""
     for pattern in (_BETWEEN, _RANGE):
-        match = pattern.search(text)
-        if match is None:
-            continue
-        groups = match.groups()
-        low_n, low_u, high_n, high_u = groups[:4]
-        unit = low_u or high_u
-        if high_n is None:  # "18 Years to N/A"
-            return _years(low_n, unit), None
-        if unit is None and not _AGE_HINT.search(text) and len(text.strip()) > 24:
-            continue  # "3-6 cycles" inside unrelated prose is not an age range
-        return _years(low_n, unit), _years(high_n, high_u or unit)
+        ranges = []
+        for match in pattern.finditer(text):
+            if ranges and not union:
+                break
+            groups = match.groups()
+            low_n, low_u, high_n, high_u = groups[:4]
+            unit = low_u or high_u
+            if high_n is None:  # "18 Years to N/A"
+                ranges.append((_years(low_n, unit), None))
+            elif unit is not None or _AGE_HINT.search(text) or len(text.strip()) <= 24:
+                ranges.append((_years(low_n, unit), _years(high_n, high_u or unit)))
+            # else "3-6 cycles" inside unrelated prose is not an age range
+        if ranges:
+            highs = [high for _, high in ranges if high is not None]
+            return min(low for low, _ in ranges), max(highs) if len(highs) == len(ranges) else None
     match = _OPEN_LOW.search(text)
     if match:
         return None, _years(match.group(2), match.group(3))
@@ -126,7 +133,7 @@ def parse_age_range(text: str | None) -> tuple[float | None, float | None]:
     if not text:
         return None, None
     text = text[:500]
-    ranged = _from_range(text)
+    ranged = _from_range(text, union=True)
     if ranged is not None:
         return ranged
     # A short value says with a word which side it bounds: "over 18", "18 and above".
