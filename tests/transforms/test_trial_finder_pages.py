@@ -11,6 +11,7 @@ import pytest
 from transforms.marts.pipeline import build_marts
 from transforms.raw.documents import land_files
 from transforms.staged.pipeline import build_staged
+from transforms.text.glued_chain import glued_pieces
 from transforms.text.lexicon import is_boilerplate
 from transforms.text.lines import classify_line
 from transforms.text.records import record_fields
@@ -131,3 +132,37 @@ def test_chemotherapy_named_by_its_short_names_after_the_cells() -> None:
     )
     trial = _marts(page)["trials"].row(0, named=True)
     assert trial["lymphodepletion_agents"] == ["cyclophosphamide", "fludarabine"]
+
+
+GLUED_BOX = """CAR-T Cells Targeting CD19 for Refractory Lupus Nephritis
+Study TypeInterventionalEnrollment15 (estimated)Start Date2025-05Primary Completion2026-11
+Primary Outcome Measures
+Number of participants with DLTs28 days
+Incidence of CRS and ICANS3 months
+"""
+
+
+def test_a_facts_box_glued_into_one_line() -> None:
+    trial = _marts(GLUED_BOX)["trials"].row(0, named=True)
+    got = [trial[k] for k in ("study_type", "enrollment", "enrollment_type", "start_date")]
+    assert got == ["INTERVENTIONAL", 15, "ESTIMATED", date(2025, 5, 1)]
+    assert trial["primary_completion_date"] == date(2026, 11, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("StatusRecruitingPhase2", ["StatusRecruiting", "Phase2"]),
+        ("Study Type: Interventional", None),  # one label
+        ("Enrollment 24 patients with eGFR and dsDNA", None),  # glues, but no second label
+        ("Start date of the study was delayed", None),
+    ],
+)
+def test_glued_pieces(text: str, pieces: list[str] | None) -> None:
+    found = glued_pieces(text)
+    assert (None if found is None else [text[a:b] for a, b in found]) == pieces
+
+
+def test_a_time_frame_glued_to_its_measure_closes_it() -> None:
+    rows = _marts(GLUED_BOX)["endpoints"].select("measure", "time_frame_days").rows()
+    assert rows == [("Number of participants with DLTs", 28), ("Incidence of CRS and ICANS", 90)]

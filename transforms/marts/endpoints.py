@@ -48,6 +48,10 @@ _FRAME_CLAUSE = re.compile(
 # A semicolon a writer typed, with a space after it; WHO ICTRP joins a record's measures
 # with bare ones ("Total improvement score (TIS);CK level;"), each then a measure.
 _SPACED_SEMICOLON = re.compile(r";\s+\S")
+# A time frame glued to the measure's last word, its table cell's border lost: "DLTs28 days".
+_GLUED_FRAME = re.compile(
+    r"(?<=[A-Za-z)])\d{1,3}\s*(?:days?|weeks?|months?|years?|hours?)$", re.IGNORECASE
+)
 _MAX_CLAUSE = 200  # characters: a frame clause is a few words
 _COMMA = re.compile(r",\s*|\s+[-–—]\s+")
 # Where a frame after a comma or a dash may start: a number or a time word
@@ -341,7 +345,8 @@ class _BlockReader:
         return "frame" if _is_bare_frame(cell) else "description"
 
     def free_line(self, text: str, row: Row) -> None:
-        inline = _INLINE_FRAME.search(text) is not None
+        glued = _GLUED_FRAME.search(text)  # "Number of participants with DLTs28 days"
+        inline = glued is not None or _INLINE_FRAME.search(text) is not None
         numbered = row["marker"] is not None  # "1. Measure", "• Measure"
         current = self.current
         if current is not None and (
@@ -356,6 +361,10 @@ class _BlockReader:
         block = self.block(row)
         if not block.lines and block.measure is None:
             block.first_numbered = str(row["marker"] or "").rstrip(".)") == "1"
+        if glued is not None:
+            block.lines.append(text[: glued.start()])
+            block.time_frame = glued.group()
+            return
         block.lines.append(text)
         if inline:
             block.time_frame = _extract_inline_frame(block)

@@ -20,6 +20,7 @@ from transforms.text.badges import BadgeReader, accepts, is_placeholder
 from transforms.text.criteria_columns import CriteriaColumns, criteria_columns
 from transforms.text.dated_parts import dated_parts
 from transforms.text.field_tables import JOINED_COLUMNS, table_header
+from transforms.text.glued_chain import glued_pieces
 from transforms.text.items import FINISHED, join_wrapped
 from transforms.text.label_match import match_label_colon
 from transforms.text.lexicon import (
@@ -177,6 +178,10 @@ def segment(
             _consume(state, Line(start, end, stripped, indent, "free"))
             continue
         line = classify_line(start, end, stripped, indent)
+        if line.kind in ("field", "free") and (pieces := glued_pieces(line.text)) is not None:
+            for a, b in pieces:  # "Study TypeInterventionalEnrollment15 (estimated)…"
+                _consume(state, classify_line(start + a, start + b, line.text[a:b], indent))
+            continue
         if line.kind == "free" and stripped[0] >= "\u3040" and _translates_label(text, lines, i):
             line = line._replace(kind="boilerplate")
         elif line.kind == "free" and "  " in stripped and i + 1 < len(lines):
