@@ -384,6 +384,7 @@ def test_more_safety_concepts(text: str, expected: list[tuple[str, str, float, s
         ("SLEDAI-2K ≥ 6/105", [("sledai_2k", ">=", 6, "points")]),
         ("Platelets ≥ 75/nL", [("platelets", ">=", 75, "10^9/L")]),
         ("Leukocytes ≥ 3 Gpt/l", [("wbc", ">=", 3, "10^9/L")]),
+        ("年龄≥18周岁", [("age", ">=", 18, "years")]),  # full years of age, not weeks
         # The slash still parts a unit's terms.
         ("eGFR ≥ 30 mL/min/1.73m2", [("egfr", ">=", 30, "mL/min/1.73m2")]),
     ],
