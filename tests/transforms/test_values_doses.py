@@ -153,3 +153,16 @@ def test_a_dose_span_ends_at_its_last_word() -> None:
     (dose,) = find_doses(text)
     assert dose.text == "1 × 10^8 CAR-T cells"
     assert text[dose.start : dose.end] == dose.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2.5 x 10 6 cells/kg", [(2.5e6, None, "cells/kg")]),  # a superscript lost to a space
+        ("2 × 10⁶ CAR⁺ T cells/kg", [(2e6, None, "CAR+ cells/kg")]),  # a superscript plus
+        ("platelets ≥ 75 x 10 9/L", []),  # per litre: a lab value
+        ("Group 2 x 10 patients", []),
+    ],
+)
+def test_flattened_and_superscript_forms(text, expected):
+    assert [(m.value, m.value_max, m.unit) for m in find_doses(text)] == expected

@@ -5,7 +5,8 @@ Only cell counts are doses here: a magnitude (×10^N, a superscript, e-notation,
 ("1 mg/kg") have no magnitude and lab values ("50×10^9/L") are per litre, so
 neither matches. Scraping artefacts handled: "10\\^6" escapes, superscripts
 flattened into digits ("1×105/kg" is 1×10^5: ×10 glued to one or two digits and
-then a unit), and "10e6" written for 10^6, alone or after a mantissa ("2 x 10e6").
+then a unit, or parted from it by a space: "2.5 x 10 6 cells/kg"), and "10e6" written
+for 10^6, alone or after a mantissa ("2 x 10e6").
 """
 
 from __future__ import annotations
@@ -52,6 +53,9 @@ _MAGNITUDE = re.compile(
     + _TIMES
     + r"\s*10(?P<flat>\d{1,2})(?=\s*(?:/\s*(?:kg|m2|m²)|cells?\b|c?CAR|per\b))"
     + r"|"
+    + _TIMES  # the superscript lost with a space left: "2.5 x 10 6 cells/kg"
+    + r"\s*10 (?P<spaced>[5-9]|1[0-2])(?=\s*(?:/\s*(?:kg|m2|m²)|cells?\b|c?CAR|per\b))"
+    + r"|"
     + _TIMES
     + r"\s*10\s*[eE]\s*\+?(?P<times_e>\d{1,2})(?!\d)"  # "2 x 10e6": 10e6 written for 10^6
     + r"|[eE]\s*\+?(?P<enote>\d{1,2})(?!\d)"
@@ -63,7 +67,7 @@ _MAGNITUDE = re.compile(
 # a compound CAR ("cCAR T cells"), the product's code ("1 x 10^8 KYV-101 CAR T cells").
 _QUALIFIER = (
     r"(?:(?:anti-?)?(?:c?CAR|CART|NK|CD\d{1,3}|BCMA|T|viable|total|autologous|transduced"
-    r"|positive|expressing|engineered|modified|[A-Z]{2,6}-\d{2,6})\+?[\s\-/]*){0,5}"
+    r"|positive|expressing|engineered|modified|[A-Z]{2,6}-\d{2,6})[+⁺]?[\s\-/]*){0,5}"
 )
 _UNIT = re.compile(
     r"\s*(?P<cells>(?P<qual>"
@@ -90,7 +94,7 @@ _CAP_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CAP_REACH = 32  # characters before a magnitude searched for a cap's words
-_CAR_POSITIVE = re.compile(r"CAR\s*\+|CAR[\s\-]*positive|\+\s*T\b|CAR-expressing", re.IGNORECASE)
+_CAR_POSITIVE = re.compile(r"CAR\s*[+⁺]|CAR[\s\-]*positive|\+\s*T\b|CAR-expressing", re.IGNORECASE)
 
 
 def _decimal(number: str) -> float:
@@ -112,7 +116,12 @@ def _value_of(match: re.Match[str]) -> tuple[float, float]:
         return mantissa, 10.0**exponent
     if match.group("times_e") is not None:
         return mantissa, 10.0 ** int(match.group("times_e"))
-    raw = match.group("caret") or match.group("flat") or match.group("sup").translate(_SUPERSCRIPT)
+    raw = (
+        match.group("caret")
+        or match.group("flat")
+        or match.group("spaced")
+        or match.group("sup").translate(_SUPERSCRIPT)
+    )
     return mantissa, 10.0 ** int(raw)
 
 
