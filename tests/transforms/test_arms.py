@@ -289,3 +289,27 @@ def test_a_table_rows_arm_name_and_its_description_after_a_dash() -> None:
         ),
         ("CAR-T - Dose level 2", "EXPERIMENTAL", None, ["CD19 CAR-T"]),
     ]
+
+
+COHORTS_TYPED_AFTER = """## Study Arms
+
+**Cohort 1 (DL1) — Experimental**
+Low dose: 0.5 × 10^6 CAR-T cells/kg, single IV infusion on Day 0 following Flu/Cy.
+
+**Observation cohort — No Intervention**
+Patients receiving standard of care only.
+
+**Sentinel (Experimental)**
+The first participant is dosed alone.
+"""
+
+
+def test_an_arms_type_written_after_its_name() -> None:
+    marts = _marts(COHORTS_TYPED_AFTER)
+    assert marts["arms"].select("label", "arm_type").rows() == [
+        ("Cohort 1 (DL1)", "EXPERIMENTAL"),
+        ("Observation cohort", "NO_INTERVENTION"),
+        ("Sentinel", "EXPERIMENTAL"),
+    ]
+    trial = marts["trials"].row(0, named=True)
+    assert trial["lymphodepletion_agents"] == ["cyclophosphamide", "fludarabine"]

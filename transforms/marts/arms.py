@@ -36,6 +36,12 @@ _TYPED = re.compile(
     r"no intervention|other)\s*(?:arm)?\s*[:：-]\s*(?P<label>.+)$",
     re.IGNORECASE,
 )
+# The type after the name: "Cohort 1 (DL1) — Experimental", "Observation (No Intervention)".
+_TYPED_AFTER = re.compile(
+    r"^(?P<label>.+?)\s*(?:[:：]\s*|\s[-–—]\s*|\()(?P<type>experimental|active comparator"
+    r"|placebo comparator|sham comparator|no intervention)(?:\s+arm)?\)?$",
+    re.IGNORECASE,
+)
 _INTERVENTION_TYPES = (
     r"(?:drug|biological|genetic|procedure|device|radiation|behavioral|combination product|"
     r"dietary supplement|diagnostic test|other)\s*:\s*"
@@ -169,7 +175,7 @@ class _ArmReader:
         return self.arms[-1] if self.arms else None
 
     def open(self, label: str, row: Row) -> ArmBlock:
-        typed = _TYPED.match(label)
+        typed = _TYPED.match(label) or _TYPED_AFTER.match(label)
         label, description = _described_label(typed.group("label").strip() if typed else label)
         arm = ArmBlock(
             label,

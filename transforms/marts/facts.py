@@ -58,7 +58,7 @@ _LD_CONTEXT = re.compile(
     # cyclophosphamide on days -5 to -3, followed by CAR-T cell infusion".
     r"(?:followed by|before|prior to) (?:an? |the )?(?:single )?(?:CAR|cell infusion)|"
     # "… single infusion after fludarabine and cyclophosphamide", "… (flat dose) after Flu/Cy"
-    r"after (?:lymphodeplet\w+ )?(?:chemotherapy with )?"
+    r"(?:after|following) (?:lymphodeplet\w+ )?(?:chemotherapy with )?"
     r"(?i:fludarabine|cyclophosphamide|bendamustine|flu\s*/\s*cy)|"
     r"days? -\d)",
     re.IGNORECASE,
