@@ -138,3 +138,8 @@ def test_a_masthead_is_the_title_only_when_nothing_else_is() -> None:
 def test_sites_in_countries_named_with_the() -> None:
     page = "A CAR-T trial in lupus\n\nIt runs at sites in Germany and the Netherlands.\n"
     assert _trial(page)["countries"] == ["Germany", "Netherlands"]
+
+
+def test_cities_and_their_countries_in_a_sentence_give_every_country() -> None:
+    page = "A CAR-T trial in lupus\n\nIt runs at sites in Lyon, France and Basel, Switzerland.\n"
+    assert _trial(page)["countries"] == ["France", "Switzerland"]

@@ -212,7 +212,8 @@ def _country_names() -> dict[str, str]:
 
 
 def countries(view: DocView) -> list[str] | None:
-    """Countries a country field lists ("Germany, Italy, Spain"), or ending an address."""
+    """Countries a country field lists ("Germany, Italy, Spain"), ending an address, or
+    named as where the sites are ("sites in Germany and Austria")."""
     names = _country_names()
     found: list[str] = []
     listed = [*view.values("country"), *(str(r["text"]) for r in view.items_in("countries"))]
@@ -254,8 +255,9 @@ def countries(view: DocView) -> list[str] | None:
             country = names.get(parts[0].casefold())  # "China, Zhejiang": a group of sites
         if country and country not in found:
             found.append(country)
-    if not found:  # "at three centres in Germany and Austria" when no field or site says
-        found = prose_countries(view, names)
+    # "at three centres in Germany and Austria"; also beside an address-like sentence's last
+    # part ("sites in Lyon, France and Basel, Switzerland" names two countries, not one).
+    found += [c for c in prose_countries(view, names) if c not in found]
     return sorted(found) or None
 
 
