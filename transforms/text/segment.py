@@ -11,7 +11,7 @@ section: some sites print outcome blocks with no heading at all.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -527,35 +527,45 @@ def _consume_free(state: _State, line: Line) -> None:
 
 def _continues_number(state: _State, line: Line, value: str) -> bool:
     """Append a unit line to the number just read under a label ("Min age" / "18" / "years")."""
-    if state.last_free is not None or state.pending is not None or not state.fields:
-        return False
-    last = state.fields[-1]
-    if (
-        last.key not in _UNIT_FIELDS
-        or last.origin != "label_block"
-        or last.value is None
-        or not last.value.isdigit()
-        or not _UNIT_LINE.match(value)
-    ):
-        return False
-    state.fields[-1] = last._replace(value=f"{last.value} {value}", end=line.end)
-    return True
+    return _continues_label_block(
+        state,
+        line,
+        lambda last: (
+            last.key in _UNIT_FIELDS
+            and last.value is not None
+            and last.value.isdigit()
+            and _UNIT_LINE.match(value) is not None
+        ),
+        f" {value}",
+    )
 
 
 def _continues_phases(state: _State, line: Line, value: str) -> bool:
     """A second phase on the line under the first ("Phase" / "Phase 1" / "Phase 2")."""
+    return _continues_label_block(
+        state,
+        line,
+        lambda last: (
+            last.key == "phase"
+            and len(value) <= 20
+            and "phase" in value.casefold()
+            and accepts("phase", value)
+        ),
+        f", {value}",
+    )
+
+
+def _continues_label_block(
+    state: _State, line: Line, goes_on: Callable[[Field], bool], more: str
+) -> bool:
+    """Append ``more`` to the last field when it was just read from the line under its label
+    and ``goes_on`` accepts this line as more of it; whether it did."""
     if state.last_free is not None or state.pending is not None or not state.fields:
         return False
     last = state.fields[-1]
-    if (
-        last.key != "phase"
-        or last.origin != "label_block"
-        or len(value) > 20
-        or "phase" not in value.casefold()
-        or not accepts("phase", value)
-    ):
+    if last.origin != "label_block" or last.value is None or not goes_on(last):
         return False
-    state.fields[-1] = last._replace(value=f"{last.value}, {value}", end=line.end)
+    state.fields[-1] = last._replace(value=f"{last.value}{more}", end=line.end)
     return True
 
 
