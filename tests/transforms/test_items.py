@@ -257,3 +257,28 @@ def test_a_numbered_item_is_no_cohort_heading_without_a_group_and_items_under_it
 def test_after_a_semicolon_only_an_indented_lower_case_line_goes_on() -> None:
     text = "1. ALT ≤ 3 × ULN;\nSerum creatinine ≤ 1.5 mg/dL\n2. Consent"
     assert _sections(text)[0] == (None, "ALT ≤ 3 × ULN")
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        (
+            "1. Absolute neutrophil count of at least\n1.5 × 10^9/L\n2. Consent",
+            "Absolute neutrophil count of at least 1.5 × 10^9/L",
+        ),
+        ("- Serum IgG of at least\n4 g/L\n- Consent", "Serum IgG of at least 4 g/L"),
+        ("- Haemoglobin below\n8.0 g/dL\n- Consent", "Haemoglobin below 8.0 g/dL"),
+        ("1. Aged 18 years or below\n2. Consent", "Aged 18 years or below"),  # whole already
+    ],
+)
+def test_a_comparison_in_words_waits_for_its_value_on_the_next_line(text: str, first: str) -> None:
+    assert _items(text) == [first, "Consent"]
+
+
+def test_a_protocol_numbered_cohort_over_a_lettered_list_heads_it() -> None:
+    text = "4.1.1 Adult cohort\nA. Age ≥ 18\nB. SLE\n4.1.2 Juvenile cohort\nA. Age 12 to 17"
+    assert _sections(text) == [
+        ("Adult cohort", "Age ≥ 18"),
+        ("Adult cohort", "SLE"),
+        ("Juvenile cohort", "Age 12 to 17"),
+    ]

@@ -212,3 +212,27 @@ def test_an_empty_column_leaves_the_others_read() -> None:
 def test_lines_that_do_not_line_up_are_no_table(below: str) -> None:
     page = "Submission date       Recruitment status       Overall study status\n" + below
     assert [label for _, label, _ in _fields(page) if label is not None] == []
+
+
+PROTOCOL = """4. SELECTION OF PATIENTS
+4.2 Exclusion Criteria
+(i) Cancer-associated myositis.
+(ii) eGFR < 60 mL/min/1.73m2.
+4.3 Withdrawal Criteria
+Patients may withdraw consent at any time.
+5. STUDY TREATMENT
+4.2.1 misplaced item
+"""
+
+
+def test_a_protocols_next_numbered_heading_ends_the_list_it_numbered() -> None:
+    rows = _marts(PROTOCOL)["criteria"].select("criterion_type", "text").rows()
+    assert rows == [
+        ("EXCLUSION", "Cancer-associated myositis."),
+        ("EXCLUSION", "eGFR < 60 mL/min/1.73m2."),
+    ]
+
+
+def test_items_numbered_below_the_lists_heading_stay_in_it() -> None:
+    page = "4.1 Inclusion Criteria\n1. Age ≥ 18 years\n2. SLE\n4.1.3 Consent signed\n"
+    assert _marts(page)["criteria"]["text"].to_list() == ["Age ≥ 18 years", "SLE", "Consent signed"]

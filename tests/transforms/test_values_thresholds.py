@@ -394,3 +394,30 @@ def test_a_scales_top_and_counts_per_nanolitre(
 ) -> None:
     found = [(t.concept, t.operator, t.value, t.unit) for t in find_thresholds(text)]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("SLEDAI-2K total score ≥ 8", [("sledai_2k", ">=", 8, "points")]),
+        ("BMI ≥ 40 kg/m2.", [("bmi", ">=", 40, "kg/m2")]),  # the item's full stop
+        ("ALT > 2.5 times of upper normal limit", [("alt", ">", 2.5, "xULN")]),
+        ("ALT ≤ 2.5-fold ULN", [("alt", "<=", 2.5, "xULN")]),
+        ("ALT ≤ 3 times higher than the upper limit of normal", [("alt", "<=", 3, "xULN")]),
+        ("ANC ≥ 1.5 × 10E9/L", [("anc", ">=", 1.5, "10^9/L")]),
+        ("platelets ≥ 100 × 10*9/L", [("platelets", ">=", 100, "10^9/L")]),
+        ("eGFR ≥ 30 mL/min/1,73m2", [("egfr", ">=", 30, "mL/min/1.73m2")]),
+        ("eGFR ≥ 30 mL/min/1.73 m 2", [("egfr", ">=", 30, "mL/min/1.73m2")]),
+        ("MMT-8 score ≤ 136 out of 150", [("mmt8", "<=", 136, "points")]),
+        ("Age < 18 or > 75 years", [("age", "<", 18, "years"), ("age", ">", 75, "years")]),
+        (
+            "Weight less than 50 kg or over 120 kg",
+            [("body_weight", "<", 50, "kg"), ("body_weight", ">", 120, "kg")],
+        ),
+    ],
+)
+def test_wordings_of_translated_and_protocol_pages(
+    text: str, expected: list[tuple[str, str, float, str]]
+) -> None:
+    found = [(t.concept, t.operator, t.value, t.unit) for t in find_thresholds(text)]
+    assert found == expected

@@ -41,6 +41,13 @@ _TERMINAL = (".", ";", "。", "!", "?")
 # before ends on a word or sign that needs more ("… with fludarabine and").
 _REST_OF_LINE = frozenset("≥≤<>=⩾⩽)]},/%×")
 _OPEN_END_SIGNS = frozenset(",(≥≤<>=⩾⩽/×")
+# A comparison in words that waits for its value on the next line: "… count of at least",
+# "… no more than", "Haemoglobin below" (not "18 years or below", which is whole).
+_AWAITS_VALUE = re.compile(
+    r"(?:\bat\s+least|\bthan|(?<!\bor\s)(?<!\band\s)\b(?:below|under|exceeding))$", re.IGNORECASE
+)
+# A wrapped value read as protocol numbering: "1.5 × 10^9/L" is not item "1.5".
+_DECIMAL_MARKER = re.compile(r"\d+[.,]\d+")
 # How an unfinished line cannot end: a sentence's or a list's end.
 FINISHED = (*_TERMINAL, ":")
 _OPEN_END_WORDS = frozenset(
@@ -59,6 +66,7 @@ _COHORT_WORD = re.compile(
     re.IGNORECASE,
 )
 _VALUE_SIGN = re.compile(r"[\d≥≤<>=%]")
+_DOTTED = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?")  # a protocol's section number: "4.1.1"
 _MAX_COHORT_WORDS = 8
 _MAX_LEAD_IN_WORDS = 30  # "You may be able to join this trial if all of the following apply. You:"
 
@@ -210,6 +218,15 @@ def _join_wraps(pieces: list[_Piece], blank_before: list[bool] | None = None) ->
         prev = out[-1] if out else None
         if (
             prev is not None
+            and piece.marker is not None
+            and _DECIMAL_MARKER.fullmatch(piece.marker)
+            and _AWAITS_VALUE.search(prev.text)
+        ):  # "… count of at least" / "1.5 × 10^9/L": a value, not protocol item "1.5"
+            joined = join_wrapped(prev.text, f"{piece.marker} {piece.text}")
+            out[-1] = _Piece(prev.start, piece.end, joined, prev.marker, prev.indent)
+            continue
+        if (
+            prev is not None
             and piece.marker is None
             and prev.text
             and (not prev.text.endswith(FINISHED) or _goes_on_after_semicolon(piece, prev, marked))
@@ -261,7 +278,9 @@ def _open_end(text: str) -> bool:
         return True
     if text[-1] == "-":  # "classifi-": a word hyphenated at the wrap
         return text[-3:-1].isalpha()
-    return text[text.rfind(" ") + 1 :].lower() in _OPEN_END_WORDS
+    return text[text.rfind(" ") + 1 :].lower() in _OPEN_END_WORDS or bool(
+        _AWAITS_VALUE.search(text)
+    )
 
 
 _WRAP_WIDTH = 50  # a line this long that ends mid-sentence was wrapped
@@ -354,9 +373,14 @@ def _is_marked_subheading(piece: _Piece, nxt: _Piece | None) -> bool:
 
     Protocols number their cohorts like criteria; a short line naming a group of
     participants, with no value and no sentence's end, whose next item is
-    indented under it, heads those items.
+    indented under it or numbered in another style, heads those items.
     """
-    if piece.marker is None or nxt is None or nxt.marker is None or nxt.indent <= piece.indent:
+    if piece.marker is None or nxt is None or nxt.marker is None:
+        return False
+    # Under it: indented, or numbered in another style ("4.1.1 Adult cohort" / "A. Age …").
+    if nxt.indent <= piece.indent and not (
+        _DOTTED.fullmatch(piece.marker) and not _DOTTED.fullmatch(nxt.marker)
+    ):
         return False
     text = piece.text
     return (

@@ -28,6 +28,7 @@ from transforms.text.lexicon import (
     FIELD_BY_TERM,
     FOREIGN_SECTIONS,
     OUTCOME_SECTIONS,
+    SECTION_NUMBER,
     normalize_label,
 )
 from transforms.text.lines import (
@@ -48,6 +49,9 @@ _MAX_BADGES_IN_ROW = 8
 _TABLE_READERS = OUTCOME_SECTIONS | {"arms", "interventions"}
 # Sections read as lists of items: an unknown markdown heading ends one.
 _LIST_SECTIONS = CRITERIA_SECTIONS | OUTCOME_SECTIONS | {"arms"}
+_MAX_HEADING_WORDS = 6
+_SENTENCE_ENDS = (".", ";", ":", ",")
+_DIGITS = re.compile(r"\d+")
 _MAX_QUESTION_WORDS = 12
 # Between labelled fields printed on one line; a single space (a tab, once normalised)
 # only before a capitalised or a Chinese label: "Status: Recruiting Phase: 1",
@@ -144,6 +148,7 @@ class _State:
     row_section: bool = False  # the section was opened by a "Heading | value" row
     headings: Mapping[int, int] = field(default_factory=dict)  # markdown heading -> level
     levels: dict[int, int] = field(default_factory=dict)  # section ordinal -> heading level
+    numbers: dict[int, tuple[int, ...]] = field(default_factory=dict)  # -> "4.2" as (4, 2)
     text: str = ""  # the normalised page
     wrapping: int | None = None  # the field whose value may go on on the next line
     last_row: Line | None = None  # the last table row read as a criterion
@@ -329,7 +334,7 @@ def _consume(state: _State, line: Line) -> None:
         return
     if line.kind == "record" and _add_record(state, line):
         return
-    if _ends_a_headed_list(state, line):
+    if _ends_a_headed_list(state, line) or _ends_a_numbered_list(state, line):
         _flush_pending(state)  # "## Study team" after a list: a heading the lexicon lacks
         _open_section(state, line._replace(kind="heading", key="details", label=line.text))
         return
@@ -671,6 +676,36 @@ def _ends_a_headed_list(state: _State, line: Line) -> bool:
     return opened_at is not None and level <= opened_at
 
 
+def _ends_a_numbered_list(state: _State, line: Line) -> bool:
+    """A protocol's next numbered heading the lexicon lacks, after a list it numbered:
+    "4.3 Withdrawal Criteria" or "5. STUDY TREATMENT" ends the list that "4.2 Exclusion
+    Criteria" opened; its items "1.", "(i)" or "4.2.1" do not."""
+    opened = state.numbers.get(state.section.ordinal)
+    if opened is None or not line.text[:1].isdigit() or state.section.key not in _LIST_SECTIONS:
+        return False
+    found = _section_number(line.text)
+    if found is None:
+        return False
+    number, title = found
+    if len(title.split()) > _MAX_HEADING_WORDS or title.endswith(_SENTENCE_ENDS):
+        return False
+    depth = len(number)
+    return number[0] > opened[0] or (
+        depth <= len(opened)
+        and number[: depth - 1] == opened[: depth - 1]
+        and number[-1] > opened[depth - 1]
+    )
+
+
+def _section_number(text: str) -> tuple[tuple[int, ...], str] | None:
+    """ "4.2 Exclusion Criteria" as ((4, 2), "Exclusion Criteria"), if numbered so."""
+    match = SECTION_NUMBER.match(text)
+    if match is None:
+        return None
+    number = tuple(int(part) for part in _DIGITS.findall(match.group()))
+    return number, text[match.end() :].strip()
+
+
 def _open_section(state: _State, line: Line) -> None:
     """Open the section ``line`` heads; a heading with its value on the line goes on there.
 
@@ -680,6 +715,8 @@ def _open_section(state: _State, line: Line) -> None:
     """
     if (level := state.headings.get(line.start)) is not None:
         state.levels[len(state.sections)] = level
+    if line.text[:1].isdigit() and (number := _section_number(line.text)) is not None:
+        state.numbers[len(state.sections)] = number[0]
     interrupted = state.section
     state.section.end = line.start
     body_start = line.value_start if line.value_start is not None else line.end

@@ -50,18 +50,22 @@ POSTFIX = re.compile(
 
 _UNITS: list[tuple[str, str]] = [
     (
-        r"m[lL]\s*/\s*\(?\s*min(?:ute)?s?\s*(?:[./·*]|/|\s*per\s*)?\s*1\.73\s*(?:m2|m²|m\^2)(?:\s*\))?",
+        r"m[lL]\s*/\s*\(?\s*min(?:ute)?s?\s*(?:[./·*]|/|\s*per\s*)?\s*1[.,]73\s*(?:m2|m²|m\^2|m\s2\b)"
+        r"(?:\s*\))?",  # "1,73 m2" with a decimal comma, "1.73 m 2" with its superscript lost
         "mL/min/1.73m2",
     ),
     (r"m[lL]\s*/\s*min(?:ute)?s?", "mL/min"),
     (
-        r"(?:[×xX*✕]\s*|times\s+(?:the\s+)?|fold\s+(?:of\s+)?(?:the\s+)?|倍\s*)?"
+        # "× ULN", "times the ULN", "2.5-fold ULN", "times of upper normal limit", "3 times
+        # higher than the upper limit of normal" (translated pages), "倍正常值上限".
+        r"(?:[×xX*✕]\s*(?:the\s+)?|times\s+(?:higher\s+than\s+)?(?:of\s+)?(?:the\s+)?"
+        r"|-?\s*fold\s+(?:of\s+)?(?:the\s+)?|倍\s*)?"
         r"(?:ULN|upper\s+limit\s+(?:of\s+)?(?:the\s+)?normal(?:\s+(?:range|value))?"
-        r"|正常(?:值|范围)?上限)"
+        r"|(?:upper\s+normal|normal\s+upper)\s+limit|正常(?:值|范围)?上限)"
         r"(?:\s*\(\s*ULN\s*\))?",
         "xULN",
     ),
-    (r"[×xX*✕]\s*10\s*(?:\^|\*\*)?\s*(?:9|⁹)\s*/\s*L(?![A-Za-z])|(?-i:G/[Ll])", "10^9/L"),
+    (r"[×xX*✕]\s*10\s*(?:\^|\*\*|\*|E)?\s*(?:9|⁹)\s*/\s*L(?![A-Za-z])|(?-i:G/[Ll])", "10^9/L"),
     # Per nanolitre, or giga-particles per litre, as German labs write counts: "≥ 75/nl", "Gpt/l".
     (r"(?:cells\s*)?/\s*nL(?![A-Za-z])|Gpt\s*/\s*L(?![A-Za-z])", "10^9/L"),
     # Thousands per microlitre are 10^9 per litre: "1.0 × 10³/µL", "100 K/µL".
@@ -87,7 +91,7 @@ _UNITS: list[tuple[str, str]] = [
     (r"g(?![A-Za-z/])", "g"),
     (r"IU\s*/\s*mL", "IU/mL"),
     (r"I?U\s*/\s*L(?![A-Za-z])", "U/L"),
-    (r"kg\s*/\s*m(?:2|²|\^2)(?![\d.])", "kg/m2"),
+    (r"kg\s*/\s*m(?:2|²|\^2)(?!\d|\.\d)", "kg/m2"),  # "BMI ≥ 40 kg/m2." ends a sentence
     (r"kg(?![A-Za-z/])|kilograms?", "kg"),
     (r"(?:ms|msec|milliseconds?)(?![A-Za-z])", "ms"),
     (r"points?(?![A-Za-z])|pts?(?![A-Za-z])|分(?!钟)", "points"),

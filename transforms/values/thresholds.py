@@ -78,7 +78,7 @@ _GLYPHS = str.maketrans({"\u00a0": " ", "＞": ">", "＜": "<", "≧": "≥", "�
 _ESCAPE = re.compile(r"\\(?=[<>^*_.\[\]()#+\-])")
 _FILLER_WORDS = frozenset(
     (  # noqa: SIM905 - a word list reads best as one string
-        "score scores scored level levels value values count counts concentration "
+        "score scores scored total level levels value values count counts concentration "
         "of is are was be should must shall in serum "
         "plasma blood peripheral the a an at screening baseline index "
         "physical status performance rate result results test range from between "
@@ -95,7 +95,7 @@ _PAREN = re.compile(r"\s*\(([^()]{0,60})\)")
 _CJK_FILLER = re.compile(r"\s*(?:评分|分数|总分|水平|数值|绝对值|计数|值)")
 _PUNCT = re.compile(r"\s*[:)(\-*|]")  # "|": a table's cell ("| ANC | ≥ 1.0 × 10^9/L |")
 _CONNECTOR = re.compile(r"\s*(?:(?:and|or)(?![A-Za-z])|[&/,、])", re.IGNORECASE)
-_CHAIN = re.compile(r"\s*(?:,|and|but)?\s*", re.IGNORECASE)
+_CHAIN = re.compile(r"\s*(?:,|and|but|or)?\s*", re.IGNORECASE)  # "< 18 or > 75 years"
 _OPERATOR_GLYPHS = re.compile(r"[≥≤<>=⩾⩽]")
 _IMPLICIT_AGE = re.compile(
     r"(?<![A-Za-z\d.])(?=[\w≥≤<>=?⩾⩽])"  # cheap skip of positions that cannot start one
@@ -128,8 +128,9 @@ def _clean(text: str) -> str:
     return _ESCAPE.sub(" ", text.translate(_GLYPHS))
 
 
-# "/150" after a score: the top of its scale, not a unit. Not "/1.73m2", "/L", "/10^9".
-_OUT_OF = re.compile(r"/\s*\d{1,4}(?![\w.,^×µμ%/])")
+# "/150" or "out of 150" after a score: the top of its scale, not a unit.
+# Not "/1.73m2", "/L", "/10^9".
+_OUT_OF = re.compile(r"(?:/\s*| out of )\d{1,4}(?![\w.,^×µμ%/])")
 
 
 def _value_then_unit(
@@ -141,7 +142,7 @@ def _value_then_unit(
     value, is_titre, end = number
     if is_titre:
         return value, "dilution", end
-    if text.startswith("/", end) and (out_of := _OUT_OF.match(text, end)) is not None:
+    if text.startswith(("/", " out of"), end) and (out_of := _OUT_OF.match(text, end)):
         return value, None, out_of.end()  # a score "out of" its scale's top: "≤ 136/150"
     unit, end = tu.unit_at(text, end)
     return value, unit, end
