@@ -282,3 +282,18 @@ def test_a_protocol_numbered_cohort_over_a_lettered_list_heads_it() -> None:
         ("Adult cohort", "SLE"),
         ("Juvenile cohort", "Age 12 to 17"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "① Adult ② SLE ③ Consent",
+        "Inclusion: ① Adult; ② SLE; ③ Consent",
+    ],
+)
+def test_circled_numerals_on_one_line(text: str) -> None:
+    assert _items(text)[-3:] == ["Adult", "SLE", "Consent"]
+
+
+def test_a_circled_numeral_out_of_order_is_no_list() -> None:
+    assert _items("Grade ② toxicity is allowed") == ["Grade ② toxicity is allowed"]

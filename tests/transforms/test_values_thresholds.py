@@ -385,6 +385,10 @@ def test_more_safety_concepts(text: str, expected: list[tuple[str, str, float, s
         ("Platelets ≥ 75/nL", [("platelets", ">=", 75, "10^9/L")]),
         ("Leukocytes ≥ 3 Gpt/l", [("wbc", ">=", 3, "10^9/L")]),
         ("年龄≥18周岁", [("age", ">=", 18, "years")]),  # full years of age, not weeks
+        (
+            "谷丙转氨酶和谷草转氨酶≤2.5倍ULN",
+            [("alt", "<=", 2.5, "xULN"), ("ast", "<=", 2.5, "xULN")],
+        ),
         # The slash still parts a unit's terms.
         ("eGFR ≥ 30 mL/min/1.73m2", [("egfr", ">=", 30, "mL/min/1.73m2")]),
     ],

@@ -66,6 +66,7 @@ _COHORT_WORD = re.compile(
     re.IGNORECASE,
 )
 _VALUE_SIGN = re.compile(r"[\d≥≤<>=%]")
+_CIRCLED = re.compile("[\u2460-\u2473]")  # ① … ⑳
 _DOTTED = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?")  # a protocol's section number: "4.1.1"
 _MAX_COHORT_WORDS = 8
 _MAX_LEAD_IN_WORDS = 30  # "You may be able to join this trial if all of the following apply. You:"
@@ -191,10 +192,25 @@ def _inline_cuts(text: str, squashed: bool) -> list[int]:
         if number == last + 1 or number == last == 1 or restart:
             cuts.append(pos)
             last = number
+    if not cuts and "②" in text:
+        return _circled_cuts(text)
     if not cuts and squashed and text.count(";") >= 2:
         # A whole list on one line, its items parted only by ";": "age 18-65; SLE; …".
         return [m.end() for m in _SEMICOLON.finditer(text) if m.end() < len(text)]
     return cuts
+
+
+def _circled_cuts(text: str) -> list[int]:
+    """Offsets of "①", "②", … in order: "Exclusion: ① Active HBV ② HIV ③ Live vaccine"."""
+    cuts: list[int] = []
+    expected = "①"
+    for match in _CIRCLED.finditer(text):
+        if match.group() != expected:
+            continue
+        if match.start():
+            cuts.append(match.start())
+        expected = chr(ord(expected) + 1)
+    return cuts if expected > "②" else []
 
 
 def _blank_separated(pieces: list[_Piece], text: str) -> list[bool] | None:

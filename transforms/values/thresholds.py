@@ -94,7 +94,8 @@ _PAREN = re.compile(r"\s*\(([^()]{0,60})\)")
 # Chinese filler after a concept: "SLEDAI-2K评分≥8分" (score), "…水平" (level), "…值" (value).
 _CJK_FILLER = re.compile(r"\s*(?:评分|分数|总分|水平|数值|绝对值|计数|值)")
 _PUNCT = re.compile(r"\s*[:)(\-*|]")  # "|": a table's cell ("| ANC | ≥ 1.0 × 10^9/L |")
-_CONNECTOR = re.compile(r"\s*(?:(?:and|or)(?![A-Za-z])|[&/,、])", re.IGNORECASE)
+# "and", "or", "&", "/", ",", and in Chinese "、", "和", "及" (and), "或" (or).
+_CONNECTOR = re.compile(r"\s*(?:(?:and|or)(?![A-Za-z])|[&/,、和及或])", re.IGNORECASE)
 _CHAIN = re.compile(r"\s*(?:,|and|but|or)?\s*", re.IGNORECASE)  # "< 18 or > 75 years"
 _OPERATOR_GLYPHS = re.compile(r"[≥≤<>=⩾⩽]")
 _IMPLICIT_AGE = re.compile(
