@@ -166,3 +166,53 @@ def test_glued_pieces(text: str, pieces: list[str] | None) -> None:
 def test_a_time_frame_glued_to_its_measure_closes_it() -> None:
     rows = _marts(GLUED_BOX)["endpoints"].select("measure", "time_frame_days").rows()
     assert rows == [("Number of participants with DLTs", 28), ("Incidence of CRS and ICANS", 90)]
+
+
+def test_phase_badges_on_consecutive_lines_are_one_phase_1_2() -> None:
+    page = "CAR-T for lupus nephritis\nRECRUITING\nPHASE1\nPHASE2\nINTERVENTIONAL\n"
+    assert _marts(page)["trials"]["phases"].to_list() == [["PHASE1", "PHASE2"]]
+
+
+def test_an_explainer_between_a_label_and_its_value() -> None:
+    page = (
+        "CAR-T for lupus\n\nStudy Type\nThe study type describes how the study is designed.\n"
+        "Interventional\nEnrollment\nThe number of participants the study plans to enroll.\n"
+        "24 (Estimated)\n"
+    )
+    trial = _marts(page)["trials"].row(0, named=True)
+    assert (trial["study_type"], trial["enrollment"]) == ("INTERVENTIONAL", 24)
+
+
+def test_a_readable_status_wins_over_one_no_code_reads() -> None:
+    page = "CAR-T for SSc\n\nOverall study status: Ongoing\nRecruitment status: Recruiting\n"
+    assert _marts(page)["trials"]["overall_status"].to_list() == ["RECRUITING"]
+
+
+@pytest.mark.parametrize(
+    ("page", "field", "value"),
+    [
+        ("CAR-T for lupus\n\nLast updated 2025-04-02\n", "last_updated", date(2025, 4, 2)),
+        (
+            "---\ntitle: CAR-T in lupus\nenrollment: 12\nenrollment_type: Actual\n---\n",
+            "enrollment_type",
+            "ACTUAL",
+        ),
+        (
+            "Cookies on this site: we use essential cookies to run the site.\n"
+            "Anti-CD19 CAR-T cells in relapsing ANCA-associated vasculitis\n",
+            "title",
+            "Anti-CD19 CAR-T cells in relapsing ANCA-associated vasculitis",
+        ),
+        (
+            "Arms\nCyclophosphamide and fludarabine followed by CD19 CAR-T cells\n",
+            "lymphodepletion_agents",
+            ["cyclophosphamide", "fludarabine"],
+        ),
+    ],
+)
+def test_finder_page_details(page: str, field: str, value: object) -> None:
+    assert _marts(page)["trials"][field].to_list() == [value]
+
+
+def test_was_this_page_helpful_is_chrome() -> None:
+    assert is_boilerplate("Was this page helpful? Yes / No")

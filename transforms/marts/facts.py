@@ -56,7 +56,9 @@ _LD_CONTEXT = re.compile(
     r"lymphocyte depletion|preparative (?:regimen|chemotherapy)|"
     # Chemotherapy given on the days before the cells, named as such: "fludarabine and
     # cyclophosphamide on days -5 to -3, followed by CAR-T cell infusion".
-    r"(?:followed by|before|prior to) (?:an? |the )?(?:single )?(?:CAR|cell infusion)|"
+    # "… followed by CD19 CAR-T cells", "… before the KYV-101 infusion"
+    r"(?:followed by|before|prior to) (?:an? |the )?(?:single )?(?:[\w+-]+ ){0,2}?"
+    r"(?:CAR|(?:cell )?infusion)|"
     # "… single infusion after fludarabine and cyclophosphamide", "… (flat dose) after Flu/Cy"
     r"(?:after|following) (?:lymphodeplet\w+ )?(?:chemotherapy with )?"
     r"(?i:fludarabine|cyclophosphamide|bendamustine|flu\s*/\s*cy)|"

@@ -63,6 +63,9 @@ def choose_fields(fields: list[Field]) -> tuple[list[bool], list[dict[str, str |
         ranked = sorted(
             indexes,
             key=lambda i: (
+                # A status no code reads ("Overall study status: Ongoing") after one that a
+                # code does ("Recruitment status: Recruiting"), wherever each is written.
+                by_end and normalize_status(fields[i].value) is None,
                 ORIGIN_RANK.get(fields[i].origin, 9),
                 by_end and not _ended(fields[i]),
                 i,
@@ -78,7 +81,9 @@ def choose_fields(fields: list[Field]) -> tuple[list[bool], list[dict[str, str |
                 continue
             seen.add(other)
             rule = (
-                f"{fields[winner].origin} outranks {fields[i].origin}"
+                "a status a code reads outranks one none does"
+                if key == "status" and normalize_status(fields[i].value) is None
+                else f"{fields[winner].origin} outranks {fields[i].origin}"
                 if fields[winner].origin != fields[i].origin
                 else "the trial's end outranks its recruitment"
                 if key == "status" and _ended(fields[winner]) and not _ended(fields[i])

@@ -673,6 +673,9 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "年龄",
         "年龄范围",
     ),
+    # Whether the enrollment is planned or reached, when a page states it apart ("enrollment_type:
+    # Actual" in front matter); "Enrollment: 24 (Actual)" says it inside the value.
+    "enrollment_type": ("enrollment type", "enrolment type", "type of enrollment"),
     "healthy_volunteers": (
         "healthy volunteers",
         "volunteers",
@@ -955,6 +958,8 @@ _BOILERPLATE_PATTERNS = (
     r"(?:toggle|main) (?:navigation|menu)",
     r"(?:home|menu|search|sign in|sign up|log ?in|log ?out|register|help|faq|contact us|about us)",
     r"(?:accept|reject|manage) (?:all )?cookies|we use cookies.*",
+    r"cookies? (?:on|policy|notice|settings|preferences|consent)\b.*",  # "Cookies on this site: …"
+    r"(?:was|is) this (?:page|information|article) (?:helpful|useful)\??.{0,40}",
     r"cookie (?:settings|preferences|policy)",
     r"(?:privacy policy|terms of (?:use|service)|accessibility)",
     r"you are here:?.*",

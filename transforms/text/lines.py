@@ -60,7 +60,9 @@ _GLUED_FIELDS = frozenset(
 )
 # A label glued to a word value where the capital starts it ("StatusRecruiting", "SexAll"):
 # only fields whose value is typed, and only a value of that type.
-_DATE_FIELDS = frozenset({"start_date", "primary_completion_date", "completion_date"})
+_DATE_FIELDS = frozenset(
+    {"start_date", "primary_completion_date", "completion_date", "last_updated"}
+)  # "Last updated 2025-04-02"
 _CAMEL_FIELDS = (
     frozenset(
         {"status", "phase", "sex", "study_type", "allocation", "masking", "intervention_model"}

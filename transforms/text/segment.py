@@ -50,6 +50,13 @@ _TABLE_READERS = OUTCOME_SECTIONS | {"arms", "interventions"}
 # Sections read as lists of items: an unknown markdown heading ends one.
 _LIST_SECTIONS = CRITERIA_SECTIONS | OUTCOME_SECTIONS | {"arms"}
 _MAX_HEADING_WORDS = 6
+# Fields whose value has a type (a code, a number, a date) a sentence is not.
+_TYPED_VALUES = frozenset(
+    {"status", "phase", "study_type", "sex", "allocation", "masking", "intervention_model"}
+    | {"primary_purpose", "enrollment", "start_date", "primary_completion_date"}
+    | {"completion_date", "last_updated", "healthy_volunteers", "min_age", "max_age"}
+)
+_MIN_EXPLAINER_WORDS = 5
 _SENTENCE_ENDS = (".", ";", ":", ",")
 _DIGITS = re.compile(r"\d+")
 _MAX_QUESTION_WORDS = 12
@@ -498,6 +505,11 @@ def _consume_free(state: _State, line: Line) -> None:
         state.pending = None
         _add_field(state, pending.key, pending.label, value, "label_block", pending.start, line.end)
         return
+    if pending is not None and pending.key in _TYPED_VALUES and _is_explainer(value):
+        # "Study Type" / "The study type describes how the study is designed." /
+        # "Interventional": the site's explainer under a label; its value comes next.
+        state.section.lines.append(line)
+        return
     _flush_pending(state)
     if state.section.key == "dates" and (parts := dated_parts(line.text)) is not None:
         for part in parts:  # "Study start 2025-03; primary completion 2027-06"
@@ -520,6 +532,10 @@ def _consume_free(state: _State, line: Line) -> None:
         # label the lexicon lacks ("Date submitted" / "15/01/2024") it is that label's.
         state.badges.unread()
         badge = None
+    if badge == "phase" and _follows_a_phase_badge(state, line):
+        last = state.fields[-1]  # "PHASE1" / "PHASE2": badges of one phase 1/2 trial
+        state.fields[-1] = last._replace(value=f"{last.value}, {line.text}", end=line.end)
+        return
     if badge is not None:
         _add_field(state, badge, None, line.text, "badge", line.start, line.end)
         return
@@ -605,6 +621,23 @@ def _add_badge_row(state: _State, line: Line) -> bool:
             continue
         _add_field(state, key, None, text, "badge", start, start + len(text))
     return True
+
+
+def _is_explainer(text: str) -> bool:
+    """A whole sentence of several words: no typed field's value."""
+    return text.endswith(".") and len(text.split()) >= _MIN_EXPLAINER_WORDS
+
+
+def _follows_a_phase_badge(state: _State, line: Line) -> bool:
+    """Whether the field before ``line`` is a phase badge on the line right above it."""
+    if not state.fields:
+        return False
+    last = state.fields[-1]
+    return (
+        last.key == "phase"
+        and last.origin == "badge"
+        and state.text.count("\n", last.end, line.start) == 1
+    )
 
 
 def _is_name(text: str) -> bool:
