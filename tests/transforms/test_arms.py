@@ -313,3 +313,31 @@ def test_an_arms_type_written_after_its_name() -> None:
     ]
     trial = marts["trials"].row(0, named=True)
     assert trial["lymphodepletion_agents"] == ["cyclophosphamide", "fludarabine"]
+
+
+ARM_TABLE_UNDER_INTERVENTIONS = """## Interventions
+
+| Arm | Description |
+|---|---|
+| Dose 1 | Single infusion of CD19 CAR-T cells, 5 × 10^5 CAR+ T cells/kg, after fludarabine |
+| Dose 2 | Single infusion of CD19 CAR-T cells, 1 × 10^6 CAR+ T cells/kg |
+| Dose 3 | Single infusion of CD19 CAR-T cells, 2 × 10^6 CAR+ T cells/kg |
+"""
+
+
+def test_an_arm_table_under_an_interventions_heading() -> None:
+    marts = _marts(ARM_TABLE_UNDER_INTERVENTIONS)
+    assert marts["arms"]["label"].to_list() == ["Dose 1", "Dose 2", "Dose 3"]
+    assert marts["doses"].select("arm_label", "dose_value").rows() == [
+        ("Dose 1", 5e5),
+        ("Dose 2", 1e6),
+        ("Dose 3", 2e6),
+    ]
+
+
+def test_a_table_of_interventions_is_no_arm_table() -> None:
+    page = (
+        "## Interventions\n\n| Intervention | Dose |\n|---|---|\n"
+        "| CD19 CAR-T | 1 × 10^6 cells/kg |\n"
+    )
+    assert _marts(page)["arms"].height == 0

@@ -128,7 +128,11 @@ class ArmBlock:
 def arm_blocks(view: DocView) -> list[ArmBlock]:
     """The page's arms in order, with raw spans (see ``_ArmReader``)."""
     opened_in = {str(r["section"]) for r in view.fields if r["field"] == "arms" and r["value"]}
-    named_in = {str(r["section"]) for r in view.items_in("interventions") if _names_a_group(r)}
+    named_in = {
+        str(r["section"])
+        for r in view.items_in("interventions")
+        if _names_a_group(r) or _heads_arm_columns(r)
+    }
     sections = {"arms"} | ((opened_in | named_in) & {"interventions"})
     items = [r for r in view.items if r["section"] in sections]
     fields = [
@@ -284,6 +288,13 @@ def _names_a_group(item: Row) -> bool:
     """ "Low-dose group: 3×10⁵ cells/kg" in an interventions section opens an arm there."""
     named = _NAMED_ARM.match(str(item["text"]).strip())
     return named is not None and named.group("label").split()[0].lower() not in _NOT_NAMES
+
+
+def _heads_arm_columns(item: Row) -> bool:
+    """ "| Arm | Description |" over an interventions section's table: its rows are arms."""
+    cells = table_cells(str(item["text"]))
+    roles = column_roles(cells, _COLUMNS) if cells else None
+    return roles is not None and roles[0] == "arm"
 
 
 def _repeats(arm: ArmBlock | None, label: str) -> bool:

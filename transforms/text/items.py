@@ -322,6 +322,7 @@ def _join_paragraphs(pieces: list[_Piece], text: str) -> list[_Piece]:
             and not prev.text.endswith(FINISHED)
             and text.count("\n", prev.end, piece.start) == 1
             and not _LABELLED.match(piece.text)
+            and not piece.text.startswith("|")  # a table's next row, not a wrap
         ):
             out[-1] = _Piece(
                 prev.start, piece.end, join_wrapped(prev.text, piece.text), None, prev.indent
