@@ -74,3 +74,17 @@ def test_a_dose_names_its_product_between_number_and_cells() -> None:
     assert [(d.value, d.unit, d.text) for d in doses] == [
         (1e8, "cells", "1 x 10^8 KYV-101 CAR T cells")
     ]
+
+
+def test_an_outcome_tables_column_names_a_line_each() -> None:
+    page = (
+        "Primary Outcome Measures\nOutcome Measure\nMeasure Description\nTime Frame\n"
+        "Incidence of treatment-emergent adverse events\n"
+        "Adverse events graded per CTCAE v5.0.\n28 days post infusion\n"
+        "Secondary Outcome Measures\nCAR-T cell expansion\nMeasured by qPCR.\nup to 2 years\n"
+    )
+    rows = _marts(page)["endpoints"].select("endpoint_type", "measure", "time_frame_days").rows()
+    assert rows == [
+        ("PRIMARY", "Incidence of treatment-emergent adverse events", 28),
+        ("SECONDARY", "CAR-T cell expansion", 730),
+    ]

@@ -50,6 +50,9 @@ _TABLE_READERS = OUTCOME_SECTIONS | {"arms", "interventions"}
 # Sections read as lists of items: an unknown markdown heading ends one.
 _LIST_SECTIONS = CRITERIA_SECTIONS | OUTCOME_SECTIONS | {"arms"}
 _MAX_HEADING_WORDS = 6
+_OUTCOME_COLUMNS = frozenset(
+    {"outcome measure", "measure", "measure description", "description", "time frame"}
+)
 # Fields whose value has a type (a code, a number, a date) a sentence is not.
 _TYPED_VALUES = frozenset(
     {"status", "phase", "study_type", "sex", "allocation", "masking", "intervention_model"}
@@ -183,6 +186,9 @@ def segment(
     for i, (start, end, stripped, indent) in enumerate(lines):
         if i == under_header:
             continue
+        if state.section.key in OUTCOME_SECTIONS and _names_outcome_columns(lines, i):
+            _consume(state, Line(start, end, stripped, indent, "boilerplate"))
+            continue
         if start in furniture:
             _consume(state, Line(start, end, stripped, indent, "boilerplate"))
             continue
@@ -208,6 +214,16 @@ def segment(
     _close_columns(state)
     state.section.end = len(text)
     return Segmented(_end_lists_at_plain_headings(state.sections), state.fields)
+
+
+def _names_outcome_columns(lines: list[tuple[int, int, str, int]], i: int) -> bool:
+    """Whether line ``i`` is one of an outcome table's column names, a line each, as a
+    table copied without its tabs gives them ("Outcome Measure" / "Measure Description" /
+    "Time Frame" over each measure's three lines): a name beside another name."""
+    if lines[i][2].casefold() not in _OUTCOME_COLUMNS:
+        return False
+    beside = [lines[j][2].casefold() for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+    return any(name in _OUTCOME_COLUMNS for name in beside)
 
 
 def _translates_label(text: str, lines: list[tuple[int, int, str, int]], i: int) -> bool:
