@@ -204,3 +204,25 @@ def test_a_records_free_text_is_never_its_structure() -> None:
         ),
     ]
     assert marts["criteria"].height == 3  # the eligibility module's, none from the description
+
+
+def test_a_record_on_one_line_of_a_finders_page_is_read_as_the_page() -> None:
+    record = json.dumps(RECORD, ensure_ascii=True)
+    raw = f"CAR-T for lupus | TrialFinder\nLoading...\nStudy record (raw)\n{record}\nShare this\n"
+    _, marts = _marts(raw)
+    _, whole = _marts(record)
+    for name in ("trials", "arms", "doses", "endpoints", "criteria"):
+        assert (
+            marts[name]
+            .drop("span_start", "span_end", strict=False)
+            .equals(whole[name].drop("span_start", "span_end", strict=False))
+        ), name
+    start, end = marts["criteria"].select("span_start", "span_end").row(0)
+    assert raw[start:end] == "Age 18-65 years"  # spans point into that line of the page
+
+
+def test_a_broken_record_on_a_pages_line_leaves_the_page_as_text() -> None:
+    raw = 'Trial: CAR-T for lupus\n{"protocolSection": {"identificationModule": \nPhase: 1\n'
+    staged, marts = _marts(raw)
+    assert staged["stg_documents"]["source_format"].to_list() != ["ctgov_json"]
+    assert marts["trials"]["phases"].to_list() == [["PHASE1"]]

@@ -18,7 +18,7 @@ from transforms.text.lexicon import CRITERIA_SECTIONS, PROSE_SECTIONS
 from transforms.text.normalize import normalize_text
 from transforms.text.offsets import OffsetMap
 from transforms.text.record_page import LAYOUT as RECORD_LAYOUT
-from transforms.text.record_page import render_record
+from transforms.text.record_page import render_embedded_record, render_record
 from transforms.text.segment import Section, segment
 from transforms.text.xml_record_page import LAYOUT as XML_LAYOUT
 from transforms.text.xml_record_page import render_xml_record
@@ -38,7 +38,7 @@ class ParsedDocument:
 def parse_document(source_file: str, sha256: str, raw_text: str) -> ParsedDocument:
     """All staged rows of one document."""
     # A registry record file or a spreadsheet export is read as the page it describes.
-    layout, normalized = RECORD_LAYOUT, render_record(raw_text)
+    layout, normalized = RECORD_LAYOUT, render_record(raw_text) or render_embedded_record(raw_text)
     if normalized is None:
         layout, normalized = XML_LAYOUT, render_xml_record(raw_text)
     if normalized is None:

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from json.decoder import scanstring
 from typing import Any
 
 from transforms.text.normalize import Normalized
+from transforms.text.offsets import OffsetMap
 from transforms.text.rendered_page import RenderedPage, SeveralStudiesError
 
 LAYOUT = "ctgov_json"
@@ -78,6 +79,33 @@ def render_record(raw: str) -> Normalized | None:
         if isinstance(module, _Object) and (render := _MODULES.get(name)) is not None:
             render(page, module)
     return page.normalized()
+
+
+def render_embedded_record(raw: str) -> Normalized | None:
+    """The record a page holds on one line of its own, read as the whole page, or None.
+
+    A finder's "Study record (raw)" box pastes the registry's JSON between its
+    chrome: the record is the page's most exact source and its only one for the
+    arms, outcome blocks and sites, which a one-line dump's fields alone lack.
+    Spans point into that line of the page.
+    """
+    if '"protocolSection"' not in raw or len(raw) > _MAX_CHARS:
+        return None
+    found = _EMBEDDED.search(raw)
+    if found is None:
+        return None
+    start = found.start("record")
+    end = raw.find("\n", start)
+    rendered = render_record(raw[start : len(raw) if end < 0 else end])
+    if rendered is None:
+        return None
+    moved = rendered.offsets
+    offsets = OffsetMap(moved.norm, tuple(at + start for at in moved.raw), len(raw))
+    return replace(rendered, offsets=offsets)
+
+
+# A line that opens a record: '{"protocolSection": …' after nothing but spaces.
+_EMBEDDED = re.compile(r'(?m)^[ \t]*(?P<record>\{[ \t]*"protocolSection")')
 
 
 # --- a JSON reader that keeps positions -------------------------------------------
