@@ -216,3 +216,18 @@ def test_finder_page_details(page: str, field: str, value: object) -> None:
 
 def test_was_this_page_helpful_is_chrome() -> None:
     assert is_boilerplate("Was this page helpful? Yes / No")
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [("Healthy VolunteersNo", "No"), ("Accepts Healthy VolunteersYes", "Yes")],
+)
+def test_healthy_volunteers_glued_to_its_answer(line: str, value: str) -> None:
+    got = classify_line(0, len(line), line, 0)
+    assert (got.kind, got.key, got.value) == ("field", "healthy_volunteers", value)
+
+
+def test_a_page_cut_off_inside_a_time_frame_keeps_its_part() -> None:
+    page = "Primary Outcome Measures\n1. Change in SLEDAI-2K [Time Frame: 3, 6, 12 and 24 mon"
+    rows = _marts(page)["endpoints"].select("measure", "time_frame").rows()
+    assert rows == [("Change in SLEDAI-2K", "3, 6, 12 and 24 mon")]

@@ -70,7 +70,8 @@ _COUNTED_BEFORE = re.compile(
 )
 # The number a list item starts with, as a label's block value keeps it: "1. 28 days".
 _LIST_NUMBER = re.compile(r"^\(?(?P<n>\d{1,2})[.)]\s+")
-_INLINE_FRAME = re.compile(r"\[\s*time\s*frame\s*[:：]\s*(?P<frame>[^\]]+)\]", re.IGNORECASE)
+# "… [Time Frame: 28 days]"; on a page cut off inside it, to the end: "[Time Frame: 3, 6, 12 mon".
+_INLINE_FRAME = re.compile(r"\[\s*time\s*frame\s*[:：]\s*(?P<frame>[^\]]+)(?:\]|$)", re.IGNORECASE)
 # A type sub-heading is a type word and at most these words: "Primary", "Secondary
 # outcome measures", "Other pre-specified endpoints". "Primary endpoint rate" is a measure.
 _SUBHEADING_WORDS = re.compile(

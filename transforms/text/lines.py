@@ -66,6 +66,7 @@ _DATE_FIELDS = frozenset(
 _CAMEL_FIELDS = (
     frozenset(
         {"status", "phase", "sex", "study_type", "allocation", "masking", "intervention_model"}
+        | {"healthy_volunteers"}  # "Healthy VolunteersNo"
     )
     | _DATE_FIELDS
 )  # "Start DateMarch 3, 2025"
