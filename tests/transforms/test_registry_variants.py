@@ -236,3 +236,51 @@ def test_a_protocols_next_numbered_heading_ends_the_list_it_numbered() -> None:
 def test_items_numbered_below_the_lists_heading_stay_in_it() -> None:
     page = "4.1 Inclusion Criteria\n1. Age ≥ 18 years\n2. SLE\n4.1.3 Consent signed\n"
     assert _marts(page)["criteria"]["text"].to_list() == ["Age ≥ 18 years", "SLE", "Consent signed"]
+
+
+CHICTR_PAIRS = """注册号：
+Registration number:
+ChiCTR2500098765
+申办者：
+Primary sponsor:
+四川大学华西医院
+West China Hospital, Sichuan University
+研究疾病：
+Target disease:
+系统性红斑狼疮
+Systemic lupus erythematosus
+主要指标：
+Primary outcome:
+不良事件发生率
+Incidence of adverse events
+测量时间点：
+Measure time point of outcome:
+输注后28天
+28 days after infusion
+次要指标：
+Secondary outcome:
+SRI-4应答率
+SRI-4 response rate
+国家：
+Country:
+中国
+China
+"""
+
+
+def test_values_in_chinese_then_english_are_read_in_english() -> None:
+    marts = _marts(CHICTR_PAIRS)
+    trial = marts["trials"].row(0, named=True)
+    assert trial["lead_sponsor"] == "West China Hospital, Sichuan University"
+    assert trial["conditions"] == ["Systemic lupus erythematosus"]
+    assert trial["countries"] == ["China"]
+    rows = marts["endpoints"].select("endpoint_type", "measure", "time_frame_days").rows()
+    assert rows == [
+        ("PRIMARY", "Incidence of adverse events", 28),
+        ("SECONDARY", "SRI-4 response rate", None),
+    ]
+
+
+def test_a_chinese_value_alone_stays() -> None:
+    page = "研究疾病：\nTarget disease:\n系统性红斑狼疮\n\n国家：\nCountry:\nChina\n"
+    assert _trial(page)["conditions"] == ["系统性红斑狼疮"]

@@ -52,6 +52,8 @@ _SPACED_SEMICOLON = re.compile(r";\s+\S")
 _GLUED_FRAME = re.compile(
     r"(?<=[A-Za-z)])\d{1,3}\s*(?:days?|weeks?|months?|years?|hours?)$", re.IGNORECASE
 )
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_LATIN = re.compile(r"[A-Za-z]")
 _MAX_CLAUSE = 200  # characters: a frame clause is a few words
 _COMMA = re.compile(r",\s*|\s+[-–—]\s+")
 # Where a frame after a comma or a dash may start: a number or a time word
@@ -392,9 +394,11 @@ def _blocks(view: DocView) -> list[_Block]:
         (int(s["norm_start"]), int(s["section_ordinal"]), str(s["section"]))  # type: ignore[arg-type]
         for s in view.sections
     )
-    for item in view.items:
-        if item["section"] in OUTCOME_SECTIONS:
-            events.append((int(item["norm_start"]), int(item["section_ordinal"]), True, item))  # type: ignore[arg-type]
+    items = [item for item in view.items if item["section"] in OUTCOME_SECTIONS]
+    for i, item in enumerate(items):
+        if i + 1 < len(items) and _translated_by(item, items[i + 1]):
+            continue  # "不良事件发生率" over "Incidence of adverse events": read the English
+        events.append((int(item["norm_start"]), int(item["section_ordinal"]), True, item))  # type: ignore[arg-type]
     for row in view.fields:
         if row["section"] in OUTCOME_SECTIONS and row["field"] in {"time_frame", "endpoint_type"}:
             ordinal = max((o for s, o, _ in sections if s <= int(row["norm_start"])), default=0)  # type: ignore[arg-type]
@@ -408,6 +412,18 @@ def _blocks(view: DocView) -> list[_Block]:
             reader.field(row)
     reader.close()
     return reader.blocks
+
+
+def _translated_by(item: Row, after: Row) -> bool:
+    """Whether ``item``, mostly in Chinese, Japanese or Korean, is the first of a bilingual
+    pair: the next item of its section, in English alone, says the same."""
+    text, english = str(item["text"]), str(after["text"])
+    return (
+        item["section_ordinal"] == after["section_ordinal"]
+        and len(_CJK.findall(text)) >= max(2, len(_LATIN.findall(text)))
+        and _LATIN.search(english) is not None
+        and _CJK.search(english) is None
+    )
 
 
 def _labelled_parts(text: str) -> list[tuple[str, str, str]] | None:

@@ -74,6 +74,8 @@ _AT_START = re.compile("")
 # A label in Chinese, Japanese or Korean script alone: no digits, no sentence punctuation.
 _CJK_LABEL = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af（）()・/／ ]+[:：]?")
 _MAX_TRANSLATED_LABEL = 30
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_LATIN = re.compile(r"[A-Za-z]")
 # "Participant type: Patient": a short capitalised label, a colon, a value.
 _FIELD_LINE = re.compile(r"^[A-Z][\w /()'-]{1,40}[:：]\s*\S")
 # A remark between a label and its value ("Date of first participant enrolment" /
@@ -228,14 +230,16 @@ def _names_outcome_columns(lines: list[tuple[int, int, str, int]], i: int) -> bo
 
 def _translates_label(text: str, lines: list[tuple[int, int, str, int]], i: int) -> bool:
     """Whether line ``i``, in Chinese, Japanese or Korean, is the other half of a bilingual
-    label: short, wholly in that script, opening a paragraph, with a heading or label on the
-    very next line ("主たる除外基準" over "Exclusion criteria"). The lexicon knows the English
-    half; the other, not a term, would otherwise be read as the last section's item."""
+    label: short, wholly in that script, opening a paragraph or ending in a colon, with a
+    heading or label on the very next line ("主たる除外基準" over "Exclusion criteria").
+    The lexicon knows the English half; the other, not a term, would otherwise be read as
+    the last section's item."""
     start, end, stripped, _ = lines[i]
     if len(stripped) > _MAX_TRANSLATED_LABEL or not _CJK_LABEL.fullmatch(stripped):
         return False
-    if i + 1 == len(lines) or (i > 0 and text.count("\n", lines[i - 1][1], start) < 2):
-        return False
+    opens = i == 0 or text.count("\n", lines[i - 1][1], start) >= 2
+    if i + 1 == len(lines) or not (opens or stripped.endswith((":", "："))):
+        return False  # "国家：" / "Country:" need no blank line before: the colon says label
     after = lines[i + 1]
     if text.count("\n", end, after[0]) != 1:
         return False
@@ -507,6 +511,7 @@ def _consume_free(state: _State, line: Line) -> None:
         _continues_number(state, line, value)
         or _continues_phases(state, line, value)
         or _continues_assignments(state, value)
+        or _translates_last_value(state, line, value)
     ):
         return
     pending = state.pending
@@ -590,6 +595,26 @@ def _continues_phases(state: _State, line: Line, value: str) -> bool:
         ),
         f", {value}",
     )
+
+
+def _translates_last_value(state: _State, line: Line, value: str) -> bool:
+    """A bilingual page's English line under the value just read in Chinese, Japanese or
+    Korean ("系统性红斑狼疮" / "Systemic lupus erythematosus"): the same value, which the
+    field takes in English (the language of the lexicon, the enums and the analysts)."""
+    if state.last_free is not None or state.pending is not None or not state.fields:
+        return False
+    last = state.fields[-1]
+    if (
+        last.origin != "label_block"
+        or last.value is None
+        or not _LATIN.search(value)
+        or _CJK.search(value)
+        or len(_CJK.findall(last.value)) <= len(_LATIN.findall(last.value))
+        or state.text.count("\n", last.end, line.start) != 1
+    ):
+        return False
+    state.fields[-1] = last._replace(value=value, end=line.end)
+    return True
 
 
 def _continues_label_block(
