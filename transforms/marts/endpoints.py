@@ -21,6 +21,7 @@ from transforms.marts.identity import trial_id
 from transforms.marts.prose_endpoints import prose_endpoint_rows, type_listed_endpoints
 from transforms.schemas import ENDPOINTS, frame_of
 from transforms.text.lexicon import FIELD_TERMS, OUTCOME_SECTIONS, normalize_label
+from transforms.text.scripts import latin_only, mostly_cjk
 from transforms.text.tables import cell_lines, column_lexicon, column_roles, table_cells
 from transforms.values import enums
 from transforms.values.durations import is_time_frame, parse_time_frame_days
@@ -52,8 +53,6 @@ _SPACED_SEMICOLON = re.compile(r";\s+\S")
 _GLUED_FRAME = re.compile(
     r"(?<=[A-Za-z)])\d{1,3}\s*(?:days?|weeks?|months?|years?|hours?)$", re.IGNORECASE
 )
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_LATIN = re.compile(r"[A-Za-z]")
 _MAX_CLAUSE = 200  # characters: a frame clause is a few words
 _COMMA = re.compile(r",\s*|\s+[-–—]\s+")
 # Where a frame after a comma or a dash may start: a number or a time word
@@ -417,12 +416,10 @@ def _blocks(view: DocView) -> list[_Block]:
 def _translated_by(item: Row, after: Row) -> bool:
     """Whether ``item``, mostly in Chinese, Japanese or Korean, is the first of a bilingual
     pair: the next item of its section, in English alone, says the same."""
-    text, english = str(item["text"]), str(after["text"])
     return (
         item["section_ordinal"] == after["section_ordinal"]
-        and len(_CJK.findall(text)) >= max(2, len(_LATIN.findall(text)))
-        and _LATIN.search(english) is not None
-        and _CJK.search(english) is None
+        and mostly_cjk(str(item["text"]), at_least=2)
+        and latin_only(str(after["text"]))
     )
 
 

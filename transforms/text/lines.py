@@ -25,6 +25,7 @@ from transforms.text.lexicon import (
     is_boilerplate,
     normalize_label,
 )
+from transforms.text.scripts import CJK_CHARS
 from transforms.text.tables import row_cells
 from transforms.values.memo import text_cache
 
@@ -85,9 +86,7 @@ _MAX_LABEL_LINE = 80
 _NARROWED_CRITERIA = re.compile(r"^(.{0,40}?criteria)\s*(?:[-–—]|\bfor\b|\bin\b)\s*\S.{0,40}$")
 # A label in Chinese, Japanese or Korean and English on one line ("最小 Min age",
 # "試験の名称 / Title", "연구 제목 / Title"): the English is the term.
-_CJK_LEAD = re.compile(
-    r"^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af（）()・ ]+[:：]?\s*(?:[/／|]\s*)?(?=[A-Za-z])"
-)
+_CJK_LEAD = re.compile(f"^[{CJK_CHARS}（）()・ ]+" r"[:：]?\s*(?:[/／|]\s*)?(?=[A-Za-z])")
 # A separator left after a value where the next label was cut off ("Sponsor: X · ").
 _TRAILING_SEPARATOR = re.compile(r"[ \t]+[·•|][ \t]*$")
 _QUOTED = re.compile(r'^(?:"[^"]+"|\'[^\']+\'|“[^”]+”)$')

@@ -40,6 +40,7 @@ from transforms.text.lines import (
 )
 from transforms.text.page_furniture import running_heads
 from transforms.text.records import parse_record, record_fields
+from transforms.text.scripts import CJK_CHARS, latin_only, mostly_cjk
 from transforms.text.tables import row_cells
 
 # Values printed in one row of badges: "Recruiting · Phase 1 · 12 participants".
@@ -72,10 +73,8 @@ _PART_SEPARATOR = re.compile(
 _PIPE = re.compile(r"[ \t]+\|[ \t]+")
 _AT_START = re.compile("")
 # A label in Chinese, Japanese or Korean script alone: no digits, no sentence punctuation.
-_CJK_LABEL = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af（）()・/／ ]+[:：]?")
+_CJK_LABEL = re.compile(f"[{CJK_CHARS}（）()・/／ ]+[:：]?")
 _MAX_TRANSLATED_LABEL = 30
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_LATIN = re.compile(r"[A-Za-z]")
 # "Participant type: Patient": a short capitalised label, a colon, a value.
 _FIELD_LINE = re.compile(r"^[A-Z][\w /()'-]{1,40}[:：]\s*\S")
 # A remark between a label and its value ("Date of first participant enrolment" /
@@ -607,9 +606,8 @@ def _translates_last_value(state: _State, line: Line, value: str) -> bool:
     if (
         last.origin != "label_block"
         or last.value is None
-        or not _LATIN.search(value)
-        or _CJK.search(value)
-        or len(_CJK.findall(last.value)) <= len(_LATIN.findall(last.value))
+        or not latin_only(value)
+        or not mostly_cjk(last.value)
         or state.text.count("\n", last.end, line.start) != 1
     ):
         return False

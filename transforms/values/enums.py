@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from transforms.schemas import PRIMARY_PURPOSES
+from transforms.text.scripts import CJK
 from transforms.values._phases import find_phases_in, normalize_phases
 
 __all__ = [
@@ -151,7 +152,6 @@ _STATUS_IN = re.compile(
 
 # Registries in Japan, China and Korea print values in both languages: "介入研究 / Interventional".
 _BILINGUAL_SLASH = re.compile(r"\s*[/／]\s*")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def _key(text: str | None) -> str:
@@ -179,7 +179,7 @@ def _english_half(text: str) -> str | None:
     halves = _BILINGUAL_SLASH.split(text)
     if len(halves) != 2:
         return None
-    scripts = [_CJK.search(half) is not None for half in halves]
+    scripts = [CJK.search(half) is not None for half in halves]
     if scripts.count(True) != 1:
         return None
     english = halves[scripts.index(False)].strip()

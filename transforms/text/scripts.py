@@ -1,0 +1,21 @@
+"""Which writing system text is in: bilingual registries print Chinese, Japanese or
+Korean beside English, and the readers take the English half."""
+
+from __future__ import annotations
+
+import re
+
+# Kana, CJK ideographs and Hangul: the characters of a CJK label or value, as a class body.
+CJK_CHARS = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+CJK = re.compile(f"[{CJK_CHARS}]")
+LATIN = re.compile(r"[A-Za-z]")
+
+
+def mostly_cjk(text: str, at_least: int = 1) -> bool:
+    """At least ``at_least`` CJK characters, and no fewer than Latin letters."""
+    return len(CJK.findall(text)) >= max(at_least, len(LATIN.findall(text)))
+
+
+def latin_only(text: str) -> bool:
+    """Latin letters and no CJK character: the English half of a pair."""
+    return LATIN.search(text) is not None and CJK.search(text) is None
