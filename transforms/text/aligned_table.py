@@ -28,18 +28,29 @@ _MIN_FIELDS = 2
 _SLACK = 2  # columns a value may start from its header's start (centred or shifted text)
 
 
-def aligned_fields(text: str, header: Line, row: Line) -> list[Line] | None:
-    """The field lines of ``row`` under ``header`` (both classified lines of ``text``),
-    or None when the two are not a header of field names over its values.
-
-    The column of a cell is its distance from the start of its physical line, so
-    indentation counts the same in both.
-    """
-    if _GAP not in header.text or text.count("\n", header.end, row.start) != 1:
+def aligned_header(text: str, header: Line) -> list[tuple[int, str, str | None]] | None:
+    """``(column, label, field key or None)`` of a line of field names parted by two
+    spaces or more, or None when it is not one (most lines: tested before the next
+    line is read)."""
+    if _GAP not in header.text:
         return None
     columns = _columns(text, header)
     known = [key for _, _, key in columns if key is not None]
     if len(known) < _MIN_FIELDS or len(known) < len(columns) - len(known):
+        return None
+    return columns
+
+
+def aligned_fields(
+    text: str, header: Line, columns: list[tuple[int, str, str | None]], row: Line
+) -> list[Line] | None:
+    """The field lines of ``row`` under ``header`` (its ``aligned_header`` columns), or
+    None when its cells do not line up with them.
+
+    The column of a cell is its distance from the start of its physical line, so
+    indentation counts the same in both.
+    """
+    if text.count("\n", header.end, row.start) != 1:
         return None
     cells = _cells(text, row)
     if len(cells) < _MIN_FIELDS:

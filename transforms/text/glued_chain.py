@@ -43,16 +43,24 @@ _TERMS = sorted(
     key=len,
     reverse=True,
 )
+# A label's first word, capitalised, as it starts a line: "Study", "Enrollment", "Status".
+_FIRST_WORD = re.compile(r"[A-Z][a-z]*")
+_FIRST_WORDS = frozenset(re.split(r"[^a-z]", term, maxsplit=1)[0] for term in _TERMS)
 _LABEL = re.compile("|".join(re.escape(term) for term in _TERMS), re.IGNORECASE)
 # Where a glued label may start: a capital right after a value's last character.
 _GLUE = re.compile(r"(?<=[a-z0-9)\]])(?=[A-Z])")
+_MAY_GLUE = re.compile(r"[a-z0-9)\]][A-Z]")  # the same test without lookarounds: faster
 
 
 def glued_pieces(text: str) -> list[tuple[int, int]] | None:
     """``(start, end)`` of each "LabelValue" piece of ``text``, or None when it is not a
     chain of at least two glued labels, each followed by a value."""
+    # Cheap tests first: this runs for most lines of every page, and few are chains.
+    word = _FIRST_WORD.match(text)
+    if word is None or word.group().lower() not in _FIRST_WORDS or not _MAY_GLUE.search(text):
+        return None
     first = _LABEL.match(text)
-    if first is None or not text[0].isupper():
+    if first is None:
         return None
     starts = [0]
     at = first.end()

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from transforms.text.aligned_table import aligned_fields
+from transforms.text.aligned_table import aligned_fields, aligned_header
 from transforms.text.badges import BadgeReader, accepts, is_placeholder
 from transforms.text.criteria_columns import CriteriaColumns, criteria_columns
 from transforms.text.dated_parts import dated_parts
@@ -54,6 +54,7 @@ _MAX_HEADING_WORDS = 6
 _OUTCOME_COLUMNS = frozenset(
     {"outcome measure", "measure", "measure description", "description", "time frame"}
 )
+_MAX_OUTCOME_COLUMN = max(map(len, _OUTCOME_COLUMNS))
 # Fields whose value has a type (a code, a number, a date) a sentence is not.
 _TYPED_VALUES = frozenset(
     {"status", "phase", "study_type", "sex", "allocation", "masking", "intervention_model"}
@@ -187,7 +188,11 @@ def segment(
     for i, (start, end, stripped, indent) in enumerate(lines):
         if i == under_header:
             continue
-        if state.section.key in OUTCOME_SECTIONS and _names_outcome_columns(lines, i):
+        if (
+            len(stripped) <= _MAX_OUTCOME_COLUMN
+            and state.section.key in OUTCOME_SECTIONS
+            and _names_outcome_columns(lines, i)
+        ):
             _consume(state, Line(start, end, stripped, indent, "boilerplate"))
             continue
         if start in furniture:
@@ -203,9 +208,14 @@ def segment(
             continue
         if line.kind == "free" and stripped[0] >= "\u3040" and _translates_label(text, lines, i):
             line = line._replace(kind="boilerplate")
-        elif line.kind == "free" and "  " in stripped and i + 1 < len(lines):
+        elif (
+            line.kind == "free"
+            and "  " in stripped
+            and i + 1 < len(lines)
+            and (columns := aligned_header(text, line)) is not None
+        ):
             row = classify_line(*lines[i + 1])
-            if (fields := aligned_fields(text, line, row)) is not None:
+            if (fields := aligned_fields(text, line, columns, row)) is not None:
                 for aligned in fields:  # "Submission date    Recruitment status" / values
                     _consume(state, aligned)
                 under_header = i + 1
@@ -360,7 +370,9 @@ def _consume(state: _State, line: Line) -> None:
         return
     if line.kind == "record" and _add_record(state, line):
         return
-    if _ends_a_headed_list(state, line) or _ends_a_numbered_list(state, line):
+    if _ends_a_headed_list(state, line) or (
+        line.text[:1].isdigit() and _ends_a_numbered_list(state, line)
+    ):
         _flush_pending(state)  # "## Study team" after a list: a heading the lexicon lacks
         _open_section(state, line._replace(kind="heading", key="details", label=line.text))
         return
