@@ -22,6 +22,10 @@ def _marts(page: str) -> dict[str, pl.DataFrame]:
     return build_marts(build_staged(raw)[0])[0]
 
 
+def _trial(page: str) -> dict[str, object]:
+    return _marts(page)["trials"].row(0, named=True)
+
+
 @pytest.mark.parametrize(
     ("line", "key", "label", "value"),
     [
@@ -96,7 +100,7 @@ def test_a_dict_dump_on_a_page() -> None:
         "{'nct_id': 'NCT06798765', 'conditions': ['Myasthenia Gravis', 'Generalized MG'], "
         "'lead_sponsor': 'Cabaletta Bio', 'healthy_volunteers': False}\n"
     )
-    trial = _marts(page)["trials"].row(0, named=True)
+    trial = _trial(page)
     assert trial["conditions"] == ["Myasthenia Gravis", "Generalized MG"]
     assert (trial["lead_sponsor"], trial["healthy_volunteers"]) == ("Cabaletta Bio", False)
 
@@ -108,7 +112,7 @@ def test_chemotherapy_named_before_the_infusion_it_precedes() -> None:
         "| Experimental: CABA-201 | Biological: CABA-201 1 x 10^6 cells/kg single infusion "
         "after fludarabine and cyclophosphamide |\n"
     )
-    trial = _marts(page)["trials"].row(0, named=True)
+    trial = _trial(page)
     assert trial["lymphodepletion_agents"] == ["cyclophosphamide", "fludarabine"]
 
 
@@ -130,7 +134,7 @@ def test_chemotherapy_named_by_its_short_names_after_the_cells() -> None:
         "Arms\nExperimental: CT-0590 — Single dose of 1.0 × 10⁸ CAR-T cells (flat dose) "
         "after Flu/Cy\n"
     )
-    trial = _marts(page)["trials"].row(0, named=True)
+    trial = _trial(page)
     assert trial["lymphodepletion_agents"] == ["cyclophosphamide", "fludarabine"]
 
 
@@ -143,7 +147,7 @@ Incidence of CRS and ICANS3 months
 
 
 def test_a_facts_box_glued_into_one_line() -> None:
-    trial = _marts(GLUED_BOX)["trials"].row(0, named=True)
+    trial = _trial(GLUED_BOX)
     got = [trial[k] for k in ("study_type", "enrollment", "enrollment_type", "start_date")]
     assert got == ["INTERVENTIONAL", 15, "ESTIMATED", date(2025, 5, 1)]
     assert trial["primary_completion_date"] == date(2026, 11, 1)
@@ -179,7 +183,7 @@ def test_an_explainer_between_a_label_and_its_value() -> None:
         "Interventional\nEnrollment\nThe number of participants the study plans to enroll.\n"
         "24 (Estimated)\n"
     )
-    trial = _marts(page)["trials"].row(0, named=True)
+    trial = _trial(page)
     assert (trial["study_type"], trial["enrollment"]) == ("INTERVENTIONAL", 24)
 
 
