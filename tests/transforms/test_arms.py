@@ -341,3 +341,14 @@ def test_a_table_of_interventions_is_no_arm_table() -> None:
         "| CD19 CAR-T | 1 × 10^6 cells/kg |\n"
     )
     assert _marts(page)["arms"].height == 0
+
+
+def test_what_an_arm_gets_is_its_description_not_an_intervention_name() -> None:
+    page = (
+        "Arms\nExperimental: Dose 1\nSingle infusion of 1-2 × 10^6 CAR-T cells/kg\n"
+        "Experimental: Dose 2\nSingle infusion of 3 × 10^6 CAR-T cells/kg\n"
+    )
+    assert _arms(page) == [
+        ("Dose 1", "EXPERIMENTAL", "Single infusion of 1-2 × 10^6 CAR-T cells/kg", None),
+        ("Dose 2", "EXPERIMENTAL", "Single infusion of 3 × 10^6 CAR-T cells/kg", None),
+    ]

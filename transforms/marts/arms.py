@@ -29,6 +29,7 @@ from transforms.text.tables import (
     table_cells,
 )
 from transforms.values import enums
+from transforms.values.doses import find_doses
 
 Row = dict[str, object]
 _TYPED = re.compile(
@@ -240,7 +241,9 @@ class _ArmReader:
             intervention = _INTERVENTION.match(text)
             if described:
                 current.description.append(described.group("text"))
-            elif intervention or (_is_title(text) and not current.description):
+            elif intervention or (
+                _is_title(text) and not current.description and not find_doses(text)
+            ):  # a line of its own stating a dose says what the arm gets, not what it is
                 current.interventions.append(intervention.group("name") if intervention else text)
             else:
                 current.description.append(text)
