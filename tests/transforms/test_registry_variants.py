@@ -115,6 +115,9 @@ A Phase I Study of CD19 CAR-T Cell Therapy for Systemic Lupus Erythematosus
 
 実施予定被験者数 / Target sample size
 9
+
+対象疾患名 / Health condition(s) or Problem(s) studied
+全身性エリテマトーデス / Systemic lupus erythematosus
 """
 
 
@@ -126,6 +129,7 @@ def test_japanese_and_english_labels_on_one_line() -> None:
     )
     assert (trial["overall_status"], trial["study_type"]) == ("RECRUITING", "INTERVENTIONAL")
     assert trial["enrollment"] == 9
+    assert trial["conditions"] == ["Systemic lupus erythematosus"]
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ from transforms.marts.context import DocView, iter_sentences
 from transforms.marts.prose_facts import prose_countries
 from transforms.text.badges import is_placeholder
 from transforms.text.lexicon import is_boilerplate
+from transforms.text.scripts import english_half
 
 # "CD" not preceded by a letter or digit; written with the literal first (the lookbehind
 # re-checks the character before it) so the scanner can jump from "CD" to "CD".
@@ -333,6 +334,7 @@ def conditions(view: DocView) -> list[str] | None:
     found: list[str] = []
     for part in parts:
         part = _MEDDRA_CODE.sub("", _DISEASE_CODE.sub("", part))
+        part = english_half(part) or part  # "全身性エリテマトーデス / Systemic lupus …"
         if part and not is_boilerplate(part) and part not in found and len(part) < 200:
             found.append(part)
     return found or None

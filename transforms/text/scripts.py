@@ -19,3 +19,19 @@ def mostly_cjk(text: str, at_least: int = 1) -> bool:
 def latin_only(text: str) -> bool:
     """Latin letters and no CJK character: the English half of a pair."""
     return LATIN.search(text) is not None and CJK.search(text) is None
+
+
+_BILINGUAL_SLASH = re.compile(r"\s*[/／]\s*")
+
+
+def english_half(text: str) -> str | None:
+    """The Latin-script half of "<CJK> / <English>" (either order), else None:
+    registries in Japan, China and Korea print values so ("介入研究 / Interventional")."""
+    halves = _BILINGUAL_SLASH.split(text)
+    if len(halves) != 2:
+        return None
+    scripts = [CJK.search(half) is not None for half in halves]
+    if scripts.count(True) != 1:
+        return None
+    english = halves[scripts.index(False)].strip()
+    return english if english.isascii() and LATIN.search(english) else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from transforms.schemas import PRIMARY_PURPOSES
-from transforms.text.scripts import CJK
+from transforms.text.scripts import english_half
 from transforms.values._phases import find_phases_in, normalize_phases
 
 __all__ = [
@@ -150,10 +150,6 @@ _STATUS_IN = re.compile(
 )
 
 
-# Registries in Japan, China and Korea print values in both languages: "介入研究 / Interventional".
-_BILINGUAL_SLASH = re.compile(r"\s*[/／]\s*")
-
-
 def _key(text: str | None) -> str:
     """Upper-case ``text`` with every run of punctuation/space collapsed to "_"."""
     if not text:
@@ -169,21 +165,9 @@ def _lookup(text: str | None, table: dict[str, str]) -> str | None:
         return table[key]
     if text and "(" in text:
         return table.get(_key(text.split("(", 1)[0]))
-    if text and ("/" in text or "／" in text) and (english := _english_half(text)):
+    if text and ("/" in text or "／" in text) and (english := english_half(text)):
         return _lookup(english, table)
     return None
-
-
-def _english_half(text: str) -> str | None:
-    """The Latin-script half of "<CJK> / <English>" (either order), else None."""
-    halves = _BILINGUAL_SLASH.split(text)
-    if len(halves) != 2:
-        return None
-    scripts = [CJK.search(half) is not None for half in halves]
-    if scripts.count(True) != 1:
-        return None
-    english = halves[scripts.index(False)].strip()
-    return english if english.isascii() else None
 
 
 def _at_token_start(text: str, start: int) -> bool:
