@@ -407,6 +407,11 @@ def _found(text: str) -> list[tuple[str, str, float, str | None]]:
         ("MMT-8 score ≤ 136 out of 150", [("mmt8", "<=", 136, "points")]),
         ("Age < 18 or > 75 years", [("age", "<", 18, "years"), ("age", ">", 75, "years")]),
         (
+            "Aged 18 years or older and 70 years or younger",
+            [("age", ">=", 18, "years"), ("age", "<=", 70, "years")],
+        ),
+        ("Age 18 years or older and able to consent", [("age", ">=", 18, "years")]),
+        (
             "Weight less than 50 kg or over 120 kg",
             [("body_weight", "<", 50, "kg"), ("body_weight", ">", 120, "kg")],
         ),

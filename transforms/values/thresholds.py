@@ -179,7 +179,18 @@ def _comparisons_at(text: str, pos: int) -> list[_Comparison]:
         upper = _Comparison(high[3], high[0], unit, high[2])
         return [upper] if low == 0 else [_Comparison(">=", low, unit, high[2]), upper]
     postfix = tu.postfix_at(text, unit_end)
-    return [_Comparison(postfix[0], low, low_unit, postfix[1])] if postfix else []
+    if postfix is None:
+        return []
+    found = [_Comparison(postfix[0], low, low_unit, postfix[1])]
+    # The other bound in the same words: "18 years or above and 70 years or below".
+    if (chained := _CHAIN.match(text, postfix[1])) is not None and chained.end() > postfix[1]:
+        number = tu.number_at(text, chained.end(), comma=False)
+        if number is not None and not number[1]:
+            unit, unit_end = tu.unit_at(text, number[2])
+            more = tu.postfix_at(text, unit_end)
+            if more is not None and more[0] != postfix[0]:
+                found.append(_Comparison(more[0], number[0], unit or low_unit, more[1]))
+    return found
 
 
 def _range_end(text: str, pos: int) -> tuple[float, str | None, int, str] | None:
