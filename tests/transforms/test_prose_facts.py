@@ -143,3 +143,15 @@ def test_sites_in_countries_named_with_the() -> None:
 def test_cities_and_their_countries_in_a_sentence_give_every_country() -> None:
     page = "A CAR-T trial in lupus\n\nIt runs at sites in Lyon, France and Basel, Switzerland.\n"
     assert _trial(page)["countries"] == ["France", "Switzerland"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("# CTIS 2024-514321-18-00 — CD19 CAR-T in Refractory SLE", "CD19 CAR-T in Refractory SLE"),
+        ("# NCT06912345: CAR-T for refractory lupus", "CAR-T for refractory lupus"),
+        ("# KYV-101 - A Phase 2 Study in Lupus", "KYV-101 - A Phase 2 Study in Lupus"),  # a product
+    ],
+)
+def test_a_registry_id_heading_the_title_is_no_part_of_it(heading: str, title: str) -> None:
+    assert _trial(f"{heading}\n\nIt opened today.\n")["title"] == title

@@ -130,6 +130,12 @@ _MASTHEAD = re.compile(
     re.IGNORECASE,
 )
 _BREADCRUMB = re.compile(r"\s[>›»|/]\s|^(?:home|menu|search)\b", re.IGNORECASE)
+# A registry id heading the title: "CTIS 2024-514321-18-00 - CD19 CAR-T in SLE",
+# "NCT06912345: …" (a product code, "KYV-101 - …", is part of the title).
+_ID_PREFIX = re.compile(
+    r"^(?:[A-Za-z]{2,8}[\s:#]*)?(?:NCT\d{8}|\d{4}-\d{6}-\d{2}(?:-\d{2})?|[A-Za-z]{2,8}[-/]?\d[\w/-]{5,})"
+    r"\s*[-–—:|]\s+(?=\S)"
+)
 # A news site's masthead names itself and a section, parted by a dash, and no trial;
 # a title parted by a dash names the trial ("KYSA-8 — A Phase 2 Study of KYV-101").
 _SITE_SECTION = re.compile(r"\s[—–-]\s")
@@ -294,7 +300,7 @@ def inferred_title(view: DocView) -> str | None:
             if _SITE_SECTION.search(text) and not _TRIAL_WORDS.search(text):
                 masthead = masthead or text
                 continue
-            return text
+            return _ID_PREFIX.sub("", text)
     return masthead
 
 
