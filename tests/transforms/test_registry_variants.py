@@ -288,3 +288,8 @@ def test_values_in_chinese_then_english_are_read_in_english() -> None:
 def test_a_chinese_value_alone_stays() -> None:
     page = "研究疾病：\nTarget disease:\n系统性红斑狼疮\n\n国家：\nCountry:\nChina\n"
     assert _trial(page)["conditions"] == ["系统性红斑狼疮"]
+
+
+def test_the_date_registered_wins_over_the_date_submitted() -> None:
+    page = "Date submitted\n14/03/2025\nDate registered\n2/04/2025\n"
+    assert _trial(page)["registration_date"] == date(2025, 4, 2)

@@ -66,6 +66,8 @@ def choose_fields(fields: list[Field]) -> tuple[list[bool], list[dict[str, str |
                 # A status no code reads ("Overall study status: Ongoing") after one that a
                 # code does ("Recruitment status: Recruiting"), wherever each is written.
                 by_end and normalize_status(fields[i].value) is None,
+                # "Date registered" over "Date submitted": when the record was registered.
+                key == "registration_date" and "submi" in (fields[i].label or "").lower(),
                 ORIGIN_RANK.get(fields[i].origin, 9),
                 by_end and not _ended(fields[i]),
                 i,
@@ -83,6 +85,8 @@ def choose_fields(fields: list[Field]) -> tuple[list[bool], list[dict[str, str |
             rule = (
                 "a status a code reads outranks one none does"
                 if key == "status" and normalize_status(fields[i].value) is None
+                else "a registration outranks a submission"
+                if key == "registration_date" and "submi" in (fields[i].label or "").lower()
                 else f"{fields[winner].origin} outranks {fields[i].origin}"
                 if fields[winner].origin != fields[i].origin
                 else "the trial's end outranks its recruitment"
