@@ -293,3 +293,8 @@ def test_a_chinese_value_alone_stays() -> None:
 def test_the_date_registered_wins_over_the_date_submitted() -> None:
     page = "Date submitted\n14/03/2025\nDate registered\n20/04/2025\n"
     assert _trial(page)["registration_date"] == date(2025, 4, 20)
+
+
+def test_a_date_not_chosen_still_says_the_page_writes_the_day_first() -> None:
+    page = "Date submitted\n14/03/2025\nDate registered\n2/04/2025\n"
+    assert _trial(page)["registration_date"] == date(2025, 4, 2)

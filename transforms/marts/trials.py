@@ -228,9 +228,9 @@ def _dates(view: DocView, ids: list[str]) -> Row:
     start, end = parse_date_period(view.value("study_period"))
     from_period = {"start_date": start, "completion_date": end}
     values = {name: view.value(name) for name in DATE_FIELDS}
-    day_first = writes_day_first([v for v in values.values() if v]) or (
-        bool(ids) and not ids[0].startswith("NCT")
-    )
+    # Every date the page writes, the ones not chosen too ("Date submitted: 14/03/2025").
+    written = [str(r["value"]) for r in view.fields if r["field"] in DATE_FIELDS and r["value"]]
+    day_first = writes_day_first(written) or (bool(ids) and not ids[0].startswith("NCT"))
     if not (values["start_date"] or start) or not (values["completion_date"] or end):
         stated = {k: v for k, v in from_period.items() if v}  # "The study, starting in …"
         from_period = prose_dates(view, day_first=day_first) | stated
