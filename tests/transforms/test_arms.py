@@ -352,3 +352,21 @@ def test_what_an_arm_gets_is_its_description_not_an_intervention_name() -> None:
         ("Dose 1", "EXPERIMENTAL", "Single infusion of 1-2 × 10^6 CAR-T cells/kg", None),
         ("Dose 2", "EXPERIMENTAL", "Single infusion of 3 × 10^6 CAR-T cells/kg", None),
     ]
+
+
+def test_dose_lines_under_an_arms_heading_are_arms() -> None:
+    page = (
+        "Arms:\nDose 1: AAV-CART 1 × 10^8 CAR-T cells (flat dose)\n"
+        "Dose 2: AAV-CART 2 × 10^8 CAR-T cells (flat dose)\n"
+    )
+    assert _marts(page)["doses"].select("arm_label", "dose_value").rows() == [
+        ("Dose 1", 1e8),
+        ("Dose 2", 2e8),
+    ]
+
+
+def test_dose_levels_under_an_interventions_heading_are_one_arms_doses() -> None:
+    page = "Interventions\nDose level 1: 1 × 10^5 cells/kg\nDose level 2: 3 × 10^5 cells/kg\n"
+    marts = _marts(page)
+    assert marts["arms"].height == 0
+    assert marts["doses"]["dose_value"].to_list() == [1e5, 3e5]

@@ -95,7 +95,7 @@ _GROUP_COUNT = re.compile(
 _MAX_TITLE_WORDS = 12
 # "Arm 1: Low dose", "Cohort A (SLE): CD19 CAR-T …", "Group II - Placebo".
 _NAMED_ARM = re.compile(
-    r"^(?P<label>(?:arm|group|cohort|part|study\s+arm|treatment\s+group)\s*"
+    r"^(?P<label>(?:arm|group|cohort|part|study\s+arm|treatment\s+group|dose(?:\s+level)?)\s*"
     r"(?:\d{1,2}|[A-Z]|[IVX]{1,4})(?:\s*\([^()]{1,40}\))?"
     # or a name ending in its kind: "Low-dose group: …", "CAR-T arm: …"
     r"|[A-Za-z][\w+/-]*(?:\s[\w+/-]+){0,3}[\s-](?:group|arm|cohort))"
@@ -288,9 +288,12 @@ def _intervention_name(value: str) -> str:
 
 
 def _names_a_group(item: Row) -> bool:
-    """ "Low-dose group: 3×10⁵ cells/kg" in an interventions section opens an arm there."""
+    """ "Low-dose group: 3×10⁵ cells/kg" in an interventions section opens an arm there;
+    "Dose level 1: …" there is a dose of the one arm, as an arms section's is an arm."""
     named = _NAMED_ARM.match(str(item["text"]).strip())
-    return named is not None and named.group("label").split()[0].lower() not in _NOT_NAMES
+    return named is not None and named.group("label").split()[0].lower() not in _NOT_NAMES | {
+        "dose"
+    }
 
 
 def _heads_arm_columns(item: Row) -> bool:
