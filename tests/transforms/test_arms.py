@@ -110,7 +110,7 @@ def test_named_arm_lines_open_arms_when_the_page_types_none() -> None:
     assert [(a[0], a[3]) for a in _arms(page)] == [
         ("Arm 1: Low dose", None),
         ("Arm 2: High dose", None),
-        ("Cohort C (SSc)", ["CD19 CAR-T 2 × 10^6 cells/kg"]),
+        ("Cohort C (SSc)", ["CD19 CAR-T"]),  # the name; its dose goes to the description
     ]
     assert _marts(page)["doses"].select("arm_label", "dose_value").rows() == [
         ("Arm 1: Low dose", 1e6),
@@ -362,6 +362,10 @@ def test_dose_lines_under_an_arms_heading_are_arms() -> None:
     assert _marts(page)["doses"].select("arm_label", "dose_value").rows() == [
         ("Dose 1", 1e8),
         ("Dose 2", 2e8),
+    ]
+    assert [(a[0], a[2], a[3]) for a in _arms(page)] == [
+        ("Dose 1", "AAV-CART 1 × 10^8 CAR-T cells (flat dose)", ["AAV-CART"]),
+        ("Dose 2", "AAV-CART 2 × 10^8 CAR-T cells (flat dose)", ["AAV-CART"]),
     ]
 
 

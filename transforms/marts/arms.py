@@ -262,7 +262,12 @@ class _ArmReader:
             return
         arm = self.open(label, row)
         intervention = _INTERVENTION.match(rest)
-        if intervention or (rest and _is_title(rest) and not rest[0].isdigit()):
+        doses = find_doses(rest) if rest and not intervention else []
+        if doses:  # "AAV-CART 1 × 10^8 CAR-T cells, single IV infusion": the name, then what
+            if name := rest[: doses[0].start].strip(" ,;:-–—"):  # the arm gets
+                arm.interventions.append(name)
+            arm.description.append(rest)
+        elif intervention or (rest and _is_title(rest) and not rest[0].isdigit()):
             arm.interventions.append(intervention.group("name") if intervention else rest)
         elif rest:
             arm.description.append(rest)
