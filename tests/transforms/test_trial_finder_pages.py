@@ -235,3 +235,15 @@ def test_a_page_cut_off_inside_a_time_frame_keeps_its_part() -> None:
     page = "Primary Outcome Measures\n1. Change in SLEDAI-2K [Time Frame: 3, 6, 12 and 24 mon"
     rows = _marts(page)["endpoints"].select("measure", "time_frame").rows()
     assert rows == [("Change in SLEDAI-2K", "3, 6, 12 and 24 mon")]
+
+
+def test_a_phase_badge_under_a_long_condition_is_no_wrap_of_it() -> None:
+    page = (
+        "Title: CAR-T in refractory idiopathic inflammatory myopathy\n"
+        "Condition: Dermatomyositis; Anti-synthetase syndrome; "
+        "Immune-mediated necrotizing myopathy\n"
+        "Phase 1\n"
+    )
+    trial = _trial(page)
+    assert trial["conditions"][-1] == "Immune-mediated necrotizing myopathy"
+    assert trial["phases"] == ["PHASE1"]

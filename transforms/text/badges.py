@@ -159,6 +159,12 @@ class BadgeReader:
         return None
 
 
+def badge_kind(text: str, section: str) -> str | None:
+    """The field a bare line can only be a value of ("Phase 1", "Recruiting"), whatever
+    came before it; dates, ages and yes/no, which need that, are None."""
+    return _badge_shape(text, section)[0] if len(text) <= 60 else None
+
+
 @text_cache
 def _badge_shape(text: str, section: str) -> tuple[str | None, bool, bool]:
     """What ``text`` is regardless of the badges read before it.

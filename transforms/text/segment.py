@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from transforms.text.aligned_table import aligned_fields, aligned_header
-from transforms.text.badges import BadgeReader, accepts, is_placeholder
+from transforms.text.badges import BadgeReader, accepts, badge_kind, is_placeholder
 from transforms.text.criteria_columns import CriteriaColumns, criteria_columns
 from transforms.text.dated_parts import dated_parts
 from transforms.text.field_tables import JOINED_COLUMNS, table_header
@@ -51,6 +51,7 @@ _TABLE_READERS = OUTCOME_SECTIONS | {"arms", "interventions"}
 # Sections read as lists of items: an unknown markdown heading ends one.
 _LIST_SECTIONS = CRITERIA_SECTIONS | OUTCOME_SECTIONS | {"arms"}
 _MAX_HEADING_WORDS = 6
+_ENUM_BADGES = frozenset({"phase", "status", "study_type"})  # no wrapped value goes on so
 _OUTCOME_COLUMNS = frozenset(
     {"outcome measure", "measure", "measure description", "description", "time frame"}
 )
@@ -420,6 +421,7 @@ def _continues_value(state: _State, line: Line) -> bool:
         state.text.count("\n", wrapped.end, line.start) != 1
         or has_list_marker(line.text)
         or _FIELD_LINE.match(line.text)  # "Short title: CASTLE" is a field of its own
+        or badge_kind(line.text, state.section.key) in _ENUM_BADGES  # "Phase 1" alone
     ):
         return False
     value = join_wrapped(wrapped.value or "", line.text)
