@@ -166,3 +166,24 @@ def test_a_dose_span_ends_at_its_last_word() -> None:
 )
 def test_flattened_and_superscript_forms(text, expected):
     assert [(m.value, m.value_max, m.unit) for m in find_doses(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # each level written whole, the unit once: the exponent "6" is no listed level
+            "1 × 10^6, 3 × 10^6 and 1 × 10^7 cells/kg",
+            [(1e6, None, "cells/kg"), (3e6, None, "cells/kg"), (1e7, None, "cells/kg")],
+        ),
+        ("between 2 × 10^8 and 5 × 10^8 cells", [(2e8, 5e8, "cells")]),
+        ("between 2 × 108 and 5 × 108 total CAR+ T cells", [(2e8, 5e8, "CAR+ cells")]),
+        ("2 × 10^8 and 5 × 10^8 cells", [(2e8, None, "cells"), (5e8, None, "cells")]),
+        (
+            "0.3, 1.0 and 3.0 × 10^6 cells/kg",
+            [(3e5, None, "cells/kg"), (1e6, None, "cells/kg"), (3e6, None, "cells/kg")],
+        ),
+        ("1 × 10^6 cells/kg (not to exceed 1 × 10^8 cells)", [(1e6, None, "cells/kg")]),
+    ],
+)
+def test_levels_listed_with_their_magnitudes(text, expected):
+    assert [(m.value, m.value_max, m.unit) for m in find_doses(text)] == expected

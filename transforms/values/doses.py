@@ -51,7 +51,10 @@ _MAGNITUDE = re.compile(
     + r"\s*10\s*(?P<sup>[⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})"
     + r"|"
     + _TIMES
-    + r"\s*10(?P<flat>\d{1,2})(?=\s*(?:/\s*(?:kg|m2|m²)|cells?\b|c?CAR|per\b))"
+    + r"\s*10(?P<flat>\d{1,2})(?=\s*(?:/\s*(?:kg|m2|m²)|per\b"
+    + r"|(?:total\s+|viable\s+)?(?:cells?\b|c?CAR)"
+    # or the low end of a range whose high end is flattened the same way: "2 × 108 and 5 × 108"
+    + r"|(?:and|to|-|–)\s*\d+(?:\.\d+)?\s*[×xX✕*]\s*10\d))"
     + r"|"
     + _TIMES  # the superscript lost with a space left: "2.5 x 10 6 cells/kg"
     + r"\s*10 (?P<spaced>[5-9]|1[0-2])(?=\s*(?:/\s*(?:kg|m2|m²)|cells?\b|c?CAR|per\b))"
@@ -77,13 +80,16 @@ _UNIT = re.compile(
     re.IGNORECASE,
 )
 _RANGE_BEFORE = re.compile(
-    r"(?<![\w.,])(?P<low>\d+(?:\.\d+|,\d{1,2})?)\s*(?:-|–|—|~|to)\s*$", re.IGNORECASE
+    r"(?<![\w.,^])(?P<low>\d+(?:\.\d+|,\d{1,2})?)\s*(?:-|–|—|~|to)\s*$", re.IGNORECASE
 )
 _RANGE_BETWEEN = re.compile(r"\s*(?:-|–|—|~|to)\s*", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s*$", re.IGNORECASE)
+_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s)\s*", re.IGNORECASE)
 # Dose levels listed before one scale: "0.3, 1.0, and 3.0 × 10^6 cells/kg".
 _LIST_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _LIST_BEFORE = re.compile(
-    r"(?<![\w.,])(?P<items>\d+(?:\.\d+)?(?:\s*,\s*\d+(?:\.\d+)?)*)"
+    r"(?<![\w.,^])(?P<items>\d+(?:\.\d+)?(?:\s*,\s*\d+(?:\.\d+)?)*)"
     r"\s*(?P<sep>,\s*(?:and|or)|,|and|or)\s*$",
     re.IGNORECASE,
 )
@@ -187,9 +193,13 @@ def _doses_of(text: str) -> tuple[DoseMention, ...]:
         mantissa, scale = _value_of(match)
         unit = _unit_at(text, match.end())
         if unit is None and i + 1 < len(magnitudes):
-            # "1×10^6 - 5×10^6 cells/kg": a range of two magnitudes sharing one unit.
+            # "1×10^6 - 5×10^6 cells/kg", "between 2 × 10^8 and 5 × 10^8 cells": a range of
+            # two magnitudes sharing one unit.
             nxt = magnitudes[i + 1]
-            if _RANGE_BETWEEN.fullmatch(text, match.end(), nxt.start()):
+            if _RANGE_BETWEEN.fullmatch(text, match.end(), nxt.start()) or (
+                _BETWEEN_BEFORE.search(text, max(0, match.start() - 12), match.start())
+                and _AND.fullmatch(text, match.end(), nxt.start())
+            ):
                 unit = _unit_at(text, nxt.end())
                 if unit is not None:
                     high = _value_of(nxt)
@@ -201,6 +211,9 @@ def _doses_of(text: str) -> tuple[DoseMention, ...]:
                         _mention(text, match.start(), unit[1], value, high[0] * high[1], unit[0])
                     )
                     continue
+        if unit is None:
+            # "1 × 10^6, 3 × 10^6 and 1 × 10^7 cells/kg": listed magnitudes share the last's unit.
+            unit = _listed_unit(text, magnitudes, i)
         if unit is None:
             continue
         start, low, high = match.start(), mantissa * scale, None
@@ -221,6 +234,17 @@ def _doses_of(text: str) -> tuple[DoseMention, ...]:
             continue
         mentions.append(_mention(text, start, unit[1], low, high, unit[0]))
     return tuple(_joined_ranges(text, mentions))
+
+
+def _listed_unit(text: str, magnitudes: list[re.Match[str]], i: int) -> tuple[str, int] | None:
+    """The unit of the first magnitude with one after ``i`` in a list of magnitudes
+    parted by commas, "and" or "or" only; None when the list breaks before one."""
+    for before, after in zip(magnitudes[i:], magnitudes[i + 1 :], strict=False):
+        if not _LIST_SEPARATOR.fullmatch(text, before.end(), after.start()):
+            return None
+        if (unit := _unit_at(text, after.end())) is not None:
+            return unit
+    return None
 
 
 def _joined_ranges(text: str, mentions: list[DoseMention]) -> list[DoseMention]:
