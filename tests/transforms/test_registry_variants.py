@@ -298,3 +298,17 @@ def test_the_date_registered_wins_over_the_date_submitted() -> None:
 def test_a_date_not_chosen_still_says_the_page_writes_the_day_first() -> None:
     page = "Date submitted\n14/03/2025\nDate registered\n2/04/2025\n"
     assert _trial(page)["registration_date"] == date(2025, 4, 2)
+
+
+def test_an_item_numbered_past_its_sections_heading_is_still_an_item() -> None:
+    page = (
+        "5. Eligibility Criteria\n5.1 Inclusion Criteria\n1. Age 18-65 years\n2. SLE\n"
+        "3. SLEDAI-2K >= 8\n4. Failed 2 therapies\n5. Adequate organ function\n"
+        "6. Signed informed consent\n5.2 Exclusion Criteria\n1. Active infection\n"
+    )
+    rows = _marts(page)["criteria"].select("criterion_type", "text").rows()
+    assert rows[-2:] == [
+        ("INCLUSION", "Signed informed consent"),
+        ("EXCLUSION", "Active infection"),
+    ]
+    assert len(rows) == 7

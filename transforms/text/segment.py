@@ -65,6 +65,7 @@ _TYPED_VALUES = frozenset(
 _MIN_EXPLAINER_WORDS = 5
 _SENTENCE_ENDS = (".", ";", ":", ",")
 _DIGITS = re.compile(r"\d+")
+_ITEM_NUMBER = re.compile(r"^\(?(\d{1,2})[.)]\s")
 _MAX_QUESTION_WORDS = 12
 # Between labelled fields printed on one line; a single space (a tab, once normalised)
 # only before a capitalised or a Chinese label: "Status: Recruiting Phase: 1",
@@ -775,11 +776,24 @@ def _ends_a_numbered_list(state: _State, line: Line) -> bool:
     number, title = found
     if len(title.split()) > _MAX_HEADING_WORDS or title.endswith(_SENTENCE_ENDS):
         return False
+    if len(number) == 1 and _follows_item(state.section.lines, number[0]):
+        return False  # "6. Signed informed consent" after "5. …": the list's next item
     depth = len(number)
     return number[0] > opened[0] or (
         depth <= len(opened)
         and number[: depth - 1] == opened[: depth - 1]
         and number[-1] > opened[depth - 1]
+    )
+
+
+def _follows_item(lines: list[Line], number: int) -> bool:
+    """Whether one of ``lines`` is item ``number - 1`` of a list numbered "1.", "2.", …"""
+    before = f"{number - 1}"
+    return any(
+        line.text.startswith(before)
+        and (marker := _ITEM_NUMBER.match(line.text)) is not None
+        and marker.group(1) == before
+        for line in lines
     )
 
 
