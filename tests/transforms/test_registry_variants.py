@@ -312,3 +312,8 @@ def test_an_item_numbered_past_its_sections_heading_is_still_an_item() -> None:
         ("EXCLUSION", "Active infection"),
     ]
     assert len(rows) == 7
+
+
+def test_numbered_chinese_and_english_measures_are_two_measures() -> None:
+    page = "主要指标：\nPrimary outcome:\n1. 不良事件发生率\n2. ORR\n"
+    assert _marts(page)["endpoints"]["measure"].to_list() == ["不良事件发生率", "ORR"]

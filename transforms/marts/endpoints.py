@@ -416,10 +416,14 @@ def _blocks(view: DocView) -> list[_Block]:
 def _translated_by(item: Row, after: Row) -> bool:
     """Whether ``item``, mostly in Chinese, Japanese or Korean, is the first of a bilingual
     pair: the next item of its section, in English alone, says the same."""
+    english = str(after["text"])
     return (
         item["section_ordinal"] == after["section_ordinal"]
+        and item["marker"] is None  # "1. 不良事件发生率" / "2. ORR" are two measures
+        and after["marker"] is None
         and mostly_cjk(str(item["text"]), at_least=2)
-        and latin_only(str(after["text"]))
+        and latin_only(english)
+        and len(english.split()) >= 2
     )
 
 
