@@ -374,3 +374,19 @@ def test_dose_levels_under_an_interventions_heading_are_one_arms_doses() -> None
     marts = _marts(page)
     assert marts["arms"].height == 0
     assert marts["doses"]["dose_value"].to_list() == [1e5, 3e5]
+
+
+def test_a_table_cell_running_an_arms_name_into_its_description() -> None:
+    page = (
+        "Arms and Interventions\n| Participant Group/Arm | Intervention/Treatment |\n|---|---|\n"
+        "| Experimental: Dose Level 1 (DL1) Participants receive 0.5 × 10^6 CAR-T cells/kg "
+        "after lymphodepletion | Biological: ABC-19 |\n"
+    )
+    assert _arms(page) == [
+        (
+            "Dose Level 1 (DL1)",
+            "EXPERIMENTAL",
+            "Participants receive 0.5 × 10^6 CAR-T cells/kg after lymphodepletion",
+            ["ABC-19"],
+        )
+    ]

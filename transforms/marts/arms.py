@@ -105,6 +105,10 @@ _NAMED_ARM = re.compile(
 _MAX_NAME_WORDS = 5
 _MIN_DESCRIPTION_WORDS = 5
 _LABEL_DASH = re.compile(r"\s[-–—]\s")
+# The sentence that describes an arm, as ClinicalTrials.gov words it: "Participants receive …".
+_RUN_ON_SENTENCE = re.compile(
+    r"(?<=\S\s)(?:Participants|Patients|Subjects)\s+(?:will\s+)?(?:receive|get|undergo|are)\b"
+)
 # Words that open a sentence, not a group's name: "This group: …", "Each arm - …".
 _NOT_NAMES = frozenset({"this", "each", "every", "the", "a", "an", "one", "per", "either"})
 # "Description: …" / "Arm Description: …" under an arm.
@@ -276,7 +280,11 @@ class _ArmReader:
 def _described_label(label: str) -> tuple[str, str | None]:
     """ "Dose escalation — Participants receive CD19 CAR-T at one of three dose levels":
     a short name, a dash, then a sentence describing the arm; "CAR-T - Dose level 1" is a name.
+    A table cell whose line break was lost runs the two together: "Dose Level 1 (DL1)
+    Participants receive 0.5 × 10^6 CAR-T cells/kg".
     """
+    if (run_on := _RUN_ON_SENTENCE.search(label)) is not None and run_on.start() > 0:
+        return label[: run_on.start()].rstrip(" -–—:"), label[run_on.start() :].strip()
     dash = _LABEL_DASH.search(label)
     if dash is None:
         return label, None
