@@ -317,3 +317,17 @@ def test_an_item_numbered_past_its_sections_heading_is_still_an_item() -> None:
 def test_numbered_chinese_and_english_measures_are_two_measures() -> None:
     page = "主要指标：\nPrimary outcome:\n1. 不良事件发生率\n2. ORR\n"
     assert _marts(page)["endpoints"]["measure"].to_list() == ["不良事件发生率", "ORR"]
+
+
+@pytest.mark.parametrize(
+    ("ticked", "phases"),
+    [(("Yes", "Yes", "No"), ["PHASE1", "PHASE2"]), (("Yes", "No", "No"), ["PHASE1"])],
+)
+def test_the_eu_registers_ticked_trial_phases(ticked: tuple[str, ...], phases: list[str]) -> None:
+    page = (
+        "E.7 Trial type and phase\n"
+        f"E.7.1 Human pharmacology (Phase I): {ticked[0]}\n"
+        f"E.7.2 Therapeutic exploratory (Phase II): {ticked[1]}\n"
+        f"E.7.3 Therapeutic confirmatory (Phase III): {ticked[2]}\n"
+    )
+    assert _trial(page)["phases"] == phases

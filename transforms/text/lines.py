@@ -44,6 +44,10 @@ _INLINE_CRITERIA = re.compile(
 # A label under a form-section code that the lexicon does not know: a field of the
 # registry's form, never a line of the list or block before it.
 _CODED_LABEL = re.compile(rf"^{FORM_CODE}\s+[^:：]{{1,120}}[:：]")
+# The EU register's trial type ticked: "E.7.1 Human pharmacology (Phase I): Yes".
+_FORM_PHASE = re.compile(
+    r"\((?P<phase>phase\s+(?:I{1,3}|IV|[1-4]))\)\s*[:：]\s*yes\b", re.IGNORECASE
+)
 # A form-section code alone ("E.4") is the start of the heading after it, not a line.
 _CODE_ONLY = re.compile(rf"^\s*{FORM_CODE}\s*$")
 _GLUED_FIELDS = frozenset(
@@ -276,7 +280,10 @@ def _classify_labelled(body: str, body_at: int) -> _Shape:
             return kind, FIELD_BY_TERM[key], match.label, value, value_at
         return "heading", SECTION_BY_TERM[key], match.label, value, value_at
     if _CODED_LABEL.match(body):  # another form field ("F.1.1 Trial has subjects under 18: No")
-        return "heading", "details", body.split(":", 1)[0].strip(), None, None
+        label = body.split(":", 1)[0].strip()
+        if (phase := _FORM_PHASE.search(body)) is not None:  # "E.7.1 … (Phase I): Yes"
+            return "field", "phase", label, phase.group("phase"), body_at + phase.start("phase")
+        return "heading", "details", label, None, None
     # Glued labels are written as words ("Phase1"); "PHASE1, PHASE2" is a value.
     match = None if body.isupper() else match_label_glued(body)
     if match is not None:

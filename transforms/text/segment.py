@@ -364,6 +364,10 @@ def _consume(state: _State, line: Line) -> None:
             line = line._replace(key="lead_sponsor")
         state.pending = line
         return
+    if line.kind == "field" and line.key == "phase" and _follows_a_ticked_phase(state, line):
+        last = state.fields[-1]  # "E.7.1 … (Phase I): Yes" / "E.7.2 … (Phase II): Yes"
+        state.fields[-1] = last._replace(value=f"{last.value}, {line.value}", end=line.end)
+        return
     if line.kind == "field":
         origin = "table" if line.text.startswith("|") else "label"
         _add_field(state, line.key, line.label, line.value, origin, line.start, line.end)
@@ -675,6 +679,19 @@ def _add_badge_row(state: _State, line: Line) -> bool:
             continue
         _add_field(state, key, None, text, "badge", start, start + len(text))
     return True
+
+
+def _follows_a_ticked_phase(state: _State, line: Line) -> bool:
+    """Whether the field before ``line`` is a ticked phase of the same form section."""
+    if not state.fields or line.label is None or "(phase" not in line.label.casefold():
+        return False
+    last = state.fields[-1]
+    return (
+        last.key == "phase"
+        and last.label is not None
+        and "(phase" in last.label.casefold()
+        and state.text.count("\n", last.end, line.start) <= 2
+    )
 
 
 def _is_explainer(text: str) -> bool:
