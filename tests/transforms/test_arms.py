@@ -390,3 +390,11 @@ def test_a_table_cell_running_an_arms_name_into_its_description() -> None:
             ["ABC-19"],
         )
     ]
+
+
+def test_an_arms_intervention_named_twice_is_listed_once() -> None:
+    page = (
+        "Arms and Interventions\nArm A: Allo-CAR 50-150 × 10^6 cells/m² single infusion\n"
+        "  Biological: Allo-CAR\n"
+    )
+    assert _arms(page)[0][3] == ["Allo-CAR"]

@@ -334,7 +334,8 @@ def arm_rows(view: DocView, tid: str, blocks: list[ArmBlock]) -> list[Row]:
             "label": arm.label,
             "arm_type": arm.arm_type,
             "description": " ".join(arm.description) or None,
-            "intervention_names": arm.interventions or None,
+            # Each name once: "Allo-CAR 1 × 10^6 cells/kg" and "Biological: Allo-CAR" name one.
+            "intervention_names": list(dict.fromkeys(arm.interventions)) or None,
             "span_start": arm.start if arm.end else None,
             "span_end": arm.end if arm.end else None,
         }
