@@ -73,6 +73,8 @@ _VALIDATORS: dict[str, Callable[[str], object]] = {
     "registration_date": parse_date,
 }
 
+# Fields whose value has a type (a code, a number, a date, an age) a sentence is not.
+TYPED_FIELDS = frozenset(_VALIDATORS) | {"ages", "min_age", "max_age"}
 
 _PLACEHOLDER = re.compile(
     r"^(?:n/?a|not (?:provided|available|applicable|reported|specified|yet known)|unknown|none|"

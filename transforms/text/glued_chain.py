@@ -13,33 +13,12 @@ from __future__ import annotations
 
 import re
 
+from transforms.text.badges import TYPED_FIELDS
 from transforms.text.lexicon import FIELD_BY_TERM
 
-# Fields a facts box lists, with short typed values that a glued label can precede.
-_CHAINED_FIELDS = frozenset(
-    {
-        "status",
-        "phase",
-        "study_type",
-        "enrollment",
-        "start_date",
-        "primary_completion_date",
-        "completion_date",
-        "last_updated",
-        "registration_date",
-        "ages",
-        "min_age",
-        "max_age",
-        "sex",
-        "healthy_volunteers",
-        "allocation",
-        "masking",
-        "intervention_model",
-        "primary_purpose",
-    }
-)
+# The labels of typed fields: a facts box lists those, with short values.
 _TERMS = sorted(
-    (term for term, key in FIELD_BY_TERM.items() if key in _CHAINED_FIELDS and term.isascii()),
+    (term for term, key in FIELD_BY_TERM.items() if key in TYPED_FIELDS and term.isascii()),
     key=len,
     reverse=True,
 )

@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from transforms.text.aligned_table import aligned_fields, aligned_header
-from transforms.text.badges import BadgeReader, accepts, badge_kind, is_placeholder
+from transforms.text.badges import (
+    TYPED_FIELDS,
+    BadgeReader,
+    accepts,
+    badge_kind,
+    is_placeholder,
+)
 from transforms.text.criteria_columns import CriteriaColumns, criteria_columns
 from transforms.text.dated_parts import dated_parts
 from transforms.text.field_tables import JOINED_COLUMNS, table_header
@@ -56,12 +62,6 @@ _OUTCOME_COLUMNS = frozenset(
     {"outcome measure", "measure", "measure description", "description", "time frame"}
 )
 _MAX_OUTCOME_COLUMN = max(map(len, _OUTCOME_COLUMNS))
-# Fields whose value has a type (a code, a number, a date) a sentence is not.
-_TYPED_VALUES = frozenset(
-    {"status", "phase", "study_type", "sex", "allocation", "masking", "intervention_model"}
-    | {"primary_purpose", "enrollment", "start_date", "primary_completion_date"}
-    | {"completion_date", "last_updated", "healthy_volunteers", "min_age", "max_age"}
-)
 _MIN_EXPLAINER_WORDS = 5
 _SENTENCE_ENDS = (".", ";", ":", ",")
 _DIGITS = re.compile(r"\d+")
@@ -364,9 +364,18 @@ def _consume(state: _State, line: Line) -> None:
             line = line._replace(key="lead_sponsor")
         state.pending = line
         return
-    if line.kind == "field" and line.key == "phase" and _follows_a_ticked_phase(state, line):
-        last = state.fields[-1]  # "E.7.1 … (Phase I): Yes" / "E.7.2 … (Phase II): Yes"
-        state.fields[-1] = last._replace(value=f"{last.value}, {line.value}", end=line.end)
+    if (
+        line.kind == "field"
+        and line.key == "phase"
+        and _is_ticked_phase(line.label)
+        and _extends_last_field(  # "E.7.1 … (Phase I): Yes" / "E.7.2 … (Phase II): Yes"
+            state,
+            line,
+            lambda last: last.key == "phase" and _is_ticked_phase(last.label),
+            f", {line.value}",
+            lines_apart=2,
+        )
+    ):
         return
     if line.kind == "field":
         origin = "table" if line.text.startswith("|") else "label"
@@ -544,7 +553,7 @@ def _consume_free(state: _State, line: Line) -> None:
         state.pending = None
         _add_field(state, pending.key, pending.label, value, "label_block", pending.start, line.end)
         return
-    if pending is not None and pending.key in _TYPED_VALUES and _is_explainer(value):
+    if pending is not None and pending.key in TYPED_FIELDS and _is_explainer(value):
         # "Study Type" / "The study type describes how the study is designed." /
         # "Interventional": the site's explainer under a label; its value comes next.
         state.section.lines.append(line)
@@ -571,9 +580,9 @@ def _consume_free(state: _State, line: Line) -> None:
         # label the lexicon lacks ("Date submitted" / "15/01/2024") it is that label's.
         state.badges.unread()
         badge = None
-    if badge == "phase" and _follows_a_phase_badge(state, line):
-        last = state.fields[-1]  # "PHASE1" / "PHASE2": badges of one phase 1/2 trial
-        state.fields[-1] = last._replace(value=f"{last.value}, {line.text}", end=line.end)
+    if badge == "phase" and _extends_last_field(  # "PHASE1" / "PHASE2": one phase 1/2 trial
+        state, line, lambda last: last.key == "phase" and last.origin == "badge", f", {line.text}"
+    ):
         return
     if badge is not None:
         _add_field(state, badge, None, line.text, "badge", line.start, line.end)
@@ -637,12 +646,33 @@ def _translates_last_value(state: _State, line: Line, value: str) -> bool:
 def _continues_label_block(
     state: _State, line: Line, goes_on: Callable[[Field], bool], more: str
 ) -> bool:
-    """Append ``more`` to the last field when it was just read from the line under its label
-    and ``goes_on`` accepts this line as more of it; whether it did."""
-    if state.last_free is not None or state.pending is not None or not state.fields:
+    """``_extends_last_field`` for a field just read from the line under its label."""
+    if state.last_free is not None or state.pending is not None:
+        return False
+    return _extends_last_field(
+        state,
+        line,
+        lambda last: last.origin == "label_block" and last.value is not None and goes_on(last),
+        more,
+        lines_apart=None,
+    )
+
+
+def _extends_last_field(
+    state: _State,
+    line: Line,
+    goes_on: Callable[[Field], bool],
+    more: str,
+    lines_apart: int | None = 1,
+) -> bool:
+    """Append ``more`` to the last field when ``goes_on`` accepts ``line`` as more of it
+    (and ``line`` is at most ``lines_apart`` lines below it); whether it did."""
+    if not state.fields:
         return False
     last = state.fields[-1]
-    if last.origin != "label_block" or last.value is None or not goes_on(last):
+    if not goes_on(last) or (
+        lines_apart is not None and state.text.count("\n", last.end, line.start) > lines_apart
+    ):
         return False
     state.fields[-1] = last._replace(value=f"{last.value}{more}", end=line.end)
     return True
@@ -681,34 +711,14 @@ def _add_badge_row(state: _State, line: Line) -> bool:
     return True
 
 
-def _follows_a_ticked_phase(state: _State, line: Line) -> bool:
-    """Whether the field before ``line`` is a ticked phase of the same form section."""
-    if not state.fields or line.label is None or "(phase" not in line.label.casefold():
-        return False
-    last = state.fields[-1]
-    return (
-        last.key == "phase"
-        and last.label is not None
-        and "(phase" in last.label.casefold()
-        and state.text.count("\n", last.end, line.start) <= 2
-    )
+def _is_ticked_phase(label: str | None) -> bool:
+    """ "E.7.1 Human pharmacology (Phase I)": the EU register's trial type, ticked."""
+    return label is not None and "(phase" in label.casefold()
 
 
 def _is_explainer(text: str) -> bool:
     """A whole sentence of several words: no typed field's value."""
     return text.endswith(".") and len(text.split()) >= _MIN_EXPLAINER_WORDS
-
-
-def _follows_a_phase_badge(state: _State, line: Line) -> bool:
-    """Whether the field before ``line`` is a phase badge on the line right above it."""
-    if not state.fields:
-        return False
-    last = state.fields[-1]
-    return (
-        last.key == "phase"
-        and last.origin == "badge"
-        and state.text.count("\n", last.end, line.start) == 1
-    )
 
 
 def _is_name(text: str) -> bool:
