@@ -111,6 +111,7 @@ _RUN_ON_SENTENCE = re.compile(
 )
 # Words that open a sentence, not a group's name: "This group: …", "Each arm - …".
 _NOT_NAMES = frozenset({"this", "each", "every", "the", "a", "an", "one", "per", "either"})
+_NOT_GROUPS = _NOT_NAMES | {"dose"}  # in an interventions section: one arm's dose levels
 # "Description: …" / "Arm Description: …" under an arm.
 _DESCRIBED = re.compile(
     r"^(?:arm\s+(?:group\s+)?)?description\s*[:：]\s*(?P<text>.+)$", re.IGNORECASE
@@ -304,9 +305,7 @@ def _names_a_group(item: Row) -> bool:
     """ "Low-dose group: 3×10⁵ cells/kg" in an interventions section opens an arm there;
     "Dose level 1: …" there is a dose of the one arm, as an arms section's is an arm."""
     named = _NAMED_ARM.match(str(item["text"]).strip())
-    return named is not None and named.group("label").split()[0].lower() not in _NOT_NAMES | {
-        "dose"
-    }
+    return named is not None and named.group("label").split()[0].lower() not in _NOT_GROUPS
 
 
 def _heads_arm_columns(item: Row) -> bool:

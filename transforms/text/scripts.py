@@ -13,6 +13,8 @@ LATIN = re.compile(r"[A-Za-z]")
 
 def mostly_cjk(text: str, at_least: int = 1) -> bool:
     """At least ``at_least`` CJK characters, and no fewer than Latin letters."""
+    if CJK.search(text) is None:  # most text, told without counting its letters
+        return False
     return len(CJK.findall(text)) >= max(at_least, len(LATIN.findall(text)))
 
 

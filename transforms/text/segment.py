@@ -795,7 +795,7 @@ def _ends_a_numbered_list(state: _State, line: Line) -> bool:
     "4.3 Withdrawal Criteria" or "5. STUDY TREATMENT" ends the list that "4.2 Exclusion
     Criteria" opened; its items "1.", "(i)" or "4.2.1" do not."""
     opened = state.numbers.get(state.section.ordinal)
-    if opened is None or not line.text[:1].isdigit() or state.section.key not in _LIST_SECTIONS:
+    if opened is None or state.section.key not in _LIST_SECTIONS:  # callers test the digit
         return False
     found = _section_number(line.text)
     if found is None:
