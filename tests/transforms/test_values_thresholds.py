@@ -39,6 +39,9 @@ def _rows(text):
         ("年龄18至70周岁", [("age", ">=", 18, "years"), ("age", "<=", 70, "years")]),
         ("年龄≥14岁", [("age", ">=", 14, "years")]),
         ("18岁以上", [("age", ">=", 18, "years")]),
+        ("年满18周岁", [("age", ">=", 18, "years")]),  # has reached 18 full years
+        ("18岁以上70岁以下", [("age", ">=", 18, "years"), ("age", "<=", 70, "years")]),
+        ("年龄65岁及以下", [("age", "<=", 65, "years")]),
         (
             "Age range from 18 to 70 years old, regardless of gender;",
             [("age", ">=", 18, "years"), ("age", "<=", 70, "years")],

@@ -100,12 +100,13 @@ _CHAIN = re.compile(r"\s*(?:,|and|but|or)?\s*", re.IGNORECASE)  # "< 18 or > 75 
 _OPERATOR_GLYPHS = re.compile(r"[≥≤<>=⩾⩽]")
 _IMPLICIT_AGE = re.compile(
     r"(?<![A-Za-z\d.])(?=[\w≥≤<>=?⩾⩽])"  # cheap skip of positions that cannot start one
-    rf"(?:(?P<op>{tu.OPERATOR.pattern})|(?P<between>between\s+))?"
+    rf"(?:(?P<op>{tu.OPERATOR.pattern})|(?P<between>between\s+)|(?P<reached>年?满))?"
     r"(?P<low>\d{1,3})\s*"
     r"(?:(?:-|–|~|to|至|到|(?(between)and|(?!)))\s*(?P<below><(?!=))?\s*(?P<high>\d{1,3})\s*)?"
     r"(?:(?:years?|yrs?)(?:\s*(?:old|of\s+age)|(?=\s*(?:or|and)\s+older))"
     r"|周?岁)"  # 岁: years of age
-    r"(?P<post>\s*(?:(?:or|and)\s+(?:older|above|over)|以上|及以上))?"
+    r"(?:(?P<post>\s*(?:(?:or|and)\s+(?:older|above|over)|及?以上))"
+    r"|(?P<under>\s*(?:(?:or|and)\s+(?:younger|below|under)|及?以下)))?"
     # Words that compare ages only need no "old" after the years: "no older than 75 years".
     r"|(?P<age_op>(?:no[t]?\s+)?(?:older|younger)\s+than)\s+(?P<age>\d{1,3})\s*(?:years?|yrs?)\b",
     re.IGNORECASE,
@@ -325,8 +326,10 @@ def _implicit_ages(text: str, clean: str, taken: list[Threshold]) -> list[Thresh
             code = tu.operator_at(clean, start)
             op = code[0] if code and code[0] != tu.LOST else ">="
             pairs = [(op, match.group("low"))]
-        elif match.group("post"):
+        elif match.group("post") or match.group("reached"):  # "年满18周岁": has reached 18
             pairs = [(">=", match.group("low"))]
+        elif match.group("under"):  # "70岁以下"
+            pairs = [("<=", match.group("low"))]
         else:
             continue
         out += [
