@@ -34,6 +34,25 @@ def test_related_trial_ids_are_not_the_trials_own() -> None:
 
 
 @pytest.mark.parametrize(
+    "cited",
+    [
+        "Participants treated in the parent study (NCT06347718) are followed for 15 years.",
+        "Patients who rolled over from NCT06347718 receive a second infusion.",
+        "Eligible: completed the previous trial ChiCTR2400081234.",
+    ],
+)
+def test_an_id_cited_as_another_trials_in_prose_is_not_the_trials_own(cited: str) -> None:
+    trial = _trial(f"Long-term follow-up of CD19 CAR-T\nStatus: Recruiting\n\nDescription\n{cited}")
+    assert trial["nct_id"] is None
+    assert trial["trial_id"].startswith("TH-")
+
+
+def test_the_trials_own_id_in_prose_is_still_read() -> None:
+    page = "CD19 CAR-T in lupus\n\nDescription\nIts Phase 1 trial (NCT06347718) is enrolling."
+    assert _trial(page)["nct_id"] == "NCT06347718"
+
+
+@pytest.mark.parametrize(
     ("written", "expected"),
     [
         ("ChiCTR2400081234", "ChiCTR2400081234"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
 from operator import itemgetter
 
 from transforms.marts.context import DocView
@@ -70,17 +71,38 @@ def registry_ids(view: DocView) -> list[str]:
     own = _own_text(view)
     found: list[str] = []
     labelled = view.value("nct_id")
-    nct = NCT.search(labelled or "") or NCT.search(own)
+    nct = NCT.search(labelled or "") or next(_uncited(NCT.finditer(own), own), None)
     if nct:
         found.append(f"NCT{nct.group(1)}")
     for text in [*view.values("registry_id"), own]:
         if not _may_name_a_registry(text):
             continue
-        for match in _OTHER_REGISTRIES.finditer(text):
+        for match in _uncited(_OTHER_REGISTRIES.finditer(text), text):
             value = _own_form(match.group())
             if value not in found:
                 found.append(value)
     return found
+
+
+# Words that cite another trial just before its id: "participants of the parent study
+# (NCT…)", "rolled over from NCT…". A page's own id in prose has no such words ("its
+# Phase 1 trial (NCT…) is enrolling").
+_CITES = re.compile(
+    r"(?:(?:parent|previous|prior|preceding|earlier|originating|feeder|index|lead-in|"
+    r"main|primary)\s+(?:study|studies|trials?|protocols?)|"
+    r"(?:rolled?[\s-]?over|transferred|continuing)\s+from)"
+    r"[^\n.;:]{0,24}$",
+    re.IGNORECASE,
+)
+_CITE_WINDOW = 60  # characters before an id where its citing words may be
+
+
+def _uncited(matches: Iterator[re.Match[str]], text: str) -> Iterator[re.Match[str]]:
+    """The ids of ``matches`` not cited as another trial's by the words before them."""
+    for match in matches:
+        before = text[max(0, match.start() - _CITE_WINDOW) : match.start()]
+        if not _CITES.search(before):
+            yield match
 
 
 def _own_form(written: str) -> str:
