@@ -32,6 +32,12 @@ from transforms.text.normalize import normalize_text
         ("**Phase:** 1", "Phase: 1"),
         ("## Eligibility", "Eligibility"),
         ("eGFR &gt;= 30", "eGFR >= 30"),
+        # UTF-8 shown as Windows-1252 by the site; real accents stay as they are.
+        ("Aged â‰¥ 18 and â‰¤ 75 years", "Aged ≥ 18 and ≤ 75 years"),
+        ("1 Ã— 10^6 cells/kg, 1.73 mÂ²", "1 × 10^6 cells/kg, 1.73 m²"),
+        ("HÃ´pital EuropÃ©en â€” CRS", "Hôpital Européen - CRS"),
+        ("ï»¿Title", "Title"),
+        ("Hôpital Européen, Straße, Âge, façade", "Hôpital Européen, Straße, Âge, façade"),
         ("‣ item", "• item"),
         ("∙ item", "• item"),
         ("○ item\n□ item\n\uf0b7 item", "• item\n• item\n• item"),
@@ -68,6 +74,7 @@ def test_normalize_text(raw: str, expected: str) -> None:
         ("**Phase:** Phase 2", "Phase 2", "Phase 2"),
         ("RECRUITINGPhase I: DLT", "Phase I: DLT", "Phase I: DLT"),
         ("a &gt; b then tail", "tail", "tail"),
+        ("HÃ´pital â‰¥ 18 years", "18 years", "18 years"),
     ],
 )
 def test_offsets_map_back_to_raw(raw: str, needle: str, raw_needle: str) -> None:

@@ -84,6 +84,15 @@ _OPENS_SUPERSCRIPT = re.compile(r"<sup\b", re.IGNORECASE)
 # What follows "&" in a character reference: "ge;", "#8805;", "#x2265;".
 _ENTITY_NAME = r"(?:[a-zA-Z][a-zA-Z0-9]{1,7}|\#\d{2,6}|\#x[0-9a-fA-F]{2,5});"
 _ENTITY_BODY = re.compile(_ENTITY_NAME)
+# UTF-8 text decoded as Windows-1252 by a site ("â‰¥" for "≥", "Ã—" for "×"): a lead
+# byte's character and the continuation bytes' characters its length asks for.
+_CONTINUATION = "".join(
+    bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xC0)
+)
+_MOJIBAKE = (
+    rf"[\u00c2-\u00df][{_CONTINUATION}]|[\u00e0-\u00ef][{_CONTINUATION}]{{2}}"
+    rf"|[\u00f0-\u00f4][{_CONTINUATION}]{{3}}"
+)
 # Elements whose content is no text of the page: code, styles, the document's head.
 _HIDDEN_TAGS = "script|style|noscript|template|head"
 _INLINE_TAGS = "b|i|u|em|strong|span|a|font|sup|sub|small|code"
@@ -94,6 +103,7 @@ _INLINE_TAGS = "b|i|u|em|strong|span|a|font|sup|sub|small|code"
 _FIRST_CHARS = "\r\t<&\\*_#\u200b\u200c\u200d\ufeff\u00ad" + "".join(
     sorted({token[0] for token in _ENUM_TOKENS.split("|")})
 )
+_FIRST_CHARS += "".join(map(chr, range(0xC2, 0xF5)))  # mojibake's lead characters
 _EDITS = re.compile(
     rf"""
     (?-i:(?=[{re.escape(_FIRST_CHARS)}]))
@@ -114,6 +124,7 @@ _EDITS = re.compile(
   | (?P<zero>[\u200b\u200c\u200d\ufeff\u00ad])
   | (?m:^(?P<hashes>\#{{1,6}}[ \t]+))
   | (?-i:(?<![a-z_])(?P<glued>{_ENUM_TOKENS})(?=[A-Z][a-z]|(?:{_ENUM_TOKENS})))
+  | (?-i:(?P<mojibake>{_MOJIBAKE}))
     )
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -181,12 +192,32 @@ def _replacement(match: re.Match[str], raw: str) -> tuple[str, int]:
         return "^", match.end()  # "10<sup>9</sup>/L" is "10^9/L"
     if kind == "escaped":
         return value, match.end()
+    if kind == "mojibake":
+        return _unmangled(value), match.end()
     if kind == "emphasis" and _starts_bold_label_mid_line(raw, match):
         return "\n", match.end()
     if kind == "glued":  # "PHASE1PHASE2" is one value, phases 1 and 2
         both_phases = "PHASE" in value.upper() and _PHASE_NEXT.match(raw, match.end())
         return value + (", " if both_phases else "\n"), match.end()
     return "", match.end()
+
+
+def _unmangled(run: str) -> str:
+    """The character whose UTF-8 bytes ``run`` shows decoded as Windows-1252, if it is one.
+
+    ftfy knows the sloppy variants of the codec (bytes Windows-1252 leaves undefined)
+    and leaves a run alone when it is not such a character; imported only when a page
+    has a candidate, which English pages rarely do.
+    """
+    import ftfy
+
+    fixed = ftfy.fix_encoding(run)
+    if fixed == run:
+        return run
+    return "".join(c for c in fixed.translate(_TRANSLATE) if c not in _ZERO_WIDTH)
+
+
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\ufeff\u00ad")
 
 
 def _table_markup(tag: re.Match[str]) -> str:
