@@ -34,6 +34,43 @@ def test_related_trial_ids_are_not_the_trials_own() -> None:
 
 
 @pytest.mark.parametrize(
+    "heading",
+    [
+        "Other trials by this sponsor",
+        "More trials from this sponsor",
+        "Other trials you may be interested in",
+        "Similar studies near you",
+        "Recommended trials",
+        "People also viewed",
+        "You might also like",
+        "Studies with similar interventions",
+        "Verwandte Studien",
+        "Autres essais du même promoteur",
+        "Estudios relacionados",
+        "**Other trials by this sponsor**",
+    ],
+)
+def test_a_block_of_other_trials_under_any_wording_is_not_the_trials(heading: str) -> None:
+    page = (
+        "CD19 CAR-T in myasthenia gravis\nTrial ID: DRKS00031877\n\n"
+        "Exclusion Criteria:\n- Active infection\n\n"
+        f"{heading}\n- NCT06419166 | Descartes-08 | Phase 2 | 100 participants\n"
+        "Enrollment: 100\nStart date: 2021-05-01\nLocation: Germany\n"
+    )
+    marts = _marts({"a.txt": page})[0]
+    trial = marts["trials"].row(0, named=True)
+    assert (trial["trial_id"], trial["nct_id"]) == ("DRKS00031877", None)
+    assert (trial["enrollment"], trial["start_date"], trial["countries"]) == (None, None, None)
+    assert marts["criteria"]["text"].to_list() == ["Active infection"]
+
+
+@pytest.mark.parametrize("heading", ["Other study details", "Study type", "More information"])
+def test_a_heading_about_the_trial_itself_is_not_other_trials(heading: str) -> None:
+    page = f"CD19 CAR-T in lupus\n\n{heading}\nNCT06419166\n"
+    assert _trial(page)["nct_id"] == "NCT06419166"
+
+
+@pytest.mark.parametrize(
     "cited",
     [
         "Participants treated in the parent study (NCT06347718) are followed for 15 years.",

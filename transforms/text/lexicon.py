@@ -922,6 +922,32 @@ PROSE_SECTIONS = frozenset({"summary", "detailed_description", "interventions"})
 # Sections whose words describe other trials or other places, never this trial's design.
 FOREIGN_SECTIONS = frozenset({"related", "navigation", "contacts", "identifiers", "superseded"})
 
+# Headings over other trials, which sites word in many ways ("Other trials by this
+# sponsor", "Similar studies near you", "Estudios relacionados", "You might also like"):
+# a kind of words, not a list of phrases. Plural "trials"/"studies" only: "Other study
+# details" is this trial's.
+_TRIALS_WORD = (
+    r"(?:trials|studies|research studies|listings|studien|essais|[ée]tudes|estudios|ensayos"
+    r"|estudos|ensaios|onderzoeken)"
+)
+_OTHERS_WORD = (
+    r"(?:other|more|similar|related|recommended|suggested|featured|nearby|popular|comparable"
+    r"|verwandte|ähnliche|weitere|andere|autres|similaires|connexes|associés|relacionados"
+    r"|relacionadas|similares|otros|outros|vergelijkbare|gerelateerde)"
+)
+_RELATED_HEADING = re.compile(
+    rf"^(?:{_OTHERS_WORD}\s+(?:[^\W\d]+\s+){{0,2}}{_TRIALS_WORD}"
+    rf"|{_TRIALS_WORD}\s+(?:[^\W\d]+\s+)?{_OTHERS_WORD}"
+    r"|you (?:may|might) also (?:like|be interested)|people (?:also|who) (?:viewed|searched)"
+    r"|see also$)\b"
+)
+
+
+def is_related_heading(key: str) -> bool:
+    """Whether a heading's ``normalize_label`` key heads other trials than the page's own."""
+    return _RELATED_HEADING.match(key) is not None
+
+
 # Longest terms first so "primary completion date" wins over "primary ...".
 _LABEL_ALTERNATION = "|".join(
     re.escape(t) for t in sorted({**SECTION_BY_TERM, **FIELD_BY_TERM}, key=len, reverse=True)

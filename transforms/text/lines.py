@@ -23,6 +23,7 @@ from transforms.text.lexicon import (
     SECTION_BY_TERM,
     SECTION_NUMBER,
     is_boilerplate,
+    is_related_heading,
     normalize_label,
 )
 from transforms.text.scripts import CJK_CHARS
@@ -264,6 +265,8 @@ def _exact_term(body: str) -> tuple[str, str] | None:
     if "criteria " in key and (narrowed := _NARROWED_CRITERIA.match(key)) is not None:
         section = SECTION_BY_TERM.get(narrowed.group(1))
         return ("heading", section) if section in CRITERIA_SECTIONS else None
+    if is_related_heading(key):
+        return "heading", "related"
     return None
 
 
