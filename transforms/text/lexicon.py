@@ -987,6 +987,14 @@ _BOILERPLATE_PATTERNS = (
     r"cookies? (?:on|policy|notice|settings|preferences|consent)\b.*",  # "Cookies on this site: …"
     r"(?:was|is) this (?:page|information|article) (?:helpful|useful)\??.{0,40}",
     r"cookie (?:settings|preferences|policy)",
+    r".{0,200}\bcookies\b.{0,200}",  # a consent banner, in any wording or language
+    # A government site's banner; an AI summary's note; a site's name and its tagline.
+    r"an official website of the united states government.*",
+    r"(?:here'?s how you know|official websites use \.gov|secure \.gov websites use https).*",
+    r".{0,80}\b(?:generated|written|summari[sz]ed|created) (?:by|with|using) "
+    r"(?:an? )?(?:ai|artificial intelligence)\b.*",
+    r".{0,80}\bpowered by ai\b.*",
+    r"[^:]{1,40} [-|] (?:find|search) (?:an? )?(?:clinical |research )*(?:trials?|studies)\.?",
     r"(?:privacy policy|terms of (?:use|service)|accessibility)",
     r"you are here:?.*",
     # "Share this trial: Facebook | X | Email"
