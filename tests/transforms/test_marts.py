@@ -270,6 +270,24 @@ def test_ages_fall_back_to_inclusion_thresholds() -> None:
     }
 
 
+def test_a_lost_glyph_in_an_exclusion_is_read_as_the_excluded_side() -> None:
+    page = (
+        "Inclusion Criteria\n1. Age ? 18 years\n2. LVEF ?45%\n"
+        "Exclusion Criteria\n1. LVEF ?45% by echocardiography\n2. Total bilirubin ? 2 × ULN\n"
+        "3. Age ? 18 years and = 70 years\n4. ALT ≥ 3 × ULN\n"
+    )
+    rows = _marts({"a.txt": page})[0]["criteria_thresholds"]
+    assert rows.select("criterion_type", "concept", "operator", "value").rows() == [
+        ("INCLUSION", "age", ">=", 18),
+        ("INCLUSION", "lvef", ">=", 45),
+        ("EXCLUSION", "lvef", "<=", 45),
+        ("EXCLUSION", "total_bilirubin", ">=", 2),
+        ("EXCLUSION", "age", ">=", 18),  # a range keeps its sides
+        ("EXCLUSION", "age", "<=", 70),
+        ("EXCLUSION", "alt", ">=", 3),  # a written glyph is kept
+    ]
+
+
 def test_threshold_spans_point_at_raw_text() -> None:
     page = "Inclusion Criteria\n1. eGFR \\>= 30 mL/min/1.73m2"
     thresholds = _marts({"a.txt": page})[0]["criteria_thresholds"]

@@ -18,6 +18,9 @@ from transforms.schemas import CRITERIA_THRESHOLDS, frame_of
 from transforms.values.thresholds import find_thresholds
 
 Row = dict[str, object]
+# A lost glyph's operator is guessed as the side a criterion to include states; one to
+# exclude states the other side of the same value.
+_EXCLUDED_SIDE = {">=": "<=", "<=": ">="}
 
 
 def threshold_rows(view: DocView, criteria: list[Row]) -> list[Row]:
@@ -30,6 +33,9 @@ def threshold_rows(view: DocView, criteria: list[Row]) -> list[Row]:
             if key in seen:
                 continue
             seen.add(key)
+            operator = found.operator
+            if found.guessed and criterion["criterion_type"] == "EXCLUSION":
+                operator = _EXCLUDED_SIDE.get(operator, operator)  # "LVEF ?45%": LVEF <= 45
             start, end = view.raw_span(base + found.start, base + found.end)
             rows.append(
                 {
@@ -38,7 +44,7 @@ def threshold_rows(view: DocView, criteria: list[Row]) -> list[Row]:
                     "criterion_ordinal": criterion["criterion_ordinal"],
                     "criterion_type": criterion["criterion_type"],
                     "concept": found.concept,
-                    "operator": found.operator,
+                    "operator": operator,
                     "value": found.value,
                     "unit": found.unit,
                     "value_as_written": found.stated_value,

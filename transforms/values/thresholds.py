@@ -34,6 +34,8 @@ class Threshold:
 
     ``value`` and ``unit`` are in the contract's units; ``stated_value`` and
     ``stated_unit`` as the text wrote them (the same unless ``CONVERSIONS`` applied).
+    ``guessed``: the page lost the comparison's glyph ("LVEF ?45%") and ``operator`` is
+    the side a criterion to include would state; one to exclude states the other.
     """
 
     concept: str
@@ -45,17 +47,26 @@ class Threshold:
     text: str
     stated_value: float
     stated_unit: str
+    guessed: bool = False
 
 
 def _threshold(
-    concept: str, operator: str, value: float, unit: str, start: int, end: int, text: str
+    concept: str,
+    operator: str,
+    value: float,
+    unit: str,
+    start: int,
+    end: int,
+    text: str,
+    *,
+    guessed: bool = False,
 ) -> Threshold:
     """A threshold in the contract's units, from the value and unit as stated."""
     converted, scaled = unit, value
     if unit in CONVERSIONS:
         converted, multiplier, divisor = CONVERSIONS[unit]
         scaled = round(value * multiplier / divisor, 9)
-    return Threshold(concept, operator, scaled, converted, start, end, text, value, unit)
+    return Threshold(concept, operator, scaled, converted, start, end, text, value, unit, guessed)
 
 
 @dataclass(frozen=True)
@@ -276,23 +287,29 @@ def _emit(text: str, mentions: list[_Mention], found: list[_Comparison]) -> list
             operators = _range_operators(resolved) if len(resolved) == 2 else None
             for i, (comparison, (operator, unit)) in enumerate(resolved):
                 start, end, value = mention.start, comparison.end, comparison.value
+                guessed = comparison.operator == tu.LOST and operators is None
                 operator = operators[i] if operators else operator
-                out.append(_threshold(concept, operator, value, unit, start, end, text[start:end]))
+                out.append(
+                    _threshold(
+                        concept, operator, value, unit, start, end, text[start:end], guessed=guessed
+                    )
+                )
     return out
 
 
-def _range_operators(resolved: list[tuple[_Comparison, tuple[str, str]]]) -> list[str]:
-    """The operators, with a lost glyph in a two-sided range read as its side.
+def _range_operators(resolved: list[tuple[_Comparison, tuple[str, str]]]) -> list[str] | None:
+    """The operators, with a lost glyph in a two-sided range read as its side (None: no
+    range with a lost glyph).
 
     "Age ? 18 years and = 70 years" lost both "≥" and "≤": of two comparisons
     of one concept, the lower value is the lower bound and the higher the upper.
     """
     operators = [operator for _, (operator, _) in resolved]
     if all(c.operator != tu.LOST for c, _ in resolved):
-        return operators
+        return None
     (low, _), (high, _) = resolved
     if low.value >= high.value:
-        return operators
+        return None
     return [
         side if comparison.operator == tu.LOST else operator
         for (comparison, _), operator, side in zip(resolved, operators, (">=", "<="), strict=True)
@@ -307,6 +324,7 @@ def _implicit_ages(text: str, clean: str, taken: list[Threshold]) -> list[Thresh
     spans = sorted((t.start, t.end) for t in taken if t.concept == "age")
     starts = [span[0] for span in spans]
     for match in _IMPLICIT_AGE.finditer(clean):
+        lost = False
         # Age thresholds are short; only those starting shortly before can overlap.
         first = bisect.bisect_left(starts, match.start() - 300)
         last = bisect.bisect_right(starts, match.end())
@@ -324,7 +342,8 @@ def _implicit_ages(text: str, clean: str, taken: list[Threshold]) -> list[Thresh
             pairs = [(">=", match.group("low")), (upper, match.group("high"))]
         elif match.group("op"):
             code = tu.operator_at(clean, start)
-            op = code[0] if code and code[0] != tu.LOST else ">="
+            lost = code is None or code[0] == tu.LOST
+            op = ">=" if lost else code[0]
             pairs = [(op, match.group("low"))]
         elif match.group("post") or match.group("reached"):  # "年满18周岁": has reached 18
             pairs = [(">=", match.group("low"))]
@@ -332,8 +351,10 @@ def _implicit_ages(text: str, clean: str, taken: list[Threshold]) -> list[Thresh
             pairs = [("<=", match.group("low"))]
         else:
             continue
+        guessed = bool(match.group("op")) and lost
         out += [
-            _threshold("age", op, float(v), "years", start, end, text[start:end]) for op, v in pairs
+            _threshold("age", op, float(v), "years", start, end, text[start:end], guessed=guessed)
+            for op, v in pairs
         ]
     return out
 
