@@ -45,6 +45,18 @@ def test_decimals_are_not_item_numbers() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "value",
+    ["1.5 × 10^6 CAR-T cells/kg", "0.5 - 2 × 10^6 cells/kg", "2.5 mg/kg", "3.2 x 10^9/L"],
+)
+def test_a_value_on_its_own_line_is_not_a_protocol_numbered_item(value: str) -> None:
+    lines = [classify_line(*parts) for parts in iter_physical_lines(f"Target dose\n{value}")]
+    assert [(i.marker, i.text) for i in split_items(lines, criteria=False)] == [
+        (None, "Target dose"),
+        (None, value),
+    ]
+
+
 def test_hard_wrapped_item_is_joined() -> None:
     assert _items("1. Adults with active lupus\n   nephritis confirmed by biopsy\n2. Consent") == [
         "Adults with active lupus nephritis confirmed by biopsy",

@@ -16,13 +16,20 @@ from typing import NamedTuple
 from transforms.text.lines import Line
 from transforms.values.memo import text_cache
 
+# What follows a decimal number that is a value, not a protocol's section number: a
+# power of ten, a unit, a range ("1.5 × 10^6 cells/kg", "0.5 - 2 mg/kg", "2.5 %").
+_VALUE_GOES_ON = (
+    r"[×*^%/]|[xX]\s*10|[-–~]\s*\d|(?:mg|µg|ug|mcg|g|kg|mL|ml|L|IU|U|cells?|mmol|µmol|µL)\b"
+)
 _MARKER = re.compile(
     r"""^(?:
         [•*+\-]\s*                                  # bullets (canonicalised by the normaliser)
       | \(?\d{1,2}(?:\.\d{1,2}){0,3}[.):](?!\d)\s*    # 1.  1)  (1)  4.1.2
       | \d{1,2}、\s*                                # 1、 (also before a digit: "3、24小时")
       | \(\d{1,2}\)\s*
-      | \d{1,2}(?:\.\d{1,2}){1,3}\s+                # protocol numbering without a final stop
+      | \d{1,2}(?:\.\d{1,2}){1,3}\s+(?!\s*(?:"""  # protocol numbering without a final stop
+    + _VALUE_GOES_ON
+    + r"""))
       | \(?[ivxIVX]{1,5}[.)]\s+                     # i)  (iv)  IV.
       | \(?[a-zA-Z][.)]\s+                          # a.  B)  (c)
       | [\u2460-\u2473\u2776-\u277f]\s*             # circled numerals
