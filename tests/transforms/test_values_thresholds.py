@@ -40,6 +40,14 @@ def _rows(text):
         ("年龄≥14岁", [("age", ">=", 14, "years")]),
         ("18岁以上", [("age", ">=", 18, "years")]),
         ("年满18周岁", [("age", ">=", 18, "years")]),  # has reached 18 full years
+        ("Age 18+ years", [("age", ">=", 18, "years")]),
+        ("Aged ≥18 y", [("age", ">=", 18, "years")]),
+        ("Bodyweight ≥ 40 kg", [("body_weight", ">=", 40, "kg")]),
+        ("Weighing at least 40 kg", [("body_weight", ">=", 40, "kg")]),
+        ("CD4 count ≥ 200 cells/mm3", [("cd4_count", ">=", 0.2, "10^9/L")]),
+        ("CD4+ T cell count > 350/µL", [("cd4_count", ">", 0.35, "10^9/L")]),
+        ("ECOG performance status of 0, 1 or 2", [("ecog", "<=", 2, "points")]),
+        ("ECOG 0, 1, or 2", [("ecog", "<=", 2, "points")]),
         ("18岁以上70岁以下", [("age", ">=", 18, "years"), ("age", "<=", 70, "years")]),
         ("年龄65岁及以下", [("age", "<=", 65, "years")]),
         (

@@ -75,6 +75,10 @@ _LEXICON: list[tuple[str, tuple[str, ...]]] = [
     (r"ha?emoglobin|(?-i:Hb|HGB|Hgb|HB)|血红蛋白", ("hemoglobin",)),
     (r"platelets?(?:\s+count)?|(?-i:PLT)|血小板(?:计数)?", ("platelets",)),
     (
+        r"(?-i:CD4)\+?(?:\s*(?:\+\s*)?(?:T[\s\-]*)?(?:cells?|lymphocytes?))?(?:\s+count)?",
+        ("cd4_count",),
+    ),
+    (
         r"anti[\s\-]*(?:ds[\s\-]*DNA|double[\s\-]stranded\s+DNA)(?:\s+antibod(?:y|ies))?"
         r"|抗(?:双链|ds)DNA抗体",
         ("anti_dsdna",),
@@ -106,7 +110,7 @@ _LEXICON: list[tuple[str, tuple[str, ...]]] = [
         ("life_expectancy",),
     ),
     (r"body\s+mass\s+index|(?-i:BMI)", ("bmi",)),
-    (r"(?:body\s+)?weight|(?-i:BW)|体重", ("body_weight",)),
+    (r"(?:body\s*)?weight|weighing|(?-i:BW)|体重", ("body_weight",)),
     (r"forced\s+vital\s+capacity|(?-i:FVC)", ("fvc",)),
     (
         r"forced\s+expiratory\s+volume\s+in\s+(?:1|one)\s+second|(?-i:FEV1|FEV₁)",
@@ -180,6 +184,7 @@ CONCEPT_UNITS: dict[str, frozenset[str]] = {
     "alc": _CELLS,
     "wbc": _CELLS,
     "platelets": _CELLS,
+    "cd4_count": _CELLS,
     "hemoglobin": frozenset({"g/L", "g/dL"}),
     "ana_titer": frozenset({"dilution"}),
     "anti_dsdna": frozenset({"IU/mL"}),

@@ -95,7 +95,7 @@ _UNITS: list[tuple[str, str]] = [
     (r"kg(?![A-Za-z/])|kilograms?", "kg"),
     (r"(?:ms|msec|milliseconds?)(?![A-Za-z])", "ms"),
     (r"points?(?![A-Za-z])|pts?(?![A-Za-z])|分(?!钟)", "points"),
-    (r"(?:years?|yrs?)(?:\s+old|\s+of\s+age)?(?![A-Za-z])|岁", "years"),
+    (r"(?:years?|yrs?|y)(?:\s+old|\s+of\s+age)?(?![A-Za-z])|岁", "years"),
     (r"months?(?![A-Za-z])|个?月", "months"),
     (r"weeks?(?![A-Za-z])|周(?!岁)", "weeks"),  # "周岁" is full years of age
     (r"days?(?![A-Za-z])|天", "days"),

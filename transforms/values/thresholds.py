@@ -132,6 +132,8 @@ _FLIPPED = {"<=": ">=", "<": ">"}
 
 
 _UPPER_BOUND = re.compile(r"(<=|≤|<)\s*(?=\d)")
+# The middle of a list of allowed values, up to its last "or"/"and": ", 1" in "0, 1 or 2".
+_LISTED = re.compile(r"(?:\s*,\s*\d{1,2}(?![\d.]))+\s*,?(?=\s*(?:or|and)\s+\d)")
 # Every implicit age names its unit; a criterion without "year"/"yr" cannot state one.
 _YEAR_WORD = re.compile(r"y(?:ea)?r|岁", re.IGNORECASE)
 
@@ -180,7 +182,12 @@ def _comparisons_at(text: str, pos: int) -> list[_Comparison]:
     if number is None or number[1]:
         return []
     low, _, end = number
+    if text.startswith("+", end) and not text.startswith("+", end + 1):  # "18+ years"
+        unit, unit_end = tu.unit_at(text, end + 1)
+        return [_Comparison(">=", low, None if unit == tu.UNKNOWN else unit, unit_end)]
     low_unit, unit_end = tu.unit_at(text, end)
+    if (listed := _LISTED.match(text, end)) is not None:  # "ECOG 0, 1 or 2": from 0 to 2
+        end = listed.end()
     high = _range_end(text, end)  # "0 to 2": the unit is written after the second number
     if high is not None:
         low_unit = None
