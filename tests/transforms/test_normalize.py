@@ -37,6 +37,8 @@ from transforms.text.normalize import normalize_text
         ("1 Ã— 10^6 cells/kg, 1.73 mÂ²", "1 × 10^6 cells/kg, 1.73 m²"),
         ("HÃ´pital EuropÃ©en â€” CRS", "Hôpital Européen - CRS"),
         ("ï»¿Title", "Title"),
+        ("2×10^6^ cells/kg, 50 × 10^9^/L", "2×10^6 cells/kg, 50 × 10^9/L"),
+        ("0.5～1.0×10^6 and 18〜65", "0.5~1.0×10^6 and 18~65"),
         ("Hôpital Européen, Straße, Âge, façade", "Hôpital Européen, Straße, Âge, façade"),
         ("‣ item", "• item"),
         ("∙ item", "• item"),

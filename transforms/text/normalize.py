@@ -41,6 +41,8 @@ _TRANSLATE = str.maketrans(
         "＜": "<",
         "＞": ">",
         "＝": "=",
+        "～": "~",  # a full-width tilde or a wave dash parts a range: "0.5～1.0×10^6"
+        "〜": "~",
         "≧": "≥",
         "≦": "≤",
         "⩾": "≥",
@@ -104,6 +106,7 @@ _FIRST_CHARS = "\r\t<&\\*_#\u200b\u200c\u200d\ufeff\u00ad" + "".join(
     sorted({token[0] for token in _ENUM_TOKENS.split("|")})
 )
 _FIRST_CHARS += "".join(map(chr, range(0xC2, 0xF5)))  # mojibake's lead characters
+_FIRST_CHARS += "^"  # a superscript's closing mark
 _EDITS = re.compile(
     rf"""
     (?-i:(?=[{re.escape(_FIRST_CHARS)}]))
@@ -125,6 +128,7 @@ _EDITS = re.compile(
   | (?m:^(?P<hashes>\#{{1,6}}[ \t]+))
   | (?-i:(?<![a-z_])(?P<glued>{_ENUM_TOKENS})(?=[A-Z][a-z]|(?:{_ENUM_TOKENS})))
   | (?-i:(?P<mojibake>{_MOJIBAKE}))
+  | (?P<caret>(?<=\^\d)\^|(?<=\^\d\d)\^)  # pandoc's superscript closes: "10^6^" is 10^6
     )
     """,
     re.VERBOSE | re.IGNORECASE,
