@@ -331,3 +331,25 @@ def test_the_eu_registers_ticked_trial_phases(ticked: tuple[str, ...], phases: l
         f"E.7.3 Therapeutic confirmatory (Phase III): {ticked[2]}\n"
     )
     assert _trial(page)["phases"] == phases
+
+
+def test_field_wordings_of_smaller_sites() -> None:
+    page = (
+        "CD19 CAR-T cells in refractory lupus\n"
+        "Eligible sex: Female\nHealthy volunteers allowed: Accepted\nCompletion: 2027-12\n"
+        "Locations: Seoul, Korea, Republic of; Tehran, Iran, Islamic Republic of\n"
+    )
+    trial = _trial(page)
+    assert (trial["sex"], trial["healthy_volunteers"]) == ("FEMALE", True)
+    assert trial["completion_date"] == date(2027, 12, 1)
+    assert trial["countries"] == ["Iran", "South Korea"]
+
+
+def test_the_next_field_on_a_sex_line_is_not_its_value() -> None:
+    assert _trial("A trial\nSex: All; gender-based eligibility: No\n")["sex"] == "ALL"
+
+
+@pytest.mark.parametrize("empty", ["None", "N/A", "Not applicable", "No exclusion criteria"])
+def test_an_item_saying_the_list_is_empty_is_no_criterion(empty: str) -> None:
+    page = f"A trial\nInclusion Criteria:\n- Age ≥ 18 years\nExclusion Criteria:\n- {empty}\n"
+    assert _marts(page)["criteria"]["text"].to_list() == ["Age ≥ 18 years"]

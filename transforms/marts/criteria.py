@@ -32,10 +32,20 @@ _EXCLUDING = re.compile(
 )
 
 
+# An item that says the list is empty ("Exclusion criteria: - None") is no criterion.
+_NO_CRITERION = re.compile(
+    r"^\W*(?:none|nil|n/?a|not\s+(?:applicable|available|provided|specified)|no\s+(?:other\s+)?"
+    r"(?:inclusion|exclusion|eligibility)?\s*criteria|无)\W*$",
+    re.IGNORECASE,
+)
+
+
 def criterion_rows(view: DocView, tid: str) -> list[Row]:
     rows: list[Row] = []
     counters = {"INCLUSION": 0, "EXCLUSION": 0}
     for item in _criteria_items(view):
+        if _NO_CRITERION.match(str(item["text"])):
+            continue
         kind = _TYPE_BY_SECTION[str(item["section"])]
         subsection = item["subsection"]
         if kind == "INCLUSION" and item["section"] == "eligibility" and subsection:

@@ -193,6 +193,7 @@ def _country_names() -> dict[str, str]:
         display = getattr(country, "common_name", None) or country.name
         for name in {country.name, display, getattr(country, "official_name", country.name)}:
             names[name.casefold()] = display
+            names[name.casefold().replace(",", "")] = display  # see _commas_out_of_names
     names.update(
         {
             "usa": "United States",
@@ -220,6 +221,21 @@ def _country_names() -> dict[str, str]:
     return names
 
 
+@cache
+def _names_with_commas() -> re.Pattern[str]:
+    """ISO names written inverted with a comma ("Korea, Republic of"), as registries print
+    them: the comma would part a list of places there."""
+    inverted = sorted((n for n in _country_names() if ", " in n), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, inverted)), re.IGNORECASE)
+
+
+def _commas_out_of_names(text: str) -> str:
+    """``text`` with the commas inside inverted country names gone (a key of the names)."""
+    if ", " not in text:
+        return text
+    return _names_with_commas().sub(lambda m: m.group().replace(",", ""), text)
+
+
 def countries(view: DocView) -> list[str] | None:
     """Countries a country field lists ("Germany, Italy, Spain"), ending an address, or
     named as where the sites are ("sites in Germany and Austria")."""
@@ -227,21 +243,25 @@ def countries(view: DocView) -> list[str] | None:
     found: list[str] = []
     listed = [*view.values("country"), *(str(r["text"]) for r in view.items_in("countries"))]
     for value in listed:  # "Germany, France and Italy", "Germany (3 sites)"
-        for part in _LIST_PARTS.split(value):
+        for part in _LIST_PARTS.split(_commas_out_of_names(value)):
             country = names.get(_place(part)) or names.get(_place(_ISO_CODE.sub("", part)))
             if country and country not in found:
                 found.append(country)
     sites = [
         piece
         for r in view.items_in("countries", "locations")
-        for piece in _SITES_APART.split(str(r["text"]))
+        for piece in _SITES_APART.split(_commas_out_of_names(str(r["text"])))
     ]
-    sites += [p for value in view.values("location") for p in _SITES_APART.split(value)]
+    sites += [
+        p
+        for value in view.values("location")
+        for p in _SITES_APART.split(_commas_out_of_names(value))
+    ]
     prose = [  # "Sites: Erlangen, Germany; Paris, France"
         piece
         for r in view.descriptive_items()
         if "," in str(r["text"])
-        for piece in _SITES_APART.split(str(r["text"]))
+        for piece in _SITES_APART.split(_commas_out_of_names(str(r["text"])))
     ]
     for text, is_site in [*((t, True) for t in sites), *((t, False) for t in prose)]:
         named = [names.get(_place(part)) for part in _LIST_PARTS.split(text)] if is_site else []

@@ -565,6 +565,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "研究实施时间",
     ),
     "completion_date": (
+        "completion",
         "completion date",
         "trial end",
         "study completion",
@@ -637,6 +638,10 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "genders eligible",
         "sexes eligible for study",
         "genders eligible for study",
+        "eligible sex",
+        "eligible sexes",
+        "eligible gender",
+        "eligible genders",
         "性别",
     ),
     # Who registered the record ("Sponsor-Investigator"): not the sponsor, not a contact.
@@ -683,6 +688,8 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "healthy volunteers accepted",
         "accepting healthy volunteers",
         "can healthy volunteers participate",
+        "healthy volunteers allowed",
+        "healthy volunteers eligible",
     ),
     "lead_sponsor": (
         "lead sponsor",

@@ -353,8 +353,8 @@ _ENROLLMENT_TYPES = {
 }
 _ENDPOINT_TYPES = {"PRIMARY": "PRIMARY", "SECONDARY": "SECONDARY", "OTHER": "OTHER"}
 _ENDPOINT_CJK = {"主要": "PRIMARY", "次要": "SECONDARY", "其他": "OTHER"}
-_TRUE = {"YES", "Y", "TRUE", "T", "1", "是", "ACCEPTS_HEALTHY_VOLUNTEERS"}
-_FALSE = {"NO", "N", "FALSE", "F", "0", "否"}
+_TRUE = {"YES", "Y", "TRUE", "T", "1", "是", "ACCEPTS_HEALTHY_VOLUNTEERS", "ACCEPTED", "ALLOWED"}
+_FALSE = {"NO", "N", "FALSE", "F", "0", "否", "PATIENTS_ONLY"}
 _NEGATION = re.compile(r"^\s*(?:no|not|does\s+not|doesn't|do\s+not|none)\b", re.IGNORECASE)
 
 
@@ -408,6 +408,8 @@ def normalize_sex(text: str | None) -> str | None:
     found = _lookup(text, _SEXES)
     if found is not None or not text:
         return found
+    if ";" in text:  # "All; gender-based eligibility: No": the next field on its line
+        return normalize_sex(text.split(";", 1)[0])
     words = [w for w in _key(text).split("_") if w not in _SEX_JOINERS]
     sexes = {_SEXES.get(w) for w in words}
     if len(words) < 2 or None in sexes or "ALL" in sexes:
