@@ -19,6 +19,8 @@ from transforms.values.numbers import find_enrollment_in_prose, parse_enrollment
         ("Total: 30 (Part A: 12, Part B: 18)", (30, None)),
         ("Planned: 40; Actual: 36", (36, "ACTUAL")),  # one size stated twice, not two groups
         ("Target: 30; Actual: 28", (28, "ACTUAL")),
+        ("18; actual: 11", (11, "ACTUAL")),  # the label said "Target sample size"
+        ("18 (target) / 11 (actual)", (11, "ACTUAL")),
         ("20 (Actual)", (20, "ACTUAL")),
         ("ACTUAL: 31", (31, "ACTUAL")),
         ("50 participants in 1 patient group", (50, None)),

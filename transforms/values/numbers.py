@@ -96,6 +96,8 @@ def parse_enrollment(text: str | None) -> tuple[int, str | None] | None:
     count = _to_int(match.group("n"))
     if count is None:
         return None
+    if (actual := _actual_beside_planned(text)) is not None:
+        return actual, "ACTUAL"
     # Per-group sizes are labelled; most values are not.
     groups = _GROUP_SIZE.findall(text) if ":" in text or "：" in text else []
     if len(groups) >= 2 and _GROUP_SIZES.fullmatch(text):
@@ -104,6 +106,22 @@ def parse_enrollment(text: str | None) -> tuple[int, str | None] | None:
             return by_type
         count = sum(int(n) for n in groups)
     return count, enrollment_type_in(text)
+
+
+# Parts of a value that states the size twice: "18; actual: 11", "18 (target) / 11 (actual)".
+_SIZE_PARTS = re.compile(r"\s*[;/|；]\s*")
+
+
+def _actual_beside_planned(text: str) -> int | None:
+    """The actual size of a value with two sizes, one of them said to be the actual one."""
+    if not any(sep in text for sep in ";/|；"):
+        return None
+    parts = [part for part in _SIZE_PARTS.split(text) if _COUNT.search(part)]
+    kinds = [enrollment_type_in(part) for part in parts]
+    if len(parts) != 2 or kinds.count("ACTUAL") != 1:
+        return None
+    match = _COUNT.search(parts[kinds.index("ACTUAL")])
+    return None if match is None else _to_int(match.group("n"))
 
 
 def _sizes_by_type(text: str) -> tuple[int, str] | None:
