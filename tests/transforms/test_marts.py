@@ -288,6 +288,12 @@ def test_a_lost_glyph_in_an_exclusion_is_read_as_the_excluded_side() -> None:
     ]
 
 
+def test_ages_in_months_fall_back_as_years() -> None:
+    page = "Inclusion Criteria\n1. Aged 6 months to 17 years;\n2. SLEDAI-2K ≥ 8."
+    trial = _marts({"a.txt": page})[0]["trials"].row(0, named=True)
+    assert (trial["min_age_years"], trial["max_age_years"]) == (0.5, 17)
+
+
 def test_threshold_spans_point_at_raw_text() -> None:
     page = "Inclusion Criteria\n1. eGFR \\>= 30 mL/min/1.73m2"
     thresholds = _marts({"a.txt": page})[0]["criteria_thresholds"]

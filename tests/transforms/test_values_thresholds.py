@@ -41,6 +41,10 @@ def _rows(text):
         ("18岁以上", [("age", ">=", 18, "years")]),
         ("年满18周岁", [("age", ">=", 18, "years")]),  # has reached 18 full years
         ("Age 18+ years", [("age", ">=", 18, "years")]),
+        (
+            "Aged 6 months to 17 years",
+            [("age", ">=", 6, "months"), ("age", "<=", 17, "years")],
+        ),
         ("Aged ≥18 y", [("age", ">=", 18, "years")]),
         ("Bodyweight ≥ 40 kg", [("body_weight", ">=", 40, "kg")]),
         ("Weighing at least 40 kg", [("body_weight", ">=", 40, "kg")]),

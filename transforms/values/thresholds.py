@@ -196,7 +196,9 @@ def _comparisons_at(text: str, pos: int) -> list[_Comparison]:
     if high is not None:
         unit = high[1] or low_unit
         upper = _Comparison(high[3], high[0], unit, high[2])
-        return [upper] if low == 0 else [_Comparison(">=", low, unit, high[2]), upper]
+        # Each bound in its own unit when both are written: "6 months to 17 years".
+        lower_unit = low_unit if low_unit not in (None, tu.UNKNOWN) else unit
+        return [upper] if low == 0 else [_Comparison(">=", low, lower_unit, high[2]), upper]
     postfix = tu.postfix_at(text, unit_end)
     if postfix is None:
         return []
