@@ -28,6 +28,9 @@ def _summary(text):
         ("5.0 e5/ kg", [(5e5, None, "cells/kg")]),
         ("10e6 cells/kg", [(1e6, None, "cells/kg")]),
         ("2 x 10e6 cells/kg", [(2e6, None, "cells/kg")]),
+        ("1.0×10^6个CAR-T细胞/kg", [(1e6, None, "cells/kg")]),  # a measure word, then cells
+        ("剂量为1×10^6个/kg", [(1e6, None, "cells/kg")]),
+        ("3×10^6 个细胞/公斤", [(3e6, None, "cells/kg")]),
         ("1 x 10e6 cCAR T cells/kg", [(1e6, None, "cells/kg")]),  # a compound CAR
         ("3 × 106 cCAR T cells/kg", [(3e6, None, "cells/kg")]),
         ("0.5-1 × 10e6 cells/kg", [(5e5, 1e6, "cells/kg")]),

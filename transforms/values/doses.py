@@ -32,7 +32,8 @@ class DoseMention:
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-")
 _TIMES = r"(?:[×xX✕*]|\\\*)"
 # A decimal comma ("1,5 × 10^6", as much of Europe writes it) has one or two digits after it.
-_MANTISSA = r"(?<![\w.,^])(?P<m>\d+(?:\.\d+|,\d{1,2}(?!\d))?)"
+# Not inside a word or a number; after a Chinese character it may start ("剂量为1×10^6/kg").
+_MANTISSA = r"(?<![A-Za-z\d_.,^])(?P<m>\d+(?:\.\d+|,\d{1,2}(?!\d))?)"
 # A power of ten with no mantissa: "10^6 CAR-T cells/kg" is one million (not after a "×").
 _BARE_POWER = (
     r"(?<![\w.,^*×✕\\])(?<![×xX✕*]\s)10\s*(?:(?:\\?\^|\*\*)\s*(?P<bare>\d{1,2})(?!\d)"
@@ -72,11 +73,12 @@ _QUALIFIER = (
     r"(?:(?:anti-?)?(?:c?CAR|CART|NK|CD\d{1,3}|BCMA|T|viable|total|autologous|transduced"
     r"|positive|expressing|engineered|modified|[A-Z]{2,6}-\d{2,6})[+⁺]?[\s\-/]*){0,5}"
 )
+# Chinese counts the cells with a measure word and names them after it: "1×10^6个CAR-T细胞/kg".
 _UNIT = re.compile(
-    r"\s*(?P<cells>(?P<qual>"
+    r"\s*个?(?P<cells>(?P<qual>"
     + _QUALIFIER
-    + r")(?:cells?\b|(?<=\w)(?=\s*/\s*(?:kg|m2|m²)\b)))?\s*(?P<per>(?:/|per\s+)\s*"
-    + r"(?:(?P<kg>kg|kilogram)|(?P<m2>m2|m²|m\^2|square\s+met(?:er|re)))(?![A-Za-z]))?",
+    + r")(?:cells?\b|细胞|(?<=\w)(?=\s*/\s*(?:kg|m2|m²)\b)))?\s*(?P<per>(?:/|per\s+|每)\s*"
+    + r"(?:(?P<kg>kg|kilogram|公斤|千克)|(?P<m2>m2|m²|m\^2|square\s+met(?:er|re)))(?![A-Za-z]))?",
     re.IGNORECASE,
 )
 _RANGE_BEFORE = re.compile(
