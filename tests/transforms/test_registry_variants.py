@@ -353,3 +353,27 @@ def test_the_next_field_on_a_sex_line_is_not_its_value() -> None:
 def test_an_item_saying_the_list_is_empty_is_no_criterion(empty: str) -> None:
     page = f"A trial\nInclusion Criteria:\n- Age ≥ 18 years\nExclusion Criteria:\n- {empty}\n"
     assert _marts(page)["criteria"]["text"].to_list() == ["Age ≥ 18 years"]
+
+
+def test_criteria_rows_of_a_markdown_table_hold_their_lists() -> None:
+    page = (
+        "| Field | Value |\n| --- | --- |\n| Title | BCMA CAR-T in Myasthenia Gravis |\n"
+        "| Inclusion Criteria | 1. Age 18-65 years<br>2. Platelets &gt;= 100 x 10^9/L |\n"
+        "| Exclusion Criteria | 1. LVEF &lt; 50%<br>2. Active infection<br>3. Pregnancy |\n"
+    )
+    criteria = _marts(page)["criteria"]
+    assert criteria.select("criterion_type", "section", "text").rows() == [
+        ("INCLUSION", None, "Age 18-65 years"),
+        ("INCLUSION", None, "Platelets >= 100 x 10^9/L"),
+        ("EXCLUSION", None, "LVEF < 50%"),
+        ("EXCLUSION", None, "Active infection"),
+        ("EXCLUSION", None, "Pregnancy"),
+    ]
+
+
+def test_a_criteria_tables_header_row_is_no_criterion() -> None:
+    page = (
+        "A trial\n\n## Eligibility\n\n| Criteria | Details |\n| --- | --- |\n"
+        "| Inclusion Criteria | Age 18-65 years<br>SLE<br>SLEDAI-2K ≥ 8 |\n"
+    )
+    assert _marts(page)["criteria"]["text"].to_list() == ["Age 18-65 years", "SLE", "SLEDAI-2K ≥ 8"]

@@ -347,7 +347,12 @@ def _label_cell_pair(body: str, body_at: int, *, headings: bool = False) -> _Sha
     label, value = cells
     name = normalize_label(label.text)
     key = FIELD_BY_TERM.get(name) or FIELD_OF_SECTION.get(SECTION_BY_TERM.get(name, ""))
-    section = SECTION_BY_TERM.get(name) if key is None and headings and value.text else None
+    section = SECTION_BY_TERM.get(name) if key is None and value.text else None
+    # In a markdown table too, a criteria heading's row holds its list, the items parted
+    # by line breaks ("| Inclusion Criteria | 1. Age 18-65<br>2. SLE |"); a row of one
+    # word after it ("| Criteria | Details |") is the table's header.
+    if not headings and (section not in CRITERIA_SECTIONS or " " not in value.text):
+        section = None
     if key is None and section is None:
         return None
     if value.text and _exact_term(value.text) is not None:

@@ -311,7 +311,11 @@ def _consume(state: _State, line: Line) -> None:
         ):
             _drop_table_header(state)  # "|---|---|" under the header row
         return
-    if line.text.startswith("|") and state.section.key in CRITERIA_SECTIONS:
+    if (
+        line.text.startswith("|")
+        and state.section.key in CRITERIA_SECTIONS
+        and not (line.kind == "heading" and line.key in CRITERIA_SECTIONS)  # the next list's row
+    ):
         line = state.last_row = _row_as_item(line)  # "| ANC | ≥ 1.0 |": a criterion
         if line.kind == "boilerplate":  # a row of empty cells
             return
