@@ -377,3 +377,52 @@ def test_a_criteria_tables_header_row_is_no_criterion() -> None:
         "| Inclusion Criteria | Age 18-65 years<br>SLE<br>SLEDAI-2K ≥ 8 |\n"
     )
     assert _marts(page)["criteria"]["text"].to_list() == ["Age 18-65 years", "SLE", "SLEDAI-2K ≥ 8"]
+
+
+POSTED_RESULTS = """CD19 CAR T Cells for Refractory Myasthenia Gravis
+
+ClinicalTrials.gov ID: NCT05451212
+Official Title
+Phase 1 Study of CD19 CAR T Cells in Refractory Myasthenia Gravis
+
+Primary Outcome Measures
+- Incidence of dose-limiting toxicities [Time Frame: 28 days]
+
+Study Results
+Outcome Measures
+1. Primary Outcome
+Title: Incidence of Dose-limiting Toxicities
+Time Frame: 28 days
+Overall Number of Participants Analyzed: 8
+2. Secondary Outcome
+Title: Change in MG-ADL Score
+Time Frame: Month 6 and Month 12
+Mean (Standard Deviation): -6.1 (2.3)
+Adverse Events
+Time Frame: 12 months
+All-Cause Mortality: 0/8 (0%)
+"""
+
+
+def test_posted_results_are_not_the_trials_plan() -> None:
+    marts = _marts(POSTED_RESULTS)
+    trial = marts["trials"].row(0, named=True)
+    assert trial["title"] == "Phase 1 Study of CD19 CAR T Cells in Refractory Myasthenia Gravis"
+    assert marts["endpoints"].select("endpoint_type", "measure", "time_frame").rows() == [
+        ("PRIMARY", "Incidence of dose-limiting toxicities", "28 days")
+    ]
+
+
+def test_outcome_measure_labels_under_typed_headings_keep_the_type() -> None:
+    page = (
+        "A trial\nNCT ID: NCT05451212\n\nPrimary Outcome Measures\n"
+        "Outcome Measure: Incidence of dose-limiting toxicities\nTime Frame: 28 days\n"
+        "Secondary Outcome Measures\nOutcome Measure: Change in MG-ADL score\nTime Frame: Month 6\n"
+    )
+    endpoints = _marts(page)["endpoints"]
+    assert endpoints.select("endpoint_type", "measure", "time_frame").rows() == [
+        ("PRIMARY", "Incidence of dose-limiting toxicities", "28 days"),
+        ("SECONDARY", "Change in MG-ADL score", "Month 6"),
+    ]
+    start, end = endpoints.select("span_start", "span_end").row(0)
+    assert page[start:end].startswith("Incidence of dose-limiting toxicities")

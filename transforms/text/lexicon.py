@@ -364,7 +364,23 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "change history",
     ),
     "participants": ("participants", "participant information"),
-    "results": ("study results", "results", "results overview"),
+    # Posted results: this trial's, but what it found, not what it planned (a result's
+    # "Title:" and "Time Frame:" are no title of the trial, no outcome it measures).
+    "results": (
+        "study results",
+        "results",
+        "results overview",
+        "posted results",
+        "results posted",
+        "outcome measure data",
+        "participant flow",
+        "baseline characteristics",
+        "adverse events",
+        "serious adverse events",
+        "other adverse events",
+        "all-cause mortality",
+        "limitations and caveats",
+    ),
     "protocol": ("protocol", "protocol record", "registry record", "raw record"),
     "navigation": (
         "resources",
@@ -927,7 +943,12 @@ CRITERIA_SECTIONS = frozenset({"eligibility", "inclusion", "exclusion"})
 # Sections written as paragraphs, not lists: a hard-wrapped line continues its sentence.
 PROSE_SECTIONS = frozenset({"summary", "detailed_description", "interventions"})
 # Sections whose words describe other trials or other places, never this trial's design.
-FOREIGN_SECTIONS = frozenset({"related", "navigation", "contacts", "identifiers", "superseded"})
+FOREIGN_SECTIONS = frozenset(
+    {"related", "navigation", "contacts", "identifiers", "superseded", "results"}
+)
+# Headings a posted-results section repeats for its own parts ("Outcome Measures" over
+# each result): inside it, they stay its lines.
+WITHIN_RESULTS = OUTCOME_SECTIONS | {"results"}
 
 # Headings over other trials, which sites word in many ways ("Other trials by this
 # sponsor", "Similar studies near you", "Estudios relacionados", "You might also like"):

@@ -35,6 +35,7 @@ from transforms.text.lexicon import (
     FOREIGN_SECTIONS,
     OUTCOME_SECTIONS,
     SECTION_NUMBER,
+    WITHIN_RESULTS,
     normalize_label,
 )
 from transforms.text.lines import (
@@ -54,6 +55,7 @@ _BADGE_SEPARATOR = re.compile(r"\s+[·•|]\s+")
 _MAX_BADGES_IN_ROW = 8
 # Sections whose tables their own readers take (arms, outcome measures).
 _TABLE_READERS = OUTCOME_SECTIONS | {"arms", "interventions"}
+_TYPED_OUTCOMES = OUTCOME_SECTIONS - {"outcomes"}
 # Sections read as lists of items: an unknown markdown heading ends one.
 _LIST_SECTIONS = CRITERIA_SECTIONS | OUTCOME_SECTIONS | {"arms"}
 _MAX_HEADING_WORDS = 6
@@ -329,6 +331,14 @@ def _consume(state: _State, line: Line) -> None:
         return
     if line.kind == "heading" and _is_block_label(state, line):
         line = _as_free(line)
+    if (
+        line.kind == "heading"
+        and line.key == "outcomes"
+        and line.value is not None
+        and line.value_start is not None
+        and state.section.key in _TYPED_OUTCOMES
+    ):  # "Outcome Measure: …" under "Primary Outcome Measures": a measure of that type
+        line = Line(line.value_start, line.end, line.value, line.indent, "free")
     if state.section.key == "arms" and ":" in line.text and (keyed := _arm_key(line)) is not None:
         line = keyed  # "- label: Dose level 1" / "type: EXPERIMENTAL" (YAML, JSON-like lists)
     if line.kind == "field" and _is_list_item(state, line):
@@ -342,6 +352,8 @@ def _consume(state: _State, line: Line) -> None:
         for part in parts:  # "Group: A; Intervention: B; Sample size: 12"
             _consume(state, part)
         return
+    if line.kind == "heading" and state.section.key == "results" and line.key in WITHIN_RESULTS:
+        line = _as_free(line)  # "Study Results" / "Outcome Measures": a result, not a plan
     if line.kind == "heading":
         _flush_pending(state)
         _open_section(state, line)
@@ -971,7 +983,12 @@ def _flush_pending(state: _State) -> None:
 def _add_field(
     state: _State, key: str, label: str | None, value: str | None, origin: str, start: int, end: int
 ) -> None:
-    if key == "time_frame" and state.section.key not in OUTCOME_SECTIONS and state.run:
+    if (
+        key == "time_frame"
+        and state.run
+        and state.section.key not in OUTCOME_SECTIONS
+        and state.section.key not in FOREIGN_SECTIONS  # a posted result's time frame
+    ):
         _infer_outcome_section(state)
     state.fields.append(Field(key, label, value, origin, state.section.key, start, end))
     state.run = []
