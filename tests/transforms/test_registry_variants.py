@@ -426,3 +426,21 @@ def test_outcome_measure_labels_under_typed_headings_keep_the_type() -> None:
     ]
     start, end = endpoints.select("span_start", "span_end").row(0)
     assert page[start:end].startswith("Incidence of dose-limiting toxicities")
+
+
+def test_registry_wordings_of_criteria_outcomes_sizes_and_sites() -> None:
+    page = (
+        "CD19 CAR-T in refractory lupus\nTarget number of participants: 20\n"
+        "Total final enrolment: 14\n\nInclude criteria\n1. SLE per 2019 EULAR/ACR\n"
+        "Exclude criteria\n1. Active infection\n\nMain outcome\nIncidence of DLT at day 28\n\n"
+        "Locations\nGermany: Erlangen; Berlin\nFrance: Paris\n"
+    )
+    marts = _marts(page)
+    trial = marts["trials"].row(0, named=True)
+    assert (trial["enrollment"], trial["enrollment_type"]) == (14, "ACTUAL")
+    assert trial["countries"] == ["France", "Germany"]
+    assert marts["criteria"].select("criterion_type", "text").rows() == [
+        ("INCLUSION", "SLE per 2019 EULAR/ACR"),
+        ("EXCLUSION", "Active infection"),
+    ]
+    assert marts["endpoints"].select("endpoint_type", "time_frame_days").rows() == [("PRIMARY", 28)]

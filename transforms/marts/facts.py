@@ -270,6 +270,9 @@ def countries(view: DocView) -> list[str] | None:
         if len(named) > 2 and all(named):
             found += [c for c in dict.fromkeys(named) if c is not None and c not in found]
             continue
+        if is_site and ":" in text and (country := names.get(_place(text.split(":", 1)[0]))):
+            found += [country] if country not in found else []  # "Germany: Erlangen; Berlin"
+            continue
         parts = [p.strip(" .") for p in text.split(",")]
         if len(parts) > 5 or len(text) > 160:
             continue

@@ -15,6 +15,7 @@ from transforms.text.badges import normalized_value, states_nothing
 from transforms.text.lexicon import FOREIGN_SECTIONS
 from transforms.text.segment import Field
 from transforms.values.enums import normalize_status
+from transforms.values.numbers import enrollment_type_in
 
 ORIGIN_RANK = {"protocol": 0, "label": 1, "table": 1, "label_block": 2, "badge": 3}
 # Fields that are lists by nature: every occurrence counts, none is "chosen" over another.
@@ -69,6 +70,8 @@ def choose_fields(fields: list[Field]) -> tuple[list[bool], list[dict[str, str |
                 # "Date registered" over "Date submitted": when the record was registered.
                 key == "registration_date" and "submi" in (fields[i].label or "").lower(),
                 ORIGIN_RANK.get(fields[i].origin, 9),
+                # "Total final enrolment" over "Target number of participants".
+                key == "enrollment" and not _says_actual(fields[i]),
                 by_end and not _ended(fields[i]),
                 i,
             ),
@@ -89,6 +92,8 @@ def choose_fields(fields: list[Field]) -> tuple[list[bool], list[dict[str, str |
                 if key == "registration_date" and "submi" in (fields[i].label or "").lower()
                 else f"{fields[winner].origin} outranks {fields[i].origin}"
                 if fields[winner].origin != fields[i].origin
+                else "an actual size outranks a planned one"
+                if key == "enrollment" and _says_actual(fields[winner]) > _says_actual(fields[i])
                 else "the trial's end outranks its recruitment"
                 if key == "status" and _ended(fields[winner]) and not _ended(fields[i])
                 else "first occurrence wins"
@@ -104,6 +109,11 @@ def choose_fields(fields: list[Field]) -> tuple[list[bool], list[dict[str, str |
                 }
             )
     return chosen, conflicts
+
+
+def _says_actual(field: Field) -> bool:
+    """Whether an enrollment's label or value says it is the actual size."""
+    return enrollment_type_in(f"{field.label or ''} {field.value or ''}") == "ACTUAL"
 
 
 def _ended(field: Field) -> bool:

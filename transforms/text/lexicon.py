@@ -133,6 +133,10 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "primary end point",
         "primary end points",
         "primary efficacy endpoint",
+        "main outcome",
+        "main outcomes",
+        "main outcome measure",
+        "main outcome measures",
         "primary efficacy endpoints",
         "co-primary endpoints",
         "main outcome measures",
@@ -217,6 +221,7 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "you may be able to take part if you",
         "inclusion requirements",
         "criteria for inclusion",
+        "include criteria",  # jRCT's English
         "纳入标准",
     ),
     "exclusion": (
@@ -240,6 +245,7 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "you may not be able to take part if you",
         "exclusion requirements",
         "criteria for exclusion",
+        "exclude criteria",
         "who can't take part",
         "who cannot participate",
         "who can not take part",
@@ -532,6 +538,8 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "planned recruitment",
         "target recruitment",
         "recruitment target",
+        "total final enrolment",  # ISRCTN, once recruitment ended
+        "final enrolment",
         "样本量",
         "样本总量",
         "总样本量",
