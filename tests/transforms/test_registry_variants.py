@@ -444,3 +444,23 @@ def test_registry_wordings_of_criteria_outcomes_sizes_and_sites() -> None:
         ("EXCLUSION", "Active infection"),
     ]
     assert marts["endpoints"].select("endpoint_type", "time_frame_days").rows() == [("PRIMARY", 28)]
+
+
+def test_a_table_of_arms_with_no_heading_above_it() -> None:
+    page = (
+        "# CD19 CAR-T in Diffuse Cutaneous Systemic Sclerosis\n\n"
+        "| Arm | Type | Intervention |\n| --- | --- | --- |\n"
+        "| Dose level 1 | Experimental | CD19 CAR-T, 5×10^5 CAR+ T cells/kg |\n"
+        "| Dose level 2 | Experimental | CD19 CAR-T, 1×10^6 CAR+ T cells/kg |\n\n"
+        "Dosing: 2 dose levels: 5×10^5 and 1×10^6 /kg.\n"
+    )
+    marts = _marts(page)
+    assert marts["arms"].select("label", "arm_type").rows() == [
+        ("Dose level 1", "EXPERIMENTAL"),
+        ("Dose level 2", "EXPERIMENTAL"),
+    ]
+    # The summary's "/kg" names the same two levels again, less exactly: one row each.
+    assert marts["doses"].select("arm_label", "dose_value", "dose_unit").rows() == [
+        ("Dose level 1", 5e5, "CAR+ cells/kg"),
+        ("Dose level 2", 1e6, "CAR+ cells/kg"),
+    ]

@@ -54,10 +54,28 @@ def dose_rows(view: DocView, tid: str, arms: list[ArmBlock]) -> list[Row]:
                 "span_start": start,
                 "span_end": end,
             }
-    rows = sorted(found.values(), key=lambda r: (r["dose_unit"], r["dose_value"]))  # type: ignore[return-value,arg-type]
+    rows = sorted(_said_once(found), key=lambda r: (r["dose_unit"], r["dose_value"]))  # type: ignore[return-value,arg-type]
     for i, row in enumerate(rows, start=1):
         row["dose_ordinal"] = i
     return rows
+
+
+_CAR_POSITIVE = "CAR+ "
+
+
+def _said_once(found: dict[tuple[float, float | None, str], Row]) -> list[Row]:
+    """The doses less those stated again less exactly: "5×10^5 and 1×10^6 /kg" after
+    "5×10^5 CAR+ T cells/kg" names the same level without saying which cells."""
+    exact = {
+        (value, value_max, unit.removeprefix(_CAR_POSITIVE))
+        for value, value_max, unit in found
+        if unit.startswith(_CAR_POSITIVE)
+    }
+    return [
+        row
+        for (value, value_max, unit), row in found.items()
+        if unit.startswith(_CAR_POSITIVE) or (value, value_max, unit) not in exact
+    ]
 
 
 def _doses_in(

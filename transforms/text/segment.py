@@ -231,6 +231,23 @@ def segment(
     return Segmented(_end_lists_at_plain_headings(state.sections), state.fields)
 
 
+# A table of arms by its header: an arm column first, then what arms are described by.
+_ARM_COLUMN = frozenset({"arm", "arms", "arm/group", "group", "study arm", "study arms", "cohort"})
+_ARM_DETAIL_COLUMNS = frozenset(
+    {"type", "arm type", "intervention", "interventions", "intervention/treatment"}
+    | {"description", "arm description", "assigned interventions", "dose", "treatment"}
+)
+
+
+def _heads_an_arm_table(text: str) -> bool:
+    """Whether a table row is the header of a table of arms ("| Arm | Type | Intervention |")."""
+    cells = row_cells(text)
+    if cells is None or len(cells) < 2:
+        return False
+    names = [normalize_label(cell.text) for cell in cells]
+    return names[0] in _ARM_COLUMN and all(name in _ARM_DETAIL_COLUMNS for name in names[1:])
+
+
 def _names_outcome_columns(lines: list[tuple[int, int, str, int]], i: int) -> bool:
     """Whether line ``i`` is one of an outcome table's column names, a line each, as a
     table copied without its tabs gives them ("Outcome Measure" / "Measure Description" /
@@ -325,6 +342,13 @@ def _consume(state: _State, line: Line) -> None:
         if line.kind == "free" and _continues_value(state, line):
             return
         state.wrapping = None
+    if (
+        line.text.startswith("| ")
+        and state.section.key not in _TABLE_READERS
+        and _heads_an_arm_table(line.text)
+    ):  # "| Arm | Type | Intervention |" with no heading above: the arms, as a table
+        _flush_pending(state)
+        _open_section(state, Line(line.start, line.start, "", line.indent, "heading", "arms"))
     if "|" not in line.text:
         state.table = None
     elif state.section.key not in _TABLE_READERS and _read_field_table(state, line):
