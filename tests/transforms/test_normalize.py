@@ -38,6 +38,8 @@ from transforms.text.normalize import normalize_text
         ("HÃ´pital EuropÃ©en â€” CRS", "Hôpital Européen - CRS"),
         ("ï»¿Title", "Title"),
         ("2×10^6^ cells/kg, 50 × 10^9^/L", "2×10^6 cells/kg, 50 × 10^9/L"),
+        ("X — *Time frame*: Week 24", "X - Time frame: Week 24"),  # an italic label mid-line
+        ("a *b* c, 3 * 4: x", "a *b* c, 3 * 4: x"),
         ("0.5～1.0×10^6 and 18〜65", "0.5~1.0×10^6 and 18~65"),
         ("Hôpital Européen, Straße, Âge, façade", "Hôpital Européen, Straße, Âge, façade"),
         ("‣ item", "• item"),

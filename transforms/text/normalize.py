@@ -123,7 +123,9 @@ _EDITS = re.compile(
   | (?P<newline>\\r\\n|\\[nr])
   | (?P<emphasis>\*\*|__)
   | (?P<italic>(?m:^)\*(?=[^\s*][^*\n]{{0,120}}[^\s*\\]\*(?m:[ \t]*\r?$))
-      | (?<=[^\s*\\])\*(?=(?m:[ \t]*\r?$)))
+      | (?<=[^\s*\\])\*(?=(?m:[ \t]*\r?$))
+      | (?<![\w*\\])\*(?=[A-Za-z][^*\n]{{0,40}}[A-Za-z)]\*[ \t]*:)  # "— *Time frame*: Week 24"
+      | (?<=[A-Za-z)])\*(?=[ \t]*:))
   | (?P<zero>[\u200b\u200c\u200d\ufeff\u00ad])
   | (?m:^(?P<hashes>\#{{1,6}}[ \t]+))
   | (?-i:(?<![a-z_])(?P<glued>{_ENUM_TOKENS})(?=[A-Z][a-z]|(?:{_ENUM_TOKENS})))
