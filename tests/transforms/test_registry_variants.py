@@ -464,3 +464,11 @@ def test_a_table_of_arms_with_no_heading_above_it() -> None:
         ("Dose level 1", 5e5, "CAR+ cells/kg"),
         ("Dose level 2", 1e6, "CAR+ cells/kg"),
     ]
+
+
+def test_age_limits_parted_from_their_labels_by_a_space() -> None:
+    trial = _trial("CD19 CAR-T in lupus\nMin age 18 years\nMax age 65 years\nGender Both\n")
+    assert (trial["min_age_years"], trial["max_age_years"], trial["sex"]) == (18, 65, "ALL")
+    # A sentence after the words is no age.
+    sentence = "CD19 CAR-T in lupus\nMin age requirement is set by site\n"
+    assert _trial(sentence)["min_age_years"] is None

@@ -247,6 +247,8 @@ def test_find_thresholds(text, expected):
         "disease duration of 2 years and above",
         "Adults with SLE for ≥ 6 months",
         "CK-MB within normal limits",
+        "Assent for participants younger than 18 years",  # whom a rule is for
+        "Parental consent if the patient is younger than 18 years",
         "",
         None,
     ],

@@ -77,7 +77,10 @@ _CAMEL_FIELDS = (
     | _DATE_FIELDS
 )  # "Start DateMarch 3, 2025"
 # A typed field's label and its value parted by a space (see ``_classify_camel_glued``).
-_SPACED_FIELDS = _CAMEL_FIELDS - {"phase"}
+# Ages too, when the value is an age: "Min age 18 years" / "Max age 65 years" (ChiCTR).
+_SPACED_FIELDS = (_CAMEL_FIELDS - {"phase"}) | {"min_age", "max_age"}
+_AGE_VALUE = re.compile(r"\d{1,3}\s*(?:years?|yrs?|months?|weeks?|days?|岁)?(?:\s+old)?$", re.I)
+_AGE_LIMITS = frozenset({"min_age", "max_age"})
 _MAX_SPACED_LINE = 60
 _SPACE = re.compile(" ")
 _PARTS = re.compile(r"[·•|;:]")  # more than one field on the line: its parts are read apart
@@ -319,7 +322,7 @@ def _classify_camel_glued(body: str, body_at: int) -> _Shape:
             key = FIELD_BY_TERM.get(label.casefold())  # a plain label: no codes, no remarks
             if key in _SPACED_FIELDS:
                 value = value[:single] if (single := _single_copy(value)) else value
-                if accepts(key, value):
+                if accepts(key, value) and (key not in _AGE_LIMITS or _AGE_VALUE.match(value)):
                     return "field", key, label, value, body_at + space.end()
     return "free", None, None, None, None
 

@@ -123,6 +123,13 @@ _IMPLICIT_AGE = re.compile(
     re.IGNORECASE,
 )
 _AGE_WORD_OPERATORS = {"older than": ">", "younger than": "<"}
+# Words that scope a rule to some participants by age, not bound the trial's ages.
+_SCOPED = re.compile(
+    r"\b(?:for|from)\s+(?:participants|patients|subjects|those|children|minors|individuals)\s*$"
+    r"|\bif\s+(?:the\s+)?(?:participant|patient|subject)\s+is\s*$",
+    re.IGNORECASE,
+)
+_SCOPE_REACH = 40  # characters before an age searched for them
 # A lower bound written before the word: "18 ≤ age ≤ 65" (the upper is read as usual).
 _BOUND_BEFORE_AGE = re.compile(
     r"(?<![\d.])(?P<n>\d{1,3})\s*(?:years?\s*)?(?P<op>≤|<=|=<|⩽|<)\s*(?:the\s+)?age\b",
@@ -340,6 +347,8 @@ def _implicit_ages(text: str, clean: str, taken: list[Threshold]) -> list[Thresh
         if any(match.start() <= end for _, end in spans[first:last]):
             continue
         start, end = match.start(), match.end()
+        if _SCOPED.search(clean, max(0, start - _SCOPE_REACH), start):
+            continue  # "assent for participants younger than 18 years": whom a rule is for
         if match.group("age_op"):
             words = match.group("age_op").lower().split()
             op = _AGE_WORD_OPERATORS[" ".join(words[-2:])]
