@@ -472,3 +472,16 @@ def test_age_limits_parted_from_their_labels_by_a_space() -> None:
     # A sentence after the words is no age.
     sentence = "CD19 CAR-T in lupus\nMin age requirement is set by site\n"
     assert _trial(sentence)["min_age_years"] is None
+
+
+def test_anzctrs_recruitment_headings_are_sites_and_name_their_country() -> None:
+    page = (
+        "Anti-CD19 CAR-T cells in refractory SLE\nTrial ID: ACTRN12623000845673\n\n"
+        "Outcomes\nPrimary outcome [1]\nDose-limiting toxicities\nTimepoint [1]\n28 days\n\n"
+        "Recruitment in Australia\nRecruitment state(s)\nVIC,NSW\nRecruitment hospital [1]\n"
+        "Royal Melbourne Hospital - Parkville\nRecruitment outside Australia\nCountry [1]\n"
+        "New Zealand\n"
+    )
+    marts = _marts(page)
+    assert marts["trials"]["countries"].to_list() == [["Australia", "New Zealand"]]
+    assert marts["endpoints"]["measure"].to_list() == ["Dose-limiting toxicities"]

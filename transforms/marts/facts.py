@@ -221,6 +221,10 @@ def _country_names() -> dict[str, str]:
     return names
 
 
+# A sites heading that names their country: "Recruitment in Australia", "Sites in Germany".
+_IN_PLACE = re.compile(r"\bin\s+(?:the\s+)?([^\W\d][^:()]{1,40})$")
+
+
 @cache
 def _names_with_commas() -> re.Pattern[str]:
     """ISO names written inverted with a comma ("Korea, Republic of"), as registries print
@@ -257,6 +261,11 @@ def countries(view: DocView) -> list[str] | None:
         for value in view.values("location")
         for p in _SITES_APART.split(_commas_out_of_names(value))
     ]
+    for section in view.sections:  # "Recruitment in Australia" over a list of sites
+        heading = str(section["heading"] or "")
+        if section["section"] == "locations" and (named := _IN_PLACE.search(heading)):
+            country = names.get(_place(named.group(1)))
+            found += [country] if country and country not in found else []
     prose = [  # "Sites: Erlangen, Germany; Paris, France"
         piece
         for r in view.descriptive_items()

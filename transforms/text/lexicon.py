@@ -253,6 +253,8 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
     ),
     "locations": (
         "locations",
+        "recruitment in australia",  # ANZCTR's two headings over its sites
+        "recruitment outside australia",
         "where",
         "where is the study taking place",
         "where is this study taking place",
