@@ -485,3 +485,22 @@ def test_anzctrs_recruitment_headings_are_sites_and_name_their_country() -> None
     marts = _marts(page)
     assert marts["trials"]["countries"].to_list() == [["Australia", "New Zealand"]]
     assert marts["endpoints"]["measure"].to_list() == ["Dose-limiting toxicities"]
+
+
+def test_a_chinese_criteria_list_translated_below_is_read_once_in_english() -> None:
+    page = (
+        "注册号：\nRegistration number:\nChiCTR2300078912\n"
+        "纳入标准：\n1. 年龄18-65岁；2. EDSS评分≤7.0分。\n"
+        "Inclusion criteria\n1. Aged 18-65 years; 2. EDSS score ≤ 7.0.\n"
+        "排除标准：\n1. 活动性感染；2. ALT>3倍正常值上限。\n"
+        "Exclusion criteria:\n1. Active infection; 2. ALT > 3 x ULN.\n"
+    )
+    criteria = _marts(page)["criteria"]
+    assert criteria.select("criterion_type", "criterion_ordinal", "text").rows() == [
+        ("INCLUSION", 1, "Aged 18-65 years"),
+        ("INCLUSION", 2, "EDSS score ≤ 7.0."),
+        ("EXCLUSION", 1, "Active infection"),
+        ("EXCLUSION", 2, "ALT > 3 x ULN."),
+    ]
+    chinese_only = "注册号：ChiCTR2300078912\n纳入标准：\n1. 年龄18-65岁；2. EDSS评分≤7.0分。\n"
+    assert _marts(chinese_only)["criteria"].height == 2

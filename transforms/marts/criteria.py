@@ -22,6 +22,7 @@ import polars as pl
 from transforms.marts.context import DocView, doc_views
 from transforms.marts.identity import trial_id
 from transforms.schemas import CRITERIA, frame_of
+from transforms.text.scripts import CJK, latin_only
 
 Row = dict[str, object]
 _TYPE_BY_SECTION = {"inclusion": "INCLUSION", "exclusion": "EXCLUSION", "eligibility": "INCLUSION"}
@@ -69,8 +70,10 @@ def criterion_rows(view: DocView, tid: str) -> list[Row]:
 
 def _criteria_items(view: DocView) -> list[Row]:
     """Items of the eligibility sections, less those under a question heading when
-    items under a formal heading of the same kind (inclusion, exclusion) exist."""
-    items = view.items_in(*_TYPE_BY_SECTION)
+    items under a formal heading of the same kind (inclusion, exclusion) exist, and
+    less a list in Chinese, Japanese or Korean that an English list of its kind
+    translates (ChiCTR prints "纳入标准" then "Inclusion criteria")."""
+    items = _english_lists(view.items_in(*_TYPE_BY_SECTION))
     asked = {
         section["section_ordinal"]
         for section in view.sections
@@ -87,6 +90,26 @@ def _criteria_items(view: DocView) -> list[Row]:
         if item["section_ordinal"] not in asked
         or _TYPE_BY_SECTION[str(item["section"])] not in listed
     ]
+
+
+def _english_lists(items: list[Row]) -> list[Row]:
+    """``items`` less the lists in a CJK script (every item holds a CJK character) when a
+    list of the same kind in English (no item does) is there too: one translates the other."""
+    lists: dict[int, list[Row]] = {}
+    for item in items:
+        lists.setdefault(int(item["section_ordinal"]), []).append(item)  # type: ignore[arg-type]
+    english = {
+        _TYPE_BY_SECTION[str(rows[0]["section"])]
+        for rows in lists.values()
+        if all(latin_only(str(r["text"])) for r in rows)
+    }
+    translated = {
+        ordinal
+        for ordinal, rows in lists.items()
+        if _TYPE_BY_SECTION[str(rows[0]["section"])] in english
+        and all(CJK.search(str(r["text"])) for r in rows)
+    }
+    return [item for item in items if item["section_ordinal"] not in translated]
 
 
 def _is_question(heading: object) -> bool:
