@@ -41,6 +41,9 @@ _TRANSLATE = str.maketrans(
         "＜": "<",
         "＞": ">",
         "＝": "=",
+        "\uf0b3": "≥",  # a word processor's Symbol font: its private-use "≥" and "≤"
+        "\uf0a3": "≤",
+        "＋": "+",
         "～": "~",  # a full-width tilde or a wave dash parts a range: "0.5～1.0×10^6"
         "〜": "~",
         "≧": "≥",
