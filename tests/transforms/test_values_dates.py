@@ -34,6 +34,8 @@ D = dt.date
         ("03.2024", (D(2024, 3, 1), "month", None)),
         ("20250301", (D(2025, 3, 1), "day", None)),
         ("Q2 2025 (anticipated)", (D(2025, 4, 1), "month", "ESTIMATED")),
+        ("3rd quarter 2025", (D(2025, 7, 1), "month", None)),
+        ("third quarter of 2025", (D(2025, 7, 1), "month", None)),
         ("2025 Q4", (D(2025, 10, 1), "month", None)),
         ("12/2025 (Estimated)", (D(2025, 12, 1), "month", "ESTIMATED")),
         ("01.03.2024", (D(2024, 3, 1), "day", None)),

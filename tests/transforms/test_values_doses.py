@@ -31,6 +31,7 @@ def _summary(text):
         ("1.0×10^6个CAR-T细胞/kg", [(1e6, None, "cells/kg")]),  # a measure word, then cells
         ("剂量为1×10^6个/kg", [(1e6, None, "cells/kg")]),
         ("3×10^6 个细胞/公斤", [(3e6, None, "cells/kg")]),
+        ("1×10(6) cells/kg", [(1e6, None, "cells/kg")]),  # the superscript in brackets
         ("1 x 10e6 cCAR T cells/kg", [(1e6, None, "cells/kg")]),  # a compound CAR
         ("3 × 106 cCAR T cells/kg", [(3e6, None, "cells/kg")]),
         ("0.5-1 × 10e6 cells/kg", [(5e5, 1e6, "cells/kg")]),

@@ -52,6 +52,8 @@ def _rows(text):
         ("CD4+ T cell count > 350/µL", [("cd4_count", ">", 0.35, "10^9/L")]),
         ("ECOG performance status of 0, 1 or 2", [("ecog", "<=", 2, "points")]),
         ("ECOG 0, 1, or 2", [("ecog", "<=", 2, "points")]),
+        ("BVAS/WG ≥ 3", [("bvas", ">=", 3, "points")]),
+        ("ANA positive (titer ?1:80)", [("ana_titer", ">=", 80, "dilution")]),  # a lost "≥"
         ("18岁以上70岁以下", [("age", ">=", 18, "years"), ("age", "<=", 70, "years")]),
         ("年龄65岁及以下", [("age", "<=", 65, "years")]),
         (

@@ -66,6 +66,12 @@ _PATTERNS = [
     (rf"(?<![\w.]){_YEAR}(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\w.])", "day"),
     (rf"(?<!\w)Q(?P<q>[1-4])[\s\-/]*{_YEAR}(?!\d)", "quarter"),
     (rf"(?<!\d){_YEAR}[\s\-/]*Q(?P<q>[1-4])\b", "quarter"),
+    # "3rd quarter 2025", "third quarter of 2025"
+    (
+        rf"\b(?:(?P<q>[1-4])(?:st|nd|rd|th)|(?P<qw>first|second|third|fourth))\s+quarter"
+        rf"(?:\s+of)?,?\s+{_YEAR}(?!\d)",
+        "quarter",
+    ),
 ]
 _COMPILED = [(re.compile(p, re.IGNORECASE), kind) for p, kind in _PATTERNS]
 _SLASHED = re.compile(rf"(?<![\d/.])(\d{{1,2}})/(\d{{1,2}})/{_YEAR}(?!\d)")
@@ -74,6 +80,9 @@ _STATUS = re.compile(
     r"\b(?P<est>estimated|anticipated|expected|projected|planned)\b|\b(?P<act>actual)\b",
     re.IGNORECASE,
 )
+
+
+_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
 def _build(match: re.Match[str], kind: str, day_first: bool = False) -> tuple[dt.date, str] | None:
@@ -87,7 +96,8 @@ def _build(match: re.Match[str], kind: str, day_first: bool = False) -> tuple[dt
         swap = (day_first and second <= 12) or first > 12
         month, day = (second, first) if swap else (first, second)
     elif kind == "quarter":
-        month, day = 3 * int(groups["q"]) - 2, None
+        quarter = int(groups["q"]) if groups["q"] else _QUARTER_WORDS[groups["qw"].lower()]
+        month, day = 3 * quarter - 2, None
     else:
         month = _MONTHS[groups["mon"].lower()] if groups.get("mon") else int(groups["m"])
         day = int(groups["d"]) if groups.get("d") else None

@@ -96,7 +96,8 @@ _LEXICON: list[tuple[str, tuple[str, ...]]] = [
     ),
     (r"(?-i:PGA|PhGA)|physician'?s?\s+global\s+assessment", ("pga",)),
     (
-        r"(?:Birmingham\s+Vasculitis\s+Activity\s+Score|(?-i:BVAS))(?:\s*(?:v3|version\s*3))?",
+        r"(?:Birmingham\s+Vasculitis\s+Activity\s+Score|(?-i:BVAS))"
+        r"(?:\s*(?:v3|version\s*3)|\s*/\s*(?-i:WG)|[\s\-]+for\s+Wegener'?s)?",  # BVAS/WG
         ("bvas",),
     ),
     (

@@ -108,7 +108,7 @@ _PUNCT = re.compile(r"\s*[:)(\-*|]")  # "|": a table's cell ("| ANC | ≥ 1.0 ×
 # "and", "or", "&", "/", ",", and in Chinese "、", "和", "及" (and), "或" (or).
 _CONNECTOR = re.compile(r"\s*(?:(?:and|or)(?![A-Za-z])|[&/,、和及或])", re.IGNORECASE)
 _CHAIN = re.compile(r"\s*(?:,|and|but|or)?\s*", re.IGNORECASE)  # "< 18 or > 75 years"
-_OPERATOR_GLYPHS = re.compile(r"[≥≤<>=⩾⩽]")
+_OPERATOR_GLYPHS = re.compile(r"[≥≤<>=⩾⩽]|\?\s*\d")  # "?" before a number: a lost "≥"
 _IMPLICIT_AGE = re.compile(
     r"(?<![A-Za-z\d.])(?=[\w≥≤<>=?⩾⩽])"  # cheap skip of positions that cannot start one
     rf"(?:(?P<op>{tu.OPERATOR.pattern})|(?P<between>between\s+)|(?P<reached>年?满))?"
