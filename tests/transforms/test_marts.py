@@ -221,6 +221,11 @@ def test_antigens_and_agents_need_their_context() -> None:
     assert trial["lymphodepletion_agents"] == ["fludarabine"]
 
 
+def test_cells_said_to_lack_an_antigen_are_not_its_target() -> None:
+    page = "Summary\nCD7-negative, CD19-directed CAR-T cells (made from CD5 neg T cells)."
+    assert _trial(page)["target_antigens"] == ["CD19"]
+
+
 def test_a_preparative_regimen_is_lymphodepletion() -> None:
     page = "Summary\nA preparative regimen of fludarabine and cyclophosphamide, then CAR-T."
     assert _trial(page)["lymphodepletion_agents"] == ["cyclophosphamide", "fludarabine"]

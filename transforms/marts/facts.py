@@ -23,7 +23,10 @@ from transforms.text.scripts import english_half
 
 # "CD" not preceded by a letter or digit; written with the literal first (the lookbehind
 # re-checks the character before it) so the scanner can jump from "CD" to "CD".
-_CD_ANTIGEN = re.compile(r"CD(?<![A-Za-z0-9]CD)\s?-?(\d{1,3}[A-Z]?)(?![0-9])")
+# Not "CD7-negative" (cells without it, as a product's name may say: no target of it).
+_CD_ANTIGEN = re.compile(
+    r"CD(?<![A-Za-z0-9]CD)\s?-?(\d{1,3}[A-Z]?)(?![0-9])(?![\s\-]*(?:negative|neg)\b)"
+)
 # Cluster-of-differentiation numbers that name T-cell or signalling parts of a CAR, not targets.
 _NOT_TARGETS = frozenset({"3", "3E", "4", "8", "28", "137", "45", "34", "27", "2", "134"})
 _NAMED_ANTIGENS = {
