@@ -260,6 +260,18 @@ def test_endpoints_stated_only_in_prose() -> None:
     assert _endpoints(listed) == [("PRIMARY", "Adverse events", None, 28)]
 
 
+def test_prose_endpoints_at_several_time_points_and_a_clause_after_them() -> None:
+    page = (
+        "Summary: CD19 CAR-T cells in relapsing multiple sclerosis. Secondary endpoints include "
+        "change in EDSS at weeks 12 and 24, and the number of new T2 lesions on MRI at months "
+        "6 and 12, and the study is expected to end in June 2026.\n"
+    )
+    assert _endpoints(page) == [
+        ("SECONDARY", "Change in EDSS", None, 168),
+        ("SECONDARY", "Number of new T2 lesions on MRI", None, 360),
+    ]
+
+
 def test_prose_names_which_listed_measures_are_primary() -> None:
     page = (
         "This is a Phase I/II trial. The primary endpoint is type and incidence of "

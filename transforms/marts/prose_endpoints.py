@@ -140,12 +140,28 @@ def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+# A clause of its own after the list: ", and the study is expected to end in June 2026".
+_OTHER_CLAUSE = re.compile(
+    r",?\s+(?:and|while|whereas|but)\s+(?:the|this|that)\s+(?:study|trial)\s+"
+    r"(?:is|was|will|has|had|are|were|should|may)\b",
+    re.IGNORECASE,
+)
+
+
 def _measures(what: str, frame_clause: Callable[[str], str | None]) -> list[tuple[str, int]]:
-    """``(measure, offset)`` of each measure listed in ``what``: cut after a time frame."""
+    """``(measure, offset)`` of each measure listed in ``what``: cut after a time frame.
+
+    Not inside a list of time points ("at weeks 12 and 24"): a part the next number
+    goes on is no measure's end.
+    """
+    if (clause := _OTHER_CLAUSE.search(what)) is not None:
+        what = what[: clause.start()]
     what = what.rstrip().rstrip(".").rstrip()
     out: list[tuple[str, int]] = []
     start = 0
     for separator in _SEPARATOR.finditer(what):
+        if what[separator.end() : separator.end() + 1].isdigit():
+            continue  # "… at months 6 and 12"
         part = what[start : separator.start()]
         if frame_clause(part) is not None:
             out.append((part, start))
