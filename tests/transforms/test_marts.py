@@ -476,9 +476,13 @@ def test_a_table_of_trial_fields(table: str) -> None:
         ("Yes – this study is currently recruiting.", "RECRUITING"),
         ("The trial is not yet recruiting participants.", "NOT_YET_RECRUITING"),
         ("The study was withdrawn before enrolling.", "WITHDRAWN"),
+        ("The Phase 1 study is now enrolling patients.", "RECRUITING"),
+        ("The trial (MYO-CART) is open to new participants.", "RECRUITING"),
+        ("Patients whose prior rituximab treatment was terminated may join.", None),
+        ("An earlier trial of the product enrolled 36, and that trial was completed.", None),
     ],
 )
-def test_status_told_in_a_sentence(sentence: str, status: str) -> None:
+def test_status_told_in_a_sentence(sentence: str, status: str | None) -> None:
     page = f"A trial of engineered immune cells for hard-to-treat lupus\n\n{sentence}\n"
     assert _trial(page)["overall_status"] == status
 

@@ -42,14 +42,20 @@ _PHASE_IN_PROSE = re.compile(
     r"(?:[0-4]|i{1,3}|iv)[ab]?)?(?=\W+(?:[\w-]+\W+){0,4}?(?:trial|study|clinical)\b)",
     re.IGNORECASE,
 )
-# Status told in a sentence: "the study was withdrawn before enrolling".
+# Status told in a sentence about the study: "the study was withdrawn before enrolling",
+# "this trial is now enrolling" (not "prior rituximab treatment was terminated").
 _STATUS_IN_PROSE = re.compile(
-    r"\b(?:was|has been|is|were|had been)\s+(?:\w+\s+)?"
-    r"(withdrawn|terminated|suspended|completed)\b"
-    # "this study is currently recruiting", "the trial is not yet recruiting"
-    r"|\b(?:is|are)\s+(?:currently\s+|now\s+|actively\s+|still\s+)?"
-    r"(not\s+yet\s+recruiting|recruiting|enrolling\s+by\s+invitation)\b",
+    r"\b(?:(?P<whose>\w+)\s+)?(?:study|trial)(?:\s*\([^()]{0,40}\))?\s+"
+    r"(?:(?:was|has been|had been)\s+(?:\w+\s+)?(?P<ended>withdrawn|terminated|suspended|completed)"
+    r"|(?:is|are)\s+(?:currently\s+|now\s+|actively\s+|still\s+)?"
+    r"(?P<open>not\s+yet\s+recruiting|recruiting|enrolling\s+by\s+invitation|enrolling"
+    r"|open\s+(?:to|for)\s+(?:new\s+)?(?:participants|patients|enrol{1,2}ment|recruitment)))\b",
     re.IGNORECASE,
+)
+# Words before "study"/"trial" that name another one: "that trial was completed in 2024".
+_ANOTHER = frozenset(
+    {"that", "earlier", "previous", "prior", "parent", "another", "other", "original"}
+    | {"first", "preceding"}
 )
 _ACRONYM = re.compile(r"^[\w\-+/.]{2,30}$")
 _ENUM_FIELDS = {
@@ -187,9 +193,13 @@ def _prose_phases(view: DocView, title: str | None) -> list[str] | None:
 
 def _prose_status(view: DocView) -> str | None:
     for text, _ in view.prose:
-        match = _STATUS_IN_PROSE.search(text)
-        if match:
-            return enums.normalize_status(match.group(1) or match.group(2))
+        for match in _STATUS_IN_PROSE.finditer(text):
+            if (match.group("whose") or "").lower() in _ANOTHER:
+                continue
+            stated = match.group("ended") or match.group("open")
+            if stated.lower() == "enrolling" or stated.lower().startswith("open"):
+                return "RECRUITING"
+            return enums.normalize_status(stated)
     return None
 
 
