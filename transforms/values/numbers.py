@@ -32,20 +32,22 @@ _QUALIFIER = (
 # "enroll approximately 30 patients", "plans to enroll 24 adults".
 _VERB_FIRST = re.compile(
     rf"\b(?:enrol{{1,2}}s?|enrolling|enrol{{1,2}}ed|recruit|recruits|recruiting|recruited"
-    rf"|include|including)\s+"
+    rf"|include|including|randomi[sz]e|randomi[sz]es|randomi[sz]ing)\s+"
     rf"(?:{_QUALIFIER}\s+)?(?P<n>{_NUMBER})\s+(?:[A-Za-z-]+\s+){{0,2}}?{_PEOPLE}\b",
     re.IGNORECASE,
 )
 # "A total number of 18 subjects will be enrolled", "60 patients are planned to be enrolled".
+# Who the people are, between them and the verb: "participants, aged 18 to 50 years,".
+_AGED = r"(?:,?\s+aged\s+\d{1,3}\s*(?:-|–|to)\s*\d{1,3}(?:\s+years?)?(?:\s+old)?,?)?"
 _NOUN_FIRST = re.compile(
-    rf"(?<![\d.,\-])(?P<n>{_NUMBER})\s+(?:[A-Za-z-]+\s+){{0,2}}?{_PEOPLE}\s+"
+    rf"(?<![\d.,\-])(?P<n>{_NUMBER})\s+(?:[A-Za-z-]+\s+){{0,2}}?{_PEOPLE}{_AGED}\s+"
     r"(?:will|would|are\s+(?:planned|expected)\s+to|is\s+planned\s+to|were|have\s+been|are\s+to)\s+"
     r"(?:be\s+)?(?:enrolled|recruited|included|randomi[sz]ed)\b",
     re.IGNORECASE,
 )
 # Patient-facing pages: "The team need 12 people to join", "About 30 people will take part".
 _TAKING_PART = re.compile(
-    rf"(?<![\d.,\-])(?P<n>{_NUMBER})\s+(?:[A-Za-z-]+\s+){{0,2}}?{_PEOPLE}\s+"
+    rf"(?<![\d.,\-])(?P<n>{_NUMBER})\s+(?:[A-Za-z-]+\s+){{0,2}}?{_PEOPLE}{_AGED}\s+"
     r"(?:(?:will|would|are\s+(?:planned|expected|needed)\s+to|to)\s+(?:join|take\s+part|participate)"
     r"|took\s+part|are\s+needed)\b",
     re.IGNORECASE,
