@@ -106,6 +106,8 @@ def test_long_input_is_linear():
         ("a mean age of 45 years", (None, None)),
         ("the age at diagnosis was 30 years", (None, None)),
         ("aged adults received 2-4 doses", (None, None)),
+        ("12 were enrolled (median age 45 years, range 28-59)", (None, None)),
+        ("Participants must be 18 to 75 years old.", (18.0, 75.0)),
     ],
 )
 def test_find_ages_in_prose(text, expected):

@@ -154,6 +154,14 @@ _AGED_LIMIT = re.compile(
 )
 
 
+_STATISTIC = re.compile(r"\b(?:median|mean|average)\s*$", re.IGNORECASE)
+# A range in years of age with no "aged" before it: "must be 18 to 75 years old".
+_YEARS_OLD = re.compile(
+    r"\b(?:between\s+)?(\d{1,3})\s*(?:-|–|to|and)\s*(\d{1,3})\s+years?\s+(?:old|of\s+age)\b",
+    re.IGNORECASE,
+)
+
+
 def find_ages_in_prose(text: str | None) -> tuple[float | None, float | None]:
     """Age limits a sentence states after "aged"/"ages": "adults aged between 18 and 70".
 
@@ -161,6 +169,8 @@ def find_ages_in_prose(text: str | None) -> tuple[float | None, float | None]:
     "18 patients" elsewhere in the sentence are not limits.
     """
     for match in _AGED.finditer(text or ""):
+        if _STATISTIC.search(text, max(0, match.start() - 12), match.start()):  # type: ignore[arg-type]
+            continue  # "median age 45 years, range 28-59": who enrolled, not who may
         after = text[match.end() : match.end() + _AGED_WINDOW]  # type: ignore[index]
         after = re.split(r"[.;:()]", after, maxsplit=1)[0]
         if not _AGED_LIMIT.match(after):
@@ -169,4 +179,6 @@ def find_ages_in_prose(text: str | None) -> tuple[float | None, float | None]:
         low, high = _from_range(window) or _from_limits(window)
         if low is not None or high is not None:
             return low, high
+    if text and (years := _YEARS_OLD.search(text)) is not None:  # "must be 18 to 75 years old"
+        return float(years.group(1)), float(years.group(2))
     return None, None
