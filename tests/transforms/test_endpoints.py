@@ -260,6 +260,20 @@ def test_endpoints_stated_only_in_prose() -> None:
     assert _endpoints(listed) == [("PRIMARY", "Adverse events", None, 28)]
 
 
+def test_a_numbered_measures_unmarked_description_after_its_time_frame() -> None:
+    page = (
+        "NCT03475563\nOutcome Measures\nPrimary Outcome Measures :\n"
+        "    1. Successful angioplasty [ Time Frame: 1 day ]\n"
+        "        Residual stenosis below 30% in both branches.\n"
+        "    2. MACE [ Time Frame: 1 year ]\n"
+        "        Cumulative rate of major adverse cardiovascular events.\n"
+    )
+    assert _endpoints(page) == [
+        ("PRIMARY", "Successful angioplasty", "Residual stenosis below 30% in both branches.", 1),
+        ("PRIMARY", "MACE", "Cumulative rate of major adverse cardiovascular events.", 365),
+    ]
+
+
 def test_prose_endpoints_at_several_time_points_and_a_clause_after_them() -> None:
     page = (
         "Summary: CD19 CAR-T cells in relapsing multiple sclerosis. Secondary endpoints include "

@@ -153,6 +153,7 @@ class _Block:
     time_frame: str | None = None
     endpoint_type: str | None = None
     first_numbered: bool = False  # its first line was list item 1 ("1. A 2. B": the "1." read)
+    marked: bool = False  # its first line had a list marker ("1. A [Time Frame: …]")
 
     def has_measure(self) -> bool:
         return self.measure is not None or bool(self.lines)
@@ -351,6 +352,16 @@ class _BlockReader:
         inline = glued is not None or _INLINE_FRAME.search(text) is not None
         numbered = row["marker"] is not None  # "1. Measure", "• Measure"
         current = self.current
+        if (
+            current is not None
+            and current.marked
+            and current.time_frame is not None
+            and not numbered
+            and not inline
+        ):  # "1. X [ Time Frame: 1 day ]" over its unmarked description (ClinicalTrials.gov)
+            current.description.append(text)
+            current.end = max(current.end, int(row["span_end"]))  # type: ignore[arg-type]
+            return
         if current is not None and (
             current.time_frame is not None
             or ((inline or numbered) and current.has_measure())
@@ -363,6 +374,7 @@ class _BlockReader:
         block = self.block(row)
         if not block.lines and block.measure is None:
             block.first_numbered = str(row["marker"] or "").rstrip(".)") == "1"
+            block.marked = numbered
         if glued is not None:
             block.lines.append(text[: glued.start()])
             block.time_frame = glued.group()
