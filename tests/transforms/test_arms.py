@@ -398,3 +398,25 @@ def test_an_arms_intervention_named_twice_is_listed_once() -> None:
         "  Biological: Allo-CAR\n"
     )
     assert _arms(page)[0][3] == ["Allo-CAR"]
+
+
+def test_a_text_views_description_and_biological_intervention_on_one_line() -> None:
+    page = (
+        "A trial\nNCT06420154\n\nArms and Interventions\nArm \tIntervention/treatment\n"
+        "Experimental: Treatment group\n"
+        "The subjects received infusions of anti-CD19 CAR-T cells. \tBiological: CD19 CAR-T\n"
+        "Dosage: 1×10^5 cells/kg; 1×10^6 cells/kg\n"
+        "Active Comparator: Standard therapy\n"
+        "Patients continue standard therapy. \tDrug: Mycophenolate mofetil\n"
+    )
+    marts = _marts(page)
+    assert marts["arms"].select("label", "description", "intervention_names").rows() == [
+        (
+            "Treatment group",
+            "The subjects received infusions of anti-CD19 CAR-T cells. "
+            "Dosage: 1×10^5 cells/kg; 1×10^6 cells/kg",
+            ["CD19 CAR-T"],
+        ),
+        ("Standard therapy", "Patients continue standard therapy.", ["Mycophenolate mofetil"]),
+    ]
+    assert set(marts["doses"]["arm_label"].to_list()) == {"Treatment group"}

@@ -218,6 +218,19 @@ class _ArmReader:
         text = str(row["text"]).strip()
         start, end = int(row["span_start"]), int(row["span_end"])  # type: ignore[arg-type]
         if (cells := table_cells(text)) is not None:
+            current = self.current
+            if (
+                current is not None
+                and current is not self.table_arm
+                and len(cells) == 2
+                and not _is_title(cells[0])
+                and (named := _INTERVENTION.match(cells[1])) is not None
+            ):  # "The subjects received … | Biological: CAR-T" under "Experimental: X"
+                current.description.append(cells[0])
+                if (name := named.group("name").strip()) not in current.interventions:
+                    current.interventions.append(name)
+                current.end = max(current.end, end)
+                return
             if (roles := column_roles(cells, _COLUMNS)) is not None:
                 self.columns = roles
             elif (arm := _table_arm(cells, self.columns, start, end)) is not None:
