@@ -53,6 +53,28 @@ def _rows(text):
         ("ECOG performance status of 0, 1 or 2", [("ecog", "<=", 2, "points")]),
         ("ECOG 0, 1, or 2", [("ecog", "<=", 2, "points")]),
         ("BVAS/WG ≥ 3", [("bvas", ">=", 3, "points")]),
+        ("SLEDAI-2K ≥ 6 and ≥ 1 BILAG A", [("sledai_2k", ">=", 6, "points")]),
+        ("SLEDAI-2K ≥ 6 within 4 weeks", [("sledai_2k", ">=", 6, "points")]),
+        (
+            "MG-ADL ≥ 6 and ≥ 50% of the score from non-ocular items",
+            [("mg_adl", ">=", 6, "points")],
+        ),
+        ("Aged 18-65 inclusive", [("age", ">=", 18, "years"), ("age", "<=", 65, "years")]),
+        ("ECOG 0-1 inclusive", [("ecog", "<=", 1, "points")]),
+        (
+            "Patients ≥ 18 and ≤ 75 years old",
+            [("age", ">=", 18, "years"), ("age", "<=", 75, "years")],
+        ),
+        ("ALT ≤ 2.5 × institutional upper limit of normal", [("alt", "<=", 2.5, "xULN")]),
+        ("AST within 2 x ULN", [("ast", "<=", 2, "xULN")]),
+        ("bilirubin ≤ 1.5-times ULN", [("total_bilirubin", "<=", 1.5, "xULN")]),
+        ("Platelets ≥ 100.000/µL", [("platelets", ">=", 100, "10^9/L")]),  # a thousands dot
+        ("WBC ≥ 3 × 10^3 cells/µL", [("wbc", ">=", 3, "10^9/L")]),
+        ("ANC ≥ 1.0 × 10^9 cells/L", [("anc", ">=", 1, "10^9/L")]),
+        ("Platelets ≥ 50,000 per mm3", [("platelets", ">=", 50, "10^9/L")]),
+        ("ANC ≥ 1000/microliter", [("anc", ">=", 1, "10^9/L")]),
+        ("Hemoglobin >= 8 gm/dl", [("hemoglobin", ">=", 80, "g/L")]),
+        ("FVC ≥ 50", [("fvc", ">=", 50, "% predicted")]),
         ("ANA positive (titer ?1:80)", [("ana_titer", ">=", 80, "dilution")]),  # a lost "≥"
         ("18岁以上70岁以下", [("age", ">=", 18, "years"), ("age", "<=", 70, "years")]),
         ("年龄65岁及以下", [("age", "<=", 65, "years")]),

@@ -231,6 +231,9 @@ DEFAULT_UNIT: dict[str, str] = {
     "bmi": "kg/m2",
     "qtc": "ms",
     "inr": "ratio",  # "INR ≤ 1.5": a ratio already
+    "fvc": "% predicted",  # lung function is stated against the predicted value
+    "fev1": "% predicted",
+    "dlco": "% predicted",
 }
 
 # FVC and DLCO are conventionally stated as a percentage of the predicted value; a

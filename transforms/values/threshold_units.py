@@ -23,7 +23,8 @@ _LE = (
     r"≤\s*or\s*=|<\s*or\s*=|<\s*=|≤|<=|=<|⩽|less\s+than\s+or\s+equal\s+to"
     r"|lower\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:less|lower)\s+than"
     r"|no[t]?\s+(?:more|greater|higher)\s+than|not\s+exceeding|not\s+to\s+exceed"
-    r"|(?:does\s+)?not\s+exceed|up\s+to|at\s+most|(?:a\s+)?maximum\s+of|小于等于|不超过|不高于"
+    r"|(?:does\s+)?not\s+exceed|up\s+to|at\s+most|(?:a\s+)?maximum\s+of|within"
+    r"|小于等于|不超过|不高于"
 )
 _GT = r">|(?:greater|more|higher)\s+than|over|above|exceeding|exceeds?|大于|高于|超过"
 _LT = r"<|(?:less|lower|fewer)\s+than|below|under|小于|低于"
@@ -58,22 +59,29 @@ _UNITS: list[tuple[str, str]] = [
     (
         # "× ULN", "times the ULN", "2.5-fold ULN", "times of upper normal limit", "3 times
         # higher than the upper limit of normal" (translated pages), "倍正常值上限".
-        r"(?:[×xX*✕]\s*(?:the\s+)?|times\s+(?:higher\s+than\s+)?(?:of\s+)?(?:the\s+)?"
-        r"|-?\s*fold\s+(?:of\s+)?(?:the\s+)?|倍\s*)?"
+        r"(?:[×xX*✕]\s*(?:the\s+)?|-?\s*times\s+(?:higher\s+than\s+)?(?:of\s+)?(?:the\s+)?"
+        r"|-?\s*fold\s+(?:of\s+)?(?:the\s+)?|倍\s*)?(?:(?:institutional|local|laboratory)\s+)?"
         r"(?:ULN|upper\s+limit\s+(?:of\s+)?(?:the\s+)?normal(?:\s+(?:range|value))?"
         r"|(?:upper\s+normal|normal\s+upper)\s+limit|正常(?:值|范围)?上限)"
         r"(?:\s*\(\s*ULN\s*\))?",
         "xULN",
     ),
-    (r"[×xX*✕]\s*10\s*(?:\^|\*\*|\*|E)?\s*(?:9|⁹)\s*/\s*L(?![A-Za-z])|(?-i:G/[Ll])", "10^9/L"),
+    (
+        r"[×xX*✕]\s*10\s*(?:\^|\*\*|\*|E)?\s*(?:9|⁹)\s*(?:cells\s*)?/\s*L(?![A-Za-z])|(?-i:G/[Ll])",
+        "10^9/L",
+    ),
     # Per nanolitre, or giga-particles per litre, as German labs write counts: "≥ 75/nl", "Gpt/l".
     (r"(?:cells\s*)?/\s*nL(?![A-Za-z])|Gpt\s*/\s*L(?![A-Za-z])", "10^9/L"),
     # Thousands per microlitre are 10^9 per litre: "1.0 × 10³/µL", "100 K/µL".
     (
-        r"(?:[×xX*✕]\s*10\s*(?:\^|\*\*)?\s*(?:3|³)|K)\s*/\s*(?:[µμu]L|mm3|mm\^3|mm³)(?![A-Za-z])",
+        r"(?:[×xX*✕]\s*10\s*(?:\^|\*\*)?\s*(?:3|³)|K)\s*(?:cells\s*)?/\s*(?:[µμu]L|mm3|mm\^3|mm³)"
+        r"(?![A-Za-z])",
         "10^9/L",
     ),
-    (r"(?:cells\s*)?/\s*(?:mm3|mm\^3|mm³|[µμu]L|cubic\s+mm)(?![A-Za-z])", "cells/uL"),
+    (
+        r"(?:cells\s*)?(?:/|per)\s*(?:mm3|mm\^3|mm³|[µμu]L|cubic\s+mm|micro-?lit(?:er|re))(?![A-Za-z])",
+        "cells/uL",
+    ),
     (r"%\s*(?:of\s+)?(?:the\s+)?(?:predicted|pred\.?)(?:\s+(?:value|normal))?", "% predicted"),
     (r"%", "%"),
     (r"mg\s*/\s*dL", "mg/dL"),
@@ -82,7 +90,7 @@ _UNITS: list[tuple[str, str]] = [
     # A ratio of grams to grams of creatinine: "UPCR ≥ 0.5 g/g", "1.0 g/gCr", "0.5 mg/mg".
     (r"(?:g\s*/\s*g|mg\s*/\s*mg)(?:\s*(?:cr|creatinine))?(?![A-Za-z])", "g/g"),
     (r"[µμu]mol\s*/\s*L", "umol/L"),
-    (r"g\s*/\s*dL", "g/dL"),
+    (r"(?:g|gm)\s*/\s*dL", "g/dL"),
     (r"g\s*/\s*L(?![A-Za-z])", "g/L"),
     (r"g\s*/\s*(?:24\s*h(?:ours?|rs?)?|day|d(?![A-Za-z]))", "g/24h"),
     (r"mg\s*/\s*(?:24\s*h(?:ours?|rs?)?|day|d(?![A-Za-z]))", "mg/24h"),
@@ -110,7 +118,7 @@ _STOP_WORDS = frozenset(
         "and or with without in on for at during within "
         "before after prior as if when while who which that "
         "the by but is are was were respectively including "
-        "despite although unless except since also even than"
+        "despite although unless except since also even than inclusive"
     ).split()
 )
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+|[/×*^µμ])")

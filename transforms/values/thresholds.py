@@ -111,6 +111,8 @@ _CHAIN = re.compile(r"\s*(?:,|and|but|or)?\s*", re.IGNORECASE)  # "< 18 or > 75 
 _OPERATOR_GLYPHS = re.compile(r"[≥≤<>=⩾⩽]|\?\s*\d")  # "?" before a number: a lost "≥"
 _IMPLICIT_AGE = re.compile(
     r"(?<![A-Za-z\d.])(?=[\w≥≤<>=?⩾⩽])"  # cheap skip of positions that cannot start one
+    # The other bound first, sharing the unit: "≥ 18 and ≤ 75 years old".
+    r"(?:(?P<first_op>[≥≤<>]=?)\s*(?P<first>\d{1,3})\s*,?\s*(?:and|but)\s+(?=[≥≤<>]))?"
     rf"(?:(?P<op>{tu.OPERATOR.pattern})|(?P<between>between\s+)|(?P<reached>年?满))?"
     r"(?P<low>\d{1,3})\s*"
     r"(?:(?:-|–|~|to|至|到|(?(between)and|(?!)))\s*(?P<below><(?!=))?\s*(?P<high>\d{1,3})\s*)?"
@@ -155,6 +157,11 @@ def _clean(text: str) -> str:
 _OUT_OF = re.compile(r"(?:/\s*| out of )\d{1,4}(?![\w.,^×µμ%/])")
 
 
+_NOT_SHARED = frozenset({None, tu.UNKNOWN, "years", "months", "weeks", "days", "%"})
+# Thousands grouped by a dot, as much of Europe writes them: "Platelets ≥ 100.000/µL".
+_THOUSANDS_DOT = re.compile(r"\d{1,3}\.\d{3}(?![\d.])")
+
+
 def _value_then_unit(
     text: str, pos: int, *, comma: bool = True
 ) -> tuple[float, str | None, int] | None:
@@ -167,6 +174,8 @@ def _value_then_unit(
     if text.startswith(("/", " out of"), end) and (out_of := _OUT_OF.match(text, end)):
         return value, None, out_of.end()  # a score "out of" its scale's top: "≤ 136/150"
     unit, end = tu.unit_at(text, end)
+    if unit == "cells/uL" and _THOUSANDS_DOT.match(text, pos):
+        value *= 1000  # "100.000/µL": a count per microlitre has no decimals; the dot groups
     return value, unit, end
 
 
@@ -182,7 +191,10 @@ def _comparisons_at(text: str, pos: int) -> list[_Comparison]:
         second = tu.operator_at(text, chained.end()) if chained else None
         if second is not None and (more := _value_then_unit(text, second[1])) is not None:
             found.append(_Comparison(second[0], *more))
-            if found[0].unit is None:  # "≥ 50 and ≤ 400 × 10^9/L": one unit for both
+            if found[0].unit is None and more[1] not in _NOT_SHARED:
+                # "≥ 50 and ≤ 400 × 10^9/L": one unit for both. Not a time ("SLEDAI ≥ 6
+                # within 4 weeks") nor a word ("≥ 6 and ≥ 1 BILAG A"): a concept's default
+                # unit serves its bare number ("Age ≥ 18 and ≤ 75 years" is in years).
                 found[0] = _Comparison(found[0].operator, found[0].value, more[1], found[0].end)
         return found
     number = tu.number_at(text, pos, comma=False)
@@ -359,10 +371,12 @@ def _implicit_ages(text: str, clean: str, taken: list[Threshold]) -> list[Thresh
             upper = "<" if match.group("below") else "<="  # "aged 6 to <18 years"
             pairs = [(">=", match.group("low")), (upper, match.group("high"))]
         elif match.group("op"):
-            code = tu.operator_at(clean, start)
+            code = tu.operator_at(clean, match.start("op"))
             lost = code is None or code[0] == tu.LOST
             op = ">=" if lost else code[0]
             pairs = [(op, match.group("low"))]
+            if match.group("first") and (first := tu.operator_at(clean, start)) is not None:
+                pairs.insert(0, (first[0], match.group("first")))
         elif match.group("post") or match.group("reached"):  # "年满18周岁": has reached 18
             pairs = [(">=", match.group("low"))]
         elif match.group("under"):  # "70岁以下"
