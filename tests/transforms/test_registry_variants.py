@@ -504,3 +504,30 @@ def test_a_chinese_criteria_list_translated_below_is_read_once_in_english() -> N
     ]
     chinese_only = "注册号：ChiCTR2300078912\n纳入标准：\n1. 年龄18-65岁；2. EDSS评分≤7.0分。\n"
     assert _marts(chinese_only)["criteria"].height == 2
+
+
+def test_a_lead_in_under_the_inclusion_heading_that_excludes() -> None:
+    page = (
+        "CAR-T in Refractory NMOSD\n\nInclusion Criteria:\n1. Age 18-70 years;\n2. EDSS ≤ 7.5.\n\n"
+        "Patients with any of the following will not be enrolled:\n"
+        "1. Lymphocytes < 0.5 × 10^9/L;\n2. Active hepatitis B or C.\n"
+    )
+    criteria = _marts(page)["criteria"]
+    assert criteria["criterion_type"].to_list() == [
+        "INCLUSION",
+        "INCLUSION",
+        "EXCLUSION",
+        "EXCLUSION",
+    ]
+
+
+def test_patient_facing_headings_end_with_an_ellipsis() -> None:
+    page = (
+        "CD19 CAR T for Lupus Nephritis\n\nEligibility\n\nYou can join if…\n\n"
+        "- eGFR ≥ 30 mL/min/1.73 m²\n\nYou CAN'T join if...\n\n- Platelets < 50,000/µL\n"
+    )
+    criteria = _marts(page)["criteria"]
+    assert criteria.select("criterion_type", "text").rows() == [
+        ("INCLUSION", "eGFR ≥ 30 mL/min/1.73 m²"),
+        ("EXCLUSION", "Platelets < 50,000/µL"),
+    ]

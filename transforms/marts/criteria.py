@@ -41,6 +41,16 @@ _NO_CRITERION = re.compile(
 )
 
 
+# A lead-in under an inclusion heading that says its items exclude: stricter than
+# ``_EXCLUDING``, since an inclusion cohort may be "not eligible for" a standard therapy.
+_EXCLUDED_LEAD_IN = re.compile(
+    r"\b(?:will|shall|must|may)\s+not\s+be\s+(?:enrolled|included|eligible|allowed)"
+    r"|\bare\s+(?:excluded|ineligible)\b|\bexcluded\s+if\b"
+    r"|\bcan(?:not|'t)\s+(?:join|take\s+part|participate)\b",
+    re.IGNORECASE,
+)
+
+
 def criterion_rows(view: DocView, tid: str) -> list[Row]:
     rows: list[Row] = []
     counters = {"INCLUSION": 0, "EXCLUSION": 0}
@@ -51,6 +61,8 @@ def criterion_rows(view: DocView, tid: str) -> list[Row]:
         subsection = item["subsection"]
         if kind == "INCLUSION" and item["section"] == "eligibility" and subsection:
             kind = "EXCLUSION" if _EXCLUDING.search(str(subsection)) else kind
+        elif kind == "INCLUSION" and subsection and _EXCLUDED_LEAD_IN.search(str(subsection)):
+            kind = "EXCLUSION"  # "Patients with any of the following will not be enrolled:"
         counters[kind] += 1
         rows.append(
             {

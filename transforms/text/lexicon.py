@@ -234,6 +234,7 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "who cannot take part",
         "you may not qualify if",
         "you cannot join if",
+        "you can't join if",
         "you may not qualify if you",
         "you cannot join if you",
         "who cannot join",
@@ -859,7 +860,9 @@ def normalize_label(text: str) -> str:
     text = text.replace("_", " ").replace("*", "").replace("&", " and ")
     if "[" in text:  # a numbered repeat: "Primary outcome [1]", "Timepoint [1]"
         text = _INDEX.sub("", text)
-    text = text.strip().rstrip("?!").strip().strip(":").strip()  # "Who can join?"
+    text = text.strip().rstrip("?!…").strip().strip(":").strip()  # "Who can join?"
+    if text.endswith("..."):  # "You can join if..."
+        text = text.rstrip(".").strip()
     if "(" in text:  # tests before the regexes: this runs for most lines of every page
         text = _REMARK.sub(" ", text.replace("(s)", "s").replace("(S)", "s"))
     if text[1:2] == ".":
