@@ -531,3 +531,13 @@ def test_patient_facing_headings_end_with_an_ellipsis() -> None:
         ("INCLUSION", "eGFR ≥ 30 mL/min/1.73 m²"),
         ("EXCLUSION", "Platelets < 50,000/µL"),
     ]
+
+
+def test_a_code_under_its_label_that_is_also_a_label() -> None:
+    page = (
+        "Problem-solving intervention\n\nTrial ID\nNCT03630471\nPrimary purpose\nTreatment\n"
+        "Enrollment\n250 participants (actual)\nMasking\nNone (Open Label)\n"
+    )
+    trial = _trial(page)
+    assert (trial["primary_purpose"], trial["enrollment"]) == ("TREATMENT", 250)
+    assert trial["masking"] == "NONE"

@@ -56,6 +56,8 @@ _MAX_BADGES_IN_ROW = 8
 # Sections whose tables their own readers take (arms, outcome measures).
 _TABLE_READERS = OUTCOME_SECTIONS | {"arms", "interventions"}
 _TYPED_OUTCOMES = OUTCOME_SECTIONS - {"outcomes"}
+# Typed fields whose values a parser reads (not the ages, whose readers take any text).
+_CODED_FIELDS = TYPED_FIELDS - {"ages", "min_age", "max_age"}
 # Sections read as lists of items: an unknown markdown heading ends one.
 _LIST_SECTIONS = CRITERIA_SECTIONS | OUTCOME_SECTIONS | {"arms"}
 _MAX_HEADING_WORDS = 6
@@ -376,6 +378,14 @@ def _consume(state: _State, line: Line) -> None:
         for part in parts:  # "Group: A; Intervention: B; Sample size: 12"
             _consume(state, part)
         return
+    if (
+        line.kind in ("heading", "label")
+        and line.value is None
+        and state.pending is not None
+        and state.pending.key in _CODED_FIELDS
+        and accepts(state.pending.key, line.text)
+    ):  # "Primary purpose" / "Treatment": a code the label waits for, not a label
+        line = _as_free(line)
     if line.kind == "heading" and state.section.key == "results" and line.key in WITHIN_RESULTS:
         line = _as_free(line)  # "Study Results" / "Outcome Measures": a result, not a plan
     if line.kind == "heading":
