@@ -541,3 +541,17 @@ def test_a_code_under_its_label_that_is_also_a_label() -> None:
     trial = _trial(page)
     assert (trial["primary_purpose"], trial["enrollment"]) == ("TREATMENT", 250)
     assert trial["masking"] == "NONE"
+
+
+def test_a_time_frame_label_alone_on_its_line_under_a_measure() -> None:
+    page = (
+        "A trial\n\nTrial ID\nNCT03630471\nOutcomes\nPrimary outcome\nMental health symptoms\n"
+        "Time frame\n6 weeks\nSecondary outcome\nClinical remission\nTime frame\n2 years\n"
+    )
+    marts = _marts(page)
+    assert marts["endpoints"].select("endpoint_type", "time_frame_days").rows() == [
+        ("PRIMARY", 42),
+        ("SECONDARY", 730),
+    ]
+    trial = marts["trials"].row(0, named=True)
+    assert (trial["min_age_years"], trial["max_age_years"]) == (None, None)

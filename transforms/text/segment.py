@@ -379,6 +379,12 @@ def _consume(state: _State, line: Line) -> None:
             _consume(state, part)
         return
     if (
+        line.kind == "heading"
+        and state.section.key in OUTCOME_SECTIONS
+        and FIELD_BY_TERM.get(normalize_label(line.label or "")) == "time_frame"
+    ):  # "Time frame" under a measure is its frame's label, not the study's dates
+        line = line._replace(kind="field" if line.value else "label", key="time_frame")
+    if (
         line.kind in ("heading", "label")
         and line.value is None
         and state.pending is not None
