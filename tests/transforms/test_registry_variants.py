@@ -555,3 +555,17 @@ def test_a_time_frame_label_alone_on_its_line_under_a_measure() -> None:
     ]
     trial = marts["trials"].row(0, named=True)
     assert (trial["min_age_years"], trial["max_age_years"]) == (None, None)
+
+
+def test_a_heading_whose_value_points_elsewhere_opens_no_section() -> None:
+    page = (
+        "A trial\nTrial ID\nNCT03630471\nDescription\nA randomized trial.\n\n"
+        "Eligibility criteria: see 'Eligibility' section.\n\n"
+        "Outcome measures: see 'Outcome Measures' section.\n\nInformed consent procedures:\n\n"
+        "1. Assent for screening data: students get written information.\n"
+        "2. Assent for participation: students get an information sheet.\n\n"
+        "Outcomes\nPrimary outcome\nMental health symptoms\nTime frame\n6 weeks\n"
+    )
+    marts = _marts(page)
+    assert marts["endpoints"]["measure"].to_list() == ["Mental health symptoms"]
+    assert marts["criteria"].height == 0

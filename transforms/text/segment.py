@@ -56,6 +56,10 @@ _MAX_BADGES_IN_ROW = 8
 # Sections whose tables their own readers take (arms, outcome measures).
 _TABLE_READERS = OUTCOME_SECTIONS | {"arms", "interventions"}
 _TYPED_OUTCOMES = OUTCOME_SECTIONS - {"outcomes"}
+# A heading's value that points elsewhere on the page: the section is not here.
+_CROSS_REFERENCE = re.compile(
+    r"^(?:please\s+)?(?:see|refer\s+to|as\s+(?:described|listed|detailed)|described)\b", re.I
+)
 # Typed fields whose values a parser reads (not the ages, whose readers take any text).
 _CODED_FIELDS = TYPED_FIELDS - {"ages", "min_age", "max_age"}
 # Sections read as lists of items: an unknown markdown heading ends one.
@@ -378,6 +382,8 @@ def _consume(state: _State, line: Line) -> None:
         for part in parts:  # "Group: A; Intervention: B; Sample size: 12"
             _consume(state, part)
         return
+    if line.kind == "heading" and line.value is not None and _CROSS_REFERENCE.match(line.value):
+        line = _as_free(line)  # "Outcome measures: see 'Outcome Measures' section." is a pointer
     if (
         line.kind == "heading"
         and state.section.key in OUTCOME_SECTIONS
