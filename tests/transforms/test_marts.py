@@ -660,20 +660,3 @@ def test_cohort_sub_headings_in_italics_head_their_criteria() -> None:
         ("INCLUSION", "Cohort B (children)", "Age 12 to 17 years"),
         ("EXCLUSION", None, "Active CNS lupus"),
     ]
-
-
-def test_the_design_in_the_words_of_a_summary() -> None:
-    page = (
-        "CD19 CAR-T in lupus nephritis\n\nBrief Summary\nThis is a Phase 1/2, open-label, "
-        "single-arm, interventional study of CD19 CAR-T cells. An earlier randomized, "
-        "double-blind trial of rituximab failed.\n"
-    )
-    trial = _trial(page)
-    assert (trial["masking"], trial["intervention_model"], trial["study_type"]) == (
-        "NONE",
-        "SINGLE_GROUP",
-        "INTERVENTIONAL",
-    )
-    assert trial["allocation"] is None  # the earlier trial's
-    observational = _trial("A registry\n\nSummary\nA non-interventional study of CAR-T.\n")
-    assert observational["study_type"] == "OBSERVATIONAL"

@@ -94,9 +94,8 @@ def trial_row(view: DocView, ids: list[str], age_limits: tuple[float | None, flo
         "countries": facts.countries(view),
     }
     phrases = _design_phrases(view) | _purpose_section(view)
-    described = _described_design(view)
     for column, (key, normalize) in _ENUM_FIELDS.items():
-        stated = (v for v in (view.value(key), phrases.get(key), described.get(key)) if v)
+        stated = (value for value in (view.value(key), phrases.get(key)) if value)
         row[column] = next((code for value in stated if (code := normalize(value))), None)
     if row["overall_status"] is None:
         row["overall_status"] = _prose_status(view)
@@ -122,40 +121,6 @@ _DESIGN_PHRASE = {
 }
 _MAX_PHRASE_WORDS = 5
 _PHRASE_END = re.compile(r"[,;]|\.(?:\s|$)")  # WHO: "Randomization: N/A. Blinding: Open Label."
-
-
-# The design as a press release or a summary words it, in the noun phrase of the study:
-# "an open-label, single-arm, interventional Phase 1 study".
-_STUDY_PHRASE = re.compile(
-    r"\b(?:an?|this|the|our)\s+((?:[\w/()+-]+,?\s+){1,10}?)(?:study|trial)\b", re.IGNORECASE
-)
-_DESCRIBED_DESIGN = {
-    "masking": re.compile(
-        r"\bopen[\s-]label\b|\b(?:single|double|triple|quadruple)[\s-]blind(?:ed)?\b", re.I
-    ),
-    "intervention_model": re.compile(r"\bsingle[\s-](?:arm|group)\b|\bcross[\s-]?over\b", re.I),
-    "allocation": re.compile(r"\b(?:non[\s-]?)?randomi[sz]ed\b", re.I),
-    "study_type": re.compile(r"\b(?:non[\s-])?(?:interventional|observational)\b", re.I),
-}
-_NOT_OBSERVED = re.compile(r"^non[\s-]interventional$", re.I)  # a registry's word for observational
-
-
-def _described_design(view: DocView) -> dict[str, str]:
-    """Design fields the page's prose gives its own study ("an open-label, single-arm Phase
-    1 study"); not another's ("an earlier randomized trial")."""
-    found: dict[str, str] = {}
-    for text, _ in view.prose:
-        if "stud" not in text and "trial" not in text:
-            continue
-        for phrase in _STUDY_PHRASE.finditer(text):
-            words = phrase.group(1)
-            if _ANOTHER & set(words.lower().replace(",", " ").split()):
-                continue
-            for key, pattern in _DESCRIBED_DESIGN.items():
-                if key not in found and (stated := pattern.search(words)) is not None:
-                    value = stated.group()
-                    found[key] = "observational" if _NOT_OBSERVED.match(value) else value
-    return found
 
 
 def _design_phrases(view: DocView) -> dict[str, str]:
