@@ -569,3 +569,23 @@ def test_a_heading_whose_value_points_elsewhere_opens_no_section() -> None:
     marts = _marts(page)
     assert marts["endpoints"]["measure"].to_list() == ["Mental health symptoms"]
     assert marts["criteria"].height == 0
+
+
+def test_a_plain_english_summarys_question_headings_end_the_criteria() -> None:
+    page = (
+        "A study of CAR-T cell therapy for progressive multiple sclerosis\n\n"
+        "Who can take part?\nYou may be able to join if you are aged 18 to 55.\n\n"
+        "What does taking part involve?\nYou will have one drip of your own CAR-T cells.\n\n"
+        "Where is the study run from?\nThe study is sponsored by University College London "
+        "Hospitals NHS Foundation Trust. It is taking place at 3 hospitals in the UK.\n\n"
+        "When is the study starting and how long is it expected to run for?\n"
+        "The study started in January 2025. It is planned to include 15 people.\n"
+    )
+    marts = _marts(page)
+    assert marts["criteria"]["text"].to_list() == [
+        "You may be able to join if you are aged 18 to 55."
+    ]
+    trial = marts["trials"].row(0, named=True)
+    assert (trial["enrollment"], trial["countries"]) == (15, ["United Kingdom"])
+    assert trial["start_date"] == date(2025, 1, 1)
+    assert trial["lead_sponsor"] == "University College London Hospitals NHS Foundation Trust"

@@ -984,6 +984,29 @@ _RELATED_HEADING = re.compile(
 )
 
 
+# A plain-language summary's own question headings (ISRCTN: "What does taking part
+# involve?", "Where is the study run from?"): the answer is prose about the study.
+_QUESTION_HEADING = re.compile(
+    r"^(?:what|where|when|who|how|why)\s+(?:is|are|was|were|does|do|did|will|can|should|happens"
+    r"|happened|the)\b[^?]{0,100}\?$",
+    re.IGNORECASE,
+)
+
+
+def is_question_heading(text: str) -> bool:
+    """Whether a whole line is a summary's question heading (short, one question); not one
+    that asks who may take part ("Who is eligible?"): the lexicon reads those."""
+    return (
+        len(text.split()) <= _MAX_QUESTION_WORDS
+        and _QUESTION_HEADING.match(text) is not None
+        and _WHO_MAY_JOIN.search(text) is None
+    )
+
+
+_MAX_QUESTION_WORDS = 16
+_WHO_MAY_JOIN = re.compile(r"eligib|\bjoin|take\s+part|participat|qualif|cannot|can't", re.I)
+
+
 def is_related_heading(key: str) -> bool:
     """Whether a heading's ``normalize_label`` key heads other trials than the page's own."""
     return _RELATED_HEADING.match(key) is not None

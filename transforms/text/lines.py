@@ -23,6 +23,7 @@ from transforms.text.lexicon import (
     SECTION_BY_TERM,
     SECTION_NUMBER,
     is_boilerplate,
+    is_question_heading,
     is_related_heading,
     normalize_label,
 )
@@ -270,6 +271,8 @@ def _exact_term(body: str) -> tuple[str, str] | None:
         return ("heading", section) if section in CRITERIA_SECTIONS else None
     if is_related_heading(key):
         return "heading", "related"
+    if body.endswith("?") and is_question_heading(body):
+        return "heading", "summary"  # "Where is the study run from?" over its answer
     return None
 
 
