@@ -238,9 +238,13 @@ def _names_with_commas() -> re.Pattern[str]:
 
 def _commas_out_of_names(text: str) -> str:
     """``text`` with the commas inside inverted country names gone (a key of the names)."""
-    if ", " not in text:
-        return text
+    if ", " not in text or not any(word in text.casefold() for word in _INVERTED_WORDS):
+        return text  # most places: no inverted name's second half in them
     return _names_with_commas().sub(lambda m: m.group().replace(",", ""), text)
+
+
+# A word after the comma of every inverted ISO name ("Korea, Republic of"), case-folded.
+_INVERTED_WORDS = ("republic", "province", "state", "sint", "ascension", "british", "u.s.")
 
 
 def countries(view: DocView) -> list[str] | None:

@@ -239,6 +239,7 @@ def segment(
 
 # A table of arms by its header: an arm column first, then what arms are described by.
 _ARM_COLUMN = frozenset({"arm", "arms", "arm/group", "group", "study arm", "study arms", "cohort"})
+_ARM_COLUMN_STARTS = ("arm", "group", "study arm", "cohort")
 _ARM_DETAIL_COLUMNS = frozenset(
     {"type", "arm type", "intervention", "interventions", "intervention/treatment"}
     | {"description", "arm description", "assigned interventions", "dose", "treatment"}
@@ -247,6 +248,8 @@ _ARM_DETAIL_COLUMNS = frozenset(
 
 def _heads_an_arm_table(text: str) -> bool:
     """Whether a table row is the header of a table of arms ("| Arm | Type | Intervention |")."""
+    if not text[2:12].lower().startswith(_ARM_COLUMN_STARTS):  # most rows: not at all
+        return False
     cells = row_cells(text)
     if cells is None or len(cells) < 2:
         return False
