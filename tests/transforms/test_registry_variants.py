@@ -589,3 +589,33 @@ def test_a_plain_english_summarys_question_headings_end_the_criteria() -> None:
     assert (trial["enrollment"], trial["countries"]) == (15, ["United Kingdom"])
     assert trial["start_date"] == date(2025, 1, 1)
     assert trial["lead_sponsor"] == "University College London Hospitals NHS Foundation Trust"
+
+
+def test_a_criterion_that_lost_its_number_is_no_cohort_heading() -> None:
+    page = (
+        "CAR-T for AAV\n\nInclusion Criteria:\n1. Age 18-75 years.\nBVAS v3 ≥ 3 at screening\n"
+        "3. eGFR ≥ 15 mL/min/1.73 m².\n\nExclusion Criteria:\n1. Dialysis-dependent.\n"
+    )
+    criteria = _marts(page)["criteria"]
+    assert criteria.select("section", "text").rows()[:3] == [
+        (None, "Age 18-75 years."),
+        (None, "BVAS v3 ≥ 3 at screening"),
+        (None, "eGFR ≥ 15 mL/min/1.73 m²."),
+    ]
+
+
+def test_a_numbered_cohort_heading_ending_in_a_colon_heads_its_lettered_items() -> None:
+    page = (
+        "CAR-T in autoimmune disease\n\nInclusion Criteria:\n1. Age 18-65 years.\n"
+        "2. SLE cohort:\n   a) SLEDAI-2K ≥ 8;\n   b) anti-dsDNA positive.\n"
+        "3. SSc cohort:\n   a) mRSS ≥ 15.\n\nExclusion Criteria:\n1. Pregnancy.\n"
+    )
+    criteria = _marts(page)["criteria"]
+    assert criteria.filter(criteria["criterion_type"] == "INCLUSION").select(
+        "section", "text"
+    ).rows() == [
+        (None, "Age 18-65 years."),
+        ("SLE cohort", "SLEDAI-2K ≥ 8"),
+        ("SLE cohort", "anti-dsDNA positive."),
+        ("SSc cohort", "mRSS ≥ 15."),
+    ]

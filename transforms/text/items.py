@@ -73,6 +73,7 @@ _COHORT_WORD = re.compile(
     re.IGNORECASE,
 )
 _VALUE_SIGN = re.compile(r"[\d≥≤<>=%]")
+_STATES_A_VALUE = re.compile(r"[≥≤<>=]\s*\d")  # a comparison with its number
 _CIRCLED = re.compile("[\u2460-\u2473]")  # ① … ⑳
 _DOTTED = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?")  # a protocol's section number: "4.1.1"
 _MAX_COHORT_WORDS = 8
@@ -389,7 +390,11 @@ def _is_subheading(piece: _Piece, nxt: _Piece | None) -> bool:
     words = len(piece.text.split())
     if piece.text.endswith(":"):
         return words <= _MAX_LEAD_IN_WORDS
-    return words <= _MAX_SUBHEADING_WORDS and not piece.text.endswith(_TERMINAL)
+    return (
+        words <= _MAX_SUBHEADING_WORDS
+        and not piece.text.endswith(_TERMINAL)
+        and _STATES_A_VALUE.search(piece.text) is None  # "BVAS v3 ≥ 3": an item lost its number
+    )
 
 
 def _is_marked_subheading(piece: _Piece, nxt: _Piece | None) -> bool:
@@ -409,9 +414,9 @@ def _is_marked_subheading(piece: _Piece, nxt: _Piece | None) -> bool:
     text = piece.text
     return (
         len(text.split()) <= _MAX_COHORT_WORDS
-        and not text.endswith((*_TERMINAL, ":"))
+        and not text.endswith(_TERMINAL)  # "2. SLE cohort:" too: its name, then its items
         and _COHORT_WORD.search(text) is not None
-        and _VALUE_SIGN.search(text) is None
+        and _VALUE_SIGN.search(text.rstrip(":")) is None
     )
 
 
