@@ -155,3 +155,24 @@ def test_cities_and_their_countries_in_a_sentence_give_every_country() -> None:
 )
 def test_a_registry_id_heading_the_title_is_no_part_of_it(heading: str, title: str) -> None:
     assert _trial(f"{heading}\n\nIt opened today.\n")["title"] == title
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sponsor"),
+    [
+        (
+            "Lumiq Cell Therapeutics, Inc. (NASDAQ: LMIQ), a clinical-stage biotechnology "
+            "company developing CAR-T therapies, today announced that its trial opened.",
+            "Lumiq Cell Therapeutics, Inc.",
+        ),
+        (
+            "The sponsor, Kyverna Therapeutics, is running the trial at 5 sites.",
+            "Kyverna Therapeutics",
+        ),
+        ("Cabaletta Bio, the sponsor, is running the trial at 5 sites.", "Cabaletta Bio"),
+    ],
+)
+def test_the_sponsor_named_in_a_press_release_or_beside_the_word(
+    sentence: str, sponsor: str
+) -> None:
+    assert _trial(f"CAR-T in lupus\n\nSummary\n{sentence}\n")["lead_sponsor"] == sponsor

@@ -47,7 +47,16 @@ _SPONSORED_BY = re.compile(
 _ANNOUNCES = re.compile(
     r"(?P<name>[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*){0,5}"
     r"(?:,?\s+(?:Inc|Ltd|Corp|Co|LLC|plc|GmbH|AG|SA|S\.A|N\.V|B\.V)\.?)?)"
-    r"(?:\s*\([A-Za-z ]+:\s*[A-Z.]+\))?,?\s+(?:today\s+)?announced\b"
+    r"(?:\s*\([A-Za-z ]+:\s*[A-Z.]+\))?"
+    r"(?:,\s+(?:an?|the)\s+[^,;.]{3,160},)?"  # ", a clinical-stage biotechnology company …,"
+    r",?\s+(?:today\s+)?announced\b"
+)
+# The sponsor named beside the word: "the sponsor, Kyverna Therapeutics," / "X, the sponsor,".
+_NAMED_SPONSOR = re.compile(
+    r"\b(?i:the\s+(?:study'?s?\s+|trial'?s?\s+)?sponsor),\s+(?P<after>[A-Z][\w&'’.\-]*"
+    r"(?:\s+[A-Z][\w&'’.\-]*){0,6})"
+    r"|(?P<before>[A-Z][\w&'’.\-]*(?:\s+[A-Z][\w&'’.\-]*){0,6}),\s+(?:the|its)\s+"
+    r"(?:study\s+|trial\s+)?sponsor\b"
 )
 _COMPANY_WORD = re.compile(
     r"\b(?:Inc|Ltd|Corp|LLC|plc|GmbH|AG|SA|Therapeutics|Bio|Biosciences|Biotech|Biologics"
@@ -133,6 +142,9 @@ def prose_sponsor(view: DocView) -> str | None:
         if name.endswith(".") and not name.endswith(_ABBREVIATED):
             name = name[:-1]
         return name.removeprefix("the ") or None
+    for text, lowered in view.prose:
+        if "sponsor," in lowered and (named := _NAMED_SPONSOR.search(text)) is not None:
+            return (named.group("after") or named.group("before")).strip(" ,")
     for text, lowered in view.prose:  # whole paragraphs: "Inc." ends no sentence here
         if "announced" in lowered:
             for match in _ANNOUNCES.finditer(text):
