@@ -75,6 +75,13 @@ def _rows(text):
         ("ANC ≥ 1000/microliter", [("anc", ">=", 1, "10^9/L")]),
         ("Hemoglobin >= 8 gm/dl", [("hemoglobin", ">=", 80, "g/L")]),
         ("FVC ≥ 50", [("fvc", ">=", 50, "% predicted")]),
+        ("ANA ≥ 1/160", [("ana_titer", ">=", 160, "dilution")]),
+        ("ANA 1:80 or higher", [("ana_titer", ">=", 80, "dilution")]),
+        ("ANA titer ≥ 80", [("ana_titer", ">=", 80, "dilution")]),
+        ("Urine protein ≥ 0.5 g/24 hours", [("urine_protein_24h", ">=", 0.5, "g/24h")]),
+        ("eGFR ≥ 30 mL/min/1.73 m-2", [("egfr", ">=", 30, "mL/min/1.73m2")]),  # damaged "m²"
+        ("eGFR ≥ 30 mL/min/1.73 square meters", [("egfr", ">=", 30, "mL/min/1.73m2")]),
+        ("eGFR ≥ 30 mL/min/1.73m", [("egfr", ">=", 30, "mL/min/1.73m2")]),
         ("ANA positive (titer ?1:80)", [("ana_titer", ">=", 80, "dilution")]),  # a lost "≥"
         ("18岁以上70岁以下", [("age", ">=", 18, "years"), ("age", "<=", 70, "years")]),
         ("年龄65岁及以下", [("age", "<=", 65, "years")]),

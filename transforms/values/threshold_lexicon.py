@@ -25,7 +25,8 @@ _LEXICON: list[tuple[str, tuple[str, ...]]] = [
     ),
     (
         r"24[\s\-]*h(?:(?:ou)?rs?)?\s+urin(?:e|ary)\s+protein(?:\s+(?:quantification|excretion))?"
-        r"|(?:urin(?:e|ary)\s+)?protein\s+excretion|proteinuria|24\s*(?:小时|h)尿蛋白(?:定量)?",
+        r"|(?:urin(?:e|ary)\s+)?protein\s+excretion|proteinuria|24\s*(?:小时|h)尿蛋白(?:定量)?"
+        r"|urin(?:e|ary)\s+protein(?!\s*(?:[/:\-]|to\b)\s*creatinine)",
         ("urine_protein_24h",),
     ),
     (
@@ -231,6 +232,7 @@ DEFAULT_UNIT: dict[str, str] = {
     "bmi": "kg/m2",
     "qtc": "ms",
     "inr": "ratio",  # "INR ≤ 1.5": a ratio already
+    "ana_titer": "dilution",  # "ANA titer ≥ 80" is 1:80
     "fvc": "% predicted",  # lung function is stated against the predicted value
     "fev1": "% predicted",
     "dlco": "% predicted",

@@ -37,7 +37,7 @@ _OPERATOR_CODES = {"ge": ">=", "le": "<=", "gt": ">", "lt": "<", "lost": LOST}
 
 # Thousands separated by commas ("100,000/µL"), or a decimal comma ("≥ 1,5 × 10^9/L").
 NUMBER = re.compile(
-    r"(?<![\d.,])(?:1\s*[:：]\s*(?P<titre>\d{1,6})(?!\d)"
+    r"(?<![\d.,])(?:1\s*(?:[:：]\s*(?P<titre>\d{1,6})|/\s*(?P<titre_slash>\d{2,6}))(?!\d)"
     r"|(?P<comma>\d{1,3},\d{1,2})(?![\d,])"
     r"|(?P<num>\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])"
     r"|\d{1,9}(?:\.\d{1,6})?)(?!\d|\.\d))"
@@ -51,7 +51,9 @@ POSTFIX = re.compile(
 
 _UNITS: list[tuple[str, str]] = [
     (
-        r"m[lL]\s*/\s*\(?\s*min(?:ute)?s?\s*(?:[./·*]|/|\s*per\s*)?\s*1[.,]73\s*(?:m2|m²|m\^2|m\s2\b)"
+        r"m[lL]\s*/\s*\(?\s*min(?:ute)?s?\s*(?:[./·*]|/|\s*per\s*)?\s*1[.,]73\s*"
+        # "m2", "m²", "m^2", "m 2" (the superscript lost), "m-2", "square metres", a bare "m"
+        r"(?:m2|m²|m\^2|m\s2\b|m-2\b|square\s+met(?:er|re)s?\b|m(?![A-Za-z0-9]))"
         r"(?:\s*\))?",  # "1,73 m2" with a decimal comma, "1.73 m 2" with its superscript lost
         "mL/min/1.73m2",
     ),
@@ -140,8 +142,8 @@ def number_at(text: str, pos: int, *, comma: bool = True) -> tuple[float, bool, 
     match = NUMBER.match(text, pos)
     if match is None:
         return None
-    if match.group("titre"):
-        return float(match.group("titre")), True, match.end()
+    if titre := match.group("titre") or match.group("titre_slash"):  # "1:80", "1/160"
+        return float(titre), True, match.end()
     if match.group("comma"):
         if not comma:
             return None

@@ -198,8 +198,12 @@ def _comparisons_at(text: str, pos: int) -> list[_Comparison]:
                 found[0] = _Comparison(found[0].operator, found[0].value, more[1], found[0].end)
         return found
     number = tu.number_at(text, pos, comma=False)
-    if number is None or number[1]:
+    if number is None:
         return []
+    if number[1]:  # a titre with its comparison after it: "1:80 or higher"
+        if (postfix := tu.postfix_at(text, number[2])) is None:
+            return []
+        return [_Comparison(postfix[0], number[0], "dilution", postfix[1])]
     low, _, end = number
     if text.startswith("+", end) and not text.startswith("+", end + 1):  # "18+ years"
         unit, unit_end = tu.unit_at(text, end + 1)
