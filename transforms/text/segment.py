@@ -362,16 +362,8 @@ def _consume(state: _State, line: Line) -> None:
         state.table = None
     elif state.section.key not in _TABLE_READERS and _read_field_table(state, line):
         return
-    if line.kind == "heading" and _is_block_label(state, line):
-        line = _as_free(line)
-    if (
-        line.kind == "heading"
-        and line.key == "outcomes"
-        and line.value is not None
-        and line.value_start is not None
-        and state.section.key in _TYPED_OUTCOMES
-    ):  # "Outcome Measure: …" under "Primary Outcome Measures": a measure of that type
-        line = Line(line.value_start, line.end, line.value, line.indent, "free")
+    if line.kind in ("heading", "label"):
+        line = _read_where_it_stands(state, line)
     if state.section.key == "arms" and ":" in line.text and (keyed := _arm_key(line)) is not None:
         line = keyed  # "- label: Dose level 1" / "type: EXPERIMENTAL" (YAML, JSON-like lists)
     if line.kind == "field" and _is_list_item(state, line):
@@ -385,24 +377,6 @@ def _consume(state: _State, line: Line) -> None:
         for part in parts:  # "Group: A; Intervention: B; Sample size: 12"
             _consume(state, part)
         return
-    if line.kind == "heading" and line.value is not None and _CROSS_REFERENCE.match(line.value):
-        line = _as_free(line)  # "Outcome measures: see 'Outcome Measures' section." is a pointer
-    if (
-        line.kind == "heading"
-        and state.section.key in OUTCOME_SECTIONS
-        and FIELD_BY_TERM.get(normalize_label(line.label or "")) == "time_frame"
-    ):  # "Time frame" under a measure is its frame's label, not the study's dates
-        line = line._replace(kind="field" if line.value else "label", key="time_frame")
-    if (
-        line.kind in ("heading", "label")
-        and line.value is None
-        and state.pending is not None
-        and state.pending.key in _CODED_FIELDS
-        and accepts(state.pending.key, line.text)
-    ):  # "Primary purpose" / "Treatment": a code the label waits for, not a label
-        line = _as_free(line)
-    if line.kind == "heading" and state.section.key == "results" and line.key in WITHIN_RESULTS:
-        line = _as_free(line)  # "Study Results" / "Outcome Measures": a result, not a plan
     if line.kind == "heading":
         _flush_pending(state)
         _open_section(state, line)
@@ -927,6 +901,36 @@ def _open_section(state: _State, line: Line) -> None:
             state.sections.append(Section(len(state.sections), key, heading, line.end, line.end))
             state.run = []
             state.last_free = None
+
+
+def _read_where_it_stands(state: _State, line: Line) -> Line:
+    """A heading's or label's words that, where they stand, are something else: the
+    line as it reads there (free text, a measure, a field), else the line itself."""
+    section = state.section.key
+    if line.kind == "heading":
+        if _is_block_label(state, line):
+            return _as_free(line)
+        if line.value is not None and _CROSS_REFERENCE.match(line.value):
+            return _as_free(line)  # "Outcome measures: see 'Outcome Measures' section."
+        if line.key == "outcomes" and line.value_start is not None and section in _TYPED_OUTCOMES:
+            # "Outcome Measure: …" under "Primary Outcome Measures": a measure of that type
+            return Line(line.value_start, line.end, line.value or "", line.indent, "free")
+        if (
+            section in OUTCOME_SECTIONS
+            and FIELD_BY_TERM.get(normalize_label(line.label or "")) == "time_frame"
+        ):  # "Time frame" under a measure is its frame's label, not the study's dates
+            return line._replace(kind="field" if line.value else "label", key="time_frame")
+        if section == "results" and line.key in WITHIN_RESULTS:
+            return _as_free(line)  # "Study Results" / "Outcome Measures": a result, not a plan
+    pending = state.pending
+    if (
+        line.value is None
+        and pending is not None
+        and pending.key in _CODED_FIELDS
+        and accepts(pending.key, line.text)
+    ):  # "Primary purpose" / "Treatment": a code the label waits for, not a label
+        return _as_free(line)
+    return line
 
 
 def _is_block_label(state: _State, line: Line) -> bool:
