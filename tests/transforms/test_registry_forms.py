@@ -970,3 +970,14 @@ def test_ctri_nested_labels_and_an_inline_investigator_line() -> None:
 def test_other_ids_after_related_studies_are_the_pages_own() -> None:
     page = "NCT Number: NCT06000456\nRelated studies\nNCT05111111\nOther IDs: DRKS00012345\n"
     assert _marts(page)["trials"]["registry_ids"].to_list() == [["NCT06000456", "DRKS00012345"]]
+
+
+def test_an_eu_form_fields_answer_is_read_as_the_trials_words() -> None:
+    page = (
+        "EU CTR 2024-001234-56\nA.3 Full title of the trial: CD19 CAR-T in SLE\n"
+        "D.3.8 Dose: 1.0 × 10^8 total CAR-T cells\nF.1.1 Trial has subjects under 18: No\n"
+    )
+    doses = _marts(page)["doses"]
+    assert doses.select("dose_value", "dose_unit").rows() == [(1e8, "cells")]
+    start, end = doses.select("span_start", "span_end").row(0)
+    assert page[start:end] == "1.0 × 10^8 total CAR-T cells"

@@ -292,7 +292,11 @@ def _classify_labelled(body: str, body_at: int) -> _Shape:
         label = body.split(":", 1)[0].strip()
         if (phase := _FORM_PHASE.search(body)) is not None:  # "E.7.1 … (Phase I): Yes"
             return "field", "phase", label, phase.group("phase"), body_at + phase.start("phase")
-        return "heading", "details", label, None, None
+        # The form's answer is the field's words ("D.3.8 Dose: 1.0 × 10^8 total CAR-T cells").
+        colon = body.find(":") if ":" in body else body.find("：")
+        value = body[colon + 1 :].strip() or None
+        value_at = None if value is None else body_at + body.index(value, colon + 1)
+        return "heading", "details", label, value, value_at
     # Glued labels are written as words ("Phase1"); "PHASE1, PHASE2" is a value.
     match = None if body.isupper() else match_label_glued(body)
     if match is not None:
