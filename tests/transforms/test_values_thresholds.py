@@ -76,6 +76,10 @@ def _rows(text):
         ("Hemoglobin >= 8 gm/dl", [("hemoglobin", ">=", 80, "g/L")]),
         ("FVC ≥ 50", [("fvc", ">=", 50, "% predicted")]),
         ("ANA ≥ 1/160", [("ana_titer", ">=", 160, "dilution")]),
+        ("BVAS v.3 ≥ 3", [("bvas", ">=", 3, "points")]),
+        ("weigh less than 40 kg", [("body_weight", "<", 40, "kg")]),
+        ("CDASI activity score ≥ 14", [("cdasi", ">=", 14, "points")]),
+        ("LVEF ≥ 50 percent", [("lvef", ">=", 50, "%")]),
         ("ANA 1:80 or higher", [("ana_titer", ">=", 80, "dilution")]),
         ("ANA titer ≥ 80", [("ana_titer", ">=", 80, "dilution")]),
         ("Urine protein ≥ 0.5 g/24 hours", [("urine_protein_24h", ">=", 0.5, "g/24h")]),
@@ -279,6 +283,7 @@ def test_find_thresholds(text, expected):
         "Adults with SLE for ≥ 6 months",
         "CK-MB within normal limits",
         "Assent for participants younger than 18 years",  # whom a rule is for
+        "CD19+ B lymphocyte count > 10 cells/µL",  # a subset's count, not the ALC
         "Parental consent if the patient is younger than 18 years",
         "",
         None,

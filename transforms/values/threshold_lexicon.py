@@ -66,7 +66,9 @@ _LEXICON: list[tuple[str, tuple[str, ...]]] = [
         ("anc",),
     ),
     (
-        r"(?:absolute\s+)?lymphocytes?(?:\s+count)?|(?-i:ALC)|淋巴细胞(?:绝对)?(?:计数|值)?",
+        # Not a subset's count: "CD19+ B lymphocyte count", "T lymphocytes".
+        r"(?<![BT]\s)(?<![BT]-)(?:absolute\s+)?lymphocytes?(?:\s+count)?|(?-i:ALC)"
+        r"|淋巴细胞(?:绝对)?(?:计数|值)?",
         ("alc",),
     ),
     (
@@ -98,7 +100,8 @@ _LEXICON: list[tuple[str, tuple[str, ...]]] = [
     (r"(?-i:PGA|PhGA)|physician'?s?\s+global\s+assessment", ("pga",)),
     (
         r"(?:Birmingham\s+Vasculitis\s+Activity\s+Score|(?-i:BVAS))"
-        r"(?:\s*(?:v3|version\s*3)|\s*/\s*(?-i:WG)|[\s\-]+for\s+Wegener'?s)?",  # BVAS/WG
+        r"(?:\s*(?:v\.?\s*3(?:\.0)?|version\s*3(?:\.0)?)|\s*/\s*(?-i:WG)"  # BVAS v.3, BVAS/WG
+        r"|[\s\-]+for\s+Wegener'?s)?",
         ("bvas",),
     ),
     (
@@ -112,7 +115,7 @@ _LEXICON: list[tuple[str, tuple[str, ...]]] = [
         ("life_expectancy",),
     ),
     (r"body\s+mass\s+index|(?-i:BMI)", ("bmi",)),
-    (r"(?:body\s*)?weight|weighing|(?-i:BW)|体重", ("body_weight",)),
+    (r"(?:body\s*)?weight|weigh(?:s|ing)?\b|(?-i:BW)|体重", ("body_weight",)),
     (r"forced\s+vital\s+capacity|(?-i:FVC)", ("fvc",)),
     (
         r"forced\s+expiratory\s+volume\s+in\s+(?:1|one)\s+second|(?-i:FEV1|FEV₁)",
@@ -134,6 +137,11 @@ _LEXICON: list[tuple[str, tuple[str, ...]]] = [
     ),
     (r"(?-i:QMG)(?:\s+total)?(?:\s+score)?|quantitative\s+myasthenia\s+gravis\s+score", ("qmg",)),
     (r"(?-i:EDSS)(?:\s+score)?|expanded\s+disability\s+status\s+scale(?:\s+score)?", ("edss",)),
+    (
+        r"(?-i:CDASI)(?:\s*[-–]?\s*(?:activity|A))?(?:\s+score)?"
+        r"|cutaneous\s+dermatomyositis\s+disease\s+area\s+and\s+severity\s+index",
+        ("cdasi",),
+    ),
     (
         r"(?-i:mRSS|MRSS)(?:\s+score)?|modified\s+Rodnan\s+skin\s+(?:thickness\s+)?score",
         ("mrss",),
@@ -206,6 +214,7 @@ CONCEPT_UNITS: dict[str, frozenset[str]] = {
     "das28": _SCORE,
     "creatine_kinase": frozenset({"U/L", "xULN"}),
     "mmt8": _SCORE,
+    "cdasi": _SCORE,
 }
 
 # Unit assumed when the text gives none: scores are points, ages years, and so on.
@@ -229,6 +238,7 @@ DEFAULT_UNIT: dict[str, str] = {
     "mrss": "points",
     "das28": "points",
     "mmt8": "points",
+    "cdasi": "points",
     "bmi": "kg/m2",
     "qtc": "ms",
     "inr": "ratio",  # "INR ≤ 1.5": a ratio already

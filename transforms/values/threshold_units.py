@@ -85,7 +85,7 @@ _UNITS: list[tuple[str, str]] = [
         "cells/uL",
     ),
     (r"%\s*(?:of\s+)?(?:the\s+)?(?:predicted|pred\.?)(?:\s+(?:value|normal))?", "% predicted"),
-    (r"%", "%"),
+    (r"%|per\s*cent(?![A-Za-z])", "%"),
     (r"mg\s*/\s*dL", "mg/dL"),
     (r"mg\s*/\s*g(?:\s*(?:cr|creatinine))?(?![A-Za-z])", "mg/g"),
     (r"mg\s*/\s*mmol(?:\s*(?:cr|creatinine))?(?![A-Za-z])", "mg/mmol"),  # UPCR in SI units
