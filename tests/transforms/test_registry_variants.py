@@ -619,3 +619,18 @@ def test_a_numbered_cohort_heading_ending_in_a_colon_heads_its_lettered_items() 
         ("SLE cohort", "anti-dsDNA positive."),
         ("SSc cohort", "mRSS ≥ 15."),
     ]
+
+
+def test_an_observational_studys_population_and_sampling_are_no_criteria() -> None:
+    page = (
+        "A stent registry\n\nClinicalTrials.gov Identifier: NCT03475563\n\nEligibility Criteria\n"
+        "Sexes Eligible for Study: \tAll\nStudy Population\n"
+        "Patients with ischemic heart disease referred for revascularization will be included.\n"
+        "Sampling Method: \tNon-Probability Sample\nCriteria\nInclusion Criteria:\n\n"
+        "* Age over 18 years.\n\nExclusion Criteria:\n\n* Cardiogenic shock.\n"
+    )
+    criteria = _marts(page)["criteria"]
+    assert criteria.select("criterion_type", "text").rows() == [
+        ("INCLUSION", "Age over 18 years."),
+        ("EXCLUSION", "Cardiogenic shock."),
+    ]

@@ -372,7 +372,14 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "original other outcome measures",
         "change history",
     ),
-    "participants": ("participants", "participant information"),
+    # An observational study's cohort in words (ClinicalTrials.gov): who is studied, not
+    # a criterion; its "Sampling Method" is a design detail.
+    "participants": (
+        "participants",
+        "participant information",
+        "study population",
+        "sampling method",
+    ),
     # Posted results: this trial's, but what it found, not what it planned (a result's
     # "Title:" and "Time Frame:" are no title of the trial, no outcome it measures).
     "results": (
