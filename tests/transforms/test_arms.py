@@ -420,3 +420,20 @@ def test_a_text_views_description_and_biological_intervention_on_one_line() -> N
         ("Standard therapy", "Patients continue standard therapy.", ["Mycophenolate mofetil"]),
     ]
     assert set(marts["doses"]["arm_label"].to_list()) == {"Treatment group"}
+
+
+def test_a_page_printing_every_value_twice_a_line_each() -> None:
+    page = (
+        "Histologic evaluation\nHistologic evaluation\n\nNCT ID\nNCT04207047\nNCT04207047\n"
+        "Arms and Interventions\nArm\nExperimental: Group A\nExperimental: Group A\n"
+        "Description\nGenius exposure 1-3 hours before tissue resection\n"
+        "Genius exposure 1-3 hours before tissue resection\nIntervention\nDevice: Genius\n"
+        "Device: Genius\nArm\nExperimental: Group D\nExperimental: Group D\nDescription\n"
+        "Genius and PicoPlus exposure before resection\n"
+        "Genius and PicoPlus exposure before resection\nIntervention\n"
+        "Device: Genius; Device: PicoPlus\nDevice: Genius; Device: PicoPlus\n"
+    )
+    assert _marts(page)["arms"].select("label", "description", "intervention_names").rows() == [
+        ("Group A", "Genius exposure 1-3 hours before tissue resection", ["Genius"]),
+        ("Group D", "Genius and PicoPlus exposure before resection", ["Genius", "PicoPlus"]),
+    ]

@@ -50,6 +50,7 @@ _INTERVENTION_TYPES = (
 _INTERVENTION = re.compile(rf"^{_INTERVENTION_TYPES}(?P<name>.+)$", re.IGNORECASE)
 # Where the next intervention starts in a table cell that lists several.
 _NEXT_INTERVENTION = re.compile(rf"(?<=\S)\s+(?={_INTERVENTION_TYPES})", re.IGNORECASE)
+_LISTED_INTERVENTIONS = re.compile(rf"\s*[;,]\s*(?={_INTERVENTION_TYPES})", re.IGNORECASE)
 _COLUMNS = column_lexicon(
     {
         "arm": (
@@ -117,6 +118,7 @@ _DESCRIBED = re.compile(
     r"^(?:arm\s+(?:group\s+)?)?description\s*[:：]\s*(?P<text>.+)$", re.IGNORECASE
 )
 _ARM_FIELDS = frozenset({"arms", "arm_type", "intervention"})
+_DESCRIPTION_LABEL = re.compile(r"^(?:arm\s+(?:group\s+)?)?description\s*[:：]?$", re.IGNORECASE)
 
 
 @dataclass
@@ -179,6 +181,7 @@ class _ArmReader:
         self.columns: list[str | None] | None = None  # roles of the current table's columns
         self.section: str | None = None  # where the current arm was opened
         self.table_arm: ArmBlock | None = None  # the last arm read from a table row
+        self.describing = False  # a "Description" line alone names the next line
 
     @property
     def current(self) -> ArmBlock | None:
@@ -210,8 +213,10 @@ class _ArmReader:
             return
         if row["field"] == "arm_type":
             current.arm_type = enums.normalize_arm_type(value)
-        elif (name := _intervention_name(value)) not in current.interventions:
-            current.interventions.append(name)
+        else:  # "Device: Genius; Device: PicoPlus": one name each
+            for part in _LISTED_INTERVENTIONS.split(value):
+                if (name := _intervention_name(part)) not in current.interventions:
+                    current.interventions.append(name)
         current.end = max(current.end, int(row["span_end"]))  # type: ignore[arg-type]
 
     def item(self, row: Row) -> None:
@@ -257,7 +262,13 @@ class _ArmReader:
         elif current is not None and current is not self.table_arm:  # a row ends at its line
             described = _DESCRIBED.match(text)
             intervention = _INTERVENTION.match(text)
-            if described:
+            if _DESCRIPTION_LABEL.match(text):
+                self.describing = True  # "Description" / "Genius exposure 1-3 hours before …"
+                return
+            if self.describing:
+                self.describing = False
+                current.description.append(text)
+            elif described:
                 current.description.append(described.group("text"))
             elif intervention or (
                 _is_title(text) and not current.description and not find_doses(text)

@@ -198,6 +198,9 @@ def segment(
     for i, (start, end, stripped, indent) in enumerate(lines):
         if i == under_header:
             continue
+        if i and _prints_again(text, lines[i - 1], lines[i]):
+            _consume(state, Line(start, end, stripped, indent, "boilerplate"))
+            continue  # the site prints every value twice, a line each
         if (
             len(stripped) <= _MAX_OUTCOME_COLUMN
             and state.section.key in OUTCOME_SECTIONS
@@ -255,6 +258,21 @@ def _heads_an_arm_table(text: str) -> bool:
         return False
     names = [normalize_label(cell.text) for cell in cells]
     return names[0] in _ARM_COLUMN and all(name in _ARM_DETAIL_COLUMNS for name in names[1:])
+
+
+def _prints_again(
+    text: str, before: tuple[int, int, str, int], line: tuple[int, int, str, int]
+) -> bool:
+    """Whether ``line`` repeats the line right above it word for word ("Experimental: Group
+    A" / "Experimental: Group A"): one value printed twice, as some sites print all."""
+    return (
+        line[2] == before[2]
+        and len(line[2]) >= _MIN_REPEATED
+        and text.count("\n", before[1], line[0]) == 1
+    )
+
+
+_MIN_REPEATED = 4  # "- 1" twice may be two items; a value's words are longer
 
 
 def _names_outcome_columns(lines: list[tuple[int, int, str, int]], i: int) -> bool:
@@ -941,10 +959,9 @@ def _is_block_label(state: _State, line: Line) -> bool:
     printed as a line (ClinicalTrials.gov), not the interventions section.
     """
     if line.key == "summary":
-        return line.value is not None and state.section.key in OUTCOME_SECTIONS | {
-            "arms",
-            "interventions",
-        }
+        if state.section.key in ("arms", "interventions"):
+            return True  # "Description" over an arm's words, or "Description: …"
+        return line.value is not None and state.section.key in OUTCOME_SECTIONS
     return line.key == "interventions" and state.section.key == "arms" and "/" in line.text
 
 
