@@ -84,8 +84,15 @@ def test_an_id_cited_as_another_trials_in_prose_is_not_the_trials_own(cited: str
     assert trial["trial_id"].startswith("TH-")
 
 
-def test_the_trials_own_id_in_prose_is_still_read() -> None:
-    page = "CD19 CAR-T in lupus\n\nDescription\nIts Phase 1 trial (NCT06347718) is enrolling."
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Its Phase 1 trial (NCT06347718) is enrolling.",
+        "Primary study (NCT06347718) outcomes are safety and remission.",
+    ],
+)
+def test_the_trials_own_id_in_prose_is_still_read(sentence: str) -> None:
+    page = f"CD19 CAR-T in lupus\n\nDescription\n{sentence}"
     assert _trial(page)["nct_id"] == "NCT06347718"
 
 

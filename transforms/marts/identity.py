@@ -89,7 +89,7 @@ def registry_ids(view: DocView) -> list[str]:
 # Phase 1 trial (NCT…) is enrolling").
 _CITES = re.compile(
     r"(?:(?:parent|previous|prior|preceding|earlier|originating|feeder|index|lead-in|"
-    r"main|primary)\s+(?:study|studies|trials?|protocols?)|"
+    r"main)\s+(?:study|studies|trials?|protocols?)|"
     r"(?:rolled?[\s-]?over|transferred|continuing)\s+from)"
     r"[^\n.;:]{0,24}$",
     re.IGNORECASE,
