@@ -634,3 +634,15 @@ def test_an_observational_studys_population_and_sampling_are_no_criteria() -> No
         ("INCLUSION", "Age over 18 years."),
         ("EXCLUSION", "Cardiogenic shock."),
     ]
+
+
+def test_isrctn_sponsor_block_and_drks_jrct_labels() -> None:
+    page = (
+        "A trial\nISRCTN: ISRCTN48176543\n\nSponsor information\n"
+        "Organisation: Cambridge University Hospitals NHS Foundation Trust\n\n"
+        "Last modified on\n2025-03-01\nPlanned Sample Size: 20\nActual Sample Size: 14\n"
+    )
+    trial = _trial(page)
+    assert trial["lead_sponsor"] == "Cambridge University Hospitals NHS Foundation Trust"
+    assert (trial["enrollment"], trial["enrollment_type"]) == (14, "ACTUAL")
+    assert trial["last_updated"] == date(2025, 3, 1)

@@ -348,10 +348,14 @@ def lead_sponsor(view: DocView) -> str | None:
     if labelled:
         return _without_address(labelled)
     for row in view.items_in("sponsors"):
-        text = str(row["text"]).strip()
+        text = _SPONSOR_PART.sub("", str(row["text"]).strip())  # "Organisation: X" (ISRCTN)
         if len(text.split()) >= 2 and not is_boilerplate(text) and not is_placeholder(text):
             return _without_address(text)
     return None
+
+
+# The part of a sponsor block that names it: "Organisation: Cambridge University Hospitals".
+_SPONSOR_PART = re.compile(r"^(?:organi[sz]ation|name|sponsor\s+name)\s*[:：]\s*", re.IGNORECASE)
 
 
 def _without_address(sponsor: str) -> str:

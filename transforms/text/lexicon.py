@@ -548,6 +548,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "planned recruitment",
         "target recruitment",
         "recruitment target",
+        "actual sample size",  # DRKS in English, beside "Planned Sample Size"
         "total final enrolment",  # ISRCTN, once recruitment ended
         "final enrolment",
         "样本量",
@@ -625,6 +626,8 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
     ),
     "last_updated": (
         "last updated",
+        "last updated on",
+        "last modified on",  # jRCT
         "updated at",
         "last update posted",
         "last update",
