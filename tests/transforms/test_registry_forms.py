@@ -981,3 +981,21 @@ def test_an_eu_form_fields_answer_is_read_as_the_trials_words() -> None:
     assert doses.select("dose_value", "dose_unit").rows() == [(1e8, "cells")]
     start, end = doses.select("span_start", "span_end").row(0)
     assert page[start:end] == "1.0 × 10^8 total CAR-T cells"
+
+
+def test_the_eu_registers_ticked_design_and_one_timepoint_for_every_end_point() -> None:
+    page = (
+        "EudraCT Number: 2008-001234-11\nA.3 Full title of the trial: A pilot study\n"
+        "E.5.1 Primary end point(s):\n1. BMI\n2. Body Composition\n3. CRP\n"
+        "E.5.1.1 Timepoint(s) of evaluation of this end point:\n2 year/end of study\n"
+        "E.8.1.1 Randomised: Yes\nE.8.1.2 Open: No\nE.8.1.4 Double blind: Yes\n"
+        "E.8.1.5 Parallel group: Yes\n"
+    )
+    marts = _marts(page)
+    trial = marts["trials"].row(0, named=True)
+    assert (trial["allocation"], trial["masking"], trial["intervention_model"]) == (
+        "RANDOMIZED",
+        "DOUBLE",
+        "PARALLEL",
+    )
+    assert marts["endpoints"]["time_frame_days"].to_list() == [730, 730, 730]

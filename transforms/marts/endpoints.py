@@ -204,6 +204,10 @@ def endpoint_rows(view: DocView, tid: str) -> list[Row]:
     return rows
 
 
+# A time point label that speaks for every measure above it.
+_FOR_EVERY_MEASURE = re.compile(r"evaluation\s+of\s+th(?:is|ese)\s+end\s*-?\s*points?", re.I)
+
+
 class _BlockReader:
     """Reads one document's outcome items and fields, in order, into blocks.
 
@@ -295,7 +299,26 @@ class _BlockReader:
 
     def field(self, row: Row) -> None:
         role = "frame" if row["field"] == "time_frame" else "type"
-        self.part(role, str(row["value"]) if row["value"] else "", row)
+        value = str(row["value"]) if row["value"] else ""
+        every = role == "frame" and _FOR_EVERY_MEASURE.search(str(row["label"] or ""))
+        if every and value and self.every_frame(value):
+            return
+        self.part(role, value, row)
+
+    def every_frame(self, value: str) -> bool:
+        """One time point for the section's measures listed above it without one (the EU
+        register's "Timepoint(s) of evaluation of this end point: 2 year/end of study")."""
+        if _LIST_NUMBER.match(value):
+            return False  # numbered: time point n is measure n's (``listed_frame``)
+        section = self.blocks[self.first_block :]
+        section += [self.current] if self.current is not None else []
+        frameless = [b for b in section if b.has_measure() and b.time_frame is None]
+        if len(frameless) < 2:
+            return False
+        for block in frameless:
+            block.time_frame = value
+        self.close()
+        return True
 
     def item(self, row: Row) -> None:
         text = str(row["text"]).strip()

@@ -50,6 +50,18 @@ _CODED_LABEL = re.compile(rf"^{FORM_CODE}\s+[^:：]{{1,120}}[:：]")
 _FORM_PHASE = re.compile(
     r"\((?P<phase>phase\s+(?:I{1,3}|IV|[1-4]))\)\s*[:：]\s*yes\b", re.IGNORECASE
 )
+# The EU register's design ticked yes or no: the box's name is the design's value.
+_FORM_TICKS = {
+    "randomised": ("allocation", "Randomized"),
+    "randomized": ("allocation", "Randomized"),
+    "open": ("masking", "None (Open Label)"),
+    "single blind": ("masking", "Single"),
+    "double blind": ("masking", "Double"),
+    "parallel group": ("intervention_model", "Parallel"),
+    "cross over": ("intervention_model", "Crossover"),
+    "crossover": ("intervention_model", "Crossover"),
+}
+_YES = re.compile(r"yes\b", re.IGNORECASE)
 # A form-section code alone ("E.4") is the start of the heading after it, not a line.
 _CODE_ONLY = re.compile(rf"^\s*{FORM_CODE}\s*$")
 _GLUED_FIELDS = frozenset(
@@ -296,6 +308,9 @@ def _classify_labelled(body: str, body_at: int) -> _Shape:
         colon = body.find(":") if ":" in body else body.find("：")
         value = body[colon + 1 :].strip() or None
         value_at = None if value is None else body_at + body.index(value, colon + 1)
+        ticked = _FORM_TICKS.get(normalize_label(label))
+        if ticked is not None and value is not None and value_at is not None and _YES.match(value):
+            return "field", ticked[0], label, ticked[1], value_at  # "E.8.1.1 Randomised: Yes"
         return "heading", "details", label, value, value_at
     # Glued labels are written as words ("Phase1"); "PHASE1, PHASE2" is a value.
     match = None if body.isupper() else match_label_glued(body)
