@@ -990,6 +990,8 @@ def test_the_eu_registers_ticked_design_and_one_timepoint_for_every_end_point() 
         "E.5.1.1 Timepoint(s) of evaluation of this end point:\n2 year/end of study\n"
         "E.8.1.1 Randomised: Yes\nE.8.1.2 Open: No\nE.8.1.4 Double blind: Yes\n"
         "E.8.1.5 Parallel group: Yes\n"
+        "E.8.6.3 Specify the countries outside of the EEA in which trial sites are planned: "
+        "United States\n"
     )
     marts = _marts(page)
     trial = marts["trials"].row(0, named=True)
@@ -999,3 +1001,4 @@ def test_the_eu_registers_ticked_design_and_one_timepoint_for_every_end_point() 
         "PARALLEL",
     )
     assert marts["endpoints"]["time_frame_days"].to_list() == [730, 730, 730]
+    assert trial["countries"] == ["United States"]

@@ -798,6 +798,8 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "member state concerned",
         "countries of recruitment",
         "listed location countries",
+        # The EU register's E.8.6.3 (sites outside the EEA)
+        "specify the countries outside of the eea in which trial sites are planned",
     ),
     "location": ("location",),
     # Form labels that state no fact the marts hold; known, so they end a list before them.
