@@ -437,3 +437,17 @@ def test_a_page_printing_every_value_twice_a_line_each() -> None:
         ("Group A", "Genius exposure 1-3 hours before tissue resection", ["Genius"]),
         ("Group D", "Genius and PicoPlus exposure before resection", ["Genius", "PicoPlus"]),
     ]
+
+
+def test_other_interventions_of_a_text_view_arm_and_an_arm_typed_other() -> None:
+    page = (
+        "A trial\nNCT04267848\n\nArms and Interventions\nArm \tIntervention/treatment\n"
+        "Experimental: CAR-T arm\nPatients receive CAR-T cells. \tBiological: CD19 CAR-T\n"
+        "Given IV\nOther: Questionnaire Administration\nAncillary studies\n"
+        "Other: Healthy controls\nVolunteers give blood once. \tOther: Blood draw\n"
+    )
+    arms = _marts(page)["arms"]
+    assert arms.select("label", "arm_type", "intervention_names").rows() == [
+        ("CAR-T arm", "EXPERIMENTAL", ["CD19 CAR-T", "Questionnaire Administration"]),
+        ("Healthy controls", "OTHER", ["Blood draw"]),
+    ]

@@ -182,6 +182,8 @@ class _ArmReader:
         self.section: str | None = None  # where the current arm was opened
         self.table_arm: ArmBlock | None = None  # the last arm read from a table row
         self.describing = False  # a "Description" line alone names the next line
+        # "Other: X" read as the current arm's intervention, until a line shows it was an arm
+        self.tentative: tuple[str, Row] | None = None
 
     @property
     def current(self) -> ArmBlock | None:
@@ -222,6 +224,7 @@ class _ArmReader:
     def item(self, row: Row) -> None:
         text = str(row["text"]).strip()
         start, end = int(row["span_start"]), int(row["span_end"])  # type: ignore[arg-type]
+        tentative, self.tentative = self.tentative, None
         if (cells := table_cells(text)) is not None:
             current = self.current
             if (
@@ -231,6 +234,9 @@ class _ArmReader:
                 and not _is_title(cells[0])
                 and (named := _INTERVENTION.match(cells[1])) is not None
             ):  # "The subjects received … | Biological: CAR-T" under "Experimental: X"
+                if tentative is not None:  # "Other: Healthy controls" was an arm's title
+                    current.interventions.remove(tentative[0])
+                    current = self.open(str(tentative[1]["text"]).strip(), tentative[1])
                 current.description.append(cells[0])
                 if (name := named.group("name").strip()) not in current.interventions:
                     current.interventions.append(name)
@@ -248,7 +254,19 @@ class _ArmReader:
         untyped = self.named_lines_open_arms  # the page types no arm
         named = _NAMED_ARM.match(text) if untyped else None
         current = self.current
-        if _TYPED.match(text):
+        if (
+            text[:5].lower() == "other"
+            and current is not None
+            and current is not self.table_arm
+            and current.interventions
+            and (other := _TYPED.match(text)) is not None
+        ):  # "Other: Questionnaire" among an arm's interventions (ClinicalTrials.gov's text
+            # view): an intervention, unless an arm's "description | intervention" row follows
+            name = other.group("label").strip()
+            current.interventions.append(name)
+            current.end = max(current.end, end)
+            self.tentative = (name, row)
+        elif _TYPED.match(text):
             self.open(text, row)
         elif named:
             self._open_named(named, row)
