@@ -77,6 +77,19 @@ def _rows(text):
         ("FVC ≥ 50", [("fvc", ">=", 50, "% predicted")]),
         ("ANA ≥ 1/160", [("ana_titer", ">=", 160, "dilution")]),
         ("BVAS v.3 ≥ 3", [("bvas", ">=", 3, "points")]),
+        (
+            "Age 12-17 years (juvenile) or 18-70 years (adult)",  # each cohort's range
+            [
+                ("age", ">=", 12, "years"),
+                ("age", "<=", 17, "years"),
+                ("age", ">=", 18, "years"),
+                ("age", "<=", 70, "years"),
+            ],
+        ),
+        (
+            "Age 18-65 years; 3-6 months since diagnosis",  # not an age
+            [("age", ">=", 18, "years"), ("age", "<=", 65, "years")],
+        ),
         ("weigh less than 40 kg", [("body_weight", "<", 40, "kg")]),
         ("CDASI activity score ≥ 14", [("cdasi", ">=", 14, "points")]),
         ("LVEF ≥ 50 percent", [("lvef", ">=", 50, "%")]),

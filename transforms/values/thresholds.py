@@ -416,6 +416,25 @@ def find_thresholds(text: str | None) -> list[Threshold]:
     return list(_thresholds_of(text))
 
 
+# Between one age range and the next of another cohort: "(juvenile) or", "for children;".
+_NEXT_RANGE = re.compile(
+    r"\s*(?:\([^()]{0,40}\))?(?:\s+(?:for|in)\s+[^\d;,()]{1,40})?\s*(?:,|;|\bor\b|\band\b)\s*",
+    re.IGNORECASE,
+)
+
+
+def _more_ranges(text: str, pos: int, unit: str | None) -> list[list[_Comparison]]:
+    """Further ranges in the same unit after an age range: each cohort's ages."""
+    found: list[list[_Comparison]] = []
+    while unit is not None and (gap := _NEXT_RANGE.match(text, pos)) is not None:
+        more = _comparisons_at(text, gap.end())
+        if len(more) != 2 or more[-1].unit != unit:  # a second range, "18-70 years", only
+            break
+        found.append(more)
+        pos = more[-1].end
+    return found
+
+
 @text_cache
 def _thresholds_of(text: str) -> tuple[Threshold, ...]:
     """Cached: many trials copy their eligibility criteria word for word."""
@@ -438,6 +457,10 @@ def _thresholds_of(text: str) -> tuple[Threshold, ...]:
         if result:
             out += _emit(text, [*pending, mention], result)
             stop = max(c.end for c in result)
+            if mention.concepts == ("age",):  # "12-17 years (juvenile) or 18-70 years (adult)"
+                for more in _more_ranges(clean, stop, result[-1].unit):
+                    out += _emit(text, [*pending, mention], more)
+                    stop = max(c.end for c in more)
         consumed, pending = stop, []
     out += _implicit_ages(text, clean, out)
     out += _bounds_before_age(text, clean)
