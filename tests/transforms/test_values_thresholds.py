@@ -78,6 +78,10 @@ def _rows(text):
         ("ANA ≥ 1/160", [("ana_titer", ">=", 160, "dilution")]),
         ("BVAS v.3 ≥ 3", [("bvas", ">=", 3, "points")]),
         (
+            "QTcF > 450 ms (males) or > 470 ms (females)",
+            [("qtc", ">", 450, "ms"), ("qtc", ">", 470, "ms")],
+        ),
+        (
             "Age 12-17 years (juvenile) or 18-70 years (adult)",  # each cohort's range
             [
                 ("age", ">=", 12, "years"),

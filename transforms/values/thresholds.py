@@ -107,7 +107,8 @@ _CJK_FILLER = re.compile(r"\s*(?:评分|分数|总分|水平|数值|绝对值|�
 _PUNCT = re.compile(r"\s*[:)(\-*|]")  # "|": a table's cell ("| ANC | ≥ 1.0 × 10^9/L |")
 # "and", "or", "&", "/", ",", and in Chinese "、", "和", "及" (and), "或" (or).
 _CONNECTOR = re.compile(r"\s*(?:(?:and|or)(?![A-Za-z])|[&/,、和及或])", re.IGNORECASE)
-_CHAIN = re.compile(r"\s*(?:,|and|but|or)?\s*", re.IGNORECASE)  # "< 18 or > 75 years"
+# "< 18 or > 75 years"; "> 450 ms (males) or > 470 ms (females)"
+_CHAIN = re.compile(r"\s*(?:\([^()]{0,30}\))?\s*(?:,|and|but|or)?\s*", re.IGNORECASE)
 _OPERATOR_GLYPHS = re.compile(r"[≥≤<>=⩾⩽]|\?\s*\d")  # "?" before a number: a lost "≥"
 _IMPLICIT_AGE = re.compile(
     r"(?<![A-Za-z\d.])(?=[\w≥≤<>=?⩾⩽])"  # cheap skip of positions that cannot start one
