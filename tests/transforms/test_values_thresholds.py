@@ -78,6 +78,10 @@ def _rows(text):
         ("ANA ≥ 1/160", [("ana_titer", ">=", 160, "dilution")]),
         ("BVAS v.3 ≥ 3", [("bvas", ">=", 3, "points")]),
         (
+            "Age ≥ 18 years at the time of informed consent",
+            [("age", ">=", 18, "years")],
+        ),
+        (
             "QTcF > 450 ms (males) or > 470 ms (females)",
             [("qtc", ">", 450, "ms"), ("qtc", ">", 470, "ms")],
         ),
@@ -301,6 +305,7 @@ def test_find_thresholds(text, expected):
         "CK-MB within normal limits",
         "Assent for participants younger than 18 years",  # whom a rule is for
         "CD19+ B lymphocyte count > 10 cells/µL",  # a subset's count, not the ALC
+        "Adults, at least 6 months after the last rituximab dose",  # a wait, not an age
         "Parental consent if the patient is younger than 18 years",
         "",
         None,

@@ -158,6 +158,8 @@ def _clean(text: str) -> str:
 _OUT_OF = re.compile(r"(?:/\s*| out of )\d{1,4}(?![\w.,^×µμ%/])")
 
 
+# A time followed by what it is counted from is an interval, not an age.
+_INTERVAL_AFTER = re.compile(r"\s*(?:after|before|since|prior|following|post)\b", re.IGNORECASE)
 _NOT_SHARED = frozenset({None, tu.UNKNOWN, "years", "months", "weeks", "days", "%"})
 # Thousands grouped by a dot, as much of Europe writes them: "Platelets ≥ 100.000/µL".
 _THOUSANDS_DOT = re.compile(r"\d{1,3}\.\d{3}(?![\d.])")
@@ -317,6 +319,8 @@ def _emit(text: str, mentions: list[_Mention], found: list[_Comparison]) -> list
     for mention in mentions:
         for concept in mention.concepts:
             resolved = [(c, r) for c in found if (r := _resolve(concept, c)) is not None]
+            if concept == "age":  # "at least 6 months after the last dose": a wait, no age
+                resolved = [(c, r) for c, r in resolved if not _INTERVAL_AFTER.match(text, c.end)]
             operators = _range_operators(resolved) if len(resolved) == 2 else None
             for i, (comparison, (operator, unit)) in enumerate(resolved):
                 start, end, value = mention.start, comparison.end, comparison.value
