@@ -19,6 +19,7 @@ from transforms.text.normalize import normalize_text
         ("Study Type:\tInterventional", "Study Type: Interventional"),
         ("Participant Group/Arm\tIntervention", "Participant Group/Arm | Intervention"),
         ("1.\tAge 18-65 years", "1. Age 18-65 years"),
+        ("2.\tPlatelets\t≥ 50", "2. Platelets ≥ 50"),  # a word processor's list, not a row
         ("\t\t• nested item", "  • nested item"),
         ("ANC \\≥ 1.0, 50\\% of cases", "ANC ≥ 1.0, 50% of cases"),
         ("a<!-- hidden -->b", "a\nb"),

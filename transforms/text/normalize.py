@@ -258,6 +258,10 @@ def _starts_bold_label_mid_line(raw: str, match: re.Match[str]) -> bool:
     return bool(raw[line_start:at].strip())
 
 
+# A list item as a word processor exports it: its marker, then a tab.
+_LIST_ITEM_TAB = re.compile(r"^(?:\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|[•\-*·o§])\t")
+
+
 def _separates_cells(raw: str, at: int) -> bool:
     r"""Whether the tab at ``at`` parts two cells of a row copied from an HTML table.
 
@@ -275,8 +279,8 @@ def _separates_cells(raw: str, at: int) -> bool:
     if not first < at < first + len(content):
         return False  # indentation or trailing space
     left = raw[first:at].rstrip()
-    if left.endswith((":", "：")):
-        return False
+    if left.endswith((":", "：")) or _LIST_ITEM_TAB.match(content):
+        return False  # a label's tab, or a word processor's list item ("2.\tPlatelets\t≥ 50")
     return content.count("\t") >= 2 or _CELL_TEXT.match(left) is not None
 
 
