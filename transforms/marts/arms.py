@@ -20,14 +20,9 @@ import polars as pl
 from transforms.marts.context import DocView, doc_views
 from transforms.marts.identity import trial_id
 from transforms.schemas import ARMS, frame_of
+from transforms.text.arm_table import ARM_COLUMNS
 from transforms.text.lexicon import FOREIGN_SECTIONS
-from transforms.text.tables import (
-    cell_lines,
-    column_key,
-    column_lexicon,
-    column_roles,
-    table_cells,
-)
+from transforms.text.tables import cell_lines, column_key, column_roles, table_cells
 from transforms.values import enums
 from transforms.values.doses import find_doses
 
@@ -48,46 +43,10 @@ _INTERVENTION_TYPES = (
     r"dietary supplement|diagnostic test|other)\s*:\s*"
 )
 _INTERVENTION = re.compile(rf"^{_INTERVENTION_TYPES}(?P<name>.+)$", re.IGNORECASE)
-# Where the next intervention starts in a table cell that lists several.
-_NEXT_INTERVENTION = re.compile(rf"(?<=\S)\s+(?={_INTERVENTION_TYPES})", re.IGNORECASE)
-_LISTED_INTERVENTIONS = re.compile(rf"\s*[;,]\s*(?={_INTERVENTION_TYPES})", re.IGNORECASE)
-_COLUMNS = column_lexicon(
-    {
-        "arm": (
-            "arm",
-            "arms",
-            "arm group",
-            "arm label",
-            "arm name",
-            "arm title",
-            "group",
-            "groups",
-            "group name",
-            "cohort",
-            "cohorts",
-            "study arm",
-            "treatment arm",
-            "treatment group",
-            "participant group",
-            "participant group / arm",
-            "arm / group",
-            "group / cohort",
-            "arm / cohort",
-        ),
-        "intervention": (
-            "intervention",
-            "interventions",
-            "intervention / treatment",
-            "interventions / treatments",
-            "intervention name",
-            "treatment",
-            "treatments",
-            "drug",
-            "drugs",
-        ),
-        "description": ("description", "arm description", "details"),
-        "type": ("type", "arm type", "group type"),
-    }
+# Where the next intervention starts where several are listed: "Drug: A Drug: B" in a
+# table cell, "Device: A; Device: B" in a field.
+_NEXT_INTERVENTION = re.compile(
+    rf"\s*[;,]\s*(?={_INTERVENTION_TYPES})|(?<=\S)\s+(?={_INTERVENTION_TYPES})", re.IGNORECASE
 )
 _GROUP_COUNT = re.compile(
     r"\b(\d{1,2})\s+(?:patient\s+|treatment\s+|study\s+)?(?:groups?|arms?|cohorts?)\b",
@@ -207,7 +166,7 @@ class _ArmReader:
     def field(self, row: Row) -> None:
         value, current = str(row["value"]).strip(), self.current
         if row["field"] == "arms":
-            header = row["origin"] == "table" and column_key(value) in _COLUMNS
+            header = row["origin"] == "table" and column_key(value) in ARM_COLUMNS
             if not header and not _repeats(current, value):  # "| Arm | Intervention |"
                 self.open(value, row)
             return
@@ -216,7 +175,7 @@ class _ArmReader:
         if row["field"] == "arm_type":
             current.arm_type = enums.normalize_arm_type(value)
         else:  # "Device: Genius; Device: PicoPlus": one name each
-            for part in _LISTED_INTERVENTIONS.split(value):
+            for part in _NEXT_INTERVENTION.split(value):
                 if (name := _intervention_name(part)) not in current.interventions:
                     current.interventions.append(name)
         current.end = max(current.end, int(row["span_end"]))  # type: ignore[arg-type]
@@ -242,14 +201,14 @@ class _ArmReader:
                     current.interventions.append(name)
                 current.end = max(current.end, end)
                 return
-            if (roles := column_roles(cells, _COLUMNS)) is not None:
+            if (roles := column_roles(cells, ARM_COLUMNS)) is not None:
                 self.columns = roles
             elif (arm := _table_arm(cells, self.columns, start, end)) is not None:
                 self.arms.append(arm)
                 self.section = str(row["section"])
                 self.table_arm = arm
             return
-        if "/" in text and column_key(text) in _COLUMNS:
+        if "/" in text and column_key(text) in ARM_COLUMNS:
             return  # a table's header printed as lines: "Participant Group/Arm"
         untyped = self.named_lines_open_arms  # the page types no arm
         named = _NAMED_ARM.match(text) if untyped else None
@@ -353,7 +312,7 @@ def _names_a_group(item: Row) -> bool:
 def _heads_arm_columns(item: Row) -> bool:
     """ "| Arm | Description |" over an interventions section's table: its rows are arms."""
     cells = table_cells(str(item["text"]))
-    roles = column_roles(cells, _COLUMNS) if cells else None
+    roles = column_roles(cells, ARM_COLUMNS) if cells else None
     return roles is not None and roles[0] == "arm"
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from transforms.text.aligned_table import aligned_fields, aligned_header
+from transforms.text.arm_table import heads_an_arm_table
 from transforms.text.badges import (
     TYPED_FIELDS,
     BadgeReader,
@@ -240,26 +241,6 @@ def segment(
     return Segmented(_end_lists_at_plain_headings(state.sections), state.fields)
 
 
-# A table of arms by its header: an arm column first, then what arms are described by.
-_ARM_COLUMN = frozenset({"arm", "arms", "arm/group", "group", "study arm", "study arms", "cohort"})
-_ARM_COLUMN_STARTS = ("arm", "group", "study arm", "cohort")
-_ARM_DETAIL_COLUMNS = frozenset(
-    {"type", "arm type", "intervention", "interventions", "intervention/treatment"}
-    | {"description", "arm description", "assigned interventions", "dose", "treatment"}
-)
-
-
-def _heads_an_arm_table(text: str) -> bool:
-    """Whether a table row is the header of a table of arms ("| Arm | Type | Intervention |")."""
-    if not text[2:12].lower().startswith(_ARM_COLUMN_STARTS):  # most rows: not at all
-        return False
-    cells = row_cells(text)
-    if cells is None or len(cells) < 2:
-        return False
-    names = [normalize_label(cell.text) for cell in cells]
-    return names[0] in _ARM_COLUMN and all(name in _ARM_DETAIL_COLUMNS for name in names[1:])
-
-
 def _prints_again(
     text: str, before: tuple[int, int, str, int], line: tuple[int, int, str, int]
 ) -> bool:
@@ -372,7 +353,7 @@ def _consume(state: _State, line: Line) -> None:
     if (
         line.text.startswith("| ")
         and state.section.key not in _TABLE_READERS
-        and _heads_an_arm_table(line.text)
+        and heads_an_arm_table(line.text)
     ):  # "| Arm | Type | Intervention |" with no heading above: the arms, as a table
         _flush_pending(state)
         _open_section(state, Line(line.start, line.start, "", line.indent, "heading", "arms"))

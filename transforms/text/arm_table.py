@@ -1,0 +1,69 @@
+"""The columns of a table of arms, as sites head them ("| Arm | Type | Intervention |").
+
+One lexicon for two readers: the segmenter opens the arms section at such a header
+when no heading names it, and the arms mart reads each row's cells by these roles.
+"""
+
+from __future__ import annotations
+
+from transforms.text.tables import column_lexicon, column_roles, table_cells
+
+ARM_COLUMNS = column_lexicon(
+    {
+        "arm": (
+            "arm",
+            "arms",
+            "arm group",
+            "arm label",
+            "arm name",
+            "arm title",
+            "group",
+            "groups",
+            "group name",
+            "cohort",
+            "cohorts",
+            "study arm",
+            "study arms",
+            "treatment arm",
+            "treatment group",
+            "participant group",
+            "participant group / arm",
+            "arm / group",
+            "group / cohort",
+            "arm / cohort",
+        ),
+        "intervention": (
+            "intervention",
+            "interventions",
+            "intervention / treatment",
+            "interventions / treatments",
+            "intervention name",
+            "assigned interventions",  # ClinicalTrials.gov's column
+            "treatment",
+            "treatments",
+            "drug",
+            "drugs",
+        ),
+        "description": ("description", "arm description", "details", "dose"),
+        "type": ("type", "arm type", "group type"),
+    }
+)
+# A header's first cell starts with one of these words; most rows are told by them alone.
+_ARM_FIRST_WORDS = tuple(
+    sorted({key.split()[0] for key, role in ARM_COLUMNS.items() if role == "arm"})
+)
+
+
+def heads_an_arm_table(row: str) -> bool:
+    """Whether a table row is the header of a table of arms: an arm column first, then
+    only columns that describe arms ("| Arm | Type | Intervention |")."""
+    if not row.lstrip("| ").lower().startswith(_ARM_FIRST_WORDS):
+        return False
+    cells = table_cells(row)
+    roles = column_roles(cells, ARM_COLUMNS) if cells else None
+    return (
+        roles is not None
+        and len(roles) >= 2
+        and roles[0] == "arm"
+        and all(role not in (None, "arm") for role in roles[1:])
+    )
