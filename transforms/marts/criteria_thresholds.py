@@ -15,6 +15,7 @@ from transforms.marts.context import DocView, doc_views
 from transforms.marts.criteria import criterion_rows
 from transforms.marts.identity import trial_id
 from transforms.schemas import CRITERIA_THRESHOLDS, frame_of
+from transforms.values.ages import in_years
 from transforms.values.thresholds import find_thresholds
 
 Row = dict[str, object]
@@ -60,17 +61,9 @@ def threshold_rows(view: DocView, criteria: list[Row]) -> list[Row]:
 def age_limits(thresholds: list[Row]) -> tuple[float | None, float | None]:
     """The inclusion age range the thresholds state, for trials without age fields."""
     ages = [t for t in thresholds if t["concept"] == "age" and t["criterion_type"] == "INCLUSION"]
-    lows = [_years(t) for t in ages if t["operator"] in (">=", ">")]
-    highs = [_years(t) for t in ages if t["operator"] in ("<=", "<")]
+    lows = [in_years(t["value"], str(t["unit"])) for t in ages if t["operator"] in (">=", ">")]  # type: ignore[arg-type]
+    highs = [in_years(t["value"], str(t["unit"])) for t in ages if t["operator"] in ("<=", "<")]  # type: ignore[arg-type]
     return (min(lows) if lows else None, max(highs) if highs else None)
-
-
-_PER_YEAR = {"years": 1, "months": 12, "weeks": 52, "days": 365}
-
-
-def _years(age: Row) -> float:
-    """An age threshold in years ("6 months" is 0.5), as the trials' age columns hold it."""
-    return round(float(age["value"]) / _PER_YEAR.get(str(age["unit"]), 1), 2)  # type: ignore[arg-type]
 
 
 def build_criteria_thresholds(staged: Mapping[str, pl.DataFrame]) -> pl.DataFrame:

@@ -52,8 +52,8 @@ _GROUP = re.compile(r"older\s+adults?|adults?|child(?:ren)?", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"^\W*(?:n/?a|none|no\s+limit|not\s+(?:applicable|limited))\W*$", re.I)
 
 
-def _years(number: str, unit: str | None) -> float:
-    """Convert a number and an optional unit word to years (bare numbers are years)."""
+def in_years(number: str | float, unit: str | None) -> float:
+    """A number and an optional unit word ("months", "岁") in years (bare numbers are years)."""
     key = (unit or "y").lower()[0]
     return round(float(number) / _PER_YEAR.get(key, 1.0), 4)
 
@@ -65,7 +65,7 @@ def parse_age_years(text: str | None) -> float | None:
     match = re.search(rf"(?<![\d.]){_NUM}\s*{_UNIT}", text[:200], re.IGNORECASE)
     if match is None:
         return None
-    value = _years(match.group(1), match.group(2))
+    value = in_years(match.group(1), match.group(2))
     return value if value <= 130 else None
 
 
@@ -82,16 +82,16 @@ def _from_range(text: str, *, union: bool = False) -> tuple[float | None, float 
             low_n, low_u, high_n, high_u = groups[:4]
             unit = low_u or high_u
             if high_n is None:  # "18 Years to N/A"
-                ranges.append((_years(low_n, unit), None))
+                ranges.append((in_years(low_n, unit), None))
             elif unit is not None or _AGE_HINT.search(text) or len(text.strip()) <= 24:
-                ranges.append((_years(low_n, unit), _years(high_n, high_u or unit)))
+                ranges.append((in_years(low_n, unit), in_years(high_n, high_u or unit)))
             # else "3-6 cycles" inside unrelated prose is not an age range
         if ranges:
             highs = [high for _, high in ranges if high is not None]
             return min(low for low, _ in ranges), max(highs) if len(highs) == len(ranges) else None
     match = _OPEN_LOW.search(text)
     if match:
-        return None, _years(match.group(2), match.group(3))
+        return None, in_years(match.group(2), match.group(3))
     return None
 
 
@@ -100,12 +100,12 @@ def _from_limits(text: str) -> tuple[float | None, float | None]:
     low = high = None
     for match in _MIN_MAX.finditer(text):
         if match.group(2) is not None:
-            value = _years(match.group(2), match.group(3))
+            value = in_years(match.group(2), match.group(3))
             low, high = (value, high) if match.group(1).lower() == "min" else (low, value)
     if low is None and (found := _LOWER.search(text)):
-        low = _years(*_number_and_unit(found))
+        low = in_years(*_number_and_unit(found))
     if high is None and (found := _UPPER.search(text)):
-        high = _years(*_number_and_unit(found))
+        high = in_years(*_number_and_unit(found))
     return low, high
 
 
