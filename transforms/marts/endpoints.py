@@ -280,15 +280,19 @@ class _BlockReader:
         else:
             self.block(row).description.append(value)
 
+    def frameless(self) -> list[_Block]:
+        """This section's measures so far that have no time frame yet."""
+        section = self.blocks[self.first_block :]
+        section += [self.current] if self.current is not None else []
+        return [b for b in section if b.has_measure() and b.time_frame is None]
+
     def listed_frame(self, value: str) -> bool:
         """Whether ``value`` is time point n of a list for this section's measures (see above)."""
         number = _LIST_NUMBER.match(value)
         if number is None:
             return False
         if self.frame_list is None:  # the list's first time point: the measures it is for
-            section = self.blocks[self.first_block :]
-            section += [self.current] if self.current is not None else []
-            self.frame_list = [b for b in section if b.has_measure() and b.time_frame is None]
+            self.frame_list = self.frameless()
         n = int(number.group("n"))
         if not 1 <= n <= len(self.frame_list) or self.frame_list[n - 1].time_frame is not None:
             self.frame_list = None
@@ -310,9 +314,7 @@ class _BlockReader:
         register's "Timepoint(s) of evaluation of this end point: 2 year/end of study")."""
         if _LIST_NUMBER.match(value):
             return False  # numbered: time point n is measure n's (``listed_frame``)
-        section = self.blocks[self.first_block :]
-        section += [self.current] if self.current is not None else []
-        frameless = [b for b in section if b.has_measure() and b.time_frame is None]
+        frameless = self.frameless()
         if len(frameless) < 2:
             return False
         for block in frameless:
