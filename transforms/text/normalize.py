@@ -102,11 +102,16 @@ _MOJIBAKE = (
 _HIDDEN_TAGS = "script|style|noscript|template|head"
 _INLINE_TAGS = "b|i|u|em|strong|span|a|font|sup|sub|small|code"
 
+# Characters of no width a page may hold (zero-width spaces and joiners, a BOM, a soft
+# hyphen): they are dropped.
+_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\ufeff\u00ad"
 # Every edit below starts with one of these characters. Checking that first
 # (case-sensitively) lets the scanner skip plain text instead of trying each
 # alternative at every position; it changes no match.
-_FIRST_CHARS = "\r\t<&\\*_#\u200b\u200c\u200d\ufeff\u00ad" + "".join(
-    sorted({token[0] for token in _ENUM_TOKENS.split("|")})
+_FIRST_CHARS = (
+    "\r\t<&\\*_#"
+    + _ZERO_WIDTH_CHARS
+    + "".join(sorted({token[0] for token in _ENUM_TOKENS.split("|")}))
 )
 _FIRST_CHARS += "".join(map(chr, range(0xC2, 0xF5)))  # mojibake's lead characters
 _FIRST_CHARS += "^"  # a superscript's closing mark
@@ -129,7 +134,7 @@ _EDITS = re.compile(
       | (?<=[^\s*\\])\*(?=(?m:[ \t]*\r?$))
       | (?<![\w*\\])\*(?=[A-Za-z][^*\n]{{0,40}}[A-Za-z)]\*[ \t]*:)  # "— *Time frame*: Week 24"
       | (?<=[A-Za-z)])\*(?=[ \t]*:))
-  | (?P<zero>[\u200b\u200c\u200d\ufeff\u00ad])
+  | (?P<zero>[{_ZERO_WIDTH_CHARS}])
   | (?m:^(?P<hashes>\#{{1,6}}[ \t]+))
   | (?-i:(?<![a-z_])(?P<glued>{_ENUM_TOKENS})(?=[A-Z][a-z]|(?:{_ENUM_TOKENS})))
   | (?-i:(?P<mojibake>{_MOJIBAKE}))
@@ -223,10 +228,7 @@ def _unmangled(run: str) -> str:
     fixed = ftfy.fix_encoding(run)
     if fixed == run:
         return run
-    return "".join(c for c in fixed.translate(_TRANSLATE) if c not in _ZERO_WIDTH)
-
-
-_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\ufeff\u00ad")
+    return "".join(c for c in fixed.translate(_TRANSLATE) if c not in _ZERO_WIDTH_CHARS)
 
 
 def _table_markup(tag: re.Match[str]) -> str:
