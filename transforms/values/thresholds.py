@@ -361,7 +361,7 @@ def _implicit_ages(text: str, clean: str, taken: list[Threshold]) -> list[Thresh
     spans = sorted((t.start, t.end) for t in taken if t.concept == "age")
     starts = [span[0] for span in spans]
     for match in _IMPLICIT_AGE.finditer(clean):
-        lost = False
+        guessed = False  # the page lost the operator's glyph ("Patients ? 18 years old")
         # Age thresholds are short; only those starting shortly before can overlap.
         first = bisect.bisect_left(starts, match.start() - 300)
         last = bisect.bisect_right(starts, match.end())
@@ -381,18 +381,16 @@ def _implicit_ages(text: str, clean: str, taken: list[Threshold]) -> list[Thresh
             pairs = [(">=", match.group("low")), (upper, match.group("high"))]
         elif match.group("op"):
             code = tu.operator_at(clean, match.start("op"))
-            lost = code is None or code[0] == tu.LOST
-            op = ">=" if lost else code[0]
-            pairs = [(op, match.group("low"))]
-            if match.group("first") and (first := tu.operator_at(clean, start)) is not None:
-                pairs.insert(0, (first[0], match.group("first")))
+            guessed = code is None or code[0] == tu.LOST
+            pairs = [(">=" if guessed or code is None else code[0], match.group("low"))]
+            if match.group("first") and (lower := tu.operator_at(clean, start)) is not None:
+                pairs.insert(0, (lower[0], match.group("first")))  # "≥ 18 and ≤ 75 years old"
         elif match.group("post") or match.group("reached"):  # "年满18周岁": has reached 18
             pairs = [(">=", match.group("low"))]
         elif match.group("under"):  # "70岁以下"
             pairs = [("<=", match.group("low"))]
         else:
             continue
-        guessed = bool(match.group("op")) and lost
         out += [
             _threshold("age", op, float(v), "years", start, end, text[start:end], guessed=guessed)
             for op, v in pairs
