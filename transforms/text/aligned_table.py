@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from transforms.text.lexicon import FIELD_BY_TERM, normalize_label
-from transforms.text.lines import Line
+from transforms.text.lines import Line, on_next_line
 
 # A cell: words parted by single spaces; cells are parted by two spaces or more.
 _CELL = re.compile(r"\S+(?: \S+)*")
@@ -50,7 +50,7 @@ def aligned_fields(
     The column of a cell is its distance from the start of its physical line, so
     indentation counts the same in both.
     """
-    if text.count("\n", header.end, row.start) != 1:
+    if not on_next_line(text, header.end, row.start):
         return None
     cells = _cells(text, row)
     if len(cells) < _MIN_FIELDS:

@@ -13,7 +13,7 @@ import re
 from itertools import pairwise
 from typing import NamedTuple
 
-from transforms.text.lines import Line
+from transforms.text.lines import Line, on_next_line
 from transforms.values.memo import text_cache
 
 # What follows a decimal number that is a value, not a protocol's section number: a
@@ -328,7 +328,7 @@ def _join_paragraphs(pieces: list[_Piece], text: str) -> list[_Piece]:
             and width >= _WRAP_WIDTH
             and prev.text
             and not prev.text.endswith(FINISHED)
-            and text.count("\n", prev.end, piece.start) == 1
+            and on_next_line(text, prev.end, piece.start)
             and not _LABELLED.match(piece.text)
             and not piece.text.startswith("|")  # a table's next row, not a wrap
         ):

@@ -131,6 +131,12 @@ class Line(NamedTuple):
     value_start: int | None = None
 
 
+def on_next_line(text: str, end: int, start: int) -> bool:
+    """Whether ``start`` is on the line right after the one that ends at ``end`` (no blank
+    line between): what makes a line a value, a wrap or a row of the line above it."""
+    return text.count("\n", end, start) == 1
+
+
 def iter_physical_lines(text: str) -> Iterator[tuple[int, int, str, int]]:
     """``(start, end, stripped_text, indent)`` for each non-blank line.
 
@@ -309,7 +315,7 @@ def _classify_labelled(body: str, body_at: int) -> _Shape:
         value = body[colon + 1 :].strip() or None
         value_at = None if value is None else body_at + body.index(value, colon + 1)
         ticked = _FORM_TICKS.get(normalize_label(label))
-        if ticked is not None and value is not None and value_at is not None and _YES.match(value):
+        if ticked is not None and value is not None and _YES.match(value):
             return "field", ticked[0], label, ticked[1], value_at  # "E.8.1.1 Randomised: Yes"
         return "heading", "details", label, value, value_at
     # Glued labels are written as words ("Phase1"); "PHASE1, PHASE2" is a value.

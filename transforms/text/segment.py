@@ -44,6 +44,7 @@ from transforms.text.lines import (
     classify_line,
     has_list_marker,
     iter_physical_lines,
+    on_next_line,
     strip_markup,
 )
 from transforms.text.page_furniture import running_heads
@@ -249,7 +250,7 @@ def _prints_again(
     return (
         line[2] == before[2]
         and len(line[2]) >= _MIN_REPEATED
-        and text.count("\n", before[1], line[0]) == 1
+        and on_next_line(text, before[1], line[0])
     )
 
 
@@ -279,7 +280,7 @@ def _translates_label(text: str, lines: list[tuple[int, int, str, int]], i: int)
     if i + 1 == len(lines) or not (opens or stripped.endswith((":", "："))):
         return False  # "国家：" / "Country:" need no blank line before: the colon says label
     after = lines[i + 1]
-    if text.count("\n", end, after[0]) != 1:
+    if not on_next_line(text, end, after[0]):
         return False
     return classify_line(*after).kind in ("heading", "label", "field")
 
@@ -470,7 +471,7 @@ def _continues_value(state: _State, line: Line) -> bool:
         return False
     wrapped = state.fields[state.wrapping]
     if (
-        state.text.count("\n", wrapped.end, line.start) != 1
+        not on_next_line(state.text, wrapped.end, line.start)
         or has_list_marker(line.text)
         or _FIELD_LINE.match(line.text)  # "Short title: CASTLE" is a field of its own
         or badge_kind(line.text, state.section.key) in _ENUM_BADGES  # "Phase 1" alone
@@ -674,7 +675,7 @@ def _translates_last_value(state: _State, line: Line, value: str) -> bool:
         or last.value is None
         or not latin_only(value)
         or not mostly_cjk(last.value)
-        or state.text.count("\n", last.end, line.start) != 1
+        or not on_next_line(state.text, last.end, line.start)
     ):
         return False
     state.fields[-1] = last._replace(value=value, end=line.end)
