@@ -238,7 +238,10 @@ def _names_with_commas() -> re.Pattern[str]:
 
 def _commas_out_of_names(text: str) -> str:
     """``text`` with the commas inside inverted country names gone (a key of the names)."""
-    if ", " not in text or not any(word in text.casefold() for word in _INVERTED_WORDS):
+    if ", " not in text:
+        return text
+    folded = text.casefold()
+    if not any(word in folded for word in _INVERTED_WORDS):
         return text  # most places: no inverted name's second half in them
     return _names_with_commas().sub(lambda m: m.group().replace(",", ""), text)
 
