@@ -57,7 +57,7 @@ _ARM_FIRST_WORDS = tuple(
 def heads_an_arm_table(row: str) -> bool:
     """Whether a table row is the header of a table of arms: an arm column first, then
     only columns that describe arms ("| Arm | Type | Intervention |")."""
-    if not row.lstrip("| ").lower().startswith(_ARM_FIRST_WORDS):
+    if not row.lstrip("| ")[:12].lower().startswith(_ARM_FIRST_WORDS):
         return False
     cells = table_cells(row)
     roles = column_roles(cells, ARM_COLUMNS) if cells else None
