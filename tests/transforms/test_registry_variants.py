@@ -413,6 +413,22 @@ def test_posted_results_are_not_the_trials_plan() -> None:
     ]
 
 
+@pytest.mark.parametrize("marker", ["", "- ", "1. "])
+def test_adverse_events_in_an_outcome_list_is_a_measure_not_posted_results(marker: str) -> None:
+    page = (
+        "A trial\nNCT07100108\n\nPrimary Outcome Measures\n"
+        f"{marker}Dose-limiting toxicity\nTime frame: Day 28\n"
+        f"{marker}Adverse events\nTime frame: up to 2 years\n"
+        f"Secondary Outcome Measures\n{marker}Serious adverse events\nTime frame: 1 year\n"
+    )
+    endpoints = _marts(page)["endpoints"]
+    assert endpoints.select("endpoint_type", "measure", "time_frame_days").rows() == [
+        ("PRIMARY", "Dose-limiting toxicity", 28),
+        ("PRIMARY", "Adverse events", 730),
+        ("SECONDARY", "Serious adverse events", 365),
+    ]
+
+
 def test_outcome_measure_labels_under_typed_headings_keep_the_type() -> None:
     page = (
         "A trial\nNCT ID: NCT05451212\n\nPrimary Outcome Measures\n"

@@ -974,6 +974,12 @@ FOREIGN_SECTIONS = frozenset(
 # Headings a posted-results section repeats for its own parts ("Outcome Measures" over
 # each result): inside it, they stay its lines.
 WITHIN_RESULTS = OUTCOME_SECTIONS | {"results"}
+# Results headings that are also what a trial measures: "Adverse events" as a line of
+# an outcome list is a measure (a page's plain "Adverse Events" heading after its
+# outcomes is the posted results').
+MEASURED_RESULTS = frozenset(
+    {"adverse events", "serious adverse events", "other adverse events", "all-cause mortality"}
+)
 
 # Headings over other trials, which sites word in many ways ("Other trials by this
 # sponsor", "Similar studies near you", "Estudios relacionados", "You might also like"):

@@ -34,6 +34,7 @@ from transforms.text.lexicon import (
     CRITERIA_SECTIONS,
     FIELD_BY_TERM,
     FOREIGN_SECTIONS,
+    MEASURED_RESULTS,
     OUTCOME_SECTIONS,
     SECTION_NUMBER,
     WITHIN_RESULTS,
@@ -117,6 +118,8 @@ _UNIT_FIELDS = frozenset({"min_age", "max_age", "enrollment"})
 _UNKNOWN_LABEL = re.compile(r"^[A-Z][^\d.;:!]{2,60}:?$")
 _MAX_LABEL_WORDS = 8
 _OWN_ID_FIELDS = frozenset({"nct_id", "registry_id"})
+# A time frame's label opening a line: the line above it is a measure.
+_TIME_FRAME_LABEL = re.compile(r"[ \t]*(?:[-*•]\s*)?\[?\s*time\s*frame\b", re.IGNORECASE)
 _ARM_KEY = re.compile(
     r"^(?:[-*•]\s*)?(?P<key>label|name|title|type)\s*[:：]\s*(?P<value>\S.*)$", re.I
 )
@@ -922,6 +925,12 @@ def _read_where_it_stands(state: _State, line: Line) -> Line:
             return line._replace(kind="field" if line.value else "label", key="time_frame")
         if section == "results" and line.key in WITHIN_RESULTS:
             return _as_free(line)  # "Study Results" / "Outcome Measures": a result, not a plan
+        if (
+            line.key == "results"
+            and section in OUTCOME_SECTIONS
+            and _is_measure_in_list(state, line)
+        ):
+            return _as_free(line)  # "- Adverse events" / "Time frame: up to 2 years"
     pending = state.pending
     if (
         line.value is None
@@ -931,6 +940,25 @@ def _read_where_it_stands(state: _State, line: Line) -> Line:
     ):  # "Primary purpose" / "Treatment": a code the label waits for, not a label
         return _as_free(line)
     return line
+
+
+def _is_measure_in_list(state: _State, line: Line) -> bool:
+    """A results heading's words as one measure of the outcome list they stand in.
+
+    Not a markdown heading, no value after a colon, and either a list item's marker
+    before it or its time frame right after it: "- Adverse events", "Adverse events" /
+    "Time frame: up to 2 years". A plain "Adverse Events" line over a results table
+    has neither.
+    """
+    if line.start in state.headings or line.value is not None:
+        return False
+    if normalize_label(_ITEM_NUMBER.sub("", line.label or "")) not in MEASURED_RESULTS:
+        return False
+    line_start = state.text.rfind("\n", 0, line.start) + 1
+    if has_list_marker(state.text[line_start : line.start].lstrip() + line.text[:4]):
+        return True
+    after = state.text.find("\n", line.end) + 1
+    return after > 0 and _TIME_FRAME_LABEL.match(state.text, after) is not None
 
 
 def _is_block_label(state: _State, line: Line) -> bool:
