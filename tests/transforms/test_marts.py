@@ -520,6 +520,18 @@ def test_an_unknown_markdown_heading_ends_the_list_it_follows() -> None:
     assert marts["endpoints"]["measure"].to_list() == ["Incidence of AEs"]
 
 
+def test_a_list_under_a_plain_sub_heading_ends_at_the_next_heading_of_its_level() -> None:
+    page = (
+        "# A study of CD19 CAR-T in lupus - NCT06000556\n\n## Eligibility criteria\n"
+        "Inclusion criteria:\n- Age 18-65 years\n\n"
+        "## Study team\nCognitive sequelae are common after lupus flares.\n\n"
+        "## Primary outcome\n- Incidence of AEs [Time Frame: 28 days]\n"
+    )
+    marts = _marts({"a.txt": page})[0]
+    assert marts["criteria"]["text"].to_list() == ["Age 18-65 years"]
+    assert marts["endpoints"]["measure"].to_list() == ["Incidence of AEs"]
+
+
 def test_tab_separated_rows_with_no_heading_above_the_tables() -> None:
     page = (
         "Official Title\tA study of CD19 CAR-T cells in lupus nephritis\n"

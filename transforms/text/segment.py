@@ -823,12 +823,15 @@ def _ends_a_headed_list(state: _State, line: Line) -> bool:
     """A markdown heading the lexicon lacks, at the level of the list's own heading or above.
 
     "## Study team" ends a list opened by "### Exclusion criteria"; "### Adult cohort"
-    under "## Eligibility" is the list's sub-heading.
+    under "## Eligibility" is the list's sub-heading. A list opened by a plain line
+    ("Inclusion criteria:" under "## Eligibility criteria") stands at the level of the
+    markdown heading above it.
     """
     level = state.headings.get(line.start)
     if level is None or state.section.key not in _LIST_SECTIONS:
         return False
-    opened_at = state.levels.get(state.section.ordinal)
+    levels = state.levels
+    opened_at = next((levels[o] for o in range(state.section.ordinal, -1, -1) if o in levels), None)
     return opened_at is not None and level <= opened_at
 
 
