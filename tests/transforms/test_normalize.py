@@ -42,6 +42,10 @@ from transforms.text.normalize import normalize_text
         ("X — *Time frame*: Week 24", "X - Time frame: Week 24"),  # an italic label mid-line
         ("a *b* c, 3 * 4: x", "a *b* c, 3 * 4: x"),
         ("0.5～1.0×10^6 and 18〜65", "0.5~1.0×10^6 and 18~65"),
+        (
+            "Start：２０２５-０３-０１, 1×10^6 cells／kg, ＣＤ１９",
+            "Start:2025-03-01, 1×10^6 cells/kg, CD19",
+        ),
         ("LVEF \uf0b3 45%, ALT \uf0a3 3 ULN, CAR＋T", "LVEF ≥ 45%, ALT ≤ 3 ULN, CAR+T"),
         ("Hôpital Européen, Straße, Âge, façade", "Hôpital Européen, Straße, Âge, façade"),
         ("‣ item", "• item"),

@@ -58,6 +58,22 @@ def _summary(text):
         ("1 to 3 × 10^6 cells/kg", [(1e6, 3e6, "cells/kg")]),
         ("1×10^6 - 5×10^6 cells/kg", [(1e6, 5e6, "cells/kg")]),
         ("1.5×10^8 cells", [(1.5e8, None, "cells")]),
+        # A level's number before a dash is no range's low end.
+        ("Dose 2 — 3 x 10^6 cells/kg", [(3e6, None, "cells/kg")]),
+        ("Dose 1 - 1 x 10^6 cells/kg", [(1e6, None, "cells/kg")]),
+        ("Group 3 – 2 × 10^6 cells/kg", [(2e6, None, "cells/kg")]),
+        ("Cohort 1: 1-2 × 10^6 cells/kg", [(1e6, 2e6, "cells/kg")]),
+        # A blood count per volume is no dose.
+        ("ALC ≥ 0.5 × 10^9 cells/L", []),
+        ("lymphocytes 1 × 10^9 cells per liter", []),
+        # A flat ceiling after a per-kg dose; a level "up to" keeps its unit.
+        ("1 × 10^6 cells/kg, up to 1 × 10^8 cells", [(1e6, None, "cells/kg")]),
+        ("1 × 10^6 cells/kg (? 1 × 10^8 cells in total)", [(1e6, None, "cells/kg")]),
+        ("escalating doses up to 3 × 10^6 cells/kg", [(3e6, None, "cells/kg")]),
+        # Counts written out, a tolerance between magnitude and unit.
+        ("1,000,000 cells/kg", [(1e6, None, "cells/kg")]),
+        ("a total of 100,000,000 CAR-T cells", [(1e8, None, "cells")]),
+        ("2.0 × 10^6 (±20%) CAR-T cells/kg", [(2e6, None, "cells/kg")]),
         ("1×10^8 cells/m2", [(1e8, None, "cells/m2")]),
         ("2 million cells/kg", [(2e6, None, "cells/kg")]),
         ("1 × 10^(6) cells/kg", [(1e6, None, "cells/kg")]),

@@ -27,6 +27,8 @@ _TRANSLATE = str.maketrans(
         ),
         # Bullets, including the private-use glyphs of a word processor's Symbol font.
         **dict.fromkeys("•‣⁃∙◦▪●■◆►▸▹➢➤✓✔○□◇◻▫◾◽❖⦿\uf0b7\uf0a7\uf0d8\uf076\uf0fc", "•"),
+        # Full-width ASCII ("２０２５", "／", "％", "ＣＤ１９"): the characters it stands for.
+        **{chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)},
         "\r": "\n",
         "：": ":",
         "；": ";",

@@ -42,6 +42,8 @@ _BARE_POWER = (
 _MAGNITUDE = re.compile(
     r"(?=\d)(?:"  # every magnitude starts with a digit: other positions are skipped cheaply
     + _BARE_POWER
+    # a count written out with thousands separators: "1,000,000 cells/kg"
+    + r"|(?<![\w.,^])(?P<grouped>\d{1,3}(?:,\d{3}){2,})(?![\d,.])"
     + "|"
     + _MANTISSA
     + r"\s*(?:"
@@ -81,8 +83,14 @@ _UNIT = re.compile(
     + r"(?:(?P<kg>kg|kilogram|公斤|千克)|(?P<m2>m2|m²|m\^2|square\s+met(?:er|re)))(?![A-Za-z]))?",
     re.IGNORECASE,
 )
+_TOLERANCE = re.compile(r"\s*\(\s*(?:±|\+/-)\s*\d+(?:\.\d+)?\s*%\s*\)")
+_PER_VOLUME = re.compile(r"\s*(?:/|per\s)\s*(?:[µμu]?L|mm3|mm³|m[lL]|d[lL]|lit(?:er|re))\b")
 _RANGE_BEFORE = re.compile(
     r"(?<![\w.,^])(?P<low>\d+(?:\.\d+|,\d{1,2})?)\s*(?:-|–|—|~|to)\s*$", re.IGNORECASE
+)
+# A level's or group's name before its number: "Dose 2 — 3 × 10^6", "Cohort 1: 1-2 × 10^6".
+_LEVEL_NAME_BEFORE = re.compile(
+    r"\b(?:dose|level|group|cohort|arm|part|step|tier|DL|No\.?)\s*$", re.IGNORECASE
 )
 _RANGE_BETWEEN = re.compile(r"\s*(?:-|–|—|~|to)\s*", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s*$", re.IGNORECASE)
@@ -98,9 +106,11 @@ _LIST_BEFORE = re.compile(
 # A ceiling on a dose, not a dose level: "1×10^6 cells/kg (not to exceed 1×10^8 cells)".
 _CAP_BEFORE = re.compile(
     r"(?:\b(?:not\s+to\s+exceed|not\s+exceeding|no\s+more\s+than|capped\s+at|a\s+cap\s+of"
-    r"|at\s+most|max(?:imum|\.)?(?:\s+(?:total|flat))?(?:\s+dose)?(?:\s+of)?)|≤|<=?)\s*[:(]?\s*$",
+    r"|at\s+most|max(?:imum|\.)?(?:\s+(?:total|flat))?(?:\s+dose)?(?:\s+of)?)|≤|<=?"
+    r"|(?<=\()\s*\?)\s*[:(]?\s*$",  # "(? 1 × 10^8 cells)": a "≤" the page lost
     re.IGNORECASE,
 )
+_UP_TO_BEFORE = re.compile(r"\b(?:up\s+to|to\s+a\s+max(?:imum)?\s+of)\s*$", re.IGNORECASE)
 _CAP_REACH = 32  # characters before a magnitude searched for a cap's words
 _CAR_POSITIVE = re.compile(r"CAR\s*[+⁺]|CAR[\s\-]*positive|\+\s*T\b|CAR-expressing", re.IGNORECASE)
 
@@ -113,6 +123,8 @@ def _value_of(match: re.Match[str]) -> tuple[float, float]:
     """(mantissa, scale) of one magnitude; 10eN written for 10^N gives (1, 10^N)."""
     if (bare := match.group("bare") or match.group("bare_sup")) is not None:
         return 1.0, 10.0 ** int(bare.translate(_SUPERSCRIPT))
+    if (grouped := match.group("grouped")) is not None:
+        return float(grouped.replace(",", "")), 1.0
     mantissa = _decimal(match.group("m"))
     if match.group("word"):
         scale = {"million": 1e6, "mio": 1e6, "billion": 1e9}[match.group("word").lower()]
@@ -135,9 +147,13 @@ def _value_of(match: re.Match[str]) -> tuple[float, float]:
 
 def _unit_at(text: str, pos: int) -> tuple[str, int] | None:
     """Normalised dose unit starting at ``pos`` and where it ends, else None."""
+    if (tolerance := _TOLERANCE.match(text, pos)) is not None:
+        pos = tolerance.end()  # "2.0 × 10^6 (±20%) CAR-T cells/kg"
     match = _UNIT.match(text, pos)
     if match is None or not (match.group("cells") or match.group("per")):
         return None
+    if not match.group("per") and _PER_VOLUME.match(text, match.end()):
+        return None  # "ALC ≥ 0.5 × 10^9 cells/L": a blood count, not a dose
     prefix = "CAR+ " if match.group("qual") and _CAR_POSITIVE.search(match.group("qual")) else ""
     suffix = "/kg" if match.group("kg") else "/m2" if match.group("m2") else ""
     return f"{prefix}cells{suffix}", match.end()
@@ -220,6 +236,8 @@ def _doses_of(text: str) -> tuple[DoseMention, ...]:
             continue
         start, low, high = match.start(), mantissa * scale, None
         before = _RANGE_BEFORE.search(text, max(0, start - 24), start)
+        if before is not None and not _is_range_low(text, before, mantissa):
+            before = None  # "Dose 2 — 3 × 10^6 cells/kg": a level's number, then its dose
         if before is not None:  # "0.5-1 × 10^6 cells/kg": the low end shares the scale
             start, high = before.start(), mantissa * scale
             low = _decimal(before.group("low")) * scale
@@ -232,10 +250,18 @@ def _doses_of(text: str) -> tuple[DoseMention, ...]:
                 mentions.append(
                     _mention(text, start, unit[1], _decimal(number) * scale, None, unit[0])
                 )
-        elif _is_cap(text, start):
+        elif _is_cap(text, start) or _caps_the_dose_before(text, start, unit[0], mentions):
             continue
         mentions.append(_mention(text, start, unit[1], low, high, unit[0]))
     return tuple(_joined_ranges(text, mentions))
+
+
+def _is_range_low(text: str, before: re.Match[str], high: float) -> bool:
+    """Whether the number before a dash is a range's low end: not a label's number
+    ("Dose 2 —", "Group 3 -", "DL1 –") and not above the high end."""
+    if _decimal(before.group("low")) > high:
+        return False
+    return _LEVEL_NAME_BEFORE.search(text, max(0, before.start() - 16), before.start()) is None
 
 
 def _listed_unit(text: str, magnitudes: list[re.Match[str]], i: int) -> tuple[str, int] | None:
@@ -276,3 +302,11 @@ def _is_list(listed: re.Match[str]) -> bool:
 
 def _is_cap(text: str, start: int) -> bool:
     return _CAP_BEFORE.search(text, max(0, start - _CAP_REACH), start) is not None
+
+
+def _caps_the_dose_before(text: str, start: int, unit: str, before: list[DoseMention]) -> bool:
+    """ "1 × 10^6 cells/kg, up to 1 × 10^8 cells": a flat ceiling on the per-kg dose just
+    stated, not a level of its own (a level "up to 3 × 10^6 cells/kg" keeps the unit)."""
+    if not before or unit.endswith("/kg") or not before[-1].unit.endswith("/kg"):
+        return False
+    return _UP_TO_BEFORE.search(text, max(before[-1].end, start - _CAP_REACH), start) is not None
