@@ -662,3 +662,28 @@ def test_isrctn_sponsor_block_and_drks_jrct_labels() -> None:
     assert trial["lead_sponsor"] == "Cambridge University Hospitals NHS Foundation Trust"
     assert (trial["enrollment"], trial["enrollment_type"]) == (14, "ACTUAL")
     assert trial["last_updated"] == date(2025, 3, 1)
+
+
+@pytest.mark.parametrize(
+    "after",
+    ["Target antigens: CD19; BCMA", "Ages 13 to 20 years", "\nArm 1: Experimental: CAR-T"],
+)
+def test_a_conditions_value_on_its_heading_line_is_the_whole_list(after: str) -> None:
+    page = f"A CAR-T trial\nNCT01234567\nConditions: Lupus Nephritis, Systemic Sclerosis\n{after}\n"
+    conditions = _marts(page)["trials"]["conditions"].to_list()
+    assert conditions == [["Lupus Nephritis, Systemic Sclerosis"]]
+
+
+def test_numbered_typed_arm_lines_after_the_fields_are_the_arms() -> None:
+    page = (
+        "CD19 CAR-T in refractory lupus nephritis\nNCT01234567\nPhase: Phase 1\n"
+        "Conditions: Lupus Nephritis\n\n"
+        "Arm 1: Experimental: CD19 CAR-T - single infusion of 1 × 10^6 CAR-T cells/kg\n"
+        "Arm 2: Placebo Comparator: Saline - one infusion of normal saline\n"
+    )
+    marts = _marts(page)
+    assert marts["arms"].select("label", "arm_type").rows() == [
+        ("Arm 1: CD19 CAR-T", "EXPERIMENTAL"),
+        ("Arm 2: Saline", "PLACEBO_COMPARATOR"),
+    ]
+    assert marts["doses"].select("arm_label", "dose_value").rows() == [("Arm 1: CD19 CAR-T", 1e6)]

@@ -263,6 +263,10 @@ class _ArmReader:
         is only a dose: "Low-dose group: 5 × 10^5 CAR-T cells/kg").
         """
         label, rest = named.group("label").strip(), named.group("rest").strip()
+        if _TYPED.match(rest):  # "Arm 1: Experimental: CD19 CAR-T - single infusion of …"
+            arm = self.open(rest, row)
+            arm.label = f"{label}: {arm.label}"
+            return
         if rest and len(rest.split()) <= _MAX_NAME_WORDS and not any(c.isdigit() for c in rest):
             self.open(f"{label}: {rest}", row)
             return

@@ -58,6 +58,12 @@ _BADGE_SEPARATOR = re.compile(r"\s+[·•|]\s+")
 _MAX_BADGES_IN_ROW = 8
 # Sections whose tables their own readers take (arms, outcome measures).
 _TABLE_READERS = OUTCOME_SECTIONS | {"arms", "interventions"}
+# An arm named by its number at a line's start: "Arm 1: …", "Group B: …".
+_NUMBERED_ARM = re.compile(r"^(?:arm|group)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})\s*[:：]\s*\S", re.I)
+_BEFORE_ANY_LIST = frozenset({"preamble", "conditions", "details"})
+# Sections that a heading with its value on the line ("Principal Investigator: Dr A
+# Kumar", "Conditions: Lupus Nephritis") holds whole: the next lines are the page's again.
+_ONE_LINE_SECTIONS = FOREIGN_SECTIONS | {"conditions"}
 _TYPED_OUTCOMES = OUTCOME_SECTIONS - {"outcomes"}
 # A heading's value that points elsewhere on the page: the section is not here.
 _CROSS_REFERENCE = re.compile(
@@ -359,6 +365,13 @@ def _consume(state: _State, line: Line) -> None:
         and state.section.key not in _TABLE_READERS
         and heads_an_arm_table(line.text)
     ):  # "| Arm | Type | Intervention |" with no heading above: the arms, as a table
+        _flush_pending(state)
+        _open_section(state, Line(line.start, line.start, "", line.indent, "heading", "arms"))
+    elif (
+        line.kind == "free"
+        and state.section.key in _BEFORE_ANY_LIST
+        and _NUMBERED_ARM.match(line.text)
+    ):  # "Arm 1: Experimental: CD19 CAR-T …" after the page's fields: its arms, unheaded
         _flush_pending(state)
         _open_section(state, Line(line.start, line.start, "", line.indent, "heading", "arms"))
     if "|" not in line.text:
@@ -881,9 +894,9 @@ def _section_number(text: str) -> tuple[tuple[int, ...], str] | None:
 def _open_section(state: _State, line: Line) -> None:
     """Open the section ``line`` heads; a heading with its value on the line goes on there.
 
-    A contact or related-trials heading with its value on its line ("Principal
-    Investigator: Dr A Kumar") is that one line: the fields after it are the page's
-    again, in the section they interrupted.
+    A contact, related-trials or conditions heading with its value on its line
+    ("Principal Investigator: Dr A Kumar", "Conditions: Lupus Nephritis") is that one
+    line: the lines after it are the page's again, in the section they interrupted.
     """
     if (level := state.headings.get(line.start)) is not None:
         state.levels[len(state.sections)] = level
@@ -901,7 +914,7 @@ def _open_section(state: _State, line: Line) -> None:
     if line.value is not None and line.value_start is not None:
         rest = classify_line(line.value_start, line.end, line.value, line.indent)
         _consume(state, rest if rest.kind != "heading" else _as_free(rest))
-        if line.key in FOREIGN_SECTIONS and state.section.key == line.key:
+        if line.key in _ONE_LINE_SECTIONS and state.section.key == line.key:
             state.section.end = line.end
             key, heading = interrupted.key, interrupted.heading
             state.sections.append(Section(len(state.sections), key, heading, line.end, line.end))
