@@ -687,3 +687,19 @@ def test_numbered_typed_arm_lines_after_the_fields_are_the_arms() -> None:
         ("Arm 2: Saline", "PLACEBO_COMPARATOR"),
     ]
     assert marts["doses"].select("arm_label", "dose_value").rows() == [("Arm 1: CD19 CAR-T", 1e6)]
+
+
+def test_table_rows_with_the_value_printed_twice_or_a_code_that_is_also_a_term() -> None:
+    trial = _trial(
+        "KYV-101 in Myasthenia Gravis\n\n| Field | Value |\n| --- | --- |\n"
+        "| Recruitment status | Recruiting | Recruiting |\n| Phase | Phase 2 | Phase 2 |\n"
+        "| Enrollment | 36 | 36 |\n| Sponsor | Kyverna Therapeutics | Kyverna Therapeutics |\n"
+        "| Primary purpose | Treatment |\n"
+    )
+    assert (
+        trial["overall_status"],
+        trial["phases"],
+        trial["enrollment"],
+        trial["lead_sponsor"],
+        trial["primary_purpose"],
+    ) == ("RECRUITING", ["PHASE2"], 36, "Kyverna Therapeutics", "TREATMENT")

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 from typing import NamedTuple
 
-from transforms.text.badges import accepts
+from transforms.text.badges import TYPED_FIELDS, accepts
 from transforms.text.label_match import match_label_colon, match_label_glued
 from transforms.text.lexicon import (
     CRITERIA_SECTIONS,
@@ -373,6 +373,8 @@ def _label_cell_pair(body: str, body_at: int, *, headings: bool = False) -> _Sha
     table's header, not a label and its value.
     """
     cells = row_cells(body)
+    if cells is not None and len(cells) == 3 and cells[1].text == cells[2].text:
+        cells = cells[:2]  # "| Phase | Phase 2 | Phase 2 |": the value printed twice
     if cells is None or len(cells) != 2:
         return None
     label, value = cells
@@ -386,7 +388,13 @@ def _label_cell_pair(body: str, body_at: int, *, headings: bool = False) -> _Sha
         section = None
     if key is None and section is None:
         return None
-    if value.text and _exact_term(value.text) is not None:
+    if (
+        value.text
+        and _exact_term(value.text) is not None
+        and not (
+            key in TYPED_FIELDS and accepts(key, value.text)
+        )  # "| Primary purpose | Treatment |"
+    ):
         # "Arm | Intervention/treatment": a table's header row. With no heading above
         # it ("Arms | Interventions"), a header whose first column is a section's
         # name opens that section; the row stays its first line, the table's header.
