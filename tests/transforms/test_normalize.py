@@ -31,6 +31,11 @@ from transforms.text.normalize import normalize_text
         ("a **bold** word **and** more", "a bold word and more"),
         ("Title\n  | a<br/>b |\nc<br>d", "Title\n  | a; b |\nc\nd"),
         ("**Phase:** 1", "Phase: 1"),
+        # A known label in bold with no colon: the bold parts it from its value.
+        ("**Phase** Phase 1 / Phase 2", "Phase: Phase 1 / Phase 2"),
+        ("- __Sponsor__ Cabaletta Bio", "- Sponsor: Cabaletta Bio"),
+        ("**Important** note and The **Phase** is 1", "Important note and The Phase is 1"),
+        ("**Enrollment**\n16", "Enrollment\n16"),
         ("## Eligibility", "Eligibility"),
         ("eGFR &gt;= 30", "eGFR >= 30"),
         # UTF-8 shown as Windows-1252 by the site; real accents stay as they are.

@@ -16,6 +16,7 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from transforms.text.lexicon import FIELD_BY_TERM, SECTION_BY_TERM, normalize_label
 from transforms.text.offsets import OffsetMap
 
 # One-for-one character replacements: offsets do not move.
@@ -147,6 +148,10 @@ _EDITS = re.compile(
 )
 
 
+# A line's bold words up to where "**" closes them: "**Enrollment", "- __Phase".
+_OPENING_BOLD = re.compile(
+    r"(?m)^[ \t]*(?:[-*•][ \t]+)?(?:\*\*|__)(?P<label>[A-Za-z][^*_:\n]{1,40})"
+)
 # What follows the "**" that opens a bold label: "Phase:**", "Start Date**:".
 _BOLD_LABEL = re.compile(r"[A-Z][^*\n:]{0,40}(?::\*\*|\*\*:)")
 # A line that is a dumped record: "{'nctId': …}" or '[{"…'; not "[Time Frame: 6 months]".
@@ -212,6 +217,8 @@ def _replacement(match: re.Match[str], raw: str) -> tuple[str, int]:
         return _unmangled(value), match.end()
     if kind == "emphasis" and _starts_bold_label_mid_line(raw, match):
         return "\n", match.end()
+    if kind == "emphasis" and _closes_bold_label(raw, match):
+        return ":", match.end()  # "**Phase** Phase 1": bold parts the label, no colon
     if kind == "glued":  # "PHASE1PHASE2" is one value, phases 1 and 2
         both_phases = "PHASE" in value.upper() and _PHASE_NEXT.match(raw, match.end())
         return value + (", " if both_phases else "\n"), match.end()
@@ -247,6 +254,22 @@ def _in_html_cell(raw: str, at: int) -> bool:
     before = raw[max(0, at - _CELL_WINDOW) : at].lower()
     opened = max(before.rfind("<td"), before.rfind("<th>"), before.rfind("<th "))
     return opened > max(before.rfind("</td"), before.rfind("</th"), before.rfind("<tr"))
+
+
+def _closes_bold_label(raw: str, match: re.Match[str]) -> bool:
+    """Whether "**" closes a known label in bold at its line's start, a value after it
+    on the line and no colon between ("**Enrollment** 16 participants")."""
+    end = match.end()
+    if end >= len(raw) or raw[end] not in " \t":
+        return False
+    opened = _OPENING_BOLD.search(raw, raw.rfind("\n", 0, match.start()) + 1, match.start())
+    if opened is None or opened.end() != match.start():
+        return False
+    rest = raw[end : end + 2].strip()
+    if not rest or rest[0] in ":|":
+        return False
+    name = normalize_label(opened.group("label"))
+    return name in FIELD_BY_TERM or name in SECTION_BY_TERM
 
 
 def _starts_bold_label_mid_line(raw: str, match: re.Match[str]) -> bool:
