@@ -69,6 +69,41 @@ TWO_TYPED = [
             "| Secondary | SRI-4 response | Week 24 |\n",
             id="table with a header",
         ),
+        pytest.param(
+            "Outcome Measures:\nPrimary: Incidence of adverse events. Time Frame: Day 28.\n"
+            "Secondary: SRI-4 response. Time Frame: Week 24.\n",
+            id="typed sentences, the frame after a full stop",
+        ),
+        pytest.param(
+            "Outcome Measures\nPrimary: Incidence of adverse events | Day 28\n"
+            "Secondary: SRI-4 response | Week 24\n",
+            id="typed measure and frame parted by a pipe",
+        ),
+        pytest.param(
+            "Outcome Measures\nPrimary: Incidence of adverse events; 28 days post infusion\n"
+            "Secondary: SRI-4 response; Week 24\n",
+            id="typed measure and frame parted by a semicolon",
+        ),
+        pytest.param(
+            "Outcomes\n- [Primary] Incidence of adverse events · 28 days\n"
+            "- [Secondary] SRI-4 response · Week 24\n",
+            id="bracketed type, frame after a middle dot",
+        ),
+        pytest.param(
+            "Primary outcome\n- Incidence of adverse events\n- Day 28\n"
+            "Secondary outcome\n- SRI-4 response\n- Week 24\n",
+            id="measure and frame as bullet pairs",
+        ),
+        pytest.param(
+            "## Outcomes\n**Primary:** Incidence of adverse events — *Time Frame:* Day 28\n\n"
+            "**Secondary:** SRI-4 response — within 24 weeks\n",
+            id="frame after a dash, its label in italics or none",
+        ),
+        pytest.param(
+            "Primary Outcome Measures:\n* Incidence of adverse events [Time Frame:\n  Day 28]\n"
+            "Secondary Outcome Measures:\n* SRI-4 response [Time Frame: Week 12 and\n  24]\n",
+            id="a time frame hard-wrapped inside its brackets",
+        ),
     ],
 )
 def test_outcome_layouts_give_the_same_endpoints(outcomes: str) -> None:

@@ -54,11 +54,12 @@ _GLUED_FRAME = re.compile(
     r"(?<=[A-Za-z)])\d{1,3}\s*(?:days?|weeks?|months?|years?|hours?)$", re.IGNORECASE
 )
 _MAX_CLAUSE = 200  # characters: a frame clause is a few words
-_COMMA = re.compile(r",\s*|\s+[-–—]\s+")
+_COMMA = re.compile(r",\s*|;\s+|\s+[-–—·]\s+")
 # Where a frame after a comma or a dash may start: a number or a time word
 # ("…, 12 and 24 weeks", "… — up to 28 days").
 _FRAME_START = re.compile(
-    r"(?:\d|(?:day|week|month|year|baseline|screening|up\s+to|from|through)\b)", re.IGNORECASE
+    r"(?:\d|(?:day|week|month|year|baseline|screening|up\s+to|from|through|within|until)\b)",
+    re.IGNORECASE,
 )
 # An item number inside a value: "1. DORIS remission 2. SLEDAI-2K change from baseline".
 _INLINE_ITEM = re.compile(r"(?:^|(?<=\s))(?P<n>\d{1,2})[.)]\s+(?=\S)")
@@ -71,6 +72,12 @@ _COUNTED_BEFORE = re.compile(
 )
 # The number a list item starts with, as a label's block value keeps it: "1. 28 days".
 _LIST_NUMBER = re.compile(r"^\(?(?P<n>\d{1,2})[.)]\s+")
+# A measure's type in brackets before it: "[Primary] Mental health symptoms · 6 weeks".
+_BRACKETED_TYPE = re.compile(
+    r"^\[\s*(?P<type>primary|secondary|other|tertiary|exploratory)\s*\]\s*", re.IGNORECASE
+)
+# "… [Time Frame:" at a line's end: its frame is on the next line.
+_INLINE_FRAME_OPENS = re.compile(r"\[\s*time\s*frame\s*[:：]?\s*$", re.IGNORECASE)
 # "… [Time Frame: 28 days]"; on a page cut off inside it, to the end: "[Time Frame: 3, 6, 12 mon".
 _INLINE_FRAME = re.compile(r"\[\s*time\s*frame\s*[:：]\s*(?P<frame>[^\]]+)(?:\]|$)", re.IGNORECASE)
 # A type sub-heading is a type word and at most these words: "Primary", "Secondary
@@ -129,7 +136,8 @@ _LABELS = "|".join(
 )
 _PART_AT_START = re.compile(rf"^(?P<label>{_LABELS})\s*[:：]\s*", re.IGNORECASE)
 _PART_AFTER = re.compile(
-    rf"(?:[;；|\t]|\s{{2,}}|\s[-–—])\s*(?P<label>{_LABELS})\s*[:：]\s*", re.IGNORECASE
+    rf"(?:[;；|\t]|\s{{2,}}|\s[-–—]|(?<=[^\W\d_)])\.(?=\s))\s*(?P<label>{_LABELS})\s*[:：]\s*",
+    re.IGNORECASE,
 )
 # Table headers: "| Outcome Measure | Measure Description | Time Frame |".
 # Patient-facing sites head the columns with questions: "| What | When |".
@@ -155,8 +163,29 @@ class _Block:
     first_numbered: bool = False  # its first line was list item 1 ("1. A 2. B": the "1." read)
     marked: bool = False  # its first line had a list marker ("1. A [Time Frame: …]")
 
+    open_frame: bool = False  # "[Time Frame: …" wrapped before its "]"
+
     def has_measure(self) -> bool:
         return self.measure is not None or bool(self.lines)
+
+    def wrapped_frame(self, text: str) -> bool:
+        """Take ``text`` when it goes on with a "[Time Frame: …]" a hard wrap broke:
+        "… [Time Frame: Baseline, Weeks 4, 8, 12, 26" / "and 52]", or "… [Time Frame:" /
+        "Up to 24 months]"."""
+        if self.open_frame and self.time_frame is not None:
+            self.time_frame = f"{self.time_frame} {text.split(']', 1)[0].strip()}"
+            self.open_frame = "]" not in text
+            return True
+        if not self.lines or self.time_frame is not None:
+            return False
+        last = self.lines[-1]
+        if last.count("[") <= last.count("]") or _INLINE_FRAME_OPENS.search(last) is None:
+            return False
+        self.lines[-1] = f"{last} {text}"
+        if _INLINE_FRAME.search(self.lines[-1]) is not None:
+            self.open_frame = "]" not in text
+            self.time_frame = _extract_inline_frame(self)
+        return True
 
 
 def endpoint_rows(view: DocView, tid: str) -> list[Row]:
@@ -261,6 +290,7 @@ class _BlockReader:
                 value = (value[: inline.start()] + value[inline.end() :]).strip()
             block.measure = value
         elif role == "frame":
+            value = value.rstrip(" .")  # "Time Frame: Day 28." ends a sentence
             if not self.listed_frame(value):
                 self.block(row).time_frame = value
         elif role == "type":
@@ -337,6 +367,9 @@ class _BlockReader:
         elif (sub_type := _subheading_type(row)) is not None:
             self.close()
             self.heading_type = sub_type
+        elif (typed := _BRACKETED_TYPE.match(text)) is not None:  # "[Primary] X · 6 weeks"
+            self.part("measure", text[typed.end() :], row)
+            self.part("type", typed.group("type"), row)
         elif (parts := _labelled_parts(text)) is not None:
             for role, value, label in parts:
                 if role == "typed_measure":
@@ -356,6 +389,13 @@ class _BlockReader:
             return
         self.close()
         for i, cell in enumerate(cells):
+            typed = _PART_AT_START.match(cell) if self.columns is None and i == 0 else None
+            if typed is not None and _ROLE_BY_LABEL[normalize_label(typed["label"])] == (
+                "typed_measure"
+            ):  # "Primary: Dose-limiting toxicity | Day 28"
+                self.part("measure", cell[typed.end() :].strip(), row)
+                self.part("type", typed["label"], row)
+                continue
             if lines := cell_lines(cell):
                 role = self._column_role(i, cell)
                 self.part(role, lines[0], row)
@@ -377,6 +417,20 @@ class _BlockReader:
         inline = glued is not None or _INLINE_FRAME.search(text) is not None
         numbered = row["marker"] is not None  # "1. Measure", "• Measure"
         current = self.current
+        if current is not None and not numbered and current.wrapped_frame(text):
+            current.end = max(current.end, int(row["span_end"]))  # type: ignore[arg-type]
+            return
+        if (
+            current is not None
+            and current.lines
+            and current.measure is None
+            and current.time_frame is None
+            and not inline
+            and _is_bare_frame(text)
+            and _frame_clause(current.lines[-1]) is None  # not a measure with its own "at …"
+        ):  # "- Change in MG-ADL score" / "- Week 12": the measure's frame, bulleted too
+            self.part("frame", text, row)
+            return
         if (
             current is not None
             and current.marked
@@ -406,6 +460,7 @@ class _BlockReader:
             return
         block.lines.append(text)
         if inline:
+            block.open_frame = text.count("[") > text.count("]")
             block.time_frame = _extract_inline_frame(block)
 
 
@@ -471,7 +526,7 @@ def _labelled_parts(text: str) -> list[tuple[str, str, str]] | None:
         after = _PART_AFTER.search(text)
         if after is None or not (measure := text[: after.start()].strip()):
             return None
-        rest = _labelled_parts(text[after.start() :].lstrip(" \t;；|-–—"))
+        rest = _labelled_parts(text[after.start() :].lstrip(" \t;；|-–—."))
         return None if rest is None else [("measure", measure, ""), *rest]
     cuts = [head, *_PART_AFTER.finditer(text, head.end())]
     ends = [m.start() for m in cuts[1:]] + [len(text)]

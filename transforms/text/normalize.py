@@ -135,8 +135,9 @@ _EDITS = re.compile(
   | (?P<emphasis>\*\*|__)
   | (?P<italic>(?m:^)\*(?=[^\s*][^*\n]{{0,120}}[^\s*\\]\*(?m:[ \t]*\r?$))
       | (?<=[^\s*\\])\*(?=(?m:[ \t]*\r?$))
-      | (?<![\w*\\])\*(?=[A-Za-z][^*\n]{{0,40}}[A-Za-z)]\*[ \t]*:)  # "— *Time frame*: Week 24"
-      | (?<=[A-Za-z)])\*(?=[ \t]*:))
+      | (?<![\w*\\])\*(?=[A-Za-z][^*\n]{{0,40}}[A-Za-z)](?:\*[ \t]*:|:\*))  # "*Time frame*:"
+      | (?<=[A-Za-z)])\*(?=[ \t]*:)
+      | (?<=[A-Za-z)]:)\*(?=[ \t]))  # "— *Time Frame:* Month 6", "— *Time frame*: Week 24"
   | (?P<zero>[{_ZERO_WIDTH_CHARS}])
   | (?m:^(?P<hashes>\#{{1,6}}[ \t]+))
   | (?-i:(?<![a-z_])(?P<glued>{_ENUM_TOKENS})(?=[A-Z][a-z]|(?:{_ENUM_TOKENS})))
