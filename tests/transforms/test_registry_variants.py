@@ -703,3 +703,27 @@ def test_table_rows_with_the_value_printed_twice_or_a_code_that_is_also_a_term()
         trial["lead_sponsor"],
         trial["primary_purpose"],
     ) == ("RECRUITING", ["PHASE2"], 36, "Kyverna Therapeutics", "TREATMENT")
+
+
+@pytest.mark.parametrize(
+    "sponsor", ["Sponsor\nCollaborators\nFoo Bio", "Sponsor: Not available\nCollaborators: Foo Bio"]
+)
+def test_a_collaborator_is_never_the_lead_sponsor(sponsor: str) -> None:
+    assert _trial(f"Title: A CAR-T trial\n{sponsor}\n")["lead_sponsor"] is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Conditions: N/A", None),
+        ("Conditions: Not available", None),
+        (
+            "Conditions: "
+            + ", ".join(f"Stage {n} Lung Cancer AJCC v8 (any histology)" for n in "ABCDEF"),
+            [f"Stage {n} Lung Cancer AJCC v8 (any histology)" for n in "ABCDEF"],
+        ),
+        ("Conditions: Lupus Erythematosus, Systemic", ["Lupus Erythematosus, Systemic"]),
+    ],
+)
+def test_conditions_placeholders_and_long_comma_lists(line: str, expected: object) -> None:
+    assert _trial(f"Title: A CAR-T trial\n{line}\n")["conditions"] == expected

@@ -350,7 +350,14 @@ def lead_sponsor(view: DocView) -> str | None:
     labelled = view.value("lead_sponsor")
     if labelled:
         return _without_address(labelled)
+    collaborators = {  # "Collaborators" / "Foo Bio": not who leads the trial
+        s["section_ordinal"]
+        for s in view.sections
+        if s["section"] == "sponsors" and str(s["heading"] or "").lower().startswith("collaborat")
+    }
     for row in view.items_in("sponsors"):
+        if row["section_ordinal"] in collaborators:
+            continue
         text = _SPONSOR_PART.sub("", str(row["text"]).strip())  # "Organisation: X" (ISRCTN)
         if len(text.split()) >= 2 and not is_boilerplate(text) and not is_placeholder(text):
             return _without_address(text)
@@ -381,12 +388,21 @@ def conditions(view: DocView) -> list[str] | None:
     """
     texts = [*view.values("condition"), *(str(r["text"]) for r in view.items_in("conditions"))]
     parts = [part.strip(" .") for text in texts for part in re.split(r"[;\n]|\s\|\s", text)]
+    # A list too long to be one name is a list parted by commas (a name may hold one:
+    # "Lupus Erythematosus, Systemic", so a short value keeps its commas).
+    parts = [p for part in parts for p in (part.split(", ") if len(part) >= 200 else [part])]
     if any(_DISEASE_CODE.match(part) for part in parts):
         parts = [part for part in parts if _DISEASE_CODE.match(part)]
     found: list[str] = []
     for part in parts:
         part = _MEDDRA_CODE.sub("", _DISEASE_CODE.sub("", part))
         part = english_half(part) or part  # "全身性エリテマトーデス / Systemic lupus …"
-        if part and not is_boilerplate(part) and part not in found and len(part) < 200:
+        if (
+            part
+            and not is_boilerplate(part)
+            and not is_placeholder(part)  # "Conditions: N/A"
+            and part not in found
+            and len(part) < 200
+        ):
             found.append(part)
     return found or None
