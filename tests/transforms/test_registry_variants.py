@@ -727,3 +727,9 @@ def test_a_collaborator_is_never_the_lead_sponsor(sponsor: str) -> None:
 )
 def test_conditions_placeholders_and_long_comma_lists(line: str, expected: object) -> None:
     assert _trial(f"Title: A CAR-T trial\n{line}\n")["conditions"] == expected
+
+
+@pytest.mark.parametrize("label", ["Eligible ages", "Age limit", "Age range"])
+def test_age_range_labels(label: str) -> None:
+    trial = _trial(f"Title: A CAR-T trial\n{label}: 18 - 55 years\n")
+    assert (trial["min_age_years"], trial["max_age_years"]) == (18.0, 55.0)

@@ -66,6 +66,7 @@ def test_parse_age_years(text, expected):
         ("65 years or younger", (None, 65.0)),
         ("≤ 17 years", (None, 17.0)),
         ("N/A to 17 Years", (None, 17.0)),
+        ("18 Years ? 65 Years", (18.0, 65.0)),  # the dash lost to a "?"
         ("Minimum Age: 18 Maximum Age: 70", (18.0, 70.0)),
         ("Minimum age: 12 Years, Maximum age: N/A", (12.0, None)),
         ("Minimum 12 years, maximum 70 years", (12.0, 70.0)),
