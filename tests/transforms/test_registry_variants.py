@@ -733,3 +733,13 @@ def test_conditions_placeholders_and_long_comma_lists(line: str, expected: objec
 def test_age_range_labels(label: str) -> None:
     trial = _trial(f"Title: A CAR-T trial\n{label}: 18 - 55 years\n")
     assert (trial["min_age_years"], trial["max_age_years"]) == (18.0, 55.0)
+
+
+def test_end_of_trial_and_sponsor_name_labels() -> None:
+    trial = _trial(
+        "Title: A CAR-T trial\n| End of trial | 15 September 2015 |\nSponsor name: Foo Bio\n"
+    )
+    assert (trial["completion_date"].isoformat(), trial["lead_sponsor"]) == (
+        "2015-09-15",
+        "Foo Bio",
+    )

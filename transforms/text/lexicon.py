@@ -623,6 +623,9 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "end of trial date in eea",
         "global end of trial date",
         "estimated end of trial",
+        "end of trial",
+        "end of study",
+        "study end date",
     ),
     "last_updated": (
         "last updated",
@@ -744,6 +747,9 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "current study sponsor",
         "name of sponsor",
         "name of primary sponsor",  # CTRI
+        "sponsor name",
+        "sponsor organisation",
+        "sponsor organization",
         "申办者",
         "申办单位",
         "试验主办单位",
