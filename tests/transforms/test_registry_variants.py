@@ -743,3 +743,18 @@ def test_end_of_trial_and_sponsor_name_labels() -> None:
         "2015-09-15",
         "Foo Bio",
     )
+
+
+def test_the_note_that_not_all_criteria_are_listed_is_no_criterion() -> None:
+    page = (
+        "A dermatitis trial\n\nKey Inclusion Criteria:\n\n1. Adults 18 to 64 years\n\n"
+        "Key Exclusion Criteria:\n\n1. Prior treatment with dupilumab\n\n"
+        "The information listed above is not intended to contain all considerations relevant "
+        "to a patient's potential participation in a clinical trial and not all inclusion/ "
+        "exclusion criteria are listed.\n"
+    )
+    criteria = _marts(page)["criteria"]
+    assert criteria.select("criterion_type", "text").rows() == [
+        ("INCLUSION", "Adults 18 to 64 years"),
+        ("EXCLUSION", "Prior treatment with dupilumab"),
+    ]

@@ -213,6 +213,7 @@ def _rows(text):
         ("Anti-nuclear antibody (ANA) ≥1:80;", [("ana_titer", ">=", 80, "dilution")]),
         ("ANA titer ≥ 1:160", [("ana_titer", ">=", 160, "dilution")]),
         ("anti-dsDNA antibody > 30 IU/mL", [("anti_dsdna", ">", 30, "IU/mL")]),
+        ("Anti-dsDNA > 2 × ULN", [("anti_dsdna", ">", 2, "xULN")]),
         ("UPCR ≥ 500 mg/g", [("upcr", ">=", 0.5, "g/g")]),
         ("UPCR > 100 mg/mmol", [("upcr", ">", 0.884016973, "g/g")]),  # 113.12 mg/mmol creatinine
         ("urine protein:creatinine ratio ≥ 0.5 mg/mg", [("upcr", ">=", 0.5, "g/g")]),

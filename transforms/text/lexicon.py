@@ -1105,6 +1105,8 @@ _BOILERPLATE_PATTERNS = (
     r"\(submitted: [^()]{4,30}\)",  # the tabular view's version date under a label
     r"same as current",
     r"information (?:provided )?(?:from|by) the national library of medicine",
+    # Its note under "Key" criteria: not every criterion is listed.
+    r"the information listed above is not intended to contain all considerations.*",
     # Explainer sentences addressed to the reader under each heading.
     r"(?:see|review|learn about|explore|check|get|understand|meet|identify|reach out|find|"
     r"dive into|browse|discover|read) \b.{0,160}\b(?:trial|study|research|studies|participat\w*|"

@@ -197,7 +197,7 @@ CONCEPT_UNITS: dict[str, frozenset[str]] = {
     "cd4_count": _CELLS,
     "hemoglobin": frozenset({"g/L", "g/dL"}),
     "ana_titer": frozenset({"dilution"}),
-    "anti_dsdna": frozenset({"IU/mL"}),
+    "anti_dsdna": frozenset({"IU/mL", "xULN"}),
     "upcr": frozenset({"mg/g", "g/g", "mg/mmol"}),
     "urine_protein_24h": frozenset({"g/24h", "mg/24h"}),
     "fvc": frozenset({"% predicted"}),
