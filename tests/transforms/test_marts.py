@@ -257,6 +257,15 @@ def test_a_preparative_regimen_is_lymphodepletion() -> None:
             ["cyclophosphamide", "fludarabine"],
         ),
         ("Cyclophosphamide is given before the CAR-T cells.", ["cyclophosphamide"]),
+        (
+            "Fludarabine 25 mg/m2 and cyclophosphamide 250 mg/m2 daily for 3 days followed by "
+            "1 × 10^6 CAR-T cells/kg.",
+            ["cyclophosphamide", "fludarabine"],
+        ),
+        (
+            "Patients receive fludarabine and cyclophosphamide, then a single infusion of KYV-101.",
+            ["cyclophosphamide", "fludarabine"],
+        ),
         ("Patients failed cyclophosphamide and mycophenolate.", None),  # a prior therapy
     ],
 )

@@ -55,13 +55,14 @@ _NAMED = re.compile(
 )
 _NAMED_BY_GROUP = {re.sub(r"[^A-Z0-9]", "_", k): k for k in _NAMED_ANTIGENS}
 _LD_CONTEXT = re.compile(
-    r"(?=[lcpfbda])(?:"  # every phrase starts with one of these: skip other positions cheaply
+    r"(?=[lcpfbdat])(?:"  # every phrase starts with one of these: skip other positions cheaply
     r"lymphodeplet|lympho-deplet|conditioning|pre-?treatment chemotherapy|preconditioning|"
     r"lymphocyte depletion|preparative (?:regimen|chemotherapy)|"
     # Chemotherapy given on the days before the cells, named as such: "fludarabine and
     # cyclophosphamide on days -5 to -3, followed by CAR-T cell infusion".
     # "… followed by CD19 CAR-T cells", "… before the KYV-101 infusion"
-    r"(?:followed by|before|prior to) (?:an? |the )?(?:single )?(?:[\w+-]+ ){0,2}?"
+    # "… daily for 3 days followed by 1 × 10^6 CAR-T cells/kg", "…, then a single infusion"
+    r"(?:followed by|before|prior to|then) (?:an? |the )?(?:single )?(?:[\w+^×.,/-]+ ){0,6}?"
     r"(?:CAR|(?:cell )?infusion)|"
     # "… single infusion after fludarabine and cyclophosphamide", "… (flat dose) after Flu/Cy"
     r"(?:after|following) (?:lymphodeplet\w+ )?(?:chemotherapy with )?"
