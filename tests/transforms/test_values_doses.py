@@ -74,6 +74,13 @@ def _summary(text):
         ("1,000,000 cells/kg", [(1e6, None, "cells/kg")]),
         ("a total of 100,000,000 CAR-T cells", [(1e8, None, "cells")]),
         ("2.0 × 10^6 (±20%) CAR-T cells/kg", [(2e6, None, "cells/kg")]),
+        # A day's number before "and" lists no level; a floor to reach is no level.
+        (
+            "5 × 10^5 cells/kg on day 0 and 5 × 10^5 cells/kg on day 1",
+            [(5e5, None, "cells/kg"), (5e5, None, "cells/kg")],
+        ),
+        ("Apheresis must yield at least 1 × 10^9 T cells", []),
+        ("A minimum of 2 × 10^8 CAR-T cells must be manufactured", []),
         ("1×10^8 cells/m2", [(1e8, None, "cells/m2")]),
         ("2 million cells/kg", [(2e6, None, "cells/kg")]),
         ("1 × 10^(6) cells/kg", [(1e6, None, "cells/kg")]),

@@ -106,11 +106,15 @@ _LIST_BEFORE = re.compile(
 # A ceiling on a dose, not a dose level: "1×10^6 cells/kg (not to exceed 1×10^8 cells)".
 _CAP_BEFORE = re.compile(
     r"(?:\b(?:not\s+to\s+exceed|not\s+exceeding|no\s+more\s+than|capped\s+at|a\s+cap\s+of"
-    r"|at\s+most|max(?:imum|\.)?(?:\s+(?:total|flat))?(?:\s+dose)?(?:\s+of)?)|≤|<=?"
+    r"|at\s+most|max(?:imum|\.)?(?:\s+(?:total|flat))?(?:\s+dose)?(?:\s+of)?"
+    # a floor a product or an apheresis must reach: "at least 1 × 10^9 T cells"
+    r"|at\s+least|(?:a\s+)?minimum(?:\s+of)?|no\s+(?:fewer|less)\s+than)|≤|<=?"
     r"|(?<=\()\s*\?)\s*[:(]?\s*$",  # "(? 1 × 10^8 cells)": a "≤" the page lost
     re.IGNORECASE,
 )
 _UP_TO_BEFORE = re.compile(r"\b(?:up\s+to|to\s+a\s+max(?:imum)?\s+of)\s*$", re.IGNORECASE)
+# A number that counts days or visits, not cells: "on day 0 and …", "D1, 3".
+_COUNTED_BEFORE = re.compile(r"\b(?:days?|D|weeks?|months?|visits?|cycles?)\s*$", re.IGNORECASE)
 _CAP_REACH = 32  # characters before a magnitude searched for a cap's words
 _CAR_POSITIVE = re.compile(r"CAR\s*[+⁺]|CAR[\s\-]*positive|\+\s*T\b|CAR-expressing", re.IGNORECASE)
 
@@ -295,7 +299,11 @@ def _joined_ranges(text: str, mentions: list[DoseMention]) -> list[DoseMention]:
 
 
 def _is_list(listed: re.Match[str]) -> bool:
-    """Two numbers or more before the last one, or one joined by "and" / "or"."""
+    """Two numbers or more before the last one, or one joined by "and" / "or"; not a
+    day's number ("… on day 0 and 5 × 10^5 cells/kg on day 1")."""
+    text, start = listed.string, listed.start()
+    if _COUNTED_BEFORE.search(text, max(0, start - 12), start) is not None:
+        return False
     joined = listed.group("sep").strip(", ").lower() in ("and", "or")
     return joined or len(_LIST_NUMBER.findall(listed.group("items"))) >= 2
 
