@@ -758,3 +758,23 @@ def test_the_note_that_not_all_criteria_are_listed_is_no_criterion() -> None:
         ("INCLUSION", "Adults 18 to 64 years"),
         ("EXCLUSION", "Prior treatment with dupilumab"),
     ]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Inclusion Criteria: 1. Age 18-65 years; 2. LVEF ≥ 50%.Exclusion Criteria: 1. eGFR < 30 "
+        "mL/min/1.73m2; 2. Pregnancy.",
+        "Inclusion Criteria\n1. Age 18-65 years\n2. LVEF ≥ 50%\nExclusionCriteria\n"
+        "1. eGFR < 30 mL/min/1.73m2\n2. Pregnancy\n",
+        "Inclusion Criteria:\n1. Age 18-65 years\n2. LVEF ≥ 50%\n\nNon-inclusion Criteria:\n"
+        "1. eGFR < 30 mL/min/1.73m2\n2. Pregnancy\n",
+    ],
+    ids=["glued after a full stop", "glued words (CTRI)", "non-inclusion"],
+)
+def test_exclusion_headings_glued_or_worded_otherwise(page: str) -> None:
+    marts = _marts(f"Title: A CAR-T trial\n{page}")
+    assert marts["criteria"]["criterion_type"].to_list() == ["INCLUSION"] * 2 + ["EXCLUSION"] * 2
+    assert ("EXCLUSION", "egfr", "<", 30) in marts["criteria_thresholds"].select(
+        "criterion_type", "concept", "operator", "value"
+    ).rows()

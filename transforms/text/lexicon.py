@@ -222,6 +222,7 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "inclusion requirements",
         "criteria for inclusion",
         "include criteria",  # jRCT's English
+        "inclusioncriteria",  # CTRI: label and word glued
         "纳入标准",
     ),
     "exclusion": (
@@ -250,6 +251,9 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "who can't take part",
         "who cannot participate",
         "who can not take part",
+        "exclusioncriteria",
+        "non-inclusion criteria",  # a French protocol's "critères de non-inclusion"
+        "non inclusion criteria",
         "排除标准",
     ),
     "locations": (

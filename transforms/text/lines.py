@@ -37,7 +37,7 @@ _ITEM_NUMBER = re.compile(r"^\(?\d{1,2}[.)、]\s")
 _TABLE_SEPARATOR = re.compile(r"^\|?[\s:|-]+\|?$")
 # Criteria headings written mid-paragraph: "... consent form. Exclusion Criteria: 1. ...".
 _INLINE_CRITERIA = re.compile(
-    r"(?<=\S)(?<!key)(?<!main)(?<!principal)(?<!participant)[ \t]+"
+    r"(?:(?<=\S)(?<!key)(?<!main)(?<!principal)(?<!participant)(?<!non)[ \t]+|(?<=[.;。]))"
     r"(?=(?:key |main |principal |participant )?(?:inclusion|exclusion) criteria\s*[:：])"
     # "…; SLEDAI-2K ≥ 6. Exclusion: pregnancy; …": the short heading after a sentence.
     r"|(?<=[.;。])[ \t]+(?=exclusion\s*[:：])",
