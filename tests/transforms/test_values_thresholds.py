@@ -308,6 +308,11 @@ def test_find_thresholds(text, expected):
         "CD19+ B lymphocyte count > 10 cells/µL",  # a subset's count, not the ALC
         "Adults, at least 6 months after the last rituximab dose",  # a wait, not an age
         "Parental consent if the patient is younger than 18 years",
+        # Ages that say whom a rule is for: a split at one age, pregnancy, a table's row.
+        "Lansky (age < 16 years) or Karnofsky (age ≥ 16 years) performance status",
+        "Females of childbearing potential aged ≥ 12 years must have a negative pregnancy test",
+        "Women of childbearing potential (aged 15-50 years) not willing to use contraception",
+        "Age 1 to < 2 years: 0.6 mg/dL",
         "",
         None,
     ],
@@ -497,3 +502,37 @@ def test_wordings_of_protocols_translations_and_labs(
     text: str, expected: list[tuple[str, str, float, str]]
 ) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A second comparison about something else is no second bound.
+        ("Age ≥ 18 years and ≥ 6 months from diagnosis", [("age", ">=", 18, "years")]),
+        ("LVEF < 50% or > 10% decline from baseline", [("lvef", "<", 50, "%")]),
+        # Bounds before "age", glyphs lost or "years old" written.
+        ("18 ? age ? 65 years", [("age", ">=", 18, "years"), ("age", "<=", 65, "years")]),
+        (
+            "Age: 18 years old ≤ age ≤ 70 years old",
+            [("age", ">=", 18, "years"), ("age", "<=", 70, "years")],
+        ),
+        # People, then their age in years with no "old".
+        ("Participants ≥ 18 years at the time of consent", [("age", ">=", 18, "years")]),
+        # Comparisons missing their "than" or "to".
+        ("LVEF greater or equal to 50%", [("lvef", ">=", 50, "%")]),
+        ("Hemoglobin equal or greater than 8.0 g/dL", [("hemoglobin", ">=", 80, "g/L")]),
+        ("ALT less or equal to 3 x ULN", [("alt", "<=", 3, "xULN")]),
+        # Concepts by other names or with a formula between.
+        ("dsDNA antibodies ≥ 30 IU/mL", [("anti_dsdna", ">=", 30, "IU/mL")]),
+        ("Pulse oximetry > 92% on room air", [("spo2", ">", 92, "%")]),
+        (
+            "eGFR calculated by the CKD-EPI formula ≥ 45 mL/min/1.73 m2",
+            [("egfr", ">=", 45, "mL/min/1.73m2")],
+        ),
+        ("WBC ≥ 3 x 10*3/uL", [("wbc", ">=", 3, "10^9/L")]),
+    ],
+)
+def test_thresholds_written_otherwise(
+    text: str, expected: list[tuple[str, str, float, str]]
+) -> None:
+    assert _rows(text) == expected

@@ -58,7 +58,7 @@ _LEXICON: list[tuple[str, tuple[str, ...]]] = [
     ),
     (
         r"(?:blood\s+|peripheral\s+|arterial\s+|baseline\s+)?oxygen\s+saturation"
-        r"|(?-i:SpO2|SPO2|SpO₂|SaO2)|O2\s+saturation|血氧饱和度",
+        r"|(?-i:SpO2|SPO2|SpO₂|SaO2)|O2\s+saturation|pulse\s+oximetry|血氧饱和度",
         ("spo2",),
     ),
     (
@@ -82,7 +82,7 @@ _LEXICON: list[tuple[str, tuple[str, ...]]] = [
         ("cd4_count",),
     ),
     (
-        r"anti[\s\-]*(?:ds[\s\-]*DNA|double[\s\-]stranded\s+DNA)(?:\s+antibod(?:y|ies))?"
+        r"(?:anti[\s\-]*)?(?:ds[\s\-]*DNA|double[\s\-]stranded\s+DNA)(?:\s+antibod(?:y|ies))?"
         r"|抗(?:双链|ds)DNA抗体",
         ("anti_dsdna",),
     ),

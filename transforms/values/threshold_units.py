@@ -17,11 +17,16 @@ LOST = "lost"  # "=" / "?" standing for a lost "≥" or "≤"
 _GE = (
     r"≥\s*or\s*=|>\s*or\s*=|>\s*=|≥|>=|=>|⩾|greater\s+than\s+or\s+equal\s+to"
     r"|(?:more|higher)\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:greater|more|higher)\s+than"
+    # a "than" or a "to" lost: "greater or equal to 50%", "equal or greater than 8 g/dL"
+    r"|(?:greater|more|higher)\s+(?:than\s+)?or\s+equal(?:\s+to)?"
+    r"|equal(?:\s+to)?\s+or\s+(?:greater|more|higher)(?:\s+than)?"
     r"|no[t]?\s+(?:less|lower|fewer)\s+than|at\s+least|(?:a\s+)?minimum\s+of|大于等于|不低于|不少于"
 )
 _LE = (
     r"≤\s*or\s*=|<\s*or\s*=|<\s*=|≤|<=|=<|⩽|less\s+than\s+or\s+equal\s+to"
     r"|lower\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:less|lower)\s+than"
+    r"|(?:less|lower)\s+(?:than\s+)?or\s+equal(?:\s+to)?"
+    r"|equal(?:\s+to)?\s+or\s+(?:less|lower)(?:\s+than)?"
     r"|no[t]?\s+(?:more|greater|higher)\s+than|not\s+exceeding|not\s+to\s+exceed"
     r"|(?:does\s+)?not\s+exceed|up\s+to|at\s+most|(?:a\s+)?maximum\s+of|within"
     r"|小于等于|不超过|不高于"
@@ -76,7 +81,7 @@ _UNITS: list[tuple[str, str]] = [
     (r"(?:cells\s*)?/\s*nL(?![A-Za-z])|Gpt\s*/\s*L(?![A-Za-z])", "10^9/L"),
     # Thousands per microlitre are 10^9 per litre: "1.0 × 10³/µL", "100 K/µL".
     (
-        r"(?:[×xX*✕]\s*10\s*(?:\^|\*\*)?\s*(?:3|³)|K)\s*(?:cells\s*)?/\s*(?:[µμu]L|mm3|mm\^3|mm³)"
+        r"(?:[×xX*✕]\s*10\s*(?:\^|\*\*|\*)?\s*(?:3|³)|K)\s*(?:cells\s*)?/\s*(?:[µμu]L|mm3|mm\^3|mm³)"
         r"(?![A-Za-z])",
         "10^9/L",
     ),

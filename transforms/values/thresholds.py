@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from transforms.values import threshold_units as tu
 from transforms.values.memo import text_cache
@@ -95,12 +95,14 @@ _FILLER_WORDS = frozenset(
         "physical status performance rate result results test range from between "
         "ps titer titre assessment activity organ system function ratio percentage "
         "period time measured by echocardiography expected "
-        "antibody antibodies positive positivity"
+        "antibody antibodies positive positivity calculated estimated using with via per on "
+        "formula equation pulse oximetry room air"
     ).split()
 )
 _MAX_FILLER = 16  # tokens between a concept and its comparison
 _SPACE = re.compile(r"\s*")
 _WORD = re.compile(r"\s*([A-Za-z]+)")
+_FORMULA = re.compile(r"\s*(?:CKD[\s-]*EPI|MDRD|Cockcroft[\s-]*Gault|Schwartz)\b", re.IGNORECASE)
 _PAREN = re.compile(r"\s*\(([^()]{0,60})\)")
 # Chinese filler after a concept: "SLEDAI-2K评分≥8分" (score), "…水平" (level), "…值" (value).
 _CJK_FILLER = re.compile(r"\s*(?:评分|分数|总分|水平|数值|绝对值|计数|值)")
@@ -125,6 +127,12 @@ _IMPLICIT_AGE = re.compile(
     r"|(?P<age_op>(?:no[t]?\s+)?(?:older|younger)\s+than)\s+(?P<age>\d{1,3})\s*(?:years?|yrs?)\b",
     re.IGNORECASE,
 )
+_PERSON_AGE = re.compile(
+    r"\b(?:participants?|patients?|subjects?|adults?|children|adolescents|individuals|persons"
+    r"|people|men|women|males?|females?)\s+(?:aged\s+|age\s+|of\s+age\s+)?"
+    rf"(?P<op>{tu.OPERATOR.pattern})(?P<n>\d{{1,3}})\s*(?:years?|yrs?)\b(?!\s*(?:old|of\s+age))",
+    re.IGNORECASE,
+)
 _AGE_WORD_OPERATORS = {"older than": ">", "younger than": "<"}
 # Words that scope a rule to some participants by age, not bound the trial's ages.
 _SCOPED = re.compile(
@@ -135,7 +143,7 @@ _SCOPED = re.compile(
 _SCOPE_REACH = 40  # characters before an age searched for them
 # A lower bound written before the word: "18 ≤ age ≤ 65" (the upper is read as usual).
 _BOUND_BEFORE_AGE = re.compile(
-    r"(?<![\d.])(?P<n>\d{1,3})\s*(?:years?\s*)?(?P<op>≤|<=|=<|⩽|<)\s*(?:the\s+)?age\b",
+    r"(?<![\d.])(?P<n>\d{1,3})\s*(?:years?\s*(?:old\s*)?)?(?P<op>≤|<=|=<|⩽|<|\?)\s*(?:the\s+)?age\b",
     re.IGNORECASE,
 )
 _FLIPPED = {"<=": ">=", "<": ">"}
@@ -160,6 +168,13 @@ _OUT_OF = re.compile(r"(?:/\s*| out of )\d{1,4}(?![\w.,^×µμ%/])")
 
 # A time followed by what it is counted from is an interval, not an age.
 _INTERVAL_AFTER = re.compile(r"\s*(?:after|before|since|prior|following|post)\b", re.IGNORECASE)
+# After a second comparison, words that make it about something else: a time since an
+# event ("≥ 6 months from diagnosis"), a change ("> 10% decline from baseline").
+_MEASURES_ELSE = re.compile(
+    r"\s*(?:points?\s+)?(?:from|since|after|before|prior|following|post|decline|decrease"
+    r"|increase|reduction|drop|change|rise)\b",
+    re.IGNORECASE,
+)
 _NOT_SHARED = frozenset({None, tu.UNKNOWN, "years", "months", "weeks", "days", "%"})
 # Thousands grouped by a dot, as much of Europe writes them: "Platelets ≥ 100.000/µL".
 _THOUSANDS_DOT = re.compile(r"\d{1,3}\.\d{3}(?![\d.])")
@@ -192,7 +207,11 @@ def _comparisons_at(text: str, pos: int) -> list[_Comparison]:
         found = [_Comparison(operator[0], *read)]
         chained = _CHAIN.match(text, read[2])
         second = tu.operator_at(text, chained.end()) if chained else None
-        if second is not None and (more := _value_then_unit(text, second[1])) is not None:
+        if (
+            second is not None
+            and (more := _value_then_unit(text, second[1])) is not None
+            and not _MEASURES_ELSE.match(text, more[2])  # "and ≥ 6 months from diagnosis"
+        ):
             found.append(_Comparison(second[0], *more))
             if found[0].unit is None and more[1] not in _NOT_SHARED:
                 # "≥ 50 and ≤ 400 × 10^9/L": one unit for both. Not a time ("SLEDAI ≥ 6
@@ -297,6 +316,8 @@ def _filler_step(text: str, pos: int) -> tuple[int, bool] | None:
     word = _WORD.match(text, pos)
     if word is not None and word.group(1).lower() in _FILLER_WORDS:
         return word.end(), False
+    if (formula := _FORMULA.match(text, pos)) is not None:  # "eGFR by the CKD-EPI formula ≥ 45"
+        return formula.end(), False
     if (cjk := _CJK_FILLER.match(text, pos)) is not None:
         return cjk.end(), False
     return None
@@ -398,6 +419,24 @@ def _implicit_ages(text: str, clean: str, taken: list[Threshold]) -> list[Thresh
     return out
 
 
+def _person_ages(text: str, clean: str, taken: list[Threshold]) -> list[Threshold]:
+    """An age in years right after the people it bounds, no "old" needed: "Participants
+    ≥ 18 years at the time of consent", "Adults aged > 18 years"."""
+    if "year" not in clean and "yr" not in clean:
+        return []
+    out = []
+    for match in _PERSON_AGE.finditer(clean):
+        code = tu.operator_at(clean, match.start("op"))
+        if code is None or code[0] == tu.LOST:
+            continue
+        start, end = match.start("op"), match.end()
+        if any(t.concept == "age" and t.start < end and start < t.end for t in taken):
+            continue
+        value = float(match.group("n"))
+        out.append(_threshold("age", code[0], value, "years", start, end, text[start:end]))
+    return out
+
+
 def _bounds_before_age(text: str, clean: str) -> list[Threshold]:
     """An age's lower bound written before the word: "18 ≤ age" is age >= 18."""
     if "ge" not in clean:
@@ -410,6 +449,21 @@ def _bounds_before_age(text: str, clean: str) -> list[Threshold]:
         value = float(match.group("n"))
         out.append(_threshold("age", op, value, "years", start, end, text[start:end]))
     return out
+
+
+def _upper_after_lower(found: list[Threshold]) -> list[Threshold]:
+    """ "18 ? age ? 65 years": after a bound written before "age", the guessed comparison
+    after it is the upper bound (a lost glyph otherwise reads as "≥")."""
+    lower = [t for t in found if t.concept == "age" and t.operator == ">=" and not t.guessed]
+    return [
+        replace(t, operator="<=")
+        if t.concept == "age"
+        and t.guessed
+        and t.operator == ">="
+        and any(low.start < t.start and low.value < t.value for low in lower)
+        else t
+        for t in found
+    ]
 
 
 def find_thresholds(text: str | None) -> list[Threshold]:
@@ -466,6 +520,43 @@ def _thresholds_of(text: str) -> tuple[Threshold, ...]:
                     stop = max(c.end for c in more)
         consumed, pending = stop, []
     out += _implicit_ages(text, clean, out)
+    out += _person_ages(text, clean, out)
     out += _bounds_before_age(text, clean)
-    unique = dict.fromkeys(out)
+    unique = _without_scoping_ages(clean, _upper_after_lower(list(dict.fromkeys(out))))
     return tuple(sorted(unique, key=lambda t: (t.start, t.end)))
+
+
+def _without_scoping_ages(clean: str, found: list[Threshold]) -> list[Threshold]:
+    """Drop the ages that say whom a rule is for, not who may join.
+
+    Two ages that split the participants at one value ("Lansky (age < 16 years) or
+    Karnofsky (age ≥ 16 years)") each pick the rule for one side; an age after words
+    on pregnancy ("Females of childbearing potential aged ≥ 12 years must …",
+    "postmenopausal … or age > 55 years") says who the rule is about.
+    """
+    ages = [t for t in found if t.concept == "age"]
+    if not ages:
+        return found
+    scoping = {
+        t
+        for t in ages
+        for other in ages
+        if other.value == t.value and {t.operator, other.operator} in _SPLITS
+    }
+    scoping |= {
+        t
+        for t in ages
+        if _CHILDBEARING.search(clean, max(0, t.start - _SCOPE_REACH * 3), t.start)
+        or _ROW_VALUE.match(clean, t.end)  # "Age 1 to < 2 years: 0.6 mg/dL": a table's row
+    }
+    return [t for t in found if t not in scoping]
+
+
+# A value after an age and a colon: the age picks the row of a table of limits.
+_ROW_VALUE = re.compile(r"\s*(?:years?|yrs?)?\s*(?:old)?\s*[:：]\s*[<>≤≥=]?\s*\d", re.IGNORECASE)
+# Operators that split an age into two sides: "< 16" and "≥ 16".
+_SPLITS = ({"<", ">="}, {"<=", ">"})
+# Words before an age that make it a rule's scope, not a limit of the trial's.
+_CHILDBEARING = re.compile(
+    r"child-?\s*bearing|menopaus|menses|\bWOCBP\b|pregnan|contracept", re.IGNORECASE
+)
