@@ -76,6 +76,7 @@ def test_a_heading_about_the_trial_itself_is_not_other_trials(heading: str) -> N
         "Participants treated in the parent study (NCT06347718) are followed for 15 years.",
         "Patients who rolled over from NCT06347718 receive a second infusion.",
         "Eligible: completed the previous trial ChiCTR2400081234.",
+        "ClinicalTrials.gov NCT06347718 (related study)",
     ],
 )
 def test_an_id_cited_as_another_trials_in_prose_is_not_the_trials_own(cited: str) -> None:

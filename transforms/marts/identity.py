@@ -94,6 +94,12 @@ _CITES = re.compile(
     r"[^\n.;:]{0,24}$",
     re.IGNORECASE,
 )
+# Words right after an id that make it another trial's.
+_CITED_AFTER = re.compile(
+    r"\s*\(\s*(?:a\s+|the\s+)?(?:related|parent|previous|prior|similar|companion|feeder)"
+    r"(?:\s+(?:study|studies|trials?|protocols?))?\s*\)",
+    re.IGNORECASE,
+)
 _CITE_WINDOW = 60  # characters before an id where its citing words may be
 
 
@@ -102,8 +108,11 @@ def _uncited(matches: Iterator[re.Match[str]], text: str) -> Iterator[re.Match[s
     for match in matches:
         before = text[max(0, match.start() - _CITE_WINDOW) : match.start()]
         cue = "tud" in before or "rial" in before or "rotocol" in before or "from" in before
-        if not (cue and _CITES.search(before)):  # the cheap test first: most ids have no cue
-            yield match
+        if cue and _CITES.search(before):  # the cheap test first: most ids have no cue
+            continue
+        if _CITED_AFTER.match(text, match.end()):  # "NCT06123456 (related study)"
+            continue
+        yield match
 
 
 def _own_form(written: str) -> str:
