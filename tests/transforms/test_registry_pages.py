@@ -159,6 +159,11 @@ def test_a_design_written_as_labelled_sentences() -> None:
     page = "Study design: Randomization: N/A. Blinding: Open Label. Single arm.\nPhase: 1\n"
     trial = _trial(page)
     assert (trial["allocation"], trial["masking"]) == ("NA", "NONE")
+    assert trial["intervention_model"] == "SINGLE_GROUP"
+
+
+def test_a_design_heading_over_single_arm() -> None:
+    assert _trial("Study design:\nSingle arm\nPhase: 1\n")["intervention_model"] == "SINGLE_GROUP"
 
 
 def test_a_purpose_under_a_heading_that_usually_opens_a_summary() -> None:

@@ -530,6 +530,10 @@ def test_wordings_of_protocols_translations_and_labs(
             [("egfr", ">=", 45, "mL/min/1.73m2")],
         ),
         ("WBC ≥ 3 x 10*3/uL", [("wbc", ">=", 3, "10^9/L")]),
+        (
+            "aged 20 years or older and under 70 years",
+            [("age", ">=", 20, "years"), ("age", "<", 70, "years")],
+        ),
     ],
 )
 def test_thresholds_written_otherwise(

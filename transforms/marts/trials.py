@@ -116,7 +116,10 @@ def trial_row(view: DocView, ids: list[str], age_limits: tuple[float | None, flo
 _DESIGN_PHRASE = {
     "masking": re.compile(r"\b(?:mask|blind)|^open\b", re.IGNORECASE),
     "allocation": re.compile(r"random", re.IGNORECASE),
-    "intervention_model": re.compile(r"\bassignment\b", re.IGNORECASE),
+    "intervention_model": re.compile(
+        r"\bassignment\b|\bsingle[\s-](?:arm|group)\b|^(?:parallel|cross-?over|factorial)\b",
+        re.IGNORECASE,
+    ),
     "primary_purpose": re.compile(r"\s+purpose$", re.IGNORECASE),
 }
 _MAX_PHRASE_WORDS = 5

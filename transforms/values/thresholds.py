@@ -12,6 +12,7 @@ threshold, so drug doses and lab values of unnamed tests never match.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -251,6 +252,15 @@ def _comparisons_at(text: str, pos: int) -> list[_Comparison]:
     # The other bound in the same words: "18 years or above and 70 years or below".
     if (chained := _CHAIN.match(text, postfix[1])) is not None and chained.end() > postfix[1]:
         number = tu.number_at(text, chained.end(), comma=False)
+        prefixed = tu.operator_at(text, chained.end()) if number is None else None
+        if prefixed is not None and prefixed[0] != postfix[0]:  # "… or older and under 70 years"
+            more_read = _value_then_unit(text, prefixed[1])
+            if (
+                more_read is not None
+                and more_read[1] in (None, low_unit)
+                and not _MEASURES_ELSE.match(text, more_read[2])
+            ):
+                found.append(_Comparison(prefixed[0], more_read[0], low_unit, more_read[2]))
         if number is not None and not number[1]:
             unit, unit_end = tu.unit_at(text, number[2])
             more = tu.postfix_at(text, unit_end)
@@ -454,16 +464,23 @@ def _bounds_before_age(text: str, clean: str) -> list[Threshold]:
 def _upper_after_lower(found: list[Threshold]) -> list[Threshold]:
     """ "18 ? age ? 65 years": after a bound written before "age", the guessed comparison
     after it is the upper bound (a lost glyph otherwise reads as "≥")."""
-    lower = [t for t in found if t.concept == "age" and t.operator == ">=" and not t.guessed]
-    return [
-        replace(t, operator="<=")
-        if t.concept == "age"
-        and t.guessed
-        and t.operator == ">="
-        and any(low.start < t.start and low.value < t.value for low in lower)
-        else t
+    lower = sorted(
+        (t.start, t.value)
         for t in found
-    ]
+        if t.concept == "age" and t.operator == ">=" and not t.guessed
+    )
+    if not lower:
+        return found
+    starts = [start for start, _ in lower]
+    least = list(itertools.accumulate((value for _, value in lower), min))  # before each start
+    out = []
+    for t in found:
+        if t.concept == "age" and t.guessed and t.operator == ">=":
+            before = bisect.bisect_left(starts, t.start)  # bounds starting before this one
+            if before and least[before - 1] < t.value:
+                t = replace(t, operator="<=")
+        out.append(t)
+    return out
 
 
 def find_thresholds(text: str | None) -> list[Threshold]:
@@ -537,11 +554,13 @@ def _without_scoping_ages(clean: str, found: list[Threshold]) -> list[Threshold]
     ages = [t for t in found if t.concept == "age"]
     if not ages:
         return found
+    operators: dict[float, set[str]] = {}
+    for t in ages:
+        operators.setdefault(t.value, set()).add(t.operator)
     scoping = {
         t
         for t in ages
-        for other in ages
-        if other.value == t.value and {t.operator, other.operator} in _SPLITS
+        if any(t.operator in split and split <= operators[t.value] for split in _SPLITS)
     }
     scoping |= {
         t
