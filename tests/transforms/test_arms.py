@@ -451,3 +451,59 @@ def test_other_interventions_of_a_text_view_arm_and_an_arm_typed_other() -> None
         ("CAR-T arm", "EXPERIMENTAL", ["CD19 CAR-T", "Questionnaire Administration"]),
         ("Healthy controls", "OTHER", ["Blood draw"]),
     ]
+
+
+def test_arms_listed_twice_a_table_then_blocks_are_each_one_arm() -> None:
+    page = (
+        "Arms and Interventions\n| Participant Group/Arm | Intervention/Treatment |\n"
+        "| --- | --- |\n"
+        "| Experimental: Low dose | Biological: CD19 CAR-T |\n"
+        "| Experimental: High dose | Biological: CD19 CAR-T |\n\n"
+        "Experimental: Low dose\nBiological: CD19 CAR-T\n"
+        "Experimental: High dose\nBiological: CD19 CAR-T\n"
+    )
+    assert [(a[0], a[1], a[3]) for a in _arms(page)] == [
+        ("Low dose", "EXPERIMENTAL", ["CD19 CAR-T"]),
+        ("High dose", "EXPERIMENTAL", ["CD19 CAR-T"]),
+    ]
+
+
+def test_other_set_under_an_arm_is_its_intervention() -> None:
+    page = (
+        "Arms and Interventions\n1. Experimental: CAR-T arm\n   • Biological: SLE-19 CAR-T cells\n"
+        "2. Placebo Comparator: Placebo infusion\n   • Other: Saline\n"
+    )
+    assert [(a[0], a[1], a[3]) for a in _arms(page)] == [
+        ("CAR-T arm", "EXPERIMENTAL", ["SLE-19 CAR-T cells"]),
+        ("Placebo infusion", "PLACEBO_COMPARATOR", ["Saline"]),
+    ]
+
+
+def test_a_cohort_table_with_a_disease_column() -> None:
+    page = (
+        "Arms:\n| Cohort | Disease | Dose |\n| --- | --- | --- |\n"
+        "| Cohort A | SLE | 1 × 10^6 CAR-T cells/kg |\n"
+        "| Cohort B | SSc | 2 × 10^6 CAR-T cells/kg |\n"
+    )
+    marts = _marts(page)
+    assert marts["arms"]["label"].to_list() == ["Cohort A", "Cohort B"]
+    assert marts["doses"].select("arm_label", "dose_value").rows() == [
+        ("Cohort A", 1e6),
+        ("Cohort B", 2e6),
+    ]
+
+
+def test_an_arm_type_alone_on_its_line_before_or_after_the_label() -> None:
+    before = (
+        "Study Groups\nEXPERIMENTAL\nLow dose\nBCMA CAR-T cells\n"
+        "Participants receive 1×10^6 CAR-T cells/kg.\n"
+        "EXPERIMENTAL\nHigh dose\nBCMA CAR-T cells\nParticipants receive 3×10^6 CAR-T cells/kg.\n"
+    )
+    after = before.replace("EXPERIMENTAL\nLow dose", "Low dose\nEXPERIMENTAL").replace(
+        "EXPERIMENTAL\nHigh dose", "High dose\nEXPERIMENTAL"
+    )
+    for page in (before, after):
+        assert [(a[0], a[1]) for a in _arms(page)] == [
+            ("Low dose", "EXPERIMENTAL"),
+            ("High dose", "EXPERIMENTAL"),
+        ]

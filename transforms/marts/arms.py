@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import itemgetter
 
 import polars as pl
@@ -75,6 +75,12 @@ _NOT_GROUPS = _NOT_NAMES | {"dose"}  # in an interventions section: one arm's do
 # "Description: …" / "Arm Description: …" under an arm.
 _DESCRIBED = re.compile(
     r"^(?:arm\s+(?:group\s+)?)?description\s*[:：]\s*(?P<text>.+)$", re.IGNORECASE
+)
+_BULLETS = frozenset("-*•+")
+_BARE_TYPE = re.compile(
+    r"^(?:experimental|active[\s_]comparator|placebo[\s_]comparator|sham[\s_]comparator"
+    r"|no[\s_]intervention)(?:\s+arm)?$",
+    re.IGNORECASE,
 )
 _ARM_FIELDS = frozenset({"arms", "arm_type", "intervention"})
 _DESCRIPTION_LABEL = re.compile(r"^(?:arm\s+(?:group\s+)?)?description\s*[:：]?$", re.IGNORECASE)
@@ -143,17 +149,33 @@ class _ArmReader:
         self.describing = False  # a "Description" line alone names the next line
         # "Other: X" read as the current arm's intervention, until a line shows it was an arm
         self.tentative: tuple[str, Row] | None = None
+        self.opened: Row | None = None  # the row that opened the current arm
+        self.pending_type: str | None = None  # a type alone on its line, for the next arm
 
     @property
     def current(self) -> ArmBlock | None:
         return self.arms[-1] if self.arms else None
 
+    def _under_the_arm(self, row: Row) -> bool:
+        """Whether an item is set under the line that opened the current arm: deeper, or
+        bulleted under an unbulleted or numbered line ("2. Placebo Comparator: Placebo" /
+        "• Other: Saline")."""
+        opened = self.opened
+        if opened is None:
+            return False
+        marker, opener = str(row.get("marker") or ""), str(opened.get("marker") or "")
+        deeper = int(row.get("depth") or 0) > int(opened.get("depth") or 0)  # type: ignore[call-overload]
+        bulleted = marker[:1] in _BULLETS and opener[:1] not in _BULLETS
+        return deeper or bulleted
+
     def open(self, label: str, row: Row) -> ArmBlock:
+        self.opened = row
         typed = _TYPED.match(label) or _TYPED_AFTER.match(label)
         label, description = _described_label(typed.group("label").strip() if typed else label)
+        pending, self.pending_type = self.pending_type, None
         arm = ArmBlock(
             label,
-            enums.normalize_arm_type(typed.group("type")) if typed else None,
+            enums.normalize_arm_type(typed.group("type")) if typed else pending,
             int(row["span_start"]),  # type: ignore[arg-type]
             int(row["span_end"]),  # type: ignore[arg-type]
         )
@@ -210,14 +232,20 @@ class _ArmReader:
             return
         if "/" in text and column_key(text) in ARM_COLUMNS:
             return  # a table's header printed as lines: "Participant Group/Arm"
+        current = self.current
+        if _BARE_TYPE.match(text):  # "EXPERIMENTAL" on a line of its own (badge pages)
+            if current is not None and current.arm_type is None and _is_bare(current):
+                current.arm_type = enums.normalize_arm_type(text)  # after the arm's label
+            else:
+                self.pending_type = enums.normalize_arm_type(text)  # before the next arm's
+            return
         untyped = self.named_lines_open_arms  # the page types no arm
         named = _NAMED_ARM.match(text) if untyped else None
-        current = self.current
         if (
             text[:5].lower() == "other"
             and current is not None
             and current is not self.table_arm
-            and current.interventions
+            and (current.interventions or self._under_the_arm(row))
             and (other := _TYPED.match(text)) is not None
         ):  # "Other: Questionnaire" among an arm's interventions (ClinicalTrials.gov's text
             # view): an intervention, unless an arm's "description | intervention" row follows
@@ -320,6 +348,11 @@ def _heads_arm_columns(item: Row) -> bool:
     return roles is not None and roles[0] == "arm"
 
 
+def _is_bare(arm: ArmBlock) -> bool:
+    """An arm just opened: nothing read under its label yet."""
+    return not arm.interventions and not arm.description
+
+
 def _repeats(arm: ArmBlock | None, label: str) -> bool:
     """A label printed twice in a row: the arm just opened, with nothing under it yet."""
     return arm is not None and arm.label == label and not arm.interventions and not arm.description
@@ -327,7 +360,7 @@ def _repeats(arm: ArmBlock | None, label: str) -> bool:
 
 def arm_rows(view: DocView, tid: str, blocks: list[ArmBlock]) -> list[Row]:
     """Arms from ``blocks`` (``arm_blocks(view)``), else a stated group count."""
-    arms = blocks
+    arms = _once_each(blocks)
     if not arms:
         arms = [ArmBlock(None, None, 0, 0) for _ in range(_stated_group_count(view))]
     return [
@@ -345,6 +378,27 @@ def arm_rows(view: DocView, tid: str, blocks: list[ArmBlock]) -> list[Row]:
         }
         for i, arm in enumerate(arms, start=1)
     ]
+
+
+def _once_each(blocks: list[ArmBlock]) -> list[ArmBlock]:
+    """Each arm once: a page that lists its arms twice (a table, then a block per arm)
+    names each by the same label; the second telling adds what the first lacked."""
+    if len(blocks) < 2:
+        return blocks
+    kept: dict[str, ArmBlock] = {}
+    out = []
+    for block in blocks:
+        key = " ".join((block.label or "").casefold().split())
+        first = kept.get(key) if key else None
+        if first is None:
+            merged = replace(block, interventions=list(block.interventions))
+            kept[key] = merged
+            out.append(merged)
+            continue
+        first.arm_type = first.arm_type or block.arm_type
+        first.interventions += [n for n in block.interventions if n not in first.interventions]
+        first.description = first.description or block.description
+    return out
 
 
 def build_arms(staged: Mapping[str, pl.DataFrame]) -> pl.DataFrame:

@@ -44,7 +44,24 @@ ARM_COLUMNS = column_lexicon(
             "drug",
             "drugs",
         ),
-        "description": ("description", "arm description", "details", "dose"),
+        "description": (
+            "description",
+            "arm description",
+            "details",
+            "dose",
+            "doses",
+            "dose level",
+            "cell dose",
+            # what a cohort's row says of its patients: "| Cohort | Disease | Dose |"
+            "disease",
+            "diseases",
+            "condition",
+            "indication",
+            "population",
+            "participants",
+            "number of participants",
+            "sample size",
+        ),
         "type": ("type", "arm type", "group type"),
     }
 )
