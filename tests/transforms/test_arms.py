@@ -507,3 +507,33 @@ def test_an_arm_type_alone_on_its_line_before_or_after_the_label() -> None:
             ("Low dose", "EXPERIMENTAL"),
             ("High dose", "EXPERIMENTAL"),
         ]
+
+
+def test_groups_of_an_observational_study_and_arms_named_then_grouped() -> None:
+    labelled = (
+        "Study Type: Observational\nStudy Groups\nGroup/Cohort: Treated patients\n"
+        "Patients who received CD19 CAR-T.\nGroup/Cohort: Healthy controls\nAge-matched donors.\n"
+    )
+    headed = labelled.replace("Study Groups", "Groups and Cohorts").replace("Group/Cohort: ", "")
+    for page in (labelled, headed):
+        assert [a[0] for a in _arms(page)] == ["Treated patients", "Healthy controls"]
+    grouped = (
+        "Treatment groups\n\nComplete caries removal: Control group\n"
+        "Incomplete caries removal: Test group\n"
+    )
+    assert [(a[0], a[2]) for a in _arms(grouped)] == [
+        ("Complete caries removal", "Control group"),
+        ("Incomplete caries removal", "Test group"),
+    ]
+
+
+def test_dose_levels_listed_under_an_arm_stay_the_arms() -> None:
+    page = (
+        "Arms:\nExperimental: CD19 CAR-T\nDose levels:\nDL1: 1 × 10^6 cells/kg\n"
+        "Biological: CD19 CAR-T\n"
+    )
+    marts = _marts(page)
+    assert marts["arms"].select("label", "intervention_names").rows() == [
+        ("CD19 CAR-T", ["CD19 CAR-T"])
+    ]
+    assert marts["doses"].select("arm_label", "dose_value").rows() == [("CD19 CAR-T", 1e6)]

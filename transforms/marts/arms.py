@@ -62,6 +62,11 @@ _NAMED_ARM = re.compile(
     r"\s*[:：\-–]\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# An arm's name, then which group it is: "Complete caries removal: Control group".
+_NAME_THEN_GROUP = re.compile(
+    r"^(?P<label>[^:：]{2,60})[:：]\s*(?P<rest>[^:：]{0,40}\b(?:group|arm|cohort))\.?$",
+    re.IGNORECASE,
+)
 _MAX_NAME_WORDS = 5
 _MIN_DESCRIPTION_WORDS = 5
 _LABEL_DASH = re.compile(r"\s[-–—]\s")
@@ -257,6 +262,13 @@ class _ArmReader:
             self.open(text, row)
         elif named:
             self._open_named(named, row)
+        elif (
+            untyped
+            and row["section"] == "arms"
+            and (grouped := _NAME_THEN_GROUP.match(text)) is not None
+            and not _INTERVENTION.match(text)
+        ):  # "Complete caries removal: Control group"
+            self.open(grouped.group("label").strip(), row).description.append(grouped["rest"])
         elif (
             untyped
             and row["section"] == "arms"  # an interventions section's lines are not arm titles

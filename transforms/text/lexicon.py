@@ -61,6 +61,8 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "cohorts",
         "participant groups",
         "study groups and cohorts",
+        "groups and cohorts",
+        "groups/cohorts",
         "arms/groups",
         "study groups/cohorts",
         "intervention groups",
@@ -793,6 +795,8 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "group",
         "group name",
         "arm group label",
+        "group/cohort",  # ClinicalTrials.gov's observational studies
+        "group / cohort",
         "组别",
     ),
     "arm_type": ("arm type", "arm group type", "group type"),

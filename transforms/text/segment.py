@@ -988,7 +988,15 @@ def _is_block_label(state: _State, line: Line) -> bool:
         if state.section.key in ("arms", "interventions"):
             return True  # "Description" over an arm's words, or "Description: …"
         return line.value is not None and state.section.key in OUTCOME_SECTIONS
-    return line.key == "interventions" and state.section.key == "arms" and "/" in line.text
+    if line.key != "interventions" or state.section.key != "arms":
+        return False
+    if "/" in line.text:  # "Intervention/Treatment": a column's name
+        return True
+    # "Dose levels:" over one arm's levels, in lines; a table of levels is its own section
+    if line.start in state.headings or not normalize_label(line.label or "").startswith("dos"):
+        return False
+    after = state.text[line.end : line.end + 200].lstrip()
+    return not after.startswith("|")
 
 
 def _arm_key(line: Line) -> Line | None:
