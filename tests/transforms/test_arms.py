@@ -537,3 +537,21 @@ def test_dose_levels_listed_under_an_arm_stay_the_arms() -> None:
         ("CD19 CAR-T", ["CD19 CAR-T"])
     ]
     assert marts["doses"].select("arm_label", "dose_value").rows() == [("CD19 CAR-T", 1e6)]
+
+
+def test_labelled_arms_with_no_heading_keep_their_descriptions_and_doses() -> None:
+    page = (
+        "Title: X\nArm Group Label: Cohort 1\nDescription: Participants receive 2 × 10^5 "
+        "CAR-T cells/kg.\nIntervention: Biological: CD19 CAR-T\nArm Group Label: Cohort 2\n"
+        "Description: Participants receive 6 × 10^5 CAR-T cells/kg.\n"
+        "Intervention: Biological: CD19 CAR-T\n"
+    )
+    marts = _marts(page)
+    assert marts["arms"].select("label", "intervention_names").rows() == [
+        ("Cohort 1", ["CD19 CAR-T"]),
+        ("Cohort 2", ["CD19 CAR-T"]),
+    ]
+    assert marts["doses"].select("arm_label", "dose_value").rows() == [
+        ("Cohort 1", 2e5),
+        ("Cohort 2", 6e5),
+    ]

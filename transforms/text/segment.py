@@ -434,6 +434,10 @@ def _consume(state: _State, line: Line) -> None:
         return
     if line.kind == "field":
         origin = "table" if line.text.startswith("|") else "label"
+        if line.key == "arms" and origin == "label" and state.section.key in _BEFORE_ANY_LIST:
+            # "Arm Group Label: Cohort 1" with no heading over the arms: their section,
+            # so that the "Description: …" under each is the arm's
+            _open_section(state, Line(line.start, line.start, "", line.indent, "heading", "arms"))
         _add_field(state, line.key, line.label, line.value, origin, line.start, line.end)
         if line.key in _WRAPPING_FIELDS and origin == "label" and _is_wrapped(line):
             state.wrapping = len(state.fields) - 1
