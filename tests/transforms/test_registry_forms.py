@@ -1002,3 +1002,16 @@ def test_the_eu_registers_ticked_design_and_one_timepoint_for_every_end_point() 
     )
     assert marts["endpoints"]["time_frame_days"].to_list() == [730, 730, 730]
     assert trial["countries"] == ["United States"]
+
+
+def test_eu_form_ticks_phases_apart_and_both_sexes() -> None:
+    page = (
+        "EudraCT Number: 2023-000456-21\nA.3 Full title of the trial: CD19 CAR T cells in SLE\n"
+        "E.7.1 Human pharmacology (Phase I): Yes\nE.7.1.1 First administration to humans: No\n"
+        "E.7.1.2 Bioequivalence study: No\nE.7.1.3 Other: No\n"
+        "E.7.2 Therapeutic exploratory (Phase II): Yes\n"
+        "E.7.3 Therapeutic confirmatory (Phase III): No\n"
+        "F.2 Gender\nF.2.1 Female: Yes\nF.2.2 Male: Yes\n"
+    )
+    trial = _marts(page)["trials"].row(0, named=True)
+    assert (trial["phases"], trial["sex"]) == (["PHASE1", "PHASE2"], "ALL")

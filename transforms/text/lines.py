@@ -60,6 +60,8 @@ _FORM_TICKS = {
     "parallel group": ("intervention_model", "Parallel"),
     "cross over": ("intervention_model", "Crossover"),
     "crossover": ("intervention_model", "Crossover"),
+    "female": ("sex", "Female"),  # F.2.1 / F.2.2: who may take part
+    "male": ("sex", "Male"),
 }
 _YES = re.compile(r"yes\b", re.IGNORECASE)
 # A form-section code alone ("E.4") is the start of the heading after it, not a line.

@@ -129,6 +129,8 @@ _TIME_FRAME_LABEL = re.compile(r"[ \t]*(?:[-*•]\s*)?\[?\s*time\s*frame\b", re.
 _ARM_KEY = re.compile(
     r"^(?:[-*•]\s*)?(?P<key>label|name|title|type)\s*[:：]\s*(?P<value>\S.*)$", re.I
 )
+_TICKS_APART = 6
+_FORM_CODE_START = re.compile(r"^[A-Z]\.\d+(?:\.\d+)*\s+")
 _DATES_BY_ORDER = frozenset({"start_date", "completion_date"})  # the badge reader's guesses
 # Free-text fields whose values a printout hard-wraps onto the next lines.
 _WRAPPING_FIELDS = frozenset({"title", "condition", "intervention"})
@@ -421,14 +423,14 @@ def _consume(state: _State, line: Line) -> None:
         return
     if (
         line.kind == "field"
-        and line.key == "phase"
-        and _is_ticked_phase(line.label)
+        and line.key in ("phase", "sex")
+        and _is_ticked(line)
         and _extends_last_field(  # "E.7.1 … (Phase I): Yes" / "E.7.2 … (Phase II): Yes"
             state,
             line,
-            lambda last: last.key == "phase" and _is_ticked_phase(last.label),
+            lambda last: last.key == line.key and _is_ticked(last),
             f", {line.value}",
-            lines_apart=2,
+            lines_apart=_TICKS_APART,  # the boxes of E.7.1's sub-questions between
         )
     ):
         return
@@ -773,6 +775,14 @@ def _add_badge_row(state: _State, line: Line) -> bool:
 def _is_ticked_phase(label: str | None) -> bool:
     """ "E.7.1 Human pharmacology (Phase I)": the EU register's trial type, ticked."""
     return label is not None and "(phase" in label.casefold()
+
+
+def _is_ticked(line: Line | Field) -> bool:
+    """A box of the EU register's form ticked: a trial type ("E.7.1 Human pharmacology
+    (Phase I): Yes") or a sex ("F.2.1 Female: Yes"), each a part of one field."""
+    if line.key == "phase":
+        return _is_ticked_phase(line.label)
+    return normalize_label(_FORM_CODE_START.sub("", line.label or "")) in ("female", "male")
 
 
 def _is_explainer(text: str) -> bool:
