@@ -778,3 +778,17 @@ def test_exclusion_headings_glued_or_worded_otherwise(page: str) -> None:
     assert ("EXCLUSION", "egfr", "<", 30) in marts["criteria_thresholds"].select(
         "criterion_type", "concept", "operator", "value"
     ).rows()
+
+
+def test_badges_after_a_labelled_value_a_nil_acronym_and_countries_concerned() -> None:
+    trial = _trial(
+        "CAR-T in IgG4-Related Disease\nTrial Acronym: NIL\n"
+        "Status: Recruiting · Phase 1 · 12 participants\n\nCountries concerned\nGermany, Austria\n"
+    )
+    assert (trial["overall_status"], trial["phases"], trial["enrollment"]) == (
+        "RECRUITING",
+        ["PHASE1"],
+        12,
+    )
+    assert trial["acronym"] is None
+    assert sorted(trial["countries"]) == ["Austria", "Germany"]

@@ -77,7 +77,7 @@ _VALIDATORS: dict[str, Callable[[str], object]] = {
 TYPED_FIELDS = frozenset(_VALIDATORS) | {"ages", "min_age", "max_age"}
 
 _PLACEHOLDER = re.compile(
-    r"^(?:n/?a|not (?:provided|available|applicable|reported|specified|yet known)|unknown|none|"
+    r"^(?:n/?a|nil|not (?:provided|available|applicable|reported|specified|yet known)|unknown|none|"
     r"tbd|to be determined|pending|-+|—|\?)$",
     re.IGNORECASE,
 )

@@ -291,6 +291,9 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "trial countries",
         "study countries",
         "countries of recruitment and research settings",  # ChiCTR, over "Country"
+        "countries concerned",  # EU CTIS: the member states concerned
+        "member states concerned",
+        "country of recruitment",
         "研究实施地点",
     ),
     "sponsors": (

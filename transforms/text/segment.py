@@ -56,6 +56,7 @@ from transforms.text.tables import row_cells
 # Values printed in one row of badges: "Recruiting · Phase 1 · 12 participants".
 _BADGE_SEPARATOR = re.compile(r"\s+[·•|]\s+")
 _MAX_BADGES_IN_ROW = 8
+_DOT_SEPARATOR = re.compile(r"\s+[·•]\s+")  # not "|": "Phase: Phase 1 | Phase 2" is one value
 # Sections whose tables their own readers take (arms, outcome measures).
 _TABLE_READERS = OUTCOME_SECTIONS | {"arms", "interventions"}
 # An arm named by its number at a line's start: "Arm 1: …", "Group B: …".
@@ -433,6 +434,19 @@ def _consume(state: _State, line: Line) -> None:
             lines_apart=_TICKS_APART,  # the boxes of E.7.1's sub-questions between
         )
     ):
+        return
+    if (
+        line.kind == "field"
+        and line.key in _ENUM_BADGES
+        and line.value is not None
+        and line.value_start is not None
+        and ("·" in line.value or "•" in line.value)
+        and (cut := _DOT_SEPARATOR.search(line.value)) is not None
+    ):  # "Status: Recruiting · Phase 1 · 12 participants": the label's value, then badges
+        rest, rest_at = line.value[cut.end() :], line.value_start + cut.end()
+        value = line.value[: cut.start()]
+        _consume(state, line._replace(value=value, end=line.value_start + len(value)))
+        _consume_free(state, Line(rest_at, rest_at + len(rest), rest, line.indent, "free"))
         return
     if line.kind == "field":
         origin = "table" if line.text.startswith("|") else "label"
