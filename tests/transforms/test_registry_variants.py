@@ -792,3 +792,29 @@ def test_badges_after_a_labelled_value_a_nil_acronym_and_countries_concerned() -
     )
     assert trial["acronym"] is None
     assert sorted(trial["countries"]) == ["Austria", "Germany"]
+
+
+@pytest.mark.parametrize(
+    ("dump", "size", "kind"),
+    [
+        ("{'nctId': 'NCT06799900', 'enrollmentCount': 18}", 18, None),
+        (
+            "{'nct_id': 'NCT06900042', 'enrollment': {'count': 9, 'type': 'ESTIMATED'}}",
+            9,
+            "ESTIMATED",
+        ),
+    ],
+)
+def test_a_dumped_records_enrollment_keys(dump: str, size: int, kind: str | None) -> None:
+    trial = _trial(f"CD19 CAR-T in Myopathy\n{dump}\n")
+    assert (trial["enrollment"], trial["enrollment_type"]) == (size, kind)
+
+
+def test_healthy_volunteers_welcome_at_the_top_of_the_eligibility() -> None:
+    page = (
+        "# A cohort study\n\n## Who can join\nHealthy volunteers welcome: No\n\n"
+        "You may be able to join if:\n• Patient over 18 years\n"
+    )
+    marts = _marts(page)
+    assert marts["trials"]["healthy_volunteers"].to_list() == [False]
+    assert marts["criteria"]["text"].to_list() == ["Patient over 18 years"]

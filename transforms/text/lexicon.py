@@ -744,6 +744,9 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "can healthy volunteers participate",
         "healthy volunteers allowed",
         "healthy volunteers eligible",
+        "healthy volunteers welcome",
+        "accepts healthy participants",
+        "healthy participants",
     ),
     "lead_sponsor": (
         "lead sponsor",

@@ -45,6 +45,8 @@ _KEY_TO_FIELD = {
     "masking": "masking",
     "count": "enrollment",
     "enrollment": "enrollment",
+    "enrollmentcount": "enrollment",
+    "enrolmentcount": "enrollment",
     "sex": "sex",
     "gender": "sex",
     "minimumage": "min_age",
@@ -100,7 +102,7 @@ def record_fields(obj: Any) -> list[tuple[str, str, str]]:
 def _field_for(path: tuple[str, ...]) -> str | None:
     leaf = _key(path[-1])
     parent = _key(path[-2]) if len(path) > 1 else ""
-    if leaf == "type" and parent == "enrollmentinfo":
+    if leaf == "type" and parent in ("enrollmentinfo", "enrollment", "enrolment"):
         return "enrollment_type"
     if parent in _PARENT_TO_FIELD and leaf in {"date", "name", "count"}:
         return _PARENT_TO_FIELD[parent]
