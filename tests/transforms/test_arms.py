@@ -555,3 +555,15 @@ def test_labelled_arms_with_no_heading_keep_their_descriptions_and_doses() -> No
         ("Cohort 1", 2e5),
         ("Cohort 2", 6e5),
     ]
+
+
+def test_a_single_arm_study_with_no_arm_listed_has_one_arm() -> None:
+    page = (
+        "Title: X\nStudy Type: Interventional\nBrief Summary:\nThis is a single-arm, open-label "
+        "study. Participants will receive a single infusion of 1 × 10^8 CAR-NK cells.\n"
+    )
+    assert _arms(page) == [(None, None, None, None)]
+    assert _arms("Title: X\nIntervention Model: Single Group Assignment\n") == [
+        (None, None, None, None)
+    ]
+    assert _arms("Title: X\nBrief Summary:\nA study of CAR-T in lupus.\n") == []

@@ -74,6 +74,8 @@ def _summary(text):
         ("1,000,000 cells/kg", [(1e6, None, "cells/kg")]),
         ("a total of 100,000,000 CAR-T cells", [(1e8, None, "cells")]),
         ("2.0 × 10^6 (±20%) CAR-T cells/kg", [(2e6, None, "cells/kg")]),
+        ("One million CAR-T cells per kilogram", [(1e6, None, "cells/kg")]),
+        ("patients receive ten million CAR-T cells", [(1e7, None, "cells")]),
         # A day's number before "and" lists no level; a floor to reach is no level.
         (
             "5 × 10^5 cells/kg on day 0 and 5 × 10^5 cells/kg on day 1",

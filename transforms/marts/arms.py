@@ -52,6 +52,10 @@ _GROUP_COUNT = re.compile(
     r"\b(\d{1,2})\s+(?:patient\s+|treatment\s+|study\s+)?(?:groups?|arms?|cohorts?)\b",
     re.IGNORECASE,
 )
+_SINGLE_ARM = re.compile(
+    r"\b(?:single|one)[\s-](?:arm|group)(?:ed)?\b(?!\s+(?:of|in)\b)|\bsingle[\s-]group\s+assignment\b",
+    re.IGNORECASE,
+)
 _MAX_TITLE_WORDS = 12
 # "Arm 1: Low dose", "Cohort A (SLE): CD19 CAR-T …", "Group II - Placebo".
 _NAMED_ARM = re.compile(
@@ -473,4 +477,5 @@ def _stated_group_count(view: DocView) -> int:
         match = _GROUP_COUNT.search(text)
         if match and "participant" in text.casefold():
             return int(match.group(1))
-    return 0
+    # "This is a single-arm, open-label study": one arm, unnamed
+    return 1 if any(_SINGLE_ARM.search(text) for text in texts) else 0

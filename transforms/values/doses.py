@@ -112,6 +112,9 @@ _CAP_BEFORE = re.compile(
     r"|(?<=\()\s*\?)\s*[:(]?\s*$",  # "(? 1 × 10^8 cells)": a "≤" the page lost
     re.IGNORECASE,
 )
+# A count spelled out before "million": "one million cells/kg", "half a million".
+_SPELLED_VALUES = {"one": "1", "two": "2", "three": "3", "five": "5", "ten": "10", "a": "1"}
+_SPELLED = re.compile(r"(?<![\w.])(one|two|three|five|ten|a)(\s+million)\b", re.IGNORECASE)
 _UP_TO_BEFORE = re.compile(r"\b(?:up\s+to|to\s+a\s+max(?:imum)?\s+of)\s*$", re.IGNORECASE)
 # A number that counts days or visits, not cells: "on day 0 and …", "D1, 3".
 _COUNTED_BEFORE = re.compile(r"\b(?:days?|D|weeks?|months?|visits?|cycles?)\s*$", re.IGNORECASE)
@@ -200,7 +203,18 @@ def find_doses(text: str | None) -> list[DoseMention]:
     """Every cell dose in ``text``, in text order (duplicates kept for the caller)."""
     if not text:
         return []
+    if "illion" in text and (spelled := _SPELLED.sub(_as_digits, text)) != text:
+        # "one million cells/kg": read with the number in digits, padded to its word's
+        # length so that spans stay; the source text is the page's words
+        return [
+            _mention(text, d.start, d.end, d.value, d.value_max, d.unit) for d in _doses_of(spelled)
+        ]
     return list(_doses_of(text))
+
+
+def _as_digits(word: re.Match[str]) -> str:
+    digits = _SPELLED_VALUES[word.group(1).lower()]
+    return digits.ljust(len(word.group(1))) + word.group(2)
 
 
 @text_cache
