@@ -567,3 +567,8 @@ def test_a_single_arm_study_with_no_arm_listed_has_one_arm() -> None:
         (None, None, None, None)
     ]
     assert _arms("Title: X\nBrief Summary:\nA study of CAR-T in lupus.\n") == []
+
+
+def test_untyped_arms_as_sibling_bullets() -> None:
+    page = "Arms\n- Certolizumab Pegol 200 mg Q2W\n- Placebo\n"
+    assert [a[0] for a in _arms(page)] == ["Certolizumab Pegol 200 mg Q2W", "Placebo"]

@@ -177,6 +177,16 @@ class _ArmReader:
         bulleted = marker[:1] in _BULLETS and opener[:1] not in _BULLETS
         return deeper or bulleted
 
+    def _beside_the_arm(self, row: Row) -> bool:
+        """Whether an item is the current arm's sibling in one list: the same bullet at the
+        same depth ("- Certolizumab Pegol 200 mg Q2W" / "- Placebo")."""
+        opened = self.opened
+        if opened is None or opened.get("section") != row.get("section"):
+            return False
+        marker, opener = str(row.get("marker") or ""), str(opened.get("marker") or "")
+        same_depth = int(row.get("depth") or 0) == int(opened.get("depth") or 0)  # type: ignore[call-overload]
+        return bool(marker) and marker[:1] in _BULLETS and marker == opener and same_depth
+
     def open(self, label: str, row: Row) -> ArmBlock:
         self.opened = row
         typed = _TYPED.match(label) or _TYPED_AFTER.match(label)
@@ -277,7 +287,7 @@ class _ArmReader:
             untyped
             and row["section"] == "arms"  # an interventions section's lines are not arm titles
             and _is_title(text)
-            and (current is None or current.description)
+            and (current is None or current.description or self._beside_the_arm(row))
         ):
             self.open(text, row)
         elif current is not None and current is not self.table_arm:  # a row ends at its line
