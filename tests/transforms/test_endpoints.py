@@ -104,6 +104,11 @@ TWO_TYPED = [
             "Secondary Outcome Measures:\n* SRI-4 response [Time Frame: Week 12 and\n  24]\n",
             id="a time frame hard-wrapped inside its brackets",
         ),
+        pytest.param(
+            "Outcomes\n\nThe primary outcome is Incidence of adverse events, assessed at day 28.\n"
+            "A secondary outcome is SRI-4 response, assessed at week 24.\n",
+            id="typed sentences",
+        ),
     ],
 )
 def test_outcome_layouts_give_the_same_endpoints(outcomes: str) -> None:

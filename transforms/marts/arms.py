@@ -52,8 +52,14 @@ _GROUP_COUNT = re.compile(
     r"\b(\d{1,2})\s+(?:patient\s+|treatment\s+|study\s+)?(?:groups?|arms?|cohorts?)\b",
     re.IGNORECASE,
 )
+# The trial itself said to have one arm: "This is a single-arm, open-label study", "a
+# single-arm trial", "Single Group Assignment"; not "earlier single-arm studies".
 _SINGLE_ARM = re.compile(
-    r"\b(?:single|one)[\s-](?:arm|group)(?:ed)?\b(?!\s+(?:of|in)\b)|\bsingle[\s-]group\s+assignment\b",
+    r"\b(?:this|the)\s+(?:[\w-]+\s+){0,2}?(?:is|was)\s+an?\s+(?:[\w-]+[\s,]+){0,3}?"
+    r"(?:single|one)[\s-](?:arm|group)\b"
+    r"|\ban?\s+(?:[\w-]+[\s,]+){0,2}?single[\s-](?:arm|group)[\s,]+(?:[\w-]+[\s,]+){0,3}?"
+    r"(?:study|trial)\b"
+    r"|\bsingle[\s-]group\s+assignment\b",
     re.IGNORECASE,
 )
 _MAX_TITLE_WORDS = 12
@@ -68,7 +74,7 @@ _NAMED_ARM = re.compile(
 )
 # An arm's name, then which group it is: "Complete caries removal: Control group".
 _NAME_THEN_GROUP = re.compile(
-    r"^(?P<label>[^:：]{2,60})[:：]\s*(?P<rest>[^:：]{0,40}\b(?:group|arm|cohort))\.?$",
+    r"^(?P<label>[^:：\d]{2,60})[:：]\s*(?P<rest>(?:[^\W\d]+[\s-]+){0,3}(?:group|arm|cohort))\.?$",
     re.IGNORECASE,
 )
 _MAX_NAME_WORDS = 5
@@ -105,6 +111,7 @@ class ArmBlock:
     end: int
     interventions: list[str] = field(default_factory=list)
     description: list[str] = field(default_factory=list)
+    from_table: bool = False  # read from a table's row
 
 
 def arm_blocks(view: DocView) -> list[ArmBlock]:
@@ -177,15 +184,20 @@ class _ArmReader:
         bulleted = marker[:1] in _BULLETS and opener[:1] not in _BULLETS
         return deeper or bulleted
 
-    def _beside_the_arm(self, row: Row) -> bool:
+    def _beside_the_arm(self, row: Row, *, numbered: bool = False) -> bool:
         """Whether an item is the current arm's sibling in one list: the same bullet at the
-        same depth ("- Certolizumab Pegol 200 mg Q2W" / "- Placebo")."""
+        same depth ("- Certolizumab Pegol 200 mg Q2W" / "- Placebo"); with ``numbered``,
+        the next number too ("2. Placebo Comparator: …" / "3. Other: …")."""
         opened = self.opened
         if opened is None or opened.get("section") != row.get("section"):
             return False
         marker, opener = str(row.get("marker") or ""), str(opened.get("marker") or "")
         same_depth = int(row.get("depth") or 0) == int(opened.get("depth") or 0)  # type: ignore[call-overload]
-        return bool(marker) and marker[:1] in _BULLETS and marker == opener and same_depth
+        if not marker or not same_depth:
+            return False
+        if numbered and marker[:1].isdigit() and opener[:1].isdigit():
+            return True
+        return marker[:1] in _BULLETS and marker == opener
 
     def open(self, label: str, row: Row) -> ArmBlock:
         self.opened = row
@@ -245,6 +257,7 @@ class _ArmReader:
             if (roles := column_roles(cells, ARM_COLUMNS)) is not None:
                 self.columns = roles
             elif (arm := _table_arm(cells, self.columns, start, end)) is not None:
+                arm.from_table = True
                 self.arms.append(arm)
                 self.section = str(row["section"])
                 self.table_arm = arm
@@ -265,6 +278,7 @@ class _ArmReader:
             and current is not None
             and current is not self.table_arm
             and (current.interventions or self._under_the_arm(row))
+            and not self._beside_the_arm(row, numbered=True)  # "3. Other: Healthy volunteers"
             and (other := _TYPED.match(text)) is not None
         ):  # "Other: Questionnaire" among an arm's interventions (ClinicalTrials.gov's text
             # view): an intervention, unless an arm's "description | intervention" row follows
@@ -408,7 +422,9 @@ def arm_rows(view: DocView, tid: str, blocks: list[ArmBlock]) -> list[Row]:
 
 def _once_each(blocks: list[ArmBlock]) -> list[ArmBlock]:
     """Each arm once: a page that lists its arms twice (a table, then a block per arm)
-    names each by the same label; the second telling adds what the first lacked."""
+    names each by the same label; the second telling adds what the first lacked. Two
+    blocks, or two rows, of one label are two arms (each part of a trial has its
+    "Dose level 1")."""
     if len(blocks) < 2:
         return blocks
     kept: dict[str, ArmBlock] = {}
@@ -416,7 +432,8 @@ def _once_each(blocks: list[ArmBlock]) -> list[ArmBlock]:
     for block in blocks:
         key = " ".join((block.label or "").casefold().split())
         first = kept.get(key) if key else None
-        if first is None:
+        if first is None or first.from_table == block.from_table:  # "Part A" / "Part B" arms
+            # may share a label; the same arm told twice is a table's row and a block
             merged = replace(block, interventions=list(block.interventions))
             kept[key] = merged
             out.append(merged)

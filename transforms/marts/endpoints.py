@@ -72,10 +72,29 @@ _COUNTED_BEFORE = re.compile(
 )
 # The number a list item starts with, as a label's block value keeps it: "1. 28 days".
 _LIST_NUMBER = re.compile(r"^\(?(?P<n>\d{1,2})[.)]\s+")
+# A measure stated in a sentence with its type: "The primary outcome is X, assessed at
+# 12 weeks.", "A secondary endpoint will be Y."
+_TYPED_SENTENCE = re.compile(
+    r"^(?:the\s+|a\s+|an\s+|another\s+)?(?P<type>primary|secondary|other|exploratory)\s+"
+    r"(?:outcome|endpoint|end\s+point|objective)(?:\s+measure)?\s+(?:is|was|will\s+be)\s+"
+    r"(?:the\s+)?(?P<measure>[^.;]+?)"
+    r"(?:,?\s+(?:assessed|measured|evaluated|determined)\s+(?P<frame>[^.;]+?))?\.?$",
+    re.IGNORECASE,
+)
 # A measure's type in brackets before it: "[Primary] Mental health symptoms · 6 weeks".
 _BRACKETED_TYPE = re.compile(
     r"^\[\s*(?P<type>primary|secondary|other|tertiary|exploratory)\s*\]\s*", re.IGNORECASE
 )
+# A line that is a frame and no measure: "Week 12", "Day 28 and Month 6", "up to 2 years";
+# not a measure named by its horizon ("1-year overall survival", "28-day mortality").
+_FRAME_LINE = re.compile(
+    r"^(?:(?:day|week|month|year|baseline|screening|up\s+to|within|from|through|at|until)\b"
+    r"|\d+(?![\d.,]*-(?:year|day|month|week|hour)\b))",
+    re.IGNORECASE,
+)
+# A line that goes on with a wrapped frame: it closes the bracket, or starts with a
+# lower-case word, a number or a conjunction ("and 52]", "24 months]", "up to 2 years]").
+_GOES_ON_FRAME = re.compile(r"[^\[\n]*\]|[a-z0-9(,&]|(?:and|or|to)\b", re.IGNORECASE)
 # "… [Time Frame:" at a line's end: its frame is on the next line.
 _INLINE_FRAME_OPENS = re.compile(r"\[\s*time\s*frame\s*[:：]?\s*$", re.IGNORECASE)
 # "… [Time Frame: 28 days]"; on a page cut off inside it, to the end: "[Time Frame: 3, 6, 12 mon".
@@ -172,6 +191,9 @@ class _Block:
         """Take ``text`` when it goes on with a "[Time Frame: …]" a hard wrap broke:
         "… [Time Frame: Baseline, Weeks 4, 8, 12, 26" / "and 52]", or "… [Time Frame:" /
         "Up to 24 months]"."""
+        if not _GOES_ON_FRAME.match(text) or "[" in text.split("]", 1)[0]:
+            self.open_frame = False  # "Overall response rate [Time Frame: 6 months]": the next
+            return False  # measure, the frame before it cut off
         if self.open_frame and self.time_frame is not None:
             self.time_frame = f"{self.time_frame} {text.split(']', 1)[0].strip()}"
             self.open_frame = "]" not in text
@@ -367,6 +389,13 @@ class _BlockReader:
         elif (sub_type := _subheading_type(row)) is not None:
             self.close()
             self.heading_type = sub_type
+        elif (said := _TYPED_SENTENCE.match(text)) is not None:
+            self.close()  # "The primary outcome is X, assessed at 12 weeks."
+            self.part("measure", said.group("measure").strip(), row)
+            self.part("type", said.group("type"), row)
+            if said.group("frame"):
+                self.part("frame", said.group("frame"), row)
+            self.close()
         elif (typed := _BRACKETED_TYPE.match(text)) is not None:  # "[Primary] X · 6 weeks"
             self.part("measure", text[typed.end() :], row)
             self.part("type", typed.group("type"), row)
@@ -427,6 +456,8 @@ class _BlockReader:
             and current.time_frame is None
             and not inline
             and _is_bare_frame(text)
+            and _FRAME_LINE.match(text) is not None  # not "1-year overall survival"
+            and ";" not in text
             and _frame_clause(current.lines[-1]) is None  # not a measure with its own "at …"
         ):  # "- Change in MG-ADL score" / "- Week 12": the measure's frame, bulleted too
             self.part("frame", text, row)

@@ -266,8 +266,8 @@ def _closes_bold_label(raw: str, match: re.Match[str]) -> bool:
     opened = _OPENING_BOLD.search(raw, raw.rfind("\n", 0, match.start()) + 1, match.start())
     if opened is None or opened.end() != match.start():
         return False
-    rest = raw[end : end + 2].strip()
-    if not rest or rest[0] in ":|":
+    rest = raw[end : end + 3].strip()
+    if not rest or rest[0] in ":|" or rest[0].islower():  # "**Sponsor** responsibilities are …"
         return False
     name = normalize_label(opened.group("label"))
     return name in FIELD_BY_TERM or name in SECTION_BY_TERM

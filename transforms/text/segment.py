@@ -59,12 +59,14 @@ _MAX_BADGES_IN_ROW = 8
 _DOT_SEPARATOR = re.compile(r"\s+[·•]\s+")  # not "|": "Phase: Phase 1 | Phase 2" is one value
 # Sections whose tables their own readers take (arms, outcome measures).
 _TABLE_READERS = OUTCOME_SECTIONS | {"arms", "interventions"}
-# An arm named by its number at a line's start: "Arm 1: …", "Group B: …".
-_NUMBERED_ARM = re.compile(r"^(?:arm|group)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})\s*[:：]\s*\S", re.I)
+# An arm named by its number at a line's start: "Arm 1: …" ("Group 1: 18-40 years old"
+# may be an age group).
+_NUMBERED_ARM = re.compile(r"^arm\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})\s*[:：]\s*\S", re.I)
+_MAX_LISTED_WORDS = 8
 _BEFORE_ANY_LIST = frozenset({"preamble", "conditions", "details"})
 # Sections that a heading with its value on the line ("Principal Investigator: Dr A
 # Kumar", "Conditions: Lupus Nephritis") holds whole: the next lines are the page's again.
-_ONE_LINE_SECTIONS = FOREIGN_SECTIONS | {"conditions"}
+_ONE_LINE_SECTIONS = FOREIGN_SECTIONS
 _TYPED_OUTCOMES = OUTCOME_SECTIONS - {"outcomes"}
 # A heading's value that points elsewhere on the page: the section is not here.
 _CROSS_REFERENCE = re.compile(
@@ -189,6 +191,7 @@ class _State:
     wrapping: int | None = None  # the field whose value may go on on the next line
     last_row: Line | None = None  # the last table row read as a criterion
     columns: CriteriaColumns | None = None  # inclusion and exclusion side by side
+    inline_list: int | None = None  # a conditions section opened with its value on the line
 
     @property
     def section(self) -> Section:
@@ -359,6 +362,12 @@ def _consume(state: _State, line: Line) -> None:
         line = state.last_row = _row_as_item(line)  # "| ANC | ≥ 1.0 |": a criterion
         if line.kind == "boilerplate":  # a row of empty cells
             return
+    if state.inline_list is not None and state.section.lines:  # after the heading's own value
+        if state.inline_list == state.section.ordinal and not _goes_on_listing(state, line):
+            _resume_interrupted(state, line)  # "Conditions: Lupus Nephritis" / "Ages 13 to 20"
+        state.inline_list = (
+            None if state.inline_list != state.section.ordinal else state.inline_list
+        )
     if state.wrapping is not None:
         if line.kind == "free" and _continues_value(state, line):
             return
@@ -437,7 +446,7 @@ def _consume(state: _State, line: Line) -> None:
         return
     if (
         line.kind == "field"
-        and line.key in _ENUM_BADGES
+        and line.key in _ENUM_BADGES - {"phase"}  # "Phase: Phase 2 · Phase 3" is one value
         and line.value is not None
         and line.value_start is not None
         and ("·" in line.value or "•" in line.value)
@@ -852,6 +861,32 @@ def _close_list(state: _State, line: Line) -> None:
         _end_section(state, line)
 
 
+def _resume_interrupted(state: _State, line: Line) -> None:
+    """End the current section before ``line``; the section it interrupted goes on."""
+    interrupted = state.sections[-2] if len(state.sections) > 1 else state.sections[0]
+    state.section.end = line.start
+    state.sections.append(
+        Section(len(state.sections), interrupted.key, interrupted.heading, line.start, line.start)
+    )
+    state.run = []
+    state.last_free = None
+    state.row_section = False
+
+
+def _goes_on_listing(state: _State, line: Line) -> bool:
+    """Whether ``line`` is one more name of a list whose heading held the first ("Conditions:
+    Systemic Lupus Erythematosus" / "Lupus Nephritis"): a short line right below, no
+    digits, no label, no sentence; else the page moved on ("Ages 13 to 20 years")."""
+    return (
+        line.kind == "free"
+        and on_next_line(state.text, state.section.lines[-1].end, line.start)
+        and not _DIGITS.search(line.text)
+        and ":" not in line.text
+        and not line.text.endswith(".")
+        and len(line.text.split()) <= _MAX_LISTED_WORDS
+    )
+
+
 def _end_section(state: _State, line: Line) -> None:
     """End the current section before ``line``; what follows is in no named section."""
     state.section.end = line.start
@@ -922,9 +957,10 @@ def _section_number(text: str) -> tuple[tuple[int, ...], str] | None:
 def _open_section(state: _State, line: Line) -> None:
     """Open the section ``line`` heads; a heading with its value on the line goes on there.
 
-    A contact, related-trials or conditions heading with its value on its line
-    ("Principal Investigator: Dr A Kumar", "Conditions: Lupus Nephritis") is that one
-    line: the lines after it are the page's again, in the section they interrupted.
+    A contact or related-trials heading with its value on its line ("Principal
+    Investigator: Dr A Kumar") is that one line: the fields after it are the page's
+    again, in the section they interrupted. A conditions heading with its value on its
+    line goes on only with names, a line each (``_goes_on_listing``).
     """
     if (level := state.headings.get(line.start)) is not None:
         state.levels[len(state.sections)] = level
@@ -939,6 +975,7 @@ def _open_section(state: _State, line: Line) -> None:
     state.run = []
     state.last_free = None
     state.row_section = line.value is not None and " | " in line.text
+    state.inline_list = len(state.sections) - 1 if line.key == "conditions" and line.value else None
     if line.value is not None and line.value_start is not None:
         rest = classify_line(line.value_start, line.end, line.value, line.indent)
         _consume(state, rest if rest.kind != "heading" else _as_free(rest))
@@ -1001,6 +1038,8 @@ def _is_measure_in_list(state: _State, line: Line) -> bool:
     line_start = state.text.rfind("\n", 0, line.start) + 1
     if has_list_marker(state.text[line_start : line.start].lstrip() + line.text[:4]):
         return True
+    if line.text.istitle():  # "Adverse Events" / "Time Frame: …": the posted results' module
+        return False
     after = state.text.find("\n", line.end) + 1
     return after > 0 and _TIME_FRAME_LABEL.match(state.text, after) is not None
 

@@ -106,19 +106,23 @@ _LIST_BEFORE = re.compile(
 # A ceiling on a dose, not a dose level: "1×10^6 cells/kg (not to exceed 1×10^8 cells)".
 _CAP_BEFORE = re.compile(
     r"(?:\b(?:not\s+to\s+exceed|not\s+exceeding|no\s+more\s+than|capped\s+at|a\s+cap\s+of"
-    r"|at\s+most|max(?:imum|\.)?(?:\s+(?:total|flat))?(?:\s+dose)?(?:\s+of)?"
-    # a floor a product or an apheresis must reach: "at least 1 × 10^9 T cells"
-    r"|at\s+least|(?:a\s+)?minimum(?:\s+of)?|no\s+(?:fewer|less)\s+than)|≤|<=?"
+    r"|at\s+most|max(?:imum|\.)?(?:\s+(?:total|flat))?(?:\s+dose)?(?:\s+of)?)|≤|<=?"
     r"|(?<=\()\s*\?)\s*[:(]?\s*$",  # "(? 1 × 10^8 cells)": a "≤" the page lost
     re.IGNORECASE,
 )
-# A count spelled out before "million": "one million cells/kg", "half a million".
-_SPELLED_VALUES = {"one": "1", "two": "2", "three": "3", "five": "5", "ten": "10", "a": "1"}
-_SPELLED = re.compile(r"(?<![\w.])(one|two|three|five|ten|a)(\s+million)\b", re.IGNORECASE)
+# A count spelled out before "million": "one million cells/kg".
+_SPELLED_VALUES = {"one": "1", "two": "2", "three": "3", "five": "5", "ten": "10"}
+_SPELLED = re.compile(r"(?<![\w.])(one|two|three|five|ten)(\s+million)\b", re.IGNORECASE)
 _UP_TO_BEFORE = re.compile(r"\b(?:up\s+to|to\s+a\s+max(?:imum)?\s+of)\s*$", re.IGNORECASE)
 # A number that counts days or visits, not cells: "on day 0 and …", "D1, 3".
 _COUNTED_BEFORE = re.compile(r"\b(?:days?|D|weeks?|months?|visits?|cycles?)\s*$", re.IGNORECASE)
-_CAP_REACH = 32  # characters before a magnitude searched for a cap's words
+_CAP_REACH = 32
+_FLOOR_BEFORE = re.compile(
+    r"\b(?:at\s+least|(?:a\s+)?minimum(?:\s+of)?|no\s+(?:fewer|less)\s+than)\s*[:(]?\s*$",
+    re.IGNORECASE,
+)
+_MADE = re.compile(r"aphere|manufactur|\byield|harvest|\bcollect|expan(?:d|sion)|release", re.I)
+_MADE_REACH = 80  # characters before a magnitude searched for a cap's words
 _CAR_POSITIVE = re.compile(r"CAR\s*[+⁺]|CAR[\s\-]*positive|\+\s*T\b|CAR-expressing", re.IGNORECASE)
 
 
@@ -275,10 +279,15 @@ def _doses_of(text: str) -> tuple[DoseMention, ...]:
 
 
 def _is_range_low(text: str, before: re.Match[str], high: float) -> bool:
-    """Whether the number before a dash is a range's low end: not a label's number
-    ("Dose 2 —", "Group 3 -", "DL1 –") and not above the high end."""
-    if _decimal(before.group("low")) > high:
+    """Whether the number before a dash is a range's low end: not above the high end,
+    and not a level's whole number with a spaced dash after it ("Dose 2 — 3 × 10^6",
+    "Group 3 - …"; "Target dose 1-2 × 10^6" and "dose 0.5-1.0 × 10^6" are ranges)."""
+    low = before.group("low")
+    if _decimal(low) > high:
         return False
+    spaced = before.group().removeprefix(low)[:1].isspace()
+    if not spaced or not low.isdigit():
+        return True
     return _LEVEL_NAME_BEFORE.search(text, max(0, before.start() - 16), before.start()) is None
 
 
@@ -323,7 +332,13 @@ def _is_list(listed: re.Match[str]) -> bool:
 
 
 def _is_cap(text: str, start: int) -> bool:
-    return _CAP_BEFORE.search(text, max(0, start - _CAP_REACH), start) is not None
+    if _CAP_BEFORE.search(text, max(0, start - _CAP_REACH), start) is not None:
+        return True
+    # A floor a product or an apheresis must reach ("Apheresis must yield at least 1 × 10^9
+    # T cells"), not a dose ("a single infusion of at least 1 × 10^6 CAR-T cells/kg").
+    return _FLOOR_BEFORE.search(text, max(0, start - _CAP_REACH), start) is not None and (
+        _MADE.search(text, max(0, start - _MADE_REACH), start + _MADE_REACH) is not None
+    )
 
 
 def _caps_the_dose_before(text: str, start: int, unit: str, before: list[DoseMention]) -> bool:

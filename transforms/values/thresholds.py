@@ -134,6 +134,7 @@ _PERSON_AGE = re.compile(
     rf"(?P<op>{tu.OPERATOR.pattern})(?P<n>\d{{1,3}})\s*(?:years?|yrs?)\b(?!\s*(?:old|of\s+age))",
     re.IGNORECASE,
 )
+_SCOPING_WORD = re.compile(r"\b(?:for|if|in|among|when|where)\s+(?:the\s+|all\s+)?$", re.I)
 _AGE_WORD_OPERATORS = {"older than": ">", "younger than": "<"}
 # Words that scope a rule to some participants by age, not bound the trial's ages.
 _SCOPED = re.compile(
@@ -172,10 +173,13 @@ _INTERVAL_AFTER = re.compile(r"\s*(?:after|before|since|prior|following|post)\b"
 # After a second comparison, words that make it about something else: a time since an
 # event ("≥ 6 months from diagnosis"), a change ("> 10% decline from baseline").
 _MEASURES_ELSE = re.compile(
-    r"\s*(?:points?\s+)?(?:from|since|after|before|prior|following|post|decline|decrease"
-    r"|increase|reduction|drop|change|rise)\b",
+    r"\s*(?:points?\s+)?(?:from|since|decline|decrease|increase|reduction|drop|change|rise)\b",
     re.IGNORECASE,
 )
+# Timing words after a second comparison: another quantity when its unit is another
+# ("Age ≥ 18 years and ≥ 6 months after diagnosis"), the same one's when it is the same
+# ("Platelets ≥ 50 and ≤ 400 × 10^9/L after transfusion support").
+_TIMED_AFTER = re.compile(r"\s*(?:after|before|prior|following|post)\b", re.IGNORECASE)
 _NOT_SHARED = frozenset({None, tu.UNKNOWN, "years", "months", "weeks", "days", "%"})
 # Thousands grouped by a dot, as much of Europe writes them: "Platelets ≥ 100.000/µL".
 _THOUSANDS_DOT = re.compile(r"\d{1,3}\.\d{3}(?![\d.])")
@@ -212,6 +216,11 @@ def _comparisons_at(text: str, pos: int) -> list[_Comparison]:
             second is not None
             and (more := _value_then_unit(text, second[1])) is not None
             and not _MEASURES_ELSE.match(text, more[2])  # "and ≥ 6 months from diagnosis"
+            and not (
+                _TIMED_AFTER.match(text, more[2])
+                and found[0].unit is not None
+                and more[1] != found[0].unit
+            )
         ):
             found.append(_Comparison(second[0], *more))
             if found[0].unit is None and more[1] not in _NOT_SHARED:
@@ -442,6 +451,8 @@ def _person_ages(text: str, clean: str, taken: list[Threshold]) -> list[Threshol
         start, end = match.start("op"), match.end()
         if any(t.concept == "age" and t.start < end and start < t.end for t in taken):
             continue
+        if _SCOPING_WORD.search(clean, max(0, match.start() - 12), match.start()):
+            continue  # "For patients ≥ 65 years, creatinine clearance ≥ 50 mL/min"
         value = float(match.group("n"))
         out.append(_threshold("age", code[0], value, "years", start, end, text[start:end]))
     return out
@@ -566,16 +577,25 @@ def _without_scoping_ages(clean: str, found: list[Threshold]) -> list[Threshold]
         t
         for t in ages
         if _CHILDBEARING.search(clean, max(0, t.start - _SCOPE_REACH * 3), t.start)
+        or _CHILDBEARING.search(_clause_after(clean, t.end))  # "Women > 50 years must be
+        # postmenopausal"
         or _ROW_VALUE.match(clean, t.end)  # "Age 1 to < 2 years: 0.6 mg/dL": a table's row
     }
     return [t for t in found if t not in scoping]
 
 
+def _clause_after(clean: str, end: int) -> str:
+    """The words after ``end`` to the clause's end (";" or a sentence's stop), a few at most."""
+    after = clean[end : end + _CLAUSE_AFTER]
+    cut = _CLAUSE_END.search(after)
+    return after if cut is None else after[: cut.start()]
+
+
+_CLAUSE_END = re.compile(r"[;]|\.(?:\s|$)")
 # A value after an age and a colon: the age picks the row of a table of limits.
 _ROW_VALUE = re.compile(r"\s*(?:years?|yrs?)?\s*(?:old)?\s*[:：]\s*[<>≤≥=]?\s*\d", re.IGNORECASE)
 # Operators that split an age into two sides: "< 16" and "≥ 16".
 _SPLITS = ({"<", ">="}, {"<=", ">"})
 # Words before an age that make it a rule's scope, not a limit of the trial's.
-_CHILDBEARING = re.compile(
-    r"child-?\s*bearing|menopaus|menses|\bWOCBP\b|pregnan|contracept", re.IGNORECASE
-)
+_CHILDBEARING = re.compile(r"child-?\s*bearing|menopaus|menses|\bWOCBP\b", re.IGNORECASE)
+_CLAUSE_AFTER = 40  # characters after an age searched for them, to the clause's end

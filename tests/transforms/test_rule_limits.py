@@ -1,0 +1,167 @@
+"""Where each generalising rule stops: pages its words almost fit, read as before.
+
+Every rule that reads a wording in a new place (an age that scopes a rule, a line that
+goes on a list, a label in bold, a frame under a measure) meets pages where the same
+words mean something else; these are those pages.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import polars as pl
+import pytest
+
+from transforms.marts.pipeline import build_marts
+from transforms.raw.documents import land_files
+from transforms.staged.pipeline import build_staged
+
+HEAD = "CD19 CAR-T in lupus\nNCT06111111\n"
+
+
+def _marts(body: str) -> dict[str, pl.DataFrame]:
+    raw, _ = land_files([("a.txt", (HEAD + body).encode())], datetime(2026, 1, 1, tzinfo=UTC))
+    return build_marts(build_staged(raw)[0])[0]
+
+
+def _trial(body: str) -> dict[str, object]:
+    return _marts(body)["trials"].row(0, named=True)
+
+
+def _thresholds(body: str) -> list[tuple[object, ...]]:
+    frame = _marts(body)["criteria_thresholds"]
+    return frame.select("concept", "operator", "value").rows()
+
+
+def test_pregnancy_words_beside_the_trials_ages_scope_nothing() -> None:
+    body = "Inclusion Criteria:\n- Male or non-pregnant female patients aged 18 to 65 years\n"
+    assert _thresholds(body) == [("age", ">=", 18), ("age", "<=", 65)]
+
+
+def test_an_age_that_picks_whom_a_rule_is_for_bounds_nothing() -> None:
+    body = "Inclusion Criteria:\n- For patients ≥ 65 years, creatinine clearance ≥ 50 mL/min\n"
+    assert _thresholds(body) == [("creatinine_clearance", ">=", 50)]
+
+
+def test_a_second_bound_timed_in_the_same_unit_stays() -> None:
+    body = (
+        "Inclusion Criteria:\n- Platelets ≥ 50 and ≤ 400 × 10^9/L after transfusion support\n"
+        "- SLEDAI-2K ≥ 6 and < 20 points before enrollment\n"
+    )
+    assert _thresholds(body) == [
+        ("platelets", ">=", 50),
+        ("platelets", "<=", 400),
+        ("sledai_2k", ">=", 6),
+        ("sledai_2k", "<", 20),
+    ]
+
+
+def test_conditions_go_on_a_name_a_line_after_the_heading_line() -> None:
+    body = (
+        "Conditions: Systemic Lupus Erythematosus\nLupus Nephritis\nSystemic Sclerosis\nPhase: 1\n"
+    )
+    assert _trial(body)["conditions"] == [
+        "Systemic Lupus Erythematosus",
+        "Lupus Nephritis",
+        "Systemic Sclerosis",
+    ]
+
+
+def test_a_range_after_the_word_dose_keeps_its_low_end() -> None:
+    body = "Intervention:\nBiological: CD19 CAR-T cells\nCAR-T cell dose 0.5-1.0 × 10^6 cells/kg.\n"
+    assert _marts(body)["doses"].select("dose_value", "dose_value_max").rows() == [(5e5, 1e6)]
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("Patients receive a single infusion of at least 1 × 10^6 CAR-T cells/kg.", 1e6),
+        ("Patients receive half a million CAR-T cells/kg.", None),
+    ],
+)
+def test_at_least_before_a_dose_and_half_a_million(line: str, value: float | None) -> None:
+    doses = _marts(f"Intervention:\nBiological: CD19 CAR-T cells\n{line}\n")["doses"]
+    assert doses["dose_value"].to_list() == ([] if value is None else [value])
+
+
+def test_the_posted_results_adverse_events_module_is_no_measure() -> None:
+    body = (
+        "Secondary Outcome Measures\n1. SRI-4 response rate [Time Frame: 6 months]\n\n"
+        "Adverse Events\nTime Frame: From CAR-T infusion to 24 months\n"
+        "Adverse Event Reporting Description: All serious adverse events were collected.\n"
+    )
+    endpoints = _marts(body)["endpoints"]
+    assert endpoints.select("measure", "description", "time_frame_days").rows() == [
+        ("SRI-4 response rate", None, 180)
+    ]
+
+
+@pytest.mark.parametrize(
+    "outcomes",
+    [
+        "- Overall response rate\n- 1-year overall survival\n",
+        "Incidence of dose-limiting toxicity [Time Frame: 28 days\n"
+        "Overall response rate [Time Frame: 6 months]\n",
+    ],
+    ids=["a measure named by its horizon", "a frame left open"],
+)
+def test_the_next_measure_is_no_frame_of_the_one_before(outcomes: str) -> None:
+    endpoints = _marts(f"Secondary Outcome Measures:\n{outcomes}")["endpoints"]
+    assert endpoints.height == 2
+
+
+def test_arms_of_one_label_in_two_parts_are_two_arms() -> None:
+    body = (
+        "Arms and Interventions\nPart A (SLE)\nExperimental: Dose level 1\n"
+        "CD19 CAR-T 1x10^6 cells/kg in SLE patients\nPart B (Systemic sclerosis)\n"
+        "Experimental: Dose level 1\nCD19 CAR-T 1x10^6 cells/kg in SSc patients\n"
+    )
+    assert _marts(body)["arms"].height == 2
+
+
+def test_a_numbered_other_arm_after_an_arm_with_other_is_an_arm() -> None:
+    body = (
+        "Arms\n1. Experimental: CD19 CAR-T\n- Biological: CD19 CAR-T cells\n"
+        "2. Placebo Comparator: Placebo\n- Other: Normal saline\n"
+        "3. Other: Healthy volunteers\n- Procedure: Blood draw\n"
+    )
+    arms = _marts(body)["arms"]
+    assert arms.select("label", "intervention_names").rows() == [
+        ("CD19 CAR-T", ["CD19 CAR-T cells"]),
+        ("Placebo", ["Normal saline"]),
+        ("Healthy volunteers", ["Blood draw"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Allocation: Randomized\nBrief Summary:\nEarlier single-arm studies of CD19 CAR-T "
+        "showed promise; this randomized trial compares CAR-T with standard therapy.\n",
+        "Phase: Phase 1\nGroup 1: 18-40 years old\nGroup 2: 41-65 years old\n",
+    ],
+    ids=["other trials' single arms", "age groups"],
+)
+def test_no_arm_from_words_about_other_studies_or_age_groups(body: str) -> None:
+    assert _marts(body)["arms"].height == 0
+
+
+def test_a_labelled_line_naming_a_group_is_no_arm() -> None:
+    body = (
+        "Arms\nCAR-T group\nPatients receive CD19 CAR-T cells.\nStandard care group\n"
+        "Patients receive mycophenolate.\nRandomization: 1 to 1 between the CAR-T group\n"
+    )
+    assert _marts(body)["arms"]["label"].to_list() == ["CAR-T group", "Standard care group"]
+
+
+def test_phases_parted_by_a_middle_dot_are_one_value() -> None:
+    assert _trial("Phase: Phase 2 · Phase 3\n")["phases"] == ["PHASE2", "PHASE3"]
+
+
+def test_bold_words_opening_a_sentence_are_no_labels() -> None:
+    body = (
+        "## Detailed Description\n**Conditions** for retreatment are listed below.\n"
+        "**Sponsor** responsibilities are described in the protocol.\n"
+    )
+    trial = _trial(body)
+    assert (trial["conditions"], trial["lead_sponsor"]) == (None, None)
