@@ -165,3 +165,26 @@ def test_bold_words_opening_a_sentence_are_no_labels() -> None:
     )
     trial = _trial(body)
     assert (trial["conditions"], trial["lead_sponsor"]) == (None, None)
+
+
+def test_a_related_line_cites_other_trials_and_menus_are_no_title() -> None:
+    page = (
+        "EU CT number: 2024-518822-14-00\nTitle of the trial: CD19 CAR-T in NMOSD\n\n"
+        "Related: NCT06869278 (CAR-T in NMOSD, China); NCT06485232.\n"
+    )
+    raw, _ = land_files([("a.txt", page.encode())], datetime(2026, 1, 1, tzinfo=UTC))
+    trial = build_marts(build_staged(raw)[0])[0]["trials"].row(0, named=True)
+    assert (trial["trial_id"], trial["nct_id"], trial["countries"]) == (
+        "2024-518822-14-00",
+        None,
+        None,
+    )
+    menu = "TrialScout\nFind trials near you   Conditions   How trials work\nSign up   Log in\n\n"
+    title = "Study of CD19 CAR T Cells in Progressive Multiple Sclerosis"
+    raw, _ = land_files([("b.txt", f"{menu}{title}\n".encode())], datetime(2026, 1, 1, tzinfo=UTC))
+    assert build_marts(build_staged(raw)[0])[0]["trials"]["title"].to_list() == [title]
+
+
+def test_a_products_code_before_cells() -> None:
+    body = "Cohorts\nCohort A1: 2.5 × 10^7 DSG3-CAART cells, single infusion\n"
+    assert _marts(body)["doses"].select("dose_value", "dose_unit").rows() == [(2.5e7, "cells")]

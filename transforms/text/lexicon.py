@@ -329,6 +329,7 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "similar trials",
         "similar studies",
         "related studies",
+        "related",
         "other trials",
         "clinical trials",
         "you may also be interested in",
@@ -1090,6 +1091,8 @@ _BOILERPLATE_PATTERNS = (
     r"skip (?:to (?:the )?)?(?:main )?(?:content|navigation|search|menu)",
     r"(?:toggle|main) (?:navigation|menu)",
     r"(?:home|menu|search|sign in|sign up|log ?in|log ?out|register|help|faq|contact us|about us)",
+    r"(?:search|find) (?:trials|studies|clinical trials)(?: near you)?(?:\.\.\.|…)?",
+    r"(?:how (?:clinical )?trials work|saved trials(?: \(\d+\))?|my trials|for researchers)",
     r"(?:accept|reject|manage) (?:all )?cookies|we use cookies.*",
     r"cookies? (?:on|policy|notice|settings|preferences|consent)\b.*",  # "Cookies on this site: …"
     r"(?:was|is) this (?:page|information|article) (?:helpful|useful)\??.{0,40}",
@@ -1131,7 +1134,9 @@ BOILERPLATE = re.compile("^(?:" + "|".join(_BOILERPLATE_PATTERNS) + ")$", re.IGN
 
 
 # Chrome joined on one line: "Powered by AI · Disclaimer: …", "Home › Lupus › Study details".
-_CHROME_JOINER = re.compile(r"\s+[·|>›»]\s+")
+_CHROME_JOINER = re.compile(r"\s+[·|>›»]\s+|[ \t]{3,}")  # or a menu's items spaced apart
+# A site menu's items, chrome only beside others: "Find trials near you   Conditions".
+_MENU_ITEM = re.compile(r"^(?:conditions|studies|trials|resources|news|about|blog)$", re.I)
 _CRUMB = re.compile(r"^[^\d:;,.]{1,40}$")
 
 
@@ -1145,7 +1150,7 @@ def is_boilerplate(line: str) -> bool:
     if not _CHROME_JOINER.search(stripped):
         return False
     parts = _CHROME_JOINER.split(stripped)
-    if all(BOILERPLATE.match(part) for part in parts):
+    if all(BOILERPLATE.match(part) or _MENU_ITEM.match(part) for part in parts):
         return True
     # A breadcrumb trail: starts at "Home" (perhaps after the site's name), short crumbs.
     crumbs = [part for part in parts if not BOILERPLATE.match(part)]

@@ -70,10 +70,12 @@ _MAGNITUDE = re.compile(
     re.IGNORECASE,
 )
 # Qualifiers between the magnitude and "cells": "CAR-T", "CAR+ T", "CD19 CAR-T", "viable",
-# a compound CAR ("cCAR T cells"), the product's code ("1 x 10^8 KYV-101 CAR T cells").
+# a compound CAR ("cCAR T cells"), the product's code ("1 x 10^8 KYV-101 CAR T cells",
+# "2.5 × 10^7 DSG3-CAART cells").
 _QUALIFIER = (
     r"(?:(?:anti-?)?(?:c?CAR|CART|NK|CD\d{1,3}|BCMA|T|viable|total|autologous|transduced"
-    r"|positive|expressing|engineered|modified|[A-Z]{2,6}-\d{2,6})[+⁺]?[\s\-/]*){0,5}"
+    r"|positive|expressing|engineered|modified|[A-Z]{2,6}-\d{2,6}"
+    r"|(?-i:[A-Z][A-Z0-9]{1,8}-[A-Z][A-Z0-9]{1,8}))[+⁺]?[\s\-/]*){0,5}"  # "DSG3-CAART"
 )
 # Chinese counts the cells with a measure word and names them after it: "1×10^6个CAR-T细胞/kg".
 _UNIT = re.compile(
