@@ -276,3 +276,11 @@ def test_site_chrome_above_the_title_is_not_the_title(chrome: str) -> None:
 )
 def test_sentences_near_chrome_words_are_kept(line: str) -> None:
     assert not is_boilerplate(line)
+
+
+def test_a_sponsor_and_an_nct_number_glued_to_their_labels() -> None:
+    trial = _trial(
+        "CD19 CAR-T in pemphigus\n\nStatusCompleted\nSponsorCadence Biologics\n"
+        "NCT numberNCT04422912\n"
+    )
+    assert (trial["nct_id"], trial["lead_sponsor"]) == ("NCT04422912", "Cadence Biologics")

@@ -97,6 +97,7 @@ _SPACED_FIELDS = (_CAMEL_FIELDS - {"phase"}) | {"min_age", "max_age"}
 _AGE_VALUE = re.compile(r"\d{1,3}\s*(?:years?|yrs?|months?|weeks?|days?|岁)?(?:\s+old)?$", re.I)
 _AGE_LIMITS = frozenset({"min_age", "max_age"})
 _MAX_SPACED_LINE = 60
+_NCT_VALUE = re.compile(r"NCT\d{8}$")
 _SPACE = re.compile(" ")
 _PARTS = re.compile(r"[·•|;:]")  # more than one field on the line: its parts are read apart
 _CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -344,6 +345,10 @@ def _classify_camel_glued(body: str, body_at: int) -> _Shape:
         label, value = body[: join.start()], body[join.start() :].strip()
         key = FIELD_BY_TERM.get(normalize_label(label))
         if key in _CAMEL_FIELDS and accepts(key, value):
+            return "field", key, label, value, body_at + join.start()
+        if (key == "nct_id" and _NCT_VALUE.match(value)) or (
+            key == "lead_sponsor" and len(body) <= _MAX_LABEL_LINE and not value.endswith(".")
+        ):  # "NCT numberNCT04422912", "SponsorCadence Biologics"
             return "field", key, label, value, body_at + join.start()
     if len(body) <= _MAX_SPACED_LINE and not _PARTS.search(body):
         # The longest label first: "Start Date March 3, 2025" is "Start Date", not "Start".
