@@ -188,3 +188,15 @@ def test_a_related_line_cites_other_trials_and_menus_are_no_title() -> None:
 def test_a_products_code_before_cells() -> None:
     body = "Cohorts\nCohort A1: 2.5 × 10^7 DSG3-CAART cells, single infusion\n"
     assert _marts(body)["doses"].select("dose_value", "dose_unit").rows() == [(2.5e7, "cells")]
+
+
+def test_countries_with_their_cities_in_brackets_and_a_mirrors_disclaimer() -> None:
+    body = (
+        "Locations: Germany (Erlangen, Munich, Hamburg); Spain (Barcelona); "
+        "United Kingdom (London, Leeds)\n\nExclusion criteria\n1. Pregnancy\n"
+        "2. Prior gene therapy\n\n"
+        "This mirror is not the official EU register. Data may be outdated.\n"
+    )
+    marts = _marts(body)
+    assert marts["trials"]["countries"].to_list() == [["Germany", "Spain", "United Kingdom"]]
+    assert marts["criteria"]["text"].to_list() == ["Pregnancy", "Prior gene therapy"]

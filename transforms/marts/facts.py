@@ -114,6 +114,7 @@ _LIST_PARTS = re.compile(r"[,;/]|\s+and\s+")
 _SITES_APART = re.compile(r"[;|\n]")
 _DIGIT = re.compile(r"\d")  # in an address part: a postcode or a street number
 _BRACKETED = re.compile(r"\(([^()]{2,40})\)\s*$")
+_BRACKETS = re.compile(r"\s*\([^()]*\)")
 _REMARK = re.compile(r"\s*\((?:\d[^()]*|[^()]*\bsites?\b[^()]*)\)")  # "(3 sites)", "(n = 12)"
 # A country's ISO code before its name, as DRKS lists them ("DE Germany").
 _ISO_CODE = re.compile(r"^\s*[A-Z]{2}\s+(?=[A-Z][a-z])")
@@ -292,6 +293,9 @@ def countries(view: DocView) -> list[str] | None:
             continue
         if is_site and ":" in text and (country := names.get(_place(text.split(":", 1)[0]))):
             found += [country] if country not in found else []  # "Germany: Erlangen; Berlin"
+            continue
+        if is_site and "(" in text and (country := names.get(_place(_BRACKETS.sub("", text)))):
+            found += [country] if country not in found else []  # "Germany (Erlangen, Munich)"
             continue
         parts = [p.strip(" .") for p in text.split(",")]
         if len(parts) > 5 or len(text) > 160:

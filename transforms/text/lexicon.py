@@ -1080,7 +1080,8 @@ _BOILERPLATE_PATTERNS = (
     r"print",
     r"share",
     r"copy link",
-    r"this (?:platform|site|website|page|content|information) (?:is|was) .*",
+    r"this (?:platform|site|website|page|content|information|mirror|service|database)"
+    r" (?:is|was) .*",
     r"data sourced from .*",
     r"always consult .*",
     r"disclaimer.*",
