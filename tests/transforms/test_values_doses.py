@@ -75,6 +75,12 @@ def _summary(text):
         ("a total of 100,000,000 CAR-T cells", [(1e8, None, "cells")]),
         ("2.0 × 10^6 (±20%) CAR-T cells/kg", [(2e6, None, "cells/kg")]),
         ("One million CAR-T cells per kilogram", [(1e6, None, "cells/kg")]),
+        # A day's part of a split dose is no level of its own.
+        (
+            "1 × 10^6 cells/kg split over 2 days (5 × 10^5 cells/kg per day)",
+            [(1e6, None, "cells/kg")],
+        ),
+        ("5 × 10^5 cells/kg per day for 2 days", [(5e5, None, "cells/kg")]),
         ("patients receive ten million CAR-T cells", [(1e7, None, "cells")]),
         # A day's number before "and" lists no level; a floor to reach is no level.
         (

@@ -119,6 +119,8 @@ _UP_TO_BEFORE = re.compile(r"\b(?:up\s+to|to\s+a\s+max(?:imum)?\s+of)\s*$", re.I
 # A number that counts days or visits, not cells: "on day 0 and …", "D1, 3".
 _COUNTED_BEFORE = re.compile(r"\b(?:days?|D|weeks?|months?|visits?|cycles?)\s*$", re.IGNORECASE)
 _CAP_REACH = 32
+_PER_DAY = re.compile(r"\s*(?:per\s+day|/\s*day|daily|each\s+day|a\s+day)\b", re.IGNORECASE)
+_SPLIT_REACH = 80
 _FLOOR_BEFORE = re.compile(
     r"\b(?:at\s+least|(?:a\s+)?minimum(?:\s+of)?|no\s+(?:fewer|less)\s+than)\s*[:(]?\s*$",
     re.IGNORECASE,
@@ -274,7 +276,11 @@ def _doses_of(text: str) -> tuple[DoseMention, ...]:
                 mentions.append(
                     _mention(text, start, unit[1], _decimal(number) * scale, None, unit[0])
                 )
-        elif _is_cap(text, start) or _caps_the_dose_before(text, start, unit[0], mentions):
+        elif (
+            _is_cap(text, start)
+            or _caps_the_dose_before(text, start, unit[0], mentions)
+            or _splits_the_dose_before(text, unit[1], mentions)
+        ):
             continue
         mentions.append(_mention(text, start, unit[1], low, high, unit[0]))
     return tuple(_joined_ranges(text, mentions))
@@ -341,6 +347,12 @@ def _is_cap(text: str, start: int) -> bool:
     return _FLOOR_BEFORE.search(text, max(0, start - _CAP_REACH), start) is not None and (
         _MADE.search(text, max(0, start - _MADE_REACH), start + _MADE_REACH) is not None
     )
+
+
+def _splits_the_dose_before(text: str, end: int, before: list[DoseMention]) -> bool:
+    """ "1 × 10^6 cells/kg split over 2 days (5 × 10^5 cells/kg per day)": a day's part of
+    the dose just stated, not a level of its own."""
+    return bool(before) and end - before[-1].end < _SPLIT_REACH and _PER_DAY.match(text, end)
 
 
 def _caps_the_dose_before(text: str, start: int, unit: str, before: list[DoseMention]) -> bool:
