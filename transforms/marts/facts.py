@@ -55,14 +55,14 @@ _NAMED = re.compile(
 )
 _NAMED_BY_GROUP = {re.sub(r"[^A-Z0-9]", "_", k): k for k in _NAMED_ANTIGENS}
 _LD_CONTEXT = re.compile(
-    r"(?=[lcpfbdat])(?:"  # every phrase starts with one of these: skip other positions cheaply
+    r"(?=[lcpfbda])(?:"  # every phrase starts with one of these: skip other positions cheaply
     r"lymphodeplet|lympho-deplet|conditioning|pre-?treatment chemotherapy|preconditioning|"
     r"lymphocyte depletion|preparative (?:regimen|chemotherapy)|"
     # Chemotherapy given on the days before the cells, named as such: "fludarabine and
     # cyclophosphamide on days -5 to -3, followed by CAR-T cell infusion".
     # "… followed by CD19 CAR-T cells", "… before the KYV-101 infusion"
-    # "… daily for 3 days followed by 1 × 10^6 CAR-T cells/kg", "…, then a single infusion"
-    r"(?:followed by|before|prior to|then) (?:an? |the )?(?:single )?(?:[\w+^×.,/-]+ ){0,6}?"
+    # "… daily for 3 days followed by 1 × 10^6 CAR-T cells/kg"
+    r"(?:followed by|before|prior to) (?:an? |the )?(?:single )?(?:[\w+^×.,/-]+ ){0,6}?"
     r"(?:CAR|(?:cell )?infusion)|"
     # "… single infusion after fludarabine and cyclophosphamide", "… (flat dose) after Flu/Cy"
     r"(?:after|following) (?:lymphodeplet\w+ )?(?:chemotherapy with )?"
@@ -70,6 +70,20 @@ _LD_CONTEXT = re.compile(
     r"days? -\d)",
     re.IGNORECASE,
 )
+# "…, then a single infusion of KYV-101": apart, as "t" starts too many words to try it
+# at each one.
+_LD_THEN = re.compile(
+    r"\bthen (?:an? |the )?(?:single )?(?:[\w+^×.,/-]+ ){0,6}?(?:CAR|(?:cell )?infusion)",
+    re.IGNORECASE,
+)
+
+
+def _about_lymphodepletion(text: str) -> bool:
+    return _LD_CONTEXT.search(text) is not None or (
+        "then" in text and _LD_THEN.search(text) is not None
+    )
+
+
 _LD_AGENTS = (
     "cyclophosphamide",
     "fludarabine",
@@ -178,10 +192,10 @@ def lymphodepletion_agents(view: DocView) -> list[str] | None:
         str(r["value"]) for r in view.fields if r["field"] in _TREATMENT_FIELDS and r["value"]
     ]
     for text in texts:
-        if not _LD_CONTEXT.search(text):  # no sentence of it can be about lymphodepletion
+        if not _about_lymphodepletion(text):  # no sentence of it can be about lymphodepletion
             continue
         for _, sentence in iter_sentences(text):
-            if not _LD_CONTEXT.search(sentence):
+            if not _about_lymphodepletion(sentence):
                 continue
             for match in _LD_AGENT.finditer(sentence):
                 agent = match.group(1).lower()
