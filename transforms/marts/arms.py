@@ -176,24 +176,19 @@ class _ArmReader:
         """Whether an item is set under the line that opened the current arm: deeper, or
         bulleted under an unbulleted or numbered line ("2. Placebo Comparator: Placebo" /
         "• Other: Saline")."""
-        opened = self.opened
-        if opened is None:
+        if self.opened is None:
             return False
-        marker, opener = str(row.get("marker") or ""), str(opened.get("marker") or "")
-        deeper = int(row.get("depth") or 0) > int(opened.get("depth") or 0)  # type: ignore[call-overload]
-        bulleted = marker[:1] in _BULLETS and opener[:1] not in _BULLETS
-        return deeper or bulleted
+        (marker, depth), (opener, opener_depth) = _list_place(row), _list_place(self.opened)
+        return depth > opener_depth or (marker[:1] in _BULLETS and opener[:1] not in _BULLETS)
 
     def _beside_the_arm(self, row: Row, *, numbered: bool = False) -> bool:
         """Whether an item is the current arm's sibling in one list: the same bullet at the
         same depth ("- Certolizumab Pegol 200 mg Q2W" / "- Placebo"); with ``numbered``,
         the next number too ("2. Placebo Comparator: …" / "3. Other: …")."""
-        opened = self.opened
-        if opened is None or opened.get("section") != row.get("section"):
+        if self.opened is None or self.opened.get("section") != row.get("section"):
             return False
-        marker, opener = str(row.get("marker") or ""), str(opened.get("marker") or "")
-        same_depth = int(row.get("depth") or 0) == int(opened.get("depth") or 0)  # type: ignore[call-overload]
-        if not marker or not same_depth:
+        (marker, depth), (opener, opener_depth) = _list_place(row), _list_place(self.opened)
+        if not marker or depth != opener_depth:
             return False
         if numbered and marker[:1].isdigit() and opener[:1].isdigit():
             return True
@@ -386,6 +381,11 @@ def _heads_arm_columns(item: Row) -> bool:
     cells = table_cells(str(item["text"]))
     roles = column_roles(cells, ARM_COLUMNS) if cells else None
     return roles is not None and roles[0] == "arm"
+
+
+def _list_place(row: Row) -> tuple[str, int]:
+    """An item's list marker and depth (a field row has neither)."""
+    return str(row.get("marker") or ""), int(row.get("depth") or 0)  # type: ignore[call-overload]
 
 
 def _is_bare(arm: ArmBlock) -> bool:

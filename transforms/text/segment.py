@@ -64,9 +64,6 @@ _TABLE_READERS = OUTCOME_SECTIONS | {"arms", "interventions"}
 _NUMBERED_ARM = re.compile(r"^arm\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})\s*[:：]\s*\S", re.I)
 _MAX_LISTED_WORDS = 8
 _BEFORE_ANY_LIST = frozenset({"preamble", "conditions", "details"})
-# Sections that a heading with its value on the line ("Principal Investigator: Dr A
-# Kumar", "Conditions: Lupus Nephritis") holds whole: the next lines are the page's again.
-_ONE_LINE_SECTIONS = FOREIGN_SECTIONS
 _TYPED_OUTCOMES = OUTCOME_SECTIONS - {"outcomes"}
 # A heading's value that points elsewhere on the page: the section is not here.
 _CROSS_REFERENCE = re.compile(
@@ -363,11 +360,11 @@ def _consume(state: _State, line: Line) -> None:
         if line.kind == "boilerplate":  # a row of empty cells
             return
     if state.inline_list is not None and state.section.lines:  # after the heading's own value
-        if state.inline_list == state.section.ordinal and not _goes_on_listing(state, line):
-            _resume_interrupted(state, line)  # "Conditions: Lupus Nephritis" / "Ages 13 to 20"
-        state.inline_list = (
-            None if state.inline_list != state.section.ordinal else state.inline_list
-        )
+        if state.inline_list != state.section.ordinal:
+            state.inline_list = None  # another section opened since
+        elif not _goes_on_listing(state, line):  # "Conditions: Lupus Nephritis" / "Ages 13 …"
+            _reopen(state, state.sections[-2], line.start)
+            state.inline_list = None
     if state.wrapping is not None:
         if line.kind == "free" and _continues_value(state, line):
             return
@@ -861,16 +858,14 @@ def _close_list(state: _State, line: Line) -> None:
         _end_section(state, line)
 
 
-def _resume_interrupted(state: _State, line: Line) -> None:
-    """End the current section before ``line``; the section it interrupted goes on."""
-    interrupted = state.sections[-2] if len(state.sections) > 1 else state.sections[0]
-    state.section.end = line.start
+def _reopen(state: _State, interrupted: Section, at: int) -> None:
+    """End the current section at ``at``; the section it interrupted goes on from there."""
+    state.section.end = at
     state.sections.append(
-        Section(len(state.sections), interrupted.key, interrupted.heading, line.start, line.start)
+        Section(len(state.sections), interrupted.key, interrupted.heading, at, at)
     )
     state.run = []
     state.last_free = None
-    state.row_section = False
 
 
 def _goes_on_listing(state: _State, line: Line) -> bool:
@@ -979,12 +974,8 @@ def _open_section(state: _State, line: Line) -> None:
     if line.value is not None and line.value_start is not None:
         rest = classify_line(line.value_start, line.end, line.value, line.indent)
         _consume(state, rest if rest.kind != "heading" else _as_free(rest))
-        if line.key in _ONE_LINE_SECTIONS and state.section.key == line.key:
-            state.section.end = line.end
-            key, heading = interrupted.key, interrupted.heading
-            state.sections.append(Section(len(state.sections), key, heading, line.end, line.end))
-            state.run = []
-            state.last_free = None
+        if line.key in FOREIGN_SECTIONS and state.section.key == line.key:
+            _reopen(state, interrupted, line.end)
 
 
 def _read_where_it_stands(state: _State, line: Line) -> Line:
@@ -1028,8 +1019,8 @@ def _is_measure_in_list(state: _State, line: Line) -> bool:
 
     Not a markdown heading, no value after a colon, and either a list item's marker
     before it or its time frame right after it: "- Adverse events", "Adverse events" /
-    "Time frame: up to 2 years". A plain "Adverse Events" line over a results table
-    has neither.
+    "Time frame: up to 2 years". ClinicalTrials.gov's posted "Adverse Events" module
+    opens with a time frame too, but in title case, as headings are written.
     """
     if line.start in state.headings or line.value is not None:
         return False
