@@ -395,7 +395,7 @@ def _is_bare(arm: ArmBlock) -> bool:
 
 def _repeats(arm: ArmBlock | None, label: str) -> bool:
     """A label printed twice in a row: the arm just opened, with nothing under it yet."""
-    return arm is not None and arm.label == label and not arm.interventions and not arm.description
+    return arm is not None and arm.label == label and _is_bare(arm)
 
 
 def arm_rows(view: DocView, tid: str, blocks: list[ArmBlock]) -> list[Row]:

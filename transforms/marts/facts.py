@@ -369,12 +369,13 @@ def lead_sponsor(view: DocView) -> str | None:
     labelled = view.value("lead_sponsor")
     if labelled:
         return _without_address(labelled)
+    listed = view.items_in("sponsors")
     collaborators = {  # "Collaborators" / "Foo Bio": not who leads the trial
         s["section_ordinal"]
-        for s in view.sections
+        for s in (view.sections if listed else ())
         if s["section"] == "sponsors" and str(s["heading"] or "").lower().startswith("collaborat")
     }
-    for row in view.items_in("sponsors"):
+    for row in listed:
         if row["section_ordinal"] in collaborators:
             continue
         text = _SPONSOR_PART.sub("", str(row["text"]).strip())  # "Organisation: X" (ISRCTN)

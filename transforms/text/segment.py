@@ -130,7 +130,6 @@ _ARM_KEY = re.compile(
     r"^(?:[-*•]\s*)?(?P<key>label|name|title|type)\s*[:：]\s*(?P<value>\S.*)$", re.I
 )
 _TICKS_APART = 6
-_FORM_CODE_START = re.compile(r"^[A-Z]\.\d+(?:\.\d+)*\s+")
 _DATES_BY_ORDER = frozenset({"start_date", "completion_date"})  # the badge reader's guesses
 # Free-text fields whose values a printout hard-wraps onto the next lines.
 _WRAPPING_FIELDS = frozenset({"title", "condition", "intervention"})
@@ -373,16 +372,14 @@ def _consume(state: _State, line: Line) -> None:
         line.text.startswith("| ")
         and state.section.key not in _TABLE_READERS
         and heads_an_arm_table(line.text)
-    ):  # "| Arm | Type | Intervention |" with no heading above: the arms, as a table
-        _flush_pending(state)
-        _open_section(state, Line(line.start, line.start, "", line.indent, "heading", "arms"))
-    elif (
+    ) or (
         line.kind == "free"
         and state.section.key in _BEFORE_ANY_LIST
         and _NUMBERED_ARM.match(line.text)
-    ):  # "Arm 1: Experimental: CD19 CAR-T …" after the page's fields: its arms, unheaded
+    ):  # "| Arm | Type | Intervention |" or "Arm 1: Experimental: CD19 CAR-T …" with no
+        # heading above: the arms, unheaded
         _flush_pending(state)
-        _open_section(state, Line(line.start, line.start, "", line.indent, "heading", "arms"))
+        _open_arms(state, line)
     if "|" not in line.text:
         state.table = None
     elif state.section.key not in _TABLE_READERS and _read_field_table(state, line):
@@ -459,7 +456,7 @@ def _consume(state: _State, line: Line) -> None:
         if line.key == "arms" and origin == "label" and state.section.key in _BEFORE_ANY_LIST:
             # "Arm Group Label: Cohort 1" with no heading over the arms: their section,
             # so that the "Description: …" under each is the arm's
-            _open_section(state, Line(line.start, line.start, "", line.indent, "heading", "arms"))
+            _open_arms(state, line)
         _add_field(state, line.key, line.label, line.value, origin, line.start, line.end)
         if line.key in _WRAPPING_FIELDS and origin == "label" and _is_wrapped(line):
             state.wrapping = len(state.fields) - 1
@@ -802,7 +799,7 @@ def _is_ticked(line: Line | Field) -> bool:
     (Phase I): Yes") or a sex ("F.2.1 Female: Yes"), each a part of one field."""
     if line.key == "phase":
         return _is_ticked_phase(line.label)
-    return normalize_label(_FORM_CODE_START.sub("", line.label or "")) in ("female", "male")
+    return normalize_label(line.label or "") in ("female", "male")  # the form's code dropped
 
 
 def _is_explainer(text: str) -> bool:
@@ -856,6 +853,11 @@ def _close_list(state: _State, line: Line) -> None:
     """A label after an eligibility list's items ends the list (the page moved on)."""
     if state.section.key in CRITERIA_SECTIONS and state.section.lines:
         _end_section(state, line)
+
+
+def _open_arms(state: _State, line: Line) -> None:
+    """Open an arms section at ``line``, which no heading named."""
+    _open_section(state, Line(line.start, line.start, "", line.indent, "heading", "arms"))
 
 
 def _reopen(state: _State, interrupted: Section, at: int) -> None:

@@ -134,11 +134,11 @@ _PERSON_AGE = re.compile(
     rf"(?P<op>{tu.OPERATOR.pattern})(?P<n>\d{{1,3}})\s*(?:years?|yrs?)\b(?!\s*(?:old|of\s+age))",
     re.IGNORECASE,
 )
-_SCOPING_WORD = re.compile(r"\b(?:for|if|in|among|when|where)\s+(?:the\s+|all\s+)?$", re.I)
 _AGE_WORD_OPERATORS = {"older than": ">", "younger than": "<"}
 # Words that scope a rule to some participants by age, not bound the trial's ages.
 _SCOPED = re.compile(
-    r"\b(?:for|from)\s+(?:participants|patients|subjects|those|children|minors|individuals)\s*$"
+    r"\b(?:for|from|in|among)\s+(?:all\s+)?(?:participants|patients|subjects|those|children"
+    r"|minors|individuals|adults|women|men|females|males)(?:\s+aged)?\s*$"
     r"|\bif\s+(?:the\s+)?(?:participant|patient|subject)\s+is\s*$",
     re.IGNORECASE,
 )
@@ -215,12 +215,7 @@ def _comparisons_at(text: str, pos: int) -> list[_Comparison]:
         if (
             second is not None
             and (more := _value_then_unit(text, second[1])) is not None
-            and not _MEASURES_ELSE.match(text, more[2])  # "and ≥ 6 months from diagnosis"
-            and not (
-                _TIMED_AFTER.match(text, more[2])
-                and found[0].unit is not None
-                and more[1] != found[0].unit
-            )
+            and not _about_something_else(text, more[2], found[0].unit, more[1])
         ):
             found.append(_Comparison(second[0], *more))
             if found[0].unit is None and more[1] not in _NOT_SHARED:
@@ -267,7 +262,7 @@ def _comparisons_at(text: str, pos: int) -> list[_Comparison]:
             if (
                 more_read is not None
                 and more_read[1] in (None, low_unit)
-                and not _MEASURES_ELSE.match(text, more_read[2])
+                and not _about_something_else(text, more_read[2], low_unit, more_read[1])
             ):
                 found.append(_Comparison(prefixed[0], more_read[0], low_unit, more_read[2]))
         if number is not None and not number[1]:
@@ -276,6 +271,16 @@ def _comparisons_at(text: str, pos: int) -> list[_Comparison]:
             if more is not None and more[0] != postfix[0]:
                 found.append(_Comparison(more[0], number[0], unit or low_unit, more[1]))
     return found
+
+
+def _about_something_else(text: str, end: int, unit: str | None, other: str | None) -> bool:
+    """Whether a second comparison ending at ``end`` bounds another quantity: a time since
+    an event or a change ("and ≥ 6 months from diagnosis", "> 10% decline"), or a timed
+    one in another unit ("and ≥ 6 months after diagnosis"; "≤ 400 × 10^9/L after
+    transfusion" is the same count's)."""
+    if _MEASURES_ELSE.match(text, end):
+        return True
+    return _TIMED_AFTER.match(text, end) is not None and unit is not None and other != unit
 
 
 def _range_end(text: str, pos: int) -> tuple[float, str | None, int, str] | None:
@@ -451,7 +456,7 @@ def _person_ages(text: str, clean: str, taken: list[Threshold]) -> list[Threshol
         start, end = match.start("op"), match.end()
         if any(t.concept == "age" and t.start < end and start < t.end for t in taken):
             continue
-        if _SCOPING_WORD.search(clean, max(0, match.start() - 12), match.start()):
+        if _SCOPED.search(clean, max(0, start - _SCOPE_REACH), start):
             continue  # "For patients ≥ 65 years, creatinine clearance ≥ 50 mL/min"
         value = float(match.group("n"))
         out.append(_threshold("age", code[0], value, "years", start, end, text[start:end]))
