@@ -331,6 +331,11 @@ def prepare() -> None:
     _batch_definition()
 
 
+def prepared() -> bool:
+    """Whether this process has GX imported and its context built (``prepare`` is then free)."""
+    return _batch_definition.cache_info().currsize > 0
+
+
 @functools.cache
 def _batch_definition() -> Any:
     gx = great_expectations()

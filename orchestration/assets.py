@@ -14,6 +14,7 @@ import dagster as dg
 import polars as pl
 
 from expectations.runner import prepare as prepare_validation
+from expectations.runner import prepared as validation_prepared
 from orchestration.faults import crash_point
 from orchestration.inputs import code_fingerprint, write_raw_stats
 from orchestration.lock import hold_lock
@@ -116,7 +117,8 @@ def staged_layer(context: dg.AssetExecutionContext, warehouse: WarehouseResource
         _layer_files(settings, context, "staged", STAGED_TABLES),
         _layer_files(settings, context, CANDIDATES, MART_CANDIDATES),
         WORKERS,
-        while_waiting=prepare_validation,  # GX's 5 s import, while the parse workers run
+        # GX's import (seconds), done while the parse workers run; none when done already
+        while_waiting=None if validation_prepared() else prepare_validation,
     )
     record_validated(_target(settings, context, "audit"), "staged", build.reused_files)
     counts = {"reused_documents": len(build.reused_files), "parsed_documents": build.processed}

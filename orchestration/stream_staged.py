@@ -70,7 +70,10 @@ def stream_staged(
     """
     all_keys = scan_live(raw_documents).select(KEYS).collect()
     unchanged = _reusable(all_keys, staged.previous, candidates.previous)
-    workers = workers if use_pool(all_keys.height - len(unchanged), workers) else 1
+    if not use_pool(all_keys.height - len(unchanged), workers):
+        # Too few pages to share, but enough work of our own to overlap (a daily run's
+        # GX import, ~2.5 s, against ~1 s to start a worker): one worker parses them.
+        workers = 1 if while_waiting is not None and workers > 1 else 0
     if not unchanged:
         batches = iter_frames(raw_documents, [*KEYS, "text"], rows=BATCH_DOCS)
         return _parse(batches, staged.target, candidates.target, workers, while_waiting)
@@ -141,7 +144,7 @@ def _parse(
             for n, s in CANDIDATE_TABLES.items()
         }
         for tables, quarantine, marts, failures in ordered_map(
-            parse_and_build, todo(), workers, while_waiting=while_waiting
+            parse_and_build, todo(), workers, while_waiting=while_waiting, in_process=workers == 0
         ):
             for name, frame in tables.items():
                 writers[name].write(frame)

@@ -62,6 +62,7 @@ def ordered_map(
     workers: int,
     in_flight: int = 0,
     while_waiting: Callable[[], object] | None = None,
+    in_process: bool | None = None,
 ) -> Iterator[Out]:
     """``fn`` over a stream of chunks, yielded in input order, with bounded memory.
 
@@ -69,13 +70,15 @@ def ordered_map(
     results: at most ``in_flight`` chunks (default: two per worker, so a
     worker never waits for the caller) are submitted and not yet consumed.
     One pool serves the whole stream, so start-up is paid once per build,
-    not once per batch. With one worker it runs in-process.
+    not once per batch. With one worker it runs in-process, unless
+    ``in_process`` is False: one worker process then frees this process for
+    ``while_waiting``.
     ``while_waiting`` is called once, here, when the workers first have all
     the chunks they may hold: this process would only wait on them, so
     slow work of its own (an import the next step needs) costs little there.
-    It is not called without workers: nothing would overlap it.
+    It is not called in-process: nothing would overlap it.
     """
-    if workers <= 1:
+    if in_process if in_process is not None else workers <= 1:
         yield from map(fn, inputs)
         return
     limit = in_flight or 2 * workers

@@ -127,7 +127,8 @@ def fake_parse_and_build(documents: pl.DataFrame) -> tuple:
 @pytest.fixture
 def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
     """Swap the per-batch staged and mart builders the streamed builds call for the stand-ins."""
-    from orchestration import stream_marts, stream_staged
+    from orchestration import assets, stream_marts, stream_staged
 
+    monkeypatch.setattr(assets, "WORKERS", 1)  # the stand-ins are patched into this process only
     monkeypatch.setattr(stream_staged, "parse_and_build", fake_parse_and_build)
     monkeypatch.setattr(stream_marts, "build_chunk", fake_build_chunk)

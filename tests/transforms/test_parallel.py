@@ -55,3 +55,12 @@ def test_no_waiting_work_without_workers() -> None:
     results = ordered_map(_square, range(5), 1, while_waiting=lambda: called.append(True))
     assert list(results) == [x * x for x in range(5)]
     assert called == []
+
+
+def test_one_worker_process_frees_this_one_for_the_waiting_work() -> None:
+    called: list[bool] = []
+    results = ordered_map(
+        _square, range(5), 1, while_waiting=lambda: called.append(True), in_process=False
+    )
+    assert list(results) == [x * x for x in range(5)]
+    assert called == [True]
