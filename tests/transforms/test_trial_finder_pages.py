@@ -71,6 +71,15 @@ def test_a_finders_outcome_heading_and_share_line() -> None:
         ("Share this trial: Facebook | X | Email", True),
         ("Share this study", True),
         ("Share this trial with your doctor before the screening visit.", False),
+        # ClinicalTrials.gov's pointer under "Participation Criteria" and the classic
+        # page's link beside each heading; a list's third item and a site's footer
+        ("For general information about clinical research, read Learn About Studies.", True),
+        ("Go to", True),
+        ("Go to ▼", True),
+        ("Go to the site before the screening visit.", False),
+        ("(c) SLEDAI-2K ≥ 8;", False),
+        ("(c) 2025 TrialFinder Inc.", True),
+        ("© CellTherapyWatch", True),
     ],
 )
 def test_share_lines_are_chrome(line: str, chrome: bool) -> None:

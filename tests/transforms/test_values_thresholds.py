@@ -534,6 +534,23 @@ def test_wordings_of_protocols_translations_and_labs(
             "aged 20 years or older and under 70 years",
             [("age", ">=", 20, "years"), ("age", "<", 70, "years")],
         ),
+        # "of age" is the unit's words: read as the concept it hid the lower bound
+        (
+            "≥ 18 years of age and ≤ 70 years of age at the time of consent",
+            [("age", ">=", 18, "years"), ("age", "<=", 70, "years")],
+        ),
+        (
+            "Participants ≥ 18 years of age and < 65 years of age",
+            [("age", ">=", 18, "years"), ("age", "<", 65, "years")],
+        ),
+        # ">/=" and "</=": US protocols' ASCII for the signs
+        (
+            "Age >/= 18 years and </= 70 years",
+            [("age", ">=", 18, "years"), ("age", "<=", 70, "years")],
+        ),
+        ("SLEDAI-2K >/= 8", [("sledai_2k", ">=", 8, "points")]),
+        ("AST </= 3 x ULN", [("ast", "<=", 3, "xULN")]),
+        ("(c) SLEDAI-2K ≥ 8;", [("sledai_2k", ">=", 8, "points")]),
     ],
 )
 def test_thresholds_written_otherwise(

@@ -24,8 +24,11 @@ from transforms.text.scripts import english_half
 # "CD" not preceded by a letter or digit; written with the literal first (the lookbehind
 # re-checks the character before it) so the scanner can jump from "CD" to "CD".
 # Not "CD7-negative" (cells without it, as a product's name may say: no target of it).
+# A letter after the number is the antigen's ("CD3E"), unless a word goes on: "CD45RA" is
+# CD45's isoform, "CD19CAR-T" a glued "CD19 CAR-T".
 _CD_ANTIGEN = re.compile(
-    r"CD(?<![A-Za-z0-9]CD)\s?-?(\d{1,3}[A-Z]?)(?![0-9])(?![\s\-]*(?:negative|neg)\b)"
+    r"CD(?<![A-Za-z0-9]CD)\s?-?(\d{1,3}(?:[A-Z](?![A-Za-z]))?)(?![0-9])"
+    r"(?![\s\-]*(?:negative|neg)\b)"
 )
 # Cluster-of-differentiation numbers that name T-cell or signalling parts of a CAR, not targets.
 _NOT_TARGETS = frozenset({"3", "3E", "4", "8", "28", "137", "45", "34", "27", "2", "134"})
@@ -62,10 +65,13 @@ _LD_CONTEXT = re.compile(
     # cyclophosphamide on days -5 to -3, followed by CAR-T cell infusion".
     # "… followed by CD19 CAR-T cells", "… before the KYV-101 infusion"
     # "… daily for 3 days followed by 1 × 10^6 CAR-T cells/kg"
+    # "… followed by KYV-101" (a product's code)
     r"(?:followed by|before|prior to) (?:an? |the )?(?:single )?(?:[\w+^×.,/-]+ ){0,6}?"
-    r"(?:CAR|(?:cell )?infusion)|"
-    # "… single infusion after fludarabine and cyclophosphamide", "… (flat dose) after Flu/Cy"
-    r"(?:after|following) (?:lymphodeplet\w+ )?(?:chemotherapy with )?"
+    r"(?:CAR|(?:cell )?infusion|(?-i:[A-Z][A-Za-z]{1,7}-?\d{2,4}\b))|"
+    # "… single infusion after fludarabine and cyclophosphamide", "… (flat dose) after Flu/Cy",
+    # "… after a 3-day course of fludarabine plus cyclophosphamide"
+    r"(?:after|following) (?:an? (?:\d+-day )?(?:course|cycle|regimen) of )?"
+    r"(?:lymphodeplet\w+ )?(?:chemotherapy with )?"
     r"(?i:fludarabine|cyclophosphamide|bendamustine|flu\s*/\s*cy)|"
     r"days? -\d)",
     re.IGNORECASE,
@@ -176,29 +182,90 @@ def target_antigens(view: DocView, title: str | None) -> list[str] | None:
         if r["field"] in {*_TREATMENT_FIELDS, "title"} and r["value"]
     ]
     text = "\n".join(texts)
-    found = {
-        f"CD{m.group(1).upper()}"
+    mentions = [
+        (m.start(), m.end(), f"CD{m.group(1).upper()}")
         for m in _CD_ANTIGEN.finditer(text)
         if m.group(1).upper() not in _NOT_TARGETS
-    }
-    found |= {_NAMED_BY_GROUP[m.lastgroup or ""] for m in _NAMED.finditer(text)}
-    return sorted(found) or None
+    ]
+    mentions += [
+        (m.start(), m.end(), _NAMED_BY_GROUP[m.lastgroup or ""]) for m in _NAMED.finditer(text)
+    ]
+    if not mentions:
+        return None
+    targeted = _targeted(text, sorted(mentions))
+    return sorted(targeted or {name for _, _, name in mentions})
+
+
+# Words around a run of antigens that make them what a CAR targets: "CD19 CAR-T",
+# "anti-CD19/BCMA chimeric antigen receptor", "T cells targeting CD19 and BCMA". Other
+# mentions are about the disease or its past treatment: "failed anti-CD20 therapy",
+# "CD19+ B cells", "CD38hi plasmablasts".
+_ANTIGEN_JOIN = re.compile(r"(?:\s*(?:[/,+×x&-]|and|or|and/or)\s*|\s)", re.IGNORECASE)
+_TARGET_AFTER = re.compile(
+    r"^[\s-]*(?:\(?[\w-]{0,12}\)?\s*)?(?:CAR|CAAR|chimeric"
+    r"|(?:dual[- ])?(?:directed|target(?:ed|ing)?|specific|redirected)"
+    r"|T[- ]?cells?\b|cell therapy|bi-?specific|tandem|bicistronic)",
+    re.IGNORECASE,
+)
+_TARGET_BEFORE = re.compile(
+    r"(?:\btarget(?:s|ing|ed)?|\bdirected (?:against|at|to)|\bspecific (?:for|to)"
+    r"|\brecogni[sz]\w*|\bCAR[- ]?T?\b[^.;]{0,30}|chimeric antigen receptor[^.;]{0,30})"
+    r"\s*(?:the\s+)?(?:anti-?)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _targeted(text: str, mentions: list[tuple[int, int, str]]) -> set[str]:
+    """The antigens of runs ("CD19/BCMA", "CD19 and CD20") written as a CAR's targets."""
+    found: set[str] = set()
+    run: list[tuple[int, int, str]] = []
+    for mention in [*mentions, (len(text) + 2, len(text) + 2, "")]:
+        if run and _ANTIGEN_JOIN.fullmatch(text, run[-1][1], mention[0]) is not None:
+            run.append(mention)
+            continue
+        if run:
+            start, end = run[0][0], run[-1][1]
+            if _TARGET_AFTER.match(text[end : end + 60]) or _TARGET_BEFORE.search(
+                text, max(0, start - 50), start
+            ):
+                found |= {name for _, _, name in run}
+        run = [mention]
+    return found
+
+
+# A CAR-T trial lists its chemotherapy as interventions: "Drug: Cyclophosphamide".
+_LISTED_DRUG = re.compile(r"\bdrug\s*:\s*(?=(?:cyclophosphamide|fludarabine|bendamustine)\b)", re.I)
+_CELL_THERAPY = re.compile(r"\bCAR\b|CAR[- ]?T|chimeric antigen receptor|\bCAAR", re.I)
+# Both drugs in two letters: "FC lymphodepletion", "FluCy".
+_LD_PAIR = re.compile(r"\b(?:FC|FluCy|CyFlu)\b")
 
 
 def lymphodepletion_agents(view: DocView) -> list[str] | None:
     found: list[str] = []
     texts = [str(row["text"]) for row in view.descriptive_items()]
     texts += [
-        str(r["value"]) for r in view.fields if r["field"] in _TREATMENT_FIELDS and r["value"]
+        # with its label, as in "Drug: Cyclophosphamide" (an intervention's type)
+        f"{r['label']}: {r['value']}"
+        if r["field"] == "intervention" and r["label"]
+        else str(r["value"])
+        for r in view.fields
+        if r["field"] in _TREATMENT_FIELDS and r["value"]
     ]
+    listed = any(_LISTED_DRUG.search(text) for text in texts) and any(
+        _CELL_THERAPY.search(text) for text in texts
+    )
     for text in texts:
-        if not _about_lymphodepletion(text):  # no sentence of it can be about lymphodepletion
-            continue
+        if not _about_lymphodepletion(text) and not (listed and _LISTED_DRUG.search(text)):
+            continue  # no sentence of it can be about lymphodepletion
         for _, sentence in iter_sentences(text):
-            if not _about_lymphodepletion(sentence):
+            if not _about_lymphodepletion(sentence) and not (
+                listed and _LISTED_DRUG.search(sentence)
+            ):
                 continue
-            for match in _LD_AGENT.finditer(sentence):
-                agent = match.group(1).lower()
+            agents = [match.group(1).lower() for match in _LD_AGENT.finditer(sentence)]
+            if _LD_PAIR.search(sentence):
+                agents += ["fludarabine", "cyclophosphamide"]
+            for agent in agents:
                 agent = _LD_SHORT.get(agent, agent)
                 if agent not in found:
                     found.append(agent)

@@ -1112,14 +1112,17 @@ _BOILERPLATE_PATTERNS = (
     r"(?:print|email|share|save) this (?:page|study|trial)(?:\s*(?::|on|via)\s*.{0,80})?",
     r"download (?:as )?(?:pdf|xml|csv|json)",
     r"go to (?:the )?(?:sections?|top)",
+    r"go to\s*[▼▾↓]?",  # the classic ClinicalTrials.gov page's link beside each heading
     r"(?:tabular|record|full text) view",
     r"no results posted",
-    r"(?:©|\(c\)\s|copyright\b).{0,200}",  # a site's footer
+    # A site's footer ("(c) 2025 Site", not a list's item "(c) SLEDAI-2K ≥ 8").
+    r"(?:©|\(c\)\s+(?:\d{4}|copyright)\b|copyright\b).{0,200}",
     r".{0,200}\ball rights reserved\.?",
     r"how to read a study record",
     # ClinicalTrials.gov's explainers under its headings.
     r"researchers look for people who fit a certain description.*",
     r"this section provides .{0,200}",
+    r"for (?:general|more) information about .{0,80}, (?:read|see|visit) .{0,80}",
     r"\(submitted: [^()]{4,30}\)",  # the tabular view's version date under a label
     r"same as current",
     r"information (?:provided )?(?:from|by) the national library of medicine",

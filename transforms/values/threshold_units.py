@@ -15,7 +15,7 @@ UNKNOWN = "?"
 LOST = "lost"  # "=" / "?" standing for a lost "≥" or "≤"
 
 _GE = (
-    r"≥\s*or\s*=|>\s*or\s*=|>\s*=|≥|>=|=>|⩾|greater\s+than\s+or\s+equal\s+to"
+    r"≥\s*or\s*=|>\s*or\s*=|>\s*/?\s*=|≥|>=|=>|⩾|greater\s+than\s+or\s+equal\s+to"
     r"|(?:more|higher)\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:greater|more|higher)\s+than"
     # a "than" or a "to" lost: "greater or equal to 50%", "equal or greater than 8 g/dL"
     r"|(?:greater|more|higher)\s+(?:than\s+)?or\s+equal(?:\s+to)?"
@@ -23,7 +23,7 @@ _GE = (
     r"|no[t]?\s+(?:less|lower|fewer)\s+than|at\s+least|(?:a\s+)?minimum\s+of|大于等于|不低于|不少于"
 )
 _LE = (
-    r"≤\s*or\s*=|<\s*or\s*=|<\s*=|≤|<=|=<|⩽|less\s+than\s+or\s+equal\s+to"
+    r"≤\s*or\s*=|<\s*or\s*=|<\s*/?\s*=|≤|<=|=<|⩽|less\s+than\s+or\s+equal\s+to"
     r"|lower\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:less|lower)\s+than"
     r"|(?:less|lower)\s+(?:than\s+)?or\s+equal(?:\s+to)?"
     r"|equal(?:\s+to)?\s+or\s+(?:less|lower)(?:\s+than)?"

@@ -149,6 +149,9 @@ _BOUND_BEFORE_AGE = re.compile(
     re.IGNORECASE,
 )
 _FLIPPED = {"<=": ">=", "<": ">"}
+# "age" ending "≥ 18 years of age and ≤ 70 years": the unit's words, not the concept
+# (read as one, it took "age and ≤ 70" and hid the lower bound before it).
+_OF_AGE = re.compile(r"\b(?:years?|yrs?)\s+of\s+$", re.IGNORECASE)
 
 
 _UPPER_BOUND = re.compile(r"(<=|≤|<)\s*(?=\d)")
@@ -530,7 +533,9 @@ def _thresholds_of(text: str) -> tuple[Threshold, ...]:
     """Cached: many trials copy their eligibility criteria word for word."""
     clean = _clean(text)
     mentions = [
-        _Mention(m.start(), m.end(), concepts_of(m)) for m in CONCEPT_PATTERN.finditer(clean)
+        _Mention(m.start(), m.end(), concepts_of(m))
+        for m in CONCEPT_PATTERN.finditer(clean)
+        if not _OF_AGE.search(clean, max(0, m.start() - 12), m.start())
     ]
     starts = {m.start: m for m in mentions}
     out: list[Threshold] = []
