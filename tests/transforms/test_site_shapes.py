@@ -94,3 +94,275 @@ def test_explainers_and_links_of_clinicaltrials_gov_are_no_criteria() -> None:
         ("EXCLUSION", "Type 1 Diabetes"),
         ("EXCLUSION", "Current use of dentures"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("items", "count"),
+    [
+        # a note and an item's sub-lines, labelled, between the numbered items
+        (
+            "1. Age 18-65 years.\n2. Biopsy-proven lupus nephritis class III or IV.\n"
+            "Note: Class V with III or IV is allowed.\n3. UPCR >= 1.0 g/g.\n"
+            "4. Signed informed consent.\n",
+            5,
+        ),
+        (
+            "1. Age 18-65 years.\n2. Adequate organ function:\n"
+            "   Renal function: eGFR >= 30 mL/min/1.73m2\n   Liver function: ALT <= 3 x ULN\n"
+            "3. UPCR >= 1.0 g/g.\n4. Signed informed consent.\n",
+            6,
+        ),
+        # a form's next field after the list ends it (ISRCTN)
+        (
+            "1. Age 18-65 years.\n2. Signed informed consent.\n"
+            "Target number of participants: 20\nTotal final enrolment: 18\n",
+            2,
+        ),
+    ],
+)
+def test_a_labelled_line_ends_a_criteria_list_only_when_no_item_follows(
+    items: str, count: int
+) -> None:
+    marts = page_marts("NCT07100003\nTitle: CD19 CAR-T in lupus\n\nInclusion Criteria:\n" + items)
+    criteria = marts["criteria"]
+    assert criteria.height == count
+    assert criteria["text"].to_list()[-1] == "Signed informed consent."
+    concepts = set(marts["criteria_thresholds"]["concept"].to_list())
+    assert ("upcr" in concepts) is ("UPCR" in items)
+
+
+def test_an_intervention_blocks_arm_group_label_names_an_arm_not_a_new_one() -> None:
+    page = (
+        "NCT07000003\nBrief Title: CD19 CAR-T in lupus\n"
+        "Arm Group Label: CAR-T arm\nArm Group Type: Experimental\n\n"
+        "Arm Group Label: Placebo arm\nArm Group Type: Placebo Comparator\n\n"
+        "Intervention Type: Biological\nIntervention Name: CD19 CAR-T\n"
+        "Arm Group Label: CAR-T arm\n\n"
+        "Intervention Type: Other\nIntervention Name: Placebo\nArm Group Label: Placebo arm\n"
+    )
+    arms = page_marts(page)["arms"]
+    assert arms.select("label", "arm_type", "intervention_names").rows() == [
+        ("CAR-T arm", "EXPERIMENTAL", ["CD19 CAR-T"]),
+        ("Placebo arm", "PLACEBO_COMPARATOR", ["Placebo"]),
+    ]
+
+
+def test_a_dose_level_table_under_an_arm_is_no_arms() -> None:
+    page = (
+        "CD19 CAR-T in SLE\nNCT06719104\n\nArms and Interventions\n"
+        "Experimental: CAR-T\nBiological: CAR-T cells\n"
+        "| Dose level | Patients | Dose |\n| --- | --- | --- |\n"
+        "| DL1 | 3 | 1 × 10^6 cells/kg |\n| DL2 | 3-6 | 3 × 10^6 cells/kg |\n"
+    )
+    marts = page_marts(page)
+    assert marts["arms"]["label"].to_list() == ["CAR-T"]
+    assert marts["doses"]["dose_value"].to_list() == [1e6, 3e6]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Explore similar studies", "See similar trials", "Trials like this", "Recommended for you"],
+)
+def test_a_finders_list_of_other_trials_under_a_links_words(heading: str) -> None:
+    page = (
+        "CD19 CAR-T in refractory pemphigus vulgaris\nRegistration: ChiCTR2400085555\n"
+        f"Status: Not yet recruiting\nPhase: Phase 1\n\n{heading}\nNCT ID: NCT05858684\n"
+        "CD19 CAR T-cell therapy in lupus\nStatus: Completed\nPhase: Phase 2\n"
+    )
+    trial = page_trial(page)
+    assert (trial["trial_id"], trial["nct_id"]) == ("ChiCTR2400085555", None)
+    assert (trial["overall_status"], trial["phases"]) == ("NOT_YET_RECRUITING", ["PHASE1"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "nct_id"),
+    [
+        ("Participants who completed the RESET-SLE study (NCT06121297) may enroll.", None),
+        ("An extension of the phase 1 trial NCT06121297 for responders.", None),
+        ("Patients enrolled in this study (NCT06121297) receive one infusion.", "NCT06121297"),
+    ],
+)
+def test_an_id_after_words_citing_another_trial(sentence: str, nct_id: str | None) -> None:
+    page = f"Extension study of rese-cel in lupus\nStatus: Recruiting\nSummary\n{sentence}\n"
+    assert page_trial(page)["nct_id"] == nct_id
+
+
+def test_a_sites_status_is_not_the_trials() -> None:
+    page = (
+        "CD19 CAR-T in refractory SLE (multicentre, US)\nStatus: Active, not recruiting\n\n"
+        "Locations\nStanford University, Palo Alto, California, United States\n"
+        "Status: Completed\n"
+    )
+    assert page_trial(page)["overall_status"] == "ACTIVE_NOT_RECRUITING"
+
+
+@pytest.mark.parametrize(
+    ("top", "title"),
+    [
+        (
+            "A Study of KYV-101 in Participants With Refractory SLE, SSc, or Myositis\n"
+            "Sponsored by Kyverna Therapeutics Inc\n",
+            "A Study of KYV-101 in Participants With Refractory SLE, SSc, or Myositis",
+        ),
+        (
+            "Back to search results\nCD19 CAR-T in refractory lupus nephritis\n",
+            "CD19 CAR-T in refractory lupus nephritis",
+        ),
+        (
+            "← Back to results\nSign in to save this trial\nCD19 CAR-T in refractory lupus\n",
+            "CD19 CAR-T in refractory lupus",
+        ),
+        # an address keeps its comma rule
+        ("Boston Children's Hospital, Boston, Massachusetts\n", None),
+    ],
+)
+def test_the_title_among_a_finders_top_lines(top: str, title: str | None) -> None:
+    assert page_trial(top + "Status: Recruiting\n")["title"] == title
+
+
+def test_a_sites_menu_over_the_page_is_no_section() -> None:
+    page = (
+        "ClinicalTrials.gov\nFind Studies\nResources\n"
+        "Effect of GET73 on Central Glutamate in Alcohol Use Disorder\n"
+        "Recruitment Status : Completed\nPhase : Phase 2\nActual Enrollment : 24 participants\n"
+    )
+    trial = page_trial(page)
+    assert trial["title"] == "Effect of GET73 on Central Glutamate in Alcohol Use Disorder"
+    assert (trial["overall_status"], trial["phases"]) == ("COMPLETED", ["PHASE2"])
+    assert (trial["enrollment"], trial["enrollment_type"]) == (24, "ACTUAL")
+
+
+@pytest.mark.parametrize("dot", ["·", "⋅"])  # "∙" is a bullet (normalised to "•")
+def test_a_middle_dot_is_a_times_sign(dot: str) -> None:
+    page = (
+        "CD19 CAR-T in SSc\nNCT06719107\n\nDose levels\n"
+        f"Cohort 1 (n=3): 1{dot}10^6 CAR+ T cells/kg\nCohort 2 (n=3): 3{dot}10^6 CAR+ T cells/kg\n"
+    )
+    doses = page_marts(page)["doses"]
+    assert doses.select("dose_value", "dose_unit").rows() == [
+        (1e6, "CAR+ cells/kg"),
+        (3e6, "CAR+ cells/kg"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("eligibility", "inclusion", "exclusion"),
+    [
+        # an outline's letters and Roman numerals before the headings
+        (
+            "Eligibility\nA. Inclusion Criteria:\n- Age 18-65 years\n- Active SLE\n"
+            "B. Exclusion Criteria:\n- Pregnancy\n- HIV\n",
+            2,
+            2,
+        ),
+        (
+            "I. Inclusion criteria\n1. Age 18-65 years\n2. Active SLE\n"
+            "II. Exclusion criteria\n1. Pregnancy\n2. HIV\n",
+            2,
+            2,
+        ),
+        # an item hard-wrapped before a capital or a number
+        (
+            "Inclusion Criteria:\n1. Diagnosis of systemic lupus erythematosus according to the "
+            "2019\nEULAR/ACR classification criteria at least 6 months before screening.\n"
+            "2. Age 18 to 65 years.\nExclusion Criteria:\n1. Pregnant or breastfeeding; women of "
+            "childbearing potential unwilling to use\n2 forms of contraception.\n"
+            "2. Any prior CAR-T or gene therapy product.\n",
+            2,
+            2,
+        ),
+        # an item hard-wrapped before the words of a heading, in lower case
+        (
+            "Inclusion Criteria:\n- Age 18 to 65 years\n- Willing to comply with all study "
+            "procedures and not meeting any\n  exclusion criteria\n- Signed informed consent\n"
+            "Exclusion Criteria:\n- Pregnancy\n",
+            3,
+            1,
+        ),
+    ],
+)
+def test_criteria_headings_and_wraps(eligibility: str, inclusion: int, exclusion: int) -> None:
+    criteria = page_marts("NCT07100004\nTitle: CD19 CAR-T in lupus\n\n" + eligibility)["criteria"]
+    counts = criteria["criterion_type"].value_counts()
+    assert dict(counts.iter_rows()) == {
+        k: v for k, v in {"INCLUSION": inclusion, "EXCLUSION": exclusion}.items() if v
+    }
+    assert not any(text.rstrip(".") in {"A", "B", "I", "II"} for text in criteria["text"])
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        ("Current status: Recruiting", "RECRUITING"),
+        ("Status: Recruitment completed, follow-up ongoing", "ACTIVE_NOT_RECRUITING"),
+        ("Trial status: Authorised, recruitment pending", "NOT_YET_RECRUITING"),
+        ("Recruitment status: 尚未开始 / Not recruiting yet", "NOT_YET_RECRUITING"),
+    ],
+)
+def test_status_labels_and_wordings(line: str, status: str) -> None:
+    page = f"CD19 CAR-T in refractory NMOSD (Hangzhou)\n{line}\n"
+    assert page_trial(page)["overall_status"] == status
+
+
+@pytest.mark.parametrize(
+    ("lines", "countries"),
+    [
+        ("Countries: Germany · United States · Italy\n", ["Germany", "Italy", "United States"]),
+        ("Locations\nAtlanta, Georgia\nNewark, New Jersey\n", ["United States"]),
+        ("Locations\nTbilisi, Georgia\n", ["Georgia"]),
+    ],
+)
+def test_countries_of_a_list_or_of_us_sites(lines: str, countries: list[str]) -> None:
+    page = f"CD19 CAR-T in refractory lupus\nStatus: Recruiting\n{lines}"
+    assert page_trial(page)["countries"] == countries
+
+
+@pytest.mark.parametrize(
+    ("headings", "inclusion", "exclusion"),
+    [
+        (("Eligibility Criteria - Inclusion", "Eligibility Criteria - Exclusion"), 2, 2),
+        (("Who should take part", "Who should not take part"), 2, 2),
+        (("Who can join this trial?", "Who can't join this trial?"), 2, 2),
+        (("Inclusions", "Participants must not:"), 2, 2),
+    ],
+)
+def test_criteria_headings_finders_write(
+    headings: tuple[str, str], inclusion: int, exclusion: int
+) -> None:
+    page = (
+        f"CD19 CAR-T in lupus\nNCT07100005\n\nEligibility\n{headings[0]}\n"
+        "Eligibility criteria are shown as provided by the sponsor and may have been shortened.\n"
+        f"- Aged 18 to 65\n- Active SLE\n{headings[1]}\n- Pregnant\n- HIV positive\n"
+        "Talk with your doctor and family members or friends about deciding to join a study.\n"
+    )
+    counts = dict(page_marts(page)["criteria"]["criterion_type"].value_counts().iter_rows())
+    assert counts == {"INCLUSION": inclusion, "EXCLUSION": exclusion}
+
+
+@pytest.mark.parametrize(
+    ("outcomes", "types"),
+    [
+        (
+            "End points\n- Incidence of CRS (Time frame: Day 28)\n"
+            "- CAR-T persistence (Time frame: up to 2 years)\n",
+            [None, None],
+        ),
+        (
+            "Study Details\n\nEndpoints — Primary\n1. Incidence of CRS [Time Frame: Day 28]\n"
+            "Endpoints — Secondary\n1. CAR-T persistence [Time Frame: up to 2 years]\n",
+            ["PRIMARY", "SECONDARY"],
+        ),
+        (
+            "Outcome Measures\nOutcome measures are the measurements researchers use to see "
+            "whether the treatment works and is safe.\nPrimary Outcome Measures\n"
+            "1. Incidence of CRS [Time Frame: Day 28]\nKey Secondary Outcome Measures\n"
+            "1. SRI-4 response [Time Frame: Week 52]\nTertiary/Exploratory\n"
+            "1. CAR-T persistence [Time Frame: up to 2 years]\n",
+            ["PRIMARY", "SECONDARY", "OTHER"],
+        ),
+    ],
+)
+def test_outcome_headings_finders_write(outcomes: str, types: list[str | None]) -> None:
+    endpoints = page_marts("CD19 CAR-T in lupus\nNCT07100006\n\n" + outcomes)["endpoints"]
+    assert endpoints["endpoint_type"].to_list() == types
+    assert not any("researchers use" in measure for measure in endpoints["measure"])

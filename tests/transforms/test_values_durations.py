@@ -35,6 +35,12 @@ from transforms.values.durations import is_time_frame, parse_time_frame_days
         ("Weeks 4, 8 and 12", 84),
         ("one year", 365),
         ("Twelve months after infusion", 360),
+        # tens and units in words are one number ("Twenty-eight" is not "eight")
+        ("Twenty-eight days", 28),
+        ("Fifty-two weeks", 364),
+        ("Twenty-four months", 720),
+        ("twenty four weeks", 168),
+        ("Fifteen years", 5475),
         ("24 hours", 1),
         ("72 hours after infusion", 3),
         ("30 minutes", 1),

@@ -551,6 +551,28 @@ def test_wordings_of_protocols_translations_and_labs(
         ("SLEDAI-2K >/= 8", [("sledai_2k", ">=", 8, "points")]),
         ("AST </= 3 x ULN", [("ast", "<=", 3, "xULN")]),
         ("(c) SLEDAI-2K ≥ 8;", [("sledai_2k", ">=", 8, "points")]),
+        # the NCI template's "/mcL"; counts per litre written otherwise
+        ("Absolute neutrophil count ≥1,500/mcL", [("anc", ">=", 1.5, "10^9/L")]),
+        ("Platelets ≥100,000/mcL", [("platelets", ">=", 100, "10^9/L")]),
+        ("ANC ≥ 1.5 x 10(9)/L", [("anc", ">=", 1.5, "10^9/L")]),
+        ("Platelets ≥ 100 Giga/L", [("platelets", ">=", 100, "10^9/L")]),
+        ("Neutrophils ≥ 1.5·10^9/L", [("anc", ">=", 1.5, "10^9/L")]),
+        ("Platelets ≥ 100 x 10^9 per liter", [("platelets", ">=", 100, "10^9/L")]),
+        # both ends with their unit, as ClinicalTrials.gov writes an age range
+        (
+            "Male or female, 18 Years to 65 Years",
+            [("age", ">=", 18, "years"), ("age", "<=", 65, "years")],
+        ),
+        (
+            "Patients 18 years of age to 65 years of age",
+            [("age", ">=", 18, "years"), ("age", "<=", 65, "years")],
+        ),
+        (
+            "18 years to 65 years of age, inclusive",
+            [("age", ">=", 18, "years"), ("age", "<=", 65, "years")],
+        ),
+        # a span of time in the same words is no age
+        ("Diagnosis of SLE for 1 year to 5 years", []),
     ],
 )
 def test_thresholds_written_otherwise(

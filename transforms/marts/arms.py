@@ -167,6 +167,9 @@ class _ArmReader:
         self.tentative: tuple[str, Row] | None = None
         self.opened: Row | None = None  # the row that opened the current arm
         self.pending_type: str | None = None  # a type alone on its line, for the next arm
+        self.other_table = False  # in a table of something else (dose levels), to its end
+        # interventions of a field block not yet tied to an arm by its "Arm Group Label:"
+        self.block_interventions: list[str] = []
 
     @property
     def current(self) -> ArmBlock | None:
@@ -215,8 +218,12 @@ class _ArmReader:
         value, current = str(row["value"]).strip(), self.current
         if row["field"] == "arms":
             header = row["origin"] == "table" and column_key(value) in ARM_COLUMNS
-            if not header and not _repeats(current, value):  # "| Arm | Intervention |"
+            named = self._named(value)
+            if named is not None and self.block_interventions:
+                self._move_block(named)  # an intervention block's "Arm Group Label: CAR-T"
+            elif not header and not _repeats(current, value):  # "| Arm | Intervention |"
                 self.open(value, row)
+            self.block_interventions = []
             return
         if current is None or row["section"] != self.section:
             return
@@ -226,13 +233,35 @@ class _ArmReader:
             for part in _NEXT_INTERVENTION.split(value):
                 if (name := _intervention_name(part)) not in current.interventions:
                     current.interventions.append(name)
+                    self.block_interventions.append(name)
         current.end = max(current.end, int(row["span_end"]))  # type: ignore[arg-type]
+
+    def _named(self, label: str) -> ArmBlock | None:
+        """The arm already opened under this label, if any."""
+        key = label.casefold()
+        return next((arm for arm in self.arms if (arm.label or "").casefold() == key), None)
+
+    def _move_block(self, arm: ArmBlock) -> None:
+        """Give the interventions just read to the arm their block names (ClinicalTrials.gov's
+        records list each intervention with "Arm Group Label:" after its name, so they were
+        first read as the last opened arm's)."""
+        current = self.current
+        for name in self.block_interventions:
+            if current is not None and name in current.interventions:
+                current.interventions.remove(name)
+            if name not in arm.interventions:
+                arm.interventions.append(name)
 
     def item(self, row: Row) -> None:
         text = str(row["text"]).strip()
         start, end = int(row["span_start"]), int(row["span_end"])  # type: ignore[arg-type]
         tentative, self.tentative = self.tentative, None
         if (cells := table_cells(text)) is not None:
+            if (roles := column_roles(cells, ARM_COLUMNS)) is None and _heads_other_table(cells):
+                self.other_table = True  # "| Dose level | Patients | Dose |"
+            if self.other_table and roles is None:
+                return
+            self.other_table = False
             current = self.current
             if (
                 current is not None
@@ -257,6 +286,7 @@ class _ArmReader:
                 self.section = str(row["section"])
                 self.table_arm = arm
             return
+        self.other_table = False
         if "/" in text and column_key(text) in ARM_COLUMNS:
             return  # a table's header printed as lines: "Participant Group/Arm"
         current = self.current
@@ -478,6 +508,22 @@ def _table_arm(
         else:
             arm.description += lines
     return arm if arm.label is not None else None
+
+
+# Header cells of a table of dose levels (inside an arm's text, not a table of arms).
+_OTHER_TABLE_HEADER = re.compile(
+    r"^(?:dose(?:\s+levels?)?|dl|cell dose|dosage|patients|participants|n|no\.? of patients"
+    r"|number of (?:patients|participants|subjects)|cohort size|dose\s*\(.*\))$",
+    re.IGNORECASE,
+)
+
+
+def _heads_other_table(cells: list[str]) -> bool:
+    """Whether a row heads a table of something other than arms: a dose-level column and
+    only names (no digit) in its cells."""
+    return any(_OTHER_TABLE_HEADER.match(cell.strip()) for cell in cells) and not any(
+        char.isdigit() for cell in cells for char in cell
+    )
 
 
 def _cell_role(i: int, cell: str, columns: list[str | None] | None) -> str | None:

@@ -129,7 +129,63 @@ _TITLE_MIN_WORDS = 4
 _TITLE_SEARCH_LINES = 4
 # Countries whose name is also a US state's: after "United States" on a line, the state.
 _ALSO_US_STATES = frozenset({"Georgia"})
-_LIST_PARTS = re.compile(r"[,;/]|\s+and\s+")
+# A site line ending with a state names no country: "Newark, New Jersey" is in the US.
+_US_STATES = frozenset(
+    {
+        "alabama",
+        "alaska",
+        "arizona",
+        "arkansas",
+        "california",
+        "colorado",
+        "connecticut",
+        "delaware",
+        "florida",
+        "georgia",
+        "hawaii",
+        "idaho",
+        "illinois",
+        "indiana",
+        "iowa",
+        "kansas",
+        "kentucky",
+        "louisiana",
+        "maine",
+        "maryland",
+        "massachusetts",
+        "michigan",
+        "minnesota",
+        "mississippi",
+        "missouri",
+        "montana",
+        "nebraska",
+        "nevada",
+        "new hampshire",
+        "new jersey",
+        "new mexico",
+        "new york",
+        "north carolina",
+        "north dakota",
+        "ohio",
+        "oklahoma",
+        "oregon",
+        "pennsylvania",
+        "rhode island",
+        "south carolina",
+        "south dakota",
+        "tennessee",
+        "texas",
+        "utah",
+        "vermont",
+        "virginia",
+        "washington",
+        "west virginia",
+        "wisconsin",
+        "wyoming",
+        "district of columbia",
+    }
+)
+_LIST_PARTS = re.compile(r"[,;/·•|]|\s+and\s+")
 # Sites in one location field: "Boston, Massachusetts, United States; Toronto, Canada".
 _SITES_APART = re.compile(r"[;|\n]")
 _DIGIT = re.compile(r"\d")  # in an address part: a postcode or a street number
@@ -164,6 +220,9 @@ _ID_PREFIX = re.compile(
 # A news site's masthead names itself and a section, parted by a dash, and no trial;
 # a title parted by a dash names the trial ("KYSA-8 — A Phase 2 Study of KYV-101").
 _SITE_SECTION = re.compile(r"\s[—–-]\s")
+_BYLINE = re.compile(
+    r"^(?:sponsored|funded|posted|updated|published|written|reviewed|run|led) by\b", re.I
+)
 _TRIAL_WORDS = re.compile(
     r"\b(?:trials?|stud(?:y|ies)|phase|patients|participants|CAR[- ]?T|versus|vs)\b", re.IGNORECASE
 )
@@ -365,6 +424,10 @@ def countries(view: DocView) -> list[str] | None:
         if "," in str(r["text"])
         for piece in _SITES_APART.split(_commas_out_of_names(str(r["text"])))
     ]
+    # "Atlanta, Georgia" among "Newark, New Jersey" and "Boston, Massachusetts": the state
+    us_sites = any(
+        _place(site.rsplit(",", 1)[-1]) in _US_STATES - {"georgia"} for site in sites if "," in site
+    )
     for text, is_site in [*((t, True) for t in sites), *((t, False) for t in prose)]:
         named = [names.get(_place(part)) for part in _LIST_PARTS.split(text)] if is_site else []
         # A line of countries: "United States, Germany, Spain"; not "United States, Georgia",
@@ -384,8 +447,12 @@ def countries(view: DocView) -> list[str] | None:
         while len(parts) > 1 and _DIGIT.search(parts[-1]):
             parts.pop()  # "Hangzhou, Zhejiang, China, 310003"
         country = names.get(_place(parts[-1]))
-        if country in _ALSO_US_STATES and "United States" in (names.get(_place(p)) for p in parts):
+        if country in _ALSO_US_STATES and (
+            "United States" in (names.get(_place(p)) for p in parts) or us_sites
+        ):
             country = "United States"  # "United States, Georgia": a state's sites
+        if country is None and is_site and len(parts) > 1 and _place(parts[-1]) in _US_STATES:
+            country = "United States"  # "Newark, New Jersey": a US site with no country
         if country is None and is_site and (bracketed := _BRACKETED.search(parts[-1])):
             country = names.get(bracketed.group(1).strip().casefold())  # "Paris (France)"
         if country is None and is_site and len(parts) == 2:
@@ -423,7 +490,9 @@ def inferred_title(view: DocView) -> str | None:
             and not _BREADCRUMB.search(text)
             and not is_boilerplate(text)
             and not _MASTHEAD.search(text)
-            and "," not in text[-30:]
+            # a comma near the end: an address or a byline, unless the line names a trial
+            and ("," not in text[-30:] or _TRIAL_WORDS.search(text) is not None)
+            and not _BYLINE.match(text)
         ):
             if _SITE_SECTION.search(text) and not _TRIAL_WORDS.search(text):
                 masthead = masthead or text

@@ -64,6 +64,9 @@ def choose_fields(fields: list[Field]) -> tuple[list[bool], list[dict[str, str |
         ranked = sorted(
             indexes,
             key=lambda i: (
+                # A site's status in a list of locations ("Status: Completed" under one
+                # hospital) only when the page states no other.
+                by_end and fields[i].section == "locations",
                 # A status no code reads ("Overall study status: Ongoing") after one that a
                 # code does ("Recruitment status: Recruiting"), wherever each is written.
                 by_end and normalize_status(fields[i].value) is None,
@@ -86,7 +89,9 @@ def choose_fields(fields: list[Field]) -> tuple[list[bool], list[dict[str, str |
                 continue
             seen.add(other)
             rule = (
-                "a status a code reads outranks one none does"
+                "the trial's status outranks a site's"
+                if key == "status" and fields[i].section == "locations"
+                else "a status a code reads outranks one none does"
                 if key == "status" and normalize_status(fields[i].value) is None
                 else "a registration outranks a submission"
                 if key == "registration_date" and "submi" in (fields[i].label or "").lower()

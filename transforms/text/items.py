@@ -291,7 +291,15 @@ def _continues(piece: _Piece, prev: _Piece, marked: bool, unspaced: bool) -> boo
     # CD19 …" are two criteria; a word that needs more ("… belimumab or") is not.
     if prev.text.endswith(",") and piece.text[0].isupper():
         return False
+    # In a marked list, a long unfinished item and an unmarked line that finishes a
+    # sentence: one item wrapped before a capital or a number ("… according to the 2019" /
+    # "EULAR/ACR classification criteria … screening.").
+    if marked and len(prev.text) >= _WRAPPED_ITEM and piece.text.endswith("."):
+        return True
     return _open_end(prev.text)
+
+
+_WRAPPED_ITEM = 40  # characters: an item this long may have been wrapped
 
 
 def _open_end(text: str) -> bool:

@@ -120,6 +120,14 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "what researchers will measure",
         "what will the study look at",
         "what will the study measure",
+        "what will researchers measure",
+        "end points",
+        "key endpoints",
+        "key end points",
+        "study measures",
+        "objectives and endpoints",
+        "endpoints and objectives",
+        "trial endpoints",
         "efficacy endpoints",
         "safety endpoints",
         "测量指标",  # ChiCTR
@@ -141,6 +149,9 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "main outcome measures",
         "primary efficacy endpoints",
         "co-primary endpoints",
+        "endpoints — primary",
+        "endpoints - primary",
+        "endpoints – primary",
         "main outcome measures",
         "main measures",  # patient-facing pages: "Main measures" / "Other measures"
         "primary measures",
@@ -159,6 +170,11 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "secondary efficacy endpoints",
         "key secondary endpoint",
         "key secondary endpoints",
+        "key secondary outcome measures",
+        "endpoints — secondary",
+        "endpoints - secondary",
+        "endpoints – secondary",
+        "key secondary outcomes",
         "other measures",
         "secondary measures",
         "次要结局指标",
@@ -179,6 +195,10 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "other endpoints",
         "other end points",
         "other end point",
+        "tertiary/exploratory",
+        "tertiary / exploratory",
+        "tertiary/exploratory endpoints",
+        "exploratory objectives and endpoints",
     ),
     "eligibility": (
         "eligibility",
@@ -223,6 +243,18 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "you may be able to take part if you",
         "inclusion requirements",
         "criteria for inclusion",
+        "main criteria for inclusion",
+        "who can join this trial",
+        "who can join this study",
+        "inclusions",
+        "key inclusions",
+        "you can join this study if",
+        "you can join this study if you",
+        "who should take part",
+        "eligibility criteria - inclusion",
+        "eligibility - inclusion",
+        "eligibility — inclusion",
+        "eligibility – inclusion",
         "include criteria",  # jRCT's English
         "inclusioncriteria",  # CTRI: label and word glued
         "纳入标准",
@@ -249,6 +281,20 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "you may not be able to take part if you",
         "exclusion requirements",
         "criteria for exclusion",
+        "who should not take part",
+        "who should not participate",
+        "who may not take part",
+        "reasons you may not be able to join",
+        "participants must not",
+        "patients must not",
+        "ineligibility criteria",
+        "who can't join this trial",
+        "who cannot join this trial",
+        "you should not take part if",
+        "eligibility criteria - exclusion",
+        "eligibility - exclusion",
+        "eligibility — exclusion",
+        "eligibility – exclusion",
         "exclude criteria",
         "who can't take part",
         "who cannot participate",
@@ -490,6 +536,11 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "study status",
         "trial status",
         "recruiting status",
+        "current status",
+        "current recruitment status",
+        "current trial status",
+        "current study status",
+        "status of recruitment",
         "recruitment status of trial",
         "end of trial status",  # the EU register's "P. End of Trial Status"
         "p. end of trial status",
@@ -1021,10 +1072,12 @@ _OTHERS_WORD = (
     r"|relacionadas|similares|otros|outros|vergelijkbare|gerelateerde)"
 )
 _RELATED_HEADING = re.compile(
-    rf"^(?:{_OTHERS_WORD}\s+(?:[^\W\d]+\s+){{0,2}}{_TRIALS_WORD}"
-    rf"|{_TRIALS_WORD}\s+(?:[^\W\d]+\s+)?{_OTHERS_WORD}"
+    # after a link's verb: "Explore similar studies", "See related trials"
+    r"^(?:(?:explore|see|view|browse|find|discover|show|check out)\s+(?:all\s+)?)?"
+    rf"(?:{_OTHERS_WORD}\s+(?:[^\W\d]+\s+){{0,2}}{_TRIALS_WORD}"
+    rf"|{_TRIALS_WORD}\s+(?:[^\W\d]+\s+)?{_OTHERS_WORD}|{_TRIALS_WORD} like this"
     r"|you (?:may|might) also (?:like|be interested)|people (?:also|who) (?:viewed|searched)"
-    r"|see also$)\b"
+    r"|recommended for you|see also$)\b"
 )
 
 
@@ -1108,6 +1161,8 @@ _BOILERPLATE_PATTERNS = (
     r"[^:]{1,40} [-|] (?:find|search) (?:an? )?(?:clinical |research )*(?:trials?|studies)\.?",
     r"(?:privacy policy|terms of (?:use|service)|accessibility)",
     r"you are here:?.*",
+    r"(?:[←<]\s*)?back to (?:the )?(?:search )?(?:results|search|list|trials|studies)",
+    r"(?:sign|log) in to (?:save|follow|bookmark).{0,60}",
     # "Share this trial: Facebook | X | Email"
     r"(?:print|email|share|save) this (?:page|study|trial)(?:\s*(?::|on|via)\s*.{0,80})?",
     r"download (?:as )?(?:pdf|xml|csv|json)",
@@ -1123,6 +1178,14 @@ _BOILERPLATE_PATTERNS = (
     r"researchers look for people who fit a certain description.*",
     r"this section provides .{0,200}",
     r"for (?:general|more) information about .{0,80}, (?:read|see|visit) .{0,80}",
+    # Finders' notes under their criteria and outcome headings, addressed to the reader.
+    r"(?:the )?eligibility criteria (?:are|is) (?:shown|listed|provided|displayed|given) .{0,160}",
+    r"not all (?:eligibility )?criteria (?:are|may be) (?:listed|shown).{0,160}",
+    r"talk (?:with|to) your (?:doctor|physician|care team|health ?care provider).{0,160}",
+    r"translate this page",
+    r"(?:am i eligible\?\s*)?take (?:the|our|a) .{0,24}\bquiz\b.{0,40}",
+    r"(?:primary |secondary )?outcome measures? (?:are|is) (?:the )?(?:measurements?|things?|ways?)"
+    r" .{0,160}",
     r"\(submitted: [^()]{4,30}\)",  # the tabular view's version date under a label
     r"same as current",
     r"information (?:provided )?(?:from|by) the national library of medicine",
@@ -1144,13 +1207,19 @@ _MENU_ITEM = re.compile(r"^(?:conditions|studies|trials|resources|news|about|blo
 _CRUMB = re.compile(r"^[^\d:;,.]{1,40}$")
 
 
+_MAX_HEADING_CHARS = 60
+
+
 def is_boilerplate(line: str) -> bool:
     """Site chrome and explainer sentences that carry no fact about the trial."""
     stripped = line.strip()
     if not stripped or len(stripped) >= 400:
         return False
     if BOILERPLATE.match(stripped) or is_page_footer(stripped):
-        return True
+        # "Explore similar studies" reads as an explainer, but heads other trials' ids
+        return len(stripped) > _MAX_HEADING_CHARS or not is_related_heading(
+            normalize_label(stripped)
+        )
     if not _CHROME_JOINER.search(stripped):
         return False
     parts = _CHROME_JOINER.split(stripped)

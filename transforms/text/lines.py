@@ -65,7 +65,9 @@ _FORM_TICKS = {
 }
 _YES = re.compile(r"yes\b", re.IGNORECASE)
 # A form-section code alone ("E.4") is the start of the heading after it, not a line.
-_CODE_ONLY = re.compile(rf"^\s*{FORM_CODE}\s*$")
+# Before a heading, a form's code or an outline's number ("B. Exclusion Criteria:") is the
+# heading's, not a line of its own.
+_CODE_ONLY = re.compile(rf"^\s*(?:{FORM_CODE}|(?:[A-H]|I{{1,3}}|IV|VI{{0,3}}|IX|X)[.)])\s*$")
 _GLUED_FIELDS = frozenset(
     {
         "phase",
@@ -251,6 +253,11 @@ def _classify_text(text: str) -> _Shape:
     return _classify_labelled(body, body_at)
 
 
+# An outline's letter or Roman numeral before a heading: "B. Exclusion Criteria:".
+_OUTLINE_NUMBER = re.compile(r"^(?:[A-H]|I{1,3}|IV|VI{0,3}|IX|X)[.)]\s+(?=[^\W\d_])")
+_OUTLINE_FIRST = frozenset("ABCDEFGHIVX")
+
+
 def has_list_marker(text: str) -> bool:
     """Whether a line starts with a bullet or an item number ("•", "-", "3.", "(2)")."""
     return _LEAD_MARKUP.match(text) is not None or _ITEM_NUMBER.match(text) is not None
@@ -282,7 +289,9 @@ def _exact_term(body: str) -> tuple[str, str] | None:
         return _exact_term(body[lead.end() :])
     # A numbered heading ("2.1 Inclusion criteria"); a numbered label is a list's item
     # ("1. Age" in a list of criteria is not the ages label).
-    if body[:1].isdigit() and (number := SECTION_NUMBER.match(body)) is not None:
+    if (body[:1].isdigit() and (number := SECTION_NUMBER.match(body)) is not None) or (
+        body[:1] in _OUTLINE_FIRST and (number := _OUTLINE_NUMBER.match(body)) is not None
+    ):  # "2.1 Inclusion criteria", "A. Inclusion Criteria:", "II. Exclusion criteria"
         key = normalize_label(body[number.end() :])
         return ("heading", SECTION_BY_TERM[key]) if key in SECTION_BY_TERM else None
     # A criteria heading narrowed to some participants: "Inclusion Criteria - Cohort A",

@@ -390,6 +390,10 @@ def _consume(state: _State, line: Line) -> None:
         line = keyed  # "- label: Dose level 1" / "type: EXPERIMENTAL" (YAML, JSON-like lists)
     if line.kind == "field" and _is_list_item(state, line):
         line = _as_free(line)
+    if line.kind == "heading" and line.key == "navigation" and _in_masthead(state):
+        line = _as_free(line)  # "Find Studies" / "Resources": a site's menu over the page
+    if line.kind == "heading" and _wraps_an_item(state, line):
+        line = _as_free(line)  # "- … and not meeting any" / "  exclusion criteria"
     if (
         line.kind == "field"
         and line.value is not None
@@ -850,9 +854,26 @@ def _ends_related_list(state: _State, line: Line) -> bool:
 
 
 def _close_list(state: _State, line: Line) -> None:
-    """A label after an eligibility list's items ends the list (the page moved on)."""
-    if state.section.key in CRITERIA_SECTIONS and state.section.lines:
+    """A label after an eligibility list's items ends the list (the page moved on), unless
+    the list's items go on after it: then it is a note or a sub-line of an item ("Note:
+    Class V is allowed.", "   Renal function: eGFR ≥ 30").
+    """
+    if (
+        state.section.key in CRITERIA_SECTIONS
+        and state.section.lines
+        and not _list_goes_on(state, line)
+    ):
         _end_section(state, line)
+
+
+_LOOK_AHEAD_LINES = 2
+
+
+def _list_goes_on(state: _State, line: Line) -> bool:
+    """Whether one of the next two lines with text is a marked item (bullet or number)."""
+    after = state.text[line.end : line.end + 600].split("\n")[1:]
+    following = [text.strip() for text in after if text.strip()][:_LOOK_AHEAD_LINES]
+    return any(has_list_marker(text) for text in following)
 
 
 def _open_arms(state: _State, line: Line) -> None:
@@ -1118,6 +1139,25 @@ def _close_columns(state: _State) -> None:
         state.sections.append(Section(ordinal, key, heading, cells[0].start, cells[-1].end, cells))
     state.run = []
     state.last_free = None
+
+
+def _wraps_an_item(state: _State, line: Line) -> bool:
+    """A heading's words in lower case with no colon, right after an unfinished item of an
+    eligibility list: the rest of that item, hard-wrapped."""
+    if (
+        not line.text[:1].islower()
+        or line.text.endswith((":", "："))
+        or state.section.key not in CRITERIA_SECTIONS
+        or not state.section.lines
+    ):
+        return False
+    last = state.section.lines[-1].text.rstrip()
+    return has_list_marker(last) and not last.endswith((".", ";", ":", "!", "?", "。"))
+
+
+def _in_masthead(state: _State) -> bool:
+    """Whether nothing but the page's first few lines came before: no section, no field."""
+    return len(state.sections) == 1 and not state.fields and len(state.section.lines) <= 4
 
 
 def _as_free(line: Line) -> Line:

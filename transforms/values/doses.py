@@ -30,13 +30,14 @@ class DoseMention:
 
 
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-")
-_TIMES = r"(?:[×xX✕*]|\\\*)"
+# A middle dot is a times sign too in European and Chinese texts: "3·10^6 cells/kg".
+_TIMES = r"(?:[×xX✕*·⋅]|\\\*)"
 # A decimal comma ("1,5 × 10^6", as much of Europe writes it) has one or two digits after it.
 # Not inside a word or a number; after a Chinese character it may start ("剂量为1×10^6/kg").
 _MANTISSA = r"(?<![A-Za-z\d_.,^])(?P<m>\d+(?:\.\d+|,\d{1,2}(?!\d))?)"
 # A power of ten with no mantissa: "10^6 CAR-T cells/kg" is one million (not after a "×").
 _BARE_POWER = (
-    r"(?<![\w.,^*×✕\\])(?<![×xX✕*]\s)10\s*(?:(?:\\?\^|\*\*)\s*(?P<bare>\d{1,2})(?!\d)"
+    r"(?<![\w.,^*×✕·⋅\\])(?<![×xX✕*·⋅]\s)10\s*(?:(?:\\?\^|\*\*)\s*(?P<bare>\d{1,2})(?!\d)"
     r"|(?P<bare_sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}))"
 )
 _MAGNITUDE = re.compile(

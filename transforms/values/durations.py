@@ -13,7 +13,7 @@ import math
 import re
 
 from transforms.values.memo import text_cache
-from transforms.values.numbers import WORD_VALUES
+from transforms.values.numbers import WORD_VALUES, words_to_digits
 
 _DAYS_PER = {
     "minute": 1 / 1440,
@@ -32,8 +32,9 @@ _UNIT_WORDS = {
     "year": ("y", "yr", "yrs", "year", "years"),
 }
 _UNITS = {word: unit for unit, words in _UNIT_WORDS.items() for word in words}
-# Frames count in words up to twelve ("two years"); "thirty days" is written in digits.
-_NUMBER_WORDS = {word: float(value) for word, value in WORD_VALUES.items() if value <= 12}
+# Frames count in words ("two years", "Fifteen years", "Twenty-four months").
+_NUMBER_WORDS = {word: float(value) for word, value in WORD_VALUES.items()}
+_TENS_WORD = re.compile(r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]", re.I)
 # "…" and "..." stand for the numbers left out: "Month 2, 3 … 24".
 _CONNECTORS = {",", "and", "or", "&", "-", "–", "—", "to", "through", "/", "~", "…", "..."}
 # A unit may be joined to a number by a hyphen or colon ("Day-1", "28-day", "Week: 4").
@@ -76,6 +77,8 @@ def _tokens(text: str) -> list[Token]:
     """Classify every token; "28days" gives a number then a unit."""
     if not text.isascii():
         text = _CJK_UNITS.sub(lambda m: f" {_CJK_WORDS[m.group()]} ", _CJK_DATE.sub(" ", text))
+    if _TENS_WORD.search(text):  # "Twenty-eight days": one number, not "eight days"
+        text = words_to_digits(text)
     out: list[Token] = []
     for match in _TOKEN.finditer(text):
         if match.group("num") is None:

@@ -180,11 +180,16 @@ def _digits(match: re.Match[str]) -> str:
     )
 
 
+def words_to_digits(text: str) -> str:
+    """``text`` with numbers written in words (up to ninety-nine) in digits."""
+    return _WORD_NUMBER.sub(_digits, text)
+
+
 def find_enrollment_in_prose(text: str | None) -> int | None:
     """A planned or actual enrollment stated in a sentence, or None."""
     if not text:
         return None
-    text = _WORD_NUMBER.sub(_digits, text)  # "Twelve patients will be enrolled"
+    text = words_to_digits(text)  # "Twelve patients will be enrolled"
     found: list[tuple[int, int]] = []
     for pattern in (_NOUN_FIRST, _VERB_FIRST, _TAKING_PART, _TOTAL_OF, _SAMPLE_SIZE):
         for match in pattern.finditer(text):

@@ -74,7 +74,9 @@ _UNITS: list[tuple[str, str]] = [
         "xULN",
     ),
     (
-        r"[×xX*✕]\s*10\s*(?:\^|\*\*|\*|E)?\s*(?:9|⁹)\s*(?:cells\s*)?/\s*L(?![A-Za-z])|(?-i:G/[Ll])",
+        # "× 10^9/L", "·10^9/L", "x 10(9)/L", "10^9 per liter", "G/L", "Giga/L"
+        r"[×xX*✕·⋅]\s*10\s*(?:\^|\*\*|\*|E)?\s*(?:\(\s*9\s*\)|9|⁹)\s*(?:cells\s*)?"
+        r"(?:/\s*L|per\s+lit(?:er|re))(?![A-Za-z])|(?-i:G/[Ll])|giga\s*/\s*L(?![A-Za-z])",
         "10^9/L",
     ),
     # Per nanolitre, or giga-particles per litre, as German labs write counts: "≥ 75/nl", "Gpt/l".
@@ -86,7 +88,9 @@ _UNITS: list[tuple[str, str]] = [
         "10^9/L",
     ),
     (
-        r"(?:cells\s*)?(?:/|per)\s*(?:mm3|mm\^3|mm³|[µμu]L|cubic\s+mm|micro-?lit(?:er|re))(?![A-Za-z])",
+        # "/mcL" (the NCI template's), "/cmm"
+        r"(?:cells\s*)?(?:/|per)\s*(?:mm3|mm\^3|mm³|[µμu]L|mcL|cmm|cubic\s+mm|micro-?lit(?:er|re))"
+        r"(?![A-Za-z])",
         "cells/uL",
     ),
     (r"%\s*(?:of\s+)?(?:the\s+)?(?:predicted|pred\.?)(?:\s+(?:value|normal))?", "% predicted"),

@@ -466,6 +466,37 @@ def _person_ages(text: str, clean: str, taken: list[Threshold]) -> list[Threshol
     return out
 
 
+# Both ends with their unit: "18 Years to 65 Years" (ClinicalTrials.gov's form), "18 years
+# to 65 years of age". A span of time may read the same ("disease for 1 year to 5 years"),
+# so the years must be capitalised as that form writes them, or end "of age" / "old".
+_YEARS_TO_YEARS = re.compile(
+    r"(?<![\d.])(?P<low>\d{1,3})\s*(?P<low_unit>years?|yrs?)(?P<low_aged>\s+(?:of\s+age|old))?"
+    r"\s*(?:-|–|to)\s*(?P<high>\d{1,3})\s*(?P<high_unit>years?|yrs?)(?P<aged>\s+(?:of\s+age|old))?\b",
+    re.IGNORECASE,
+)
+
+
+def _years_to_years(text: str, clean: str, taken: list[Threshold]) -> list[Threshold]:
+    """Ages from a range that names its unit at both ends (see ``_YEARS_TO_YEARS``)."""
+    if "ear" not in clean and "EAR" not in clean:
+        return []
+    out = []
+    for match in _YEARS_TO_YEARS.finditer(clean):
+        capitalised = match["low_unit"][0] == "Y" and match["high_unit"][0] == "Y"
+        if not (capitalised or match["aged"] or match["low_aged"]):
+            continue
+        start, end = match.start(), match.end()
+        if any(t.concept == "age" and t.start < end and start < t.end for t in taken):
+            continue
+        if _SCOPED.search(clean, max(0, start - _SCOPE_REACH), start):
+            continue
+        out += [
+            _threshold("age", op, float(match[group]), "years", start, end, text[start:end])
+            for op, group in ((">=", "low"), ("<=", "high"))
+        ]
+    return out
+
+
 def _bounds_before_age(text: str, clean: str) -> list[Threshold]:
     """An age's lower bound written before the word: "18 ≤ age" is age >= 18."""
     if "ge" not in clean:
@@ -559,6 +590,7 @@ def _thresholds_of(text: str) -> tuple[Threshold, ...]:
         consumed, pending = stop, []
     out += _implicit_ages(text, clean, out)
     out += _person_ages(text, clean, out)
+    out += _years_to_years(text, clean, out)
     out += _bounds_before_age(text, clean)
     unique = _without_scoping_ages(clean, _upper_after_lower(list(dict.fromkeys(out))))
     return tuple(sorted(unique, key=lambda t: (t.start, t.end)))
