@@ -200,3 +200,111 @@ def test_countries_with_their_cities_in_brackets_and_a_mirrors_disclaimer() -> N
     marts = _marts(body)
     assert marts["trials"]["countries"].to_list() == [["Germany", "Spain", "United Kingdom"]]
     assert marts["criteria"]["text"].to_list() == ["Pregnancy", "Prior gene therapy"]
+
+
+# Where this round's rules stop (a regression hunt of the rules for new page shapes).
+@pytest.mark.parametrize(
+    ("page", "field", "value"),
+    [
+        # a comparator's cyclophosphamide when the cells come without chemotherapy
+        (
+            "Arms and Interventions\nExperimental: CD19 CAR-T\nParticipants receive CD19 CAR-T "
+            "cells without lymphodepleting chemotherapy.\nBiological: CD19 CAR-T\n"
+            "Active Comparator: Standard of care\nIntravenous cyclophosphamide per the "
+            "Euro-Lupus regimen.\nDrug: Cyclophosphamide\n",
+            "lymphodepletion_agents",
+            None,
+        ),
+        # a past treatment's course, flow cytometry's "(FC)"
+        (
+            "Brief Summary\nAdults with lupus nephritis that relapsed after a course of "
+            "cyclophosphamide are eligible.\n",
+            "lymphodepletion_agents",
+            None,
+        ),
+        (
+            "Brief Summary\nPatients receive lymphodepleting chemotherapy with cyclophosphamide "
+            "alone, followed by CD19 CAR-T. B-cell aplasia after lymphodepletion is monitored by "
+            "flow cytometry (FC).\n",
+            "lymphodepletion_agents",
+            ["cyclophosphamide"],
+        ),
+        # a skin score's duration in the capitalised words of an age range
+        (
+            "Inclusion Criteria:\n- Age 18 years or older\n- Skin thickening duration of 1 Year "
+            "to 5 Years\n",
+            "min_age_years",
+            18.0,
+        ),
+    ],
+)
+def test_this_rounds_rules_where_they_stop(page: str, field: str, value: object) -> None:
+    assert _trial(page)[field] == value
+
+
+def test_a_news_pages_own_trial_enrolled_in() -> None:
+    page = (
+        "Kyverna Doses First Patient in KYSA-8 Trial of KYV-101 in Stiff Person Syndrome\n"
+        "Kyverna announced that the first patient has been enrolled in the KYSA-8 trial "
+        "(NCT06588491) of KYV-101.\nStatus: Recruiting\n"
+    )
+    raw, _ = land_files([("a.txt", page.encode())], datetime(2026, 1, 1, tzinfo=UTC))
+    trial = build_marts(build_staged(raw)[0])[0]["trials"].row(0, named=True)
+    assert trial["nct_id"] == "NCT06588491"
+
+
+@pytest.mark.parametrize(
+    ("top", "title"),
+    [
+        (
+            "Clinical Trials at Stanford Medicine, Palo Alto, California\n"
+            "A Phase 1 Study of CD19 CAR T Cells in Refractory Lupus Nephritis\n",
+            "A Phase 1 Study of CD19 CAR T Cells in Refractory Lupus Nephritis",
+        ),
+        (
+            "Find Studies\nStudies by Topic, Location and Sponsor\n"
+            "CD19 CAR-T Cell Therapy in Refractory Myasthenia Gravis\n",
+            "CD19 CAR-T Cell Therapy in Refractory Myasthenia Gravis",
+        ),
+    ],
+)
+def test_a_sites_lines_with_commas_are_no_title(top: str, title: str) -> None:
+    raw, _ = land_files(
+        [("a.txt", (top + "Status: Recruiting\n").encode())], datetime(2026, 1, 1, tzinfo=UTC)
+    )
+    assert build_marts(build_staged(raw)[0])[0]["trials"]["title"].to_list() == [title]
+
+
+@pytest.mark.parametrize(
+    ("body", "inclusion", "exclusion"),
+    [
+        # an all-lower-case page's headings at the margin
+        (
+            "inclusion criteria\n- age 18 to 65 years\n- failure of at least two standard "
+            "therapies\nexclusion criteria\n- pregnancy or breastfeeding\n- prior car-t therapy\n",
+            2,
+            2,
+        ),
+        # a known field after the list ends it, bullets or not
+        (
+            "Exclusion Criteria:\n- Pregnancy\n- Active infection\n"
+            "Condition: Systemic Lupus Erythematosus\n- Lupus Nephritis\n- Refractory SLE\n",
+            0,
+            2,
+        ),
+    ],
+)
+def test_lists_that_end_where_they_did(body: str, inclusion: int, exclusion: int) -> None:
+    criteria = _marts(body)["criteria"]
+    types = criteria["criterion_type"].to_list()
+    assert (types.count("INCLUSION"), types.count("EXCLUSION")) == (inclusion, exclusion)
+
+
+def test_an_arm_tables_patients_column_is_no_dose_table() -> None:
+    arms = _marts(
+        "Arms and Interventions\n| Cohort | Dose (cells/kg) | Patients |\n|---|---|---|\n"
+        "| Cohort A: Systemic lupus erythematosus | 1 × 10^6 | 12 |\n"
+        "| Cohort B: Systemic sclerosis | 1 × 10^6 | 8 |\n"
+    )["arms"]
+    labels = arms["label"].to_list()
+    assert [label.split(":")[0] for label in labels[-2:]] == ["Cohort A", "Cohort B"]

@@ -38,6 +38,17 @@ HEAD = "NCT07100001\nTitle: {title}\n\nBrief Summary\n"
         ("A study in lupus", "T cells targeting CD19 and BCMA are given once.", ["BCMA", "CD19"]),
         ("CD19/BCMA dual-targeted CAR-T in SLE", "One infusion.", ["BCMA", "CD19"]),
         ("Anti-CD19 and CD20 tandem chimeric antigen receptor T cells", "Once.", ["CD19", "CD20"]),
+        # antigens joined by "and anti-" or a hyphen's "- and" are one run of targets
+        (
+            "Anti-CD19 and Anti-BCMA CAR-T Cells in Refractory Myasthenia Gravis",
+            "Once.",
+            ["BCMA", "CD19"],
+        ),
+        (
+            "Study of CD19- and BCMA-Targeted CAR T Cells in Refractory Lupus Nephritis",
+            "Once.",
+            ["BCMA", "CD19"],
+        ),
         # with no mention written as a target, every antigen named is kept
         ("Cell therapy in lupus", "The product is a CD19 product given once.", ["CD19"]),
     ],
@@ -366,3 +377,151 @@ def test_outcome_headings_finders_write(outcomes: str, types: list[str | None]) 
     endpoints = page_marts("CD19 CAR-T in lupus\nNCT07100006\n\n" + outcomes)["endpoints"]
     assert endpoints["endpoint_type"].to_list() == types
     assert not any("researchers use" in measure for measure in endpoints["measure"])
+
+
+def test_an_outcome_tables_cell_of_paragraphs_copied_with_tabs() -> None:
+    page = (
+        "Certolizumab Pegol in axSpA\nPrimary Outcome Measures\n"
+        "Outcome Measure\tMeasure Description\tTime Frame\n"
+        "Percentage of Subjects With ASDAS-MI Response at Week 52\tThis variable was "
+        "considered as primary in all countries except Canada.\n\n"
+        "* Results in death\n"
+        "ASDAS-MI was achieved when there was a reduction of at least 2.0 in the ASDAS.\tWeek 52\n"
+        "Plasma Concentration at Week 12\tPlasma concentration in micrograms per millilitre."
+        "\tWeek 12\nAdverse events\t\tUp to 2 years\n"
+    )
+    endpoints = page_marts(page)["endpoints"]
+    assert endpoints.select("measure", "time_frame_days").rows() == [
+        ("Percentage of Subjects With ASDAS-MI Response at Week 52", 364),
+        ("Plasma Concentration at Week 12", 84),
+        ("Adverse events", 730),
+    ]
+    assert "Results in death" in endpoints["description"][0]
+
+
+def test_a_short_row_with_no_time_frame_after_it_stays_whole() -> None:
+    page = (
+        "A study\nOutcome Measures\nOutcome Measure\tMeasure Description\tTime Frame\n"
+        "Measure A\tDescription a\t\nMeasure B\tDescription b\tWeek 4\n"
+    )
+    endpoints = page_marts(page)["endpoints"]
+    assert endpoints["measure"].to_list() == ["Measure A", "Measure B"]
+
+
+def test_an_arm_tables_cells_of_paragraphs_copied_with_tabs() -> None:
+    page = (
+        "ALCHEMIST Chemo-IO (ACCIO)\nArms and Interventions\n"
+        "Participant Group/Arm\tIntervention/Treatment\n"
+        "Active Comparator: Arm A (platinum doublet, observation)\n"
+        "INITIAL THERAPY: Patients receive 1 of 4 platinum doublet regimens.\n\n"
+        "(CLOSED AS OF UPDATE #7)\tProcedure: Biospecimen Collection\n"
+        "Undergo blood sample collection\nDrug: Cisplatin\nGiven IV\n"
+        "Other: Observation Activity\nUndergo observation\n"
+        "Experimental: Arm C (platinum doublet, combination pembrolizumab)\n"
+        "Patients receive pembrolizumab IV with the platinum doublet.\tBiological: Pembrolizumab\n"
+        "Given IV\n"
+    )
+    arms = page_marts(page)["arms"]
+    assert arms.select("label", "arm_type").rows() == [
+        ("Arm A (platinum doublet, observation)", "ACTIVE_COMPARATOR"),
+        ("Arm C (platinum doublet, combination pembrolizumab)", "EXPERIMENTAL"),
+    ]
+    assert "Biospecimen Collection" in arms["intervention_names"][0]
+
+
+def test_a_one_word_sponsor_heads_its_list() -> None:
+    page = (
+        "PRIDE problem-solving study\nSponsors and Collaborators\nSangath\n"
+        "Harvard Medical School (HMS and HSDM)\nLondon School of Hygiene and Tropical Medicine\n"
+    )
+    assert page_trial(page)["lead_sponsor"] == "Sangath"
+
+
+@pytest.mark.parametrize(
+    ("ages", "low", "high"),
+    [
+        # an open limit beside a cohort's range: the union of both
+        (
+            "Age: 16 years and above (adolescents aged 16-17 only with parental consent)\n",
+            16.0,
+            None,
+        ),
+        (
+            "Age: 18 Years and older (Adult, Older Adult); adolescent cohort 12-17 years\n",
+            12.0,
+            None,
+        ),
+        # a range a line per part under its label
+        ("Age\n18 Years\nto\n65 Years\n", 18.0, 65.0),
+    ],
+)
+def test_ages_as_sites_lay_them_out(ages: str, low: float, high: float | None) -> None:
+    trial = page_trial("CD19 CAR-T in refractory lupus nephritis\n" + ages)
+    assert (trial["min_age_years"], trial["max_age_years"]) == (low, high)
+
+
+def test_a_date_printed_twice_without_a_space() -> None:
+    trial = page_trial("CD19 CAR-T in refractory lupus\nStudy start: 2024-03-152024-03-15\n")
+    assert (str(trial["start_date"]), trial["start_date_precision"]) == ("2024-03-15", "day")
+
+
+@pytest.mark.parametrize(
+    ("arms", "rows"),
+    [
+        # a typed arm's line, then its sibling written the same way
+        (
+            "Experimental arm: CD19 CAR-T\nControl arm: standard of care\n",
+            [("CD19 CAR-T", "EXPERIMENTAL"), ("Control arm: standard of care", None)],
+        ),
+        # the type in brackets after the arm's number
+        (
+            "Arm 1 (Experimental): CD19 CAR-T cells\nArm 2 (Placebo Comparator): Placebo\n",
+            [("Arm 1", "EXPERIMENTAL"), ("Arm 2", "PLACEBO_COMPARATOR")],
+        ),
+    ],
+)
+def test_typed_arm_lines_and_their_siblings(arms: str, rows: list[tuple[str, str | None]]) -> None:
+    marts = page_marts("NCT07200007\nTitle: CD19 CAR-T in SLE\nArms\n" + arms)
+    assert marts["arms"].select("label", "arm_type").rows() == rows
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "days"),
+    [
+        ("Day +100", "Day +365", [100, 365]),
+        ("Two (2) years", "Five (5) years", [730, 1825]),
+        ("Up to Month24", "Week52", [720, 364]),
+        ("Time point(s): Month 6", "Time point(s): Up to 2 years", [180, 730]),
+    ],
+)
+def test_bare_frames_end_their_measure(first: str, second: str, days: list[int]) -> None:
+    page = (
+        "CD19 CAR-T in lupus\nNCT07100007\n\nSecondary Outcome Measures\nOverall survival\n"
+        f"Time from infusion to death.\n{first}\nDuration of B-cell aplasia\n"
+        f"Flow cytometry of blood.\n{second}\n"
+    )
+    endpoints = page_marts(page)["endpoints"]
+    assert endpoints.select("measure", "time_frame_days").rows() == [
+        ("Overall survival", days[0]),
+        ("Duration of B-cell aplasia", days[1]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # ChiCTR's four columns, the code column empty
+        "Interventions:\nGroup | Sample size | Intervention | Intervention code\n"
+        "low dose group | 6 | CD19 CAR-T 1x10^6/kg |\n"
+        "high dose group | 6 | CD19 CAR-T 3x10^6/kg |\n",
+        # its bilingual header
+        "Interventions:\n组别 Group | 样本量 Sample size | 干预措施 Intervention\n"
+        "low dose group | 6 | CD19 CAR-T 1x10^6/kg\nhigh dose group | 6 | CD19 CAR-T 3x10^6/kg\n",
+        # its field blocks, each label and value in both languages
+        "组别：\n试验组\nGroup：\nlow dose group\n样本量：\n20\nSample size：\n20\n"
+        "组别：\n对照组\nGroup：\nhigh dose group\n样本量：\n20\nSample size：\n20\n",
+    ],
+)
+def test_chictr_groups(table: str) -> None:
+    page = "Registration number: ChiCTR2400081234\nPublic title: CD19 CAR-T for ITP\n" + table
+    assert page_marts(page)["arms"]["label"].to_list() == ["low dose group", "high dose group"]

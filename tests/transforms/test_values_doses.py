@@ -104,6 +104,24 @@ def _summary(text):
             "1×10^6 cells/kg then again 1×10^6 cells/kg",
             [(1e6, None, "cells/kg"), (1e6, None, "cells/kg")],
         ),
+        # cells named by the product's kind alone
+        ("DL1: 5 × 10^7 CAR-T", [(5e7, None, "cells")]),
+        ("DL3: 2 × 10^8 total CAR T", [(2e8, None, "cells")]),
+        ("2 × 10^8 CAR+ T", [(2e8, None, "CAR+ cells")]),
+        # a bare tolerance
+        ("A single dose of 1 × 10^6 ± 20% CAR+ T cells/kg.", [(1e6, None, "CAR+ cells/kg")]),
+        # a target dose's range and a dose's shares are no levels of their own
+        (
+            "Target dose 1 × 10^8 CAR+ T cells (range 0.5-1.5 × 10^8 CAR+ T cells).",
+            [(1e8, None, "CAR+ cells")],
+        ),
+        (
+            "The CAR-T dose is 1 x 10^6 cells/kg, given in two fractions: 30% (3 × 10^5 "
+            "cells/kg) on day 0 and 70% (7 × 10^5 cells/kg) on day 2.",
+            [(1e6, None, "cells/kg")],
+        ),
+        # a range with no target dose before it is the dose
+        ("dose range 1-5 × 10^6 cells/kg", [(1e6, 5e6, "cells/kg")]),
     ],
 )
 def test_find_doses(text, expected):

@@ -41,6 +41,13 @@ from transforms.values.durations import is_time_frame, parse_time_frame_days
         ("Twenty-four months", 720),
         ("twenty four weeks", 168),
         ("Fifteen years", 5475),
+        ("up to one hundred and twenty days", 120),
+        # the day after the infusion, a number restated in digits, a unit glued to its number
+        ("Day +100", 100),
+        ("Two (2) years", 730),
+        ("fifteen (15) years", 5475),
+        ("Up to Month24", 720),
+        ("Week52", 364),
         ("24 hours", 1),
         ("72 hours after infusion", 3),
         ("30 minutes", 1),

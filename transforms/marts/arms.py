@@ -22,6 +22,7 @@ from transforms.marts.identity import trial_id
 from transforms.schemas import ARMS, frame_of
 from transforms.text.arm_table import ARM_COLUMNS
 from transforms.text.lexicon import FOREIGN_SECTIONS
+from transforms.text.scripts import latin_only, mostly_cjk
 from transforms.text.tables import cell_lines, column_key, column_roles, table_cells
 from transforms.values import enums
 from transforms.values.doses import find_doses
@@ -71,6 +72,11 @@ _NAMED_ARM = re.compile(
     r"|[A-Za-z][\w+/-]*(?:\s[\w+/-]+){0,3}[\s-](?:group|arm|cohort))"
     r"\s*[:：\-–]\s*(?P<rest>.*)$",
     re.IGNORECASE,
+)
+_TRANSLATION_REACH = 200  # characters from a Chinese arm's field to its English one
+# "Control arm: …", "Experimental group - …": a name, its kind, then what it gets.
+_KIND_BEFORE_COLON = re.compile(
+    r"^[A-Za-z][\w-]*(?:\s[\w-]+){0,2}\s(?P<kind>arm|group|cohort)\s*[:：\-–]", re.IGNORECASE
 )
 # An arm's name, then which group it is: "Complete caries removal: Control group".
 _NAME_THEN_GROUP = re.compile(
@@ -219,7 +225,9 @@ class _ArmReader:
         if row["field"] == "arms":
             header = row["origin"] == "table" and column_key(value) in ARM_COLUMNS
             named = self._named(value)
-            if named is not None and self.block_interventions:
+            if self._translates_current(value, row):
+                current.label = value  # type: ignore[union-attr]  # "组别：试验组" / "Group：…"
+            elif named is not None and self.block_interventions:
                 self._move_block(named)  # an intervention block's "Arm Group Label: CAR-T"
             elif not header and not _repeats(current, value):  # "| Arm | Intervention |"
                 self.open(value, row)
@@ -235,6 +243,33 @@ class _ArmReader:
                     current.interventions.append(name)
                     self.block_interventions.append(name)
         current.end = max(current.end, int(row["span_end"]))  # type: ignore[arg-type]
+
+    def _translates_current(self, value: str, row: Row) -> bool:
+        """Whether an arm field gives in English the Chinese name of the arm just opened by
+        the field before it (ChiCTR prints each label and value in both languages)."""
+        current, opened = self.current, self.opened
+        return (
+            current is not None
+            and opened is not None
+            and opened.get("field") == "arms"
+            and current.label is not None
+            and mostly_cjk(current.label)
+            and latin_only(value)
+            and not current.interventions
+            and int(row["norm_start"]) - int(opened["norm_start"]) < _TRANSLATION_REACH  # type: ignore[arg-type]
+        )
+
+    def _sibling_of_opener(self, text: str) -> bool:
+        """Whether a named line is written as the line that opened the current arm, on a page
+        that types its arms: "Experimental arm: CD19 CAR-T" / "Control arm: standard of care"."""
+        if self.opened is None or (kind := _KIND_BEFORE_COLON.match(text)) is None:
+            return False
+        opener = _KIND_BEFORE_COLON.match(str(self.opened["text"]).strip())
+        return opener is not None and opener["kind"].lower() == kind["kind"].lower()
+
+    def _opened_by_a_line(self) -> bool:
+        """Whether the current arm opened at a line of its own, not at a table's row."""
+        return self.opened is not None and table_cells(str(self.opened["text"])) is None
 
     def _named(self, label: str) -> ArmBlock | None:
         """The arm already opened under this label, if any."""
@@ -267,9 +302,12 @@ class _ArmReader:
                 current is not None
                 and current is not self.table_arm
                 and len(cells) == 2
-                and not _is_title(cells[0])
+                and (not _is_title(cells[0]) or self._opened_by_a_line())
+                and not _TYPED.match(cells[0])
                 and (named := _INTERVENTION.match(cells[1])) is not None
-            ):  # "The subjects received … | Biological: CAR-T" under "Experimental: X"
+            ):  # "The subjects received … | Biological: CAR-T" under "Experimental: X" (a
+                # table copied from a browser: the arm's cell went on over lines, its last
+                # line beside the first of the interventions' cell, "(CLOSED) | Drug: X")
                 if tentative is not None:  # "Other: Healthy controls" was an arm's title
                     current.interventions.remove(tentative[0])
                     current = self.open(str(tentative[1]["text"]).strip(), tentative[1])
@@ -297,7 +335,7 @@ class _ArmReader:
                 self.pending_type = enums.normalize_arm_type(text)  # before the next arm's
             return
         untyped = self.named_lines_open_arms  # the page types no arm
-        named = _NAMED_ARM.match(text) if untyped else None
+        named = _NAMED_ARM.match(text) if untyped or self._sibling_of_opener(text) else None
         if (
             text[:5].lower() == "other"
             and current is not None
@@ -360,7 +398,13 @@ class _ArmReader:
             arm = self.open(rest, row)
             arm.label = f"{label}: {arm.label}"
             return
-        if rest and len(rest.split()) <= _MAX_NAME_WORDS and not any(c.isdigit() for c in rest):
+        typed_label = _TYPED_AFTER.match(label) is not None  # "Arm 2 (Placebo Comparator)"
+        if (
+            rest
+            and not typed_label
+            and len(rest.split()) <= _MAX_NAME_WORDS
+            and not any(c.isdigit() for c in rest)
+        ):
             self.open(f"{label}: {rest}", row)
             return
         arm = self.open(label, row)
@@ -521,8 +565,10 @@ _OTHER_TABLE_HEADER = re.compile(
 def _heads_other_table(cells: list[str]) -> bool:
     """Whether a row heads a table of something other than arms: a dose-level column and
     only names (no digit) in its cells."""
-    return any(_OTHER_TABLE_HEADER.match(cell.strip()) for cell in cells) and not any(
-        char.isdigit() for cell in cells for char in cell
+    return (
+        any(_OTHER_TABLE_HEADER.match(cell.strip()) for cell in cells)
+        and ARM_COLUMNS.get(column_key(cells[0])) != "arm"  # "| Cohort | Dose | Patients |"
+        and not any(char.isdigit() for cell in cells for char in cell)
     )
 
 

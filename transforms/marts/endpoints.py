@@ -282,14 +282,23 @@ class _BlockReader:
         self.columns: list[str | None] | None = None  # roles of the current table's columns
         self.first_block = 0  # where this section's blocks start in ``blocks``
         self.frame_list: list[_Block] | None = None  # measures a numbered time point list is for
+        # A row short of its table's columns, and the lines after it: a cell whose text went
+        # on over paragraphs (a table copied from a browser), until a row ends it (_Broken).
+        self.broken: _Broken | None = None
 
     def close(self) -> None:
         if self.current is not None:
             self.blocks.append(self.current)
             self.current = None
 
+    def finish(self) -> None:
+        """The end of the outcome sections: a row still open is read as it stands."""
+        self.mend(None, None)
+        self.close()
+
     def enter(self, ordinal: int) -> None:
         if ordinal != self.section:
+            self.mend(None, None)
             self.close()
             self.section, self.heading_type, self.pending, self.columns = ordinal, None, None, None
             self.first_block, self.frame_list = len(self.blocks), None
@@ -354,6 +363,7 @@ class _BlockReader:
         return True
 
     def field(self, row: Row) -> None:
+        self.mend(None, None)
         role = "frame" if row["field"] == "time_frame" else "type"
         value = str(row["value"]) if row["value"] else ""
         every = role == "frame" and _FOR_EVERY_MEASURE.search(str(row["label"] or ""))
@@ -376,6 +386,39 @@ class _BlockReader:
 
     def item(self, row: Row) -> None:
         text = str(row["text"]).strip()
+        if self.broken is not None and self.mend(text, row):
+            return
+        self.read_item(text, row)
+
+    def mend(self, text: str | None, row: Row | None) -> bool:
+        """Whether ``text`` goes on the broken row: a line of its open cell, or the row's rest.
+
+        The rest is a row that, joined to the broken one, has the table's columns and ends
+        in a time frame ("Measure | Description's first paragraph" / "" / "Its second
+        paragraph | Week 52"). Anything else shows the row was whole: it is read as it
+        stands, then the lines held after it, then ``text``.
+        """
+        broken = self.broken
+        if broken is None:
+            return False
+        cells = table_cells(text) if text is not None else None
+        if text is not None and cells is None and len(broken.lines) < _MAX_CELL_LINES:
+            broken.lines.append((text, row))
+            return True
+        if cells is not None and self.columns is not None:
+            opened = " ".join([broken.cells[-1], *(line for line, _ in broken.lines), cells[0]])
+            joined = [*broken.cells[:-1], opened.strip(), *cells[1:]]
+            if len(joined) == len(self.columns) and _is_bare_frame(joined[-1]):
+                self.broken = None
+                self.table_row(joined, broken.row)
+                return True
+        self.broken = None
+        self.table_row(broken.cells, broken.row, whole=True)
+        for line, line_row in broken.lines:
+            self.read_item(line, line_row)
+        return False
+
+    def read_item(self, text: str, row: Row) -> None:
         if self.frame_list is not None:
             marker = str(row["marker"] or "")
             if marker[:1].isdigit() and self.listed_frame(f"{marker} {text}"):
@@ -411,10 +454,18 @@ class _BlockReader:
         else:
             self.free_line(text, row)
 
-    def table_row(self, cells: list[str], row: Row) -> None:
+    def table_row(self, cells: list[str], row: Row, *, whole: bool = False) -> None:
         if (roles := column_roles(cells, _COLUMNS)) is not None:
             self.close()
             self.columns = roles
+            return
+        if (
+            not whole
+            and self.columns is not None
+            and len(cells) < len(self.columns)
+            and self.columns[-1] == "frame"
+        ):
+            self.broken = _Broken(cells, row)  # the rest may come on the next lines
             return
         self.close()
         for i, cell in enumerate(cells):
@@ -509,6 +560,18 @@ def _each_timed(block: _Block, text: str) -> bool:
     )
 
 
+_MAX_CELL_LINES = 12  # paragraphs and bullets of one table cell, held until its row ends
+
+
+@dataclass
+class _Broken:
+    """A table row cut short by a line break in one of its cells, and the lines since."""
+
+    cells: list[str]
+    row: Row
+    lines: list[tuple[str, Row]] = field(default_factory=list)
+
+
 def _blocks(view: DocView) -> list[_Block]:
     """Outcome blocks in document order (see ``_BlockReader``)."""
     events: list[tuple[int, int, bool, Row]] = []
@@ -532,7 +595,7 @@ def _blocks(view: DocView) -> list[_Block]:
             reader.item(row)
         else:
             reader.field(row)
-    reader.close()
+    reader.finish()
     return reader.blocks
 
 

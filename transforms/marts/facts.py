@@ -18,7 +18,7 @@ import pycountry
 from transforms.marts.context import DocView, iter_sentences
 from transforms.marts.prose_facts import prose_countries
 from transforms.text.badges import is_placeholder
-from transforms.text.lexicon import is_boilerplate
+from transforms.text.lexicon import FIELD_BY_TERM, SECTION_BY_TERM, is_boilerplate, normalize_label
 from transforms.text.scripts import english_half
 
 # "CD" not preceded by a letter or digit; written with the literal first (the lookbehind
@@ -70,7 +70,7 @@ _LD_CONTEXT = re.compile(
     r"(?:CAR|(?:cell )?infusion|(?-i:[A-Z][A-Za-z]{1,7}-?\d{2,4}\b))|"
     # "… single infusion after fludarabine and cyclophosphamide", "… (flat dose) after Flu/Cy",
     # "… after a 3-day course of fludarabine plus cyclophosphamide"
-    r"(?:after|following) (?:an? (?:\d+-day )?(?:course|cycle|regimen) of )?"
+    r"(?:after|following) (?:an? \d+-day (?:course|cycle|regimen) of )?"
     r"(?:lymphodeplet\w+ )?(?:chemotherapy with )?"
     r"(?i:fludarabine|cyclophosphamide|bendamustine|flu\s*/\s*cy)|"
     r"days? -\d)",
@@ -220,6 +220,10 @@ _ID_PREFIX = re.compile(
 # A news site's masthead names itself and a section, parted by a dash, and no trial;
 # a title parted by a dash names the trial ("KYSA-8 — A Phase 2 Study of KYV-101").
 _SITE_SECTION = re.compile(r"\s[—–-]\s")
+# Words that name one trial (not "Clinical Trials at …", "Studies by Topic, …": a site's).
+_A_TRIAL = re.compile(
+    r"\b(?:study|trial|phase|patients|participants|subjects|CAR[- ]?T|versus|vs)\b", re.I
+)
 _BYLINE = re.compile(
     r"^(?:sponsored|funded|posted|updated|published|written|reviewed|run|led) by\b", re.I
 )
@@ -259,7 +263,8 @@ def target_antigens(view: DocView, title: str | None) -> list[str] | None:
 # "anti-CD19/BCMA chimeric antigen receptor", "T cells targeting CD19 and BCMA". Other
 # mentions are about the disease or its past treatment: "failed anti-CD20 therapy",
 # "CD19+ B cells", "CD38hi plasmablasts".
-_ANTIGEN_JOIN = re.compile(r"(?:\s*(?:[/,+×x&-]|and|or|and/or)\s*|\s)", re.IGNORECASE)
+# "CD19/BCMA", "CD19, CD20", "CD19 and anti-BCMA", "CD19- and BCMA-targeted"
+_ANTIGEN_JOIN = re.compile(r"-?\s*(?:(?:[/,+×x&]|and/or|and|or)\s*)?(?:anti-?\s*)?", re.IGNORECASE)
 _TARGET_AFTER = re.compile(
     r"^[\s-]*(?:\(?[\w-]{0,12}\)?\s*)?(?:CAR|CAAR|chimeric"
     r"|(?:dual[- ])?(?:directed|target(?:ed|ing)?|specific|redirected)"
@@ -295,8 +300,15 @@ def _targeted(text: str, mentions: list[tuple[int, int, str]]) -> set[str]:
 # A CAR-T trial lists its chemotherapy as interventions: "Drug: Cyclophosphamide".
 _LISTED_DRUG = re.compile(r"\bdrug\s*:\s*(?=(?:cyclophosphamide|fludarabine|bendamustine)\b)", re.I)
 _CELL_THERAPY = re.compile(r"\bCAR\b|CAR[- ]?T|chimeric antigen receptor|\bCAAR", re.I)
-# Both drugs in two letters: "FC lymphodepletion", "FluCy".
-_LD_PAIR = re.compile(r"\b(?:FC|FluCy|CyFlu)\b")
+# The page says the cells come with no chemotherapy: a listed drug is another arm's.
+_NO_LYMPHODEPLETION = re.compile(
+    r"\b(?:without|no|not receive|omit\w*)\s+(?:any\s+)?(?:lymphodeplet|conditioning)", re.I
+)
+# Both drugs in two letters: "FC lymphodepletion", "FluCy" ("(FC)" after flow cytometry is not).
+_LD_PAIR = re.compile(
+    r"\b(?:FluCy|CyFlu)\b|\bFC\b(?=[\s-]*(?:lymphodeplet|conditioning|regimen|chemotherapy"
+    r"|preconditioning|based))"
+)
 
 
 def lymphodepletion_agents(view: DocView) -> list[str] | None:
@@ -310,8 +322,10 @@ def lymphodepletion_agents(view: DocView) -> list[str] | None:
         for r in view.fields
         if r["field"] in _TREATMENT_FIELDS and r["value"]
     ]
-    listed = any(_LISTED_DRUG.search(text) for text in texts) and any(
-        _CELL_THERAPY.search(text) for text in texts
+    listed = (
+        any(_LISTED_DRUG.search(text) for text in texts)
+        and any(_CELL_THERAPY.search(text) for text in texts)
+        and not any(_NO_LYMPHODEPLETION.search(text) for text in texts)
     )
     for text in texts:
         if not _about_lymphodepletion(text) and not (listed and _LISTED_DRUG.search(text)):
@@ -491,7 +505,7 @@ def inferred_title(view: DocView) -> str | None:
             and not is_boilerplate(text)
             and not _MASTHEAD.search(text)
             # a comma near the end: an address or a byline, unless the line names a trial
-            and ("," not in text[-30:] or _TRIAL_WORDS.search(text) is not None)
+            and ("," not in text[-30:] or _A_TRIAL.search(text) is not None)
             and not _BYLINE.match(text)
         ):
             if _SITE_SECTION.search(text) and not _TRIAL_WORDS.search(text):
@@ -515,9 +529,23 @@ def lead_sponsor(view: DocView) -> str | None:
         if row["section_ordinal"] in collaborators:
             continue
         text = _SPONSOR_PART.sub("", str(row["text"]).strip())  # "Organisation: X" (ISRCTN)
-        if len(text.split()) >= 2 and not is_boilerplate(text) and not is_placeholder(text):
+        if _names_an_organisation(text) and not is_boilerplate(text) and not is_placeholder(text):
             return _without_address(text)
     return None
+
+
+def _names_an_organisation(text: str) -> bool:
+    """Two words or more, or one name ("Sangath", "Novartis"): capitalised, no label."""
+    words = text.split()
+    if len(words) >= 2:
+        return True
+    return (
+        len(words) == 1
+        and text[:1].isupper()
+        and text.isalpha()
+        and normalize_label(text) not in FIELD_BY_TERM
+        and normalize_label(text) not in SECTION_BY_TERM
+    )
 
 
 # The part of a sponsor block that names it: "Organisation: Cambridge University Hospitals".

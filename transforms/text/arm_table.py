@@ -61,6 +61,7 @@ ARM_COLUMNS = column_lexicon(
             "participants",
             "number of participants",
             "sample size",
+            "intervention code",  # ChiCTR's, often empty
         ),
         "type": ("type", "arm type", "group type"),
     }

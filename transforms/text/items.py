@@ -339,6 +339,7 @@ def _join_paragraphs(pieces: list[_Piece], text: str) -> list[_Piece]:
             and on_next_line(text, prev.end, piece.start)
             and not _LABELLED.match(piece.text)
             and not piece.text.startswith("|")  # a table's next row, not a wrap
+            and not (" | " in piece.text and " | " in prev.text)  # rows without outer pipes
         ):
             out[-1] = _Piece(
                 prev.start, piece.end, join_wrapped(prev.text, piece.text), None, prev.indent

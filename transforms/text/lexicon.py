@@ -865,6 +865,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "assessment time frame",
         "timepoint",
         "timepoints",
+        "time points",  # "Time point(s): Month 6"
         "timepoints of evaluation of this end point",
     ),
     "endpoint_type": ("outcome type", "endpoint type", "measure type"),

@@ -225,9 +225,15 @@ def _single_copy(text: str) -> int | None:
     if n < 2 * _MIN_COPY or text[at] != text[0] or (at > half and text[half] != " "):
         return None
     second = text[at:]
-    if second != text[:half] or not any(c.isalpha() for c in second):
+    if second != text[:half]:
+        return None
+    # Words, or a date ("2024-03-152024-03-15"); not a number ("1111", "2020").
+    if not any(c.isalpha() for c in second) and _ISO_DATE.fullmatch(second) is None:
         return None
     return half
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
 
 
 # kind, key, label, value, and the value's offset in the line.

@@ -618,6 +618,7 @@ def _consume_free(state: _State, line: Line) -> None:
     value = strip_markup(line.text)
     if (
         _continues_number(state, line, value)
+        or _continues_age_range(state, line, value)
         or _continues_phases(state, line, value)
         or _continues_assignments(state, value)
         or _translates_last_value(state, line, value)
@@ -689,6 +690,28 @@ def _continues_number(state: _State, line: Line, value: str) -> bool:
         ),
         f" {value}",
     )
+
+
+def _continues_age_range(state: _State, line: Line, value: str) -> bool:
+    """An age range a line per part under its label ("Age" / "18 Years" / "to" / "65 Years")."""
+    return _continues_label_block(
+        state,
+        line,
+        lambda last: (
+            last.key == "ages"
+            and last.value is not None
+            and (
+                (value.casefold() in _RANGE_WORDS and _AGE_ALONE.match(last.value) is not None)
+                or (last.value.endswith(_RANGE_ENDS) and _AGE_ALONE.match(value) is not None)
+            )
+        ),
+        f" {value}",
+    )
+
+
+_RANGE_WORDS = frozenset({"to", "-", "–", "—", "through"})
+_RANGE_ENDS = tuple(f" {word}" for word in _RANGE_WORDS)
+_AGE_ALONE = re.compile(r"^\d{1,3}\s*(?:years?|yrs?|months?|weeks?|days?)?$", re.IGNORECASE)
 
 
 def _continues_phases(state: _State, line: Line, value: str) -> bool:
@@ -833,8 +856,12 @@ def _ends_a_list(state: _State, line: Line) -> bool:
         return False
     if line.text.endswith("?") and (section.heading or "").endswith("?"):
         return True
-    return (line.text.endswith("?") or _FIELD_LINE.match(line.text) is not None) and all(
-        has_list_marker(ln.text) for ln in section.lines
+    return (
+        (line.text.endswith("?") or _FIELD_LINE.match(line.text) is not None)
+        and all(has_list_marker(ln.text) for ln in section.lines)
+        # not a note or an item's sub-line between items ("Note: Class V is allowed.",
+        # "   Renal function: eGFR ≥ 30"), when the list's items go on after it
+        and not _list_goes_on(state, line)
     )
 
 
@@ -854,15 +881,8 @@ def _ends_related_list(state: _State, line: Line) -> bool:
 
 
 def _close_list(state: _State, line: Line) -> None:
-    """A label after an eligibility list's items ends the list (the page moved on), unless
-    the list's items go on after it: then it is a note or a sub-line of an item ("Note:
-    Class V is allowed.", "   Renal function: eGFR ≥ 30").
-    """
-    if (
-        state.section.key in CRITERIA_SECTIONS
-        and state.section.lines
-        and not _list_goes_on(state, line)
-    ):
+    """A label after an eligibility list's items ends the list (the page moved on)."""
+    if state.section.key in CRITERIA_SECTIONS and state.section.lines:
         _end_section(state, line)
 
 
@@ -1146,13 +1166,21 @@ def _wraps_an_item(state: _State, line: Line) -> bool:
     eligibility list: the rest of that item, hard-wrapped."""
     if (
         not line.text[:1].islower()
+        or line.indent == 0  # an all-lower-case page's heading stands at the margin
         or line.text.endswith((":", "："))
         or state.section.key not in CRITERIA_SECTIONS
         or not state.section.lines
     ):
         return False
     last = state.section.lines[-1].text.rstrip()
-    return has_list_marker(last) and not last.endswith((".", ";", ":", "!", "?", "。"))
+    return (
+        has_list_marker(last)
+        and len(last) >= _WRAPPED_LINE
+        and not last.endswith((".", ";", ":", "!", "?", "。"))
+    )
+
+
+_WRAPPED_LINE = 40  # characters: a line this long that stops mid-sentence was wrapped
 
 
 def _in_masthead(state: _State) -> bool:

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from transforms.text.lexicon import normalize_label
+from transforms.text.scripts import CJK_CHARS
 
 _BAR = re.compile(r"\|")
 _SPACED_BAR = re.compile(r" \| ")
@@ -83,5 +84,11 @@ def column_roles(cells: list[str], roles: Mapping[str, str]) -> list[str | None]
 
 
 def column_key(cell: str) -> str:
-    """The lookup key of a header cell; "Participant Group/Arm" is looked up whole."""
+    """The lookup key of a header cell; "Participant Group/Arm" is looked up whole, and a
+    bilingual one by its English ("组别 Group", ChiCTR's)."""
+    if (lead := _CJK_LEAD.match(cell)) is not None and lead.end() < len(cell):
+        cell = cell[lead.end() :]
     return normalize_label(cell.replace("/", " / "))
+
+
+_CJK_LEAD = re.compile(rf"^[{CJK_CHARS}（）()、\s]+(?=[A-Za-z])")

@@ -36,6 +36,10 @@ _UPPER = re.compile(
     r"(?:younger|below|under)|" + rf"{_NUM}\s*{_UNIT}\s*(?:以下|maximum\b|max\b)",
     re.IGNORECASE,
 )
+_OPEN_UPWARD = re.compile(
+    rf"{_NUM}\s*{_UNIT}\s*(?:old\s*|of\s+age\s*)?(?:and|or)\s+(?:older|above|over|elder|up)\b",
+    re.IGNORECASE,
+)
 # "Minimum age: 18 years", and in an ages value "Minimum 12 years, maximum 70 years".
 _MIN_MAX = re.compile(
     rf"\b(min|max)(?:imum)?(?:\s+age)?\s*[:：]?\s*(?:{_NUM}\s*{_UNIT}|{_OPEN})", re.IGNORECASE
@@ -135,6 +139,10 @@ def parse_age_range(text: str | None) -> tuple[float | None, float | None]:
     text = text[:500]
     ranged = _from_range(text, union=True)
     if ranged is not None:
+        # "16 years and above (adolescents aged 16-17 with consent)", "18 Years and older;
+        # adolescent cohort 12-17 years": a range beside an open limit widens it
+        if (open_up := _OPEN_UPWARD.search(text)) is not None and ranged[0] is not None:
+            return min(ranged[0], in_years(open_up.group(1), open_up.group(2))), None
         return ranged
     # A short value says with a word which side it bounds: "over 18", "18 and above".
     short = len(text.strip()) <= _SHORT_VALUE and _LIMIT_WORD.search(text) is not None

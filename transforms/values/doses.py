@@ -86,7 +86,22 @@ _UNIT = re.compile(
     + r"(?:(?P<kg>kg|kilogram|公斤|千克)|(?P<m2>m2|m²|m\^2|square\s+met(?:er|re)))(?![A-Za-z]))?",
     re.IGNORECASE,
 )
-_TOLERANCE = re.compile(r"\s*\(\s*(?:±|\+/-)\s*\d+(?:\.\d+)?\s*%\s*\)")
+# "(±20%)", "(+/- 20%)", or bare: "1 × 10^6 ± 20% CAR+ T cells/kg"
+_TOLERANCE = re.compile(
+    r"\s*(?:\(\s*(?:±|\+/-)\s*\d+(?:\.\d+)?\s*%\s*\)|(?:±|\+/-)\s*\d+(?:\.\d+)?\s*%)"
+)
+# Cells named by the product's kind alone: "DL1: 5 × 10^7 CAR-T", "2 × 10^8 CAR+ T".
+_CAR_T_ONLY = re.compile(
+    r"\s*(?:(?:total|viable|autologous|allogeneic)\s+|anti-[\w-]+\s+)?"
+    r"(?P<car>CAR\s*[+⁺]\s*T|CAR[- ]?T|CART)\b(?![-\s]*(?:cells?\b|/))",
+    re.IGNORECASE,
+)
+# Words before a dose that give the range a target dose may fall in, not a level of its own.
+_RANGE_OF_TARGET = re.compile(
+    r"\b(?:range|ranging|acceptable\s+range(?:\s+of)?|window)\s*(?:of|:|from)?\s*$", re.I
+)
+# A share of the dose given on one day: "30% (3 × 10^5 cells/kg) on day 0".
+_SHARE_BEFORE = re.compile(r"\d{1,3}\s*%\s*(?:of\s+the\s+dose\s*)?[(:]?\s*$")
 _PER_VOLUME = re.compile(r"\s*(?:/|per\s)\s*(?:[µμu]?L|mm3|mm³|m[lL]|d[lL]|lit(?:er|re))\b")
 _RANGE_BEFORE = re.compile(
     r"(?<![\w.,^])(?P<low>\d+(?:\.\d+|,\d{1,2})?)\s*(?:-|–|—|~|to)\s*$", re.IGNORECASE
@@ -167,6 +182,9 @@ def _unit_at(text: str, pos: int) -> tuple[str, int] | None:
         pos = tolerance.end()  # "2.0 × 10^6 (±20%) CAR-T cells/kg"
     match = _UNIT.match(text, pos)
     if match is None or not (match.group("cells") or match.group("per")):
+        if (car := _CAR_T_ONLY.match(text, pos)) is not None:
+            plus = "+" in car["car"] or "⁺" in car["car"]
+            return ("CAR+ cells" if plus else "cells"), car.end()
         return None
     if not match.group("per") and _PER_VOLUME.match(text, match.end()):
         return None  # "ALC ≥ 0.5 × 10^9 cells/L": a blood count, not a dose
@@ -281,6 +299,7 @@ def _doses_of(text: str) -> tuple[DoseMention, ...]:
             _is_cap(text, start)
             or _caps_the_dose_before(text, start, unit[0], mentions)
             or _splits_the_dose_before(text, unit[1], mentions)
+            or _bounds_the_dose_before(text, start, mentions)
         ):
             continue
         mentions.append(_mention(text, start, unit[1], low, high, unit[0]))
@@ -354,6 +373,17 @@ def _splits_the_dose_before(text: str, end: int, before: list[DoseMention]) -> b
     """ "1 × 10^6 cells/kg split over 2 days (5 × 10^5 cells/kg per day)": a day's part of
     the dose just stated, not a level of its own."""
     return bool(before) and end - before[-1].end < _SPLIT_REACH and _PER_DAY.match(text, end)
+
+
+def _bounds_the_dose_before(text: str, start: int, before: list[DoseMention]) -> bool:
+    """ "Target dose 1 × 10^8 cells (range 0.5-1.5 × 10^8 cells)", "1 × 10^6 cells/kg in two
+    fractions: 30% (3 × 10^5 cells/kg) …": the range or a part of the dose just stated."""
+    if not before or start - before[-1].end > _SPLIT_REACH:
+        return False
+    reach = max(before[-1].end, start - _CAP_REACH)
+    return bool(
+        _RANGE_OF_TARGET.search(text, reach, start) or _SHARE_BEFORE.search(text, reach, start)
+    )
 
 
 def _caps_the_dose_before(text: str, start: int, unit: str, before: list[DoseMention]) -> bool:

@@ -38,7 +38,7 @@ _TENS_WORD = re.compile(r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|nine
 # "…" and "..." stand for the numbers left out: "Month 2, 3 … 24".
 _CONNECTORS = {",", "and", "or", "&", "-", "–", "—", "to", "through", "/", "~", "…", "..."}
 # A unit may be joined to a number by a hyphen or colon ("Day-1", "28-day", "Week: 4").
-_GLUE = {"-", ":", "–"}
+_GLUE = {"-", ":", "–", "+"}  # "Day +100": days after the infusion
 _TOKEN = re.compile(
     r"(?P<num>\d{1,9}(?:\.\d{1,6})?)(?P<glued>[A-Za-z]+)?(?![\w])|[A-Za-z]+\d\w*|\d\w*|[A-Za-z]+"
     r"|\.{3}|\S"
@@ -47,6 +47,8 @@ _TOKEN = re.compile(
 # Visit codes: "D28, M3, M6" (day 28, months 3 and 6), as registries abbreviate them.
 _SHORT_VISIT = re.compile(r"([DWMY])(\d{1,4})")
 _VISIT_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
+_GLUED_VISIT = re.compile(r"(days?|weeks?|months?|years?)(\d{1,4})", re.IGNORECASE)
+_RESTATED = re.compile(r"\b(?P<word>\d{1,3})\s*\(\s*(?P=word)\s*\)")
 
 Token = tuple[str, object]
 
@@ -77,8 +79,10 @@ def _tokens(text: str) -> list[Token]:
     """Classify every token; "28days" gives a number then a unit."""
     if not text.isascii():
         text = _CJK_UNITS.sub(lambda m: f" {_CJK_WORDS[m.group()]} ", _CJK_DATE.sub(" ", text))
-    if _TENS_WORD.search(text):  # "Twenty-eight days": one number, not "eight days"
+    if _TENS_WORD.search(text) or "undred" in text:  # "Twenty-eight days": 28, not 8
         text = words_to_digits(text)
+    if "(" in text:  # "Two (2) years": the number again in digits
+        text = _RESTATED.sub(r"\g<word>", words_to_digits(text))
     out: list[Token] = []
     for match in _TOKEN.finditer(text):
         if match.group("num") is None:
@@ -86,6 +90,10 @@ def _tokens(text: str) -> list[Token]:
             if word[0] in "DWMY" and (short := _SHORT_VISIT.fullmatch(word)):  # "D28", "M12"
                 out.append(("unit", _VISIT_UNITS[short.group(1)]))
                 out.append(("num", float(short.group(2))))
+                continue
+            if (glued := _GLUED_VISIT.fullmatch(word)) is not None:  # "Month24", "Week52"
+                out.append(_classify_word(glued.group(1)))
+                out.append(("num", float(glued.group(2))))
                 continue
             out.append(_classify_word(word))
             continue

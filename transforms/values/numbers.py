@@ -181,8 +181,24 @@ def _digits(match: re.Match[str]) -> str:
 
 
 def words_to_digits(text: str) -> str:
-    """``text`` with numbers written in words (up to ninety-nine) in digits."""
+    """``text`` with numbers written in words (up to nine hundred and ninety-nine) in digits."""
+    if "undred" in text:
+        text = _HUNDREDS.sub(_hundreds, text)  # "one hundred and twenty" before "twenty"
     return _WORD_NUMBER.sub(_digits, text)
+
+
+_HUNDREDS = re.compile(
+    rf"\b(?P<h>{'|'.join(_SMALL[1:10])})\s+hundred(?:\s+and)?"
+    rf"(?:\s+(?P<rest>(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(_SMALL[1:10])}))?"
+    rf"|{'|'.join(_SMALL[1:])}))?\b",
+    re.IGNORECASE,
+)
+
+
+def _hundreds(match: re.Match[str]) -> str:
+    rest = match.group("rest")
+    tail = int(_WORD_NUMBER.sub(_digits, rest)) if rest else 0
+    return str(WORD_VALUES[match.group("h").lower()] * 100 + tail)
 
 
 def find_enrollment_in_prose(text: str | None) -> int | None:

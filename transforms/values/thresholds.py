@@ -476,6 +476,12 @@ _YEARS_TO_YEARS = re.compile(
 )
 
 
+_LASTING = re.compile(
+    r"\b(?:duration|history|lasting|since|within|onset|diagnos\w*|disease|for)\b[^.;:]{0,24}$",
+    re.IGNORECASE,
+)
+
+
 def _years_to_years(text: str, clean: str, taken: list[Threshold]) -> list[Threshold]:
     """Ages from a range that names its unit at both ends (see ``_YEARS_TO_YEARS``)."""
     if "ear" not in clean and "EAR" not in clean:
@@ -488,8 +494,10 @@ def _years_to_years(text: str, clean: str, taken: list[Threshold]) -> list[Thres
         start, end = match.start(), match.end()
         if any(t.concept == "age" and t.start < end and start < t.end for t in taken):
             continue
-        if _SCOPED.search(clean, max(0, start - _SCOPE_REACH), start):
-            continue
+        if _SCOPED.search(clean, max(0, start - _SCOPE_REACH), start) or _LASTING.search(
+            clean, max(0, start - _SCOPE_REACH), start
+        ):
+            continue  # "Skin thickening duration of 1 Year to 5 Years": a span of time
         out += [
             _threshold("age", op, float(match[group]), "years", start, end, text[start:end])
             for op, group in ((">=", "low"), ("<=", "high"))
