@@ -73,6 +73,10 @@ _NAMED_ARM = re.compile(
     r"\s*[:：\-–]\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+_COUNT_LABEL = re.compile(
+    r"^(?:E\.8\.9\.1\s+)?number\s+of\s+(?:treatment\s+)?(?:arms|groups|cohorts)\b", re.I
+)
+_MAX_STATED_ARMS = 20
 _TRANSLATION_REACH = 200  # characters from a Chinese arm's field to its English one
 # "Control arm: …", "Experimental group - …": a name, its kind, then what it gets.
 _KIND_BEFORE_COLON = re.compile(
@@ -223,6 +227,8 @@ class _ArmReader:
     def field(self, row: Row) -> None:
         value, current = str(row["value"]).strip(), self.current
         if row["field"] == "arms":
+            if value.isdigit():
+                return  # "Arms: 2": how many, read by ``_stated_group_count``
             header = row["origin"] == "table" and column_key(value) in ARM_COLUMNS
             named = self._named(value)
             if self._translates_current(value, row):
@@ -327,6 +333,8 @@ class _ArmReader:
         self.other_table = False
         if "/" in text and column_key(text) in ARM_COLUMNS:
             return  # a table's header printed as lines: "Participant Group/Arm"
+        if text.isdigit():
+            return  # "Arms: 2" (a heading and its count): read by ``_stated_group_count``
         current = self.current
         if _BARE_TYPE.match(text):  # "EXPERIMENTAL" on a line of its own (badge pages)
             if current is not None and current.arm_type is None and _is_bare(current):
@@ -590,6 +598,20 @@ def _is_title(text: str) -> bool:
 
 
 def _stated_group_count(view: DocView) -> int:
+    for r in view.fields:  # "Arms: 2", "Number of Arms: 2", "Number of groups: 3"
+        value = str(r["value"] or "").strip()
+        if (
+            value.isdigit()
+            and 0 < int(value) <= _MAX_STATED_ARMS
+            and (
+                r["field"] == "arms"
+                or (r["field"] == "form_detail" and _COUNT_LABEL.match(str(r["label"] or "")))
+            )
+        ):
+            return int(value)
+    first = view.items_in("arms")[:1]  # "Arms: 2" read as the arms heading and its line
+    if first and str(first[0]["text"]).strip().isdigit():
+        return min(int(str(first[0]["text"]).strip()), _MAX_STATED_ARMS)
     texts = [str(r["value"]) for r in view.fields if r["value"]]
     texts += [str(r["text"]) for r in view.descriptive_items()]
     for text in texts:
