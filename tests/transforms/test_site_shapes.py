@@ -525,3 +525,22 @@ def test_bare_frames_end_their_measure(first: str, second: str, days: list[int])
 def test_chictr_groups(table: str) -> None:
     page = "Registration number: ChiCTR2400081234\nPublic title: CD19 CAR-T for ITP\n" + table
     assert page_marts(page)["arms"]["label"].to_list() == ["low dose group", "high dose group"]
+
+
+@pytest.mark.parametrize("line", ["Number of Arms: 2", "Arms: 2", "Number of groups: 2"])
+def test_a_stated_number_of_arms_is_a_count(line: str) -> None:
+    arms = page_marts(f"NCT07100001\nTitle: CD19 CAR-T in lupus\n{line}\n")["arms"]
+    assert arms.select("arm_ordinal", "label").rows() == [(1, None), (2, None)]
+
+
+def test_a_digests_header_row_of_bare_values() -> None:
+    page = (
+        "ALCHEMIST Chemo-IO (ACCIO): pembrolizumab added to adjuvant chemotherapy\n"
+        "NCT04267848 | Phase 3 | Recruiting | n=1210 | ECOG-ACRIN Cancer Research Group\n"
+    )
+    trial = page_trial(page)
+    assert (trial["phases"], trial["overall_status"], trial["enrollment"]) == (
+        ["PHASE3"],
+        "RECRUITING",
+        1210,
+    )
