@@ -544,3 +544,135 @@ def test_a_digests_header_row_of_bare_values() -> None:
         "RECRUITING",
         1210,
     )
+
+
+def test_a_single_unnumbered_outcome_over_its_description() -> None:
+    page = (
+        "Histologic Evaluation of Tissue Following System Exposure\n"
+        "Primary Outcome Measures  :\nPrimary Outcome [ Time Frame: 14 days ]\n"
+        "    Demonstrate that re-epithelialization occurs within two weeks post treatment.\n\n"
+        "Secondary Outcome Measures  :\nSecondary Outcome [ Time Frame: 2 hours ]\n"
+        "    Demonstrate vacuolization in the skin immediately post treatment.\n"
+    )
+    endpoints = page_marts(page)["endpoints"]
+    assert endpoints.select("endpoint_type", "measure", "time_frame_days").rows() == [
+        ("PRIMARY", "Primary Outcome", 14),
+        ("SECONDARY", "Secondary Outcome", 1),
+    ]
+    assert endpoints["description"][0].startswith("Demonstrate")
+
+
+def test_a_count_printed_twice_is_read_once() -> None:
+    assert page_trial("CD19 CAR-T in SSc\nEnrollment: 24 24\n")["enrollment"] == 24
+
+
+def test_a_finders_plain_headings_end_the_criteria() -> None:
+    page = (
+        "CAR-T cell therapy for lupus\n\nWho can't join\n"
+        "You cannot join if you have had a CAR-T treatment before.\n"
+        "You cannot join if you are pregnant.\n\nWhat happens\n"
+        "You will get a single infusion of 1 × 10^6 CAR-T cells per kilogram.\n\n"
+        "How many people will take part\nIt will enrol about 24 people.\n\nNCT05938801\n"
+    )
+    marts = page_marts(page)
+    assert marts["criteria"].height == 2
+    assert marts["doses"]["dose_value"].to_list() == [1e6]
+    assert marts["trials"]["enrollment"].to_list() == [24]
+
+
+def test_two_countries_listed_are_both() -> None:
+    assert page_trial("CAR-T cell therapy for lupus\n\nSites: Germany, Italy\n")["countries"] == [
+        "Germany",
+        "Italy",
+    ]
+
+
+def test_a_press_release_builds_on_another_trials_results() -> None:
+    page = (
+        "Kyverna Announces First Patient Dosed in KYSA-6 Trial\n\nBuilding on results from the "
+        "KYSA-1 trial (NCT05938790) in lupus nephritis, Kyverna today announced that the first "
+        "patient has been dosed in its Phase 1/2 KYSA-6 trial (NCT06193891).\n"
+    )
+    assert page_trial(page)["nct_id"] == "NCT06193891"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("This study has finished.", "COMPLETED"),
+        ("This study is open and looking for people to take part.", "RECRUITING"),
+        ("This study will open soon.", "NOT_YET_RECRUITING"),
+        ("The trial stopped early.", "TERMINATED"),
+        ("The study is no longer recruiting.", "ACTIVE_NOT_RECRUITING"),
+        ("Our earlier study has finished.", None),
+    ],
+)
+def test_a_finders_status_sentences(sentence: str, status: str | None) -> None:
+    page = f"CAR-T for lupus\n\nAbout this study\n{sentence}\n"
+    assert page_trial(page)["overall_status"] == status
+
+
+@pytest.mark.parametrize(
+    ("label", "status"),
+    [
+        ("Opening soon", "NOT_YET_RECRUITING"),
+        ("Closed - in follow-up", "ACTIVE_NOT_RECRUITING"),
+        ("Results available", "COMPLETED"),
+    ],
+)
+def test_a_finders_status_labels(label: str, status: str) -> None:
+    assert page_trial(f"CAR-T for lupus\nStatus: {label}\n")["overall_status"] == status
+
+
+@pytest.mark.parametrize(
+    "eligibility",
+    [
+        "Inclusion Criteria:\n- Age 18-65 years\n- Able to give consentExclusion Criteria:\n"
+        "- Prior CAR-T\n- eGFR < 30 mL/min/1.73m2\n",
+        "Eligibility criteria\nInclusion Criteria: 1. Age 18-65 years; 2. LVEF ≥ 50%. "
+        "ExclusionCriteria: 1. Prior CAR-T; 2. eGFR < 30 mL/min/1.73m2.\n",
+    ],
+)
+def test_an_exclusion_heading_glued_to_the_item_before(eligibility: str) -> None:
+    marts = page_marts("CD19 CAR-T in lupus\nNCT07100008\n\n" + eligibility)
+    types = marts["criteria"]["criterion_type"].to_list()
+    assert (types.count("INCLUSION"), types.count("EXCLUSION")) == (2, 2)
+    egfr = marts["criteria_thresholds"].filter(concept="egfr")
+    assert egfr["criterion_type"].to_list() == ["EXCLUSION"]
+
+
+def test_a_section_printed_twice_counts_once() -> None:
+    block = (
+        "Primary Outcome Measures\n1. Incidence of dose-limiting toxicities [Time Frame: Day 28]\n"
+        "Eligibility\nInclusion Criteria:\n- Age 18-60 years\n- SLEDAI-2K ≥ 6\n\n"
+    )
+    marts = page_marts("CD19 CAR-T in lupus\nNCT07100009\n\n" + block + block)
+    assert (marts["endpoints"].height, marts["criteria"].height) == (1, 2)
+    assert marts["criteria_thresholds"].height == 3
+
+
+@pytest.mark.parametrize(
+    ("raw", "dose", "threshold"),
+    [
+        # UTF-8 read as Latin-1 (C1 controls where Windows-1252 has letters)
+        ("SLEDAI-2K ≥ 8\nCAR-T dose 2 × 10⁶ cells/kg".encode().decode("latin-1"), 2e6, 8.0),
+        # HTML superscripts: a power, a "+"
+        (
+            "SLEDAI-2K &ge; 8\nCAR-T dose 1 &times; 10<sup>6</sup> CAR<sup>+</sup> T cells/kg",
+            1e6,
+            8.0,
+        ),
+        # "?" for a lost "×"
+        ("SLEDAI-2K ≥ 8\nCAR-T dose 2 ? 10^6 cells/kg", 2e6, 8.0),
+    ],
+)
+def test_damaged_characters(raw: str, dose: float, threshold: float) -> None:
+    body = raw.replace("\n", "\n\nIntervention\n", 1)
+    marts = page_marts(f"CD19 CAR-T in lupus\nNCT07100010\n\nInclusion Criteria:\n- {body}\n")
+    assert marts["doses"]["dose_value"].to_list() == [dose]
+    assert marts["criteria_thresholds"]["value"].to_list() == [threshold]
+
+
+def test_a_title_with_one_slash() -> None:
+    page = "Clinical trial\n\nAnti-CD19 CAR-T Cells in Refractory SLE / Lupus Nephritis\n\nStatus\n"
+    assert page_trial(page)["title"] == "Anti-CD19 CAR-T Cells in Refractory SLE / Lupus Nephritis"

@@ -148,6 +148,9 @@ def test_find_doses(text, expected):
         "CD19",
         "",
         None,
+        # what manufacturing made, not what a patient gets
+        "Manufacturing yielded a median of 5 × 10^8 cells per product.",
+        "The final product contained 3.2 × 10^9 total cells.",
     ],
 )
 def test_not_a_cell_dose(text):

@@ -54,6 +54,7 @@ _EXCLUDED_LEAD_IN = re.compile(
 def criterion_rows(view: DocView, tid: str) -> list[Row]:
     rows: list[Row] = []
     counters = {"INCLUSION": 0, "EXCLUSION": 0}
+    seen: set[tuple[str, object, str]] = set()  # a list printed twice is one list
     for item in _criteria_items(view):
         if _NO_CRITERION.match(str(item["text"])):
             continue
@@ -63,6 +64,9 @@ def criterion_rows(view: DocView, tid: str) -> list[Row]:
             kind = "EXCLUSION" if _EXCLUDING.search(str(subsection)) else kind
         elif kind == "INCLUSION" and subsection and _EXCLUDED_LEAD_IN.search(str(subsection)):
             kind = "EXCLUSION"  # "Patients with any of the following will not be enrolled:"
+        if (key := (kind, item["subsection"], str(item["text"]))) in seen:
+            continue
+        seen.add(key)
         counters[kind] += 1
         rows.append(
             {

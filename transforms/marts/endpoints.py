@@ -181,6 +181,7 @@ class _Block:
     endpoint_type: str | None = None
     first_numbered: bool = False  # its first line was list item 1 ("1. A 2. B": the "1." read)
     marked: bool = False  # its first line had a list marker ("1. A [Time Frame: …]")
+    bracketed: bool = False  # its frame was in brackets after the measure ("X [ Time Frame: … ]")
 
     open_frame: bool = False  # "[Time Frame: …" wrapped before its "]"
 
@@ -212,6 +213,7 @@ class _Block:
 
 def endpoint_rows(view: DocView, tid: str) -> list[Row]:
     rows = []
+    seen: set[tuple[str | None, str, str | None]] = set()
     for block in _blocks(view):
         lines = list(block.lines)
         frame = block.time_frame
@@ -235,12 +237,16 @@ def endpoint_rows(view: DocView, tid: str) -> list[Row]:
         for measure_part, part_frame in parts or [(measure, frame)]:
             if part_frame is None:  # "adverse events until 12 weeks after infusion"
                 part_frame = _frame_clause(measure_part)
+            kind = block.endpoint_type or _TYPE_BY_SECTION.get(block.section)
+            if (kind, measure_part, part_frame) in seen:
+                continue  # an outcome list printed twice is one list
+            seen.add((kind, measure_part, part_frame))
             rows.append(
                 {
                     "trial_id": tid,
                     "source_file": view.source_file,
                     "endpoint_ordinal": len(rows) + 1,
-                    "endpoint_type": block.endpoint_type or _TYPE_BY_SECTION.get(block.section),
+                    "endpoint_type": kind,
                     "measure": measure_part,
                     "description": " ".join(description) or None,
                     "time_frame": part_frame,
@@ -515,11 +521,12 @@ class _BlockReader:
             return
         if (
             current is not None
-            and current.marked
+            and (current.marked or current.bracketed)
             and current.time_frame is not None
             and not numbered
             and not inline
-        ):  # "1. X [ Time Frame: 1 day ]" over its unmarked description (ClinicalTrials.gov)
+        ):  # "1. X [ Time Frame: 1 day ]" over its unmarked description (ClinicalTrials.gov;
+            # its classic page leaves a single measure unnumbered)
             current.description.append(text)
             current.end = max(current.end, int(row["span_end"]))  # type: ignore[arg-type]
             return
@@ -543,6 +550,7 @@ class _BlockReader:
         block.lines.append(text)
         if inline:
             block.open_frame = text.count("[") > text.count("]")
+            block.bracketed = "[" in text
             block.time_frame = _extract_inline_frame(block)
 
 

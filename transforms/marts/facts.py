@@ -210,7 +210,9 @@ _MASTHEAD = re.compile(
     r"database|finder|search)\b",
     re.IGNORECASE,
 )
-_BREADCRUMB = re.compile(r"\s[>›»|/]\s|^(?:home|menu|search)\b", re.IGNORECASE)
+# "Home › Trials › Lupus", "Trials / Lupus / Study" (one " / " is a title's: "SLE / Lupus
+# Nephritis").
+_BREADCRUMB = re.compile(r"\s[>›»|]\s|\s/\s.*\s/\s|^(?:home|menu|search)\b", re.IGNORECASE)
 # A registry id heading the title: "CTIS 2024-514321-18-00 - CD19 CAR-T in SLE",
 # "NCT06912345: …" (a product code, "KYV-101 - …", is part of the title).
 _ID_PREFIX = re.compile(
@@ -444,9 +446,13 @@ def countries(view: DocView) -> list[str] | None:
     )
     for text, is_site in [*((t, True) for t in sites), *((t, False) for t in prose)]:
         named = [names.get(_place(part)) for part in _LIST_PARTS.split(text)] if is_site else []
-        # A line of countries: "United States, Germany, Spain"; not "United States, Georgia",
-        # ClinicalTrials.gov's heading over a state's sites.
-        if len(named) > 2 and all(named):
+        # A line of countries: "United States, Germany, Spain", "Germany, Italy"; not "United
+        # States, Georgia", ClinicalTrials.gov's heading over a state's sites.
+        if (
+            len(named) >= 2
+            and all(named)
+            and not ("United States" in named and _ALSO_US_STATES.intersection(named))
+        ):
             found += [c for c in dict.fromkeys(named) if c is not None and c not in found]
             continue
         if is_site and ":" in text and (country := names.get(_place(text.split(":", 1)[0]))):

@@ -91,9 +91,11 @@ _CITES = re.compile(
     r"(?:(?:parent|previous|prior|preceding|earlier|originating|feeder|index|lead-in|"
     r"main)\s+(?:study|studies|trials?|protocols?)|"
     r"(?:rolled?[\s-]?over|transferred|continuing)\s+from|"
-    # "participants who completed the RESET-SLE study (NCT…)" (not "enrolled in": a news
+    # "participants who completed the RESET-SLE study (NCT…)", "building on results from the
+    # KYSA-1 trial (NCT…)" (not "enrolled in": a news
     # page's "first patient enrolled in the KYSA-8 trial (NCT…)" is about its own)
-    r"(?:completed|finished|participated\s+in|took\s+part\s+in|extension\s+of)"
+    r"(?:completed|finished|participated\s+in|took\s+part\s+in|extension\s+of"
+    r"|(?:results|data|findings)\s+(?:from|of|in))"
     r"\s+(?!this\b|the\s+(?:present|current)\b)(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}"
     r"(?:study|trial|protocol)s?)"
     r"[^\n.;:]{0,24}$",

@@ -49,9 +49,24 @@ _STATUS_IN_PROSE = re.compile(
     r"(?:(?:was|has been|had been)\s+(?:\w+\s+)?(?P<ended>withdrawn|terminated|suspended|completed)"
     r"|(?:is|are)\s+(?:currently\s+|now\s+|actively\s+|still\s+)?"
     r"(?P<open>not\s+yet\s+recruiting|recruiting|enrolling\s+by\s+invitation|enrolling"
-    r"|open\s+(?:to|for)\s+(?:new\s+)?(?:participants|patients|enrol{1,2}ment|recruitment)))\b",
+    r"|open\s+(?:to|for)\s+(?:new\s+)?(?:participants|patients|enrol{1,2}ment|recruitment))"
+    # a patient finder's words: "This study has finished.", "… is open and looking for people"
+    r"|has\s+(?P<finished>finished|ended|closed)"
+    r"|(?:has\s+)?(?P<stopped>stopped\s+early)"
+    r"|(?:is|are)\s+(?P<looking>open\s+and\s+looking|looking\s+for\s+(?:people|participants"
+    r"|volunteers))"
+    r"|(?P<soon>will\s+open\s+soon|(?:is|are)\s+not\s+(?:yet\s+)?open|has\s+not\s+started)"
+    r"|(?:is|are)\s+(?P<closed>no\s+longer\s+recruiting|closed\s+to\s+(?:recruitment|new)))\b",
     re.IGNORECASE,
 )
+# What each of a finder's wordings says, by the group that read it.
+_PROSE_STATUS = {
+    "finished": "COMPLETED",
+    "stopped": "TERMINATED",
+    "looking": "RECRUITING",
+    "soon": "NOT_YET_RECRUITING",
+    "closed": "ACTIVE_NOT_RECRUITING",
+}
 # Words before "study"/"trial" that name another one: "that trial was completed in 2024".
 _ANOTHER = frozenset(
     {"that", "earlier", "previous", "prior", "parent", "another", "other", "original"}
@@ -199,6 +214,8 @@ def _prose_status(view: DocView) -> str | None:
         for match in _STATUS_IN_PROSE.finditer(text):
             if (match.group("whose") or "").lower() in _ANOTHER:
                 continue
+            if (worded := next((g for g in _PROSE_STATUS if match.group(g)), None)) is not None:
+                return _PROSE_STATUS[worded]
             stated = match.group("ended") or match.group("open")
             if stated.lower() == "enrolling" or stated.lower().startswith("open"):
                 return "RECRUITING"

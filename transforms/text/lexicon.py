@@ -37,6 +37,14 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "what will happen during the study",
         "what happens during the study",
         "what will happen in the study",
+        # a patient finder's plain headings, often with no question mark
+        "what happens",
+        "what will happen",
+        "what happens in the study",
+        "what does the study involve",
+        "what is involved",
+        "how many people will take part",
+        "how many people are needed",
     ),
     "status": ("status and phase", "basic information", "study status", "trial status overview"),
     "design": (

@@ -40,7 +40,11 @@ _INLINE_CRITERIA = re.compile(
     r"(?:(?<=\S)(?<!key)(?<!main)(?<!principal)(?<!participant)(?<!non)[ \t]+|(?<=[.;。]))"
     r"(?=(?:key |main |principal |participant )?(?:inclusion|exclusion) criteria\s*[:：])"
     # "…; SLEDAI-2K ≥ 6. Exclusion: pregnancy; …": the short heading after a sentence.
-    r"|(?<=[.;。])[ \t]+(?=exclusion\s*[:：])",
+    r"|(?<=[.;。])[ \t]+(?=exclusion\s*[:：])"
+    # glued to the item before it where a line break was lost: "… consentExclusion Criteria:",
+    # "… 50%. ExclusionCriteria: 1. …"
+    r"|(?-i:(?<=[a-z0-9)%])(?=(?:Inclusion|Exclusion|INCLUSION|EXCLUSION)\s?[Cc]riteria\s*[:：]))"
+    r"|(?<=[.;。])[ \t]*(?=(?:inclusion|exclusion)criteria\s*[:：])",
     re.IGNORECASE,
 )
 # A label under a form-section code that the lexicon does not know: a field of the
@@ -198,6 +202,8 @@ def classify_line(start: int, end: int, text: str, indent: int) -> Line:
     kind, key, label, value, value_at = _classify_text(text)
     if value is not None and (single := _single_copy(value)) is not None:
         value = value[:single]
+    elif value and value[0].isdigit() and (number := _SPACED_NUMBER.fullmatch(value)):
+        value = number.group(1)  # "Enrollment: 24 24": a labelled count and its copy
     value_start = None if value_at is None else start + value_at
     return Line(start, end, text, indent, kind, key, label, value, value_start)
 
@@ -233,6 +239,7 @@ def _single_copy(text: str) -> int | None:
     return half
 
 
+_SPACED_NUMBER = re.compile(r"(\d[\d,]*) \1")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
 
 

@@ -89,14 +89,17 @@ _TABLE_TAG = re.compile(r"<(?P<close>/?)(?P<tag>tr|td|th)\b", re.IGNORECASE)
 _SPACE = re.compile(r"\s*")
 _CELL_WINDOW = 2000  # characters before a tag searched for the cell it is in
 _OPENS_SUPERSCRIPT = re.compile(r"<sup\b", re.IGNORECASE)
+_POWER_IN_SUPERSCRIPT = re.compile(r"\s*[+\-−]?\d{1,3}\s*</sup>", re.IGNORECASE)
 # What follows "&" in a character reference: "ge;", "#8805;", "#x2265;".
 _ENTITY_NAME = r"(?:[a-zA-Z][a-zA-Z0-9]{1,7}|\#\d{2,6}|\#x[0-9a-fA-F]{2,5});"
 _ENTITY_BODY = re.compile(_ENTITY_NAME)
 # UTF-8 text decoded as Windows-1252 by a site ("â‰¥" for "≥", "Ã—" for "×"): a lead
 # byte's character and the continuation bytes' characters its length asks for.
+# Read as Latin-1 instead (Python's ``requests`` with no charset given), the bytes 0x80-0x9F
+# are C1 control characters: "â\x89¥" for "≥".
 _CONTINUATION = "".join(
     bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xC0)
-)
+) + "".join(map(chr, range(0x80, 0xA0)))
 _MOJIBAKE = (
     rf"[\u00c2-\u00df][{_CONTINUATION}]|[\u00e0-\u00ef][{_CONTINUATION}]{{2}}"
     rf"|[\u00f0-\u00f4][{_CONTINUATION}]{{3}}"
@@ -211,7 +214,9 @@ def _replacement(match: re.Match[str], raw: str) -> tuple[str, int]:
     if kind == "newline":  # "Inclusion Criteria:\n\n* Age …" from a JSON string
         return "\n", match.end()
     if kind == "inline" and _OPENS_SUPERSCRIPT.match(value):
-        return "^", match.end()  # "10<sup>9</sup>/L" is "10^9/L"
+        # "10<sup>9</sup>/L" is "10^9/L"; "CAR<sup>+</sup>", "≥ 8<sup>a</sup>" (a footnote's
+        # mark) are no powers
+        return ("^" if _POWER_IN_SUPERSCRIPT.match(raw, match.end()) else ""), match.end()
     if kind == "escaped":
         return value, match.end()
     if kind == "mojibake":

@@ -31,13 +31,14 @@ class DoseMention:
 
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-")
 # A middle dot is a times sign too in European and Chinese texts: "3·10^6 cells/kg".
-_TIMES = r"(?:[×xX✕*·⋅]|\\\*)"
+# "?" too, where the page lost the "×" ("2 ? 10^6 cells/kg"): every use has "10" after it.
+_TIMES = r"(?:[×xX✕*·⋅?]|\\\*)"
 # A decimal comma ("1,5 × 10^6", as much of Europe writes it) has one or two digits after it.
 # Not inside a word or a number; after a Chinese character it may start ("剂量为1×10^6/kg").
 _MANTISSA = r"(?<![A-Za-z\d_.,^])(?P<m>\d+(?:\.\d+|,\d{1,2}(?!\d))?)"
 # A power of ten with no mantissa: "10^6 CAR-T cells/kg" is one million (not after a "×").
 _BARE_POWER = (
-    r"(?<![\w.,^*×✕·⋅\\])(?<![×xX✕*·⋅]\s)10\s*(?:(?:\\?\^|\*\*)\s*(?P<bare>\d{1,2})(?!\d)"
+    r"(?<![\w.,^*×✕·⋅\\])(?<![×xX✕*·⋅]\s)(?<!\d\s\?\s)10\s*(?:(?:\\?\^|\*\*)\s*(?P<bare>\d{1,2})(?!\d)"
     r"|(?P<bare_sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}))"
 )
 _MAGNITUDE = re.compile(
@@ -143,6 +144,12 @@ _FLOOR_BEFORE = re.compile(
 )
 _MADE = re.compile(r"aphere|manufactur|\byield|harvest|\bcollect|expan(?:d|sion)|release", re.I)
 _MADE_REACH = 80  # characters before a magnitude searched for a cap's words
+_PRODUCED_BEFORE = re.compile(
+    r"\b(?:yield(?:ed|s)?|contain(?:ed|s)|harvested|collected|expanded\s+to|manufactured)\b"
+    r"[^.;]{0,48}$",
+    re.IGNORECASE,
+)
+_DOSE_WORDS = re.compile(r"\b(?:dose|dosed|infus\w*|administ\w*|receiv\w*|given)\b", re.I)
 _CAR_POSITIVE = re.compile(r"CAR\s*[+⁺]|CAR[\s\-]*positive|\+\s*T\b|CAR-expressing", re.IGNORECASE)
 
 
@@ -362,6 +369,13 @@ def _is_list(listed: re.Match[str]) -> bool:
 def _is_cap(text: str, start: int) -> bool:
     if _CAP_BEFORE.search(text, max(0, start - _CAP_REACH), start) is not None:
         return True
+    if (made := _PRODUCED_BEFORE.search(text, max(0, start - _MADE_REACH), start)) is not None:
+        # "Manufacturing yielded a median of 5 × 10^8 cells per product", "the final product
+        # contained 3.2 × 10^9 cells": what was made, unless a dose is named between
+        return (
+            _DOSE_WORDS.search(made.group()) is None
+            and _DOSE_WORDS.search(text, start, start + _CAP_REACH + 8) is None
+        )
     # A floor a product or an apheresis must reach ("Apheresis must yield at least 1 × 10^9
     # T cells"), not a dose ("a single infusion of at least 1 × 10^6 CAR-T cells/kg").
     return _FLOOR_BEFORE.search(text, max(0, start - _CAP_REACH), start) is not None and (
