@@ -676,3 +676,123 @@ def test_damaged_characters(raw: str, dose: float, threshold: float) -> None:
 def test_a_title_with_one_slash() -> None:
     page = "Clinical trial\n\nAnti-CD19 CAR-T Cells in Refractory SLE / Lupus Nephritis\n\nStatus\n"
     assert page_trial(page)["title"] == "Anti-CD19 CAR-T Cells in Refractory SLE / Lupus Nephritis"
+
+
+def test_chictr_outcome_blocks_typed_adverse_events() -> None:
+    page = (
+        "Registration number:\nChiCTR2400089301\nOutcomes:\nOutcome:\n"
+        "Incidence of cytokine release syndrome\nType:\nAdverse events\n"
+        "Measure time point of outcome:\n28 days after infusion\nOutcome:\nDORIS remission rate\n"
+        "Type:\nPrimary indicator\nMeasure time point of outcome:\n12 months after infusion\n"
+    )
+    endpoints = page_marts(page)["endpoints"]
+    assert endpoints.select("endpoint_type", "time_frame_days").rows() == [
+        ("OTHER", 28),
+        ("PRIMARY", 360),
+    ]
+
+
+def test_chictr_total_sample_size_after_groups() -> None:
+    page = (
+        "注册号：\nRegistration number:\nChiCTR2400089101\n干预措施：\nInterventions:\n"
+        "组别：\nGroup:\n低剂量组\nLow dose group\n样本量：\nSample size:\n3\n"
+        "干预措施：\nIntervention:\nCD19 CAR-T细胞 1×10^6/kg\n"
+        "组别：\nGroup:\n高剂量组\nHigh dose group\n样本量：\nSample size:\n6\n"
+        "干预措施：\nIntervention:\nCD19 CAR-T细胞 3×10^6/kg\n样本总量 Total sample size : 9\n"
+    )
+    assert page_trial(page)["enrollment"] == 9
+
+
+@pytest.mark.parametrize(
+    ("text", "doses"),
+    [
+        ("dose: 1×10^6/kg，2×10^6/kg，3×10^6/kg", [(1e6, None), (2e6, None), (3e6, None)]),
+        ("at a dose of (1-3)×10^6 cells/kg.", [(1e6, 3e6)]),
+        ("CAR-T细胞回输剂量为1-3×10^6/kg", [(1e6, 3e6)]),
+        ("（0.5～1.0）×10^6个/kg", [(5e5, 1e6)]),
+    ],
+)
+def test_chinese_sponsors_doses(text: str, doses: list[tuple[float, float | None]]) -> None:
+    page = (
+        "NCT06980004\nTitle: CD19 CAR-T in lupus\nArms and Interventions\n"
+        f"Experimental: CD19 CAR-T\n{text}\n"
+    )
+    assert page_marts(page)["doses"].select("dose_value", "dose_value_max").rows() == doses
+
+
+@pytest.mark.parametrize(
+    ("summary", "field", "value"),
+    [
+        ("评估靶向BCMA的CAR-T细胞治疗难治性重症肌无力的安全性。", "target_antigens", ["BCMA"]),
+        (
+            "清淋化疗：氟达拉滨30mg/m2/d，环磷酰胺300mg/m2/d，连续3天。",
+            "lymphodepletion_agents",
+            ["cyclophosphamide", "fludarabine"],
+        ),
+    ],
+)
+def test_chinese_text_facts(summary: str, field: str, value: list[str]) -> None:
+    assert page_trial(f"NCT06950101\n研究目的：\n{summary}\n")[field] == value
+
+
+@pytest.mark.parametrize(
+    "criteria",
+    [
+        "入选标准：\n1. 年龄14岁至70岁；\n2. ECOG评分≤2分；\n排除标准：\n1. 妊娠期妇女；\n",
+        "一、纳入标准\n1. 年龄14岁至70岁；\n2. ECOG评分≤2分；\n二、排除标准\n1. 妊娠期妇女；\n",
+        "【入选标准】\n1. 年龄14岁至70岁；\n2. ECOG评分≤2分；\n【排除标准】\n1. 妊娠期妇女；\n",
+    ],
+)
+def test_chinese_criteria_headings_and_ages(criteria: str) -> None:
+    marts = page_marts("NCT06600008\n" + criteria)
+    types = marts["criteria"]["criterion_type"].to_list()
+    assert (types.count("INCLUSION"), types.count("EXCLUSION")) == (2, 1)
+    trial = marts["trials"].row(0, named=True)
+    assert (trial["min_age_years"], trial["max_age_years"]) == (14.0, 70.0)
+
+
+def test_chictr_values_in_both_languages_on_one_line() -> None:
+    page = (
+        "注册号：\nRegistration number:\nChiCTR2400082301\n性别：\nGender:\n男女均可 Both\n"
+        "征募研究对象情况：\nRecruiting status:\n尚未开始 Not yet recruiting\n"
+        "研究类型：\nStudy type:\n干预性研究 Interventional study\n"
+    )
+    trial = page_trial(page)
+    assert (trial["sex"], trial["overall_status"], trial["study_type"]) == (
+        "ALL",
+        "NOT_YET_RECRUITING",
+        "INTERVENTIONAL",
+    )
+    assert trial["title"] is None
+
+
+def test_chictr_english_title_under_a_mixed_chinese_one() -> None:
+    page = (
+        "注册号：\nRegistration number:\nChiCTR2400089013\n注册题目：\nPublic title:\n"
+        "BCMA-CD19 CAR-T治疗难治性IgG4相关疾病\n"
+        "BCMA-CD19 CAR-T for refractory IgG4-related disease\n"
+    )
+    assert page_trial(page)["title"] == "BCMA-CD19 CAR-T for refractory IgG4-related disease"
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "采集人体标本：\nCollecting sample(s) from participants:\n标本中文名：\nSample Name:\n"
+        "外周血\nPeripheral blood\n",
+        "年龄范围：\nParticipant age:\n最小 18 岁\nMin age 18 years\n"
+        "最大 65 岁\nMax age 65 years\n",
+    ],
+)
+def test_chictr_blocks_after_its_outcomes(after: str) -> None:
+    page = (
+        "注册号：\nRegistration number:\nChiCTR2400081311\n测量指标：\nOutcomes:\n指标中文名：\n"
+        "Outcome:\n不良事件发生率\nIncidence of adverse events\n指标类型：\nType:\n主要指标\n"
+        "Primary indicator\n测量时间点：\nMeasure time point of outcome:\n回输后28天\n"
+        "28 days after infusion\n" + after
+    )
+    marts = page_marts(page)
+    assert marts["endpoints"]["measure"].to_list() == ["Incidence of adverse events"]
+    if "age" in after:
+        trial = marts["trials"].row(0, named=True)
+        assert (trial["min_age_years"], trial["max_age_years"]) == (18.0, 65.0)

@@ -52,7 +52,9 @@ if not all(c.isalnum() for c in _NAMED_FIRST):
 _NAMED = re.compile(
     f"(?=[{''.join(sorted(_NAMED_FIRST))}])(?:"
     + "|".join(
-        f"(?P<{re.sub(r'[^A-Z0-9]', '_', k)}>\\b(?:{v})\\b)" for k, v in _NAMED_ANTIGENS.items()
+        # not inside a Latin word, but glued to Chinese ("靶向BCMA的CAR-T")
+        f"(?P<{re.sub(r'[^A-Z0-9]', '_', k)}>(?<![A-Za-z0-9])(?:{v})(?![A-Za-z0-9]))"
+        for k, v in _NAMED_ANTIGENS.items()
     )
     + ")"
 )
@@ -85,8 +87,10 @@ _LD_THEN = re.compile(
 
 
 def _about_lymphodepletion(text: str) -> bool:
-    return _LD_CONTEXT.search(text) is not None or (
-        "then" in text and _LD_THEN.search(text) is not None
+    return (
+        _LD_CONTEXT.search(text) is not None
+        or ("then" in text and _LD_THEN.search(text) is not None)
+        or (not text.isascii() and _LD_CHINESE_CONTEXT.search(text) is not None)
     )
 
 
@@ -266,7 +270,9 @@ def target_antigens(view: DocView, title: str | None) -> list[str] | None:
 # mentions are about the disease or its past treatment: "failed anti-CD20 therapy",
 # "CD19+ B cells", "CD38hi plasmablasts".
 # "CD19/BCMA", "CD19, CD20", "CD19 and anti-BCMA", "CD19- and BCMA-targeted"
-_ANTIGEN_JOIN = re.compile(r"-?\s*(?:(?:[/,+×x&]|and/or|and|or)\s*)?(?:anti-?\s*)?", re.IGNORECASE)
+_ANTIGEN_JOIN = re.compile(
+    r"-?\s*(?:(?:[/,+×x&、和及]|and/or|and|or)\s*)?(?:anti-?\s*)?", re.IGNORECASE
+)
 _TARGET_AFTER = re.compile(
     r"^[\s-]*(?:\(?[\w-]{0,12}\)?\s*)?(?:CAR|CAAR|chimeric"
     r"|(?:dual[- ])?(?:directed|target(?:ed|ing)?|specific|redirected)"
@@ -275,7 +281,7 @@ _TARGET_AFTER = re.compile(
 )
 _TARGET_BEFORE = re.compile(
     r"(?:\btarget(?:s|ing|ed)?|\bdirected (?:against|at|to)|\bspecific (?:for|to)"
-    r"|\brecogni[sz]\w*|\bCAR[- ]?T?\b[^.;]{0,30}|chimeric antigen receptor[^.;]{0,30})"
+    r"|\brecogni[sz]\w*|\bCAR[- ]?T?\b[^.;]{0,30}|chimeric antigen receptor[^.;]{0,30}|靶向)"
     r"\s*(?:the\s+)?(?:anti-?)?\s*$",
     re.IGNORECASE,
 )
@@ -313,6 +319,16 @@ _LD_PAIR = re.compile(
 )
 
 
+# Chinese pages name the drugs in Chinese: "FC方案（氟达拉滨30mg/m2+环磷酰胺300mg/m2）".
+_LD_CHINESE = {
+    "氟达拉滨": "fludarabine",
+    "环磷酰胺": "cyclophosphamide",
+    "苯达莫司汀": "bendamustine",
+}
+_LD_CHINESE_NAME = re.compile("|".join(_LD_CHINESE))
+_LD_CHINESE_CONTEXT = re.compile(r"清淋|预处理|淋巴细胞清除|淋巴清除|FC方案")
+
+
 def lymphodepletion_agents(view: DocView) -> list[str] | None:
     found: list[str] = []
     texts = [str(row["text"]) for row in view.descriptive_items()]
@@ -340,6 +356,7 @@ def lymphodepletion_agents(view: DocView) -> list[str] | None:
             agents = [match.group(1).lower() for match in _LD_AGENT.finditer(sentence)]
             if _LD_PAIR.search(sentence):
                 agents += ["fludarabine", "cyclophosphamide"]
+            agents += [_LD_CHINESE[m.group()] for m in _LD_CHINESE_NAME.finditer(sentence)]
             for agent in agents:
                 agent = _LD_SHORT.get(agent, agent)
                 if agent not in found:

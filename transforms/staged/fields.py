@@ -50,7 +50,11 @@ def choose_fields(fields: list[Field]) -> tuple[list[bool], list[dict[str, str |
         if (
             f.value is None
             or f.section in FOREIGN_SECTIONS
-            or (f.key in GROUP_COUNTS and _follows_a_group(fields, i))
+            or (
+                f.key in GROUP_COUNTS
+                and _follows_a_group(fields, i)
+                and "total" not in (f.label or "").lower()  # ChiCTR's "Total sample size"
+            )
             or states_nothing(f.key, f.value)
         ):
             continue
@@ -126,6 +130,13 @@ def _ended(field: Field) -> bool:
 
 
 def _follows_a_group(fields: list[Field], i: int) -> bool:
-    """Whether the field before ``fields[i]``, in the same section, describes a group."""
-    before = fields[i - 1] if i > 0 else None
+    """Whether the field before ``fields[i]``, in the same section, describes a group.
+
+    A label with no value between them is the same field in another language (ChiCTR's
+    "样本量：" over "Sample size:"), not a field of its own.
+    """
+    j = i - 1
+    while j >= 0 and fields[j].value is None and fields[j].key == fields[i].key:
+        j -= 1
+    before = fields[j] if j >= 0 else None
     return before is not None and before.key in GROUP_FIELDS and before.section == fields[i].section

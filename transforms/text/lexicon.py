@@ -266,6 +266,8 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "include criteria",  # jRCT's English
         "inclusioncriteria",  # CTRI: label and word glued
         "纳入标准",
+        "入选标准",
+        "入组标准",
     ),
     "exclusion": (
         "exclusion criteria",
@@ -417,6 +419,8 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
     # ClinicalTrials.gov's tabular view groups its fields under these.
     "details": (
         "intervention/exposure",  # ANZCTR's group of intervention and design fields
+        "collecting samples from participants",  # ChiCTR's specimens, after its outcomes
+        "采集人体标本",
         # ClinicalTrials.gov's page groups (their fields are this record's own).
         "study plan",
         "more information",
@@ -890,6 +894,10 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
     "location": ("location",),
     # Form labels that state no fact the marts hold; known, so they end a list before them.
     "form_detail": (
+        "sample name",  # ChiCTR's specimen block
+        "标本中文名",
+        "tissue",
+        "sample type",
         "participant type",
         "participant types",
         "age group",
@@ -949,6 +957,9 @@ def label_remark(label: str) -> str | None:
     return match.group(1) if match else None
 
 
+_CHINESE_FRAME = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|【)\s*|[】：]\s*$")
+
+
 def normalize_label(text: str) -> str:
     """The lookup key of a label as written: case, markup, spacing, codes and remarks removed.
 
@@ -959,6 +970,8 @@ def normalize_label(text: str) -> str:
     if "[" in text:  # a numbered repeat: "Primary outcome [1]", "Timepoint [1]"
         text = _INDEX.sub("", text)
     text = text.strip().rstrip("?!…").strip().strip(":").strip()  # "Who can join?"
+    if not text.isascii():  # "【入选标准】", "一、纳入标准", "入选标准：" (Chinese protocols)
+        text = _CHINESE_FRAME.sub("", text)
     if text.endswith("..."):  # "You can join if..."
         text = text.rstrip(".").strip()
     if "(" in text:  # tests before the regexes: this runs for most lines of every page

@@ -27,7 +27,7 @@ from transforms.text.lexicon import (
     is_related_heading,
     normalize_label,
 )
-from transforms.text.scripts import CJK_CHARS
+from transforms.text.scripts import CJK, CJK_CHARS
 from transforms.text.tables import row_cells
 from transforms.values.memo import text_cache
 
@@ -320,6 +320,12 @@ def _exact_term(body: str) -> tuple[str, str] | None:
 
 
 def _classify_labelled(body: str, body_at: int) -> _Shape:
+    if (lead := _CJK_LEAD.match(body)) is not None and CJK.match(body):
+        # "样本总量 Total sample size : 9", "研究类型 / Study type: Interventional": the English
+        # label after its Chinese one, read as if alone
+        shape = _classify_labelled(body[lead.end() :], body_at + lead.end())
+        if shape[0] in ("field", "label", "heading"):
+            return shape
     match = match_label_colon(body)
     if match is not None:
         key = normalize_label(match.label)

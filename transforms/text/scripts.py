@@ -24,6 +24,7 @@ def latin_only(text: str) -> bool:
 
 
 _BILINGUAL_SLASH = re.compile(r"\s*[/／]\s*")
+_CJK_THEN_LATIN = re.compile(rf"^[{CJK_CHARS}（）、，]+\s+([A-Za-z][\x20-\x7e]*)$")
 
 
 def english_half(text: str) -> str | None:
@@ -31,7 +32,9 @@ def english_half(text: str) -> str | None:
     registries in Japan, China and Korea print values so ("介入研究 / Interventional")."""
     halves = _BILINGUAL_SLASH.split(text)
     if len(halves) != 2:
-        return None
+        # "男女均可 Both", "正在进行 Recruiting": the English after the Chinese and a space
+        spaced = _CJK_THEN_LATIN.match(text)
+        return spaced.group(1).strip() if spaced is not None else None
     scripts = [CJK.search(half) is not None for half in halves]
     if scripts.count(True) != 1:
         return None

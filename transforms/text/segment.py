@@ -50,7 +50,7 @@ from transforms.text.lines import (
 )
 from transforms.text.page_furniture import running_heads
 from transforms.text.records import parse_record, record_fields
-from transforms.text.scripts import CJK_CHARS, latin_only, mostly_cjk
+from transforms.text.scripts import CJK, CJK_CHARS, latin_only, mostly_cjk
 from transforms.text.tables import row_cells
 
 # Values printed in one row of badges: "Recruiting · Phase 1 · 12 participants".
@@ -619,6 +619,7 @@ def _consume_free(state: _State, line: Line) -> None:
     if (
         _continues_number(state, line, value)
         or _continues_age_range(state, line, value)
+        or _continues_age_limits(state, line, value)
         or _continues_phases(state, line, value)
         or _continues_assignments(state, value)
         or _translates_last_value(state, line, value)
@@ -709,6 +710,23 @@ def _continues_age_range(state: _State, line: Line, value: str) -> bool:
     )
 
 
+def _continues_age_limits(state: _State, line: Line, value: str) -> bool:
+    """An age label's limits a line each, in both languages (ChiCTR: "年龄范围：" /
+    "Participant age:" / "最小 18 岁" / "Min age 18 years" / "最大 65 岁" / "Max age 65 years")."""
+    if _AGE_LIMIT_LINE.match(value) is None:
+        return False
+    return _extends_last_field(
+        state,
+        line,
+        lambda last: last.key in ("ages", "min_age", "max_age") and last.value is not None,
+        f"; {value}",
+        lines_apart=None,
+    )
+
+
+_AGE_LIMIT_LINE = re.compile(
+    r"^(?:最[小大]|min(?:imum)?|max(?:imum)?)\s*(?:age\s*)?\d{1,3}\s*(?:周?岁|years?)$", re.I
+)
 _RANGE_WORDS = frozenset({"to", "-", "–", "—", "through"})
 _RANGE_ENDS = tuple(f" {word}" for word in _RANGE_WORDS)
 _AGE_ALONE = re.compile(r"^\d{1,3}\s*(?:years?|yrs?|months?|weeks?|days?)?$", re.IGNORECASE)
@@ -729,6 +747,9 @@ def _continues_phases(state: _State, line: Line, value: str) -> bool:
     )
 
 
+_CJK_WORDS = 4  # CJK characters that make a value Chinese, whatever codes it holds
+
+
 def _translates_last_value(state: _State, line: Line, value: str) -> bool:
     """A bilingual page's English line under the value just read in Chinese, Japanese or
     Korean ("系统性红斑狼疮" / "Systemic lupus erythematosus"): the same value, which the
@@ -740,7 +761,8 @@ def _translates_last_value(state: _State, line: Line, value: str) -> bool:
         last.origin != "label_block"
         or last.value is None
         or not latin_only(value)
-        or not mostly_cjk(last.value)
+        # "BCMA-CD19 CAR-T治疗难治性IgG4相关疾病": Chinese words around product codes
+        or not (mostly_cjk(last.value) or len(CJK.findall(last.value)) >= _CJK_WORDS)
         or not on_next_line(state.text, last.end, line.start)
     ):
         return False
@@ -1072,6 +1094,9 @@ def _is_measure_in_list(state: _State, line: Line) -> bool:
     line_start = state.text.rfind("\n", 0, line.start) + 1
     if has_list_marker(state.text[line_start : line.start].lstrip() + line.text[:4]):
         return True
+    before = state.text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    if _BARE_LABEL.match(state.text[before : max(before, line_start - 1)].strip()):
+        return True  # "Type:" / "Adverse events": the value of a label (ChiCTR's outcome type)
     if line.text.istitle():  # "Adverse Events" / "Time Frame: …": the posted results' module
         return False
     after = state.text.find("\n", line.end) + 1

@@ -35,7 +35,8 @@ _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-"
 _TIMES = r"(?:[×xX✕*·⋅?]|\\\*)"
 # A decimal comma ("1,5 × 10^6", as much of Europe writes it) has one or two digits after it.
 # Not inside a word or a number; after a Chinese character it may start ("剂量为1×10^6/kg").
-_MANTISSA = r"(?<![A-Za-z\d_.,^])(?P<m>\d+(?:\.\d+|,\d{1,2}(?!\d))?)"
+# Not after a digit's comma ("1,5"), but after a list's ("1×10^6/kg,2×10^6/kg").
+_MANTISSA = r"(?<![A-Za-z\d_.^])(?<!\d,)(?P<m>\d+(?:\.\d+|,\d{1,2}(?!\d))?)"
 # A power of ten with no mantissa: "10^6 CAR-T cells/kg" is one million (not after a "×").
 _BARE_POWER = (
     r"(?<![\w.,^*×✕·⋅\\])(?<![×xX✕*·⋅]\s)(?<!\d\s\?\s)10\s*(?:(?:\\?\^|\*\*)\s*(?P<bare>\d{1,2})(?!\d)"
@@ -104,9 +105,11 @@ _RANGE_OF_TARGET = re.compile(
 # A share of the dose given on one day: "30% (3 × 10^5 cells/kg) on day 0".
 _SHARE_BEFORE = re.compile(r"\d{1,3}\s*%\s*(?:of\s+the\s+dose\s*)?[(:]?\s*$")
 _PER_VOLUME = re.compile(r"\s*(?:/|per\s)\s*(?:[µμu]?L|mm3|mm³|m[lL]|d[lL]|lit(?:er|re))\b")
-_RANGE_BEFORE = re.compile(
-    r"(?<![\w.,^])(?P<low>\d+(?:\.\d+|,\d{1,2})?)\s*(?:-|–|—|~|to)\s*$", re.IGNORECASE
+_RANGE_BEFORE = re.compile(  # after a Chinese word too: "剂量为1-3×10^6/kg"
+    r"(?<![A-Za-z\d_.,^])(?P<low>\d+(?:\.\d+|,\d{1,2})?)\s*(?:-|–|—|~|to)\s*$", re.IGNORECASE
 )
+# A range in brackets before one scale: "(1-3)×10^6 cells/kg", "（0.5~1.0）×10^6/kg".
+_BRACKETED_RANGE = re.compile(r"\((\d+(?:\.\d+)?\s*[-–~～]\s*\d+(?:\.\d+)?)\)(?=\s*[×xX*·]\s*10)")
 # A level's or group's name before its number: "Dose 2 — 3 × 10^6", "Cohort 1: 1-2 × 10^6".
 _LEVEL_NAME_BEFORE = re.compile(
     r"\b(?:dose|level|group|cohort|arm|part|step|tier|DL|No\.?)\s*$", re.IGNORECASE
@@ -237,6 +240,19 @@ def find_doses(text: str | None) -> list[DoseMention]:
     """Every cell dose in ``text``, in text order (duplicates kept for the caller)."""
     if not text:
         return []
+    if "(" in text and (unbracketed := _BRACKETED_RANGE.sub(r" \1 ", text)) != text:
+        # read as "1-3 ×10^6", the brackets blanked so that spans stay; the text as written
+        return [
+            _mention(
+                text,
+                d.start - (text[d.start - 1 : d.start] == "("),
+                d.end,
+                d.value,
+                d.value_max,
+                d.unit,
+            )
+            for d in find_doses(unbracketed)
+        ]
     if "illion" in text and (spelled := _SPELLED.sub(_as_digits, text)) != text:
         # "one million cells/kg": read with the number in digits, padded to its word's
         # length so that spans stay; the source text is the page's words

@@ -181,8 +181,8 @@ def _lookup(text: str | None, table: dict[str, str]) -> str | None:
         return table[key]
     if text and "(" in text:
         return table.get(_key(text.split("(", 1)[0]))
-    if text and ("/" in text or "／" in text) and (english := english_half(text)):
-        return _lookup(english, table)
+    if text and not text.isascii() and (english := english_half(text)):
+        return _lookup(english, table)  # "募集中 / Recruiting", "正在进行 Recruiting"
     return None
 
 
@@ -367,8 +367,16 @@ _ENROLLMENT_TYPES = {
     "TARGET": "ESTIMATED",
     "ACTUAL": "ACTUAL",
 }
-_ENDPOINT_TYPES = {"PRIMARY": "PRIMARY", "SECONDARY": "SECONDARY", "OTHER": "OTHER"}
-_ENDPOINT_CJK = {"主要": "PRIMARY", "次要": "SECONDARY", "其他": "OTHER"}
+# ChiCTR's outcome types: "Primary indicator", "Additional indicator", "Adverse events".
+_ENDPOINT_TYPES = {
+    "PRIMARY": "PRIMARY",
+    "SECONDARY": "SECONDARY",
+    "OTHER": "OTHER",
+    "ADDITIONAL": "OTHER",
+    "ADVERSE": "OTHER",
+}
+_ENDPOINT_CJK = {"主要": "PRIMARY", "次要": "SECONDARY", "其他": "OTHER", "附加": "OTHER"}
+_ENDPOINT_CJK |= {"副作用": "OTHER"}
 _TRUE = {"YES", "Y", "TRUE", "T", "1", "是", "ACCEPTS_HEALTHY_VOLUNTEERS", "ACCEPTED", "ALLOWED"}
 _FALSE = {"NO", "N", "FALSE", "F", "0", "否", "PATIENTS_ONLY"}
 _NEGATION = re.compile(r"^\s*(?:no|not|does\s+not|doesn't|do\s+not|none)\b", re.IGNORECASE)

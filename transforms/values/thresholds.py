@@ -470,8 +470,10 @@ def _person_ages(text: str, clean: str, taken: list[Threshold]) -> list[Threshol
 # to 65 years of age". A span of time may read the same ("disease for 1 year to 5 years"),
 # so the years must be capitalised as that form writes them, or end "of age" / "old".
 _YEARS_TO_YEARS = re.compile(
-    r"(?<![\d.])(?P<low>\d{1,3})\s*(?P<low_unit>years?|yrs?)(?P<low_aged>\s+(?:of\s+age|old))?"
-    r"\s*(?:-|–|to)\s*(?P<high>\d{1,3})\s*(?P<high_unit>years?|yrs?)(?P<aged>\s+(?:of\s+age|old))?\b",
+    r"(?<![\d.])(?P<low>\d{1,3})\s*(?P<low_unit>years?|yrs?|周?岁)"
+    r"(?P<low_aged>\s+(?:of\s+age|old))?"
+    r"\s*(?:-|–|to|至|到|～|~)\s*(?P<high>\d{1,3})\s*(?P<high_unit>years?|yrs?|周?岁)"
+    r"(?P<aged>\s+(?:of\s+age|old)\b|(?<=岁))?",  # "14岁至70岁": 岁 is years of age
     re.IGNORECASE,
 )
 
@@ -484,12 +486,12 @@ _LASTING = re.compile(
 
 def _years_to_years(text: str, clean: str, taken: list[Threshold]) -> list[Threshold]:
     """Ages from a range that names its unit at both ends (see ``_YEARS_TO_YEARS``)."""
-    if "ear" not in clean and "EAR" not in clean:
+    if "ear" not in clean and "EAR" not in clean and "岁" not in clean:
         return []
     out = []
     for match in _YEARS_TO_YEARS.finditer(clean):
         capitalised = match["low_unit"][0] == "Y" and match["high_unit"][0] == "Y"
-        if not (capitalised or match["aged"] or match["low_aged"]):
+        if not (capitalised or match["aged"] is not None or match["low_aged"]):
             continue
         start, end = match.start(), match.end()
         if any(t.concept == "age" and t.start < end and start < t.end for t in taken):
@@ -596,9 +598,9 @@ def _thresholds_of(text: str) -> tuple[Threshold, ...]:
                     out += _emit(text, [*pending, mention], more)
                     stop = max(c.end for c in more)
         consumed, pending = stop, []
+    out += _years_to_years(text, clean, out)
     out += _implicit_ages(text, clean, out)
     out += _person_ages(text, clean, out)
-    out += _years_to_years(text, clean, out)
     out += _bounds_before_age(text, clean)
     unique = _without_scoping_ages(clean, _upper_after_lower(list(dict.fromkeys(out))))
     return tuple(sorted(unique, key=lambda t: (t.start, t.end)))
