@@ -796,3 +796,60 @@ def test_chictr_blocks_after_its_outcomes(after: str) -> None:
     if "age" in after:
         trial = marts["trials"].row(0, named=True)
         assert (trial["min_age_years"], trial["max_age_years"]) == (18.0, 65.0)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "agents"),
+    [
+        (
+            "You will get chemotherapy (fludarabine and cyclophosphamide) for 3 days to prepare "
+            "your body. Then you get the CAR-T cells.",
+            ["cyclophosphamide", "fludarabine"],
+        ),
+        (
+            "The cells are given after three days of fludarabine and cyclophosphamide.",
+            ["cyclophosphamide", "fludarabine"],
+        ),
+        (
+            "Fludarabine 30 mg/m2 and cyclophosphamide 300 mg/m2 daily for 3 days.",
+            ["cyclophosphamide", "fludarabine"],
+        ),
+        ("Patients failed cyclophosphamide 500 mg/m2 monthly.", None),
+    ],
+)
+def test_lymphodepletion_in_plain_words(sentence: str, agents: list[str] | None) -> None:
+    page = f"CD19 CAR-T for lupus\n\nWhat happens\n{sentence}\n"
+    assert page_trial(page)["lymphodepletion_agents"] == agents
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sponsor"),
+    [
+        ("It is run by Kyverna Therapeutics.", "Kyverna Therapeutics"),
+        (
+            "The trial is funded by the National Institutes of Health.",
+            "National Institutes of Health",
+        ),
+        ("This issue is sponsored by Medidata Solutions.", None),
+    ],
+)
+def test_a_finders_sponsor_sentences(sentence: str, sponsor: str | None) -> None:
+    page = f"CD19 CAR-T for lupus\n\nAbout this study\n{sentence}\n"
+    assert page_trial(page)["lead_sponsor"] == sponsor
+
+
+@pytest.mark.parametrize(
+    "outcomes",
+    [
+        "Primary outcome: Incidence of DLT\nTime frame: 28 days post infusionSecondary outcome: "
+        "Complete renal response\nTime frame: 52 weeks\n",
+        "Primary Outcome Measures:\n1. Incidence of DLT [Time Frame: Day 28]Secondary Outcome "
+        "Measures:\n1. Complete renal response [Time Frame: Week 52]\n",
+    ],
+)
+def test_an_outcome_heading_glued_to_the_frame_before(outcomes: str) -> None:
+    endpoints = page_marts("CD19 CAR-T in lupus\nNCT07100011\n\n" + outcomes)["endpoints"]
+    assert endpoints.select("endpoint_type", "measure").rows() == [
+        ("PRIMARY", "Incidence of DLT"),
+        ("SECONDARY", "Complete renal response"),
+    ]

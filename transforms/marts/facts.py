@@ -63,6 +63,10 @@ _LD_CONTEXT = re.compile(
     r"(?=[lcpfbda])(?:"  # every phrase starts with one of these: skip other positions cheaply
     r"lymphodeplet|lympho-deplet|conditioning|pre-?treatment chemotherapy|preconditioning|"
     r"lymphocyte depletion|preparative (?:regimen|chemotherapy)|"
+    # a patient finder's words: "chemotherapy (…) for 3 days to prepare your body"
+    r"prepare (?:your|the|their) (?:body|immune system)|"
+    # fludarabine dosed per m² is a lymphodepletion's (no autoimmune disease is treated so)
+    r"fludarabine\s*\(?\s*\d+(?:\.\d+)?\s*mg\s*/\s*m|"
     # Chemotherapy given on the days before the cells, named as such: "fludarabine and
     # cyclophosphamide on days -5 to -3, followed by CAR-T cell infusion".
     # "… followed by CD19 CAR-T cells", "… before the KYV-101 infusion"
@@ -72,7 +76,8 @@ _LD_CONTEXT = re.compile(
     r"(?:CAR|(?:cell )?infusion|(?-i:[A-Z][A-Za-z]{1,7}-?\d{2,4}\b))|"
     # "… single infusion after fludarabine and cyclophosphamide", "… (flat dose) after Flu/Cy",
     # "… after a 3-day course of fludarabine plus cyclophosphamide"
-    r"(?:after|following) (?:an? \d+-day (?:course|cycle|regimen) of )?"
+    r"(?:after|following) (?:an? \d+-day (?:course|cycle|regimen) of |(?:\d+|two|three|four"
+    r"|five) days of )?"
     r"(?:lymphodeplet\w+ )?(?:chemotherapy with )?"
     r"(?i:fludarabine|cyclophosphamide|bendamustine|flu\s*/\s*cy)|"
     r"days? -\d)",

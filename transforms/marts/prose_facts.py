@@ -39,8 +39,11 @@ _ENDS = re.compile(
     r"|(?:completion|end)\s+(?:is\s+)?(?:expected|anticipated|planned|scheduled)(?:\s+for)?)\b",
     re.IGNORECASE,
 )
+# "sponsored by X", a finder's "It is run by X" / "funded by X"; not a newsletter's or a
+# webinar's own sponsor ("This issue is sponsored by …").
 _SPONSORED_BY = re.compile(
-    r"\bsponsored\s+by\s+(?P<name>(?:the\s+)?[A-Z][\w&'’.\-]*"
+    r"(?<!issue is )(?<!newsletter is )(?<!webinar is )(?<!episode is )(?<!content is )"
+    r"\b(?:sponsored|run|funded)\s+by\s+(?P<name>(?:the\s+)?[A-Z][\w&'’.\-]*"
     r"(?:,?\s+(?:[A-Z][\w&'’.\-]*|of|for|and|&|de|der|du|la|the)){0,10})"
 )
 # A press release's company: "Nova Allo Therapeutics, Inc. (NASDAQ: NOVA) today announced".
@@ -135,7 +138,7 @@ def prose_dates(view: DocView, *, day_first: bool = False) -> dict[str, ParsedDa
 def prose_sponsor(view: DocView) -> str | None:
     """The name after "sponsored by", to its last capitalised word; else the company whose
     press release announces the trial ("Nova Allo Therapeutics, Inc. today announced")."""
-    for sentence in _sentences(view, ("sponsored by",), _SPONSORED_BY):
+    for sentence in _sentences(view, ("sponsored by", "run by", "funded by"), _SPONSORED_BY):
         if (match := _SPONSORED_BY.search(sentence)) is None:
             continue
         name = _TRAILING_WORDS.sub("", match.group("name")).strip(" ,")

@@ -44,7 +44,11 @@ _INLINE_CRITERIA = re.compile(
     # glued to the item before it where a line break was lost: "… consentExclusion Criteria:",
     # "… 50%. ExclusionCriteria: 1. …"
     r"|(?-i:(?<=[a-z0-9)%])(?=(?:Inclusion|Exclusion|INCLUSION|EXCLUSION)\s?[Cc]riteria\s*[:：]))"
-    r"|(?<=[.;。])[ \t]*(?=(?:inclusion|exclusion)criteria\s*[:：])",
+    r"|(?<=[.;。])[ \t]*(?=(?:inclusion|exclusion)criteria\s*[:：])"
+    # an outcome's heading glued to the frame before it: "… 28 days post infusionSecondary
+    # outcome: …", "[Time Frame: Day 28]Secondary Outcome Measures:"
+    r"|(?-i:(?<=[a-z0-9)\]%])(?=(?:Primary|Secondary)\s(?:[Oo]utcome|[Ee]ndpoint)s?"
+    r"(?:\s[Mm]easures?)?\s*[:：]))",
     re.IGNORECASE,
 )
 # A label under a form-section code that the lexicon does not know: a field of the
@@ -160,6 +164,8 @@ def iter_physical_lines(text: str) -> Iterator[tuple[int, int, str, int]]:
             and "RITERIA" not in segment
             and "xclusion" not in segment
             and "XCLUSION" not in segment
+            and "ary outcome" not in segment
+            and "ary Outcome" not in segment
         ):
             line = _physical_line(lo, segment)
             if line is not None:
