@@ -308,3 +308,91 @@ def test_an_arm_tables_patients_column_is_no_dose_table() -> None:
     )["arms"]
     labels = arms["label"].to_list()
     assert [label.split(":")[0] for label in labels[-2:]] == ["Cohort A", "Cohort B"]
+
+
+# Where the second round's rules stop (a second regression hunt).
+def _endpoint_count(body: str) -> int:
+    return _marts(body)["endpoints"].height
+
+
+@pytest.mark.parametrize(
+    ("body", "count"),
+    [
+        # one outcome per cohort: the same title and frame, told apart by the description
+        (
+            "Primary Outcome Measures:\n1. Incidence of treatment-emergent adverse events "
+            "[ Time Frame: 28 days ]\nLupus nephritis cohort: incidence and severity of TEAEs\n"
+            "2. Incidence of treatment-emergent adverse events [ Time Frame: 28 days ]\n"
+            "Systemic sclerosis cohort: incidence and severity of TEAEs\n",
+            2,
+        ),
+        # bracketed measures, some with no frame: each its own measure
+        (
+            "Secondary Outcome Measures:\nChange in MG-ADL score [Time Frame: Week 12]\n"
+            "Change in QMG score\nChange in AChR antibody titer [Time Frame: Month 6]\n"
+            "CAR-T persistence by qPCR\n",
+            4,
+        ),
+        # two short table rows: two measures, not one row's paragraphs
+        (
+            "Secondary Outcome Measures\n| Outcome Measure | Measure Description | Time Frame |\n"
+            "| --- | --- | --- |\n| DORIS remission | Definition of remission in SLE |\n"
+            "| LLDAS | Week 52 |\n| CAR-T expansion | qPCR | Month 3 |\n",
+            3,
+        ),
+    ],
+)
+def test_outcomes_that_stay_apart(body: str, count: int) -> None:
+    assert _endpoint_count(body) == count
+
+
+@pytest.mark.parametrize(
+    ("page", "nct_id"),
+    [
+        # a press release about its own trial's results
+        (
+            "Press Release\nKyverna Announces Positive Topline Results from the KYSA-8 Trial "
+            "(NCT06200000) of KYV-101\nKyverna today announced positive topline data from the "
+            "registrational KYSA-8 trial (NCT06200000).\n",
+            "NCT06200000",
+        ),
+        # one building on another trial's
+        (
+            "Kyverna Announces First Patient Dosed in KYSA-6 Trial\n\nBuilding on results from the "
+            "KYSA-1 trial (NCT05938790), Kyverna today announced that the first patient has been "
+            "dosed in its KYSA-6 trial (NCT06193891).\n",
+            "NCT06193891",
+        ),
+    ],
+)
+def test_results_of_a_trial_cite_only_beside_another_id(page: str, nct_id: str) -> None:
+    raw, _ = land_files([("a.txt", page.encode())], datetime(2026, 1, 1, tzinfo=UTC))
+    assert build_marts(build_staged(raw)[0])[0]["trials"]["nct_id"].to_list() == [nct_id]
+
+
+@pytest.mark.parametrize(
+    ("body", "field", "value"),
+    [
+        (
+            "About this study\nThis study has finished recruiting and is now in follow-up.\n",
+            "overall_status",
+            "ACTIVE_NOT_RECRUITING",
+        ),
+        ("Dose levels\nCohort 1\nn=3\nCohort 2\nn=6\n", "enrollment", None),
+    ],
+)
+def test_finder_words_where_they_stop(body: str, field: str, value: object) -> None:
+    assert _trial(body)[field] == value
+
+
+def test_a_dose_a_product_contains_per_kg() -> None:
+    doses = _marts("Dose: The drug product contains 1.0 × 10^6 CAR+ viable T cells per kg.\n")
+    assert doses["doses"].select("dose_value", "dose_unit").rows() == [(1e6, "CAR+ cells/kg")]
+
+
+def test_a_footnote_mark_after_a_value() -> None:
+    body = (
+        "Inclusion Criteria:\n<ul><li>Platelets &ge; 75 &times; 10<sup>9</sup>/L<sup>b</sup>"
+        "</li><li>SLEDAI-2K &ge; 6<sup>a</sup></li></ul>\n"
+    )
+    assert ("platelets", ">=", 75.0) in _thresholds(body)

@@ -213,7 +213,7 @@ class _Block:
 
 def endpoint_rows(view: DocView, tid: str) -> list[Row]:
     rows = []
-    seen: set[tuple[str | None, str, str | None]] = set()
+    seen: set[tuple[str | None, str, str | None, str]] = set()
     for block in _blocks(view):
         lines = list(block.lines)
         frame = block.time_frame
@@ -238,9 +238,10 @@ def endpoint_rows(view: DocView, tid: str) -> list[Row]:
             if part_frame is None:  # "adverse events until 12 weeks after infusion"
                 part_frame = _frame_clause(measure_part)
             kind = block.endpoint_type or _TYPE_BY_SECTION.get(block.section)
-            if (kind, measure_part, part_frame) in seen:
-                continue  # an outcome list printed twice is one list
-            seen.add((kind, measure_part, part_frame))
+            key = (kind, measure_part, part_frame, " ".join(description))
+            if key in seen:
+                continue  # an outcome list printed twice is one list (not one per cohort)
+            seen.add(key)
             rows.append(
                 {
                     "trial_id": tid,
@@ -414,7 +415,8 @@ class _BlockReader:
         if cells is not None and self.columns is not None:
             opened = " ".join([broken.cells[-1], *(line for line, _ in broken.lines), cells[0]])
             joined = [*broken.cells[:-1], opened.strip(), *cells[1:]]
-            if len(joined) == len(self.columns) and _is_bare_frame(joined[-1]):
+            continued = bool(broken.lines) or _is_sentence(cells[0])  # not a next measure
+            if continued and len(joined) == len(self.columns) and _is_bare_frame(joined[-1]):
                 self.broken = None
                 self.table_row(joined, broken.row)
                 return True
@@ -521,7 +523,7 @@ class _BlockReader:
             return
         if (
             current is not None
-            and (current.marked or current.bracketed)
+            and (current.marked or (current.bracketed and text.rstrip().endswith(".")))
             and current.time_frame is not None
             and not numbered
             and not inline
@@ -568,6 +570,12 @@ def _each_timed(block: _Block, text: str) -> bool:
     )
 
 
+def _is_sentence(text: str) -> bool:
+    """A cell's text that reads as a sentence (a description's), not a measure's title."""
+    return text.rstrip().endswith(".") or len(text.split()) >= _SENTENCE_WORDS
+
+
+_SENTENCE_WORDS = 8
 _MAX_CELL_LINES = 12  # paragraphs and bullets of one table cell, held until its row ends
 
 

@@ -94,8 +94,7 @@ _CITES = re.compile(
     # "participants who completed the RESET-SLE study (NCT…)", "building on results from the
     # KYSA-1 trial (NCT…)" (not "enrolled in": a news
     # page's "first patient enrolled in the KYSA-8 trial (NCT…)" is about its own)
-    r"(?:completed|finished|participated\s+in|took\s+part\s+in|extension\s+of"
-    r"|(?:results|data|findings)\s+(?:from|of|in))"
+    r"(?:completed|finished|participated\s+in|took\s+part\s+in|extension\s+of)"
     r"\s+(?!this\b|the\s+(?:present|current)\b)(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}"
     r"(?:study|trial|protocol)s?)"
     r"[^\n.;:]{0,24}$",
@@ -108,15 +107,28 @@ _CITED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _CITE_WINDOW = 60  # characters before an id where its citing words may be
+_RESULTS_OF = re.compile(
+    r"(?:results|data|findings)\s+(?:from|of|in)\s+(?!this\b)(?:the\s+|an?\s+)?"
+    r"(?:[\w-]+\s+){0,3}(?:study|trial|protocol)s?[^\n.;:]{0,24}$",
+    re.IGNORECASE,
+)
 
 
 def _uncited(matches: Iterator[re.Match[str]], text: str) -> Iterator[re.Match[str]]:
     """The ids of ``matches`` not cited as another trial's by the words before them."""
+    ids: set[str] | None = None  # the page's ids, read only if a weak cue is met
     for match in matches:
         before = text[max(0, match.start() - _CITE_WINDOW) : match.start()]
         cue = "tud" in before or "rial" in before or "rotocol" in before or "from" in before
         if cue and _CITES.search(before):  # the cheap test first: most ids have no cue
             continue
+        if cue and _RESULTS_OF.search(before):
+            # "building on results from the KYSA-1 trial (NCT…)" cites another trial only on
+            # a page with another id: a press release's "topline data from the KYSA-8 trial
+            # (NCT…)" is about its own
+            ids = {m.group(1) for m in NCT.finditer(text)} if ids is None else ids
+            if len(ids) > 1:
+                continue
         if _CITED_AFTER.match(text, match.end()):  # "NCT06123456 (related study)"
             continue
         yield match

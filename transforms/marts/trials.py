@@ -51,7 +51,8 @@ _STATUS_IN_PROSE = re.compile(
     r"(?P<open>not\s+yet\s+recruiting|recruiting|enrolling\s+by\s+invitation|enrolling"
     r"|open\s+(?:to|for)\s+(?:new\s+)?(?:participants|patients|enrol{1,2}ment|recruitment))"
     # a patient finder's words: "This study has finished.", "… is open and looking for people"
-    r"|has\s+(?P<finished>finished|ended|closed)"
+    r"|has\s+(?P<finished>finished|ended|closed)(?!\s+(?:recruit|enrol|screen|accrual))"
+    r"|has\s+(?:finished|completed|closed)\s+(?P<recruited>recruit\w*|enrol\w*)"
     r"|(?:has\s+)?(?P<stopped>stopped\s+early)"
     r"|(?:is|are)\s+(?P<looking>open\s+and\s+looking|looking\s+for\s+(?:people|participants"
     r"|volunteers))"
@@ -66,6 +67,7 @@ _PROSE_STATUS = {
     "looking": "RECRUITING",
     "soon": "NOT_YET_RECRUITING",
     "closed": "ACTIVE_NOT_RECRUITING",
+    "recruited": "ACTIVE_NOT_RECRUITING",  # "has finished recruiting and is now in follow-up"
 }
 # Words before "study"/"trial" that name another one: "that trial was completed in 2024".
 _ANOTHER = frozenset(

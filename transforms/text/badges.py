@@ -19,11 +19,7 @@ from transforms.values.dates import date_opening, parse_date
 from transforms.values.memo import text_cache
 from transforms.values.numbers import parse_enrollment
 
-_COUNT = re.compile(
-    r"^(?:\d[\d,]*\s+(?:participants?|patients?|subjects?|people|enrolled)\b"
-    r"|n\s*=\s*\d[\d,]*$)",  # "n=1210", a digest's sample size
-    re.I,
-)
+_COUNT = re.compile(r"^\d[\d,]*\s+(?:participants?|patients?|subjects?|people|enrolled)\b", re.I)
 _AGE = re.compile(r"^\d{1,3}(?:\.\d+)?\s*(?:years?|months?|weeks?)(?:\s+old)?$", re.I)
 # An age range on its own: "18-65 years", "18 Years to 65 Years".
 _AGE_RANGE = re.compile(

@@ -90,6 +90,7 @@ _SPACE = re.compile(r"\s*")
 _CELL_WINDOW = 2000  # characters before a tag searched for the cell it is in
 _OPENS_SUPERSCRIPT = re.compile(r"<sup\b", re.IGNORECASE)
 _POWER_IN_SUPERSCRIPT = re.compile(r"\s*[+\-−]?\d{1,3}\s*</sup>", re.IGNORECASE)
+_SIGN_IN_SUPERSCRIPT = re.compile(r"\s*[+\-−]\s*</sup>", re.IGNORECASE)  # "CAR<sup>+</sup>"
 # What follows "&" in a character reference: "ge;", "#8805;", "#x2265;".
 _ENTITY_NAME = r"(?:[a-zA-Z][a-zA-Z0-9]{1,7}|\#\d{2,6}|\#x[0-9a-fA-F]{2,5});"
 _ENTITY_BODY = re.compile(_ENTITY_NAME)
@@ -216,7 +217,9 @@ def _replacement(match: re.Match[str], raw: str) -> tuple[str, int]:
     if kind == "inline" and _OPENS_SUPERSCRIPT.match(value):
         # "10<sup>9</sup>/L" is "10^9/L"; "CAR<sup>+</sup>", "≥ 8<sup>a</sup>" (a footnote's
         # mark) are no powers
-        return ("^" if _POWER_IN_SUPERSCRIPT.match(raw, match.end()) else ""), match.end()
+        if _POWER_IN_SUPERSCRIPT.match(raw, match.end()):
+            return "^", match.end()
+        return ("" if _SIGN_IN_SUPERSCRIPT.match(raw, match.end()) else " "), match.end()
     if kind == "escaped":
         return value, match.end()
     if kind == "mojibake":

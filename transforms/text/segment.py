@@ -814,6 +814,9 @@ def _may_be_badge_row(text: str) -> bool:
     return ("·" in text or "•" in text or "|" in text) and bool(_BADGE_SEPARATOR.search(text))
 
 
+_SAMPLE_SIZE = re.compile(r"^n\s*=\s*\d[\d,]*$", re.IGNORECASE)
+
+
 def _add_badge_row(state: _State, line: Line) -> bool:
     """Bare values in one row ("Recruiting · Phase 1 · 12 participants"), if all are badges."""
     cuts = [0, *(i for m in _BADGE_SEPARATOR.finditer(line.text) for i in m.span()), len(line.text)]
@@ -822,6 +825,12 @@ def _add_badge_row(state: _State, line: Line) -> bool:
         return False
     reader = BadgeReader(list(state.badges.seen))
     found = [reader.read(text, state.section.key) for _, text in parts]
+    # "NCT… | Phase 3 | Recruiting | n=1210 | Sponsor": a digest's sample size, in a row only
+    # (a line "n=3" under a cohort is the cohort's)
+    found = [
+        "enrollment" if key is None and _SAMPLE_SIZE.match(text) else key
+        for key, (_, text) in zip(found, parts, strict=True)
+    ]
     badges = len(found) - found.count(None)
     # Every part a badge, or two and more beside names ("NCT… | Recruiting | Phase 1/2 |
     # Lupus Nephritis"), which stay as lines of their own.

@@ -385,11 +385,12 @@ def _is_list(listed: re.Match[str]) -> bool:
 def _is_cap(text: str, start: int) -> bool:
     if _CAP_BEFORE.search(text, max(0, start - _CAP_REACH), start) is not None:
         return True
-    if (made := _PRODUCED_BEFORE.search(text, max(0, start - _MADE_REACH), start)) is not None:
+    if _PRODUCED_BEFORE.search(text, max(0, start - _MADE_REACH), start) is not None:
         # "Manufacturing yielded a median of 5 × 10^8 cells per product", "the final product
-        # contained 3.2 × 10^9 cells": what was made, unless a dose is named between
+        # contained 3.2 × 10^9 cells": what was made, unless a dose is named around it
         return (
-            _DOSE_WORDS.search(made.group()) is None
+            _DOSE_WORDS.search(text, max(0, start - _MADE_REACH), start) is None  # "Dose: The
+            # drug product contains 1 × 10^6 CAR+ T cells per kg"
             and _DOSE_WORDS.search(text, start, start + _CAP_REACH + 8) is None
         )
     # A floor a product or an apheresis must reach ("Apheresis must yield at least 1 × 10^9
