@@ -853,3 +853,35 @@ def test_an_outcome_heading_glued_to_the_frame_before(outcomes: str) -> None:
         ("PRIMARY", "Incidence of DLT"),
         ("SECONDARY", "Complete renal response"),
     ]
+
+
+def test_chictr_groups_table_with_no_heading_and_no_outer_pipes() -> None:
+    page = (
+        "ChiCTR2400077777\n"
+        "组别 Group | 样本量 Sample size | 干预措施 Intervention | 干预措施代码 Intervention code\n"
+        "试验组 Experimental group | 10 | CD19 CAR-T | \n"
+        "对照组 Control group | 10 | 标准治疗 Standard therapy | \n"
+    )
+    assert page_marts(page)["arms"].height == 2
+
+
+def test_a_size_after_the_treatment_is_the_trials() -> None:
+    page = (
+        "Clinical trial\n\nSome CAR-T trial in lupus\n\nStatus\nRecruiting\nTreatment\n"
+        "anti-CD19-CAR-T cells\nSingle infusion after lymphodepletion.\nSize\n18\n"
+    )
+    assert page_trial(page)["enrollment"] == 18
+
+
+def test_a_dumped_records_site_status_is_not_the_trials() -> None:
+    page = (
+        "Raw data view\n\n{'protocolSection': {'statusModule': {'overallStatus': "
+        "'RECRUITING'}, 'contactsLocationsModule': {'locations': [{'facility': 'Uni Hospital', "
+        "'status': 'SUSPENDED', 'country': 'Germany'}]}}}\n"
+    )
+    assert page_trial(page)["overall_status"] == "RECRUITING"
+
+
+def test_a_chinese_age_range_in_its_field() -> None:
+    trial = page_trial("ChiCTR2400077778\nAge range: 18岁到65岁\n")
+    assert (trial["min_age_years"], trial["max_age_years"]) == (18.0, 65.0)

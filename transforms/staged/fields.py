@@ -139,4 +139,10 @@ def _follows_a_group(fields: list[Field], i: int) -> bool:
     while j >= 0 and fields[j].value is None and fields[j].key == fields[i].key:
         j -= 1
     before = fields[j] if j >= 0 else None
-    return before is not None and before.key in GROUP_FIELDS and before.section == fields[i].section
+    if before is None or before.key not in GROUP_FIELDS or before.section != fields[i].section:
+        return False
+    # After an intervention, a count is a group's only among groups ("Group: A / Intervention:
+    # X / Sample size: 10"); "Treatment" / "CAR-T cells" / "Size" / "18" is the trial's.
+    return before.key != "intervention" or any(
+        f.key == "arms" and f.section == before.section for f in fields[:j]
+    )

@@ -6,7 +6,7 @@ when no heading names it, and the arms mart reads each row's cells by these role
 
 from __future__ import annotations
 
-from transforms.text.tables import column_lexicon, column_roles, table_cells
+from transforms.text.tables import column_key, column_lexicon, column_roles, table_cells
 
 ARM_COLUMNS = column_lexicon(
     {
@@ -75,7 +75,10 @@ _ARM_FIRST_WORDS = tuple(
 def heads_an_arm_table(row: str) -> bool:
     """Whether a table row is the header of a table of arms: an arm column first, then
     only columns that describe arms ("| Arm | Type | Intervention |")."""
-    if not row.lstrip("| ")[:12].lower().startswith(_ARM_FIRST_WORDS):
+    first = row.lstrip("| ")
+    if not first.isascii():  # "组别 Group | 样本量 Sample size | …" (ChiCTR)
+        first = column_key(first.split("|", 1)[0])
+    if not first[:12].lower().startswith(_ARM_FIRST_WORDS):
         return False
     cells = table_cells(row)
     roles = column_roles(cells, ARM_COLUMNS) if cells else None

@@ -102,11 +102,18 @@ def record_fields(obj: Any) -> list[tuple[str, str, str]]:
 def _field_for(path: tuple[str, ...]) -> str | None:
     leaf = _key(path[-1])
     parent = _key(path[-2]) if len(path) > 1 else ""
+    if leaf == "status" and any(_key(step) in _SITE_KEYS for step in path[:-1]):
+        return None  # a site's recruitment ("locations": [{"status": "SUSPENDED"}])
     if leaf == "type" and parent in ("enrollmentinfo", "enrollment", "enrolment"):
         return "enrollment_type"
     if parent in _PARENT_TO_FIELD and leaf in {"date", "name", "count"}:
         return _PARENT_TO_FIELD[parent]
     return _KEY_TO_FIELD.get(leaf)
+
+
+_SITE_KEYS = frozenset(
+    {"locations", "location", "sites", "site", "facilities", "facility", "contactslocationsmodule"}
+)
 
 
 def _key(name: str) -> str:

@@ -369,7 +369,7 @@ def _consume(state: _State, line: Line) -> None:
             return
         state.wrapping = None
     if (
-        line.text.startswith("| ")
+        (line.text.startswith("| ") or " | " in line.text)  # with or without outer pipes
         and state.section.key not in _TABLE_READERS
         and heads_an_arm_table(line.text)
     ) or (

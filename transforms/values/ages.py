@@ -14,7 +14,7 @@ _PER_YEAR = {"y": 1.0, "m": 12.0, "w": 52.0, "d": 365.0}
 _NUM = r"(\d{1,3}(?:\.\d+)?)"
 _UNIT = r"(years?|yrs?|y(?![a-z])|months?|mos?(?![a-z])|weeks?|wks?|days?|岁|周岁)?"
 _OPEN = r"(n/?a|none|no\s+limit|not\s+limited|unlimited|no\s+maximum|no\s+max)"
-_SEP = r"(?:-|–|—|~|～|to|至|through|\?)"  # "?": a dash the page lost
+_SEP = r"(?:-|–|—|~|～|to|至|到|through|\?)"  # "?": a dash the page lost
 _BETWEEN = re.compile(
     rf"(?:between|from)\s+{_NUM}\s*{_UNIT}\s*(?:old\s*)?(?:and|to|-|–)\s*{_NUM}\s*{_UNIT}",
     re.IGNORECASE,
