@@ -21,6 +21,6 @@ def page_marts(page: str, name: str = "page.txt") -> dict[str, pl.DataFrame]:
     return build_marts(build_staged(raw)[0])[0]
 
 
-def page_trial(page: str) -> dict[str, object]:
+def page_trial(page: str, name: str = "page.txt") -> dict[str, object]:
     """The page's one trial row."""
-    return page_marts(page)["trials"].row(0, named=True)
+    return page_marts(page, name)["trials"].row(0, named=True)

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import polars as pl
 
-from transforms.marts.pipeline import build_marts
-from transforms.raw.documents import land_files
-from transforms.staged.pipeline import build_staged
+from tests.transforms.page_build import page_marts
 from transforms.text.tables import cell_lines, column_lexicon, column_roles, table_cells
 
 
 def _marts(page: str) -> dict[str, pl.DataFrame]:
-    raw, _ = land_files([("a.txt", page.encode())], datetime(2026, 1, 1, tzinfo=UTC))
-    return build_marts(build_staged(raw)[0])[0]
+    return page_marts(page, "a.txt")
 
 
 def _arms(page: str) -> list[tuple[object, ...]]:

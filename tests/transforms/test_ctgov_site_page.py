@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import polars as pl
 
-from transforms.marts.pipeline import build_marts
-from transforms.raw.documents import land_files
-from transforms.staged.pipeline import build_staged
+from tests.transforms.page_build import page_marts
 from transforms.values.doses import find_doses
 
 PAGE = """ClinicalTrials.gov
@@ -45,8 +43,7 @@ Prior CAR T therapy.
 
 
 def _marts(page: str) -> dict[str, pl.DataFrame]:
-    raw, _ = land_files([("page.txt", page.encode())], datetime(2026, 1, 1, tzinfo=UTC))
-    return build_marts(build_staged(raw)[0])[0]
+    return page_marts(page, "page.txt")
 
 
 def test_the_fields_after_a_list_of_other_identifiers_are_the_trials() -> None:

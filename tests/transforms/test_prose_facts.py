@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-import polars as pl
 import pytest
 
-from transforms.marts.pipeline import build_marts
-from transforms.raw.documents import land_files
-from transforms.staged.pipeline import build_staged
+from tests.transforms.page_build import page_trial
 
 PRESS_RELEASE = (
     "Researchers are launching a first-in-human trial of CD7 CAR-T cells in refractory "
@@ -21,9 +16,7 @@ PRESS_RELEASE = (
 
 
 def _trial(page: str) -> dict[str, object]:
-    raw, _ = land_files([("a.txt", page.encode())], datetime(2026, 1, 1, tzinfo=UTC))
-    trials: pl.DataFrame = build_marts(build_staged(raw)[0])[0]["trials"]
-    return trials.row(0, named=True)
+    return page_trial(page, "a.txt")
 
 
 def test_a_press_release_states_dates_sponsor_sexes_size_and_countries() -> None:

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import polars as pl
 import pytest
 
+from tests.transforms.page_build import page_marts
 from transforms.marts.pipeline import build_marts
 from transforms.raw.documents import land_files
 from transforms.staged.pipeline import build_staged
@@ -33,8 +34,7 @@ F.3.3.1 Trial being conducted both within and outside the EEA: No
 
 
 def _marts(page: str) -> dict[str, pl.DataFrame]:
-    raw, _ = land_files([("eu.txt", page.encode())], datetime(2026, 1, 1, tzinfo=UTC))
-    return build_marts(build_staged(raw)[0])[0]
+    return page_marts(page, "eu.txt")
 
 
 def test_eu_form_fields_sections_and_outcomes() -> None:

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import polars as pl
 import pytest
 
-from transforms.marts.pipeline import build_marts
-from transforms.raw.documents import land_files
-from transforms.staged.pipeline import build_staged
+from tests.transforms.page_build import page_marts
 from transforms.values.enums import normalize_status
 
 
 def _marts(page: str, name: str = "page.txt") -> dict[str, pl.DataFrame]:
-    raw, _ = land_files([(name, page.encode())], datetime(2026, 1, 1, tzinfo=UTC))
-    return build_marts(build_staged(raw)[0])[0]
+    return page_marts(page, name)
 
 
 def _trial(page: str) -> dict[str, object]:

@@ -8,15 +8,14 @@ from datetime import UTC, date, datetime
 import polars as pl
 import pytest
 
-from transforms.marts.pipeline import build_marts
+from tests.transforms.page_build import page_marts
 from transforms.raw.documents import land_files
 from transforms.staged.pipeline import build_staged
 from transforms.values.enums import normalize_sex, normalize_status, normalize_study_type
 
 
 def _marts(page: str) -> dict[str, pl.DataFrame]:
-    raw, _ = land_files([("page.txt", page.encode())], datetime(2026, 1, 1, tzinfo=UTC))
-    return build_marts(build_staged(raw)[0])[0]
+    return page_marts(page, "page.txt")
 
 
 def _trial(page: str) -> dict[str, object]:

@@ -3,14 +3,12 @@ record dumped as a Python dict."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import polars as pl
 import pytest
 
-from transforms.marts.pipeline import build_marts
-from transforms.raw.documents import land_files
-from transforms.staged.pipeline import build_staged
+from tests.transforms.page_build import page_marts
 from transforms.text.glued_chain import glued_pieces
 from transforms.text.lexicon import is_boilerplate
 from transforms.text.lines import classify_line
@@ -18,8 +16,7 @@ from transforms.text.records import record_fields
 
 
 def _marts(page: str) -> dict[str, pl.DataFrame]:
-    raw, _ = land_files([("page.md", page.encode())], datetime(2026, 1, 1, tzinfo=UTC))
-    return build_marts(build_staged(raw)[0])[0]
+    return page_marts(page, "page.md")
 
 
 def _trial(page: str) -> dict[str, object]:
