@@ -885,3 +885,19 @@ def test_a_dumped_records_site_status_is_not_the_trials() -> None:
 def test_a_chinese_age_range_in_its_field() -> None:
     trial = page_trial("ChiCTR2400077778\nAge range: 18岁到65岁\n")
     assert (trial["min_age_years"], trial["max_age_years"]) == (18.0, 65.0)
+
+
+def test_a_news_items_dateline_is_no_start_date() -> None:
+    page = (
+        "Kyverna doses first patient in Phase 2 lupus trial\nOctober 2, 2025\n"
+        "Kyverna dosed the first patient in a trial (NCT05858631) of KYV-101 in lupus nephritis.\n"
+    )
+    assert page_trial(page)["start_date"] is None
+
+
+def test_the_end_of_enrollment_is_not_the_studys() -> None:
+    page = (
+        "CAR-T for lupus\n\nA Phase 1 study (NCT05859614) of CD19 CAR-T cells in lupus.\n\n"
+        "Enrollment in the trial is expected to be completed by mid-2025.\n"
+    )
+    assert page_trial(page)["completion_date"] is None

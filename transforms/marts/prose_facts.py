@@ -39,6 +39,7 @@ _ENDS = re.compile(
     r"|(?:completion|end)\s+(?:is\s+)?(?:expected|anticipated|planned|scheduled)(?:\s+for)?)\b",
     re.IGNORECASE,
 )
+_RECRUITMENT_ENDS = re.compile(r"\b(?:enrol?l?ment|recruitment|accrual|enrolling)\b", re.I)
 # "sponsored by X", a finder's "It is run by X" / "funded by X"; not a newsletter's or a
 # webinar's own sponsor ("This issue is sponsored by …").
 _SPONSORED_BY = re.compile(
@@ -128,6 +129,9 @@ def prose_dates(view: DocView, *, day_first: bool = False) -> dict[str, ParsedDa
             match = words.search(sentence, about.start())
             if name in found or match is None:
                 continue
+            if name == "completion_date" and _RECRUITMENT_ENDS.search(sentence, 0, match.start()):
+                continue  # "Enrollment … is expected to be completed by mid-2025": not the study
+
             after = sentence[match.end() : match.end() + _DATE_REACH + 20]
             date = date_opening(after, _DATE_REACH, day_first=day_first)
             if date is not None:

@@ -659,9 +659,14 @@ def _consume_free(state: _State, line: Line) -> None:
     if (line.text[-1] == "?" or ":" in line.text) and _ends_a_list(state, line):
         _close_list(state, line)  # "What happens …?", "Participant type: Patient"
     badge = state.badges.read(line.text, state.section.key)
-    if badge in _DATES_BY_ORDER and state.last_free and _is_unknown_label(state.last_free.text):
+    if (
+        badge in _DATES_BY_ORDER
+        and state.last_free
+        and (_is_unknown_label(state.last_free.text) or _prose_follows(state, line))
+    ):
         # A bare date is a start or end date only by the order dates come in; after a
-        # label the lexicon lacks ("Date submitted" / "15/01/2024") it is that label's.
+        # label the lexicon lacks ("Date submitted" / "15/01/2024") it is that label's, and
+        # between a headline and its first paragraph it is a news item's dateline.
         state.badges.unread()
         badge = None
     if badge == "phase" and _extends_last_field(  # "PHASE1" / "PHASE2": one phase 1/2 trial
@@ -803,6 +808,16 @@ def _extends_last_field(
         return False
     state.fields[-1] = last._replace(value=f"{last.value}{more}", end=line.end)
     return True
+
+
+def _prose_follows(state: _State, line: Line) -> bool:
+    """Whether the next line with text is a sentence of prose (long, with a full stop)."""
+    after = state.text[line.end : line.end + 400].split("\n")
+    following = next((text.strip() for text in after[1:] if text.strip()), "")
+    return len(following) >= _PROSE_CHARS and "." in following
+
+
+_PROSE_CHARS = 60
 
 
 def _is_unknown_label(text: str) -> bool:
