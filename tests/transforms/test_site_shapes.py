@@ -901,3 +901,89 @@ def test_the_end_of_enrollment_is_not_the_studys() -> None:
         "Enrollment in the trial is expected to be completed by mid-2025.\n"
     )
     assert page_trial(page)["completion_date"] is None
+
+
+def test_isrctn_current_and_previous_versions() -> None:
+    page = (
+        "ISRCTN27364520\nCD19 CAR T cells in refractory myasthenia gravis\n"
+        "Primary outcome measure\nCurrent primary outcome measure as of 05/06/2024:\n"
+        "Incidence of CRS and ICANS at 28 days after infusion\nPrevious primary outcome measure:\n"
+        "Incidence of adverse events at 28 days after infusion\nParticipant inclusion criteria\n"
+        "Current inclusion criteria as of 05/06/2024:\n1. Aged 18 years and over\n"
+        "2. MG-ADL >= 6\nPrevious inclusion criteria:\n1. Aged 18 to 65 years\n"
+    )
+    marts = page_marts(page)
+    assert marts["endpoints"]["measure"].to_list() == [
+        "Incidence of CRS and ICANS at 28 days after infusion"
+    ]
+    assert marts["criteria"]["text"].to_list() == ["Aged 18 years and over", "MG-ADL >= 6"]
+    assert marts["trials"]["max_age_years"].to_list() == [None]
+
+
+@pytest.mark.parametrize(
+    ("lines", "field", "value"),
+    [
+        (
+            "Sponsor information\nOrganisation\nUniversity College London\n",
+            "lead_sponsor",
+            "University College London",
+        ),
+        ("Trial status: Ended (prematurely)\n", "overall_status", "TERMINATED"),
+        (
+            "Recruitment Status: Recruiting complete, follow-up continuing\n",
+            "overall_status",
+            "ACTIVE_NOT_RECRUITING",
+        ),
+        ("Trial status: Authorised, not recruiting\n", "overall_status", "NOT_YET_RECRUITING"),
+        ("Number of participants enrolled: 18\n", "enrollment", 18),
+        ("Target Sample Size: 12\nFinal Sample Size: 10\n", "enrollment", 10),
+        (
+            "Countries/Member states concerned: Spain, Germany, Italy\n",
+            "countries",
+            ["Germany", "Italy", "Spain"],
+        ),
+        (
+            "Study centres: Erlangen (Germany), Bologna (Italy), Paris (France)\n",
+            "countries",
+            ["France", "Germany", "Italy"],
+        ),
+        (
+            "Promoter / Sponsor: Fondazione Centro San Raffaele\n",
+            "lead_sponsor",
+            "Fondazione Centro San Raffaele",
+        ),
+        ("First patient in: March 2023\n", "start_date", "2023-03-01"),
+        ("Start date (anticipated): 15-03-2024\n", "start_date", "2024-03-15"),
+        (
+            "Products: Obecabtagene autoleucel; Fludarabine; Cyclophosphamide\n",
+            "lymphodepletion_agents",
+            ["cyclophosphamide", "fludarabine"],
+        ),
+    ],
+)
+def test_european_registers_fields(lines: str, field: str, value: object) -> None:
+    trial = page_trial("CD19 CAR T cells for NMOSD\nDRKS00031406\n" + lines)
+    got = trial[field]
+    assert (str(got) if field.endswith("_date") else got) == value
+
+
+def test_eu_forms_part_heading_is_no_endpoint() -> None:
+    page = (
+        "A.2 EudraCT number: 2022-003218-13\n"
+        "E.5.1 Primary end point(s): Incidence of dose-limiting toxicities\n"
+        "E.5.1.1 Timepoint(s) of evaluation of this end point: Day 28\n"
+        "E.6 Scope of the trial\nE.6.1 Diagnosis: No\n"
+    )
+    assert page_marts(page)["endpoints"].height == 1
+
+
+def test_a_table_of_labels_and_values_with_criteria_and_outcomes() -> None:
+    page = (
+        "| Trial ID | NCT06000004 |\n| Title | CD19 CAR T cells for refractory myositis |\n"
+        "| Exclusion criteria | Active infection |\n| Sex | Female |\n"
+        "| Primary outcome | Incidence of adverse events |\n"
+    )
+    marts = page_marts(page)
+    assert marts["criteria"]["text"].to_list() == ["Active infection"]
+    assert marts["endpoints"]["measure"].to_list() == ["Incidence of adverse events"]
+    assert marts["trials"]["sex"].to_list() == ["FEMALE"]

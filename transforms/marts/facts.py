@@ -199,6 +199,7 @@ _LIST_PARTS = re.compile(r"[,;/·•|]|\s+and\s+")
 _SITES_APART = re.compile(r"[;|\n]")
 _DIGIT = re.compile(r"\d")  # in an address part: a postcode or a street number
 _BRACKETED = re.compile(r"\(([^()]{2,40})\)\s*$")
+_IN_BRACKETS = re.compile(r"\(([^()\d]{2,40})\)")
 _BRACKETS = re.compile(r"\s*\([^()]*\)")
 _REMARK = re.compile(r"\s*\((?:\d[^()]*|[^()]*\bsites?\b[^()]*)\)")  # "(3 sites)", "(n = 12)"
 # A country's ISO code before its name, as DRKS lists them ("DE Germany").
@@ -311,7 +312,13 @@ def _targeted(text: str, mentions: list[tuple[int, int, str]]) -> set[str]:
 
 
 # A CAR-T trial lists its chemotherapy as interventions: "Drug: Cyclophosphamide".
-_LISTED_DRUG = re.compile(r"\bdrug\s*:\s*(?=(?:cyclophosphamide|fludarabine|bendamustine)\b)", re.I)
+# … or its products: "Products: Obecabtagene autoleucel; Fludarabine; …" (CTIS), "D.3.1
+# Product name: Fludarabine" (the EU register's form).
+_LISTED_DRUG = re.compile(
+    r"\b(?:drug|products?|product\s+name)\s*:\s*(?:[^;\n]{1,60};\s*){0,6}"
+    r"(?=(?:cyclophosphamide|fludarabine|bendamustine)\b)",
+    re.I,
+)
 _CELL_THERAPY = re.compile(r"\bCAR\b|CAR[- ]?T|chimeric antigen receptor|\bCAAR", re.I)
 # The page says the cells come with no chemotherapy: a listed drug is another arm's.
 _NO_LYMPHODEPLETION = re.compile(
@@ -336,7 +343,12 @@ _LD_CHINESE_CONTEXT = re.compile(r"清淋|预处理|淋巴细胞清除|淋巴清
 
 def lymphodepletion_agents(view: DocView) -> list[str] | None:
     found: list[str] = []
-    texts = [str(row["text"]) for row in view.descriptive_items()]
+    texts = [
+        # an interventions section's line lists what is given: "Obecabtagene autoleucel;
+        # Fludarabine; Cyclophosphamide" under "Products:" (read as such a list)
+        f"Products: {row['text']}" if row["section"] == "interventions" else str(row["text"])
+        for row in view.descriptive_items()
+    ]
     texts += [
         # with its label, as in "Drug: Cyclophosphamide" (an intervention's type)
         f"{r['label']}: {r['value']}"
@@ -347,13 +359,18 @@ def lymphodepletion_agents(view: DocView) -> list[str] | None:
     ]
     listed = (
         any(_LISTED_DRUG.search(text) for text in texts)
-        and any(_CELL_THERAPY.search(text) for text in texts)
+        and any(_CELL_THERAPY.search(text) for text in [*texts, *view.values("title")])
         and not any(_NO_LYMPHODEPLETION.search(text) for text in texts)
     )
     for text in texts:
-        if not _about_lymphodepletion(text) and not (listed and _LISTED_DRUG.search(text)):
+        listed_here = listed and _LISTED_DRUG.search(text) is not None
+        if not _about_lymphodepletion(text) and not listed_here:
             continue  # no sentence of it can be about lymphodepletion
-        for _, sentence in iter_sentences(text):
+        # a list of products is one "sentence", whatever parts its semicolons make
+        sentences = (
+            [text] if listed_here and ". " not in text else [s for _, s in iter_sentences(text)]
+        )
+        for sentence in sentences:
             if not _about_lymphodepletion(sentence) and not (
                 listed and _LISTED_DRUG.search(sentence)
             ):
@@ -477,6 +494,12 @@ def countries(view: DocView) -> list[str] | None:
         ):
             found += [c for c in dict.fromkeys(named) if c is not None and c not in found]
             continue
+        in_brackets = [
+            names.get(m.group(1).strip().casefold()) for m in _IN_BRACKETS.finditer(text)
+        ]
+        if len(in_brackets) >= 2 and all(in_brackets):  # "Erlangen (Germany), Paris (France)"
+            found += [c for c in dict.fromkeys(in_brackets) if c is not None and c not in found]
+            continue
         if is_site and ":" in text and (country := names.get(_place(text.split(":", 1)[0]))):
             found += [country] if country not in found else []  # "Germany: Erlangen; Berlin"
             continue
@@ -571,11 +594,16 @@ def _names_an_organisation(text: str) -> bool:
         len(words) == 1
         and text[:1].isupper()
         and text.isalpha()
+        and text.casefold() not in _SPONSOR_BLOCK_WORDS  # ISRCTN's "Organisation" / "UCL"
         and normalize_label(text) not in FIELD_BY_TERM
         and normalize_label(text) not in SECTION_BY_TERM
     )
 
 
+_SPONSOR_BLOCK_WORDS = frozenset(
+    {"organisation", "organization", "institution", "institute", "name", "sponsor", "funder"}
+    | {"affiliation", "address", "website", "type", "country", "details", "funding"}
+)
 # The part of a sponsor block that names it: "Organisation: Cambridge University Hospitals".
 _SPONSOR_PART = re.compile(r"^(?:organi[sz]ation|name|sponsor\s+name)\s*[:：]\s*", re.IGNORECASE)
 

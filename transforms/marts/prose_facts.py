@@ -40,6 +40,16 @@ _ENDS = re.compile(
     re.IGNORECASE,
 )
 _RECRUITMENT_ENDS = re.compile(r"\b(?:enrol?l?ment|recruitment|accrual|enrolling)\b", re.I)
+_CLAUSE_START = re.compile(r".*(?:\band\b|[,;])", re.IGNORECASE | re.DOTALL)
+
+
+def _ends_recruitment(sentence: str, end: int) -> bool:
+    """Whether the clause that ends at ``end`` is about enrollment ("Enrollment is expected to
+    be completed …"), not "Recruitment began in … and the study is expected to finish …"."""
+    clause = _CLAUSE_START.match(sentence, 0, end)
+    return _RECRUITMENT_ENDS.search(sentence, clause.end() if clause else 0, end) is not None
+
+
 # "sponsored by X", a finder's "It is run by X" / "funded by X"; not a newsletter's or a
 # webinar's own sponsor ("This issue is sponsored by …").
 _SPONSORED_BY = re.compile(
@@ -129,7 +139,7 @@ def prose_dates(view: DocView, *, day_first: bool = False) -> dict[str, ParsedDa
             match = words.search(sentence, about.start())
             if name in found or match is None:
                 continue
-            if name == "completion_date" and _RECRUITMENT_ENDS.search(sentence, 0, match.start()):
+            if name == "completion_date" and _ends_recruitment(sentence, match.start()):
                 continue  # "Enrollment … is expected to be completed by mid-2025": not the study
 
             after = sentence[match.end() : match.end() + _DATE_REACH + 20]

@@ -229,6 +229,9 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "key inclusion and exclusion criteria",
         "criteria for participation",
         "criteria for eligibility",
+        "key eligibility",
+        "key eligibility requirements",
+        "main eligibility criteria",
     ),
     "inclusion": (
         "inclusion criteria",
@@ -439,6 +442,14 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "original other pre-specified outcome measures",
         "original other outcome measures",
         "change history",
+        "previous primary outcome measure",
+        "previous primary outcome measures",
+        "previous secondary outcome measure",
+        "previous secondary outcome measures",
+        "previous inclusion criteria",
+        "previous exclusion criteria",
+        "previous participant inclusion criteria",
+        "previous participant exclusion criteria",
     ),
     # An observational study's cohort in words (ClinicalTrials.gov): who is studied, not
     # a criterion; its "Sampling Method" is a design detail.
@@ -598,6 +609,9 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
     ),
     "enrollment": (
         "enrollment",
+        "number of participants enrolled",
+        "final sample size",
+        "final number of participants",
         "size",
         "target enrollment",
         "target number of participants",
@@ -631,6 +645,8 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
     "start_date": (
         "start date",
         "overall study start date",
+        "first patient in",
+        "first participant in",
         "planned study start",
         "planned start date",
         "overall trial start date",
@@ -676,6 +692,12 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "completion",
         "completion date",
         "trial end",
+        "date of the global end of the trial",
+        "p. date of the global end of the trial",
+        "planned study completion date",
+        "planned completion date",
+        "expected end of study",
+        "expected end of the study",
         "study completion",
         "study completion date",
         "estimated completion date",
@@ -815,6 +837,9 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
     "lead_sponsor": (
         "lead sponsor",
         "sponsor",
+        "promoter / sponsor",
+        "promoter",
+        "sponsor / promoter",
         "leads",
         "lead",
         "sponsored by",
@@ -885,6 +910,9 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "country",
         "location country",
         "member states concerned",
+        "countries/member states concerned",
+        "countries / member states concerned",
+        "member states / countries concerned",
         "member state concerned",
         "countries of recruitment",
         "listed location countries",
@@ -1199,6 +1227,9 @@ _BOILERPLATE_PATTERNS = (
     # ClinicalTrials.gov's explainers under its headings.
     r"researchers look for people who fit a certain description.*",
     r"this section provides .{0,200}",
+    # ISRCTN's note over the version of a field in force: "Current inclusion criteria as of
+    # 05/06/2024:" (the previous version follows under "Previous …")
+    r"current .{3,60} as of \d{1,2}/\d{1,2}/\d{2,4}:?",
     r"for (?:general|more) information about .{0,80}, (?:read|see|visit) .{0,80}",
     # Finders' notes under their criteria and outcome headings, addressed to the reader.
     r"(?:the )?eligibility criteria (?:are|is) (?:shown|listed|provided|displayed|given) .{0,160}",

@@ -37,7 +37,8 @@ _ITEM_NUMBER = re.compile(r"^\(?\d{1,2}[.)、]\s")
 _TABLE_SEPARATOR = re.compile(r"^\|?[\s:|-]+\|?$")
 # Criteria headings written mid-paragraph: "... consent form. Exclusion Criteria: 1. ...".
 _INLINE_CRITERIA = re.compile(
-    r"(?:(?<=\S)(?<!key)(?<!main)(?<!principal)(?<!participant)(?<!non)[ \t]+|(?<=[.;。]))"
+    r"(?:(?<=\S)(?<!key)(?<!main)(?<!principal)(?<!participant)(?<!non)(?<!previous)"
+    r"(?<!current)[ \t]+|(?<=[.;。]))"
     r"(?=(?:key |main |principal |participant )?(?:inclusion|exclusion) criteria\s*[:：])"
     # "…; SLEDAI-2K ≥ 6. Exclusion: pregnancy; …": the short heading after a sentence.
     r"|(?<=[.;。])[ \t]+(?=exclusion\s*[:：])"
@@ -54,6 +55,7 @@ _INLINE_CRITERIA = re.compile(
 # A label under a form-section code that the lexicon does not know: a field of the
 # registry's form, never a line of the list or block before it.
 _CODED_LABEL = re.compile(rf"^{FORM_CODE}\s+[^:：]{{1,120}}[:：]")
+_CODED_HEADING = re.compile(rf"^{FORM_CODE}\s+[A-Z][^:：.;]{{2,60}}$")
 # The EU register's trial type ticked: "E.7.1 Human pharmacology (Phase I): Yes".
 _FORM_PHASE = re.compile(
     r"\((?P<phase>phase\s+(?:I{1,3}|IV|[1-4]))\)\s*[:：]\s*yes\b", re.IGNORECASE
@@ -75,6 +77,7 @@ _YES = re.compile(r"yes\b", re.IGNORECASE)
 # A form-section code alone ("E.4") is the start of the heading after it, not a line.
 # Before a heading, a form's code or an outline's number ("B. Exclusion Criteria:") is the
 # heading's, not a line of its own.
+_TYPED_OUTCOME_SECTIONS = frozenset({"primary_outcomes", "secondary_outcomes", "other_outcomes"})
 _CODE_ONLY = re.compile(rf"^\s*(?:{FORM_CODE}|(?:[A-H]|I{{1,3}}|IV|VI{{0,3}}|IX|X)[.)])\s*$")
 _GLUED_FIELDS = frozenset(
     {
@@ -343,6 +346,8 @@ def _classify_labelled(body: str, body_at: int) -> _Shape:
                 value, value_at = value[1:-1].strip(), value_at + 1  # YAML: title: "…"
             return kind, FIELD_BY_TERM[key], match.label, value, value_at
         return "heading", SECTION_BY_TERM[key], match.label, value, value_at
+    if _CODED_HEADING.match(body):  # a form's part with no answer: "E.6 Scope of the trial"
+        return "heading", "details", body, None, None
     if _CODED_LABEL.match(body):  # another form field ("F.1.1 Trial has subjects under 18: No")
         label = body.split(":", 1)[0].strip()
         if (phase := _FORM_PHASE.search(body)) is not None:  # "E.7.1 … (Phase I): Yes"
@@ -425,7 +430,10 @@ def _label_cell_pair(body: str, body_at: int, *, headings: bool = False) -> _Sha
     # In a markdown table too, a criteria heading's row holds its list, the items parted
     # by line breaks ("| Inclusion Criteria | 1. Age 18-65<br>2. SLE |"); a row of one
     # word after it ("| Criteria | Details |") is the table's header.
-    if not headings and (section not in CRITERIA_SECTIONS or " " not in value.text):
+    # … and an outcome heading's its measure: "| Primary outcome measure | Incidence of AEs |"
+    if not headings and (
+        section not in CRITERIA_SECTIONS | _TYPED_OUTCOME_SECTIONS or " " not in value.text
+    ):
         section = None
     if key is None and section is None:
         return None

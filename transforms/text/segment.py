@@ -354,6 +354,9 @@ def _consume(state: _State, line: Line) -> None:
         line.text.startswith("|")
         and state.section.key in CRITERIA_SECTIONS
         and not (line.kind == "heading" and line.key in CRITERIA_SECTIONS)  # the next list's row
+        # in a table of "| Label | value |" rows, the row after "| Exclusion criteria | … |"
+        # is the next label's ("| Sex | Female |"), not a criterion
+        and not (state.row_section and line.kind in ("field", "heading"))
     ):
         line = state.last_row = _row_as_item(line)  # "| ANC | ≥ 1.0 |": a criterion
         if line.kind == "boilerplate":  # a row of empty cells
@@ -1080,9 +1083,10 @@ def _read_where_it_stands(state: _State, line: Line) -> Line:
             # "Outcome Measure: …" under "Primary Outcome Measures": a measure of that type
             return Line(line.value_start, line.end, line.value or "", line.indent, "free")
         if (
-            section in OUTCOME_SECTIONS
+            (section in OUTCOME_SECTIONS or line.value is None)
             and FIELD_BY_TERM.get(normalize_label(line.label or "")) == "time_frame"
-        ):  # "Time frame" under a measure is its frame's label, not the study's dates
+        ):  # "Time frame" under a measure is its frame's label, not the study's dates (and
+            # alone on its line, anywhere: "Time frame" / "28 days post infusion")
             return line._replace(kind="field" if line.value else "label", key="time_frame")
         if section == "results" and line.key in WITHIN_RESULTS:
             return _as_free(line)  # "Study Results" / "Outcome Measures": a result, not a plan

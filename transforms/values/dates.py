@@ -57,6 +57,8 @@ _PATTERNS = [
     (rf"(?<![\d/.])(?P<d>\d{{1,2}}){_DAY_SUFFIX}[\s\-]+{_MONTH}[\s\-,]+{_YEAR}(?!\d)", "day"),
     (rf"(?<![\w/.]){_MONTH},?[\s\-]+{_YEAR}(?!\d)", "month"),
     (rf"(?<![\d/.])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/{_YEAR}(?!\d)", "us"),
+    # the same with dashes ("15-03-2024", the Dutch register's): read as the slashed form
+    (rf"(?<![\d/.\-])(?P<a>\d{{1,2}})-(?P<b>\d{{1,2}})-{_YEAR}(?!\d)", "us"),
     (rf"(?<![\d/.]){_YEAR}[-/.](?P<m>\d{{1,2}})(?![\d\-/.])", "month"),
     # Day first with dots ("01.03.2024", as continental Europe writes); month/year "03/2024".
     (rf"(?<![\d.])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.{_YEAR}(?!\d)", "day"),

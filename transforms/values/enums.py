@@ -113,6 +113,16 @@ _STATUS = {
     "PENDING_NOT_YET_RECRUITING": "NOT_YET_RECRUITING",  # ChiCTR
     "NOT_RECRUITING_YET": "NOT_YET_RECRUITING",  # ChiCTR's English for 尚未开始
     "OPENING_SOON": "NOT_YET_RECRUITING",  # patient finders
+    # European registers' wordings
+    "ENDED_PREMATURELY": "TERMINATED",
+    "RECRUITING_COMPLETE_FOLLOW_UP_CONTINUING": "ACTIVE_NOT_RECRUITING",
+    "RECRUITING_COMPLETE_FOLLOW_UP_CONTINUES": "ACTIVE_NOT_RECRUITING",
+    "AUTHORISED_NOT_RECRUITING": "NOT_YET_RECRUITING",
+    "AUTHORIZED_NOT_RECRUITING": "NOT_YET_RECRUITING",
+    "ONGOING_NOT_YET_RECRUITING": "NOT_YET_RECRUITING",
+    "RECRUITMENT_OPEN": "RECRUITING",
+    "RECRUITMENT_CLOSED": "ACTIVE_NOT_RECRUITING",
+    "ACTIVE_RECRUITING": "RECRUITING",
     "OPEN_SOON": "NOT_YET_RECRUITING",
     "COMING_SOON": "NOT_YET_RECRUITING",
     "CLOSED_IN_FOLLOW_UP": "ACTIVE_NOT_RECRUITING",
@@ -231,7 +241,8 @@ def normalize_status(text: str | None) -> str | None:
     """
     if text and (study := _STUDY_WORD.match(text.strip())) is not None:
         text = text.strip()[study.end() :]
-    return _lookup(text, _LABELLED_STATUS) or status_badge(text)
+    # a whole wording first: "Ended (prematurely)" is not the "Ended" its remark qualifies
+    return _STATUS.get(_key(text)) or _lookup(text, _LABELLED_STATUS) or status_badge(text)
 
 
 def status_badge(text: str | None) -> str | None:
