@@ -987,3 +987,98 @@ def test_a_table_of_labels_and_values_with_criteria_and_outcomes() -> None:
     assert marts["criteria"]["text"].to_list() == ["Active infection"]
     assert marts["endpoints"]["measure"].to_list() == ["Incidence of adverse events"]
     assert marts["trials"]["sex"].to_list() == ["FEMALE"]
+
+
+@pytest.mark.parametrize(
+    ("top", "title"),
+    [
+        # a title hard-wrapped at the page's width
+        (
+            "The Safety and Efficacy of Anti-CD19 CAR-T Cells in Patients With\n"
+            "Relapsed/Refractory Autoimmune Diseases\nNCT ID: NCT06420154\n",
+            "The Safety and Efficacy of Anti-CD19 CAR-T Cells in Patients With "
+            "Relapsed/Refractory Autoimmune Diseases",
+        ),
+        # a wrapped sentence is no title
+        (
+            "Following lymphodepletion with chemotherapy (cyclophosphamide and\n"
+            "fludarabine) patients will be treated with CD19 Chimeric Antigen\n"
+            "Receptor (CAR) positive T cells as a single dose.\n",
+            None,
+        ),
+        # a title over an explainer sentence stays whole and alone
+        (
+            "The Safety and Efficacy of Anti-CD19 CAR-T Cells in Patients With Refractory Lupus\n"
+            "This section shows information provided by the study sponsor.\n",
+            "The Safety and Efficacy of Anti-CD19 CAR-T Cells in Patients With Refractory Lupus",
+        ),
+    ],
+)
+def test_wrapped_titles(top: str, title: str | None) -> None:
+    assert page_trial(top + "Status: Recruiting\n")["title"] == title
+
+
+@pytest.mark.parametrize(
+    ("lines", "days", "start"),
+    [
+        # "Time frame" over a frame: the measure's
+        ("Phase I: Dose-limiting toxicity (DLT)\nTime frame\n28 days post infusion\n", [28], None),
+        # over the study's dates: their heading
+        (
+            "Time Frame\nStart Date: 2025-02-10\nEstimated Completion Date: 2027-01\n",
+            [],
+            "2025-02-10",
+        ),
+    ],
+)
+def test_a_time_frame_label_alone_on_its_line(
+    lines: str, days: list[int], start: str | None
+) -> None:
+    marts = page_marts("RECRUITING\n" + lines)
+    assert marts["endpoints"]["time_frame_days"].to_list() == days
+    got = marts["trials"]["start_date"].to_list()[0]
+    assert (str(got) if got else None) == start
+
+
+@pytest.mark.parametrize(
+    ("lines", "field", "value"),
+    [
+        ("Study Phase - Phase 1\n", "phases", ["PHASE1"]),
+        ("Target number of participants - 20\n", "enrollment", 20),
+        ("Status – Recruiting\n", "overall_status", "RECRUITING"),
+        ("First Enrolled: 2025-02-10\n", "start_date", "2025-02-10"),
+        ("Record updated: 2024-05-17\n", "last_updated", "2024-05-17"),
+        ("Randomization: Randomized\n", "allocation", "RANDOMIZED"),
+        ("Key facts\nRECRUITING\nPHASE1\n", "overall_status", "RECRUITING"),
+        (
+            "Sponsors\nMeet the organizations funding or collaborating on the study and learn\n"
+            "about their roles.\nShanghai First Song Therapeutics Co., Ltd\n",
+            "lead_sponsor",
+            "Shanghai First Song Therapeutics Co., Ltd",
+        ),
+    ],
+)
+def test_labels_and_headings_other_sites_use(lines: str, field: str, value: object) -> None:
+    got = page_trial("CD19 CAR-T in lupus\nNCT07100012\n" + lines)[field]
+    assert (str(got) if field.endswith(("_date", "_updated")) else got) == value
+
+
+def test_a_stray_line_under_the_eligibility_heading() -> None:
+    page = (
+        "CD19 CAR-T in lupus\nNCT07100013\nParticipation Requirements\nAdvertisement\n"
+        "Sex: All\nMinimum Age: 18\n\n• Able to give informed consent;\n\n"
+        "• Age range from 18 to 70 years old;\n"
+    )
+    marts = page_marts(page)
+    assert marts["criteria"]["criterion_type"].to_list() == ["INCLUSION", "INCLUSION"]
+    assert marts["trials"]["sex"].to_list() == ["ALL"]
+
+
+def test_a_field_after_a_list_still_ends_it() -> None:
+    page = (
+        "CD19 CAR-T in lupus\nNCT07100014\nExclusion Criteria:\nPregnancy\nActive infection\n"
+        "Sex: All\n"
+    )
+    marts = page_marts(page)
+    assert marts["criteria"].height == 2
+    assert marts["trials"]["sex"].to_list() == ["ALL"]

@@ -15,9 +15,10 @@ from functools import cache
 
 import pycountry
 
-from transforms.marts.context import DocView, iter_sentences
+from transforms.marts.context import DocView, Row, iter_sentences
 from transforms.marts.prose_facts import prose_countries
 from transforms.text.badges import is_placeholder
+from transforms.text.items import join_wrapped
 from transforms.text.lexicon import FIELD_BY_TERM, SECTION_BY_TERM, is_boilerplate, normalize_label
 from transforms.text.scripts import english_half
 
@@ -542,10 +543,19 @@ def inferred_title(view: DocView) -> str | None:
     Only the top of the page is searched, and only until the first sentence:
     after that comes prose, whose short lines are addresses or captions.
     """
-    preamble = [r for r in view.items if r["section"] == "preamble"][:_TITLE_SEARCH_LINES]
+    preamble = [r for r in view.items if r["section"] == "preamble"][: _TITLE_SEARCH_LINES + 4]
     masthead = None  # "Biotech Daily — Cell Therapy": a site's name and section, if nothing else
-    for row in preamble:
-        text = str(row["text"]).strip()
+    lines = [str(row["text"]).strip() for row in preamble]
+    for i, text in enumerate(lines[:_TITLE_SEARCH_LINES]):
+        j = i + 1
+        while (
+            j < len(lines)
+            and _next_line(view.text, preamble[j - 1], preamble[j])
+            and _wraps_into(lines[j - 1], lines[j], text, j > i + 1)
+        ):
+            # "… in Patients With" / "Relapsed/Refractory Autoimmune Diseases": one title,
+            # hard-wrapped (or one sentence, which the full stop then shows)
+            text, j = join_wrapped(text, lines[j]), j + 1
         if text.endswith((".", "?", "!")):
             break
         if (
@@ -566,6 +576,43 @@ def inferred_title(view: DocView) -> str | None:
     return masthead
 
 
+# Words a hard-wrapped line may stop on, the rest of its phrase on the next line.
+_GOES_ON = re.compile(
+    r"\b(?:with|of|and|in|for|the|a|an|to|on|by|after|versus|vs\.?|or|at|from|among)$", re.I
+)
+_WRAP_WIDTH = 50  # a line this long may have been wrapped
+
+
+def _wraps_into(line: str, nxt: str, joined: str, wrapping: bool) -> bool:
+    """Whether ``nxt`` goes on with ``line``, a long line the page's width cut (``joined``:
+    the lines read so far, ``line`` the last of them; ``wrapping``: more than one)."""
+    return (
+        len(line) >= _WRAP_WIDTH
+        and line[-1:] not in ".:;!?"
+        and not _LABEL_START.match(nxt)
+        and not is_boilerplate(nxt)
+        and (
+            nxt[:1].islower()
+            or _GOES_ON.search(line) is not None
+            or joined.count("(") > joined.count(")")
+            # a wrapped paragraph's sentence ends there (not a title's explainer under it)
+            or (wrapping and len(line) >= _FULL_LINE and nxt.endswith("."))
+        )
+    )
+
+
+_FULL_LINE = 60
+
+
+def _next_line(text: str, row: Row, nxt: Row) -> bool:
+    """Whether ``nxt`` starts on the line right after ``row`` (no blank line between)."""
+    end = int(row["norm_start"]) + len(str(row["text"]))  # type: ignore[arg-type]
+    return text.count("\n", end, int(nxt["norm_start"])) == 1  # type: ignore[arg-type]
+
+
+_LABEL_START = re.compile(r"^[^:：]{1,40}[:：]|^NCT\d", re.IGNORECASE)
+
+
 def lead_sponsor(view: DocView) -> str | None:
     labelled = view.value("lead_sponsor")
     if labelled:
@@ -580,6 +627,8 @@ def lead_sponsor(view: DocView) -> str | None:
         if row["section_ordinal"] in collaborators:
             continue
         text = _SPONSOR_PART.sub("", str(row["text"]).strip())  # "Organisation: X" (ISRCTN)
+        if text[:1].islower():
+            continue  # the wrapped end of an explainer: "… and learn" / "about their roles."
         if _names_an_organisation(text) and not is_boilerplate(text) and not is_placeholder(text):
             return _without_address(text)
     return None

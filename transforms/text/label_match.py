@@ -31,6 +31,8 @@ from transforms.text.lexicon import (
 
 _TERMS = frozenset({**SECTION_BY_TERM, **FIELD_BY_TERM})
 _ASCII_TERMS = frozenset(term.lower() for term in _TERMS if term.isascii())
+# Fields' labels only, not sections': "Status - Recruiting", not "Eligibility - who can join".
+_FIELD_TERMS = frozenset(FIELD_BY_TERM) - frozenset(SECTION_BY_TERM)
 # A label that is not ASCII can only be a term that is not, or an ASCII term written
 # with one of the four letters the regexes fold to ASCII ("ſ", "ı", "İ", the Kelvin
 # sign): the regexes for such lines need try only those terms, a few dozen of hundreds.
@@ -57,10 +59,11 @@ class LabelMatch(NamedTuple):
 
 
 def match_label_colon(body: str) -> LabelMatch | None:
-    """What ``LABEL_COLON.match(body)`` finds: "Label: value", value stripped on the left."""
+    """What ``LABEL_COLON.match(body)`` finds: "Label: value", value stripped on the left;
+    or a field's label and its value parted by a spaced dash ("Study Phase - Phase 1")."""
     colon = _COLON.search(body)
     if colon is None:
-        return None
+        return _label_dash(body) if " - " in body or " – " in body or " — " in body else None
     label = body[: colon.start()].rstrip()
     if "\n" in body:
         return _from_regex(LABEL_COLON, body)
@@ -73,6 +76,22 @@ def match_label_colon(body: str) -> LabelMatch | None:
         return None
     value = body[colon.end() :].lstrip()
     return LabelMatch(label, value, len(body) - len(value))
+
+
+_DASH = re.compile(r"\s[-–—]\s+")
+
+
+def _label_dash(body: str) -> LabelMatch | None:
+    """ "Label - value" for a field's label only (a section's name before a dash is a
+    heading's words: "Eligibility – who can join")."""
+    dash = _DASH.search(body)
+    if dash is None:
+        return None
+    label = body[: dash.start()].rstrip()
+    value = body[dash.end() :].strip()
+    if not value or not label.isascii() or normalize_label(label) not in _FIELD_TERMS:
+        return None
+    return LabelMatch(label, value, len(body) - len(body[dash.end() :].lstrip()))
 
 
 def _is_term(label: str) -> bool:

@@ -46,7 +46,16 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "how many people will take part",
         "how many people are needed",
     ),
-    "status": ("status and phase", "basic information", "study status", "trial status overview"),
+    "status": (
+        "status and phase",
+        "basic information",
+        "study status",
+        "trial status overview",
+        "key facts",  # a finder's block of bare values: status, phase, size, dates
+        "at a glance",
+        "study at a glance",
+        "trial at a glance",
+    ),
     "design": (
         "study design",
         "design",
@@ -210,6 +219,8 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
     ),
     "eligibility": (
         "eligibility",
+        "requirements",  # a finder's "Participation Requirements", shortened
+        "participation requirements and restrictions",
         "eligibility criteria",
         "participation requirements",
         "who can participate",
@@ -311,6 +322,9 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "exclude criteria",
         "who can't take part",
         "who cannot participate",
+        "who can't participate",
+        "who can not participate",
+        "who may not participate",
         "who can not take part",
         "exclusioncriteria",
         "non-inclusion criteria",  # a French protocol's "critères de non-inclusion"
@@ -589,7 +603,13 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
     ),
     "study_type": ("study type", "type of study", "trial type", "研究类型", "primary study design"),
     # ISRCTN's secondary design is its allocation ("Non randomised study").
-    "allocation": ("allocation", "allocation to intervention", "secondary study design"),
+    "allocation": (
+        "allocation",
+        "allocation to intervention",
+        "secondary study design",
+        "randomization",
+        "randomisation",
+    ),
     "intervention_model": (
         "intervention model",
         "interventional model",
@@ -645,6 +665,9 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
     "start_date": (
         "start date",
         "overall study start date",
+        "first enrolled",
+        "first enrolment",
+        "first enrollment",
         "first patient in",
         "first participant in",
         "planned study start",
@@ -724,6 +747,8 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
     ),
     "last_updated": (
         "last updated",
+        "record updated",
+        "record last updated",
         "last updated on",
         "last modified on",  # jRCT
         "updated at",

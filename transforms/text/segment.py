@@ -52,6 +52,7 @@ from transforms.text.page_furniture import running_heads
 from transforms.text.records import parse_record, record_fields
 from transforms.text.scripts import CJK, CJK_CHARS, latin_only, mostly_cjk
 from transforms.text.tables import row_cells
+from transforms.values.durations import is_time_frame
 
 # Values printed in one row of badges: "Recruiting · Phase 1 · 12 participants".
 _BADGE_SEPARATOR = re.compile(r"\s+[·•|]\s+")
@@ -813,6 +814,13 @@ def _extends_last_field(
     return True
 
 
+def _frame_follows(state: _State, line: Line) -> bool:
+    """Whether the next line with text is a time frame alone ("28 days post infusion")."""
+    after = state.text[line.end : line.end + 200].split("\n")
+    following = next((text.strip() for text in after[1:] if text.strip()), "")
+    return bool(following) and is_time_frame(following)
+
+
 def _prose_follows(state: _State, line: Line) -> bool:
     """Whether the next line with text is a sentence of prose (long, with a full stop)."""
     after = state.text[line.end : line.end + 400].split("\n")
@@ -930,8 +938,12 @@ def _ends_related_list(state: _State, line: Line) -> bool:
 
 
 def _close_list(state: _State, line: Line) -> None:
-    """A label after an eligibility list's items ends the list (the page moved on)."""
-    if state.section.key in CRITERIA_SECTIONS and state.section.lines:
+    """A label after an eligibility list's items ends the list (the page moved on); one
+    stray line is no list ("Advertisement" between the heading and its "Sex: All")."""
+    lines = state.section.lines
+    if state.section.key in CRITERIA_SECTIONS and (
+        len(lines) >= 2 or (lines and has_list_marker(lines[0].text))
+    ):
         _end_section(state, line)
 
 
@@ -1083,10 +1095,11 @@ def _read_where_it_stands(state: _State, line: Line) -> Line:
             # "Outcome Measure: …" under "Primary Outcome Measures": a measure of that type
             return Line(line.value_start, line.end, line.value or "", line.indent, "free")
         if (
-            (section in OUTCOME_SECTIONS or line.value is None)
+            (section in OUTCOME_SECTIONS or (line.value is None and _frame_follows(state, line)))
             and FIELD_BY_TERM.get(normalize_label(line.label or "")) == "time_frame"
         ):  # "Time frame" under a measure is its frame's label, not the study's dates (and
-            # alone on its line, anywhere: "Time frame" / "28 days post infusion")
+            # anywhere with a frame under it: "Time frame" / "28 days post infusion"; over
+            # "Start Date: …" it heads the study's dates)
             return line._replace(kind="field" if line.value else "label", key="time_frame")
         if section == "results" and line.key in WITHIN_RESULTS:
             return _as_free(line)  # "Study Results" / "Outcome Measures": a result, not a plan
