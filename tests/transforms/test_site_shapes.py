@@ -1048,7 +1048,6 @@ def test_a_time_frame_label_alone_on_its_line(
         ("Status – Recruiting\n", "overall_status", "RECRUITING"),
         ("First Enrolled: 2025-02-10\n", "start_date", "2025-02-10"),
         ("Record updated: 2024-05-17\n", "last_updated", "2024-05-17"),
-        ("Randomization: Randomized\n", "allocation", "RANDOMIZED"),
         ("Key facts\nRECRUITING\nPHASE1\n", "overall_status", "RECRUITING"),
         (
             "Sponsors\nMeet the organizations funding or collaborating on the study and learn\n"
@@ -1063,7 +1062,7 @@ def test_labels_and_headings_other_sites_use(lines: str, field: str, value: obje
     assert (str(got) if field.endswith(("_date", "_updated")) else got) == value
 
 
-def test_a_stray_line_under_the_eligibility_heading() -> None:
+def test_an_advertisement_under_the_eligibility_heading() -> None:
     page = (
         "CD19 CAR-T in lupus\nNCT07100013\nParticipation Requirements\nAdvertisement\n"
         "Sex: All\nMinimum Age: 18\n\n• Able to give informed consent;\n\n"
@@ -1082,3 +1081,31 @@ def test_a_field_after_a_list_still_ends_it() -> None:
     marts = page_marts(page)
     assert marts["criteria"].height == 2
     assert marts["trials"]["sex"].to_list() == ["ALL"]
+
+
+def test_a_dumped_record_with_markdowns_escapes() -> None:
+    page = (
+        "CD19 CAR-T in lupus\nProtocol\n{'studyType': 'INTERVENTIONAL', 'phases': \\['PHASE1'\\], "
+        "'designInfo': {'allocation': 'NON\\_RANDOMIZED', 'interventionModel': 'SINGLE\\_GROUP'}}\n"
+    )
+    trial = page_trial(page)
+    assert (trial["study_type"], trial["allocation"], trial["intervention_model"]) == (
+        "INTERVENTIONAL",
+        "NON_RANDOMIZED",
+        "SINGLE_GROUP",
+    )
+
+
+def test_an_inline_list_lettered() -> None:
+    page = (
+        "CD19 CAR-T in lupus\nNCT07100016\nEligibility criteria\nInclusion Criteria: a. Age 5-18 "
+        "years old; b. SLEDAI 2K score ≥ 8 points; c. Negative pregnancy test. Exclusion "
+        "Criteria: a. Received CAR T cell therapy previously; b. Previous stem cell transplant.\n"
+    )
+    types = page_marts(page)["criteria"]["criterion_type"].to_list()
+    assert (types.count("INCLUSION"), types.count("EXCLUSION")) == (3, 2)
+
+
+def test_an_advertisements_empty_slot() -> None:
+    page = "CD19 CAR-T in lupus\nNCT07100017\nTrial arms\nAdvertisement\nTreatment group\n"
+    assert page_marts(page)["arms"]["label"].to_list() == ["Treatment group"]

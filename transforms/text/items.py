@@ -202,10 +202,29 @@ def _inline_cuts(text: str, squashed: bool) -> list[int]:
             last = number
     if not cuts and "②" in text:
         return _circled_cuts(text)
+    if not cuts and (letters := _letter_cuts(text)):
+        return letters
     if not cuts and squashed and text.count(";") >= 2:
         # A whole list on one line, its items parted only by ";": "age 18-65; SLE; …".
         return [m.end() for m in _SEMICOLON.finditer(text) if m.end() < len(text)]
     return cuts
+
+
+# An inline list lettered "a. … b. …" or "(a) … (b) …", after a boundary, before a capital.
+_INLINE_LETTER = re.compile(r"(?:^|(?<=[;:.]\s)|(?<=[;:]))\(?([a-z])[.)]\s+(?=[A-Z0-9])")
+
+
+def _letter_cuts(text: str) -> list[int]:
+    """Offsets of "b.", "c.", … after "a.", in order (two letters at least)."""
+    cuts: list[int] = []
+    expected = "a"
+    for match in _INLINE_LETTER.finditer(text):
+        if match.group(1) != expected:
+            continue
+        if expected != "a" or match.start() > 0:
+            cuts.append(match.start())
+        expected = chr(ord(expected) + 1)
+    return cuts if expected > "b" else []
 
 
 def _circled_cuts(text: str) -> list[int]:

@@ -603,13 +603,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
     ),
     "study_type": ("study type", "type of study", "trial type", "研究类型", "primary study design"),
     # ISRCTN's secondary design is its allocation ("Non randomised study").
-    "allocation": (
-        "allocation",
-        "allocation to intervention",
-        "secondary study design",
-        "randomization",
-        "randomisation",
-    ),
+    "allocation": ("allocation", "allocation to intervention", "secondary study design"),
     "intervention_model": (
         "intervention model",
         "interventional model",
@@ -1261,6 +1255,7 @@ _BOILERPLATE_PATTERNS = (
     r"not all (?:eligibility )?criteria (?:are|may be) (?:listed|shown).{0,160}",
     r"talk (?:with|to) your (?:doctor|physician|care team|health ?care provider).{0,160}",
     r"translate this page",
+    r"advertisement|sponsored content|paid content",  # an ad's slot, scraped empty
     r"(?:am i eligible\?\s*)?take (?:the|our|a) .{0,24}\bquiz\b.{0,40}",
     r"(?:primary |secondary )?outcome measures? (?:are|is) (?:the )?(?:measurements?|things?|ways?)"
     r" .{0,160}",

@@ -81,7 +81,14 @@ def parse_record(text: str) -> Any | None:
     try:
         return ast.literal_eval(text)
     except (ValueError, SyntaxError, MemoryError, RecursionError, TypeError):
-        return None
+        pass
+    if "\\" in text:  # markdown's escapes left in a dump: "\['PHASE1'\]", "NON\_RANDOMIZED"
+        unescaped = _MARKDOWN_ESCAPE.sub(r"\1", text)
+        return parse_record(unescaped) if unescaped != text else None
+    return None
+
+
+_MARKDOWN_ESCAPE = re.compile(r"\\([\[\]_*#`{}()<>|])")
 
 
 def record_fields(obj: Any) -> list[tuple[str, str, str]]:

@@ -938,12 +938,8 @@ def _ends_related_list(state: _State, line: Line) -> bool:
 
 
 def _close_list(state: _State, line: Line) -> None:
-    """A label after an eligibility list's items ends the list (the page moved on); one
-    stray line is no list ("Advertisement" between the heading and its "Sex: All")."""
-    lines = state.section.lines
-    if state.section.key in CRITERIA_SECTIONS and (
-        len(lines) >= 2 or (lines and has_list_marker(lines[0].text))
-    ):
+    """A label after an eligibility list's items ends the list (the page moved on)."""
+    if state.section.key in CRITERIA_SECTIONS and state.section.lines:
         _end_section(state, line)
 
 
