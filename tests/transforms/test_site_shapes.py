@@ -1109,3 +1109,27 @@ def test_an_inline_list_lettered() -> None:
 def test_an_advertisements_empty_slot() -> None:
     page = "CD19 CAR-T in lupus\nNCT07100017\nTrial arms\nAdvertisement\nTreatment group\n"
     assert page_marts(page)["arms"]["label"].to_list() == ["Treatment group"]
+
+
+@pytest.mark.parametrize(
+    "inclusion",
+    [
+        "(a) Age:5-18 years old; (b) SLEDAI 2K score ≥ 8 points; (c) Negative pregnancy test.",
+        "[1] Age:5-18 years old; [2] SLEDAI 2K score ≥ 8 points; [3] Negative pregnancy test.",
+    ],
+)
+def test_inline_lists_bracketed_or_lettered_with_a_label_first(inclusion: str) -> None:
+    page = (
+        f"CD19 CAR-T in lupus\nNCT07100018\nEligibility criteria\nInclusion Criteria: {inclusion}\n"
+    )
+    marts = page_marts(page)
+    assert marts["criteria"].height == 3
+    assert marts["criteria_thresholds"].filter(concept="sledai_2k").height == 1
+
+
+def test_a_dumped_record_with_non_breaking_spaces() -> None:
+    page = (
+        "CD19 CAR-T in lupus\nProtocol\n"
+        "{'studyType':\u00a0'INTERVENTIONAL',\u00a0'phases':\u00a0['PHASE1']}\n"
+    )
+    assert page_trial(page)["study_type"] == "INTERVENTIONAL"

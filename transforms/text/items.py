@@ -38,7 +38,8 @@ _MARKER = re.compile(
     re.VERBOSE,
 )
 # Inline numbering candidates: a number after a boundary, then "." ")" or "、".
-_INLINE_NUMBER = re.compile(r"(?:^|(?<=[\s;.:,]))\(?(\d{1,2})[.)、](?!\d)\s*(?=\S)")
+# "1.", "(2)", "3)", "4、", and "[5]" as some sites number.
+_INLINE_NUMBER = re.compile(r"(?:^|(?<=[\s;.:,]))(?:\(?|\[)(\d{1,2})(?:[.)、]|\])(?!\d)\s*(?=\S)")
 # A list written inline after a bullet: "- Age 18-65 years - SLEDAI-2K ≥ 8" (the next
 # item starts at the same glyph, spaced, before a letter).
 _LEAD_BULLET = re.compile(r"^([•\-*])\s+\S")

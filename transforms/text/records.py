@@ -74,6 +74,8 @@ def parse_record(text: str) -> Any | None:
     """The object a JSON or Python-literal line holds, or None if it is neither."""
     if len(text) > _MAX_RECORD_CHARS:
         return None
+    if "\u00a0" in text:  # a page's non-breaking spaces between the dump's items
+        text = text.replace("\u00a0", " ")
     try:
         return json.loads(text)
     except ValueError:

@@ -1179,8 +1179,14 @@ def _arm_key(line: Line) -> Line | None:
 
 
 def _is_list_item(state: _State, line: Line) -> bool:
-    """ "• Age: 18-60 years" in an eligibility list is a criterion, not the page's age field."""
-    return state.section.key in CRITERIA_SECTIONS and has_list_marker(line.text)
+    """ "• Age: 18-60 years" in an eligibility list is a criterion, not the page's age field
+    (so is "(a) Age: 5-18 years", a lettered list's)."""
+    return state.section.key in CRITERIA_SECTIONS and (
+        has_list_marker(line.text) or _LETTER_MARKER.match(line.text) is not None
+    )
+
+
+_LETTER_MARKER = re.compile(r"^(?:\([a-z]\)|\[\d{1,2}\]|[a-z]\))\s")
 
 
 def _row_as_item(line: Line) -> Line:
