@@ -46,13 +46,17 @@ def choose_fields(fields: list[Field]) -> tuple[list[bool], list[dict[str, str |
     """``is_chosen`` per field (same order) and the conflict rows of this document."""
     chosen = [False] * len(fields)
     by_key: dict[str, list[int]] = defaultdict(list)
+    first_group: dict[str, int] = {}  # where each section's first group is named
+    for i, f in enumerate(fields):
+        if f.key == "arms":
+            first_group.setdefault(f.section, i)
     for i, f in enumerate(fields):
         if (
             f.value is None
             or f.section in FOREIGN_SECTIONS
             or (
                 f.key in GROUP_COUNTS
-                and _follows_a_group(fields, i)
+                and _follows_a_group(fields, i, first_group)
                 and "total" not in (f.label or "").lower()  # ChiCTR's "Total sample size"
             )
             or states_nothing(f.key, f.value)
@@ -129,7 +133,7 @@ def _ended(field: Field) -> bool:
     return normalize_status(field.value) in ENDED
 
 
-def _follows_a_group(fields: list[Field], i: int) -> bool:
+def _follows_a_group(fields: list[Field], i: int, first_group: dict[str, int]) -> bool:
     """Whether the field before ``fields[i]``, in the same section, describes a group.
 
     A label with no value between them is the same field in another language (ChiCTR's
@@ -143,6 +147,4 @@ def _follows_a_group(fields: list[Field], i: int) -> bool:
         return False
     # After an intervention, a count is a group's only among groups ("Group: A / Intervention:
     # X / Sample size: 10"); "Treatment" / "CAR-T cells" / "Size" / "18" is the trial's.
-    return before.key != "intervention" or any(
-        f.key == "arms" and f.section == before.section for f in fields[:j]
-    )
+    return before.key != "intervention" or first_group.get(before.section, j) < j
