@@ -1133,3 +1133,13 @@ def test_a_dumped_record_with_non_breaking_spaces() -> None:
         "{'studyType':\u00a0'INTERVENTIONAL',\u00a0'phases':\u00a0['PHASE1']}\n"
     )
     assert page_trial(page)["study_type"] == "INTERVENTIONAL"
+
+
+def test_labels_underlined_with_dashes() -> None:
+    page = "CD19 CAR-T in lupus\nName\n----\nSTEAM\nUpdated at\n----------\n2024-01-25\n"
+    trial = page_trial(page)
+    assert (trial["acronym"], str(trial["last_updated"]), trial["start_date"]) == (
+        "STEAM",
+        "2024-01-25",
+        None,
+    )
