@@ -814,18 +814,24 @@ def _extends_last_field(
     return True
 
 
+def _lines_after(state: _State, line: Line, count: int = 1) -> list[str]:
+    """The next ``count`` lines with text after ``line`` (stripped), looked up in the page:
+    a few readers decide a line by what stands under it."""
+    after = state.text[line.end : line.end + _LOOK_AHEAD_CHARS].split("\n")[1:]
+    return [text.strip() for text in after if text.strip()][:count]
+
+
+_LOOK_AHEAD_CHARS = 600
+
+
 def _frame_follows(state: _State, line: Line) -> bool:
     """Whether the next line with text is a time frame alone ("28 days post infusion")."""
-    after = state.text[line.end : line.end + 200].split("\n")
-    following = next((text.strip() for text in after[1:] if text.strip()), "")
-    return bool(following) and is_time_frame(following)
+    return any(is_time_frame(text) for text in _lines_after(state, line))
 
 
 def _prose_follows(state: _State, line: Line) -> bool:
     """Whether the next line with text is a sentence of prose (long, with a full stop)."""
-    after = state.text[line.end : line.end + 400].split("\n")
-    following = next((text.strip() for text in after[1:] if text.strip()), "")
-    return len(following) >= _PROSE_CHARS and "." in following
+    return any(len(text) >= _PROSE_CHARS and "." in text for text in _lines_after(state, line))
 
 
 _PROSE_CHARS = 60
@@ -948,9 +954,7 @@ _LOOK_AHEAD_LINES = 2
 
 def _list_goes_on(state: _State, line: Line) -> bool:
     """Whether one of the next two lines with text is a marked item (bullet or number)."""
-    after = state.text[line.end : line.end + 600].split("\n")[1:]
-    following = [text.strip() for text in after if text.strip()][:_LOOK_AHEAD_LINES]
-    return any(has_list_marker(text) for text in following)
+    return any(has_list_marker(text) for text in _lines_after(state, line, _LOOK_AHEAD_LINES))
 
 
 def _open_arms(state: _State, line: Line) -> None:
