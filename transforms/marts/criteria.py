@@ -33,10 +33,11 @@ _EXCLUDING = re.compile(
 )
 
 
-# An item that says the list is empty ("Exclusion criteria: - None") is no criterion.
+# An item that says the list is empty ("Exclusion criteria: - None") is no criterion, nor
+# the label of a row whose value was the list ("Criteria | Inclusion Criteria:").
 _NO_CRITERION = re.compile(
     r"^\W*(?:none|nil|n/?a|not\s+(?:applicable|available|provided|specified)|no\s+(?:other\s+)?"
-    r"(?:inclusion|exclusion|eligibility)?\s*criteria|无)\W*$",
+    r"(?:inclusion|exclusion|eligibility)?\s*criteria|(?:eligibility\s+)?criteria|无)\W*$",
     re.IGNORECASE,
 )
 

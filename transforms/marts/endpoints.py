@@ -20,6 +20,7 @@ from transforms.marts.context import DocView, doc_views
 from transforms.marts.identity import trial_id
 from transforms.marts.prose_endpoints import prose_endpoint_rows, type_listed_endpoints
 from transforms.schemas import ENDPOINTS, frame_of
+from transforms.text.items import ends_open
 from transforms.text.lexicon import FIELD_TERMS, OUTCOME_SECTIONS, normalize_label
 from transforms.text.scripts import latin_only, mostly_cjk
 from transforms.text.tables import cell_lines, column_lexicon, column_roles, table_cells
@@ -210,11 +211,29 @@ class _Block:
             self.time_frame = _extract_inline_frame(self)
         return True
 
+    def takes_frame_line(self, text: str) -> bool:
+        """Take a line that holds this measure's "[Time Frame: …]": alone under it ("1. X" /
+        "[Time Frame: 28 days]"), or ending the measure's wrapped rest ("1. X including" /
+        "CRS and ICANS [Time Frame: Up to 24 months]")."""
+        if self.time_frame is not None or not self.lines or self.measure is not None:
+            return False
+        frame = _INLINE_FRAME.search(text)
+        alone = frame is not None and frame.start() == 0 and not text[frame.end() :].strip()
+        if not (alone or ends_open(self.lines[-1]) or text[:1].islower()):
+            return False
+        self.open_frame, self.bracketed = text.count("[") > text.count("]"), True
+        if alone:
+            self.time_frame = frame.group("frame").strip()
+            return True
+        self.lines[-1] = f"{self.lines[-1]} {text}"
+        self.time_frame = _extract_inline_frame(self)
+        return True
+
 
 def endpoint_rows(view: DocView, tid: str) -> list[Row]:
     rows = []
     seen: set[tuple[str | None, str, str | None, str]] = set()
-    for block in _blocks(view):
+    for block in (one for read in _blocks(view) for one in _one_measure_a_line(read)):
         lines = list(block.lines)
         frame = block.time_frame
         if frame is None and len(lines) > 1 and _is_bare_frame(lines[-1]):
@@ -508,6 +527,9 @@ class _BlockReader:
         if current is not None and not numbered and current.wrapped_frame(text):
             current.end = max(current.end, int(row["span_end"]))  # type: ignore[arg-type]
             return
+        if inline and current is not None and not numbered and current.takes_frame_line(text):
+            current.end = max(current.end, int(row["span_end"]))  # type: ignore[arg-type]
+            return
         if (
             current is not None
             and current.lines
@@ -554,6 +576,42 @@ class _BlockReader:
             block.open_frame = text.count("[") > text.count("]")
             block.bracketed = "[" in text
             block.time_frame = _extract_inline_frame(block)
+
+
+# A line that says more of the measure above it, not another measure.
+_SAYS_MORE = re.compile(
+    r"^(?:[a-z(\[]|(?i:defined|measured|assessed|evaluated|calculated|determined|as|per|"
+    r"according|using|including|based|i\.e\.|e\.g\.|where|which|with)\b)",
+)
+_MEASURE_A_LINE = 90  # characters: a listed measure's name is a line of a few words
+
+
+def _one_measure_a_line(block: _Block) -> list[_Block]:
+    """The block, or one block a line when its lines are a list of bare measure names.
+
+    WHO ICTRP and registries that feed it print a section's measures a line each,
+    with no markers and no time frames ("SRI-4 response" / "Duration of B-cell
+    aplasia"): each line names a measure. A block with a frame, a labelled measure, a
+    sentence, a wrap or a line that goes on with the one before keeps one measure with
+    its description.
+    """
+    lines = block.lines
+    if block.measure is not None or block.time_frame is not None or len(lines) < 2:
+        return [block]
+    if any(
+        len(line) > _MEASURE_A_LINE
+        or line.rstrip().endswith((".", ":", ",", ";"))
+        or _SAYS_MORE.match(line)
+        or is_time_frame(line)
+        for line in lines
+    ) or any(ends_open(line) for line in lines[:-1]):
+        return [block]
+    return [
+        _Block(
+            block.section, block.start, block.end, lines=[line], endpoint_type=block.endpoint_type
+        )
+        for line in lines
+    ]
 
 
 def _each_timed(block: _Block, text: str) -> bool:

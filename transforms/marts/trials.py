@@ -250,6 +250,12 @@ def _enrollment(view: DocView) -> Row:
     return {"enrollment": count, "enrollment_type": kind if count is not None else None}
 
 
+# Date labels in registries' British wording (WHO ICTRP, ISRCTN, ANZCTR): they write the
+# day first, also for a trial whose own id is ClinicalTrials.gov's.
+_NON_US_LABEL = re.compile(r"enrolment|\bdate\s+of\s+registration\b", re.IGNORECASE)
+_DATED = (*DATE_FIELDS, "registration_date")
+
+
 def _dates(view: DocView, ids: list[str]) -> Row:
     """Each date field; a stated period ("Study execute time") gives a missing start or end.
 
@@ -262,7 +268,12 @@ def _dates(view: DocView, ids: list[str]) -> Row:
     values = {name: view.value(name) for name in DATE_FIELDS}
     # Every date the page writes, the ones not chosen too ("Date submitted: 14/03/2025").
     written = [str(r["value"]) for r in view.fields if r["field"] in DATE_FIELDS and r["value"]]
-    day_first = writes_day_first(written) or (bool(ids) and not ids[0].startswith("NCT"))
+    labels = [str(r["label"]) for r in view.fields if r["field"] in _DATED and r["label"]]
+    day_first = (
+        writes_day_first(written)
+        or (bool(ids) and not ids[0].startswith("NCT"))
+        or any(_NON_US_LABEL.search(label) for label in labels)
+    )
     if not (values["start_date"] or start) or not (values["completion_date"] or end):
         stated = {k: v for k, v in from_period.items() if v}  # "The study, starting in …"
         from_period = prose_dates(view, day_first=day_first) | stated

@@ -316,13 +316,13 @@ def _continues(piece: _Piece, prev: _Piece, marked: bool, unspaced: bool) -> boo
     # "EULAR/ACR classification criteria … screening.").
     if marked and len(prev.text) >= _WRAPPED_ITEM and piece.text.endswith("."):
         return True
-    return _open_end(prev.text)
+    return ends_open(prev.text)
 
 
 _WRAPPED_ITEM = 40  # characters: an item this long may have been wrapped
 
 
-def _open_end(text: str) -> bool:
+def ends_open(text: str) -> bool:
     """Whether ``text`` ends on a sign or word that needs more ("… with fludarabine and")."""
     if not text:
         return False

@@ -346,6 +346,7 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "study sites",
         "recruitment locations",
         "contacts and locations",
+        "contacts/locations",
         "trial locations",
         "where is the study",
         "study centers",
@@ -607,6 +608,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
     "intervention_model": (
         "intervention model",
         "interventional model",
+        "interventional study model",  # ClinicalTrials.gov's Researcher View
         "study model",
         "model",
         "intervention assignment",
@@ -797,6 +799,13 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "eligible gender",
         "eligible genders",
         "性别",
+    ),
+    # Whether eligibility rests on gender identity (ClinicalTrials.gov): no criterion.
+    "gender_based": (
+        "gender based",
+        "sex based",
+        "gender eligibility description",
+        "sex eligibility description",
     ),
     # Who registered the record ("Sponsor-Investigator"): not the sponsor, not a contact.
     "responsible_party": (
@@ -1266,9 +1275,11 @@ _BOILERPLATE_PATTERNS = (
     r"the information listed above is not intended to contain all considerations.*",
     # Explainer sentences addressed to the reader under each heading.
     r"(?:see|review|learn about|explore|check|get|understand|meet|identify|reach out|find|"
-    r"dive into|browse|discover|read) \b.{0,160}\b(?:trial|study|research|studies|participat\w*|"
-    r"contact\w*|sites?|details?|criteria|conditions?|tested|narrative|background|snapshot|"
-    r"synopsis|organizations?|regulators|identifiers|investigators?|researchers|facilit\w+)\b.*",
+    r"dive into|browse|discover|read|track|view|compare|access) \b.{0,160}\b(?:trial|study|"
+    r"research|studies|participat\w*|contact\w*|sites?|details?|criteria|conditions?|tested|"
+    r"narrative|background|snapshot|synopsis|organizations?|regulators|identifiers|"
+    r"investigators?|researchers|facilit\w+|metrics|measures|outcomes|end\s?points|"
+    r"effectiveness)\b.*",
 )
 BOILERPLATE = re.compile("^(?:" + "|".join(_BOILERPLATE_PATTERNS) + ")$", re.IGNORECASE)
 

@@ -1095,7 +1095,7 @@ def _read_where_it_stands(state: _State, line: Line) -> Line:
             # "Outcome Measure: …" under "Primary Outcome Measures": a measure of that type
             return Line(line.value_start, line.end, line.value or "", line.indent, "free")
         if (
-            (section in OUTCOME_SECTIONS or (line.value is None and _frame_follows(state, line)))
+            (section in WITHIN_RESULTS or (line.value is None and _frame_follows(state, line)))
             and FIELD_BY_TERM.get(normalize_label(line.label or "")) == "time_frame"
         ):  # "Time frame" under a measure is its frame's label, not the study's dates (and
             # anywhere with a frame under it: "Time frame" / "28 days post infusion"; over
@@ -1147,14 +1147,15 @@ def _is_measure_in_list(state: _State, line: Line) -> bool:
 def _is_block_label(state: _State, line: Line) -> bool:
     """A heading's words used inside a block: not a new section.
 
-    "Description: …" inside an outcome or arm block describes the block; in an
+    "Description: …" inside an outcome or arm block (or a posted result's) describes the
+    block; in an
     arms section, "Intervention/Treatment" is the column header of its table
     printed as a line (ClinicalTrials.gov), not the interventions section.
     """
     if line.key == "summary":
         if state.section.key in ("arms", "interventions"):
             return True  # "Description" over an arm's words, or "Description: …"
-        return line.value is not None and state.section.key in OUTCOME_SECTIONS
+        return line.value is not None and state.section.key in WITHIN_RESULTS
     if line.key != "interventions" or state.section.key != "arms":
         return False
     if "/" in line.text:  # "Intervention/Treatment": a column's name
