@@ -126,3 +126,259 @@ def test_an_explainer_under_the_outcomes_heading_is_no_endpoint() -> None:
         "Percentage of Participants in DORIS Remission\nTime frame: Month 6\n"
     )["endpoints"]
     assert endpoints["endpoint_type"].to_list() == ["PRIMARY", "SECONDARY"]
+
+
+def test_schema_org_markup_ranks_below_the_page_and_its_lists_are_other_trials() -> None:
+    trial = page_trial(
+        "CD19 CAR-T in Refractory SLE\nStatus: Recruiting\nPhase: Phase 1\n"
+        '{"@context":"https://schema.org","@type":"MedicalTrial","identifier":"NCT06880123",'
+        '"phase":"Phase 2"}\n'
+        '<script type="application/ld+json">\n{"@type": "ItemList", "itemListElement": [\n'
+        '  {"@type": "MedicalTrial", "identifier": "NCT06333444", "status": "Terminated"}\n'
+        "]}\n</script>\n"
+    )
+    assert (trial["overall_status"], trial["phases"]) == ("RECRUITING", ["PHASE1"])
+
+
+def test_a_related_trials_markup_list_gives_no_fields() -> None:
+    trial = page_trial(
+        "CD19 CAR-T in Refractory SLE\n"
+        '{"@type": "ItemList", "itemListElement": [{"@type": "MedicalTrial", '
+        '"identifier": "NCT06333444", "status": "Terminated", "phase": "Phase 3"}]}\n'
+    )
+    assert (trial["overall_status"], trial["phases"]) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "[Skip to main content](https://www.trials.example/t/NCT06712345#main)\n\n",
+        "![Site logo](https://www.trials.example/logo.png)\n",
+    ],
+)
+def test_markdown_links_are_their_text_and_images_are_no_text(chrome: str) -> None:
+    marts = page_marts(
+        f"{chrome}A Phase 1/2 Study of KYV-201 CD19 CAR-T Cells in Lupus Nephritis\n\n"
+        "Sponsor: [Kyverna Therapeutics](https://kyverna.example)\n\n"
+        "**Exclusion Criteria**\n\n*   Prior CAR-T cell therapy\n*   Active infection\n\n"
+        "[Show more](https://www.trials.example/t/NCT06712345#eligibility)\n"
+        "![QR code](https://www.trials.example/qr/NCT06712345.png)\n"
+    )
+    trial = marts["trials"].row(0, named=True)
+    assert trial["title"] == "A Phase 1/2 Study of KYV-201 CD19 CAR-T Cells in Lupus Nephritis"
+    assert trial["lead_sponsor"] == "Kyverna Therapeutics"
+    assert marts["criteria"]["text"].to_list() == ["Prior CAR-T cell therapy", "Active infection"]
+
+
+def test_a_link_to_the_record_keeps_its_id() -> None:
+    trial = page_trial(
+        "CD19 CAR-T in lupus\n[View on ClinicalTrials.gov](https://clinicaltrials.gov/study/NCT06712345)\n"
+    )
+    assert trial["nct_id"] == "NCT06712345"
+
+
+@pytest.mark.parametrize(
+    "toggle", ["▼ Outcome measures", "Outcome measures ▼", "▶ Outcome measures"]
+)
+def test_a_collapsible_sections_toggle_is_no_part_of_its_heading(toggle: str) -> None:
+    marts = page_marts(
+        "CD19 CAR-T in SLE\n\nExclusion Criteria\n- eGFR < 40 mL/min/1.73m2\n- Prior CAR-T\n\n"
+        f"{toggle}\n\nPrimary: Incidence of DLT [Time Frame: 28 days]\n"
+    )
+    assert marts["criteria"].height == 2
+    assert marts["endpoints"]["time_frame_days"].to_list() == [28]
+
+
+def test_a_finders_checklist_of_must_have_and_must_not_have() -> None:
+    marts = page_marts(
+        "CAR-T Cells for Lupus\nTrial ID: NCT06312346\nEligibility Criteria Checklist\n"
+        "Specific guidelines that determine who can or cannot participate in a clinical trial\n"
+        "Must have\n✓ You are 18 to 65 years old\n✓ You have active lupus\n"
+        "Must not have\n✗ You have had CAR-T therapy before\n✗ Your platelet count is low\n"
+        "Treatment Details\nFind a site near you\nEnter ZIP code [        ] Search\n"
+    )
+    criteria = marts["criteria"]
+    assert criteria["criterion_type"].to_list() == ["INCLUSION"] * 2 + ["EXCLUSION"] * 2
+    assert criteria["text"].to_list()[2] == "You have had CAR-T therapy before"
+
+
+def test_an_unknown_markdown_heading_ends_a_locations_section() -> None:
+    marts = page_marts(
+        "# CD19 CAR-T Cells in Refractory Lupus Nephritis\n\n### Locations\n\n"
+        "Belgium, Netherlands\n\n### Lymphodepletion\n\n"
+        "Fludarabine 30 mg/m2 + cyclophosphamide 500 mg/m2\n\n### Dose\n\n"
+        "5 × 10^7 CAR-T cells (flat)\n"
+    )
+    assert marts["trials"]["lymphodepletion_agents"].to_list() == [
+        ["cyclophosphamide", "fludarabine"]
+    ]
+    assert marts["doses"]["dose_value"].to_list() == [5e7]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Dose levels: 1.0E+06, 2.0E+06 and 4.0E+06 cells/kg", [1e6, 2e6, 4e6]),
+        (
+            "Dose Level 1: 3 × 10^7 cells; Dose Level 2: 1 × 10^8; Dose Level 3: 3 × 10^8 cells",
+            [3e7, 1e8, 3e8],
+        ),
+    ],
+)
+def test_listed_dose_levels(text: str, values: list[float]) -> None:
+    doses = page_marts(f"Interventions\nBiological: CD19 CAR-T\n{text}\n")["doses"]
+    assert doses["dose_value"].to_list() == values
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "Learn more about our approach | Careers | Contact",
+        "Stay connected: Facebook | LinkedIn | X",
+        "## Share this trial\n\n[Facebook](https://facebook.com/sharer) "
+        "[Twitter](https://twitter.com/intent) [Email](mailto:?subject=Trial)",
+    ],
+)
+def test_a_sites_footer_after_the_outcomes_is_no_endpoint(footer: str) -> None:
+    endpoints = page_marts(
+        "Study identifier: NCT06917742\nPrimary endpoint: Adverse events through Day 28\n"
+        f"Secondary endpoints: B-cell depletion at Day 28\n\n{footer}\n"
+    )["endpoints"]
+    assert endpoints["measure"].to_list() == [
+        "Adverse events through Day 28",
+        "B-cell depletion at Day 28",
+    ]
+    assert endpoints["description"].to_list() == [None, None]
+
+
+def test_a_registry_record_on_ictrp_keeps_objectives_and_age_questions_out() -> None:
+    marts = page_marts(
+        "Main ID: \tEUCTR2023-504412-19-DE\nPublic title: \tCD19 CAR T cells in autoimmunity\n"
+        "Study type: \tInterventional clinical trial of medicinal product\n"
+        "Key inclusion & exclusion criteria\nInclusion criteria: \n1. Age 18-70 years\n"
+        "2. SLEDAI-2K >= 10\nAre the trial subjects under 18? no\n"
+        "Number of subjects for this age range: \n\nExclusion criteria: \n"
+        "1. eGFR < 30 mL/min/1.73m2\nPrimary Outcome(s)\n"
+        "Main Objective: To assess the safety of MB-CART19\n"
+        "Primary end point(s): Incidence of dose-limiting toxicities\n"
+        "Timepoint(s) of evaluation of this end point: Day 28 after infusion\n"
+        "Secondary Objective: To assess efficacy\nSecondary Outcome(s)\n"
+        "Secondary end point(s): DORIS remission\n"
+        "Timepoint(s) of evaluation of this end point: Month 12\n"
+    )
+    assert marts["trials"]["study_type"].to_list() == ["INTERVENTIONAL"]
+    assert marts["criteria"]["criterion_type"].to_list() == ["INCLUSION"] * 2 + ["EXCLUSION"]
+    endpoints = marts["endpoints"]
+    assert endpoints["measure"].to_list() == [
+        "Incidence of dose-limiting toxicities",
+        "DORIS remission",
+    ]
+    assert endpoints["time_frame_days"].to_list() == [28, 360]
+
+
+def test_anzctr_timepoints_in_brackets_are_time_frames() -> None:
+    endpoints = page_marts(
+        "Main ID: \tACTRN12624000318572\nPrimary Outcome(s)\n"
+        "Incidence of dose-limiting toxicities [Timepoint: 28 days post-infusion]\n"
+        "Secondary Outcome(s)\nSRI-4 response [Timepoint: Week 24 and Week 52 post-infusion]\n"
+        "Duration of B-cell aplasia [Timepoint: 12 months post-infusion]\n"
+    )["endpoints"]
+    assert endpoints["time_frame_days"].to_list() == [28, 364, 360]
+
+
+@pytest.mark.parametrize(
+    ("lines", "field", "value"),
+    [
+        ("Study start: Nov 2023\nEstimated study end: Jun 2029", "completion_date", "2029-06-01"),
+        ("Protocol title:\nA Phase 2 Study of CRX-19 in Lupus Nephritis", "title", None),
+        ("Protocol title: A Phase 2 Study of CRX-19 in Lupus Nephritis", "title", None),
+    ],
+)
+def test_finder_and_database_labels(lines: str, field: str, value: str | None) -> None:
+    trial = page_trial(f"Clinical Trials Database\nStudy ID: NCT06198889\n{lines}\n")
+    expected = value or "A Phase 2 Study of CRX-19 in Lupus Nephritis"
+    assert str(trial[field]) == expected
+
+
+def test_key_secondary_as_a_label_types_its_measure() -> None:
+    endpoints = page_marts(
+        "NCT06917742\nPrimary endpoints: Adverse events up to Day 28\n"
+        "Key secondary: B-cell depletion and DORIS remission through Month 12\n"
+    )["endpoints"]
+    assert endpoints["endpoint_type"].to_list() == ["PRIMARY", "SECONDARY"]
+    assert endpoints["time_frame_days"].to_list()[1] == 360
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Cohort A - Systemic Lupus Erythematosus With Lupus Nephritis",
+        "Part B - Expansion In Lupus Nephritis And Systemic Sclerosis",
+    ],
+)
+def test_a_title_cased_name_after_a_dash_is_the_arms_label(label: str) -> None:
+    arms = page_marts(
+        "NCT ID: NCT06999003\nArms and Interventions\n"
+        "| Participant Group/Arm | Intervention/Treatment |\n"
+        f"| Experimental: {label} | Biological: CD19 CAR-T |\n"
+    )["arms"]
+    assert arms["label"].to_list() == [label]
+
+
+def test_an_arm_name_then_a_sentence_after_a_dash_is_a_label_and_its_description() -> None:
+    arms = page_marts(
+        "NCT ID: NCT06999003\nArms and Interventions\n"
+        "| Participant Group/Arm | Intervention/Treatment |\n"
+        "| Experimental: Dose escalation - Participants receive one of three dose levels "
+        "| Biological: CD19 CAR-T |\n"
+    )["arms"]
+    assert arms["label"].to_list() == ["Dose escalation"]
+
+
+def test_an_adult_cohort_open_upward_beside_a_juvenile_range_has_no_upper_age() -> None:
+    trial = page_trial(
+        "Inclusion Criteria:\n1. Aged ≥ 18 years (adult cohorts) or 6 to 17 years "
+        "(juvenile myositis cohort) at the time of consent\n"
+    )
+    assert (trial["min_age_years"], trial["max_age_years"]) == (6.0, None)
+
+
+@pytest.mark.parametrize(
+    ("design", "expected"),
+    [
+        (  # jRCT
+            "randomized controlled trial/ double blind/ placebo control/ parallel assignment/ "
+            "treatment purpose",
+            ("RANDOMIZED", "PARALLEL", "TREATMENT", "DOUBLE"),
+        ),
+        (  # ANZCTR on ICTRP
+            "Purpose of the study: Treatment; Allocation to intervention: Non-randomised trial; "
+            "Procedure for enrolling a subject and allocating the treatment (allocation "
+            "concealment procedures): ; Masking / blinding: Open (masking not used);"
+            "Assignment: Single group;Type of endpoint: Safety;",
+            ("NON_RANDOMIZED", "SINGLE_GROUP", "TREATMENT", "NONE"),
+        ),
+    ],
+)
+def test_a_design_written_as_one_line_of_phrases(design: str, expected: tuple[str, ...]) -> None:
+    trial = page_trial(f"Main ID: \tACTRN12624000318600\nStudy design: \t{design}\n")
+    fields = ("allocation", "intervention_model", "primary_purpose", "masking")
+    assert tuple(trial[f] for f in fields) == expected
+
+
+def test_bare_dates_over_a_labelled_start_are_no_start_and_end() -> None:
+    trial = page_trial(
+        "jRCT2031230592\nPhase I/II Study of CD19 CAR-T Cells in Refractory Lupus\n\n"
+        "Jan. 18, 2024\n\nMar. 05, 2024\n\nRecruitment status\tRecruiting\n"
+        "Date of first enrollment\tFeb. 20, 2024\nTarget sample size\t30\n"
+    )
+    assert (str(trial["start_date"]), trial["completion_date"]) == ("2024-02-20", None)
+
+
+def test_a_browser_tabs_title_loses_the_sites_name() -> None:
+    trial = page_trial(
+        "Title: CD19 CAR-T Cells in Adults With Refractory Lupus Nephritis - Full Text View - "
+        "ClinicalTrials.gov\n\nURL Source: https://classic.clinicaltrials.gov/ct2/show/NCT06500001"
+        "\n\nMarkdown Content:\nRecruitment Status : Recruiting\n"
+    )
+    assert trial["title"] == "CD19 CAR-T Cells in Adults With Refractory Lupus Nephritis"

@@ -428,6 +428,9 @@ class _ArmReader:
             arm.description.append(rest)
 
 
+_WORD = re.compile(r"[^\W\d_][\w/-]*")
+
+
 def _described_label(label: str) -> tuple[str, str | None]:
     """ "Dose escalation — Participants receive CD19 CAR-T at one of three dose levels":
     a short name, a dash, then a sentence describing the arm; "CAR-T - Dose level 1" is a name.
@@ -442,7 +445,15 @@ def _described_label(label: str) -> tuple[str, str | None]:
     name, rest = label[: dash.start()].strip(), label[dash.end() :].strip()
     if len(name.split()) > _MAX_NAME_WORDS or len(rest.split()) < _MIN_DESCRIPTION_WORDS:
         return label, None
+    if _is_title_cased(rest):  # "Cohort A - Systemic Lupus Erythematosus With Lupus Nephritis"
+        return label, None
     return name, rest
+
+
+def _is_title_cased(text: str) -> bool:
+    """Every longer word capitalised, as a name's words are and a sentence's are not."""
+    words = [word for word in _WORD.findall(text) if len(word) > 3]
+    return bool(words) and all(word[0].isupper() for word in words)
 
 
 def _intervention_name(value: str) -> str:

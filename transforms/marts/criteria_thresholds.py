@@ -59,10 +59,16 @@ def threshold_rows(view: DocView, criteria: list[Row]) -> list[Row]:
 
 
 def age_limits(thresholds: list[Row]) -> tuple[float | None, float | None]:
-    """The inclusion age range the thresholds state, for trials without age fields."""
+    """The inclusion age range the thresholds state, for trials without age fields.
+
+    Per cohort they state a union: "≥ 18 years (adults) or 6 to 17 years (juveniles)"
+    is 6 years and up; a lower limit above every upper one has no upper limit of its own.
+    """
     ages = [t for t in thresholds if t["concept"] == "age" and t["criterion_type"] == "INCLUSION"]
     lows = [in_years(t["value"], str(t["unit"])) for t in ages if t["operator"] in (">=", ">")]  # type: ignore[arg-type]
     highs = [in_years(t["value"], str(t["unit"])) for t in ages if t["operator"] in ("<=", "<")]  # type: ignore[arg-type]
+    if lows and highs and max(lows) > max(highs):
+        highs = []
     return (min(lows) if lows else None, max(highs) if highs else None)
 
 

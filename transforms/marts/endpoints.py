@@ -97,9 +97,11 @@ _FRAME_LINE = re.compile(
 # lower-case word, a number or a conjunction ("and 52]", "24 months]", "up to 2 years]").
 _GOES_ON_FRAME = re.compile(r"[^\[\n]*\]|[a-z0-9(,&]|(?:and|or|to)\b", re.IGNORECASE)
 # "… [Time Frame:" at a line's end: its frame is on the next line.
-_INLINE_FRAME_OPENS = re.compile(r"\[\s*time\s*frame\s*[:：]?\s*$", re.IGNORECASE)
+_INLINE_FRAME_OPENS = re.compile(r"\[\s*time\s*(?:frame|point)\s*[:：]?\s*$", re.IGNORECASE)
 # "… [Time Frame: 28 days]"; on a page cut off inside it, to the end: "[Time Frame: 3, 6, 12 mon".
-_INLINE_FRAME = re.compile(r"\[\s*time\s*frame\s*[:：]\s*(?P<frame>[^\]]+)(?:\]|$)", re.IGNORECASE)
+_INLINE_FRAME = re.compile(
+    r"\[\s*time\s*(?:frame|point)\s*[:：]\s*(?P<frame>[^\]]+)(?:\]|$)", re.IGNORECASE
+)
 # A type sub-heading is a type word and at most these words: "Primary", "Secondary
 # outcome measures", "Other pre-specified endpoints". "Primary endpoint rate" is a measure.
 _SUBHEADING_WORDS = re.compile(
@@ -148,7 +150,7 @@ _PART_TERMS = {
     ),
     "type": ("type", *FIELD_TERMS["endpoint_type"], "指标类型"),
     # The type as the label of the measure itself: "Primary: Proportion of … (Week 12)".
-    "typed_measure": ("primary", "secondary", "other", "tertiary", "exploratory"),
+    "typed_measure": ("primary", "secondary", "key secondary", "other", "tertiary", "exploratory"),
 }
 _ROLE_BY_LABEL = {normalize_label(t): role for role, ts in _PART_TERMS.items() for t in ts}
 _LABELS = "|".join(

@@ -92,7 +92,7 @@ def trial_row(view: DocView, ids: list[str], age_limits: tuple[float | None, flo
     ``ids`` are its own registry ids (``identity.registry_ids``); ``age_limits``
     come from its inclusion thresholds, the fallback when no age field is stated.
     """
-    title = view.value("title") or facts.inferred_title(view)
+    title = _without_site_name(view.value("title")) or facts.inferred_title(view)
     row: Row = {
         "trial_id": trial_id(view, ids),
         "nct_id": ids[0] if ids and ids[0].startswith("NCT") else None,
@@ -139,22 +139,39 @@ _DESIGN_PHRASE = {
     ),
     "primary_purpose": re.compile(r"\s+purpose$", re.IGNORECASE),
 }
+# What a labelled phrase's label names: "Masking / blinding: Open (masking not used)".
+_DESIGN_LABEL = {
+    "masking": re.compile(r"mask|blind", re.IGNORECASE),
+    "allocation": re.compile(r"allocation|random", re.IGNORECASE),
+    "intervention_model": re.compile(r"assignment|model", re.IGNORECASE),
+    "primary_purpose": re.compile(r"purpose", re.IGNORECASE),
+}
 _MAX_PHRASE_WORDS = 5
-_PHRASE_END = re.compile(r"[,;]|\.(?:\s|$)")  # WHO: "Randomization: N/A. Blinding: Open Label."
+# WHO: "Randomization: N/A. Blinding: Open Label."; jRCT: "randomized controlled trial/ double
+# blind/ placebo control" (not "Masking / blinding", a label's two words).
+_PHRASE_END = re.compile(r"[,;]|(?<=\S)/\s|\.(?:\s|$)")
 
 
 def _design_phrases(view: DocView) -> dict[str, str]:
-    """Design fields stated as the phrases of an unlabelled list under the design heading."""
+    """Design fields stated as the phrases of a list under the design heading, labelled
+    (ANZCTR: "Purpose of the study: Treatment; … Masking / blinding: Open …") or not."""
     found: dict[str, str] = {}
     for row in view.items_in("design"):
         for phrase in _PHRASE_END.split(str(row["text"])):
-            phrase = phrase.strip()
+            label, colon, value = phrase.strip().partition(":")
+            if colon:
+                named = (key for key, names in _DESIGN_LABEL.items() if names.search(label))
+                key = next(named, None)
+                value = value.strip()
+                if key and key not in found and value and len(value.split()) <= _MAX_PHRASE_WORDS:
+                    found[key] = value
+                continue
+            phrase = label
             if not phrase or len(phrase.split()) > _MAX_PHRASE_WORDS:
                 continue
             for key, states in _DESIGN_PHRASE.items():
                 if key not in found and (match := states.search(phrase)) is not None:
-                    stated = phrase[: match.start()] if key == "primary_purpose" else phrase
-                    found[key] = stated.split(":", 1)[-1].strip()  # "Blinding: Open Label"
+                    found[key] = phrase[: match.start()] if key == "primary_purpose" else phrase
     return found
 
 
@@ -188,6 +205,18 @@ def _acronym(value: str | None) -> str | None:
 # A stated title ending in its acronym: "… in Refractory Lupus (CASTLE)", "(CAR-SLE-2)"; not
 # a product code ("(KYV-101)", "(MB-CART19.1)"), an antigen ("(BCMA)") nor a short
 # abbreviation ("(SLE)").
+# A browser tab's title keeps the site's name: "… - Full Text View - ClinicalTrials.gov".
+_SITE_NAME = re.compile(
+    r"(?:\s+[-|]\s+(?:full text view|tabular view|study details))?"
+    r"\s+[-|]\s+(?:www\.)?[\w-]+\.(?:gov|org|com|net|eu|de|uk|cn)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _without_site_name(title: str | None) -> str | None:
+    return _SITE_NAME.sub("", title) if title else title
+
+
 _TITLE_ACRONYM = re.compile(r"\((?P<a>[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)\)\s*$")
 _PRODUCT_CODE = re.compile(r"^[A-Z]{1,6}-?\d")
 

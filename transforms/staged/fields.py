@@ -17,7 +17,7 @@ from transforms.text.segment import Field
 from transforms.values.enums import normalize_status
 from transforms.values.numbers import enrollment_type_in
 
-ORIGIN_RANK = {"protocol": 0, "label": 1, "table": 1, "label_block": 2, "badge": 3}
+ORIGIN_RANK = {"protocol": 0, "label": 1, "table": 1, "label_block": 2, "markup": 2, "badge": 3}
 # Fields that are lists by nature: every occurrence counts, none is "chosen" over another.
 MULTI_VALUED = frozenset(
     {
@@ -50,9 +50,11 @@ def choose_fields(fields: list[Field]) -> tuple[list[bool], list[dict[str, str |
     for i, f in enumerate(fields):
         if f.key == "arms":
             first_group.setdefault(f.section, i)
+    void = _void_date_guess(fields)
     for i, f in enumerate(fields):
         if (
             f.value is None
+            or i in void
             or f.section in FOREIGN_SECTIONS
             or (
                 f.key in GROUP_COUNTS
@@ -122,6 +124,22 @@ def choose_fields(fields: list[Field]) -> tuple[list[bool], list[dict[str, str |
                 }
             )
     return chosen, conflicts
+
+
+def _void_date_guess(fields: list[Field]) -> set[int]:
+    """Bare dates read as the start and the end by their order, when a labelled start date
+    says the first was not the start (jRCT's head: its registration and update dates)."""
+    bare = {f.key: i for i, f in reversed(list(enumerate(fields))) if f.origin == "badge"}
+    start = bare.get("start_date")
+    if start is None or "completion_date" not in bare:
+        return set()
+    guessed = normalized_value("start_date", fields[start].value)
+    labelled = {
+        normalized_value("start_date", f.value)
+        for f in fields
+        if f.key == "start_date" and f.origin != "badge" and f.value
+    }
+    return {start, bare["completion_date"]} if labelled and guessed not in labelled else set()
 
 
 def _says_actual(field: Field) -> bool:

@@ -20,6 +20,7 @@ _PRIMARY_BY_ORIGIN = {
     "badge": "badge_rows",
 }
 
+_RECORDS = frozenset({"protocol", "markup"})  # a dumped record, or schema.org markup
 _HTML_CELL = re.compile(r"<t[dh][\s>]", re.IGNORECASE)
 
 
@@ -28,7 +29,7 @@ def detect_layout(raw_text: str, segmented: Segmented) -> str:
     # How values are carried: a label whose value is missing (or was a second label, a
     # translation of the first) carries none.
     origins = Counter(
-        f.origin for f in segmented.fields if f.origin != "protocol" and f.value is not None
+        f.origin for f in segmented.fields if f.origin not in _RECORDS and f.value is not None
     )
     primary = _PRIMARY_BY_ORIGIN[origins.most_common(1)[0][0]] if origins else "prose"
     if raw_text.lstrip().startswith("---\n"):
@@ -38,7 +39,7 @@ def detect_layout(raw_text: str, segmented: Segmented) -> str:
     elif primary == "markdown_table" and _HTML_CELL.search(raw_text):
         primary = "html_table"  # read as a markdown table (see ``normalize``)
     traits = []
-    if any(f.origin == "protocol" for f in segmented.fields):
+    if any(f.origin in _RECORDS for f in segmented.fields):
         traits.append("record")
     if origins.get("badge", 0) >= 3 and primary != "badge_rows":
         traits.append("badges")

@@ -116,6 +116,7 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "test product, dose and mode of administration, batch number",
         "study drug",
         "study treatment",
+        "treatment details",  # a finder's heading over the product and its dose
         "products",  # EU CTIS: each product's name, form, route and dose
         "product information",
     ),
@@ -243,6 +244,7 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "key eligibility",
         "key eligibility requirements",
         "main eligibility criteria",
+        "eligibility criteria checklist",  # a finder's checklist of "Must have" / "Must not"
     ),
     "inclusion": (
         "inclusion criteria",
@@ -278,6 +280,7 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "eligibility — inclusion",
         "eligibility – inclusion",
         "include criteria",  # jRCT's English
+        "must have",  # a finder's checklist
         "inclusioncriteria",  # CTRI: label and word glued
         "纳入标准",
         "入选标准",
@@ -306,6 +309,7 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "exclusion requirements",
         "criteria for exclusion",
         "who should not take part",
+        "must not have",
         "who should not participate",
         "who may not take part",
         "reasons you may not be able to join",
@@ -538,6 +542,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
     "title": (
         "title",
         "official title",
+        "protocol title",  # Health Canada's database
         "brief title",
         "study title",
         "scientific title",
@@ -800,6 +805,10 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "eligible genders",
         "性别",
     ),
+    # The EU register's objectives (E.2), which it prints among its end points: no measure.
+    "objective": ("main objective", "secondary objective", "secondary objectives"),
+    # The EU register's counts for its age groups (F.1): no criterion, no age limit.
+    "age_group_subjects": ("number of subjects for this age range",),
     # Whether eligibility rests on gender identity (ClinicalTrials.gov): no criterion.
     "gender_based": (
         "gender based",
@@ -1052,6 +1061,7 @@ _QUALIFIED_DATES = {
         "start",
         "start date",
         "study start",
+        "study start date",
         "recruitment start date",  # EU CTIS: "Estimated recruitment start date in EEA"
         "recruitment start date in eea",
     ),
@@ -1060,6 +1070,7 @@ _QUALIFIED_DATES = {
         "completion",
         "completion date",
         "study completion",
+        "study end",  # a finder's "Estimated study end: Jun 2029"
         "end date",
         "end of trial date",
         "end of trial date in eea",
@@ -1243,6 +1254,10 @@ _BOILERPLATE_PATTERNS = (
     r"(?:sign|log) in to (?:save|follow|bookmark).{0,60}",
     # "Share this trial: Facebook | X | Email"
     r"(?:print|email|share|save) this (?:page|study|trial)(?:\s*(?::|on|via)\s*.{0,80})?",
+    # Its buttons a line each, and a sponsor's footer: "Stay connected: Facebook | X".
+    r"(?:(?:facebook|twitter|x|linkedin|instagram|youtube|whatsapp|bluesky|e-?mail)\b[\s,|·]*){1,9}",
+    r"(?:stay connected|follow us|connect with us)\b.{0,80}",
+    r"learn more(?: about (?:us|our) .{0,60})?",
     r"download (?:as )?(?:pdf|xml|csv|json)",
     r"go to (?:the )?(?:sections?|top)",
     r"go to\s*[▼▾↓]?",  # the classic ClinicalTrials.gov page's link beside each heading
@@ -1263,6 +1278,9 @@ _BOILERPLATE_PATTERNS = (
     r"(?:the )?eligibility criteria (?:are|is) (?:shown|listed|provided|displayed|given) .{0,160}",
     r"not all (?:eligibility )?criteria (?:are|may be) (?:listed|shown).{0,160}",
     r"talk (?:with|to) your (?:doctor|physician|care team|health ?care provider).{0,160}",
+    r"specific guidelines that determine who can or cannot (?:participate|take part|join).{0,80}",
+    r"find (?:a|the|your) (?:site|location|clinic|center|centre)s? near(?:est)? (?:you|me).{0,40}",
+    r"enter (?:your )?(?:zip|post(?:al)?) ?code.{0,60}",
     r"translate this page",
     r"advertisement|sponsored content|paid content",  # an ad's slot, scraped empty
     r"(?:am i eligible\?\s*)?take (?:the|our|a) .{0,24}\bquiz\b.{0,40}",
@@ -1270,12 +1288,13 @@ _BOILERPLATE_PATTERNS = (
     r" .{0,160}",
     r"\(submitted: [^()]{4,30}\)",  # the tabular view's version date under a label
     r"same as current",
+    r"(?:are the trial subjects|trial has subjects) under 18\??:?\s*(?:yes|no)?",  # EU F.1.1
     r"information (?:provided )?(?:from|by) the national library of medicine",
     # Its note under "Key" criteria: not every criterion is listed.
     r"the information listed above is not intended to contain all considerations.*",
     # Explainer sentences addressed to the reader under each heading.
     r"(?:see|review|learn about|explore|check|get|understand|meet|identify|reach out|find|"
-    r"dive into|browse|discover|read|track|view|compare|access) \b.{0,160}\b(?:trial|study|"
+    r"dive into|browse|discover|read|track|compare|access) \b.{0,160}\b(?:trial|study|"
     r"research|studies|participat\w*|contact\w*|sites?|details?|criteria|conditions?|tested|"
     r"narrative|background|snapshot|synopsis|organizations?|regulators|identifiers|"
     r"investigators?|researchers|facilit\w+|metrics|measures|outcomes|end\s?points|"
@@ -1287,7 +1306,11 @@ BOILERPLATE = re.compile("^(?:" + "|".join(_BOILERPLATE_PATTERNS) + ")$", re.IGN
 # Chrome joined on one line: "Powered by AI · Disclaimer: …", "Home › Lupus › Study details".
 _CHROME_JOINER = re.compile(r"\s+[·|>›»]\s+|[ \t]{3,}")  # or a menu's items spaced apart
 # A site menu's items, chrome only beside others: "Find trials near you   Conditions".
-_MENU_ITEM = re.compile(r"^(?:conditions|studies|trials|resources|news|about|blog)$", re.I)
+_MENU_ITEM = re.compile(
+    r"^(?:conditions|studies|trials|resources|news|about|blog|careers|contact|pipeline|"
+    r"investors|media|newsroom|partners|publications|events|(?:our )?team|leadership)$",
+    re.I,
+)
 _CRUMB = re.compile(r"^[^\d:;,.]{1,40}$")
 
 

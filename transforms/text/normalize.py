@@ -27,7 +27,9 @@ _TRANSLATE = str.maketrans(
             " ",
         ),
         # Bullets, including the private-use glyphs of a word processor's Symbol font.
-        **dict.fromkeys("•‣⁃∙◦▪●■◆►▸▹➢➤✓✔○□◇◻▫◾◽❖⦿\uf0b7\uf0a7\uf0d8\uf076\uf0fc", "•"),
+        **dict.fromkeys("•‣⁃∙◦▪●■◆►▸▹▶▷➢➤✓✔✗✘○□◇◻▫◾◽❖⦿\uf0b7\uf0a7\uf0d8\uf076\uf0fc", "•"),
+        # A collapsible section's toggle beside its heading ("▼ Outcome measures"): chrome.
+        **dict.fromkeys("▼▾⌄▲▴⌃▽△", " "),
         # Full-width ASCII ("２０２５", "／", "％", "ＣＤ１９"): the characters it stands for.
         **{chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)},
         "\r": "\n",
@@ -108,6 +110,10 @@ _MOJIBAKE = (
 # Elements whose content is no text of the page: code, styles, the document's head.
 _HIDDEN_TAGS = "script|style|noscript|template|head"
 _INLINE_TAGS = "b|i|u|em|strong|span|a|font|sup|sub|small|code"
+_ID_IN_URL = re.compile(r"\d{6}")  # a record's number: a registry id, a site's trial number
+_HIDDEN_ELEMENT = re.compile(
+    rf"<({_HIDDEN_TAGS})\b[^<>]{{0,500}}>.*?(?:</\1\s*>|\Z)", re.IGNORECASE | re.DOTALL
+)
 
 # Characters of no width a page may hold (zero-width spaces and joiners, a BOM, a soft
 # hyphen): they are dropped.
@@ -122,6 +128,9 @@ _FIRST_CHARS = (
 )
 _FIRST_CHARS += "".join(map(chr, range(0xC2, 0xF5)))  # mojibake's lead characters
 _FIRST_CHARS += "^"  # a superscript's closing mark
+_FIRST_CHARS += "[]!"  # markdown's links and images
+# A markdown link's target: "(https://…)", its own brackets balanced; or a reference "[3]".
+_LINK_TARGET = r"(?:\((?P<url>(?:[^()\s]|\([^()\s]*\))*)\)|\[[^\[\]\n]{1,20}\])"
 _EDITS = re.compile(
     rf"""
     (?-i:(?=[{re.escape(_FIRST_CHARS)}]))
@@ -147,6 +156,11 @@ _EDITS = re.compile(
   | (?-i:(?<![a-z_])(?P<glued>{_ENUM_TOKENS})(?=[A-Z][a-z]|(?:{_ENUM_TOKENS})))
   | (?-i:(?P<mojibake>{_MOJIBAKE}))
   | (?P<caret>(?<=\^\d)\^|(?<=\^\d\d)\^)  # pandoc's superscript closes: "10^6^" is 10^6
+  # A markdown image is no text of the page; a link is its text ("[Show more](…)" is
+  # "Show more"): its brackets and target go, the text between stays as it was.
+  | (?P<image>!\[[^\[\]\n]{{0,300}}\]{_LINK_TARGET.replace("?P<url>", "")})
+  | (?P<link_open>\[(?=[^\[\]\n]{{1,300}}\]{_LINK_TARGET.replace("?P<url>", "")}))
+  | (?P<link_close>\]{_LINK_TARGET})
     )
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -222,6 +236,9 @@ def _replacement(match: re.Match[str], raw: str) -> tuple[str, int]:
         return ("" if _SIGN_IN_SUPERSCRIPT.match(raw, match.end()) else " "), match.end()
     if kind == "escaped":
         return value, match.end()
+    if kind == "link_close":  # a target that names a record ("…/study/NCT06712345") stays;
+        url = match.group("url") or ""  # not a place on the same page ("…#main")
+        return (f" ({url})" if _ID_IN_URL.search(url) and "#" not in url else ""), match.end()
     if kind == "mojibake":
         return _unmangled(value), match.end()
     if kind == "emphasis" and _starts_bold_label_mid_line(raw, match):
@@ -372,7 +389,11 @@ def _record_spans(raw: str) -> list[tuple[int, int]]:
     """
     if "{" not in raw and "[" not in raw:
         return []
-    return [m.span("record") for m in _RECORD_LINE.finditer(raw)]
+    spans = [m.span("record") for m in _RECORD_LINE.finditer(raw)]
+    if spans and "<" in raw:  # a script's JSON-LD is no text of the page (see ``_HIDDEN_TAGS``)
+        hidden = [m.span() for m in _HIDDEN_ELEMENT.finditer(raw)]
+        spans = [span for span in spans if not any(a <= span[0] < b for a, b in hidden)]
+    return spans
 
 
 def _inside(spans: list[tuple[int, int]], at: int) -> bool:

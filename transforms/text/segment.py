@@ -74,6 +74,9 @@ _CROSS_REFERENCE = re.compile(
 _CODED_FIELDS = TYPED_FIELDS - {"ages", "min_age", "max_age"}
 # Sections read as lists of items: an unknown markdown heading ends one.
 _LIST_SECTIONS = CRITERIA_SECTIONS | OUTCOME_SECTIONS | {"arms"}
+# Sections a markdown heading the lexicon lacks ends at its level: lists, and sections of
+# other trials and places ("### Locations" / "### Lymphodepletion" is this trial's again).
+_HEADED_SECTIONS = _LIST_SECTIONS | FOREIGN_SECTIONS | {"locations"}
 _MAX_HEADING_WORDS = 6
 _ENUM_BADGES = frozenset({"phase", "status", "study_type"})  # no wrapped value goes on so
 _OUTCOME_COLUMNS = frozenset(
@@ -142,7 +145,7 @@ class Field(NamedTuple):  # one per field of every page: a tuple is cheapest to 
     key: str
     label: str | None
     value: str | None
-    origin: str  # protocol | label | label_block | table | badge
+    origin: str  # protocol | label | label_block | table | badge | markup
     section: str
     start: int
     end: int
@@ -1003,7 +1006,7 @@ def _ends_a_headed_list(state: _State, line: Line) -> bool:
     markdown heading above it.
     """
     level = state.headings.get(line.start)
-    if level is None or state.section.key not in _LIST_SECTIONS:
+    if level is None or state.section.key not in _HEADED_SECTIONS:
         return False
     levels = state.levels
     opened_at = next((levels[o] for o in range(state.section.ordinal, -1, -1) if o in levels), None)
@@ -1312,10 +1315,17 @@ def _infer_outcome_section(state: _State) -> None:
 
 
 def _add_record(state: _State, line: Line) -> bool:
+    """A dumped record's fields; schema.org markup a site generates for search engines
+    ranks below what the page shows ("markup"), and its lists are of other trials."""
     obj = parse_record(line.text)
     if obj is None:
         return False
+    markup = isinstance(obj, dict) and ("@type" in obj or "@context" in obj)
+    if markup and ("itemListElement" in obj or obj.get("@type") == "ItemList"):
+        return True  # "Related trials" as markup: read, and none of it this trial's
     found = record_fields(obj)
     for key, path, value in found:
-        _add_field(state, key, path, value, "protocol", line.start, line.end)
+        _add_field(
+            state, key, path, value, "markup" if markup else "protocol", line.start, line.end
+        )
     return bool(found)

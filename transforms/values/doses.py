@@ -114,14 +114,18 @@ _BRACKETED_RANGE = re.compile(r"\((\d+(?:\.\d+)?\s*[-–~～]\s*\d+(?:\.\d+)?)\)
 _LEVEL_NAME_BEFORE = re.compile(
     r"\b(?:dose|level|group|cohort|arm|part|step|tier|DL|No\.?)\s*$", re.IGNORECASE
 )
+# A level named and numbered before its dose: "Dose Level 2: ", "DL-1 = ", "Cohort 3 - ".
+_NAMED_LEVEL_BEFORE = re.compile(
+    r"\b(?:dose\s*level|DL|level|cohort|dose)\s*-?\d{1,2}[a-z]?\s*[:=\-–]\s*$", re.IGNORECASE
+)
 _RANGE_BETWEEN = re.compile(r"\s*(?:-|–|—|~|to)\s*", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s)\s*", re.IGNORECASE)
 # Dose levels listed before one scale: "0.3, 1.0, and 3.0 × 10^6 cells/kg".
 _LIST_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_LIST_BEFORE = re.compile(
-    r"(?<![\w.,^])(?P<items>\d+(?:\.\d+)?(?:\s*,\s*\d+(?:\.\d+)?)*)"
+_LIST_BEFORE = re.compile(  # not an exponent's digits: "2.0E+06 and 4.0E+06"
+    r"(?<![\w.,^+])(?P<items>\d+(?:\.\d+)?(?:\s*,\s*\d+(?:\.\d+)?)*)"
     r"\s*(?P<sep>,\s*(?:and|or)|,|and|or)\s*$",
     re.IGNORECASE,
 )
@@ -271,6 +275,7 @@ def _as_digits(word: re.Match[str]) -> str:
 def _doses_of(text: str) -> tuple[DoseMention, ...]:
     """Cached: arm and intervention descriptions repeat within and across pages."""
     mentions: list[DoseMention] = []
+    unnamed: list[tuple[int, re.Match[str]]] = []  # named levels with no unit, and where
     magnitudes = list(_MAGNITUDE.finditer(text))
     skip = set()
     for i, match in enumerate(magnitudes):
@@ -301,6 +306,8 @@ def _doses_of(text: str) -> tuple[DoseMention, ...]:
             # "1 × 10^6, 3 × 10^6 and 1 × 10^7 cells/kg": listed magnitudes share the last's unit.
             unit = _listed_unit(text, magnitudes, i)
         if unit is None:
+            if _NAMED_LEVEL_BEFORE.search(text, max(0, match.start() - 24), match.start()):
+                unnamed.append((len(mentions), match))
             continue
         start, low, high = match.start(), mantissa * scale, None
         before = _RANGE_BEFORE.search(text, max(0, start - 24), start)
@@ -326,7 +333,27 @@ def _doses_of(text: str) -> tuple[DoseMention, ...]:
         ):
             continue
         mentions.append(_mention(text, start, unit[1], low, high, unit[0]))
+    if unnamed:
+        mentions = _levels_of_one_unit(text, mentions, unnamed)
     return tuple(_joined_ranges(text, mentions))
+
+
+def _levels_of_one_unit(
+    text: str, mentions: list[DoseMention], unnamed: list[tuple[int, re.Match[str]]]
+) -> list[DoseMention]:
+    """Named dose levels whose writer left one level's unit out ("Dose Level 1: 3 × 10^7
+    cells; Dose Level 2: 1 × 10^8; Dose Level 3: …cells"): that level has the unit the
+    other named levels share, when they all share one."""
+    named = [m for m in mentions if _NAMED_LEVEL_BEFORE.search(text, max(0, m.start - 24), m.start)]
+    units = {m.unit for m in named}
+    if len(units) != 1:
+        return mentions
+    unit = units.pop()
+    out = list(mentions)
+    for at, match in reversed(unnamed):
+        mantissa, scale = _value_of(match)
+        out.insert(at, _mention(text, match.start(), match.end(), mantissa * scale, None, unit))
+    return out
 
 
 def _is_range_low(text: str, before: re.Match[str], high: float) -> bool:

@@ -266,6 +266,7 @@ _STUDY_TYPES = {
     "INTERVENTIONAL": "INTERVENTIONAL",
     "INTERVENTIONAL_STUDY": "INTERVENTIONAL",
     "INTERVENTIONAL_CLINICAL_TRIAL": "INTERVENTIONAL",
+    "INTERVENTIONAL_CLINICAL_TRIAL_OF_MEDICINAL_PRODUCT": "INTERVENTIONAL",  # the EU register
     "干预性研究": "INTERVENTIONAL",
     "OBSERVATIONAL": "OBSERVATIONAL",
     "OBSERVATIONAL_STUDY": "OBSERVATIONAL",
@@ -472,7 +473,7 @@ def normalize_enrollment_type(text: str | None) -> str | None:
 
 def normalize_endpoint_type(text: str | None) -> str | None:
     """PRIMARY / SECONDARY / OTHER from a heading such as "Secondary Outcome Measures"."""
-    key = _key(text)
+    key = _key(text).removeprefix("KEY_")  # "Key secondary"
     first = key.split("_", 1)[0]
     if first in _ENDPOINT_TYPES:
         return _ENDPOINT_TYPES[first]
