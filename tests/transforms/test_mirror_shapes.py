@@ -382,3 +382,50 @@ def test_a_browser_tabs_title_loses_the_sites_name() -> None:
         "\n\nMarkdown Content:\nRecruitment Status : Recruiting\n"
     )
     assert trial["title"] == "CD19 CAR-T Cells in Adults With Refractory Lupus Nephritis"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # w3m's dump of a table
+        "┌──────────┬──────────────────┐\n│Identifier│NCT06557267       │\n"
+        "├──────────┼──────────────────┤\n│Status    │Recruiting        │\n"
+        "├──────────┼──────────────────┤\n│Enrollment│36 (estimated)    │\n"
+        "└──────────┴──────────────────┘\n",
+        # a box around "Label: value" lines
+        "Trial registration\n│ ClinicalTrials.gov: NCT06557267 │\n│ Status: Recruiting          │\n"
+        "│ Enrollment: 36 (estimated)  │\n",
+        # a grid table's borders
+        "+------------+-----------------+\n| Identifier | NCT06557267     |\n"
+        "+============+=================+\n| Status     | Recruiting      |\n"
+        "+------------+-----------------+\n| Enrollment | 36 (estimated)  |\n"
+        "+------------+-----------------+\n",
+    ],
+)
+def test_text_drawn_tables_hold_fields(page: str) -> None:
+    trial = page_trial(page)
+    assert (trial["overall_status"], trial["enrollment"]) == ("RECRUITING", 36)
+    assert trial["title"] is None or "|" not in str(trial["title"])
+
+
+def test_chictr_groups_in_one_cell_are_an_arm_each_with_its_dose() -> None:
+    marts = page_marts(
+        "Main ID: \tChiCTR2300077001\nPublic title: \tRelma-cel in refractory lupus\n"
+        "Intervention(s)\nLow dose group:Relma-cel 1x10^5 CAR-T cells/kg;"
+        "Medium dose group:Relma-cel 3x10^5 CAR-T cells/kg;"
+        "High dose group:Relma-cel 1x10^6 CAR-T cells/kg;\n"
+        "Primary Outcome(s)\nDose-limiting toxicity;\n"
+    )
+    labels = ["Low dose group", "Medium dose group", "High dose group"]
+    assert marts["arms"]["label"].to_list() == labels
+    assert marts["doses"]["arm_label"].to_list() == labels
+    assert marts["doses"]["dose_value"].to_list() == [1e5, 3e5, 1e6]
+
+
+def test_the_eu_registers_phase_boxes_without_their_codes() -> None:
+    trial = page_trial(
+        "Main ID: \tEUCTR2023-504412-16-DE\nPhase: \t\nHuman pharmacology (Phase I): yes\n"
+        "Therapeutic exploratory (Phase II): yes\nTherapeutic confirmatory - (Phase III): no\n"
+        "Therapeutic use (Phase IV): no\nCountries of recruitment\nGermany\n"
+    )
+    assert trial["phases"] == ["PHASE1", "PHASE2"]

@@ -133,7 +133,7 @@ def arm_blocks(view: DocView) -> list[ArmBlock]:
         if _names_a_group(r) or _heads_arm_columns(r)
     }
     sections = {"arms"} | ((opened_in | named_in) & {"interventions"})
-    items = [r for r in view.items if r["section"] in sections]
+    items = [part for r in view.items if r["section"] in sections for part in _group_parts(view, r)]
     fields = [
         r
         for r in view.fields
@@ -151,6 +151,37 @@ def arm_blocks(view: DocView) -> list[ArmBlock]:
         else:
             reader.field(row)
     return reader.arms
+
+
+_PART = re.compile(r"[^;；]+")
+
+
+def _group_parts(view: DocView, row: Row) -> list[Row]:
+    """A line of named groups parted by semicolons, one item a group: ChiCTR's
+    "Low dose group:Relma-cel 1x10^5 CAR-T cells/kg;High dose group:…;" (as WHO ICTRP
+    prints it); any other line, itself."""
+    text = str(row["text"])
+    if ";" not in text and "；" not in text:
+        return [row]
+    parts = [part for part in _PART.finditer(text) if part.group().strip()]
+    if len(parts) < 2 or not all(_NAMED_ARM.match(part.group().strip()) for part in parts):
+        return [row]
+    norm = int(row["norm_start"])  # type: ignore[arg-type]
+    rows = []
+    for part in parts:
+        start = norm + part.start() + len(part.group()) - len(part.group().lstrip())
+        end = norm + part.end()
+        raw_start, raw_end = view.raw_span(start, end)
+        rows.append(
+            row
+            | {
+                "text": part.group().strip(),
+                "norm_start": start,
+                "span_start": raw_start,
+                "span_end": raw_end,
+            }
+        )
+    return rows
 
 
 class _ArmReader:

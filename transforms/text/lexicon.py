@@ -1212,6 +1212,7 @@ LABEL_GLUED = re.compile(rf"^(?P<label>{_LABEL_ALTERNATION})(?P<value>\d.*)$", r
 _BOILERPLATE_PATTERNS = (
     r"loading\.*",
     r"(?:=|_|~|-|\*\s?){3,}",  # a rule, or a setext heading's underline
+    r"\+(?:[-=:]{2,}\+)+",  # a grid table's border: "+------+------+" (pandoc, MySQL)
     r"see this in plain english\??",
     r"powered by ai\b.*",
     r"view:?",

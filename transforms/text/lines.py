@@ -60,6 +60,12 @@ _CODED_HEADING = re.compile(rf"^{FORM_CODE}\s+[A-Z][^:：.;]{{2,60}}$")
 _FORM_PHASE = re.compile(
     r"\((?P<phase>phase\s+(?:I{1,3}|IV|[1-4]))\)\s*[:：]\s*yes\b", re.IGNORECASE
 )
+# The same box with its code dropped (WHO ICTRP), ticked or not.
+_UNCODED_PHASE = re.compile(
+    r"^[^\W\d_][^:：()]{2,60}\((?P<phase>phase\s+(?:I{1,3}|IV|[1-4]))\)\s*[:：]\s*"
+    r"(?:(?P<yes>yes)|no)\s*$",
+    re.IGNORECASE,
+)
 # The EU register's design ticked yes or no: the box's name is the design's value.
 _FORM_TICKS = {
     "randomised": ("allocation", "Randomized"),
@@ -346,6 +352,12 @@ def _classify_labelled(body: str, body_at: int) -> _Shape:
                 value, value_at = value[1:-1].strip(), value_at + 1  # YAML: title: "…"
             return kind, FIELD_BY_TERM[key], match.label, value, value_at
         return "heading", SECTION_BY_TERM[key], match.label, value, value_at
+    if (ticked_phase := _UNCODED_PHASE.match(body)) is not None:  # WHO ICTRP drops the codes
+        if not ticked_phase.group("yes"):
+            return "boilerplate", None, None, None, None  # "… (Phase III): no"
+        label = body.split(":", 1)[0].split("：", 1)[0].strip()  # "… (Phase I)", as coded
+        value_at = body_at + ticked_phase.start("phase")
+        return "field", "phase", label, ticked_phase.group("phase"), value_at
     if _CODED_HEADING.match(body):  # a form's part with no answer: "E.6 Scope of the trial"
         return "heading", "details", body, None, None
     if _CODED_LABEL.match(body):  # another form field ("F.1.1 Trial has subjects under 18: No")
@@ -405,6 +417,11 @@ def _classify_table_row(body: str, body_at: int) -> _Shape:
     """``| Label | value |`` rows become fields; other rows stay free text."""
     if _TABLE_SEPARATOR.match(body):
         return "boilerplate", None, None, None, None
+    inner = body[1:-1] if body.endswith("|") and len(body) > 1 else body[1:]
+    if "|" not in inner and inner.strip():  # "│ Status: Recruiting │": one cell, a line
+        kind, key, label, value, value_at = _classify_text(inner.strip())
+        lead = body_at + 1 + len(inner) - len(inner.lstrip())
+        return kind, key, label, value, None if value_at is None else lead + value_at
     pair = _label_cell_pair(body, body_at)
     return pair if pair is not None else ("free", None, None, None, None)
 

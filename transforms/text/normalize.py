@@ -28,6 +28,11 @@ _TRANSLATE = str.maketrans(
         ),
         # Bullets, including the private-use glyphs of a word processor's Symbol font.
         **dict.fromkeys("•‣⁃∙◦▪●■◆►▸▹▶▷➢➤✓✔✗✘○□◇◻▫◾◽❖⦿\uf0b7\uf0a7\uf0d8\uf076\uf0fc", "•"),
+        # A text browser's box-drawn table (w3m): its borders and joints as a markdown
+        # table's ("│ Status │ Recruiting │", "├────┼────┤" a separator row).
+        **dict.fromkeys("│┃║", "|"),
+        **dict.fromkeys("─━═", "-"),
+        **dict.fromkeys("┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪╓╖╙╜╟╢╥╨╫┏┓┗┛┣┫┳┻╋", "|"),
         # A collapsible section's toggle beside its heading ("▼ Outcome measures"): chrome.
         **dict.fromkeys("▼▾⌄▲▴⌃▽△", " "),
         # Full-width ASCII ("２０２５", "／", "％", "ＣＤ１９"): the characters it stands for.
