@@ -141,6 +141,9 @@ def arm_blocks(view: DocView) -> list[ArmBlock]:
     ]
     typed_page = any(_TYPED.match(str(r["text"]).strip()) for r in items)
     reader = _ArmReader(named_lines_open_arms=not typed_page)
+    reader.interventions = {  # the names an interventions section lists after the arms
+        str(r["text"]).strip().casefold() for r in view.items_in("interventions")
+    }
     for _, is_item, row in sorted(
         [(int(r["norm_start"]), True, r) for r in items]  # type: ignore[arg-type]
         + [(int(r["norm_start"]), False, r) for r in fields],  # type: ignore[arg-type]
@@ -211,6 +214,7 @@ class _ArmReader:
         self.other_table = False  # in a table of something else (dose levels), to its end
         # interventions of a field block not yet tied to an arm by its "Arm Group Label:"
         self.block_interventions: list[str] = []
+        self.interventions: set[str] = set()  # lines of the interventions section, casefolded
 
     @property
     def current(self) -> ArmBlock | None:
@@ -403,7 +407,13 @@ class _ArmReader:
             untyped
             and row["section"] == "arms"  # an interventions section's lines are not arm titles
             and _is_title(text)
-            and (current is None or current.description or self._beside_the_arm(row))
+            and (current is None or text.casefold() not in self.interventions)
+            and (
+                current is None
+                or current.description
+                or self._beside_the_arm(row)
+                or _numbered_alike(current.label, text)  # "Dose level 1" / "Dose level 2"
+            )
         ):
             self.open(text, row)
         elif current is not None and current is not self.table_arm:  # a row ends at its line
@@ -418,7 +428,9 @@ class _ArmReader:
             elif described:
                 current.description.append(described.group("text"))
             elif intervention or (
-                _is_title(text) and not current.description and not find_doses(text)
+                _is_title(text)
+                and (not current.description or text.casefold() in self.interventions)
+                and not find_doses(text)
             ):  # a line of its own stating a dose says what the arm gets, not what it is
                 current.interventions.append(intervention.group("name") if intervention else text)
             else:
@@ -629,6 +641,20 @@ def _cell_role(i: int, cell: str, columns: list[str | None] | None) -> str | Non
     if i == 0:
         return "arm"
     return "intervention" if _INTERVENTION.match(cell) or _is_title(cell) else "description"
+
+
+_NUMBERED_NAME = re.compile(r"^(?P<stem>\D{2,40}?)\s*(?P<n>\d{1,2}|[A-H]|[IVX]{1,4})$")
+
+
+def _numbered_alike(label: str | None, text: str) -> bool:
+    """Two names of one kind numbered apart ("Cohort A" / "Cohort B"): two arms, listed."""
+    first, second = _NUMBERED_NAME.match(label or ""), _NUMBERED_NAME.match(text)
+    return (
+        first is not None
+        and second is not None
+        and first["stem"].casefold() == second["stem"].casefold()
+        and first["n"] != second["n"]
+    )
 
 
 def _is_title(text: str) -> bool:

@@ -221,7 +221,7 @@ class _Block:
             return False
         frame = _INLINE_FRAME.search(text)
         alone = frame is not None and frame.start() == 0 and not text[frame.end() :].strip()
-        if not (alone or ends_open(self.lines[-1]) or text[:1].islower()):
+        if not (alone or ends_open(self.lines[-1])):
             return False
         self.open_frame, self.bracketed = text.count("[") > text.count("]"), True
         if alone:
@@ -585,7 +585,9 @@ _SAYS_MORE = re.compile(
     r"^(?:[a-z(\[]|(?i:defined|measured|assessed|evaluated|calculated|determined|as|per|"
     r"according|using|including|based|i\.e\.|e\.g\.|where|which|with)\b)",
 )
-_MEASURE_A_LINE = 90  # characters: a listed measure's name is a line of a few words
+_MEASURE_A_LINE = 60  # characters: a listed measure's name is a line of a few words
+_MEASURE_WORDS = 8  # a description is a sentence, often longer
+_LISTED_MEASURES = 3  # two lines are a measure and its description as often as two measures
 
 
 def _one_measure_a_line(block: _Block) -> list[_Block]:
@@ -598,11 +600,19 @@ def _one_measure_a_line(block: _Block) -> list[_Block]:
     its description.
     """
     lines = block.lines
-    if block.measure is not None or block.time_frame is not None or len(lines) < 2:
+    if (
+        block.measure is not None
+        or block.time_frame is not None
+        or block.marked  # "1. X" over unmarked lines: its description
+        or len(lines) < _LISTED_MEASURES  # a measure over its description, most often
+    ):
         return [block]
     if any(
         len(line) > _MEASURE_A_LINE
+        or len(line.split()) > _MEASURE_WORDS
         or line.rstrip().endswith((".", ":", ",", ";"))
+        or line[:1].isdigit()
+        or line.count("(") != line.count(")")
         or _SAYS_MORE.match(line)
         or is_time_frame(line)
         for line in lines

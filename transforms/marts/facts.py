@@ -501,6 +501,13 @@ def countries(view: DocView) -> list[str] | None:
         if len(in_brackets) >= 2 and all(in_brackets):  # "Erlangen (Germany), Paris (France)"
             found += [c for c in dict.fromkeys(in_brackets) if c is not None and c not in found]
             continue
+        if (
+            is_site
+            and (heading := _COUNTRY_SITES.match(text)) is not None
+            and (country := names.get(_place(heading.group(1))))
+        ):  # "United States Locations" over its sites (as "Other Locations" over the rest)
+            found += [country] if country not in found else []
+            continue
         if is_site and ":" in text and (country := names.get(_place(text.split(":", 1)[0]))):
             found += [country] if country not in found else []  # "Germany: Erlangen; Berlin"
             continue
@@ -529,6 +536,9 @@ def countries(view: DocView) -> list[str] | None:
     # part ("sites in Lyon, France and Basel, Switzerland" names two countries, not one).
     found += [c for c in prose_countries(view, names) if c not in found]
     return sorted(found) or None
+
+
+_COUNTRY_SITES = re.compile(r"^(.{2,40}?)\s+(?:locations|sites|centres|centers)$", re.IGNORECASE)
 
 
 def _place(part: str) -> str:

@@ -29,7 +29,12 @@ from transforms.schemas import DATE_FIELDS, TRIALS, frame_of
 from transforms.text.lexicon import label_remark
 from transforms.values import enums
 from transforms.values.ages import find_ages_in_prose, parse_age_range, parse_age_years
-from transforms.values.dates import parse_date, parse_date_period, writes_day_first
+from transforms.values.dates import (
+    parse_date,
+    parse_date_period,
+    writes_day_first,
+    writes_month_first,
+)
 from transforms.values.numbers import (
     enrollment_type_in,
     find_enrollment_in_prose,
@@ -298,10 +303,12 @@ def _dates(view: DocView, ids: list[str]) -> Row:
     # Every date the page writes, the ones not chosen too ("Date submitted: 14/03/2025").
     written = [str(r["value"]) for r in view.fields if r["field"] in DATE_FIELDS and r["value"]]
     labels = [str(r["label"]) for r in view.fields if r["field"] in _DATED and r["label"]]
-    day_first = (
-        writes_day_first(written)
-        or (bool(ids) and not ids[0].startswith("NCT"))
-        or any(_NON_US_LABEL.search(label) for label in labels)
+    day_first = writes_day_first(written) or (
+        not writes_month_first(written)
+        and (
+            (bool(ids) and not ids[0].startswith("NCT"))
+            or any(_NON_US_LABEL.search(label) for label in labels)
+        )
     )
     if not (values["start_date"] or start) or not (values["completion_date"] or end):
         stated = {k: v for k, v in from_period.items() if v}  # "The study, starting in …"

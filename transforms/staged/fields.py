@@ -14,6 +14,7 @@ from collections import defaultdict
 from transforms.text.badges import normalized_value, states_nothing
 from transforms.text.lexicon import FOREIGN_SECTIONS
 from transforms.text.segment import Field
+from transforms.values.dates import ParsedDate, parse_date
 from transforms.values.enums import normalize_status
 from transforms.values.numbers import enrollment_type_in
 
@@ -133,13 +134,21 @@ def _void_date_guess(fields: list[Field]) -> set[int]:
     start = bare.get("start_date")
     if start is None or "completion_date" not in bare:
         return set()
-    guessed = normalized_value("start_date", fields[start].value)
-    labelled = {
-        normalized_value("start_date", f.value)
-        for f in fields
-        if f.key == "start_date" and f.origin != "badge" and f.value
-    }
-    return {start, bare["completion_date"]} if labelled and guessed not in labelled else set()
+    guessed = parse_date(fields[start].value)
+    labelled = [
+        parse_date(f.value) for f in fields if f.key == "start_date" and f.origin != "badge"
+    ]
+    labelled = [date for date in labelled if date is not None]
+    if guessed is None or not labelled or any(_same_date(guessed, d) for d in labelled):
+        return set()
+    return {start, bare["completion_date"]}
+
+
+def _same_date(guessed: ParsedDate, stated: ParsedDate) -> bool:
+    """The same date as far as the less precise of the two says ("Mar 2024", "March 12, 2024")."""
+    width = {"year": 4, "month": 7}.get(guessed.precision, 10)
+    width = min(width, {"year": 4, "month": 7}.get(stated.precision, 10))
+    return guessed.value.isoformat()[:width] == stated.value.isoformat()[:width]
 
 
 def _says_actual(field: Field) -> bool:

@@ -1295,11 +1295,12 @@ _BOILERPLATE_PATTERNS = (
     r"the information listed above is not intended to contain all considerations.*",
     # Explainer sentences addressed to the reader under each heading.
     r"(?:see|review|learn about|explore|check|get|understand|meet|identify|reach out|find|"
-    r"dive into|browse|discover|read|track|compare|access) \b.{0,160}\b(?:trial|study|"
-    r"research|studies|participat\w*|contact\w*|sites?|details?|criteria|conditions?|tested|"
-    r"narrative|background|snapshot|synopsis|organizations?|regulators|identifiers|"
-    r"investigators?|researchers|facilit\w+|metrics|measures|outcomes|end\s?points|"
-    r"effectiveness)\b.*",
+    r"dive into|browse|discover|read) \b.{0,160}\b(?:trial|study|research|studies|participat\w*|"
+    r"contact\w*|sites?|details?|criteria|conditions?|tested|narrative|background|snapshot|"
+    r"synopsis|organizations?|regulators|identifiers|investigators?|researchers|facilit\w+)\b.*",
+    # Its note under the outcomes: "Track the metrics used to evaluate the effectiveness …"
+    r"(?:track|see|review|explore) the (?:metrics|measures|outcomes|end\s?points) "
+    r"(?:used|that|researchers) .{0,160}",
 )
 BOILERPLATE = re.compile("^(?:" + "|".join(_BOILERPLATE_PATTERNS) + ")$", re.IGNORECASE)
 
@@ -1318,9 +1319,12 @@ _CRUMB = re.compile(r"^[^\d:;,.]{1,40}$")
 _MAX_HEADING_CHARS = 60
 
 
+_LINK_TARGET = re.compile(r"\s*\((?:https?://|www\.)[^()\s]*\)$")  # a link's, kept (normalize)
+
+
 def is_boilerplate(line: str) -> bool:
     """Site chrome and explainer sentences that carry no fact about the trial."""
-    stripped = line.strip()
+    stripped = _LINK_TARGET.sub("", line.strip())  # "Skip to main content (https://…/NCT…)"
     if not stripped or len(stripped) >= 400:
         return False
     if BOILERPLATE.match(stripped) or is_page_footer(stripped):

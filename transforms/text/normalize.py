@@ -79,8 +79,12 @@ _TRANSLATE_STR = {chr(code): value for code, value in _TRANSLATE.items()}
 # Registry enum tokens that sites glue to the following words.
 _ENUM_TOKENS = (
     "NOT_YET_RECRUITING|ACTIVE_NOT_RECRUITING|ENROLLING_BY_INVITATION|RECRUITING|COMPLETED|"
-    "SUSPENDED|TERMINATED|WITHDRAWN|EARLY_PHASE1|PHASE[1-4]|INTERVENTIONAL|OBSERVATIONAL|"
+    "SUSPENDED|TERMINATED|WITHDRAWN|UNKNOWN|EARLY_PHASE1|PHASE[1-4]|INTERVENTIONAL|OBSERVATIONAL|"
     "EXPANDED_ACCESS|NON_RANDOMIZED|RANDOMIZED|SINGLE_GROUP|PARALLEL|CROSSOVER|TREATMENT"
+)
+_STATUS_TOKENS = (
+    "NOT_YET_RECRUITING|ACTIVE_NOT_RECRUITING|ENROLLING_BY_INVITATION|RECRUITING|COMPLETED|"
+    "SUSPENDED|TERMINATED|WITHDRAWN|UNKNOWN"
 )
 # Text before a lone tab that makes it a cell ("Participant Group/Arm"), not a list
 # marker ("1.", "a)", "•") before the item's text.
@@ -159,6 +163,8 @@ _EDITS = re.compile(
   | (?P<zero>[{_ZERO_WIDTH_CHARS}])
   | (?m:^(?P<hashes>\#{{1,6}}[ \t]+))
   | (?-i:(?<![a-z_])(?P<glued>{_ENUM_TOKENS})(?=[A-Z][a-z]|(?:{_ENUM_TOKENS})))
+  # a status glued to a measure that starts with an acronym or a number: "RECRUITINGCRS rate"
+  | (?-i:(?<![a-z_])(?P<glued_status>{_STATUS_TOKENS})(?=[A-Z]{{2,}}[a-z]{{0,2}}\b|\d))
   | (?-i:(?P<mojibake>{_MOJIBAKE}))
   | (?P<caret>(?<=\^\d)\^|(?<=\^\d\d)\^)  # pandoc's superscript closes: "10^6^" is 10^6
   # A markdown image is no text of the page; a link is its text ("[Show more](…)" is
@@ -241,15 +247,17 @@ def _replacement(match: re.Match[str], raw: str) -> tuple[str, int]:
         return ("" if _SIGN_IN_SUPERSCRIPT.match(raw, match.end()) else " "), match.end()
     if kind == "escaped":
         return value, match.end()
-    if kind == "link_close":  # a target that names a record ("…/study/NCT06712345") stays;
-        url = match.group("url") or ""  # not a place on the same page ("…#main")
-        return (f" ({url})" if _ID_IN_URL.search(url) and "#" not in url else ""), match.end()
+    if kind == "link_close":  # a target that names a record ("…/study/NCT06712345") stays,
+        url = (match.group("url") or "").split("#", 1)[0]  # without its place on the page
+        return (f" ({url})" if _ID_IN_URL.search(url) else ""), match.end()
     if kind == "mojibake":
         return _unmangled(value), match.end()
     if kind == "emphasis" and _starts_bold_label_mid_line(raw, match):
         return "\n", match.end()
     if kind == "emphasis" and _closes_bold_label(raw, match):
         return ":", match.end()  # "**Phase** Phase 1": bold parts the label, no colon
+    if kind == "glued_status":
+        return value + "\n", match.end()
     if kind == "glued":  # "PHASE1PHASE2" is one value, phases 1 and 2
         both_phases = "PHASE" in value.upper() and _PHASE_NEXT.match(raw, match.end())
         return value + (", " if both_phases else "\n"), match.end()

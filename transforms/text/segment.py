@@ -15,6 +15,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+import pycountry
+
 from transforms.text.aligned_table import aligned_fields, aligned_header
 from transforms.text.arm_table import heads_an_arm_table
 from transforms.text.badges import (
@@ -74,9 +76,11 @@ _CROSS_REFERENCE = re.compile(
 _CODED_FIELDS = TYPED_FIELDS - {"ages", "min_age", "max_age"}
 # Sections read as lists of items: an unknown markdown heading ends one.
 _LIST_SECTIONS = CRITERIA_SECTIONS | OUTCOME_SECTIONS | {"arms"}
-# Sections a markdown heading the lexicon lacks ends at its level: lists, and sections of
-# other trials and places ("### Locations" / "### Lymphodepletion" is this trial's again).
-_HEADED_SECTIONS = _LIST_SECTIONS | FOREIGN_SECTIONS | {"locations"}
+# Sections of places a markdown heading the lexicon lacks ends at its level, unless it names
+# a place ("### Locations" / "### Lymphodepletion" is this trial's again; "## Germany" a site's).
+# Other trials' sections end only at a level above theirs: their cards have headings too.
+_PLACES = frozenset({"locations", "contacts"})
+_HEADED_SECTIONS = _LIST_SECTIONS | FOREIGN_SECTIONS | _PLACES
 _MAX_HEADING_WORDS = 6
 _ENUM_BADGES = frozenset({"phase", "status", "study_type"})  # no wrapped value goes on so
 _OUTCOME_COLUMNS = frozenset(
@@ -1010,7 +1014,24 @@ def _ends_a_headed_list(state: _State, line: Line) -> bool:
         return False
     levels = state.levels
     opened_at = next((levels[o] for o in range(state.section.ordinal, -1, -1) if o in levels), None)
-    return opened_at is not None and level <= opened_at
+    if opened_at is None:
+        return False
+    if state.section.key in _LIST_SECTIONS:
+        return level <= opened_at
+    if state.section.key in _PLACES:
+        return level <= opened_at and not _names_a_place(line.text)
+    return level < opened_at
+
+
+def _names_a_place(text: str) -> bool:
+    """ "Germany", "Erlangen, Germany": a site's heading in a list of locations."""
+    if "," in text:
+        return True
+    try:
+        pycountry.countries.lookup(text.strip())
+    except LookupError:
+        return False
+    return True
 
 
 def _ends_a_numbered_list(state: _State, line: Line) -> bool:
@@ -1157,7 +1178,9 @@ def _is_block_label(state: _State, line: Line) -> bool:
     """
     if line.key == "summary":
         if state.section.key in ("arms", "interventions"):
-            return True  # "Description" over an arm's words, or "Description: …"
+            # "Description" over an arm's words, or "Description: …"; "About" after a
+            # site's "Treatments" heading opens its summary
+            return normalize_label(line.label or "").endswith("description")
         return line.value is not None and state.section.key in WITHIN_RESULTS
     if line.key != "interventions" or state.section.key != "arms":
         return False

@@ -125,6 +125,11 @@ def writes_day_first(texts: list[str]) -> bool:
     return any(int(m.group(1)) > 12 for t in texts for m in _SLASHED.finditer(t))
 
 
+def writes_month_first(texts: list[str]) -> bool:
+    """Whether a page writes its slashed dates month first: "06/30/2027" can only be read so."""
+    return any(int(m.group(2)) > 12 for t in texts for m in _SLASHED.finditer(t))
+
+
 def parse_date(text: str | None, *, day_first: bool = False) -> ParsedDate | None:
     """The first date in ``text`` with its precision and Estimated/Actual status.
 
