@@ -95,3 +95,189 @@ def test_a_page_writing_its_dates_month_first_keeps_them_so_under_a_british_labe
         "Study completion date: 06/30/2027\nLast update: 01/02/2025\n"
     )
     assert (str(trial["start_date"]), str(trial["last_updated"])) == ("2024-03-04", "2025-01-02")
+
+
+def test_one_cell_rows_of_measures_stay_measures() -> None:
+    endpoints = page_marts(
+        "# CAR-T in myasthenia gravis\n## Primary outcome\n| Outcome |\n|---|\n"
+        "| Change in MG-ADL |\n| Adverse events |\n## Secondary outcome\n| Outcome |\n|---|\n"
+        "| Change in MGC |\n| Serious infections |\n"
+    )["endpoints"]
+    assert endpoints["endpoint_type"].to_list() == ["PRIMARY"] * 2 + ["SECONDARY"] * 2
+
+
+def test_a_one_column_box_of_criteria_keeps_every_row() -> None:
+    criteria = page_marts(
+        "CAR-T in SSc\nInclusion Criteria:\n┌────────────────────────┐\n│ Age 18-70 years │\n"
+        "├────────────────────────┤\n│ mRSS ≥ 15 │\n├────────────────────────┤\n"
+        "│ Positive anti-Scl-70 antibodies │\n└────────────────────────┘\n"
+    )["criteria"]
+    assert criteria["text"].to_list() == [
+        "Age 18-70 years",
+        "mRSS ≥ 15",
+        "Positive anti-Scl-70 antibodies",
+    ]
+
+
+def test_arms_named_after_their_interventions_are_each_an_arm() -> None:
+    arms = page_marts(
+        "CAR-T in lupus\nArms and Interventions\nKYV-101\n"
+        "Participants receive a single infusion of KYV-101 after lymphodepletion.\nPlacebo\n"
+        "Participants receive a single infusion of placebo after lymphodepletion.\n"
+        "Interventions\nKYV-101\nPlacebo\n"
+    )["arms"]
+    assert arms["label"].to_list() == ["KYV-101", "Placebo"]
+
+
+def test_a_labelled_summary_inside_an_arm_describes_it() -> None:
+    marts = page_marts(
+        "CAR-T in lupus\nTreatments\nArm A: CD19 CAR-T\n"
+        "Summary: Single infusion of 1 x 10^6 CAR-T cells/kg after conditioning.\n"
+        "Arm B: Standard of care\nSummary: Mycophenolate mofetil per local practice.\n"
+    )
+    assert marts["arms"].height == 2
+    assert marts["doses"]["arm_label"].to_list() == ["Arm A"]
+
+
+def test_a_guardians_age_is_no_cohorts() -> None:
+    trial = page_trial(
+        "CAR-T in juvenile lupus\nInclusion Criteria:\n- Aged 6 to 17 years at screening\n"
+        "- Parent or legal guardian aged 18 years or older who can provide consent\n"
+    )
+    assert (trial["min_age_years"], trial["max_age_years"]) == (6.0, 17.0)
+
+
+def test_short_lines_defining_a_measure_are_its_description() -> None:
+    endpoints = page_marts(
+        "CAR-T in lupus nephritis\nPrimary endpoint\nComplete renal response\n"
+        "Proteinuria below half a gram per gram\nStable or improved kidney function\n"
+        "No rescue medication\n"
+    )["endpoints"]
+    assert endpoints["measure"].to_list() == ["Complete renal response"]
+
+
+@pytest.mark.parametrize(
+    ("page", "countries"),
+    [
+        (
+            "# CAR-T in lupus\n### Study sites\n### Universitätsklinikum Erlangen\n"
+            "Erlangen 91054\nGermany\n### Karolinska University Hospital\nStockholm\nSweden\n",
+            ["Germany", "Sweden"],
+        ),
+        (
+            "CAR-T in lupus\nLocations\nGeorgia Sites\n"
+            "Emory University Hospital, Atlanta, Georgia, United States\n",
+            ["United States"],
+        ),
+    ],
+)
+def test_site_headings_among_locations(page: str, countries: list[str]) -> None:
+    assert page_trial(page)["countries"] == countries
+
+
+def test_a_contact_persons_heading_leaves_the_title_alone() -> None:
+    trial = page_trial(
+        "# Phase 1 Study of Anti-CD19 CAR-T in Lupus Nephritis\n## Contacts\n"
+        "## Dr. Maria Rossi\nTitle: Professor of Rheumatology\n"
+    )
+    assert trial["title"] == "Phase 1 Study of Anti-CD19 CAR-T in Lupus Nephritis"
+
+
+def test_procedure_steps_under_an_arm_are_no_arms() -> None:
+    arms = page_marts(
+        "CAR-T in lupus\nArms\nCD19 CAR-T\nParticipants receive one infusion of CAR-T cells.\n"
+        "Step 1\nLeukapheresis\nStep 2\nLymphodepletion\nStep 3\nCAR-T infusion\n"
+    )["arms"]
+    assert arms["label"].to_list()[0] == "CD19 CAR-T"
+    assert "Step 2" not in arms["label"].to_list()
+
+
+@pytest.mark.parametrize(
+    ("page", "title"),
+    [
+        ("UNKNOWNCAUSE Fever in Lupus\n", "UNKNOWNCAUSE Fever in Lupus"),
+        ("Trial ID: CAR-SLE-COMPLETED2024\nA CAR-T trial in lupus\n", None),
+    ],
+)
+def test_status_words_inside_codes_are_not_cut_out(page: str, title: str | None) -> None:
+    trial = page_trial(page)
+    assert trial["overall_status"] is None
+    assert trial["start_date"] is None
+    if title:
+        assert trial["title"] == title
+
+
+def test_a_comparator_arm_named_like_its_intervention_is_an_arm() -> None:
+    arms = page_marts(
+        "CAR-T in lupus\nArms\nCAR-T group\nParticipants receive one infusion of CAR-T cells.\n"
+        "Standard of care\nParticipants continue their standard therapy.\n"
+        "Interventions\nAnti-CD19 CAR T cells\nStandard of care\n"
+    )["arms"]
+    assert arms["label"].to_list() == ["CAR-T group", "Standard of care"]
+
+
+def test_a_summarys_cohort_count_adds_no_arm_to_the_arms_read() -> None:
+    arms = page_marts(
+        "CAR-T in lupus\nBrief Summary\nApproximately 18 participants will be enrolled in "
+        "3 cohorts of escalating dose.\nArms and Interventions\n"
+        "Experimental: BCT-19 dose escalation\nBiological: BCT-19\n"
+    )["arms"]
+    assert arms["label"].to_list() == ["BCT-19 dose escalation"]
+
+
+def test_namesake_cohorts_of_two_parts_are_two_arms() -> None:
+    arms = page_marts(
+        "NCT06600412\nArms\nPart A - Dose Escalation\nCohort 1\n"
+        "Participants with SLE receive NIT-201 1 × 10^6 cells/kg.\nCohort 2\n"
+        "Participants with SLE receive NIT-201 3 × 10^6 cells/kg.\nPart B - Dose Expansion\n"
+        "Cohort 1\nParticipants with SLE receive NIT-201 at the recommended phase 2 dose.\n"
+        "Cohort 2\nParticipants with systemic sclerosis receive NIT-201 at that dose.\n"
+    )["arms"]
+    assert arms.height == 4
+
+
+def test_badges_in_brackets_are_badges() -> None:
+    trial = page_trial("CAR-T in lupus\n[Recruiting] [Phase 1/2] [Interventional]\n")
+    assert trial["phases"] == ["PHASE1", "PHASE2"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Enrollment 12 months after site activation", "Enrollment      18 months", "Enrollment 2025"],
+)
+def test_a_spaced_enrollment_label_over_no_count(line: str) -> None:
+    assert page_trial(f"CAR-T in lupus\nNCT07200003\n{line}\n")["enrollment"] is None
+
+
+def test_doses_written_as_a_bare_power_of_ten_in_a_table() -> None:
+    doses = page_marts(
+        "NCT07300003\nDose levels\n| Cohort | Dose |\n|---|---|\n| Low | 10^6 CAR-T cells/kg |\n"
+        "| High | 10^7 CAR-T cells/kg |\n"
+    )["doses"]
+    assert doses["dose_value"].to_list() == [1e6, 1e7]
+
+
+def test_a_scaled_header_of_a_blood_count_is_no_dose() -> None:
+    doses = page_marts(
+        "NCT07300002\nCellular kinetics\n"
+        "| Patient | Peak CAR-T expansion (×10^3 cells/µL) | Day of peak |\n|---|---|---|\n"
+        "| P01 | 45.2 | 10 |\n| P02 | 12.8 | 7 |\n"
+    )["doses"]
+    assert doses.height == 0
+
+
+@pytest.mark.parametrize(
+    "outcomes",
+    [
+        "1. Incidence of treatment-emergent adverse events\n"
+        "Adverse events will be graded using the following scales:\n"
+        "2. Incidence of dose-limiting toxicities\n3. Maximum tolerated dose\n",
+        "Safety will be assessed through the following endpoints:\n- Incidence of DLT\n"
+        "- Incidence of CRS\n- Incidence of ICANS\n",
+    ],
+)
+def test_measures_after_a_lead_in_stay_measures(outcomes: str) -> None:
+    measures = page_marts(f"NCT07000011\nPrimary Outcome Measures\n{outcomes}")["endpoints"]
+    assert measures["measure"].to_list()[-2:] == [
+        line.lstrip("-0123456789. ") for line in outcomes.splitlines()[-2:]
+    ]

@@ -202,11 +202,11 @@ def test_a_finders_checklist_of_must_have_and_must_not_have() -> None:
     assert criteria["text"].to_list()[2] == "You have had CAR-T therapy before"
 
 
-def test_an_unknown_markdown_heading_ends_a_locations_section() -> None:
+def test_an_unknown_markdown_heading_above_a_locations_section_ends_it() -> None:
     marts = page_marts(
         "# CD19 CAR-T Cells in Refractory Lupus Nephritis\n\n### Locations\n\n"
-        "Belgium, Netherlands\n\n### Lymphodepletion\n\n"
-        "Fludarabine 30 mg/m2 + cyclophosphamide 500 mg/m2\n\n### Dose\n\n"
+        "Belgium, Netherlands\n\n## Lymphodepletion\n\n"
+        "Fludarabine 30 mg/m2 + cyclophosphamide 500 mg/m2\n\n## Dose\n\n"
         "5 × 10^7 CAR-T cells (flat)\n"
     )
     assert marts["trials"]["lymphodepletion_agents"].to_list() == [
@@ -429,3 +429,69 @@ def test_the_eu_registers_phase_boxes_without_their_codes() -> None:
         "Therapeutic use (Phase IV): no\nCountries of recruitment\nGermany\n"
     )
     assert trial["phases"] == ["PHASE1", "PHASE2"]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "CD19 CAR-T in Myasthenia Gravis\n\nStatus           Recruiting\n"
+        "Enrollment       12 participants (anticipated)\n"
+        "Lead sponsor     Shanghai Changzheng Hospital\n",
+        "   CD19 CAR-T in Myasthenia Gravis\n\n   Status: [6]Recruiting\n"
+        "   Lead sponsor: [8]Shanghai Changzheng Hospital\n   Enrollment 12 (Estimated)\n\n"
+        "References\n\n   6. https://portal.example.org/search?status=RECRUITING\n",
+    ],
+)
+def test_a_text_browsers_aligned_fields_and_numbered_links(page: str) -> None:
+    trial = page_trial(page)
+    assert (trial["overall_status"], trial["enrollment"]) == ("RECRUITING", 12)
+    if "Lead sponsor" in page:
+        assert trial["lead_sponsor"] == "Shanghai Changzheng Hospital"
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "| Level | Dose | Unit | N |\n|---|---|---|---|\n| DL1 | 1 × 10^5 | cells/kg | 3 |\n"
+        "| DL2 | 3 × 10^5 | cells/kg | 3 |\n",
+        "| Level | Dose (×10^5 cells/kg) | N |\n|---|---|---|\n| DL1 | 1 | 3 |\n| DL2 | 3 | 3 |\n",
+    ],
+)
+def test_a_dose_tables_unit_in_its_own_column_or_its_header(table: str) -> None:
+    doses = page_marts(f"CD19 CAR-T in Refractory SLE\n\nDose levels\n\n{table}")["doses"]
+    assert doses["dose_value"].to_list() == [1e5, 3e5]
+    assert doses["dose_unit"].to_list() == ["cells/kg"] * 2
+
+
+def test_an_outcome_table_after_an_arms_table_is_the_outcomes() -> None:
+    marts = page_marts(
+        "CD7 CAR-T for Refractory AIHA\n\n# Arms\n\nArm | Type | Intervention\n"
+        "Dose level 1 | Experimental | Biological: CD7 CAR-T\n\nOutcome | Time frame\n"
+        "Primary: Incidence of DLTs | 28 days\nSecondary: Hb response | Week 12\n"
+    )
+    assert marts["arms"]["label"].to_list() == ["Dose level 1"]
+    endpoints = marts["endpoints"]
+    assert endpoints["measure"].to_list() == ["Incidence of DLTs", "Hb response"]
+    assert endpoints["endpoint_type"].to_list() == ["PRIMARY", "SECONDARY"]
+
+
+def test_a_text_browsers_buttons_after_the_criteria_are_no_criterion() -> None:
+    criteria = page_marts(
+        "CD19 CAR-T in lupus\nExclusion Criteria:\n- Prior CAR-T\n- Active infection\n\n"
+        "[Share] [Print] [Back to results]\n"
+    )["criteria"]
+    assert criteria["text"].to_list() == ["Prior CAR-T", "Active infection"]
+
+
+def test_inclusion_and_exclusion_columns_pasted_from_a_sheet() -> None:
+    criteria = page_marts(
+        "CD7 CAR-T for Refractory AIHA\nStatus: Recruiting\n\n"
+        "Inclusion criteria\tExclusion criteria\nAge 18-65 years\tALT > 3 x ULN\n"
+        "Warm AIHA\tActive infection\n"
+    )["criteria"]
+    assert criteria.select("criterion_type", "text").rows() == [
+        ("INCLUSION", "Age 18-65 years"),
+        ("INCLUSION", "Warm AIHA"),
+        ("EXCLUSION", "ALT > 3 x ULN"),
+        ("EXCLUSION", "Active infection"),
+    ]

@@ -63,3 +63,73 @@ def test_a_countrys_locations_heading_names_its_sites_country() -> None:
         "Other Locations\nCanada\nToronto General Hospital\nRECRUITING\nToronto\n"
     )
     assert trial["countries"] == ["Canada", "United States"]
+
+
+def test_arms_named_under_each_intervention_are_one_arm() -> None:
+    arms = page_marts(
+        "Clinical trial\n\nCD19 CAR-T in lupus\n\nTreatment\nCD19 CAR-T cells\n"
+        "A single infusion.\nArms:\nCAR-T treatment group\nFludarabine\n30 mg/m2/day.\n"
+        "Arms:\nCAR-T treatment group\nCyclophosphamide\n300 mg/m2/day.\nArms:\n"
+        "CAR-T treatment group\nSize\n12\n"
+    )["arms"]
+    assert arms["label"].to_list() == ["CAR-T treatment group"]
+
+
+def test_dose_levels_listed_in_a_groups_description_are_no_arms() -> None:
+    arms = page_marts(
+        "CD19 CAR-T in SLE\nNCT ID: NCT06500005\nStudy Groups\nDose escalation\nEXPERIMENTAL\n"
+        "CD19 CAR-T\nDose level 1: 1×10\\^6 cells/kg; dose level 2: 2×10\\^6 cells/kg.\n"
+        "Dose expansion\nEXPERIMENTAL\nCD19 CAR-T\nParticipants receive the phase 2 dose.\n"
+    )["arms"]
+    assert arms["label"].to_list() == ["Dose escalation", "Dose expansion"]
+
+
+def test_a_list_in_an_outcomes_description_is_the_descriptions() -> None:
+    endpoints = page_marts(
+        "The goal of this study is to evaluate CD19 CAR T cells in myasthenia gravis.\n"
+        "RECRUITINGIncidence of serious adverse events (SAEs)\n"
+        "A serious adverse event is any untoward medical occurrence that:\n- Results in death\n"
+        "- Is life-threatening\nTime frame: Up to 2 years post infusion\n"
+        "Change in MG-ADL score\nChange from baseline in MG-ADL total score.\n"
+        "Time frame: Week 24\n"
+    )["endpoints"]
+    assert endpoints["measure"].to_list() == [
+        "Incidence of serious adverse events (SAEs)",
+        "Change in MG-ADL score",
+    ]
+    assert endpoints["time_frame_days"].to_list() == [730, 168]
+
+
+def test_a_stated_group_count_above_the_arms_read_adds_arms() -> None:
+    arms = page_marts(
+        "Status and phase\nRecruiting\nPhase 2\nTreatments\nBiological: CD19 CAR-T cells\n"
+        "Other: Standard of care\nAbout\nRandomized study of CD19 CAR-T versus standard care.\n"
+        "40 participants in 2 patient groups\n"
+    )["arms"]
+    assert arms.height == 2
+
+
+def test_a_group_label_with_its_product_over_its_type_line_is_the_label() -> None:
+    arms = page_marts(
+        "CAR-T in lupus\nNCT ID: NCT06977441\nStudy Groups\nArm A: KYV-101\nEXPERIMENTAL\n"
+        "KYV-101\nSingle infusion of 1 x 10^8 CAR T cells.\nArm B: Placebo\n"
+        "PLACEBO_COMPARATOR\nPlacebo\nMatching placebo infusion.\nObservational control\n"
+        "NO_INTERVENTION\nStandard care.\n"
+    )["arms"]
+    assert arms.select("label", "arm_type").rows() == [
+        ("Arm A: KYV-101", "EXPERIMENTAL"),
+        ("Arm B: Placebo", "PLACEBO_COMPARATOR"),
+        ("Observational control", "NO_INTERVENTION"),
+    ]
+
+
+def test_a_status_glued_to_a_measure_in_lower_case_or_a_lone_acronym() -> None:
+    for measure in ("mRSS change from baseline", "DLTs", "MG-ADL score"):
+        marts = page_marts(
+            "Following lymphodepletion with cyclophosphamide and fludarabine patients will "
+            "receive CD19 CAR T cells.\nStanford University\nPalo Alto, California, United States\n"
+            f"COMPLETED{measure}\nThe change at week 24.\nTime frame: Week 24\n"
+        )
+        trial = marts["trials"].row(0, named=True)
+        assert (trial["overall_status"], trial["countries"]) == ("COMPLETED", ["United States"])
+        assert marts["endpoints"]["measure"].to_list() == [measure]

@@ -153,10 +153,37 @@ def arm_blocks(view: DocView) -> list[ArmBlock]:
             reader.item(row)
         else:
             reader.field(row)
-    return reader.arms
+    return _one_per_label(reader.arms)
 
 
+def _one_per_label(arms: list[ArmBlock]) -> list[ArmBlock]:
+    """An untyped arm named again right after itself is the same arm: a site that lists
+    under each intervention the arms it is given in ("Arms: CAR-T treatment group" under
+    each drug) names it again. Typed arms of one name are two, and so are namesakes apart
+    ("Part A" / "Cohort 2" … "Part B" / "Cohort 2")."""
+    kept: list[ArmBlock] = []
+    for arm in arms:
+        first = kept[-1] if kept else None
+        if (
+            first is None
+            or arm.arm_type is not None
+            or first.arm_type is not None
+            or not arm.label
+            or (first.label or "").casefold() != arm.label.casefold()
+        ):
+            kept.append(arm)
+            continue
+        first.interventions += [n for n in arm.interventions if n not in first.interventions]
+        first.description += [d for d in arm.description if d not in first.description]
+        first.end = max(first.end, arm.end)
+    return kept
+
+
+# Levels listed on one line ("Dose level 1: 1×10^6 cells/kg; dose level 2: …"): an arm's
+# doses, not arms.
+_LEVELS_LISTED = re.compile(r"[;；]\s*(?:dose\s+level|level|DL)\s*-?\d", re.IGNORECASE)
 _PART = re.compile(r"[^;；]+")
+_GROUP_PART = re.compile(r"^[^:：;；]{1,40}(?:group|arm|组)\s*[:：]", re.IGNORECASE)
 
 
 def _group_parts(view: DocView, row: Row) -> list[Row]:
@@ -167,8 +194,8 @@ def _group_parts(view: DocView, row: Row) -> list[Row]:
     if ";" not in text and "；" not in text:
         return [row]
     parts = [part for part in _PART.finditer(text) if part.group().strip()]
-    if len(parts) < 2 or not all(_NAMED_ARM.match(part.group().strip()) for part in parts):
-        return [row]
+    if len(parts) < 2 or not all(_GROUP_PART.match(part.group().strip()) for part in parts):
+        return [row]  # "Dose level 1: …; dose level 2: …" describes one arm
     norm = int(row["norm_start"])  # type: ignore[arg-type]
     rows = []
     for part in parts:
@@ -215,6 +242,9 @@ class _ArmReader:
         # interventions of a field block not yet tied to an arm by its "Arm Group Label:"
         self.block_interventions: list[str] = []
         self.interventions: set[str] = set()  # lines of the interventions section, casefolded
+        # the arm a named line just opened, its words after the colon read as what it gets,
+        # and the whole line: its label after all if its type follows on the next line
+        self.split: tuple[ArmBlock, str] | None = None
 
     @property
     def current(self) -> ArmBlock | None:
@@ -308,6 +338,17 @@ class _ArmReader:
         opener = _KIND_BEFORE_COLON.match(str(self.opened["text"]).strip())
         return opener is not None and opener["kind"].lower() == kind["kind"].lower()
 
+    def _lists_as_intervention(self, text: str) -> bool:
+        """Whether the interventions section names ``text`` and the current arm lists them, on
+        a page that does not name its arms after them ("Dose escalation" / "Fludarabine" /
+        "CD19 CAR-T cells"; not "KYV-101" / … / "Placebo", nor "CAR-T group" / "Participants
+        receive …" / "Standard of care")."""
+        current = self.current
+        if current is None or text.casefold() not in self.interventions:
+            return False
+        listed = [name for name in current.interventions if name.casefold() in self.interventions]
+        return bool(listed) and (current.label or "").casefold() not in self.interventions
+
     def _opened_by_a_line(self) -> bool:
         """Whether the current arm opened at a line of its own, not at a table's row."""
         return self.opened is not None and table_cells(str(self.opened["text"])) is None
@@ -332,6 +373,7 @@ class _ArmReader:
         text = str(row["text"]).strip()
         start, end = int(row["span_start"]), int(row["span_end"])  # type: ignore[arg-type]
         tentative, self.tentative = self.tentative, None
+        split, self.split = self.split, None
         if (cells := table_cells(text)) is not None:
             if (roles := column_roles(cells, ARM_COLUMNS)) is None and _heads_other_table(cells):
                 self.other_table = True  # "| Dose level | Patients | Dose |"
@@ -372,6 +414,9 @@ class _ArmReader:
             return  # "Arms: 2" (a heading and its count): read by ``_stated_group_count``
         current = self.current
         if _BARE_TYPE.match(text):  # "EXPERIMENTAL" on a line of its own (badge pages)
+            if split is not None and split[0] is current and current.arm_type is None:
+                # "Arm A: KYV-101" / "EXPERIMENTAL": the whole line was the arm's label
+                current.label, current.interventions, current.description = split[1], [], []
             if current is not None and current.arm_type is None and _is_bare(current):
                 current.arm_type = enums.normalize_arm_type(text)  # after the arm's label
             else:
@@ -394,7 +439,7 @@ class _ArmReader:
             self.tentative = (name, row)
         elif _TYPED.match(text):
             self.open(text, row)
-        elif named:
+        elif named and not (current is not None and _LEVELS_LISTED.search(text)):
             self._open_named(named, row)
         elif (
             untyped
@@ -407,7 +452,7 @@ class _ArmReader:
             untyped
             and row["section"] == "arms"  # an interventions section's lines are not arm titles
             and _is_title(text)
-            and (current is None or text.casefold() not in self.interventions)
+            and (current is None or not self._lists_as_intervention(text))
             and (
                 current is None
                 or current.description
@@ -459,6 +504,8 @@ class _ArmReader:
             self.open(f"{label}: {rest}", row)
             return
         arm = self.open(label, row)
+        if rest:
+            self.split = (arm, f"{label}: {rest}")
         intervention = _INTERVENTION.match(rest)
         doses = find_doses(rest) if rest and not intervention else []
         if doses:  # "AAV-CART 1 × 10^8 CAR-T cells, single IV infusion": the name, then what
@@ -535,10 +582,11 @@ def _repeats(arm: ArmBlock | None, label: str) -> bool:
 
 
 def arm_rows(view: DocView, tid: str, blocks: list[ArmBlock]) -> list[Row]:
-    """Arms from ``blocks`` (``arm_blocks(view)``), else a stated group count."""
+    """Arms from ``blocks`` (``arm_blocks(view)``), as many as a stated group count at least
+    ("40 participants in 2 patient groups" over groups the page lays out unread)."""
     arms = _once_each(blocks)
-    if not arms:
-        arms = [ArmBlock(None, None, 0, 0) for _ in range(_stated_group_count(view))]
+    stated = _stated_group_count(view, labelled_only=bool(arms))
+    arms += [ArmBlock(None, None, 0, 0) for _ in range(stated - len(arms))]
     return [
         {
             "trial_id": tid,
@@ -643,7 +691,11 @@ def _cell_role(i: int, cell: str, columns: list[str | None] | None) -> str | Non
     return "intervention" if _INTERVENTION.match(cell) or _is_title(cell) else "description"
 
 
-_NUMBERED_NAME = re.compile(r"^(?P<stem>\D{2,40}?)\s*(?P<n>\d{1,2}|[A-H]|[IVX]{1,4})$")
+_NUMBERED_NAME = re.compile(
+    r"^(?P<stem>\D{0,30}\b(?:dose\s+level|level|cohort|group|arm|part|DL|regimen|panel))"
+    r"\s*-?\s*(?P<n>\d{1,2}|[A-H]|[IVX]{1,4})$",
+    re.IGNORECASE,
+)
 
 
 def _numbered_alike(label: str | None, text: str) -> bool:
@@ -665,7 +717,13 @@ def _is_title(text: str) -> bool:
     )
 
 
-def _stated_group_count(view: DocView) -> int:
+_GROUP_LINE = re.compile(r"^\d+\s+participants?\s+in\s+\d+\s+(?:patient\s+)?groups?$", re.I)
+
+
+def _stated_group_count(view: DocView, *, labelled_only: bool = False) -> int:
+    """The number of arms a page states; with ``labelled_only``, only where a label or a
+    group line states it ("Number of Arms: 2", "40 participants in 2 patient groups"), not
+    a summary's sentence ("… enrolled in 3 cohorts" of one arm's doses)."""
     for r in view.fields:  # "Arms: 2", "Number of Arms: 2", "Number of groups: 3"
         value = str(r["value"] or "").strip()
         if (
@@ -681,7 +739,10 @@ def _stated_group_count(view: DocView) -> int:
     if first and str(first[0]["text"]).strip().isdigit():
         return min(int(str(first[0]["text"]).strip()), _MAX_STATED_ARMS)
     texts = [str(r["value"]) for r in view.fields if r["value"]]
-    texts += [str(r["text"]) for r in view.descriptive_items()]
+    if labelled_only:
+        texts = [text for text in texts if _GROUP_LINE.match(text)]
+    else:
+        texts += [str(r["text"]) for r in view.descriptive_items()]
     for text in texts:
         match = _GROUP_COUNT.search(text)
         if match and "participant" in text.casefold():

@@ -61,15 +61,26 @@ def threshold_rows(view: DocView, criteria: list[Row]) -> list[Row]:
 def age_limits(thresholds: list[Row]) -> tuple[float | None, float | None]:
     """The inclusion age range the thresholds state, for trials without age fields.
 
-    Per cohort they state a union: "≥ 18 years (adults) or 6 to 17 years (juveniles)"
-    is 6 years and up; a lower limit above every upper one has no upper limit of its own.
+    Per cohort one criterion states a union: "≥ 18 years (adults) or 6 to 17 years
+    (juveniles)" is 6 years and up, its lower limit above every upper one having no upper
+    limit of its own. Another criterion's ("a guardian aged 18 or older") is no cohort's.
     """
     ages = [t for t in thresholds if t["concept"] == "age" and t["criterion_type"] == "INCLUSION"]
+    lows, highs = _limits(ages)
+    open_cohort = any(
+        (limits := _limits([t for t in ages if t["criterion_ordinal"] == n]))[0]
+        and limits[1]
+        and max(limits[0]) > max(limits[1])
+        for n in {t["criterion_ordinal"] for t in ages}
+    )
+    return (min(lows) if lows else None, max(highs) if highs and not open_cohort else None)
+
+
+def _limits(ages: list[Row]) -> tuple[list[float], list[float]]:
+    """The lower and the upper age limits of ``ages``, in years."""
     lows = [in_years(t["value"], str(t["unit"])) for t in ages if t["operator"] in (">=", ">")]  # type: ignore[arg-type]
     highs = [in_years(t["value"], str(t["unit"])) for t in ages if t["operator"] in ("<=", "<")]  # type: ignore[arg-type]
-    if lows and highs and max(lows) > max(highs):
-        highs = []
-    return (min(lows) if lows else None, max(highs) if highs else None)
+    return lows, highs
 
 
 def build_criteria_thresholds(staged: Mapping[str, pl.DataFrame]) -> pl.DataFrame:

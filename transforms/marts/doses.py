@@ -8,6 +8,7 @@ it) is one row; a dose inside an arm's block is tied to that arm.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 
@@ -89,16 +90,30 @@ def _doses_in(
     cells = row_cells(text) if text.startswith("|") else None
     if cells is None:
         return find_doses(text), None
-    if not any(c.isdigit() for c in text):  # a header row
-        header = [header_dose_unit(cell.text) for cell in cells]
+    if not any(c.isdigit() for c in _SCALE.sub("", text)):  # a header row, "(×10^6 cells/kg)"
+        header = [
+            _UNIT_COLUMN if _UNIT_HEADER.match(cell.text.strip()) else header_dose_unit(cell.text)
+            for cell in cells
+        ]
         return [], header if any(header) else None
     if units is None:
         return find_doses(text), None
     doses = []
-    for cell, unit in zip(cells, units, strict=False):
+    for i, (cell, unit) in enumerate(zip(cells, units, strict=False)):
+        if i + 1 < min(len(cells), len(units)) and units[i + 1] == _UNIT_COLUMN:
+            unit = cells[i + 1].text.strip() or None  # "| 1 × 10^5 | cells/kg |"
+        if unit == _UNIT_COLUMN:
+            continue
         in_cell = find_doses_under(cell.text, unit) if unit else find_doses(cell.text)
         doses += [replace(d, start=cell.start + d.start, end=cell.start + d.end) for d in in_cell]
     return doses, units
+
+
+# A header's scale is no value: "| Dose (×10^6 cells/kg) |" heads the column of "0.5".
+_SCALE = re.compile(r"[×xX*]\s*10\s*\^\s*[-+]?\d{1,2}")
+# A column of the units of the cells before it: "| Dose | Unit |".
+_UNIT_HEADER = re.compile(r"^(?:dose\s+)?units?$", re.IGNORECASE)
+_UNIT_COLUMN = "@unit"
 
 
 def build_doses(staged: Mapping[str, pl.DataFrame]) -> pl.DataFrame:

@@ -187,6 +187,8 @@ class _Block:
     bracketed: bool = False  # its frame was in brackets after the measure ("X [ Time Frame: … ]")
 
     open_frame: bool = False  # "[Time Frame: …" wrapped before its "]"
+    listing: bool = False  # under a heading of measures listed a line each ("Outcome(s)")
+    in_lead_list: bool = False  # its description's list after a lead-in ("… that:") goes on
 
     def has_measure(self) -> bool:
         return self.measure is not None or bool(self.lines)
@@ -212,6 +214,19 @@ class _Block:
             self.open_frame = "]" not in text
             self.time_frame = _extract_inline_frame(self)
         return True
+
+    def lists_under_lead_in(self, marker: str) -> bool:
+        """Whether a bulleted line is an item of a list this measure's description leads in
+        to ("A serious adverse event is any untoward medical occurrence that:"), not a
+        measure: not a number going on with the measures' ("2. …"), nor under a lead-in to
+        measures ("Safety will be assessed through the following endpoints:")."""
+        if self.time_frame is not None or not self.has_measure() or marker[:1].isdigit():
+            return False
+        said = [*self.lines[1:], *self.description] if self.measure is None else self.description
+        if not said:
+            return False
+        lead_in = said[-1].rstrip().endswith(":") and not _NAMES_MEASURES.search(said[-1])
+        return lead_in or self.in_lead_list
 
     def takes_frame_line(self, text: str) -> bool:
         """Take a line that holds this measure's "[Time Frame: …]": alone under it ("1. X" /
@@ -313,6 +328,7 @@ class _BlockReader:
         # A row short of its table's columns, and the lines after it: a cell whose text went
         # on over paragraphs (a table copied from a browser), until a row ends it (_Broken).
         self.broken: _Broken | None = None
+        self.listing: set[int] = set()  # ordinals of sections headed "… Outcome(s)"
 
     def close(self) -> None:
         if self.current is not None:
@@ -335,6 +351,7 @@ class _BlockReader:
         start, end = int(row["span_start"]), int(row["span_end"])  # type: ignore[arg-type]
         if self.current is None:
             self.current = _Block(str(row["section"]), start, end, endpoint_type=self.heading_type)
+            self.current.listing = self.section in self.listing
         self.current.end = max(self.current.end, end)
         return self.current
 
@@ -498,7 +515,12 @@ class _BlockReader:
             return
         self.close()
         for i, cell in enumerate(cells):
-            typed = _PART_AT_START.match(cell) if self.columns is None and i == 0 else None
+            measured = (  # "Primary: Dose-limiting toxicity | Day 28", headed or not
+                i == 0
+                if self.columns is None
+                else i < len(self.columns) and self.columns[i] == "measure"
+            )
+            typed = _PART_AT_START.match(cell) if measured else None
             if typed is not None and _ROLE_BY_LABEL[normalize_label(typed["label"])] == (
                 "typed_measure"
             ):  # "Primary: Dose-limiting toxicity | Day 28"
@@ -530,6 +552,16 @@ class _BlockReader:
             current.end = max(current.end, int(row["span_end"]))  # type: ignore[arg-type]
             return
         if inline and current is not None and not numbered and current.takes_frame_line(text):
+            current.end = max(current.end, int(row["span_end"]))  # type: ignore[arg-type]
+            return
+        if (
+            numbered
+            and not inline
+            and current is not None
+            and current.lists_under_lead_in(str(row["marker"]))
+        ):
+            current.description.append(text)  # "… any occurrence that:" / "- Results in death"
+            current.in_lead_list = True
             current.end = max(current.end, int(row["span_end"]))  # type: ignore[arg-type]
             return
         if (
@@ -585,23 +617,28 @@ _SAYS_MORE = re.compile(
     r"^(?:[a-z(\[]|(?i:defined|measured|assessed|evaluated|calculated|determined|as|per|"
     r"according|using|including|based|i\.e\.|e\.g\.|where|which|with)\b)",
 )
+# WHO ICTRP's headings ("Primary Outcome(s)", "Secondary Outcome(s)") over measures a line
+# each; elsewhere short lines under a measure define it ("Complete renal response" / "No
+# rescue medication").
+_NAMES_MEASURES = re.compile(r"end\s*-?\s*points?|outcomes?|measures", re.IGNORECASE)
+_LISTING_HEADING = re.compile(r"outcomes?\s*\(s\)|end\s*-?\s*points?\s*\(s\)", re.IGNORECASE)
 _MEASURE_A_LINE = 60  # characters: a listed measure's name is a line of a few words
 _MEASURE_WORDS = 8  # a description is a sentence, often longer
-_LISTED_MEASURES = 3  # two lines are a measure and its description as often as two measures
+_LISTED_MEASURES = 2
 
 
 def _one_measure_a_line(block: _Block) -> list[_Block]:
     """The block, or one block a line when its lines are a list of bare measure names.
 
-    WHO ICTRP and registries that feed it print a section's measures a line each,
-    with no markers and no time frames ("SRI-4 response" / "Duration of B-cell
-    aplasia"): each line names a measure. A block with a frame, a labelled measure, a
-    sentence, a wrap or a line that goes on with the one before keeps one measure with
-    its description.
+    WHO ICTRP prints a section's measures a line each under "Secondary Outcome(s)", with
+    no markers and no time frames ("SRI-4 response" / "Duration of B-cell aplasia"): each
+    line names a measure. A block with a frame, a labelled measure, a sentence, a wrap or
+    a line that goes on with the one before keeps one measure with its description.
     """
     lines = block.lines
     if (
-        block.measure is not None
+        not block.listing
+        or block.measure is not None
         or block.time_frame is not None
         or block.marked  # "1. X" over unmarked lines: its description
         or len(lines) < _LISTED_MEASURES  # a measure over its description, most often
@@ -675,6 +712,11 @@ def _blocks(view: DocView) -> list[_Block]:
             ordinal = max((o for s, o, _ in sections if s <= int(row["norm_start"])), default=0)  # type: ignore[arg-type]
             events.append((int(row["norm_start"]), ordinal, False, row))  # type: ignore[arg-type]
     reader = _BlockReader()
+    reader.listing = {  # sections headed as registries that list a measure a line head them
+        int(s["section_ordinal"])  # type: ignore[arg-type]
+        for s in view.sections
+        if _LISTING_HEADING.search(str(s["heading"] or ""))
+    }
     for _, ordinal, is_item, row in sorted(events, key=lambda e: e[0]):
         reader.enter(ordinal)
         if is_item:

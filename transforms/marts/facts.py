@@ -505,6 +505,7 @@ def countries(view: DocView) -> list[str] | None:
             is_site
             and (heading := _COUNTRY_SITES.match(text)) is not None
             and (country := names.get(_place(heading.group(1))))
+            and country not in _ALSO_US_STATES  # "Georgia Sites": a state's
         ):  # "United States Locations" over its sites (as "Other Locations" over the rest)
             found += [country] if country not in found else []
             continue

@@ -136,18 +136,21 @@ def _void_date_guess(fields: list[Field]) -> set[int]:
         return set()
     guessed = parse_date(fields[start].value)
     labelled = [
-        parse_date(f.value) for f in fields if f.key == "start_date" and f.origin != "badge"
+        date
+        for f in fields
+        if f.key == "start_date" and f.origin != "badge" and (date := parse_date(f.value))
     ]
-    labelled = [date for date in labelled if date is not None]
     if guessed is None or not labelled or any(_same_date(guessed, d) for d in labelled):
         return set()
     return {start, bare["completion_date"]}
 
 
+_ISO_WIDTH = {"year": 4, "month": 7}  # characters of an ISO date a precision states
+
+
 def _same_date(guessed: ParsedDate, stated: ParsedDate) -> bool:
     """The same date as far as the less precise of the two says ("Mar 2024", "March 12, 2024")."""
-    width = {"year": 4, "month": 7}.get(guessed.precision, 10)
-    width = min(width, {"year": 4, "month": 7}.get(stated.precision, 10))
+    width = min(_ISO_WIDTH.get(guessed.precision, 10), _ISO_WIDTH.get(stated.precision, 10))
     return guessed.value.isoformat()[:width] == stated.value.isoformat()[:width]
 
 

@@ -1213,6 +1213,9 @@ _BOILERPLATE_PATTERNS = (
     r"loading\.*",
     r"(?:=|_|~|-|\*\s?){3,}",  # a rule, or a setext heading's underline
     r"\+(?:[-=:]{2,}\+)+",  # a grid table's border: "+------+------+" (pandoc, MySQL)
+    # a text browser's buttons: "[Share] [Print] [Back to results]"
+    r"(?:\[(?:share|print|e-?mail|save|back[^\[\]]{0,24}|top|close|menu|search|next|previous"
+    r"|home|help|sign in|log ?in)\]\s*){2,}",
     r"see this in plain english\??",
     r"powered by ai\b.*",
     r"view:?",

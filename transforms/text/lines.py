@@ -112,10 +112,18 @@ _CAMEL_FIELDS = (
 )  # "Start DateMarch 3, 2025"
 # A typed field's label and its value parted by a space (see ``_classify_camel_glued``).
 # Ages too, when the value is an age: "Min age 18 years" / "Max age 65 years" (ChiCTR).
-_SPACED_FIELDS = (_CAMEL_FIELDS - {"phase"}) | {"min_age", "max_age"}
+_SPACED_FIELDS = (_CAMEL_FIELDS - {"phase"}) | {"min_age", "max_age", "enrollment"}
 _AGE_VALUE = re.compile(r"\d{1,3}\s*(?:years?|yrs?|months?|weeks?|days?|岁)?(?:\s+old)?$", re.I)
 _AGE_LIMITS = frozenset({"min_age", "max_age"})
 _MAX_SPACED_LINE = 60
+# A count as a spaced label's value: "40 (Estimated)", "12 participants (anticipated)"; not
+# "12 months after site activation" nor "2025-2026".
+_COUNT_VALUE = re.compile(
+    r"^(?!(?:19|20)\d\d$)\d[\d,]*\s*(?:participants?|patients?|subjects?)?\s*"
+    r"(?:\((?:estimated|actual|anticipated|planned|expected)\))?$",
+    re.IGNORECASE,
+)
+_ALIGNED = re.compile(r"^(?P<label>[^\W\d_][^:|]{0,40}?[^\s:])[ ]{3,}(?P<value>\S.*)$")
 _NCT_VALUE = re.compile(r"NCT\d{8}$")
 _SPACE = re.compile(" ")
 _PARTS = re.compile(r"[·•|;:]")  # more than one field on the line: its parts are read apart
@@ -265,10 +273,10 @@ _Shape = tuple[str, str | None, str | None, str | None, int | None]
 @text_cache
 def _classify_text(text: str) -> _Shape:
     """The classification of a line's text; cached because pages repeat their lines."""
+    if is_boilerplate(text):  # before a record: "[Share] [Print] [Back to results]"
+        return "boilerplate", None, None, None, None
     if text[0] in "{[" and text[-1] in "}]" and len(text) > 2:
         return "record", None, None, None, None
-    if is_boilerplate(text):
-        return "boilerplate", None, None, None, None
     if _ENUM_VALUE.match(text):
         return "free", None, None, None, None
     body, body_at = _strip_markup(text, 0)
@@ -381,6 +389,18 @@ def _classify_labelled(body: str, body_at: int) -> _Shape:
             return "field", FIELD_BY_TERM[key], match.label, value, body_at + match.value_at
     if " | " in body and (pair := _label_cell_pair(body, body_at, headings=True)) is not None:
         return pair  # "Phase | 1": a row without outer pipes
+    if "   " in body and (aligned := _ALIGNED.match(body)) is not None:
+        # "Lead sponsor     Shanghai Changzheng Hospital": a text browser's or a PDF's
+        # table, its columns aligned by spaces
+        key = FIELD_BY_TERM.get(normalize_label(aligned["label"]))
+        value = aligned["value"].strip()
+        if (
+            key is not None
+            and key not in SECTION_BY_TERM
+            and (key not in TYPED_FIELDS or accepts(key, value))
+            and (key != "enrollment" or _COUNT_VALUE.match(value))
+        ):
+            return "field", key, aligned["label"], value, body_at + aligned.start("value")
     return _classify_camel_glued(body, body_at)
 
 
@@ -408,7 +428,11 @@ def _classify_camel_glued(body: str, body_at: int) -> _Shape:
             key = FIELD_BY_TERM.get(label.casefold())  # a plain label: no codes, no remarks
             if key in _SPACED_FIELDS:
                 value = value[:single] if (single := _single_copy(value)) else value
-                if accepts(key, value) and (key not in _AGE_LIMITS or _AGE_VALUE.match(value)):
+                if (
+                    accepts(key, value)
+                    and (key not in _AGE_LIMITS or _AGE_VALUE.match(value))
+                    and (key != "enrollment" or _COUNT_VALUE.match(value))  # "Enrollment 40 (…)"
+                ):
                     return "field", key, label, value, body_at + space.end()
     return "free", None, None, None, None
 
@@ -421,7 +445,11 @@ def _classify_table_row(body: str, body_at: int) -> _Shape:
     if "|" not in inner and inner.strip():  # "│ Status: Recruiting │": one cell, a line
         kind, key, label, value, value_at = _classify_text(inner.strip())
         lead = body_at + 1 + len(inner) - len(inner.lstrip())
-        return kind, key, label, value, None if value_at is None else lead + value_at
+        if (kind == "field" and value_at is not None) or (
+            kind == "heading" and key in CRITERIA_SECTIONS  # "| Inclusion Criteria |"
+        ):
+            return kind, key, label, value, None if value_at is None else lead + value_at
+        # "| Adverse events |" in a one-column table of measures: a cell, not a heading
     pair = _label_cell_pair(body, body_at)
     return pair if pair is not None else ("free", None, None, None, None)
 

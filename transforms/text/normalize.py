@@ -82,6 +82,12 @@ _ENUM_TOKENS = (
     "SUSPENDED|TERMINATED|WITHDRAWN|UNKNOWN|EARLY_PHASE1|PHASE[1-4]|INTERVENTIONAL|OBSERVATIONAL|"
     "EXPANDED_ACCESS|NON_RANDOMIZED|RANDOMIZED|SINGLE_GROUP|PARALLEL|CROSSOVER|TREATMENT"
 )
+# What a measure glued to a status may start with: "CRS incidence", "28-day …", "mRSS …",
+# "MG-ADL …", or an acronym alone on its line ("DLTs").
+_ACRONYM_WORDS = (
+    r"[A-Z]{2,5}s?(?:\s+[a-z]|[ \t]*(?:\r?\n|$))|\d{1,3}[-\s]*[a-z]|[a-z]{1,2}[A-Z]{2,}"
+    r"|[A-Z]{2,5}-[A-Z0-9]"
+)
 _STATUS_TOKENS = (
     "NOT_YET_RECRUITING|ACTIVE_NOT_RECRUITING|ENROLLING_BY_INVITATION|RECRUITING|COMPLETED|"
     "SUSPENDED|TERMINATED|WITHDRAWN|UNKNOWN"
@@ -164,7 +170,7 @@ _EDITS = re.compile(
   | (?m:^(?P<hashes>\#{{1,6}}[ \t]+))
   | (?-i:(?<![a-z_])(?P<glued>{_ENUM_TOKENS})(?=[A-Z][a-z]|(?:{_ENUM_TOKENS})))
   # a status glued to a measure that starts with an acronym or a number: "RECRUITINGCRS rate"
-  | (?-i:(?<![a-z_])(?P<glued_status>{_STATUS_TOKENS})(?=[A-Z]{{2,}}[a-z]{{0,2}}\b|\d))
+  | (?-i:(?<![A-Za-z_-])(?P<glued_status>{_STATUS_TOKENS})(?={_ACRONYM_WORDS}))
   | (?-i:(?P<mojibake>{_MOJIBAKE}))
   | (?P<caret>(?<=\^\d)\^|(?<=\^\d\d)\^)  # pandoc's superscript closes: "10^6^" is 10^6
   # A markdown image is no text of the page; a link is its text ("[Show more](…)" is
@@ -172,6 +178,8 @@ _EDITS = re.compile(
   | (?P<image>!\[[^\[\]\n]{{0,300}}\]{_LINK_TARGET.replace("?P<url>", "")})
   | (?P<link_open>\[(?=[^\[\]\n]{{1,300}}\]{_LINK_TARGET.replace("?P<url>", "")}))
   | (?P<link_close>\]{_LINK_TARGET})
+  # a text browser's numbered link ("Status: [6]Recruiting", lynx): the number is its list's
+  | (?P<lynx_ref>(?<![\w\]])\[\d{{1,3}}\](?=[^\W\d_]))
     )
     """,
     re.VERBOSE | re.IGNORECASE,

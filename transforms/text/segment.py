@@ -15,8 +15,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-import pycountry
-
 from transforms.text.aligned_table import aligned_fields, aligned_header
 from transforms.text.arm_table import heads_an_arm_table
 from transforms.text.badges import (
@@ -76,11 +74,10 @@ _CROSS_REFERENCE = re.compile(
 _CODED_FIELDS = TYPED_FIELDS - {"ages", "min_age", "max_age"}
 # Sections read as lists of items: an unknown markdown heading ends one.
 _LIST_SECTIONS = CRITERIA_SECTIONS | OUTCOME_SECTIONS | {"arms"}
-# Sections of places a markdown heading the lexicon lacks ends at its level, unless it names
-# a place ("### Locations" / "### Lymphodepletion" is this trial's again; "## Germany" a site's).
-# Other trials' sections end only at a level above theirs: their cards have headings too.
-_PLACES = frozenset({"locations", "contacts"})
-_HEADED_SECTIONS = _LIST_SECTIONS | FOREIGN_SECTIONS | _PLACES
+# Sections of other trials and places a markdown heading the lexicon lacks ends only from a
+# level above theirs ("## Locations" / "# Treatment"): their sites' and cards' headings stand
+# at their own level ("### Universitätsklinikum Erlangen", "### A similar trial").
+_HEADED_SECTIONS = _LIST_SECTIONS | FOREIGN_SECTIONS | {"locations"}
 _MAX_HEADING_WORDS = 6
 _ENUM_BADGES = frozenset({"phase", "status", "study_type"})  # no wrapped value goes on so
 _OUTCOME_COLUMNS = frozenset(
@@ -276,6 +273,17 @@ def _prints_again(
 _MIN_REPEATED = 4  # "- 1" twice may be two items; a value's words are longer
 
 
+def _heads_an_outcome_table(text: str) -> bool:
+    """A table's header row whose columns are an outcome table's, a time frame's among them:
+    after an arms table, the page's outcomes (not more arms)."""
+    cells = [cell.strip().casefold() for cell in text.strip(" |").split(" | ")]
+    return (
+        len(cells) >= 2
+        and "time frame" in cells
+        and all(cell in _OUTCOME_COLUMNS or cell in ("outcome", "type") for cell in cells)
+    )
+
+
 def _names_outcome_columns(lines: list[tuple[int, int, str, int]], i: int) -> bool:
     """Whether line ``i`` is one of an outcome table's column names, a line each, as a
     table copied without its tabs gives them ("Outcome Measure" / "Measure Description" /
@@ -347,13 +355,32 @@ def _plain_heading_at(section: Section) -> int | None:
 
 def _consume(state: _State, line: Line) -> None:
     if state.columns is not None:
-        if line.text.startswith("|") and state.columns.add_row(line):
+        if (line.text.startswith("|") or " | " in line.text) and state.columns.add_row(line):
             return
         _close_columns(state)
+    if (
+        " | " in line.text
+        and not line.text.startswith("|")
+        and (columns := criteria_columns(line)) is not None
+    ):  # "Inclusion criteria | Exclusion criteria", a sheet's columns parted by tabs
+        state.columns = columns
+        return
+    if (
+        " | " in line.text
+        and state.section.key in ("arms", "interventions")
+        and _heads_an_outcome_table(line.text)  # "Measure | Description | Time frame"
+    ):
+        _flush_pending(state)
+        state.sections.append(
+            Section(len(state.sections), "outcomes", None, line.start, line.start)
+        )
+        state.run = []
+        state.row_section = False
     if line.kind == "boilerplate":
         if (
             line.text.startswith("|")
             and "-" in line.text
+            and line.text.count("|") > 2  # "├────┤" between a one-column box's rows: no header
             and state.section.key in CRITERIA_SECTIONS
         ):
             _drop_table_header(state)  # "|---|---|" under the header row
@@ -1016,22 +1043,7 @@ def _ends_a_headed_list(state: _State, line: Line) -> bool:
     opened_at = next((levels[o] for o in range(state.section.ordinal, -1, -1) if o in levels), None)
     if opened_at is None:
         return False
-    if state.section.key in _LIST_SECTIONS:
-        return level <= opened_at
-    if state.section.key in _PLACES:
-        return level <= opened_at and not _names_a_place(line.text)
-    return level < opened_at
-
-
-def _names_a_place(text: str) -> bool:
-    """ "Germany", "Erlangen, Germany": a site's heading in a list of locations."""
-    if "," in text:
-        return True
-    try:
-        pycountry.countries.lookup(text.strip())
-    except LookupError:
-        return False
-    return True
+    return level <= opened_at if state.section.key in _LIST_SECTIONS else level < opened_at
 
 
 def _ends_a_numbered_list(state: _State, line: Line) -> bool:
@@ -1178,9 +1190,11 @@ def _is_block_label(state: _State, line: Line) -> bool:
     """
     if line.key == "summary":
         if state.section.key in ("arms", "interventions"):
-            # "Description" over an arm's words, or "Description: …"; "About" after a
-            # site's "Treatments" heading opens its summary
-            return normalize_label(line.label or "").endswith("description")
+            # "Description" over an arm's words, "Description: …" or "Summary: …"; "About"
+            # alone after a site's "Treatments" heading opens its summary
+            return line.value is not None or normalize_label(line.label or "").endswith(
+                "description"
+            )
         return line.value is not None and state.section.key in WITHIN_RESULTS
     if line.key != "interventions" or state.section.key != "arms":
         return False

@@ -219,12 +219,23 @@ _HEADER_UNIT_START = re.compile(r"[(,:]\s*|\b(?=(?:CAR|cells?)\b)", re.IGNORECAS
 
 
 def header_dose_unit(header: str) -> str | None:
-    """The dose unit a table column's header names, as written ("CAR-T cells/kg"), or None."""
+    """The dose unit a table column's header names, as written ("CAR-T cells/kg"), with the
+    scale its cells leave out ("Dose (×10^6 cells/kg)"), or None."""
     for start in _HEADER_UNIT_START.finditer(header):
-        unit = _UNIT.match(header, start.end())
-        if unit is not None and unit.group("cells") and unit.end() > start.end():
+        scale = _HEADER_SCALE.match(header, start.end())
+        unit = _UNIT.match(header, scale.end() if scale else start.end())
+        if (
+            unit is not None
+            and unit.group("cells")
+            and unit.end() > start.end()
+            and not _PER_VOLUME.match(header, unit.end())  # "(×10^3 cells/µL)": a count
+            and (scale is None or _DOSE_WORDS.search(header) is not None)
+        ):
             return header[start.end() : unit.end()].strip()
     return None
+
+
+_HEADER_SCALE = re.compile(r"[×xX*]\s*10\s*\^\s*\d{1,2}\s*")
 
 
 def find_doses_under(cell: str, header_unit: str) -> list[DoseMention]:
