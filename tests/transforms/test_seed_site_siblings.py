@@ -133,3 +133,13 @@ def test_a_status_glued_to_a_measure_in_lower_case_or_a_lone_acronym() -> None:
         trial = marts["trials"].row(0, named=True)
         assert (trial["overall_status"], trial["countries"]) == ("COMPLETED", ["United States"])
         assert marts["endpoints"]["measure"].to_list() == [measure]
+
+
+def test_lymphodepleting_drugs_listed_as_treatments_by_name() -> None:
+    trial = page_trial(
+        "Clinical trial\n\nBCMA-CD19 Compound CAR-T Cells in Refractory Systemic Sclerosis\n\n"
+        "Treatment\nGC012F\nBCMA-CD19 compound CAR-T cells, single infusion.\nArms:\n"
+        "GC012F group\nFludarabine\n25 mg/m2/day for 3 days.\nArms:\nGC012F group\n"
+        "Cyclophosphamide\n250 mg/m2/day for 3 days.\nArms:\nGC012F group\nSize\n21\n"
+    )
+    assert trial["lymphodepletion_agents"] == ["cyclophosphamide", "fludarabine"]

@@ -342,12 +342,21 @@ _LD_CHINESE_NAME = re.compile("|".join(_LD_CHINESE))
 _LD_CHINESE_CONTEXT = re.compile(r"清淋|预处理|淋巴细胞清除|淋巴清除|FC方案")
 
 
+def _names_one_drug(text: str) -> bool:
+    """A line that is a lymphodepleting drug's name and nothing else: "Fludarabine"."""
+    match = _LD_AGENT.match(text.strip())
+    return match is not None and match.end() == len(text.strip())
+
+
 def lymphodepletion_agents(view: DocView) -> list[str] | None:
     found: list[str] = []
     texts = [
         # an interventions section's line lists what is given: "Obecabtagene autoleucel;
-        # Fludarabine; Cyclophosphamide" under "Products:" (read as such a list)
-        f"Products: {row['text']}" if row["section"] == "interventions" else str(row["text"])
+        # Fludarabine; Cyclophosphamide" under "Products:" (read as such a list), and so
+        # does a drug's name on a line of its own among the arms ("Fludarabine" / "25 mg/m2")
+        f"Products: {row['text']}"
+        if row["section"] == "interventions" or _names_one_drug(str(row["text"]))
+        else str(row["text"])
         for row in view.descriptive_items()
     ]
     texts += [
