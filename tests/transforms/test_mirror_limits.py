@@ -281,3 +281,53 @@ def test_measures_after_a_lead_in_stay_measures(outcomes: str) -> None:
     assert measures["measure"].to_list()[-2:] == [
         line.lstrip("-0123456789. ") for line in outcomes.splitlines()[-2:]
     ]
+
+
+@pytest.mark.parametrize(
+    "outcomes",
+    [
+        "- Incidence of dose-limiting toxicities\n"
+        "  A DLT is defined as any of the following events:\n"
+        "  - Grade 4 cytokine release syndrome\n"
+        "- Incidence of treatment-emergent adverse events\n- Maximum tolerated dose\n",
+        "- Change from baseline in MG-ADL score\n"
+        "  MG-ADL total score ranges from 0 to 24. Scored as follows:\n"
+        "- Change from baseline in QMG score\n- Proportion with minimal symptom expression\n",
+    ],
+)
+def test_a_measures_own_bullets_beside_a_lead_in_stay_measures(outcomes: str) -> None:
+    measures = page_marts(f"NCT07000011\n### Primary outcomes\n{outcomes}")["endpoints"]["measure"]
+    assert measures.to_list()[-2:] == [line.lstrip("- ") for line in outcomes.splitlines()[-2:]]
+
+
+def test_aligned_rows_of_a_criteria_table_stay_criteria() -> None:
+    marts = page_marts(
+        "NCT07000011\nInclusion Criteria:\nAge            18 to 70 years\n"
+        "Diagnosis      SLE per 2019 EULAR/ACR criteria\nHemoglobin     ≥ 8 g/dL\n"
+    )
+    assert marts["criteria"].height == 3
+    assert "age" in marts["criteria_thresholds"]["concept"].to_list()
+
+
+def test_a_cohort_count_pads_no_arms() -> None:
+    arms = page_marts(
+        "NCT07300002\nCohorts: 3\n\nStudy arms\nExperimental: CD19 CAR-T dose escalation\n"
+        "Single infusion of 0.5, 1 or 2 x 10^6 CAR-T cells/kg, one dose level per cohort.\n"
+    )["arms"]
+    assert arms.height == 1
+
+
+def test_an_aligned_title_row_under_the_arms_is_no_trial_title() -> None:
+    trial = page_trial(
+        "Anti-CD19 CAR-T Cells for Refractory Lupus Nephritis\nNCT07700002\n"
+        "Arms and Interventions\nExperimental: CD19 CAR-T\nTitle      CD19 CAR-T infusion\n"
+    )
+    assert trial["title"] == "Anti-CD19 CAR-T Cells for Refractory Lupus Nephritis"
+
+
+def test_a_sheets_longer_inclusion_column_runs_on_alone() -> None:
+    criteria = page_marts(
+        "NCT07000011\nInclusion criteria\tExclusion criteria\nAge 18 to 65 years\tPregnancy\n"
+        "SLEDAI-2K >= 8 points\tActive infection\neGFR >= 30 mL/min/1.73m2\t\n"
+    )["criteria"]
+    assert criteria["criterion_type"].to_list() == ["INCLUSION"] * 3 + ["EXCLUSION"] * 2

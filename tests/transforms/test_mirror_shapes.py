@@ -495,3 +495,11 @@ def test_inclusion_and_exclusion_columns_pasted_from_a_sheet() -> None:
         ("EXCLUSION", "ALT > 3 x ULN"),
         ("EXCLUSION", "Active infection"),
     ]
+
+
+def test_a_count_under_a_sponsor_label_is_no_sponsor() -> None:
+    trial = page_trial(
+        "CAR-T Cells for Lupus\nTrial ID: NCT06312347\nWho Is Running the Clinical Trial?\n"
+        "Kyverna Therapeutics\nLead Sponsor\nTrials: 12\n"
+    )
+    assert trial["lead_sponsor"] is None

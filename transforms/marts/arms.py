@@ -726,6 +726,8 @@ def _stated_group_count(view: DocView, *, labelled_only: bool = False) -> int:
     a summary's sentence ("… enrolled in 3 cohorts" of one arm's doses)."""
     for r in view.fields:  # "Arms: 2", "Number of Arms: 2", "Number of groups: 3"
         value = str(r["value"] or "").strip()
+        if labelled_only and "cohort" in str(r["label"] or "").casefold():
+            continue  # "Cohorts: 3" beside the arms read: dose levels of one arm, often
         if (
             value.isdigit()
             and 0 < int(value) <= _MAX_STATED_ARMS
@@ -736,6 +738,10 @@ def _stated_group_count(view: DocView, *, labelled_only: bool = False) -> int:
         ):
             return int(value)
     first = view.items_in("arms")[:1]  # "Arms: 2" read as the arms heading and its line
+    if first and labelled_only:
+        headings = {s["section_ordinal"]: str(s["heading"] or "") for s in view.sections}
+        if "cohort" in headings.get(first[0]["section_ordinal"], "").casefold():
+            first = []
     if first and str(first[0]["text"]).strip().isdigit():
         return min(int(str(first[0]["text"]).strip()), _MAX_STATED_ARMS)
     texts = [str(r["value"]) for r in view.fields if r["value"]]

@@ -189,6 +189,7 @@ class _Block:
     open_frame: bool = False  # "[Time Frame: …" wrapped before its "]"
     listing: bool = False  # under a heading of measures listed a line each ("Outcome(s)")
     in_lead_list: bool = False  # its description's list after a lead-in ("… that:") goes on
+    depth: int = 0  # its first line's list depth
 
     def has_measure(self) -> bool:
         return self.measure is not None or bool(self.lines)
@@ -215,12 +216,15 @@ class _Block:
             self.time_frame = _extract_inline_frame(self)
         return True
 
-    def lists_under_lead_in(self, marker: str) -> bool:
+    def lists_under_lead_in(self, marker: str, depth: int) -> bool:
         """Whether a bulleted line is an item of a list this measure's description leads in
         to ("A serious adverse event is any untoward medical occurrence that:"), not a
         measure: not a number going on with the measures' ("2. …"), nor under a lead-in to
-        measures ("Safety will be assessed through the following endpoints:")."""
+        measures ("Safety will be assessed through the following endpoints:"), nor a bullet
+        beside the measure's own ("- X" / "  Scored as follows:" / "- Y")."""
         if self.time_frame is not None or not self.has_measure() or marker[:1].isdigit():
+            return False
+        if self.marked and depth <= self.depth:
             return False
         said = [*self.lines[1:], *self.description] if self.measure is None else self.description
         if not said:
@@ -558,7 +562,7 @@ class _BlockReader:
             numbered
             and not inline
             and current is not None
-            and current.lists_under_lead_in(str(row["marker"]))
+            and current.lists_under_lead_in(str(row["marker"]), int(row["depth"] or 0))  # type: ignore[arg-type]
         ):
             current.description.append(text)  # "… any occurrence that:" / "- Results in death"
             current.in_lead_list = True
@@ -601,6 +605,7 @@ class _BlockReader:
         if not block.lines and block.measure is None:
             block.first_numbered = str(row["marker"] or "").rstrip(".)") == "1"
             block.marked = numbered
+            block.depth = int(row["depth"] or 0)  # type: ignore[arg-type]
         if glued is not None:
             block.lines.append(text[: glued.start()])
             block.time_frame = glued.group()
@@ -620,7 +625,9 @@ _SAYS_MORE = re.compile(
 # WHO ICTRP's headings ("Primary Outcome(s)", "Secondary Outcome(s)") over measures a line
 # each; elsewhere short lines under a measure define it ("Complete renal response" / "No
 # rescue medication").
-_NAMES_MEASURES = re.compile(r"end\s*-?\s*points?|outcomes?|measures", re.IGNORECASE)
+_NAMES_MEASURES = re.compile(
+    r"end\s*-?\s*points?|outcomes?|measures|assessed|evaluated|include", re.IGNORECASE
+)
 _LISTING_HEADING = re.compile(r"outcomes?\s*\(s\)|end\s*-?\s*points?\s*\(s\)", re.IGNORECASE)
 _MEASURE_A_LINE = 60  # characters: a listed measure's name is a line of a few words
 _MEASURE_WORDS = 8  # a description is a sentence, often longer

@@ -633,9 +633,12 @@ def _next_line(text: str, row: Row, nxt: Row) -> bool:
 _LABEL_START = re.compile(r"^[^:：]{1,40}[:：]|^NCT\d", re.IGNORECASE)
 
 
+_COUNTED = re.compile(r"^[^\W\d][^:]{0,30}:\s*\d+$")
+
+
 def lead_sponsor(view: DocView) -> str | None:
     labelled = view.value("lead_sponsor")
-    if labelled:
+    if labelled and not _COUNTED.match(labelled):  # a card's next line: "Trials: 12"
         return _without_address(labelled)
     listed = view.items_in("sponsors")
     collaborators = {  # "Collaborators" / "Foo Bio": not who leads the trial

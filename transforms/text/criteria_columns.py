@@ -22,6 +22,15 @@ class CriteriaColumns:
     keys: list[str | None]
     headings: list[str]
     cells: list[list[Line]] = field(default_factory=list)
+    sheet: bool = False  # pasted from a spreadsheet: cells parted by tabs, no outer pipes
+
+    def add_first_cell(self, line: Line) -> bool:
+        """A sheet's row holding the first column's cell alone ("eGFR ≥ 30<TAB>", its tab
+        gone): that column's next cell, the longer list running on below the other."""
+        if not self.sheet or line.kind != "free" or "|" in line.text or self.keys[0] is None:
+            return False
+        self.cells[0].append(Line(line.start, line.end, line.text, line.indent, "free"))
+        return True
 
     def add_row(self, line: Line) -> bool:
         """Take a row's non-empty cells into their columns; False when ``line`` is no row."""

@@ -123,6 +123,13 @@ _COUNT_VALUE = re.compile(
     r"(?:\((?:estimated|actual|anticipated|planned|expected)\))?$",
     re.IGNORECASE,
 )
+# The trial's own fields, as a record's table aligns them; not what a criteria or arms
+# table aligns under a field's name ("Age            18 to 70 years", "Title   X infusion").
+_ALIGNED_FIELDS = frozenset(
+    {"status", "phase", "enrollment", "lead_sponsor", "study_type", "allocation", "masking"}
+    | {"intervention_model", "primary_purpose", "start_date", "primary_completion_date"}
+    | {"completion_date", "last_updated", "nct_id", "acronym"}
+)
 _ALIGNED = re.compile(r"^(?P<label>[^\W\d_][^:|]{0,40}?[^\s:])[ ]{3,}(?P<value>\S.*)$")
 _NCT_VALUE = re.compile(r"NCT\d{8}$")
 _SPACE = re.compile(" ")
@@ -395,8 +402,7 @@ def _classify_labelled(body: str, body_at: int) -> _Shape:
         key = FIELD_BY_TERM.get(normalize_label(aligned["label"]))
         value = aligned["value"].strip()
         if (
-            key is not None
-            and key not in SECTION_BY_TERM
+            key in _ALIGNED_FIELDS
             and (key not in TYPED_FIELDS or accepts(key, value))
             and (key != "enrollment" or _COUNT_VALUE.match(value))
         ):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from transforms.text.aligned_table import aligned_fields, aligned_header
@@ -357,13 +357,15 @@ def _consume(state: _State, line: Line) -> None:
     if state.columns is not None:
         if (line.text.startswith("|") or " | " in line.text) and state.columns.add_row(line):
             return
+        if state.columns.add_first_cell(line):
+            return
         _close_columns(state)
     if (
         " | " in line.text
         and not line.text.startswith("|")
         and (columns := criteria_columns(line)) is not None
     ):  # "Inclusion criteria | Exclusion criteria", a sheet's columns parted by tabs
-        state.columns = columns
+        state.columns = replace(columns, sheet=True)
         return
     if (
         " | " in line.text
