@@ -140,10 +140,11 @@ def arm_blocks(view: DocView) -> list[ArmBlock]:
         if r["field"] in _ARM_FIELDS and r["value"] and r["section"] not in FOREIGN_SECTIONS
     ]
     typed_page = any(_TYPED.match(str(r["text"]).strip()) for r in items)
-    reader = _ArmReader(named_lines_open_arms=not typed_page)
-    reader.interventions = {  # the names an interventions section lists after the arms
-        str(r["text"]).strip().casefold() for r in view.items_in("interventions")
-    }
+    reader = _ArmReader(
+        named_lines_open_arms=not typed_page,
+        # the names an interventions section lists after the arms
+        interventions={str(r["text"]).strip().casefold() for r in view.items_in("interventions")},
+    )
     for _, is_item, row in sorted(
         [(int(r["norm_start"]), True, r) for r in items]  # type: ignore[arg-type]
         + [(int(r["norm_start"]), False, r) for r in fields],  # type: ignore[arg-type]
@@ -227,7 +228,7 @@ class _ArmReader:
     its section.
     """
 
-    def __init__(self, *, named_lines_open_arms: bool) -> None:
+    def __init__(self, *, named_lines_open_arms: bool, interventions: set[str]) -> None:
         self.arms: list[ArmBlock] = []
         self.named_lines_open_arms = named_lines_open_arms
         self.columns: list[str | None] | None = None  # roles of the current table's columns
@@ -241,7 +242,7 @@ class _ArmReader:
         self.other_table = False  # in a table of something else (dose levels), to its end
         # interventions of a field block not yet tied to an arm by its "Arm Group Label:"
         self.block_interventions: list[str] = []
-        self.interventions: set[str] = set()  # lines of the interventions section, casefolded
+        self.interventions = interventions  # lines of the interventions section, casefolded
         # the arm a named line just opened, its words after the colon read as what it gets,
         # and the whole line: its label after all if its type follows on the next line
         self.split: tuple[ArmBlock, str] | None = None

@@ -622,16 +622,16 @@ _SAYS_MORE = re.compile(
     r"^(?:[a-z(\[]|(?i:defined|measured|assessed|evaluated|calculated|determined|as|per|"
     r"according|using|including|based|i\.e\.|e\.g\.|where|which|with)\b)",
 )
-# WHO ICTRP's headings ("Primary Outcome(s)", "Secondary Outcome(s)") over measures a line
-# each; elsewhere short lines under a measure define it ("Complete renal response" / "No
-# rescue medication").
+# A lead-in to measures, not to a description's own list: "Safety will be assessed by:".
 _NAMES_MEASURES = re.compile(
     r"end\s*-?\s*points?|outcomes?|measures|assessed|evaluated|include", re.IGNORECASE
 )
+# WHO ICTRP's headings ("Primary Outcome(s)", "Secondary Outcome(s)") over measures a line
+# each; elsewhere short lines under a measure define it ("Complete renal response" / "No
+# rescue medication").
 _LISTING_HEADING = re.compile(r"outcomes?\s*\(s\)|end\s*-?\s*points?\s*\(s\)", re.IGNORECASE)
 _MEASURE_A_LINE = 60  # characters: a listed measure's name is a line of a few words
 _MEASURE_WORDS = 8  # a description is a sentence, often longer
-_LISTED_MEASURES = 2
 
 
 def _one_measure_a_line(block: _Block) -> list[_Block]:
@@ -648,7 +648,7 @@ def _one_measure_a_line(block: _Block) -> list[_Block]:
         or block.measure is not None
         or block.time_frame is not None
         or block.marked  # "1. X" over unmarked lines: its description
-        or len(lines) < _LISTED_MEASURES  # a measure over its description, most often
+        or len(lines) < 2
     ):
         return [block]
     if any(

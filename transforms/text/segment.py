@@ -1186,8 +1186,7 @@ def _is_block_label(state: _State, line: Line) -> bool:
     """A heading's words used inside a block: not a new section.
 
     "Description: …" inside an outcome or arm block (or a posted result's) describes the
-    block; in an
-    arms section, "Intervention/Treatment" is the column header of its table
+    block; in an arms section, "Intervention/Treatment" is the column header of its table
     printed as a line (ClinicalTrials.gov), not the interventions section.
     """
     if line.key == "summary":
