@@ -503,3 +503,23 @@ def test_a_count_under_a_sponsor_label_is_no_sponsor() -> None:
         "Kyverna Therapeutics\nLead Sponsor\nTrials: 12\n"
     )
     assert trial["lead_sponsor"] is None
+
+
+def test_a_reader_services_tab_title_yields_to_the_pages_heading() -> None:
+    trial = page_trial(
+        "Title: NCT06712345 | KYV-201 in Lupus Nephritis | TrialFinder\n\n"
+        "URL Source: https://www.trialfinder.example/trials/NCT06712345\n\nMarkdown Content:\n"
+        "A Phase 1/2 Study of KYV-201 CD19 CAR-T Cells in Refractory Lupus Nephritis\n"
+        "=========================================================================\n\n"
+        "**Status:** Recruiting\n"
+    )
+    assert trial["title"] == (
+        "A Phase 1/2 Study of KYV-201 CD19 CAR-T Cells in Refractory Lupus Nephritis"
+    )
+
+
+def test_each_cohorts_age_range_after_its_label() -> None:
+    trial = page_trial(
+        "Inclusion Criteria:\n1. Adults (Part A): 18–65 years; adolescents (Part B): 12–17 years\n"
+    )
+    assert (trial["min_age_years"], trial["max_age_years"]) == (12.0, 65.0)

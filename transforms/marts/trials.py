@@ -97,7 +97,7 @@ def trial_row(view: DocView, ids: list[str], age_limits: tuple[float | None, flo
     ``ids`` are its own registry ids (``identity.registry_ids``); ``age_limits``
     come from its inclusion thresholds, the fallback when no age field is stated.
     """
-    title = _without_site_name(view.value("title")) or facts.inferred_title(view)
+    title = _own_title(view)
     row: Row = {
         "trial_id": trial_id(view, ids),
         "nct_id": ids[0] if ids and ids[0].startswith("NCT") else None,
@@ -220,6 +220,20 @@ _SITE_NAME = re.compile(
 
 def _without_site_name(title: str | None) -> str | None:
     return _SITE_NAME.sub("", title) if title else title
+
+
+# A reader service's header over the page it converted (Jina Reader): its "Title:" is the
+# browser tab's ("NCT… | Short name | Site"); the page's own heading is the trial's title.
+_READER_HEADER = re.compile(r"^URL Source:[ \t]*\S+[ \t]*\n(?:\s*\n)*Markdown Content:", re.M)
+
+
+def _own_title(view: DocView) -> str | None:
+    """The title field, without a tab title's site name; a converted page's own heading
+    over its reader's header; else the page's leading title-like line."""
+    labelled = _without_site_name(view.value("title"))
+    if labelled and _READER_HEADER.search(view.text):
+        return facts.inferred_title(view) or labelled
+    return labelled or facts.inferred_title(view)
 
 
 _TITLE_ACRONYM = re.compile(r"\((?P<a>[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)\)\s*$")

@@ -550,9 +550,12 @@ def find_thresholds(text: str | None) -> list[Threshold]:
     return list(_thresholds_of(text))
 
 
-# Between one age range and the next of another cohort: "(juvenile) or", "for children;".
+# Between one age range and the next of another cohort: "(juvenile) or", "for children;",
+# ", and", "; adolescents (Part B): ".
 _NEXT_RANGE = re.compile(
-    r"\s*(?:\([^()]{0,40}\))?(?:\s+(?:for|in)\s+[^\d;,()]{1,40})?\s*(?:,|;|\bor\b|\band\b)\s*",
+    r"\s*(?:\([^()]{0,40}\))?(?:\s+(?:for|in)\s+[^\d;,()]{1,40})?\s*"
+    r"(?:,\s*(?:and|or)\b|,|;|\bor\b|\band\b)\s*"
+    r"(?:[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,2}\s*(?:\([^()]{0,40}\))?\s*:\s*)?",
     re.IGNORECASE,
 )
 
