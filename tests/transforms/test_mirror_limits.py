@@ -331,3 +331,48 @@ def test_a_sheets_longer_inclusion_column_runs_on_alone() -> None:
         "SLEDAI-2K >= 8 points\tActive infection\neGFR >= 30 mL/min/1.73m2\t\n"
     )["criteria"]
     assert criteria["criterion_type"].to_list() == ["INCLUSION"] * 3 + ["EXCLUSION"] * 2
+
+
+@pytest.mark.parametrize(
+    "criterion",
+    [
+        "Age 18-70 years; disease duration: 1-10 years",
+        "Age 18-65 years, disease duration: 1 to 10 years",
+        "Age ≥18 years; Years since diagnosis: 1-5 years",
+    ],
+)
+def test_a_labelled_duration_after_the_age_range_is_no_cohorts_age(criterion: str) -> None:
+    trial = page_trial(f"CAR-T in lupus\nInclusion Criteria:\n* {criterion}\n")
+    assert trial["min_age_years"] == 18.0
+
+
+@pytest.mark.parametrize(
+    "first_lines",
+    [
+        "CAR-T Finder\nHelping patients find cell therapy trials\n",
+        "Patient Information Portal for Autoimmune Research\n",
+        "Now enrolling adult patients\n",
+    ],
+)
+def test_a_reader_services_title_stays_over_a_sites_tagline(first_lines: str) -> None:
+    trial = page_trial(
+        "Title: A Study of KYV-101 in Myasthenia Gravis\n\n"
+        "URL Source: https://www.trials.example/t/NCT06500009\n\nMarkdown Content:\n"
+        f"{first_lines}\n**Status:** Recruiting\n"
+    )
+    assert trial["title"] == "A Study of KYV-101 in Myasthenia Gravis"
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "Prior therapies (any of)\nCyclophosphamide\nMycophenolate mofetil\n",
+        "Keywords\nLupus\nCyclophosphamide\n",
+    ],
+)
+def test_a_drugs_name_outside_the_arms_is_no_lymphodepletion(box: str) -> None:
+    trial = page_trial(
+        "CD19 CAR-T Cells in Lupus Nephritis (NCT06200003)\nBrief Summary\n"
+        f"Participants receive one infusion of CD19 CAR-T cells after conditioning.\n{box}"
+    )
+    assert trial["lymphodepletion_agents"] is None

@@ -355,7 +355,8 @@ def lymphodepletion_agents(view: DocView) -> list[str] | None:
         # Fludarabine; Cyclophosphamide" under "Products:" (read as such a list), and so
         # does a drug's name on a line of its own among the arms ("Fludarabine" / "25 mg/m2")
         f"Products: {row['text']}"
-        if row["section"] == "interventions" or _names_one_drug(str(row["text"]))
+        if row["section"] == "interventions"
+        or (row["section"] == "arms" and _names_one_drug(str(row["text"])))
         else str(row["text"])
         for row in view.descriptive_items()
     ]

@@ -223,16 +223,23 @@ def _without_site_name(title: str | None) -> str | None:
 
 
 # A reader service's header over the page it converted (Jina Reader): its "Title:" is the
-# browser tab's ("NCT… | Short name | Site"); the page's own heading is the trial's title.
-_READER_HEADER = re.compile(r"^URL Source:[ \t]*\S+[ \t]*\n(?:\s*\n)*Markdown Content:", re.M)
+# browser tab's ("NCT… | Short name | Site"); the page's first heading, underlined with
+# "=" as the service writes a top heading, is the trial's title when it reads as one.
+_READER_HEADING = re.compile(
+    r"^URL Source:[ \t]*\S+[ \t]*\n(?:\s*\n)*Markdown Content:[ \t]*\n"
+    r"(?:[^\n]*\n){0,12}?[ \t]*(?P<heading>[^\n=][^\n]*?)[ \t]*\n[ \t]*={3,}[ \t]*$",
+    re.MULTILINE,
+)
 
 
 def _own_title(view: DocView) -> str | None:
-    """The title field, without a tab title's site name; a converted page's own heading
-    over its reader's header; else the page's leading title-like line."""
+    """The title field, without a tab title's site name, or a converted page's own top
+    heading over its reader's header; else the page's leading title-like line."""
     labelled = _without_site_name(view.value("title"))
-    if labelled and _READER_HEADER.search(view.text):
-        return facts.inferred_title(view) or labelled
+    if labelled and (heading := _READER_HEADING.search(view.text)) is not None:
+        inferred = facts.inferred_title(view)
+        if inferred == heading["heading"]:  # a title's words, not "Clinical Trials"
+            return inferred
     return labelled or facts.inferred_title(view)
 
 

@@ -555,7 +555,9 @@ def find_thresholds(text: str | None) -> list[Threshold]:
 _NEXT_RANGE = re.compile(
     r"\s*(?:\([^()]{0,40}\))?(?:\s+(?:for|in)\s+[^\d;,()]{1,40})?\s*"
     r"(?:,\s*(?:and|or)\b|,|;|\bor\b|\band\b)\s*"
-    r"(?:[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,2}\s*(?:\([^()]{0,40}\))?\s*:\s*)?",
+    # a cohort's label: "adolescents (Part B): " (not "disease duration: ", no cohort's)
+    r"(?:(?:[^\W\d_][\w-]*\s+){0,2}(?:adults?|adolescents?|children|p(?:a)?ediatric|juveniles?"
+    r"|cohort|part|elderly|minors|teenagers)\b[^:;\d]{0,30}:\s*)?",
     re.IGNORECASE,
 )
 
