@@ -154,30 +154,7 @@ def arm_blocks(view: DocView) -> list[ArmBlock]:
             reader.item(row)
         else:
             reader.field(row)
-    return _one_per_label(reader.arms)
-
-
-def _one_per_label(arms: list[ArmBlock]) -> list[ArmBlock]:
-    """An untyped arm named again right after itself is the same arm: a site that lists
-    under each intervention the arms it is given in ("Arms: CAR-T treatment group" under
-    each drug) names it again. Typed arms of one name are two, and so are namesakes apart
-    ("Part A" / "Cohort 2" … "Part B" / "Cohort 2")."""
-    kept: list[ArmBlock] = []
-    for arm in arms:
-        first = kept[-1] if kept else None
-        if (
-            first is None
-            or arm.arm_type is not None
-            or first.arm_type is not None
-            or not arm.label
-            or (first.label or "").casefold() != arm.label.casefold()
-        ):
-            kept.append(arm)
-            continue
-        first.interventions += [n for n in arm.interventions if n not in first.interventions]
-        first.description += [d for d in arm.description if d not in first.description]
-        first.end = max(first.end, arm.end)
-    return kept
+    return reader.arms
 
 
 # Levels listed on one line ("Dose level 1: 1×10^6 cells/kg; dose level 2: …"): an arm's
@@ -609,22 +586,39 @@ def _once_each(blocks: list[ArmBlock]) -> list[ArmBlock]:
     """Each arm once: a page that lists its arms twice (a table, then a block per arm)
     names each by the same label; the second telling adds what the first lacked. Two
     blocks, or two rows, of one label are two arms (each part of a trial has its
-    "Dose level 1")."""
+    "Dose level 1"), unless untyped and one right after the other: a site that lists
+    under each intervention the arms it is given in ("Arms: CAR-T treatment group" under
+    each drug) names the arm again."""
     if len(blocks) < 2:
         return blocks
     kept: dict[str, ArmBlock] = {}
-    out = []
+    out: list[ArmBlock] = []
     for block in blocks:
         key = " ".join((block.label or "").casefold().split())
         first = kept.get(key) if key else None
-        if first is None or first.from_table == block.from_table:  # "Part A" / "Part B" arms
-            # may share a label; the same arm told twice is a table's row and a block
-            merged = replace(block, interventions=list(block.interventions))
+        named_again = (
+            first is not None
+            and out[-1] is first
+            and first.arm_type is None
+            and block.arm_type is None
+            and not first.from_table
+            and not block.from_table
+        )
+        if first is None or (first.from_table == block.from_table and not named_again):
+            # "Part A" / "Part B" arms may share a label; the same arm told twice is a
+            # table's row and a block
+            merged = replace(
+                block, interventions=list(block.interventions), description=list(block.description)
+            )
             kept[key] = merged
             out.append(merged)
             continue
-        first.arm_type = first.arm_type or block.arm_type
         first.interventions += [n for n in block.interventions if n not in first.interventions]
+        if named_again:
+            first.description += [d for d in block.description if d not in first.description]
+            first.end = max(first.end, block.end)
+            continue
+        first.arm_type = first.arm_type or block.arm_type
         first.description = first.description or block.description
     return out
 

@@ -1322,12 +1322,12 @@ _CRUMB = re.compile(r"^[^\d:;,.]{1,40}$")
 _MAX_HEADING_CHARS = 60
 
 
-_LINK_TARGET = re.compile(r"\s*\((?:https?://|www\.)[^()\s]*\)$")  # a link's, kept (normalize)
+_KEPT_LINK_TARGET = re.compile(r"\s*\((?:https?://|www\.)[^()\s]*\)$")  # see normalize
 
 
 def is_boilerplate(line: str) -> bool:
     """Site chrome and explainer sentences that carry no fact about the trial."""
-    stripped = _LINK_TARGET.sub("", line.strip())  # "Skip to main content (https://…/NCT…)"
+    stripped = _KEPT_LINK_TARGET.sub("", line.strip())  # "Skip to main content (https://…/NCT…)"
     if not stripped or len(stripped) >= 400:
         return False
     if BOILERPLATE.match(stripped) or is_page_footer(stripped):

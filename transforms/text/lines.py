@@ -57,14 +57,11 @@ _INLINE_CRITERIA = re.compile(
 _CODED_LABEL = re.compile(rf"^{FORM_CODE}\s+[^:：]{{1,120}}[:：]")
 _CODED_HEADING = re.compile(rf"^{FORM_CODE}\s+[A-Z][^:：.;]{{2,60}}$")
 # The EU register's trial type ticked: "E.7.1 Human pharmacology (Phase I): Yes".
-_FORM_PHASE = re.compile(
-    r"\((?P<phase>phase\s+(?:I{1,3}|IV|[1-4]))\)\s*[:：]\s*yes\b", re.IGNORECASE
-)
+_PHASE_BOX = r"\((?P<phase>phase\s+(?:I{1,3}|IV|[1-4]))\)\s*[:：]\s*"
+_FORM_PHASE = re.compile(_PHASE_BOX + r"yes\b", re.IGNORECASE)
 # The same box with its code dropped (WHO ICTRP), ticked or not.
 _UNCODED_PHASE = re.compile(
-    r"^[^\W\d_][^:：()]{2,60}\((?P<phase>phase\s+(?:I{1,3}|IV|[1-4]))\)\s*[:：]\s*"
-    r"(?:(?P<yes>yes)|no)\s*$",
-    re.IGNORECASE,
+    rf"^[^\W\d_][^:：()]{{2,60}}{_PHASE_BOX}(?:(?P<yes>yes)|no)\s*$", re.IGNORECASE
 )
 # The EU register's design ticked yes or no: the box's name is the design's value.
 _FORM_TICKS = {

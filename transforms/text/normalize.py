@@ -76,10 +76,13 @@ _TRANSLATE = str.maketrans(
 _TRANSLATE_CHARS = re.compile("[" + re.escape("".join(map(chr, _TRANSLATE))) + "]")
 _TRANSLATE_STR = {chr(code): value for code, value in _TRANSLATE.items()}
 
-# Registry enum tokens that sites glue to the following words.
-_ENUM_TOKENS = (
+# Registry enum tokens that sites glue to the following words; the statuses first.
+_STATUS_TOKENS = (
     "NOT_YET_RECRUITING|ACTIVE_NOT_RECRUITING|ENROLLING_BY_INVITATION|RECRUITING|COMPLETED|"
-    "SUSPENDED|TERMINATED|WITHDRAWN|UNKNOWN|EARLY_PHASE1|PHASE[1-4]|INTERVENTIONAL|OBSERVATIONAL|"
+    "SUSPENDED|TERMINATED|WITHDRAWN|UNKNOWN"
+)
+_ENUM_TOKENS = (
+    f"{_STATUS_TOKENS}|EARLY_PHASE1|PHASE[1-4]|INTERVENTIONAL|OBSERVATIONAL|"
     "EXPANDED_ACCESS|NON_RANDOMIZED|RANDOMIZED|SINGLE_GROUP|PARALLEL|CROSSOVER|TREATMENT"
 )
 # What a measure glued to a status may start with: "CRS incidence", "28-day …", "mRSS …",
@@ -87,10 +90,6 @@ _ENUM_TOKENS = (
 _ACRONYM_WORDS = (
     r"[A-Z]{2,5}s?(?:\s+[a-z]|[ \t]*(?:\r?\n|$))|\d{1,3}[-\s]*[a-z]|[a-z]{1,2}[A-Z]{2,}"
     r"|[A-Z]{2,5}-[A-Z0-9]"
-)
-_STATUS_TOKENS = (
-    "NOT_YET_RECRUITING|ACTIVE_NOT_RECRUITING|ENROLLING_BY_INVITATION|RECRUITING|COMPLETED|"
-    "SUSPENDED|TERMINATED|WITHDRAWN|UNKNOWN"
 )
 # Text before a lone tab that makes it a cell ("Participant Group/Arm"), not a list
 # marker ("1.", "a)", "•") before the item's text.
