@@ -11,7 +11,7 @@ or, with no header, by position and shape. Pages that only count their groups
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
 
@@ -20,12 +20,14 @@ import polars as pl
 from transforms.marts.context import DocView, doc_views
 from transforms.marts.identity import trial_id
 from transforms.schemas import ARMS, frame_of
-from transforms.text.arm_table import ARM_COLUMNS
-from transforms.text.lexicon import FOREIGN_SECTIONS
+from transforms.text.arm_table import ARM_COLUMNS, BARE_ARM_TYPE
+from transforms.text.badges import GROUPS_LISTED
+from transforms.text.lexicon import FOREIGN_SECTIONS, INTERVENTION_TYPES
 from transforms.text.scripts import latin_only, mostly_cjk
 from transforms.text.tables import cell_lines, column_key, column_roles, table_cells
 from transforms.values import enums
 from transforms.values.doses import find_doses
+from transforms.values.durations import is_time_frame
 
 Row = dict[str, object]
 _TYPED = re.compile(
@@ -39,11 +41,9 @@ _TYPED_AFTER = re.compile(
     r"|placebo comparator|sham comparator|no intervention)(?:\s+arm)?\)?$",
     re.IGNORECASE,
 )
-_INTERVENTION_TYPES = (
-    r"(?:drug|biological|genetic|procedure|device|radiation|behavioral|combination product|"
-    r"dietary supplement|diagnostic test|other)\s*:\s*"
-)
+_INTERVENTION_TYPES = rf"(?:{INTERVENTION_TYPES})\s*:\s*"
 _INTERVENTION = re.compile(rf"^{_INTERVENTION_TYPES}(?P<name>.+)$", re.IGNORECASE)
+_INTERVENTION_TYPE = re.compile(rf"^(?:{INTERVENTION_TYPES})$", re.IGNORECASE)  # a field's label
 # Where the next intervention starts where several are listed: "Drug: A Drug: B" in a
 # table cell, "Device: A; Device: B" in a field.
 _NEXT_INTERVENTION = re.compile(
@@ -102,11 +102,6 @@ _DESCRIBED = re.compile(
     r"^(?:arm\s+(?:group\s+)?)?description\s*[:：]\s*(?P<text>.+)$", re.IGNORECASE
 )
 _BULLETS = frozenset("-*•+")
-_BARE_TYPE = re.compile(
-    r"^(?:experimental|active[\s_]comparator|placebo[\s_]comparator|sham[\s_]comparator"
-    r"|no[\s_]intervention)(?:\s+arm)?$",
-    re.IGNORECASE,
-)
 _ARM_FIELDS = frozenset({"arms", "arm_type", "intervention"})
 _DESCRIPTION_LABEL = re.compile(r"^(?:arm\s+(?:group\s+)?)?description\s*[:：]?$", re.IGNORECASE)
 
@@ -139,17 +134,27 @@ def arm_blocks(view: DocView) -> list[ArmBlock]:
         for r in view.fields
         if r["field"] in _ARM_FIELDS and r["value"] and r["section"] not in FOREIGN_SECTIONS
     ]
-    typed_page = any(_TYPED.match(str(r["text"]).strip()) for r in items)
-    reader = _ArmReader(
-        named_lines_open_arms=not typed_page,
-        # the names an interventions section lists after the arms
-        interventions={str(r["text"]).strip().casefold() for r in view.items_in("interventions")},
-    )
-    for _, is_item, row in sorted(
+    ordered = sorted(
         [(int(r["norm_start"]), True, r) for r in items]  # type: ignore[arg-type]
         + [(int(r["norm_start"]), False, r) for r in fields],  # type: ignore[arg-type]
         key=itemgetter(0),
-    ):
+    )
+    listed = _others_listed(ordered)
+    typed_page = any(_TYPED.match(str(r["text"]).strip()) for r in items if id(r) not in listed)
+    # the names an interventions section lists after the arms
+    interventions = {str(r["text"]).strip().casefold() for r in view.items_in("interventions")}
+    fielded = _sections_with_arm_fields(view)
+    reader = _ArmReader(
+        named_lines_open_arms=not typed_page,
+        interventions=interventions,
+        section_starts={int(s["section_ordinal"]): int(s["norm_start"]) for s in view.sections},  # type: ignore[arg-type]
+        listed_labels=_listed_labels(
+            [r for r in items if r["section_ordinal"] not in fielded], interventions
+        ),
+    )
+    for _, is_item, row in ordered:
+        if is_item and id(row) in listed and reader.current is None:
+            continue  # an intervention listed before any arm, as its typed siblings are
         if is_item:
             reader.item(row)
         else:
@@ -157,10 +162,152 @@ def arm_blocks(view: DocView) -> list[ArmBlock]:
     return reader.arms
 
 
+def _listed_labels(items: list[Row], interventions: set[str]) -> set[int]:
+    """The ids of the lines that lists of arm names hold, a name a line.
+
+    A site lists under each product the arms given it, then the next product's name and
+    what it is ("Arms:" / "KYV-101 Low Dose" / "KYV-101 High Dose" / "Cyclophosphamide" /
+    "1000 mg/m2 on Day -5."); the last list ends the section. A page with one list: its
+    names to the section's end, or all but the last before a sentence (the next
+    product's name). Names numbered alike with other lines between, typed or dosed
+    lines, schedules and what the interventions section names are left to the reader
+    ("Part 1" / "Dose escalation" / "Part 2" / "Dose expansion").
+    """
+
+    def names_an_arm(row: Row) -> bool:
+        return _names_an_arm(row) and _key(row) not in interventions
+
+    def listed_again(row: Row) -> bool:  # repeated lists hold names of any shape
+        text = str(row["text"]).strip()
+        return (
+            len(text.split()) <= _MAX_TITLE_WORDS
+            and not text.endswith((".", ";", ":"))
+            and not _LYMPHODEPLETION_AGENT.match(text)
+            and "   " not in text
+        )
+
+    sections: dict[int, list[Row]] = {}
+    for r in items:
+        if r["section"] == "arms":
+            sections.setdefault(int(r["section_ordinal"]), []).append(r)  # type: ignore[call-overload]
+    lists = [rows for rows in sections.values() if names_an_arm(rows[0])]
+    if len(lists) < 2:  # "Cohort 1: GC012F 1 x 10^5 cells/kg" opening list after list
+        firsts = [_key(rows[0]) for rows in sections.values()]
+        again = [
+            rows
+            for rows in sections.values()
+            if firsts.count(_key(rows[0])) > 1 and listed_again(rows[0])
+        ]
+        if len(again) > 1:
+            lists, names_an_arm = again, listed_again
+    named: list[Row] = []
+    for i, rows in enumerate(lists):
+        run = _leading(rows, names_an_arm)
+        if len(lists) > 1:  # the next product's name and what it is, but under the last list
+            named += run if i == len(lists) - 1 else _leading(rows[:-2], names_an_arm)
+        elif len(run) == len(rows):
+            named += run if not _interleaved(run) else []
+        elif not _is_title(str(rows[len(run)]["text"]).strip()):
+            named += run[:-1] if not _interleaved(run) else []
+    return {id(r) for r in named}
+
+
+def _sections_with_arm_fields(view: DocView) -> set[int]:
+    """The sections that name their arms in fields ("Arm: Experimental: Group A"): their
+    other lines are what the fields' arms are, not a list of names."""
+    starts = sorted((int(s["norm_start"]), int(s["section_ordinal"])) for s in view.sections)  # type: ignore[call-overload]
+    held = set()
+    for r in view.fields:
+        if r["field"] == "arms" and r["value"]:
+            at = int(r["norm_start"])  # type: ignore[call-overload]
+            held.add(next((o for start, o in reversed(starts) if start <= at), -1))
+    return held
+
+
+def _interleaved(rows: list[Row]) -> bool:
+    """Names numbered alike with a line between ("Cohort 1" / "Dermatomyositis" /
+    "Cohort 2"): each arm's name and what it is for."""
+    texts = [str(r["text"]).strip() for r in rows]
+    return any(_numbered_alike(a, b) for a, b in zip(texts, texts[2:], strict=False))
+
+
+def _leading(rows: list[Row], keep: Callable[[Row], bool]) -> list[Row]:
+    """The rows before the first that ``keep`` refuses."""
+    for i, row in enumerate(rows):
+        if not keep(row):
+            return rows[:i]
+    return rows
+
+
+def _names_an_arm(row: Row) -> bool:
+    """A plain name on its line: no type, label, dose, dash or aligned columns (lines the
+    reader opens arms at by their own shape)."""
+    text = str(row["text"]).strip()
+    return (
+        _is_title(text)
+        and not BARE_ARM_TYPE.match(text)
+        and not _DESCRIPTION_LABEL.match(text)
+        and _NAMED_ARM.match(text) is None
+        and _TYPED_AFTER.match(text) is None
+        and _LABEL_DASH.search(text) is None
+        and "   " not in text  # "Cohort A (SSc)     Experimental   GC012F"
+        and table_cells(text) is None
+        and not _LYMPHODEPLETION_AGENT.match(text)
+        and not find_doses(text)
+        and not is_time_frame(text)  # "Week 1" / "Leukapheresis": a schedule
+    )
+
+
+def _key(row: Row) -> str:
+    return " ".join(str(row["text"]).casefold().split())
+
+
+# Conditioning drugs listed as products: never an arm's name.
+_LYMPHODEPLETION_AGENT = re.compile(
+    r"^(?:fludarabine|cyclophosphamide|bendamustine)(?:\s+phosphate)?$", re.IGNORECASE
+)
+
+
+def _others_listed(ordered: list[tuple[int, bool, Row]]) -> set[int]:
+    """The ids of "Other: X" items that go on a list of typed interventions ("Biological:
+    Certolizumab Pegol" / "Other: Placebo"), or that an intervention field names again
+    ("Treatment: Other: X" under an arm): ClinicalTrials.gov's intervention type, not the
+    arm type "Other" that a line alone or among arms has."""
+    listed: set[int] = set()
+    previous: Row | None = None
+    named = {
+        str(row["value"]).strip().casefold()
+        for _, is_item, row in ordered
+        if not is_item and row["field"] == "intervention"
+    }
+    for _, is_item, row in ordered:
+        text = str(row["text"]).strip() if is_item else ""
+        if (
+            is_item
+            and text[:5].lower() == "other"
+            and (
+                text.casefold() in named
+                or (previous is not None and previous["section"] == row["section"])
+            )
+            and _INTERVENTION.match(text)
+        ):
+            listed.add(id(row))
+            continue
+        typed = (
+            _INTERVENTION.match(text) is not None
+            if is_item
+            else row["field"] == "intervention"
+            and _INTERVENTION_TYPE.match(str(row["label"] or "")) is not None
+        )
+        previous = row if typed else None
+    return listed
+
+
 # Levels listed on one line ("Dose level 1: 1×10^6 cells/kg; dose level 2: …"): an arm's
 # doses, not arms.
 _LEVELS_LISTED = re.compile(r"[;；]\s*(?:dose\s+level|level|DL)\s*-?\d", re.IGNORECASE)
 _PART = re.compile(r"[^;；]+")
+_NAMES_A_GROUP = re.compile(r"\b(?:group|arm|cohort)s?$", re.IGNORECASE)
 _GROUP_PART = re.compile(r"^[^:：;；]{1,40}(?:group|arm|组)\s*[:：]", re.IGNORECASE)
 
 
@@ -205,7 +352,14 @@ class _ArmReader:
     its section.
     """
 
-    def __init__(self, *, named_lines_open_arms: bool, interventions: set[str]) -> None:
+    def __init__(
+        self,
+        *,
+        named_lines_open_arms: bool,
+        interventions: set[str],
+        section_starts: Mapping[int, int],
+        listed_labels: set[int],
+    ) -> None:
         self.arms: list[ArmBlock] = []
         self.named_lines_open_arms = named_lines_open_arms
         self.columns: list[str | None] | None = None  # roles of the current table's columns
@@ -223,9 +377,22 @@ class _ArmReader:
         # the arm a named line just opened, its words after the colon read as what it gets,
         # and the whole line: its label after all if its type follows on the next line
         self.split: tuple[ArmBlock, str] | None = None
+        self.section_starts = section_starts  # where each section's body starts
+        # an arm named again in a later list (site A lists under each product the arms it is
+        # given in): what follows is that arm's, until another arm opens
+        self.reopened: ArmBlock | None = None
+        self.opened_in: dict[int, int] = {}  # id of an arm -> the section it was opened in
+        self.described_before = 0  # the reopened arm's description lines when named again
+        self.listed_labels = listed_labels  # ids of the lines that lists of arm names hold
+        # where an intervention field stood before any arm: the line under it describes it
+        self.unowned_at: int | None = None
+        # the arm a plain line was just read as the intervention of, and that line
+        self.absorbed: tuple[ArmBlock, Row] | None = None
 
     @property
     def current(self) -> ArmBlock | None:
+        if self.reopened is not None:
+            return self.reopened
         return self.arms[-1] if self.arms else None
 
     def _under_the_arm(self, row: Row) -> bool:
@@ -264,6 +431,8 @@ class _ArmReader:
         if description:
             arm.description.append(description)
         self.arms.append(arm)
+        self.reopened = None
+        self.opened_in[id(arm)] = int(row.get("section_ordinal") or -1)  # type: ignore[call-overload]
         self.section = str(row["section"])
         return arm
 
@@ -282,6 +451,8 @@ class _ArmReader:
                 self.open(value, row)
             self.block_interventions = []
             return
+        if current is None and row["field"] == "intervention":
+            self.unowned_at = int(row["norm_start"])  # type: ignore[call-overload]
         if current is None or row["section"] != self.section:
             return
         if row["field"] == "arm_type":
@@ -331,6 +502,22 @@ class _ArmReader:
         """Whether the current arm opened at a line of its own, not at a table's row."""
         return self.opened is not None and table_cells(str(self.opened["text"])) is None
 
+    def reopen(self, arm: ArmBlock, row: Row) -> None:
+        self.reopened, self.opened, self.described_before = arm, row, len(arm.description)
+
+    def _described(self, arm: ArmBlock) -> bool:
+        """Whether the arm has a description; a reopened one, since it was named again (what
+        came after its name the first time was the next product's)."""
+        return len(arm.description) > (self.described_before if arm is self.reopened else 0)
+
+    def _named_again(self, text: str, row: Row) -> ArmBlock | None:
+        """The untyped arm a line names again in a later section of the page, if any."""
+        arm = self._named(text) if self.named_lines_open_arms else None
+        if arm is None or arm.arm_type is not None or arm.from_table:
+            return None
+        here = int(row.get("section_ordinal") or -1)  # type: ignore[call-overload]
+        return arm if self.opened_in.get(id(arm), here) != here else None
+
     def _named(self, label: str) -> ArmBlock | None:
         """The arm already opened under this label, if any."""
         key = label.casefold()
@@ -352,6 +539,8 @@ class _ArmReader:
         start, end = int(row["span_start"]), int(row["span_end"])  # type: ignore[arg-type]
         tentative, self.tentative = self.tentative, None
         split, self.split = self.split, None
+        unowned_at, self.unowned_at = self.unowned_at, None
+        absorbed, self.absorbed = self.absorbed, None
         if (cells := table_cells(text)) is not None:
             if (roles := column_roles(cells, ARM_COLUMNS)) is None and _heads_other_table(cells):
                 self.other_table = True  # "| Dose level | Patients | Dose |"
@@ -391,14 +580,46 @@ class _ArmReader:
         if text.isdigit():
             return  # "Arms: 2" (a heading and its count): read by ``_stated_group_count``
         current = self.current
-        if _BARE_TYPE.match(text):  # "EXPERIMENTAL" on a line of its own (badge pages)
+        if (
+            current is None
+            and unowned_at is not None
+            and self.section_starts.get(int(row["section_ordinal"]), 0) <= unowned_at  # type: ignore[call-overload]
+            and not _TYPED.match(text)
+            and not _NAMED_ARM.match(text)
+        ):  # "Treatment" / "Biospecimen Collection" / "Undergo blood sample collection": what
+            return  # the treatment is, under it, before any arm
+        if (again := self._named_again(text, row)) is not None:
+            self.reopen(again, row)
+            return
+        if id(row) in self.listed_labels:  # "Arms:" / "KYV-101 Low Dose" / "KYV-101 High Dose"
+            if (named := self._named(text)) is not None and not named.from_table:
+                self.reopen(named, row)
+            else:  # the whole line: "Cohort 1: GC012F 1 x 10^5 cells/kg" names one arm
+                arm = self.open(text, row)
+                arm.label, arm.description = text, []
+            return
+        if self.describing and current is not None:
+            self.describing = False  # "Description:" / "Group A (up to n=5): Genius exposure …"
+            current.description.append(text)
+            current.end = max(current.end, end)
+            return
+        if bare_type := BARE_ARM_TYPE.match(text):  # "EXPERIMENTAL" on a line of its own
             if split is not None and split[0] is current and current.arm_type is None:
                 # "Arm A: KYV-101" / "EXPERIMENTAL": the whole line was the arm's label
                 current.label, current.interventions, current.description = split[1], [], []
+            # "Experimental group", "Other group" under a group's name too
+            kind = enums.normalize_arm_type(
+                bare_type["type"] or bare_type["other"] or bare_type["code"]
+            )
             if current is not None and current.arm_type is None and _is_bare(current):
-                current.arm_type = enums.normalize_arm_type(text)  # after the arm's label
+                current.arm_type = kind  # after the arm's label
+            elif absorbed is not None and absorbed[0] is current and current.arm_type is not None:
+                # "Placebo" / "PLACEBO_COMPARATOR" after a typed arm: the line read as what
+                # that arm gets (the interventions section names it) was the next arm's name
+                current.interventions.remove(str(absorbed[1]["text"]).strip())
+                self.open(str(absorbed[1]["text"]).strip(), absorbed[1]).arm_type = kind
             else:
-                self.pending_type = enums.normalize_arm_type(text)  # before the next arm's
+                self.pending_type = kind  # before the next arm's
             return
         untyped = self.named_lines_open_arms  # the page types no arm
         named = _NAMED_ARM.match(text) if untyped or self._sibling_of_opener(text) else None
@@ -417,7 +638,11 @@ class _ArmReader:
             self.tentative = (name, row)
         elif _TYPED.match(text):
             self.open(text, row)
-        elif named and not (current is not None and _LEVELS_LISTED.search(text)):
+        elif (
+            named
+            and not (current is not None and _LEVELS_LISTED.search(text))
+            and not _restates(current, named["label"])  # "Group A (up to n=5): Genius …"
+        ):
             self._open_named(named, row)
         elif (
             untyped
@@ -433,7 +658,7 @@ class _ArmReader:
             and (current is None or not self._lists_as_intervention(text))
             and (
                 current is None
-                or current.description
+                or self._described(current)
                 or self._beside_the_arm(row)
                 or _numbered_alike(current.label, text)  # "Dose level 1" / "Dose level 2"
             )
@@ -445,17 +670,16 @@ class _ArmReader:
             if _DESCRIPTION_LABEL.match(text):
                 self.describing = True  # "Description" / "Genius exposure 1-3 hours before …"
                 return
-            if self.describing:
-                self.describing = False
-                current.description.append(text)
-            elif described:
+            if described:
                 current.description.append(described.group("text"))
             elif intervention or (
                 _is_title(text)
-                and (not current.description or text.casefold() in self.interventions)
+                and (not self._described(current) or text.casefold() in self.interventions)
                 and not find_doses(text)
+                and not _NAMES_A_GROUP.search(text)  # "Control group" describes the arm
             ):  # a line of its own stating a dose says what the arm gets, not what it is
                 current.interventions.append(intervention.group("name") if intervention else text)
+                self.absorbed = None if intervention else (current, row)
             else:
                 current.description.append(text)
             current.end = max(current.end, end)
@@ -552,6 +776,18 @@ def _list_place(row: Row) -> tuple[str, int]:
 def _is_bare(arm: ArmBlock) -> bool:
     """An arm just opened: nothing read under its label yet."""
     return not arm.interventions and not arm.description
+
+
+_REMARK = re.compile(r"\s*\([^()]*\)")
+
+
+def _restates(arm: ArmBlock | None, label: str) -> bool:
+    """Whether a named line's label is the arm's own, with a remark: "Group A (up to n=5)"
+    under "Group A" begins its description."""
+    return (
+        arm is not None
+        and _REMARK.sub("", label).strip().casefold() == (arm.label or "").casefold()
+    )
 
 
 def _repeats(arm: ArmBlock | None, label: str) -> bool:
@@ -688,7 +924,8 @@ def _cell_role(i: int, cell: str, columns: list[str | None] | None) -> str | Non
 
 _NUMBERED_NAME = re.compile(
     r"^(?P<stem>\D{0,30}\b(?:dose\s+level|level|cohort|group|arm|part|DL|regimen|panel))"
-    r"\s*-?\s*(?P<n>\d{1,2}|[A-H]|[IVX]{1,4})$",
+    r"\s*-?\s*(?P<n>\d{1,2}|[A-H]|[IVX]{1,4})"
+    r"(?:\s*\([^()]{1,60}\))?$",  # "Arm B (platinum doublet, sequential pembrolizumab)"
     re.IGNORECASE,
 )
 
@@ -709,10 +946,8 @@ def _is_title(text: str) -> bool:
         len(text.split()) <= _MAX_TITLE_WORDS
         and not text.endswith((".", ";", ":"))
         and ":" not in text
+        and not (text.startswith("(") and text.endswith(")"))  # "(CLOSED AS OF UPDATE #7)"
     )
-
-
-_GROUP_LINE = re.compile(r"^\d+\s+participants?\s+in\s+\d+\s+(?:patient\s+)?groups?$", re.I)
 
 
 def _stated_group_count(view: DocView, *, labelled_only: bool = False) -> int:
@@ -741,7 +976,7 @@ def _stated_group_count(view: DocView, *, labelled_only: bool = False) -> int:
         return min(int(str(first[0]["text"]).strip()), _MAX_STATED_ARMS)
     texts = [str(r["value"]) for r in view.fields if r["value"]]
     if labelled_only:
-        texts = [text for text in texts if _GROUP_LINE.match(text)]
+        texts = [text for text in texts if GROUPS_LISTED.match(text)]
     else:
         texts += [str(r["text"]) for r in view.descriptive_items()]
     for text in texts:

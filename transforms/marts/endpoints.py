@@ -93,6 +93,14 @@ _FRAME_LINE = re.compile(
     r"|\d+(?![\d.,]*-(?:year|day|month|week|hour)\b))",
     re.IGNORECASE,
 )
+# How a frame begins in words ("From infusion to death from any cause", "At screening and
+# end of study", "Half-yearly for three years"), read as one only where measures and
+# frames alternate line by line; "At least 50% …" begins a measure.
+_LOOSE_FRAME = re.compile(
+    r"^(?!at\s+least\b)(?:from|at|up\s+to|baseline|screening|until|through|throughout|within|"
+    r"during|over|every|each|half-yearly|yearly|annually|monthly|weekly|daily|end\s+of)\b",
+    re.IGNORECASE,
+)
 # A line that goes on with a wrapped frame: it closes the bracket, or starts with a
 # lower-case word, a number or a conjunction ("and 52]", "24 months]", "up to 2 years]").
 _GOES_ON_FRAME = re.compile(r"[^\[\n]*\]|[a-z0-9(,&]|(?:and|or|to)\b", re.IGNORECASE)
@@ -185,6 +193,7 @@ class _Block:
     first_numbered: bool = False  # its first line was list item 1 ("1. A 2. B": the "1." read)
     marked: bool = False  # its first line had a list marker ("1. A [Time Frame: …]")
     bracketed: bool = False  # its frame was in brackets after the measure ("X [ Time Frame: … ]")
+    framed_below: bool = False  # a line of one measure, then its frame on the next line
 
     open_frame: bool = False  # "[Time Frame: …" wrapped before its "]"
     listing: bool = False  # under a heading of measures listed a line each ("Outcome(s)")
@@ -504,6 +513,22 @@ class _BlockReader:
         else:
             self.free_line(text, row)
 
+    def _pairs_lines(self) -> bool:
+        """Whether this section prints each measure on a line and its frame on the next, and
+        the current block is a measure's line waiting for its frame: the next line is the
+        frame when it reads as one, in words the frame lexicon does not hold ("Baseline
+        (single timepoint only)", "At screening and end of study")."""
+        current, before = self.current, self.blocks[self.first_block :]
+        return (
+            current is not None
+            and len(current.lines) == 1
+            and current.measure is None
+            and current.time_frame is None
+            and not current.description
+            and bool(before)
+            and all(b.framed_below and not b.description for b in before)
+        )
+
     def table_row(self, cells: list[str], row: Row, *, whole: bool = False) -> None:
         if (roles := column_roles(cells, _COLUMNS)) is not None:
             self.close()
@@ -580,6 +605,7 @@ class _BlockReader:
             and _frame_clause(current.lines[-1]) is None  # not a measure with its own "at …"
         ):  # "- Change in MG-ADL score" / "- Week 12": the measure's frame, bulleted too
             self.part("frame", text, row)
+            current.framed_below = len(current.lines) == 1
             return
         if (
             current is not None
@@ -592,6 +618,16 @@ class _BlockReader:
             current.description.append(text)
             current.end = max(current.end, int(row["span_end"]))  # type: ignore[arg-type]
             return
+        if (
+            current is not None
+            and not (numbered or inline)
+            and self._pairs_lines()
+            and _LOOSE_FRAME.match(text) is not None
+            and not text.endswith(".")  # "At each visit, patients complete …." describes it
+        ):  # "Overall survival" / "From infusion to death from any cause, up to 5 years"
+            self.part("frame", text, row)
+            current.framed_below = True
+            return
         if current is not None and (
             current.time_frame is not None
             or ((inline or numbered) and current.has_measure())
@@ -600,6 +636,7 @@ class _BlockReader:
             self.close()
         if self.current is not None and self.current.lines and _is_bare_frame(text):
             self.part("frame", text, row)  # "Day 28" under its measure: the block's frame
+            self.current.framed_below = len(self.current.lines) == 1
             return
         block = self.block(row)
         if not block.lines and block.measure is None:

@@ -6,7 +6,17 @@ when no heading names it, and the arms mart reads each row's cells by these role
 
 from __future__ import annotations
 
+import re
+
 from transforms.text.tables import column_key, column_lexicon, column_roles, table_cells
+
+# An arm's type on a line of its own ("EXPERIMENTAL", "Experimental group" under a group's
+# name, "Other group", the code "OTHER"); a bare "Other" types nothing.
+BARE_ARM_TYPE = re.compile(
+    r"^(?:(?P<type>experimental|active[\s_]comparator|placebo[\s_]comparator|sham[\s_]comparator"
+    r"|no[\s_]intervention)(?:\s+(?:arm|group))?|(?P<other>other)\s+(?:arm|group)|(?-i:(?P<code>OTHER)))$",
+    re.IGNORECASE,
+)
 
 ARM_COLUMNS = column_lexicon(
     {

@@ -20,11 +20,14 @@ from transforms.values.memo import text_cache
 from transforms.values.numbers import parse_enrollment
 
 _COUNT = re.compile(r"^\d[\d,]*\s+(?:participants?|patients?|subjects?|people|enrolled)\b", re.I)
+# A count that announces the groups listed under it: "40 participants in 2 patient groups".
+GROUPS_LISTED = re.compile(r"^\d+\s+participants?\s+in\s+\d+\s+(?:patient\s+)?groups?$", re.I)
 _AGE = re.compile(r"^\d{1,3}(?:\.\d+)?\s*(?:years?|months?|weeks?)(?:\s+old)?$", re.I)
 # An age range on its own: "18-65 years", "18 Years to 65 Years".
 _AGE_RANGE = re.compile(
     r"^\d{1,3}\s*(?:years?\s*)?(?:-|–|to)\s*\d{1,3}\s*(?:years?|yrs?)(?:\s+old)?$", re.I
 )
+_NOT_APPLICABLE = re.compile(r"^(?:NA|N/A|not applicable)$", re.I)
 _DATE_SHAPE = re.compile(r"^[\w ,./()-]{4,40}$")
 _UPPER_TOKEN = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _NO_BADGE_SECTIONS = frozenset(
@@ -156,6 +159,10 @@ class BadgeReader:
             return kind
         if self.seen and self.seen[-1] == "sex" and is_bool:
             return "healthy_volunteers"
+        # Registries print the phase right after the status; a trial without one says so
+        # there ("RECRUITING" / "NA", "Recruiting" / "Not Applicable").
+        if self.seen and self.seen[-1] == "status" and _NOT_APPLICABLE.match(text):
+            return "phase"
         if is_date:
             return "completion_date" if "start_date" in self.seen else "start_date"
         return None
@@ -202,6 +209,8 @@ def _badge_shape(text: str, section: str) -> tuple[str | None, bool, bool]:
 def _classify_upper(text: str, section: str) -> str | None:
     if text == "NA":
         return "allocation" if section == "design" else None
+    if text == "OTHER" and section == "arms":
+        return None  # an arm's type under its name, not the study's purpose
     for name, normalize in _UPPER_ENUMS:
         value = normalize(text)
         if value is not None and value.replace("_", "") == text.replace("_", ""):

@@ -350,6 +350,7 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "study sites",
         "recruitment locations",
         "contacts and locations",
+        "trial contacts and locations",
         "contacts/locations",
         "trial locations",
         "where is the study",
@@ -1131,6 +1132,12 @@ OUTCOME_SECTIONS = frozenset(
     {"outcomes", "primary_outcomes", "secondary_outcomes", "other_outcomes"}
 )
 CRITERIA_SECTIONS = frozenset({"eligibility", "inclusion", "exclusion"})
+# ClinicalTrials.gov's intervention types, printed before each name ("Biological: X");
+# "Other" also types an arm ("Other: Healthy controls").
+INTERVENTION_TYPES = (
+    "drug|biological|genetic|procedure|device|radiation|behavioral|combination product|"
+    "dietary supplement|diagnostic test|other"
+)
 # Sections written as paragraphs, not lists: a hard-wrapped line continues its sentence.
 PROSE_SECTIONS = frozenset({"summary", "detailed_description", "interventions"})
 # Sections whose words describe other trials or other places, never this trial's design.

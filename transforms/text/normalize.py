@@ -218,6 +218,13 @@ def _replacement(match: re.Match[str], raw: str) -> tuple[str, int]:
     if kind == "comment":
         close = raw.find("-->", match.end())
         end = len(raw) if close < 0 else close + 3
+        line_start = raw.rfind("\n", 0, match.start()) + 1
+        line_end = raw.find("\n", end)
+        line_end = len(raw) if line_end < 0 else line_end
+        if not raw[line_start : match.start()].strip() and not raw[end:line_end].strip():
+            # a converter's list separator on a line of its own ("<!-- -->"): the line goes,
+            # not leaving a blank line that would part one list into paragraphs
+            return "", min(line_end + 1, len(raw))
         return "\n", end
     value = match.group(kind)
     if kind == "hidden":  # up to and with its closing tag (a head ends at the body too)

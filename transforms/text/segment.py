@@ -16,8 +16,9 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from transforms.text.aligned_table import aligned_fields, aligned_header
-from transforms.text.arm_table import heads_an_arm_table
+from transforms.text.arm_table import BARE_ARM_TYPE, heads_an_arm_table
 from transforms.text.badges import (
+    GROUPS_LISTED,
     TYPED_FIELDS,
     BadgeReader,
     accepts,
@@ -673,7 +674,11 @@ def _consume_free(state: _State, line: Line) -> None:
         return  # the value comes next
     if pending is not None and pending.key == "lead_sponsor" and _SPONSOR_PART.match(value):
         return  # "Sponsor" / "Institute" / "Kyoto University Hospital": the name comes next
-    if pending is not None and (accepts(pending.key, value) or is_placeholder(value)):
+    if pending is not None and state.section.key == "arms" and BARE_ARM_TYPE.match(value):
+        state.pending = None  # "Intervention" / "Experimental group": a group's name
+        _consume_free(state, _as_free(pending))
+        pending = None
+    elif pending is not None and (accepts(pending.key, value) or is_placeholder(value)):
         state.pending = None
         _add_field(state, pending.key, pending.label, value, "label_block", pending.start, line.end)
         return
@@ -715,6 +720,10 @@ def _consume_free(state: _State, line: Line) -> None:
         return
     if badge is not None:
         _add_field(state, badge, None, line.text, "badge", line.start, line.end)
+        if badge == "enrollment" and state.section.key != "arms" and GROUPS_LISTED.match(line.text):
+            # "14 participants in 2 patient groups" over each group's label, type and
+            # "Description:" (a site's arms, with no heading of their own)
+            _open_section(state, Line(line.end, line.end, "", line.indent, "heading", "arms"))
         return
     if _may_be_badge_row(line.text) and _add_badge_row(state, line):
         return
@@ -1147,6 +1156,17 @@ def _read_where_it_stands(state: _State, line: Line) -> Line:
             and _is_measure_in_list(state, line)
         ):
             return _as_free(line)  # "- Adverse events" / "Time frame: up to 2 years"
+    if (
+        line.kind == "label"
+        and line.key == "intervention"
+        and section == "arms"
+        and state.section.heading is not None
+        and state.text[: state.section.start].rstrip().endswith(":")  # a list's label
+        and state.pending is None
+        and not state.section.lines
+        and not (state.fields and state.fields[-1].start >= state.section.start)
+    ):  # "Arms:" / "Intervention" / "Enhanced usual care": the first arm's name
+        return _as_free(line)
     pending = state.pending
     if (
         line.value is None

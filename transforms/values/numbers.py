@@ -97,7 +97,9 @@ def parse_enrollment(text: str | None) -> tuple[int, str | None] | None:
         return None
     count = _to_int(match.group("n"))
     if count is None:
-        return None
+        # "0 (Actual)": a withdrawn trial enrolled no one; a bare or planned 0 is a placeholder
+        zero = match.group("n").strip("0,") == "" and enrollment_type_in(text) == "ACTUAL"
+        return (0, "ACTUAL") if zero else None
     if (actual := _actual_beside_planned(text)) is not None:
         return actual, "ACTUAL"
     # Per-group sizes are labelled; most values are not.
