@@ -523,3 +523,110 @@ def test_each_cohorts_age_range_after_its_label() -> None:
         "Inclusion Criteria:\n1. Adults (Part A): 18–65 years; adolescents (Part B): 12–17 years\n"
     )
     assert (trial["min_age_years"], trial["max_age_years"]) == (12.0, 65.0)
+
+
+def test_an_intervention_typed_other_under_an_arm_named_alike_is_no_arm() -> None:
+    arms = page_marts(
+        "Effect of GET73 on Central Glutamate\nClinicalTrials.gov Identifier: NCT03418623\n\n"
+        "Arms and Interventions\nArm \tIntervention/treatment\nExperimental: GET73\n"
+        "GET73 is administered at the dose of 300 mg...\n \tDrug: GET73\n"
+        "Placebo Comparator: Placebo\nPlacebo is administered...\n \tOther: Placebo\n\n"
+        "Outcome Measures\n"
+    )["arms"]
+    assert arms["label"].to_list() == ["GET73", "Placebo"]
+    assert arms["arm_type"].to_list() == ["EXPERIMENTAL", "PLACEBO_COMPARATOR"]
+
+
+def test_a_classic_measures_unfinished_description_line_is_no_measure() -> None:
+    endpoints = page_marts(
+        "Pilot Study for Pre-diabetes in Cystic Fibrosis\nClinicalTrials.gov Identifier: "
+        "NCT00763412\n\nOutcome Measures\n\nPrimary Outcome Measures  :\n"
+        "BMI [ Time Frame: 2 year/end of study ]\n"
+        "Body Composition [ Time Frame: 2 year/end of study ]\n"
+        "Reporting % of Fat and Lean body mass\nCRP [ Time Frame: 2 year/end of study ]\n\n"
+        "Eligibility Criteria\n"
+    )["endpoints"]
+    assert endpoints["measure"].to_list() == ["BMI", "Body Composition", "CRP"]
+    assert endpoints["description"].to_list()[1] == "Reporting % of Fat and Lean body mass"
+
+
+def test_front_matter_keys_after_a_long_title_are_not_its_words() -> None:
+    trial = page_trial(
+        '---\ntitle: "Study of Dupilumab and Immune Responses in Adults With Atopic '
+        'Dermatitis (AD)"\npermalink: /trials/nct02210780-dupilumab-vaccine-responses/\n'
+        "nct_id: NCT02210780\nstatus: COMPLETED\n---\n\n# Study of Dupilumab\n"
+    )
+    assert trial["title"] == (
+        "Study of Dupilumab and Immune Responses in Adults With Atopic Dermatitis (AD)"
+    )
+
+
+def test_a_finders_started_and_ended_dates_and_its_who_can_join_fields() -> None:
+    trial = page_trial(
+        "Study of Dupilumab in Atopic Dermatitis\nPhase 2 · Completed · 194 participants\n"
+        "Trial ID: NCT02210780\nKey dates\nStarted: 5 August 2014\nEnded: 15 September 2015\n"
+        "Who can join\n• Ages 18–64 years\n• Sex: All\n• Healthy volunteers: No\nWhere\n"
+    )
+    assert (str(trial["start_date"]), str(trial["completion_date"])) == (
+        "2014-08-05",
+        "2015-09-15",
+    )
+    assert (trial["sex"], trial["healthy_volunteers"]) == ("ALL", False)
+
+
+def test_a_registers_randomised_question_answers_the_allocation() -> None:
+    assert (
+        page_trial("EU CT number: 2024-510234-21-00\nTrial design\nRandomised: Yes\n")["allocation"]
+        == "RANDOMIZED"
+    )
+    assert (
+        page_trial("EU Clinical Trials Register\nTitle: A study\nRandomised: no\nOpen: yes\n")[
+            "allocation"
+        ]
+        == "NON_RANDOMIZED"
+    )
+    assert (
+        page_trial("A study\nTrial design\nRandomization procedure: Not applicable\n")["allocation"]
+        == "NA"
+    )
+
+
+def test_an_outcome_row_with_an_empty_cell_keeps_its_frame() -> None:
+    endpoints = page_marts(
+        "Effect of GET73\nClinicalTrials.gov ID NCT03418623\nWhat is the study measuring?\n"
+        "Secondary Outcome Measures\nOutcome Measure | Measure Description | Time Frame\n"
+        "Change in BOLD signal | | Day 3\nMental wellbeing |  | 12 weeks post-randomization\n"
+        "Collaborators and Investigators\n"
+    )["endpoints"]
+    assert endpoints["time_frame_days"].to_list() == [3, 84]
+
+
+def test_an_outcome_cell_with_a_bulleted_list_is_one_measure() -> None:
+    endpoints = page_marts(
+        "Certolizumab Pegol in Axial Spondyloarthritis\nClinicalTrials.gov ID NCT02552212\n"
+        "What is the study measuring?\nSecondary Outcome Measures\n"
+        "Outcome Measure\tMeasure Description\tTime Frame\n"
+        "Percentage of Subjects With Serious Adverse Events\tA serious adverse event is any "
+        "untoward medical occurrence that at any dose:\n* Results in death\n"
+        "* Is life-threatening\n* Is a congenital anomaly or birth defect\tFrom Baseline up to "
+        "the End of Safety Follow-up Extension Period (up to Week 156)\n"
+        "Percentage of Subjects With AEs Leading to Withdrawal\tAn AE leading to withdrawal.\t"
+        "Throughout the study conduct (up to Week 52)\nCollaborators and Investigators\n"
+    )["endpoints"]
+    assert endpoints.height == 2
+    assert endpoints["time_frame_days"].to_list() == [1092, 364]
+
+
+def test_a_table_cells_label_glued_to_its_description_and_dash_typed_arms() -> None:
+    glued = page_marts(
+        "Effect of GET73\nClinicalTrials.gov Identifier: NCT03418623\n\nArms and Interventions\n"
+        "| Arm | Intervention/treatment |\n|---|---|\n"
+        "| Experimental: GET73 GET73 is administered at the dose of 300 mg... | Drug: GET73 |\n"
+        "| Placebo Comparator: Placebo Placebo is administered... | Drug: Placebo |\n"
+    )["arms"]
+    assert glued["label"].to_list() == ["GET73", "Placebo"]
+    dashed = page_marts(
+        "Study of Dupilumab\nPhase 2 · Completed · 194 participants\nTrial ID: NCT02210780\n"
+        "Study arms\nPlacebo qw — Experimental\nDupilumab 300 mg qw — Experimental\nKey dates\n"
+    )["arms"]
+    assert dashed["label"].to_list() == ["Placebo qw", "Dupilumab 300 mg qw"]

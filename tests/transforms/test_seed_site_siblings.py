@@ -328,3 +328,53 @@ def test_a_group_named_as_the_intervention_it_gets_over_its_type_code() -> None:
     )["arms"]
     assert arms["label"].to_list() == ["Certolizumab Pegol 200 mg Q2W", "Placebo", "Caries care"]
     assert arms["arm_type"].to_list() == ["EXPERIMENTAL", "PLACEBO_COMPARATOR", "OTHER"]
+
+
+def test_cohort_lead_ins_before_inline_bullets_head_their_criteria() -> None:
+    criteria = page_marts(
+        "Clinical trial\n\nCNCT19 basket study\n\nStatus\nRecruiting\nEligibility criteria\n"
+        "Inclusion Criteria: All cohorts: * Age 14 to 70 years * Body weight ≥ 35 kg "
+        "Cohort A (SLE): * SLEDAI-2K ≥ 8 * Positive anti-dsDNA Exclusion Criteria: "
+        "* Active infection * LVEF \\< 50%\nProtocol\n{}\n"
+    )["criteria"]
+    inclusion = criteria.filter(criteria["criterion_type"] == "INCLUSION")
+    assert inclusion["text"].to_list() == [
+        "Age 14 to 70 years",
+        "Body weight ≥ 35 kg",
+        "SLEDAI-2K ≥ 8",
+        "Positive anti-dsDNA",
+    ]
+    assert inclusion["section"].to_list() == ["All cohorts"] * 2 + ["Cohort A (SLE)"] * 2
+
+
+def test_unmarked_cohort_lines_head_the_criteria_under_them() -> None:
+    criteria = page_marts(
+        "Status and phase\nRecruiting\nInclusion criteria\nAll cohorts\nAge 14 to 70 years\n"
+        "Adequate organ function:\n◦ AST and ALT ≤ 3 x ULN\n◦ Hemoglobin ≥ 85 g/L\n"
+        "Cohort A (SLE):\nSLEDAI-2K ≥ 8 and positive anti-dsDNA\nBVAS ≥ 3 despite rituximab\n"
+        "Exclusion criteria\nLVEF \\< 50%\nTrial design\n"
+    )["criteria"]
+    inclusion = criteria.filter(criteria["criterion_type"] == "INCLUSION")
+    assert inclusion["text"].to_list()[-2:] == [
+        "SLEDAI-2K ≥ 8 and positive anti-dsDNA",
+        "BVAS ≥ 3 despite rituximab",
+    ]
+    assert inclusion["section"].to_list()[-1] == "Cohort A (SLE)"
+    assert "All cohorts" not in inclusion["text"].to_list()
+
+
+def test_a_withdrawn_trials_size_of_zero_is_its_actual_enrollment() -> None:
+    trial = page_trial(
+        "Clinical trial\n\nNKX019 in Women With Refractory SLE\n\nStatus\nWithdrawn\nSize\n0\n"
+    )
+    assert (trial["enrollment"], trial["enrollment_type"]) == (0, "ACTUAL")
+
+
+def test_products_listed_before_one_arms_list_are_no_arms() -> None:
+    arms = page_marts(
+        "Clinical trial\n\nNKX019 in Women With Refractory SLE\n\nTrial arms\nStatus\nRecruiting\n"
+        "Treatment\nNKX019\nAllogeneic CD19 CAR-NK cells, 1 x 10^9 cells per dose.\n"
+        "Fludarabine\n30 mg/m2/day IV for 3 days.\nCyclophosphamide\n"
+        "300 mg/m2/day IV for 3 days.\nArms:\nNKX019\nSize\n12\n"
+    )["arms"]
+    assert arms["label"].to_list() == ["NKX019"]

@@ -93,6 +93,8 @@ _LABEL_DASH = re.compile(r"\s[-–—]\s")
 # The sentence that describes an arm, as ClinicalTrials.gov words it: "Participants receive …".
 _RUN_ON_SENTENCE = re.compile(
     r"(?<=\S\s)(?:Participants|Patients|Subjects)\s+(?:will\s+)?(?:receive|get|undergo|are)\b"
+    # "GET73 GET73 is administered at …": the label, then a sentence about what it names
+    r"|(?<=\S\s)[A-Z][\w-]*\s+(?:is|are|will\s+be)\s+(?:administered|given|infused|injected)\b"
 )
 # Words that open a sentence, not a group's name: "This group: …", "Each arm - …".
 _NOT_NAMES = frozenset({"this", "each", "every", "the", "a", "an", "one", "per", "either"})
@@ -587,7 +589,9 @@ class _ArmReader:
             and not _TYPED.match(text)
             and not _NAMED_ARM.match(text)
         ):  # "Treatment" / "Biospecimen Collection" / "Undergo blood sample collection": what
-            return  # the treatment is, under it, before any arm
+            # the treatment is, under it, before any arm; and the products listed after it
+            self.unowned_at = unowned_at  # ("Fludarabine" / "30 mg/m2/day IV for 3 days.")
+            return
         if (again := self._named_again(text, row)) is not None:
             self.reopen(again, row)
             return
@@ -627,16 +631,20 @@ class _ArmReader:
             text[:5].lower() == "other"
             and current is not None
             and current is not self.table_arm
-            and (current.interventions or self._under_the_arm(row))
-            and not self._beside_the_arm(row, numbered=True)  # "3. Other: Healthy volunteers"
             and (other := _TYPED.match(text)) is not None
+            and (
+                current.interventions
+                or self._under_the_arm(row)
+                or _names_alike(current.label, other.group("label"))  # "Placebo" / "Other:
+            )  # Placebo", "Incomplete caries removal" / "Other: Incomplete caries removal in …"
+            and not self._beside_the_arm(row, numbered=True)  # "3. Other: Healthy volunteers"
         ):  # "Other: Questionnaire" among an arm's interventions (ClinicalTrials.gov's text
             # view): an intervention, unless an arm's "description | intervention" row follows
             name = other.group("label").strip()
             current.interventions.append(name)
             current.end = max(current.end, end)
             self.tentative = (name, row)
-        elif _TYPED.match(text):
+        elif _TYPED.match(text) or _TYPED_AFTER.match(text):  # "Placebo qw — Experimental"
             self.open(text, row)
         elif (
             named
@@ -788,6 +796,13 @@ def _restates(arm: ArmBlock | None, label: str) -> bool:
         arm is not None
         and _REMARK.sub("", label).strip().casefold() == (arm.label or "").casefold()
     )
+
+
+def _names_alike(label: str | None, name: str) -> bool:
+    """Whether an intervention's name is the arm's label or holds it (ClinicalTrials.gov
+    names a placebo arm and its intervention alike)."""
+    key, other = " ".join((label or "").casefold().split()), " ".join(name.casefold().split())
+    return bool(key) and (other == key or other.startswith(f"{key} "))
 
 
 def _repeats(arm: ArmBlock | None, label: str) -> bool:

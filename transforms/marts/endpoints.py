@@ -344,9 +344,15 @@ class _BlockReader:
         self.listing: set[int] = set()  # ordinals of sections headed "… Outcome(s)"
 
     def close(self) -> None:
-        if self.current is not None:
-            self.blocks.append(self.current)
-            self.current = None
+        current, before = self.current, self.blocks[self.first_block :]
+        if current is None:
+            return
+        self.current = None
+        if before and _describes(current, before[-1]):
+            before[-1].description += current.lines
+            before[-1].end = max(before[-1].end, current.end)
+            return
+        self.blocks.append(current)
 
     def finish(self) -> None:
         """The end of the outcome sections: a row still open is read as it stands."""
@@ -467,7 +473,11 @@ class _BlockReader:
             opened = " ".join([broken.cells[-1], *(line for line, _ in broken.lines), cells[0]])
             joined = [*broken.cells[:-1], opened.strip(), *cells[1:]]
             continued = bool(broken.lines) or _is_sentence(cells[0])  # not a next measure
-            if continued and len(joined) == len(self.columns) and _is_bare_frame(joined[-1]):
+            if (
+                continued
+                and len(joined) == len(self.columns)
+                and (_is_bare_frame(joined[-1]) or parse_time_frame_days(joined[-1]) is not None)
+            ):  # "… (up to Week 156)": a frame cell may say more than a bare frame
                 self.broken = None
                 self.table_row(joined, broken.row)
                 return True
@@ -659,6 +669,7 @@ _SAYS_MORE = re.compile(
     r"^(?:[a-z(\[]|(?i:defined|measured|assessed|evaluated|calculated|determined|as|per|"
     r"according|using|including|based|i\.e\.|e\.g\.|where|which|with)\b)",
 )
+_GERUND = re.compile(r"^[A-Z][a-z]{2,}ing\b")  # "Reporting % of fat …", "Using DXA"
 # A lead-in to measures, not to a description's own list: "Safety will be assessed by:".
 _NAMES_MEASURES = re.compile(
     r"end\s*-?\s*points?|outcomes?|measures|assessed|evaluated|include", re.IGNORECASE
@@ -718,6 +729,25 @@ def _each_timed(block: _Block, text: str) -> bool:
         and not text.rstrip().endswith(".")
         and _frame_clause(block.lines[0]) is not None
         and _frame_clause(text) is not None
+    )
+
+
+def _describes(block: _Block, before: _Block) -> bool:
+    """Whether unmarked lines with no frame, after a measure with its bracketed frame, say
+    what that measure is ("Body Composition [ Time Frame: 2 year/end of study ]" /
+    "Reporting % of Fat and Lean body mass"); a name is a measure of its own ("Change in
+    QMG score": some pages leave a measure's frame out)."""
+    first = block.lines[0] if block.lines else ""
+    return (
+        (_SAYS_MORE.match(first) is not None or _GERUND.match(first) is not None)
+        and before.bracketed
+        and before.time_frame is not None
+        and block.time_frame is None
+        and block.measure is None
+        and not block.marked
+        and bool(block.lines)
+        and not block.description
+        and block.endpoint_type in (None, before.endpoint_type)
     )
 
 

@@ -119,6 +119,8 @@ def trial_row(view: DocView, ids: list[str], age_limits: tuple[float | None, flo
     for column, (key, normalize) in _ENUM_FIELDS.items():
         stated = (value for value in (view.value(key), phrases.get(key)) if value)
         row[column] = next((code for value in stated if (code := normalize(value))), None)
+    if row["allocation"] is None:
+        row["allocation"] = _answered_allocation(view)
     if row["overall_status"] is None:
         row["overall_status"] = _prose_status(view)
     if row["sex"] is None and any(
@@ -127,7 +129,7 @@ def trial_row(view: DocView, ids: list[str], age_limits: tuple[float | None, flo
         row["sex"] = "ALL"  # "Male or female, aged 18-65", "regardless of gender"
     if row["sex"] is None:
         row["sex"] = prose_sex(view)  # "It is open to both men and women."
-    row.update(_enrollment(view))
+    row.update(_enrollment(view, withdrawn=row["overall_status"] == "WITHDRAWN"))
     row.update(_dates(view, ids))
     row.update(_ages(view, age_limits))
     return row
@@ -168,6 +170,8 @@ def _design_phrases(view: DocView) -> dict[str, str]:
                 named = (key for key, names in _DESIGN_LABEL.items() if names.search(label))
                 key = next(named, None)
                 value = value.strip()
+                if key == "allocation" and _YES_NO.match(value):  # "Randomised: Yes"
+                    value = "Randomized" if value.lower() == "yes" else "Non-randomized"
                 if key and key not in found and value and len(value.split()) <= _MAX_PHRASE_WORDS:
                     found[key] = value
                 continue
@@ -280,10 +284,36 @@ def _prose_status(view: DocView) -> str | None:
     return None
 
 
-def _enrollment(view: DocView) -> Row:
+_RANDOMISED = re.compile(r"\brandomi[sz]ed\s*$", re.IGNORECASE)
+_YES_NO = re.compile(r"^(?:yes|no)$", re.IGNORECASE)
+
+
+def _answered_allocation(view: DocView) -> str | None:
+    """ "Randomised: yes" (a register's question) as the allocation it answers."""
+    chosen = view.chosen("allocation")
+    if chosen is None or not _RANDOMISED.search(str(chosen["label"] or "")):
+        return None
+    answer = str(chosen["value"] or "").strip()
+    if not _YES_NO.match(answer):
+        return None
+    return "RANDOMIZED" if answer.lower() == "yes" else "NON_RANDOMIZED"
+
+
+# A count of none: "0", "0 participants", "0 patients".
+_ZERO = re.compile(r"^\s*0+\s*(?:\(?(?:participants?|patients?|subjects?)\)?)?\s*$", re.IGNORECASE)
+
+
+def _enrollment(view: DocView, *, withdrawn: bool) -> Row:
+    """The enrollment and its type. A zero is a placeholder ("Target enrollment: 0"),
+    except where it is a count: marked actual ("0 (Actual)", a record's type ACTUAL) or
+    of a withdrawn trial, which enrolled no one."""
     count, kind = None, None
     stated = view.value("enrollment")
     parsed = parse_enrollment(stated) if stated else None
+    explicit_type = view.value("enrollment_type")
+    if parsed is None and stated and _ZERO.match(stated):
+        actual = enums.normalize_enrollment_type(explicit_type) == "ACTUAL"
+        parsed = (0, "ACTUAL") if actual or withdrawn else None
     if parsed:
         count, kind = parsed
     else:
@@ -295,7 +325,6 @@ def _enrollment(view: DocView) -> Row:
                     break
             if count:
                 break
-    explicit_type = view.value("enrollment_type")
     kind = enums.normalize_enrollment_type(explicit_type) if explicit_type else kind
     if kind is None and parsed and (chosen := view.chosen("enrollment")) is not None:
         label = str(chosen["label"] or "")

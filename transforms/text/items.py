@@ -43,6 +43,13 @@ _INLINE_NUMBER = re.compile(r"(?:^|(?<=[\s;.:,]))(?:\(?|\[)(\d{1,2})(?:[.)、]|\
 # A list written inline after a bullet: "- Age 18-65 years - SLEDAI-2K ≥ 8" (the next
 # item starts at the same glyph, spaced, before a letter).
 _LEAD_BULLET = re.compile(r"^([•\-*])\s+\S")
+# A cohort's lead-in before the bullets of a list squashed onto one line: "For adolescent
+# participants: * Enrolled as a student … * Experiencing …".
+_BULLET_AFTER_LEAD_IN = re.compile(r"^[^•*:\n]{2,80}:\s+([•*])\s+\S")
+_COHORT_LEAD_IN = re.compile(
+    r"(?<=\S)\s+(?=(?:For|In|All|Cohorts?|Groups?|Arms?|Parts?|Adults?|Adolescents?|Children"
+    r"|Pediatric|Paediatric|Juvenile)\b[^.:;•*]{0,50}:\s+[•*]\s)"
+)
 _TERMINAL = (".", ";", "。", "!", "?")
 # A line that can only be the rest of the one before: it starts with a comparison, a
 # closing bracket or a unit ("≥ 1,000/µL" after "absolute neutrophil count"), or the line
@@ -74,6 +81,13 @@ _COHORT_WORD = re.compile(
     re.IGNORECASE,
 )
 _VALUE_SIGN = re.compile(r"[\d≥≤<>=%]")
+
+
+def names_a_cohort(text: str) -> bool:
+    """Whether a short line names a group of participants ("Cohort A (SLE):", "Adults")."""
+    return len(text.split()) <= _MAX_COHORT_WORDS and _COHORT_WORD.search(text) is not None
+
+
 _STATES_A_VALUE = re.compile(r"[≥≤<>=]\s*\d")  # a comparison with its number
 _CIRCLED = re.compile("[\u2460-\u2473]")  # ① … ⑳
 _DOTTED = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?")  # a protocol's section number: "4.1.1"
@@ -172,9 +186,16 @@ _LOWER_WORD = re.compile(r"[a-z]{2,}(?![\w-])")
 
 def _inline_cuts(text: str, squashed: bool) -> list[int]:
     """Offsets where an inline list continues ("…; 2. …; 3. …", or "- A - B" when squashed)."""
-    if squashed and (bullet := _LEAD_BULLET.match(text)) is not None:
+    if squashed and (
+        (bullet := _LEAD_BULLET.match(text)) is not None
+        or (bullet := _BULLET_AFTER_LEAD_IN.match(text)) is not None
+    ):
         glyph = re.escape(bullet.group(1))
-        return [m.start() + 1 for m in re.finditer(rf"\s{glyph}\s+(?=[A-Za-z(])", text)]
+        cuts = [m.start() + 1 for m in re.finditer(rf"\s{glyph}\s+(?=[A-Za-z(])", text)]
+        # "… symptoms For parent participants: * A primary caregiver": the next cohort's
+        # lead-in, glued to the item before it
+        cuts += [m.end() for m in _COHORT_LEAD_IN.finditer(text) if m.end() > 0]
+        return sorted(set(cuts))
     matches = list(_INLINE_NUMBER.finditer(text))
     # "SELENA-SLEDAI score > 4. 4. BVAS …": of a number written twice in a row, the
     # first ends the item before (its value) and the second is the marker.
@@ -395,7 +416,9 @@ def _group(pieces: list[_Piece]) -> list[Item]:
     parents: list[int | None] = []  # marker numbers of the open parent items
     for i, piece in enumerate(pieces):
         nxt = pieces[i + 1] if i + 1 < len(pieces) else None
-        if marked and (_is_subheading(piece, nxt) or _is_marked_subheading(piece, nxt)):
+        if (marked and (_is_subheading(piece, nxt) or _is_marked_subheading(piece, nxt))) or (
+            _is_cohort_line(piece, nxt)
+        ):
             subsection, parents = piece.text.rstrip(":"), []
             continue
         if not piece.text:
@@ -423,6 +446,26 @@ def _is_subheading(piece: _Piece, nxt: _Piece | None) -> bool:
         words <= _MAX_SUBHEADING_WORDS
         and not piece.text.endswith(_TERMINAL)
         and _STATES_A_VALUE.search(piece.text) is None  # "BVAS v3 ≥ 3": an item lost its number
+    )
+
+
+# A line that is a cohort's name: "Cohort A (SLE)", "All cohorts", "Part 2:".
+_COHORT_NAME = re.compile(
+    r"^(?:all\s+)?(?:cohorts?|groups?|parts?)\b[^.;]{0,40}$|^[^.;]{0,40}\bcohorts?\s*:$",
+    re.IGNORECASE,
+)
+
+
+def _is_cohort_line(piece: _Piece, nxt: _Piece | None) -> bool:
+    """An unmarked line naming a cohort over that cohort's criteria, marked or not ("Cohort
+    A (SLE)" / "SLEDAI-2K ≥ 8"): short, no value it compares, not a sentence."""
+    text = piece.text
+    return (
+        piece.marker is None
+        and nxt is not None
+        and len(text.split()) <= _MAX_COHORT_WORDS
+        and _COHORT_NAME.match(text) is not None
+        and _STATES_A_VALUE.search(text) is None
     )
 
 

@@ -610,7 +610,12 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
     ),
     "study_type": ("study type", "type of study", "trial type", "研究类型", "primary study design"),
     # ISRCTN's secondary design is its allocation ("Non randomised study").
-    "allocation": ("allocation", "allocation to intervention", "secondary study design"),
+    "allocation": (
+        "allocation",
+        "allocation to intervention",
+        "secondary study design",
+        "randomised",  # the EU register's question, "Randomised: yes" (not "RANDOMIZED", a code)
+    ),
     "intervention_model": (
         "intervention model",
         "interventional model",
@@ -691,6 +696,8 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "trial start date",
         "start of trial",
         "date of trial start",
+        "started",  # a finder's "Key dates": "Started: 5 August 2014" / "Ended: …"
+        "study started",
     ),
     "primary_completion_date": (
         "primary completion date",
@@ -733,6 +740,9 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "actual completion date",
         "end date",
         "study end",
+        "ended",
+        "study ended",
+        "expected end",
         "estimated study completion date",
         "actual study completion date",
         "date of last data collection",

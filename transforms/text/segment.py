@@ -29,7 +29,7 @@ from transforms.text.criteria_columns import CriteriaColumns, criteria_columns
 from transforms.text.dated_parts import dated_parts
 from transforms.text.field_tables import JOINED_COLUMNS, table_header
 from transforms.text.glued_chain import glued_pieces
-from transforms.text.items import FINISHED, join_wrapped
+from transforms.text.items import FINISHED, join_wrapped, names_a_cohort
 from transforms.text.label_match import match_label_colon
 from transforms.text.lexicon import (
     CRITERIA_SECTIONS,
@@ -140,6 +140,7 @@ _DATES_BY_ORDER = frozenset({"start_date", "completion_date"})  # the badge read
 # Free-text fields whose values a printout hard-wraps onto the next lines.
 _WRAPPING_FIELDS = frozenset({"title", "condition", "intervention"})
 _WRAP_WIDTH = 60  # a labelled line wrapped at the page width (its label is part of it)
+_RECORD_KEY = re.compile(r"^[a-z][a-z0-9_]*:\s")  # a YAML key: "title: ", "nct_id: "
 _ENDS_VALUE = (*FINISHED, ")")  # "… (CASTLE)" ends a title
 
 
@@ -351,6 +352,8 @@ def _plain_heading_at(section: Section) -> int | None:
         cut += 1  # the last item's hard-wrapped lines
     if cut >= len(lines) - 1 or not _is_unknown_label(lines[cut].text):
         return None
+    if names_a_cohort(lines[cut].text):
+        return None  # "Cohort A (SLE):" over that cohort's criteria, unmarked
     return cut
 
 
@@ -456,7 +459,8 @@ def _consume(state: _State, line: Line) -> None:
         return
     if line.kind in ("label", "field"):
         _flush_pending(state)
-        _close_list(state, line)
+        if not has_list_marker(line.text):  # "• Sex: All" goes on the list it stands in
+            _close_list(state, line)
         if state.section.key == "conditions" and state.section.lines:
             _end_section(state, line)  # a list of conditions holds no labels
         elif state.section.key == "identifiers" and line.key not in _IDENTIFIER_FIELDS:
@@ -558,6 +562,9 @@ def _continues_value(state: _State, line: Line) -> bool:
         not on_next_line(state.text, wrapped.end, line.start)
         or has_list_marker(line.text)
         or _FIELD_LINE.match(line.text)  # "Short title: CASTLE" is a field of its own
+        or (  # "title: …" / "permalink: /trials/…": front matter's next key
+            _RECORD_KEY.match(f"{wrapped.label or ''}: ") and _RECORD_KEY.match(line.text)
+        )
         or badge_kind(line.text, state.section.key) in _ENUM_BADGES  # "Phase 1" alone
     ):
         return False
@@ -678,7 +685,11 @@ def _consume_free(state: _State, line: Line) -> None:
         state.pending = None  # "Intervention" / "Experimental group": a group's name
         _consume_free(state, _as_free(pending))
         pending = None
-    elif pending is not None and (accepts(pending.key, value) or is_placeholder(value)):
+    elif pending is not None and (
+        accepts(pending.key, value)
+        or is_placeholder(value)
+        or (pending.key == "enrollment" and value == "0")  # a count, or a placeholder: the
+    ):  # trial's status tells (a withdrawn trial enrolled no one)
         state.pending = None
         _add_field(state, pending.key, pending.label, value, "label_block", pending.start, line.end)
         return
@@ -1246,7 +1257,16 @@ def _arm_key(line: Line) -> Line | None:
 
 def _is_list_item(state: _State, line: Line) -> bool:
     """ "• Age: 18-60 years" in an eligibility list is a criterion, not the page's age field
-    (so is "(a) Age: 5-18 years", a lettered list's)."""
+    (so is "(a) Age: 5-18 years", a lettered list's). Under a finder's "Who can join",
+    neither inclusion nor exclusion, "• Sex: All" and "• Healthy volunteers: No" are the
+    page's fields."""
+    if (
+        state.section.key == "eligibility"
+        and line.key in ("sex", "healthy_volunteers")
+        and line.value is not None
+        and accepts(line.key, line.value)
+    ):
+        return False
     return state.section.key in CRITERIA_SECTIONS and (
         has_list_marker(line.text) or _LETTER_MARKER.match(line.text) is not None
     )

@@ -15,7 +15,7 @@ from transforms.text.lexicon import normalize_label
 from transforms.text.scripts import CJK_CHARS
 
 _BAR = re.compile(r"\|")
-_SPACED_BAR = re.compile(r" \| ")
+_SPACED_BAR = re.compile(r"(?<= )\|(?= )")  # "a | | b": an empty cell between two bars
 
 
 class Cell(NamedTuple):
@@ -42,7 +42,7 @@ def row_cells(text: str) -> list[Cell] | None:
         body = body.rstrip("|")
         bounds, width = [m.start() for m in _BAR.finditer(body, body_start)], 1
     elif " | " in stripped:
-        bounds, width = [m.start() for m in _SPACED_BAR.finditer(body, body_start)], 3
+        bounds, width = [m.start() for m in _SPACED_BAR.finditer(body, body_start)], 1
     else:
         return None
     starts = [body_start, *(bound + width for bound in bounds)]
