@@ -376,3 +376,138 @@ def test_a_drugs_name_outside_the_arms_is_no_lymphodepletion(box: str) -> None:
         f"Participants receive one infusion of CD19 CAR-T cells after conditioning.\n{box}"
     )
     assert trial["lymphodepletion_agents"] is None
+
+
+@pytest.mark.parametrize(
+    ("page", "labels"),
+    [
+        # an arm's name over what it gets: one arm, not a list of two
+        (
+            "CD19 CAR-T in Lupus\nNCT ID: NCT06500901\nArms\nKYV-101\nAnti-CD19 CAR T cells\n",
+            ["KYV-101"],
+        ),
+        # names told twice, then described: each arm once
+        (
+            "Study record\nTitle: CAR-T in SLE\nNCT ID: NCT06500910\nStudy arms\nCAR-T\n"
+            "Standard therapy\nArm descriptions\nCAR-T\nSingle infusion of CD19 CAR-T cells.\n"
+            "Standard therapy\nMycophenolate plus steroids.\n",
+            ["CAR-T", "Standard therapy"],
+        ),
+        # an inline intervention field over the arms: the lines under it are still arms
+        (
+            "CD19 CAR-T in autoimmune disease\nNCT ID: NCT06500904\nStudy arms\n"
+            "Intervention: Biological: CD19 CAR-T cells\nCAR-T in SLE\n"
+            "Patients with SLE receive one infusion.\nCAR-T in systemic sclerosis\n"
+            "Patients with SSc receive one infusion.\n",
+            ["CAR-T in SLE", "CAR-T in systemic sclerosis"],
+        ),
+        # "Experimental group" with no arm above it names one
+        (
+            "Exercise in lupus\nNCT ID: NCT06500905\nArms\nExperimental group\n"
+            "Patients receive supervised exercise.\nControl group\nPatients receive usual care.\n",
+            ["Experimental group", "Control group"],
+        ),
+        # "Other: X" and a sentence about it after an arm whose name X begins: another arm
+        (
+            "Exercise study\nNCT ID: NCT06500903\nArms\nExperimental: Exercise\n"
+            "Participants exercise.\nOther: Exercise and diet counselling\n"
+            "Participants exercise and get diet advice.\n",
+            ["Exercise", "Exercise and diet counselling"],
+        ),
+        # "Intervention" over a typed intervention is the label of that intervention
+        (
+            "CD19 CAR-T in SLE\nNCT ID: NCT06500107\nArms and interventions:\nIntervention\n"
+            "Biological: CD19 CAR-T cells\nEligibility\n",
+            [],
+        ),
+    ],
+)
+def test_lists_of_arm_names_stop_where_their_words_mean_else(page: str, labels: list[str]) -> None:
+    assert page_marts(page)["arms"]["label"].to_list() == labels
+
+
+def test_types_before_their_names_and_labelled_type_fields_stay_read() -> None:
+    before = page_marts(
+        "Study of CAR-T\nNCT ID: NCT06500201\nStudy Groups\nEXPERIMENTAL\nCAR-T\n"
+        "CD19 CAR-T cells\nACTIVE_COMPARATOR\nStandard therapy\nMycophenolate mofetil\n"
+        "Interventions\nCD19 CAR-T cells\nMycophenolate mofetil\n"
+    )["arms"]
+    assert before["label"].to_list()[0] == "CAR-T"
+    assert "CD19 CAR-T cells" not in before["label"].to_list()
+    labelled = page_marts(
+        "CD19 CAR-T in SLE\nNCT ID: NCT06500306\nArms\nArm title: CAR-T cohort\nArm type:\n"
+        "Experimental\nArm title: Standard therapy\nArm type:\nActive Comparator\nEligibility\n"
+    )["arms"]
+    assert labelled["arm_type"].to_list() == ["EXPERIMENTAL", "ACTIVE_COMPARATOR"]
+
+
+def test_a_group_count_in_a_participant_flow_opens_no_arms() -> None:
+    marts = page_marts(
+        "Study of X\nNCT ID: NCT06500701\nArms and Interventions\nExperimental: Drug X\n"
+        "Drug X 10 mg daily.\nPlacebo Comparator: Placebo\nMatching placebo.\nParticipant Flow\n"
+        "40 participants in 2 patient groups\nCompleted\nDrug X: 18\nPlacebo: 19\n"
+        "Outcome Measures\n"
+    )
+    assert marts["trials"]["overall_status"].to_list() == [None]
+    assert marts["arms"]["description"].to_list()[1] == "Matching placebo."
+
+
+def test_measures_opening_with_a_frames_first_word_or_unframed_stay_measures() -> None:
+    alternating = page_marts(
+        "Clinical trial\n\nInsulin pump study\n\nSecondary endpoints\nHbA1c\nWeek 26\n"
+        "Insulin requirement\nDaily insulin dose in units/kg\nWeek 26\nQTc prolongation\n"
+        "Baseline-corrected QTcF interval\nDay 1\nEligibility criteria\n"
+    )["endpoints"]
+    assert alternating["time_frame_days"].to_list() == [182, 182, 1]
+    for unframed in ("Smoking cessation rate", "eGFR slope"):
+        bracketed = page_marts(
+            "Study\nClinicalTrials.gov Identifier: NCT06500911\n\nSecondary Outcome Measures:\n"
+            f"Overall survival [ Time Frame: 5 years ]\n{unframed}\n"
+            "Quality of life [ Time Frame: 1 year ]\n"
+        )["endpoints"]
+        assert bracketed["measure"].to_list() == ["Overall survival", unframed, "Quality of life"]
+
+
+def test_a_criterion_opening_with_part_and_a_parts_letter_on_its_own() -> None:
+    exclusion = page_marts(
+        "Study of X\nNCT ID: NCT06500908\nExclusion Criteria:\n"
+        "Part of the study team or their family\nPregnancy\n"
+    )["criteria"]
+    assert exclusion["text"].to_list() == ["Part of the study team or their family", "Pregnancy"]
+    marts = page_marts(
+        "Study of X\nNCT ID: NCT06500909\nInclusion Criteria:\nPart A\nAge 18-65 years\n"
+        "ANC >= 1000/uL\nPart B\nAge 12-17 years\n"
+    )
+    assert marts["criteria"]["text"].to_list() == [
+        "Age 18-65 years",
+        "ANC >= 1000/uL",
+        "Age 12-17 years",
+    ]
+    assert marts["trials"]["max_age_years"].to_list() == [65.0]
+
+
+def test_a_criterion_opening_with_its_limit_and_a_names_limit_on_the_next_line() -> None:
+    criteria = page_marts(
+        "Status and phase\nRecruiting\nInclusion criteria\nBiopsy-proven class III or IV lupus "
+        "nephritis\n≥18 years of age at screening\n>1 g/day proteinuria despite induction\n"
+        "Estimated GFR\n≥ 30 mL/min/1.73 m² at screening\nHemoglobin\n≥ 9 g/dL without "
+        "transfusion\nExclusion criteria\nPrior CAR-T therapy\n<50% LVEF\n"
+    )["criteria"]
+    assert criteria["text"].to_list() == [
+        "Biopsy-proven class III or IV lupus nephritis",
+        "≥18 years of age at screening",
+        ">1 g/day proteinuria despite induction",
+        "Estimated GFR ≥ 30 mL/min/1.73 m² at screening",
+        "Hemoglobin ≥ 9 g/dL without transfusion",
+        "Prior CAR-T therapy",
+        "<50% LVEF",
+    ]
+
+
+def test_a_sections_first_measure_over_a_frame_in_words() -> None:
+    endpoints = page_marts(
+        "Clinical trial\n\nCaries study\n\nPrimary endpoint\n"
+        "The success of the alternative treatment of the deep carious lesion.\n"
+        "Half annually for three years\nEligibility criteria\n"
+    )["endpoints"]
+    assert endpoints["time_frame_days"].to_list() == [1095]

@@ -208,10 +208,20 @@ def _listed_labels(items: list[Row], interventions: set[str]) -> set[int]:
         if len(lists) > 1:  # the next product's name and what it is, but under the last list
             named += run if i == len(lists) - 1 else _leading(rows[:-2], names_an_arm)
         elif len(run) == len(rows):
-            named += run if not _interleaved(run) else []
+            named += run if _alike(run) else []
         elif not _is_title(str(rows[len(run)]["text"]).strip()):
-            named += run[:-1] if not _interleaved(run) else []
+            named += run[:-1] if _alike(run[:-1]) else []
     return {id(r) for r in named}
+
+
+def _alike(rows: list[Row]) -> bool:
+    """Whether one list's names are written alike, as a list of arms is ("Low dose" / "High
+    dose", "CAR-T arm" / "Standard induction arm"): sharing their first or last word. An
+    arm's name over what it gets shares none ("KYV-101" / "Anti-CD19 CAR T cells")."""
+    words = [str(r["text"]).casefold().split() for r in rows]
+    if len(words) < 2 or _interleaved(rows):
+        return False
+    return len({w[0] for w in words}) == 1 or len({w[-1] for w in words}) == 1
 
 
 def _sections_with_arm_fields(view: DocView) -> set[int]:
@@ -453,7 +463,7 @@ class _ArmReader:
                 self.open(value, row)
             self.block_interventions = []
             return
-        if current is None and row["field"] == "intervention":
+        if current is None and row["field"] == "intervention" and row["origin"] == "label_block":
             self.unowned_at = int(row["norm_start"])  # type: ignore[call-overload]
         if current is None or row["section"] != self.section:
             return
@@ -592,6 +602,19 @@ class _ArmReader:
             # the treatment is, under it, before any arm; and the products listed after it
             self.unowned_at = unowned_at  # ("Fludarabine" / "30 mg/m2/day IV for 3 days.")
             return
+        if (
+            tentative is not None
+            and current is not None
+            and tentative[0] in current.interventions
+            and not _is_title(text)
+            and _TYPED.match(text) is None
+            and _INTERVENTION.match(text) is None
+        ):  # "Other: Exercise and diet counselling" / "Participants exercise and …": an arm
+            current.interventions.remove(tentative[0])
+            arm = self.open(str(tentative[1]["text"]).strip(), tentative[1])
+            arm.description.append(text)
+            arm.end = max(arm.end, end)
+            return
         if (again := self._named_again(text, row)) is not None:
             self.reopen(again, row)
             return
@@ -607,7 +630,18 @@ class _ArmReader:
             current.description.append(text)
             current.end = max(current.end, end)
             return
-        if bare_type := BARE_ARM_TYPE.match(text):  # "EXPERIMENTAL" on a line of its own
+        bare_type = BARE_ARM_TYPE.match(text)
+        if (
+            bare_type is not None
+            and text.casefold().endswith((" group", " arm"))
+            and not (
+                current is not None
+                and current.arm_type is None
+                and (_is_bare(current) or (split is not None and split[0] is current))
+            )
+        ):
+            bare_type = None  # "Experimental group" / "Patients receive …": a group's name
+        if bare_type is not None:  # "EXPERIMENTAL" on a line of its own
             if split is not None and split[0] is current and current.arm_type is None:
                 # "Arm A: KYV-101" / "EXPERIMENTAL": the whole line was the arm's label
                 current.label, current.interventions, current.description = split[1], [], []
@@ -615,9 +649,18 @@ class _ArmReader:
             kind = enums.normalize_arm_type(
                 bare_type["type"] or bare_type["other"] or bare_type["code"]
             )
-            if current is not None and current.arm_type is None and _is_bare(current):
-                current.arm_type = kind  # after the arm's label
-            elif absorbed is not None and absorbed[0] is current and current.arm_type is not None:
+            if (
+                current is not None
+                and current.arm_type is None
+                and (_is_bare(current) or (split is not None and split[0] is current))
+            ):
+                current.arm_type = kind  # after the arm's label ("Cohort 1: GC012F …" too)
+            elif (
+                absorbed is not None
+                and absorbed[0] is current
+                and current.arm_type is not None
+                and current.description  # the arm told whole: name, type, what, how
+            ):
                 # "Placebo" / "PLACEBO_COMPARATOR" after a typed arm: the line read as what
                 # that arm gets (the interventions section names it) was the next arm's name
                 current.interventions.remove(str(absorbed[1]["text"]).strip())

@@ -96,9 +96,14 @@ _FRAME_LINE = re.compile(
 # How a frame begins in words ("From infusion to death from any cause", "At screening and
 # end of study", "Half-yearly for three years"), read as one only where measures and
 # frames alternate line by line; "At least 50% …" begins a measure.
+# The frame's words after its first: a time ("… assessed up to 5 years", "… (single
+# timepoint only)", "… and end of study"); "Baseline-corrected QTcF interval", "Daily
+# insulin dose" and "Within-subject variability" open measures.
 _LOOSE_FRAME = re.compile(
     r"^(?!at\s+least\b)(?:from|at|up\s+to|baseline|screening|until|through|throughout|within|"
-    r"during|over|every|each|half-yearly|yearly|annually|monthly|weekly|daily|end\s+of)\b",
+    r"during|over|every|each|half|half-yearly|yearly|annually|monthly|weekly|daily|end\s+of)"
+    r"(?![\w-])(?=.*\b(?:days?|weeks?|months?|years?|hours?|baseline|screening|visits?|"
+    r"timepoints?|infusion|death|follow[\s-]?up|end)\b)",
     re.IGNORECASE,
 )
 # A line that goes on with a wrapped frame: it closes the bracket, or starts with a
@@ -523,21 +528,25 @@ class _BlockReader:
         else:
             self.free_line(text, row)
 
-    def _pairs_lines(self) -> bool:
-        """Whether this section prints each measure on a line and its frame on the next, and
-        the current block is a measure's line waiting for its frame: the next line is the
+    def _waits_for_frame(self, text: str) -> bool:
+        """Whether the current block is a measure's line waiting for its frame, in a section
+        that prints each measure on a line and its frame on the next: the next line is the
         frame when it reads as one, in words the frame lexicon does not hold ("Baseline
-        (single timepoint only)", "At screening and end of study")."""
+        (single timepoint only)", "At screening and end of study"). The section's first
+        measure has no pair before it: there the line must name a duration ("Half
+        annually for three years")."""
         current, before = self.current, self.blocks[self.first_block :]
-        return (
-            current is not None
-            and len(current.lines) == 1
-            and current.measure is None
-            and current.time_frame is None
-            and not current.description
-            and bool(before)
-            and all(b.framed_below and not b.description for b in before)
-        )
+        if (
+            current is None
+            or len(current.lines) != 1
+            or current.measure is not None
+            or current.time_frame is not None
+            or current.description
+        ):
+            return False
+        if not before:
+            return len(text.split()) <= _FRAME_WORDS and parse_time_frame_days(text) is not None
+        return all(b.framed_below and not b.description for b in before)
 
     def table_row(self, cells: list[str], row: Row, *, whole: bool = False) -> None:
         if (roles := column_roles(cells, _COLUMNS)) is not None:
@@ -631,7 +640,7 @@ class _BlockReader:
         if (
             current is not None
             and not (numbered or inline)
-            and self._pairs_lines()
+            and self._waits_for_frame(text)
             and _LOOSE_FRAME.match(text) is not None
             and not text.endswith(".")  # "At each visit, patients complete …." describes it
         ):  # "Overall survival" / "From infusion to death from any cause, up to 5 years"
@@ -669,7 +678,15 @@ _SAYS_MORE = re.compile(
     r"^(?:[a-z(\[]|(?i:defined|measured|assessed|evaluated|calculated|determined|as|per|"
     r"according|using|including|based|i\.e\.|e\.g\.|where|which|with)\b)",
 )
-_GERUND = re.compile(r"^[A-Z][a-z]{2,}ing\b")  # "Reporting % of fat …", "Using DXA"
+_FRAME_WORDS = 8  # a frame on its own line is a few words
+# The words a description opens with ("Reporting % of Fat and Lean body mass", "Measured
+# by DXA", "(as per RECIST)"); a measure is a name ("eGFR slope", "Swelling").
+_DESCRIBES = re.compile(
+    r"^(?:\(|(?i:defined|measured|assessed|evaluated|calculated|determined|reported|recorded|"
+    r"reporting|measuring|assessing|evaluating|calculating|determining|recording|using|"
+    r"including|based|as|per|according|i\.e\.|e\.g\.|where|which|this|the\s+(?:number|"
+    r"proportion|percentage)\s+of\s+(?:participants|patients|subjects)\s+(?:who|with))\b)"
+)
 # A lead-in to measures, not to a description's own list: "Safety will be assessed by:".
 _NAMES_MEASURES = re.compile(
     r"end\s*-?\s*points?|outcomes?|measures|assessed|evaluated|include", re.IGNORECASE
@@ -739,7 +756,7 @@ def _describes(block: _Block, before: _Block) -> bool:
     QMG score": some pages leave a measure's frame out)."""
     first = block.lines[0] if block.lines else ""
     return (
-        (_SAYS_MORE.match(first) is not None or _GERUND.match(first) is not None)
+        _DESCRIBES.match(first) is not None
         and before.bracketed
         and before.time_frame is not None
         and block.time_frame is None

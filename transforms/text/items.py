@@ -319,6 +319,8 @@ def _goes_on_after_semicolon(piece: _Piece, prev: _Piece, marked: bool) -> bool:
 
 def _continues(piece: _Piece, prev: _Piece, marked: bool, unspaced: bool) -> bool:
     """Whether an unmarked ``piece`` goes on with the unfinished item ``prev``."""
+    if _COHORT_NAME.match(prev.text):
+        return False  # "Part A" / "Age 18-65 years": a cohort's name ends at its letter
     if marked:
         if piece.text[:1].islower() or piece.indent > prev.indent:
             return True
@@ -327,7 +329,21 @@ def _continues(piece: _Piece, prev: _Piece, marked: bool, unspaced: bool) -> boo
     if not piece.text:
         return False
     if piece.text[0] in _REST_OF_LINE:
-        return True
+        # "≥10% body surface area (BSA) of AD involvement" under an item that states its own
+        # value ("IGA score ≥3 at screening"): a criterion opening with its limit; under a
+        # name with no value ("Estimated GFR" / "≥ 30 mL/min"), the name's limit
+        return not (
+            piece.text[0] in _COMPARISON_SIGNS
+            and not marked
+            and not ends_open(prev.text)
+            and (
+                _names_its_concept(piece.text)
+                or (
+                    _STATES_A_VALUE.search(prev.text) is not None
+                    and len(piece.text.split()) >= _MIN_OPENING_LIMIT_WORDS
+                )
+            )
+        )
     # A comma is weak: "Meeting the diagnosis of refractory LN," / "Positive expression of
     # CD19 …" are two criteria; a word that needs more ("… belimumab or") is not.
     if prev.text.endswith(",") and piece.text[0].isupper():
@@ -341,6 +357,76 @@ def _continues(piece: _Piece, prev: _Piece, marked: bool, unspaced: bool) -> boo
 
 
 _WRAPPED_ITEM = 40  # characters: an item this long may have been wrapped
+_COMPARISON_SIGNS = frozenset("≥≤<>=⩾⩽")
+# A limit and its unit at a line's start: "≥10%", "> 1 g/day", "≥ 30 mL/min/1.73", "≥18 years".
+_LIMIT_HEAD = re.compile(
+    r"^[≥≤<>=⩾⩽]\s*\d[\d.,]*\s*(?:%|(?:[×x]\s*10\^?\d+\s*)?(?:[a-zµμ]+(?:/[\w.]+)*)?)",
+    re.IGNORECASE,
+)
+# Words after a limit that say when, how or of what unit, not what is measured.
+_NOT_A_CONCEPT = frozenset(
+    [
+        "at",
+        "in",
+        "on",
+        "for",
+        "during",
+        "within",
+        "after",
+        "before",
+        "by",
+        "per",
+        "from",
+        "to",
+        "and",
+        "or",
+        "the",
+        "a",
+        "an",
+        "of",
+        "without",
+        "despite",
+        "unless",
+        "except",
+        "if",
+        "when",
+        "prior",
+        "measured",
+        "as",
+        "than",
+        "uln",
+        "lln",
+        "iu",
+        "units",
+        "points",
+        "cells",
+        "copies",
+        "times",
+        "fold",
+    ]
+)
+
+
+def _names_its_concept(text: str) -> bool:
+    """Whether a line opening with a limit names what it limits after it ("≥10% body
+    surface area", "> 1 g/day proteinuria", "≥18 years of age"), so stands as a criterion;
+    "≥ 30 mL/min/1.73 m² at screening" limits the line above it."""
+    head = _LIMIT_HEAD.match(text)
+    if head is None:
+        return False
+    rest = text[head.end() :].strip()
+    if rest.lower().startswith(("of age", "old")):
+        return True
+    for word in rest.split()[:2]:
+        bare = word.strip("(),;:.").lower()
+        if bare in _NOT_A_CONCEPT:
+            return False
+        if bare.isalpha() and len(bare) > 2:
+            return True
+    return False
+
+
+_MIN_OPENING_LIMIT_WORDS = 4  # "≥10% body surface area of AD": a criterion, not a limit
 
 
 def ends_open(text: str) -> bool:
@@ -451,8 +537,9 @@ def _is_subheading(piece: _Piece, nxt: _Piece | None) -> bool:
 
 # A line that is a cohort's name: "Cohort A (SLE)", "All cohorts", "Part 2:".
 _COHORT_NAME = re.compile(
-    r"^(?:all\s+)?(?:cohorts?|groups?|parts?)\b[^.;]{0,40}$|^[^.;]{0,40}\bcohorts?\s*:$",
-    re.IGNORECASE,
+    r"^(?i:all\s+(?:cohorts|groups|parts|participants|patients))\s*:?$"
+    r"|^(?i:cohort|group|part)\s+(?:[A-Z]|\d{1,2}|[IVX]{1,4})(?:\s*\([^()]{1,40}\))?\s*:?$"
+    r"|^[^.;]{0,40}\b(?i:cohorts?)\s*:$"
 )
 
 

@@ -35,6 +35,7 @@ from transforms.text.lexicon import (
     CRITERIA_SECTIONS,
     FIELD_BY_TERM,
     FOREIGN_SECTIONS,
+    INTERVENTION_TYPES,
     MEASURED_RESULTS,
     OUTCOME_SECTIONS,
     SECTION_NUMBER,
@@ -140,6 +141,11 @@ _DATES_BY_ORDER = frozenset({"start_date", "completion_date"})  # the badge read
 # Free-text fields whose values a printout hard-wraps onto the next lines.
 _WRAPPING_FIELDS = frozenset({"title", "condition", "intervention"})
 _WRAP_WIDTH = 60  # a labelled line wrapped at the page width (its label is part of it)
+# Where "40 participants in 2 patient groups" lists no arms under it: a participant flow's
+# count (posted results), another trial's, the arms' own section.
+_NO_GROUP_LISTING = WITHIN_RESULTS | FOREIGN_SECTIONS | {"results", "arms"}
+# A name after its ClinicalTrials.gov intervention type: "Biological: CD19 CAR-T cells".
+_INTERVENTION_TYPED = re.compile(rf"^(?:{INTERVENTION_TYPES})\s*:", re.IGNORECASE)
 _RECORD_KEY = re.compile(r"^[a-z][a-z0-9_]*:\s")  # a YAML key: "title: ", "nct_id: "
 _ENDS_VALUE = (*FINISHED, ")")  # "… (CASTLE)" ends a title
 
@@ -681,7 +687,13 @@ def _consume_free(state: _State, line: Line) -> None:
         return  # the value comes next
     if pending is not None and pending.key == "lead_sponsor" and _SPONSOR_PART.match(value):
         return  # "Sponsor" / "Institute" / "Kyoto University Hospital": the name comes next
-    if pending is not None and state.section.key == "arms" and BARE_ARM_TYPE.match(value):
+    if (
+        pending is not None
+        and pending.key == "intervention"
+        and state.section.key == "arms"
+        and BARE_ARM_TYPE.match(value)
+        and (value.isupper() or value.casefold().endswith((" group", " arm")))
+    ):  # not "Arm type" / "Experimental": that label's value
         state.pending = None  # "Intervention" / "Experimental group": a group's name
         _consume_free(state, _as_free(pending))
         pending = None
@@ -731,7 +743,11 @@ def _consume_free(state: _State, line: Line) -> None:
         return
     if badge is not None:
         _add_field(state, badge, None, line.text, "badge", line.start, line.end)
-        if badge == "enrollment" and state.section.key != "arms" and GROUPS_LISTED.match(line.text):
+        if (
+            badge == "enrollment"
+            and state.section.key not in _NO_GROUP_LISTING
+            and GROUPS_LISTED.match(line.text)
+        ):
             # "14 participants in 2 patient groups" over each group's label, type and
             # "Description:" (a site's arms, with no heading of their own)
             _open_section(state, Line(line.end, line.end, "", line.indent, "heading", "arms"))
@@ -1169,8 +1185,9 @@ def _read_where_it_stands(state: _State, line: Line) -> Line:
             return _as_free(line)  # "- Adverse events" / "Time frame: up to 2 years"
     if (
         line.kind == "label"
-        and line.key == "intervention"
+        and normalize_label(line.label or "") == "intervention"
         and section == "arms"
+        and not _INTERVENTION_TYPED.match(" ".join(_lines_after(state, line)))
         and state.section.heading is not None
         and state.text[: state.section.start].rstrip().endswith(":")  # a list's label
         and state.pending is None
