@@ -630,3 +630,17 @@ def test_a_table_cells_label_glued_to_its_description_and_dash_typed_arms() -> N
         "Study arms\nPlacebo qw — Experimental\nDupilumab 300 mg qw — Experimental\nKey dates\n"
     )["arms"]
     assert dashed["label"].to_list() == ["Placebo qw", "Dupilumab 300 mg qw"]
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "Lymphodepleting chemotherapy (FC) will be given before CAR-T infusion.",
+        "Lymphodepletion with FC, then a single infusion of CD19 CAR-T cells.",
+        "Fludarabine (Flu) 25 mg/m2/day and cyclophosphamide (Cy) 250 mg/m2/day for three days "
+        "precede the infusion of CD19 CAR-T cells.",
+    ],
+)
+def test_lymphodepletion_named_by_its_pair_or_short_names(summary: str) -> None:
+    trial = page_trial(f"CD19 CAR-T in Myasthenia Gravis\nNCT07800011\nBrief Summary:\n{summary}\n")
+    assert trial["lymphodepletion_agents"] == ["cyclophosphamide", "fludarabine"]

@@ -243,3 +243,40 @@ def test_flattened_and_superscript_forms(text, expected):
 )
 def test_levels_listed_with_their_magnitudes(text, expected):
     assert [(m.value, m.value_max, m.unit) for m in find_doses(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a flattened superscript before the antigen that names the cells
+        ("1 × 106 CD19 CAR-T cells/kg", [(1e6, None, "cells/kg")]),
+        ("1 × 108 anti-CD19 CAR-T cells", [(1e8, None, "cells")]),
+        # engineered cells of other kinds
+        ("1 × 10^9 TCR-T cells", [(1e9, None, "cells")]),
+        ("1 x 10^8 CAAR-T cells (MuSK-CAART)", [(1e8, None, "cells")]),
+        ("50M CAR T cells", [(5e7, None, "cells")]),
+        # the range a target dose may fall in, both ends scaled, is not a level
+        (
+            "The recommended dose is 2.0×10⁶ CAR-T cells/kg (range: 1.0×10⁶–3.0×10⁶ CAR-T "
+            "cells/kg).",
+            [(2e6, None, "cells/kg")],
+        ),
+        # cells to be collected for manufacturing are no dose
+        (
+            "Leukapheresis will collect approximately 1-2 × 10^9 CD3+ T cells for manufacturing. "
+            "Patients then receive 1 × 10^6 CAR-T cells/kg.",
+            [(1e6, None, "cells/kg")],
+        ),
+    ],
+)
+def test_doses_written_in_other_shapes(text: str, expected: list) -> None:
+    assert _summary(text) == expected
+
+
+def test_a_column_header_giving_the_scale_and_per_kg_unit() -> None:
+    from transforms.values.doses import find_doses_under, header_dose_unit
+
+    unit = header_dose_unit("Dose (×10^6/kg)")
+    assert unit is not None
+    assert [(d.value, d.unit) for d in find_doses_under("0.5", unit)] == [(5e5, "cells/kg")]
+    assert header_dose_unit("Dose (mg/kg)") is None

@@ -67,7 +67,7 @@ _LD_CONTEXT = re.compile(
     # a patient finder's words: "chemotherapy (…) for 3 days to prepare your body"
     r"prepare (?:your|the|their) (?:body|immune system)|"
     # fludarabine dosed per m² is a lymphodepletion's (no autoimmune disease is treated so)
-    r"fludarabine\s*\(?\s*\d+(?:\.\d+)?\s*mg\s*/\s*m|"
+    r"fludarabine\s*(?:\(\s*flu\s*\)\s*)?\(?\s*\d+(?:\.\d+)?\s*mg\s*/\s*m|"  # "(Flu) 25 mg/m2"
     # Chemotherapy given on the days before the cells, named as such: "fludarabine and
     # cyclophosphamide on days -5 to -3, followed by CAR-T cell infusion".
     # "… followed by CD19 CAR-T cells", "… before the KYV-101 infusion"
@@ -327,8 +327,10 @@ _NO_LYMPHODEPLETION = re.compile(
 )
 # Both drugs in two letters: "FC lymphodepletion", "FluCy" ("(FC)" after flow cytometry is not).
 _LD_PAIR = re.compile(
-    r"\b(?:FluCy|CyFlu)\b|\bFC\b(?=[\s-]*(?:lymphodeplet|conditioning|regimen|chemotherapy"
-    r"|preconditioning|based))"
+    r"\b(?:FluCy|CyFlu)\b|\b(?:FC|F\s*/\s*C)\b(?=[\s-]*(?:lymphodeplet|conditioning|regimen"
+    r"|chemotherapy|preconditioning|based))"
+    # named after the word: "Lymphodepleting chemotherapy (FC)", "Lymphodepletion with FC"
+    r"|(?i:lymphodeplet\w*|conditioning)(?:\s+chemotherapy)?\s*(?:\(\s*|with\s+|:\s*)FC\b"
 )
 
 

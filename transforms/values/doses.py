@@ -58,7 +58,8 @@ _MAGNITUDE = re.compile(
     + r"|"
     + _TIMES
     + r"\s*10(?P<flat>\d{1,2})(?=\s*(?:/\s*(?:kg|m2|m²)|per\b"
-    + r"|(?:total\s+|viable\s+)?(?:cells?\b|c?CAR)"
+    # "1 × 106 CD19 CAR-T cells/kg", "1 × 108 anti-CD19 CAR-T cells"
+    + r"|(?:total\s+|viable\s+)?(?:(?:anti-?)?(?:CD\d{1,3}|BCMA)[\s-]+)?(?:cells?\b|c?CAR)"
     # or the low end of a range whose high end is flattened the same way: "2 × 108 and 5 × 108"
     + r"|(?:and|to|-|–)\s*\d+(?:\.\d+)?\s*[×xX✕*]\s*10\d))"
     + r"|"
@@ -68,7 +69,7 @@ _MAGNITUDE = re.compile(
     + _TIMES
     + r"\s*10\s*[eE]\s*\+?(?P<times_e>\d{1,2})(?!\d)"  # "2 x 10e6": 10e6 written for 10^6
     + r"|[eE]\s*\+?(?P<enote>\d{1,2})(?!\d)"
-    + r"|(?P<word>million|billion|mio)\b"
+    + r"|(?P<word>million|billion|mio|(?-i:M))\b"  # "50M CAR T cells"
     + r"))",
     re.IGNORECASE,
 )
@@ -76,7 +77,7 @@ _MAGNITUDE = re.compile(
 # a compound CAR ("cCAR T cells"), the product's code ("1 x 10^8 KYV-101 CAR T cells",
 # "2.5 × 10^7 DSG3-CAART cells").
 _QUALIFIER = (
-    r"(?:(?:anti-?)?(?:c?CAR|CART|NK|CD\d{1,3}|BCMA|T|viable|total|autologous|transduced"
+    r"(?:(?:anti-?)?(?:c?CAR|CART|CAAR|TCR|NK|CD\d{1,3}|BCMA|T|viable|total|autologous|transduced"
     r"|positive|expressing|engineered|modified|[A-Z]{2,6}-\d{2,6}"
     r"|(?-i:[A-Z][A-Z0-9]{1,8}-[A-Z][A-Z0-9]{1,8}))[+⁺]?[\s\-/]*){0,5}"  # "DSG3-CAART"
 )
@@ -152,7 +153,7 @@ _FLOOR_BEFORE = re.compile(
 _MADE = re.compile(r"aphere|manufactur|\byield|harvest|\bcollect|expan(?:d|sion)|release", re.I)
 _MADE_REACH = 80  # characters before a magnitude searched for a cap's words
 _PRODUCED_BEFORE = re.compile(
-    r"\b(?:yield(?:ed|s)?|contain(?:ed|s)|harvested|collected|expanded\s+to|manufactured)\b"
+    r"\b(?:yield(?:ed|s)?|contain(?:ed|s)|harvested|collect(?:s|ed)?|expanded\s+to|manufactured)\b"
     r"[^.;]{0,48}$",
     re.IGNORECASE,
 )
@@ -172,7 +173,7 @@ def _value_of(match: re.Match[str]) -> tuple[float, float]:
         return float(grouped.replace(",", "")), 1.0
     mantissa = _decimal(match.group("m"))
     if match.group("word"):
-        scale = {"million": 1e6, "mio": 1e6, "billion": 1e9}[match.group("word").lower()]
+        scale = {"million": 1e6, "mio": 1e6, "m": 1e6, "billion": 1e9}[match.group("word").lower()]
         return mantissa, scale
     if match.group("enote") is not None:
         exponent = int(match.group("enote"))
@@ -226,7 +227,7 @@ def header_dose_unit(header: str) -> str | None:
         unit = _UNIT.match(header, scale.end() if scale else start.end())
         if (
             unit is not None
-            and unit.group("cells")
+            and (unit.group("cells") or (scale is not None and unit.group("per")))  # "(×10^6/kg)"
             and unit.end() > start.end()
             and not _PER_VOLUME.match(header, unit.end())  # "(×10^3 cells/µL)": a count
             and (scale is None or _DOSE_WORDS.search(header) is not None)
@@ -306,7 +307,9 @@ def _doses_of(text: str) -> tuple[DoseMention, ...]:
                 if unit is not None:
                     high = _value_of(nxt)
                     skip.add(i + 1)
-                    if _is_cap(text, match.start()):
+                    if _is_cap(text, match.start()) or _bounds_the_dose_before(
+                        text, match.start(), mentions
+                    ):  # "2.0×10⁶ cells/kg (range: 1.0×10⁶–3.0×10⁶ cells/kg)"
                         continue
                     value = mantissa * scale
                     mentions.append(
