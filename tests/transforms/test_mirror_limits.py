@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from tests.transforms.page_build import page_marts, page_trial
+from transforms.values.doses import find_doses
+from transforms.values.thresholds import find_thresholds
 
 
 def test_other_trials_cards_under_a_similar_trials_heading_stay_theirs() -> None:
@@ -511,3 +513,62 @@ def test_a_sections_first_measure_over_a_frame_in_words() -> None:
         "Half annually for three years\nEligibility criteria\n"
     )["endpoints"]
     assert endpoints["time_frame_days"].to_list() == [1095]
+
+
+@pytest.mark.parametrize(
+    "criterion",
+    [
+        "Disease duration ≥ 2 years at screening",
+        "Living with SLE for at least 5 years at the time of consent",
+        "Patients 16 to 40 years at disease onset",
+        "Patients 3-12 years of continuous hydroxychloroquine use",
+        "Patients between 2 and 5 years of treatment with belimumab",
+    ],
+)
+def test_times_counted_in_years_after_people_are_no_ages(criterion: str) -> None:
+    assert [t.concept for t in find_thresholds(criterion)] == []
+
+
+@pytest.mark.parametrize(
+    ("lines", "concept"),
+    [
+        (
+            (
+                "Serum creatinine ≤ 1.5 mg/dL or creatinine clearance",
+                "≥ 60 mL/min using Cockcroft-Gault",
+            ),
+            "creatinine_clearance",
+        ),
+        (("Hemoglobin ≥ 9 g/dL and platelet count", "≥ 100 × 10^9/L at screening"), "platelets"),
+        (
+            (
+                "SLEDAI-2K ≥ 6 at screening and anti-dsDNA antibodies",
+                "≥ 30 IU/mL by central laboratory",
+            ),
+            "anti_dsdna",
+        ),
+    ],
+)
+def test_a_wrapped_line_opening_with_the_limit_of_the_line_above(lines, concept: str) -> None:
+    marts = page_marts("Study of X\nNCT ID: NCT06500407\nInclusion Criteria:\n" + "\n".join(lines))
+    assert marts["criteria"]["text"].to_list() == [" ".join(lines)]
+    assert concept in marts["criteria_thresholds"]["concept"].to_list()
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "Depth of lymphodepletion (FC) assessed on day 0 after bendamustine.",
+        "CAR-T cells are given without lymphodepletion. Conditioning: FC is not used.",
+        "Lymphodepletion with FC monitoring of B-cell depletion after bendamustine.",
+    ],
+)
+def test_fc_that_is_no_fludarabine_and_cyclophosphamide(summary: str) -> None:
+    agents = page_trial(f"CD19 CAR-T\nNCT07800411\nBrief Summary:\n{summary}\n")[
+        "lymphodepletion_agents"
+    ]
+    assert "fludarabine" not in (agents or [])
+
+
+def test_a_flattened_power_before_other_cells_is_no_dose() -> None:
+    assert find_doses("Patients with prior HSCT of 2 × 106 CD34 cells/kg are excluded") == []

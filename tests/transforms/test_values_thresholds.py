@@ -579,3 +579,36 @@ def test_thresholds_written_otherwise(
     text: str, expected: list[tuple[str, str, float, str]]
 ) -> None:
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ages after the people they bound, with no "old" or "of age"
+        ("Patients between 18 and 70 years, inclusive", [("age", ">=", 18.0), ("age", "<=", 70.0)]),
+        ("Male or female patients, 18 to 65 years", [("age", ">=", 18.0), ("age", "<=", 65.0)]),
+        ("≥18 years at the time of consent", [("age", ">=", 18.0)]),
+        ("Male or female over the age of 18 years", [("age", ">", 18.0)]),
+        # whom a rule is for, or a span of time: no age
+        ("Women under the age of 50 must use contraception", []),
+        ("Patients 12-17 years must provide assent", []),
+        ("patients 2-5 years after diagnosis", []),
+        # other spellings of known concepts
+        ("SLE Disease Activity Index 2000 score of ≥ 8", [("sledai_2k", ">=", 8.0)]),
+        ("24-hour urine total protein (24h-UTP) ≥ 0.5 g", [("urine_protein_24h", ">=", 0.5)]),
+        ("Urine protein quantification ≥ 0.5 g/24h", [("urine_protein_24h", ">=", 0.5)]),
+        ("Spot urine protein/creatinine ≥ 0.5 g/g", [("upcr", ">=", 0.5)]),
+        ("TLCO ≥ 40% predicted", [("dlco", ">=", 40.0)]),
+        ("DLCO corrected for hemoglobin ≥ 40%", [("dlco", ">=", 40.0)]),
+        ("Diffusion capacity ≥ 40% of predicted", [("dlco", ">=", 40.0)]),
+        ("FVC% predicted ≥ 45%", [("fvc", ">=", 45.0)]),
+        ("Thrombocytes ≥ 100 x 10^9/L", [("platelets", ">=", 100.0)]),
+        ("Neutrophil granulocytes ≥ 1.5/nl", [("anc", ">=", 1.5)]),
+        ("mRSS ≥ 15 units", [("mrss", ">=", 15.0)]),
+        # glyphs and fractions
+        ("ANA titer≥1∶80", [("ana_titer", ">=", 80.0)]),
+        ("LVEF ≥ 0.50", [("lvef", ">=", 50.0)]),
+    ],
+)
+def test_thresholds_in_other_spellings(text: str, expected: list) -> None:
+    assert [(t.concept, t.operator, t.value) for t in find_thresholds(text)] == expected

@@ -331,6 +331,8 @@ _LD_PAIR = re.compile(
     r"|chemotherapy|preconditioning|based))"
     # named after the word: "Lymphodepleting chemotherapy (FC)", "Lymphodepletion with FC"
     r"|(?i:lymphodeplet\w*|conditioning)(?:\s+chemotherapy)?\s*(?:\(\s*|with\s+|:\s*)FC\b"
+    # not flow cytometry or a fold change: "(FC) assessed", "FC monitoring", "FC = …", "FC is not"
+    r"(?!\s*\)?\s*(?:=|assess|measur|monitor|analys|is\s+not|was\s+not|not\b))"
 )
 
 

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from transforms.text.lines import Line, on_next_line
 from transforms.values.memo import text_cache
+from transforms.values.threshold_lexicon import CONCEPT_PATTERN
 
 # What follows a decimal number that is a value, not a protocol's section number: a
 # power of ten, a unit, a range ("1.5 × 10^6 cells/kg", "0.5 - 2 mg/kg", "2.5 %").
@@ -336,6 +337,7 @@ def _continues(piece: _Piece, prev: _Piece, marked: bool, unspaced: bool) -> boo
             piece.text[0] in _COMPARISON_SIGNS
             and not marked
             and not ends_open(prev.text)
+            and not _awaits_limit(prev.text)
             and (
                 _names_its_concept(piece.text)
                 or (
@@ -404,6 +406,23 @@ _NOT_A_CONCEPT = frozenset(
         "times",
         "fold",
     ]
+)
+
+
+def _awaits_limit(text: str) -> bool:
+    """Whether a line ends on what a limit is of ("… or creatinine clearance", "… and FVC",
+    "… platelet count", "… active SLE aged"): the next line, opening with the limit, is
+    the same criterion hard-wrapped."""
+    tail = text[-_CONCEPT_TAIL:]
+    if _LIMITED_WORD.search(tail):
+        return True
+    return any(match.end() == len(tail.rstrip()) for match in CONCEPT_PATTERN.finditer(tail))
+
+
+_CONCEPT_TAIL = 48  # characters: the longest concept's name fits
+_LIMITED_WORD = re.compile(
+    r"\b(?:aged|age|count|levels?|tit(?:er|re)|scores?|ratio|values?|antibod(?:y|ies)|rate)\s*$",
+    re.IGNORECASE,
 )
 
 

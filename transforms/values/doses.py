@@ -59,7 +59,7 @@ _MAGNITUDE = re.compile(
     + _TIMES
     + r"\s*10(?P<flat>\d{1,2})(?=\s*(?:/\s*(?:kg|m2|m²)|per\b"
     # "1 × 106 CD19 CAR-T cells/kg", "1 × 108 anti-CD19 CAR-T cells"
-    + r"|(?:total\s+|viable\s+)?(?:(?:anti-?)?(?:CD\d{1,3}|BCMA)[\s-]+)?(?:cells?\b|c?CAR)"
+    + r"|(?:total\s+|viable\s+)?(?:cells?\b|c?CAR)|(?:anti-?)?(?:CD\d{1,3}|BCMA)[\s-]+c?CAR"
     # or the low end of a range whose high end is flattened the same way: "2 × 108 and 5 × 108"
     + r"|(?:and|to|-|–)\s*\d+(?:\.\d+)?\s*[×xX✕*]\s*10\d))"
     + r"|"

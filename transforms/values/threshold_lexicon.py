@@ -19,14 +19,17 @@ _LEXICON: list[tuple[str, tuple[str, ...]]] = [
     ),
     (
         r"(?:urin(?:e|ary)\s+|spot\s+(?:urine\s+)?)?protein[\s\-/:]*(?:to[\s\-]*)?creatinine\s+ratio"
-        r"|(?-i:UPCR|uPCR)"
+        r"|(?-i:UPCR|uPCR)|urin(?:e|ary)\s+(?-i:PCR)"  # "Urine PCR ≥ 50 mg/mmol"
+        r"|(?:urin(?:e|ary)\s+|spot\s+(?:urine\s+)?)protein\s*/\s*creatinine"  # no "ratio"
         r"|尿蛋白[/与]?肌酐比值?",
         ("upcr",),
     ),
     (
-        r"24[\s\-]*h(?:(?:ou)?rs?)?\s+urin(?:e|ary)\s+protein(?:\s+(?:quantification|excretion))?"
+        r"24[\s\-]*h(?:(?:ou)?rs?)?\s+urin(?:e|ary)\s+(?:total\s+)?protein"
+        r"(?:\s+(?:quantification|excretion))?(?:\s*\((?-i:24\s*h[\s\-]*UTP)\))?"
+        r"|(?-i:24\s*h[\s\-]*UTP)"  # Chinese registries' "24-hour urine total protein (24h-UTP)"
         r"|(?:urin(?:e|ary)\s+)?protein\s+excretion|proteinuria|24\s*(?:小时|h)尿蛋白(?:定量)?"
-        r"|urin(?:e|ary)\s+protein(?!\s*(?:[/:\-]|to\b)\s*creatinine)",
+        r"|urin(?:e|ary)\s+protein(?!\s*(?:[/:\-]|to\b)\s*creatinine)(?:\s+quantification)?",
         ("urine_protein_24h",),
     ),
     (
@@ -62,7 +65,8 @@ _LEXICON: list[tuple[str, tuple[str, ...]]] = [
         ("spo2",),
     ),
     (
-        r"(?:absolute\s+)?neutrophils?(?:\s+count)?|(?-i:ANC)|中性粒细胞(?:绝对)?(?:计数|值)?",
+        r"(?:absolute\s+)?neutrophils?(?:\s+granulocytes?)?(?:\s+count)?|(?-i:ANC)"
+        r"|中性粒细胞(?:绝对)?(?:计数|值)?",
         ("anc",),
     ),
     (
@@ -76,7 +80,7 @@ _LEXICON: list[tuple[str, tuple[str, ...]]] = [
         ("wbc",),
     ),
     (r"ha?emoglobin|(?-i:Hb|HGB|Hgb|HB)|血红蛋白", ("hemoglobin",)),
-    (r"platelets?(?:\s+count)?|(?-i:PLT)|血小板(?:计数)?", ("platelets",)),
+    (r"(?:platelets?|thrombocytes?)(?:\s+count)?|(?-i:PLT)|血小板(?:计数)?", ("platelets",)),
     (
         r"(?-i:CD4)\+?(?:\s*(?:\+\s*)?(?:T[\s\-]*)?(?:cells?|lymphocytes?))?(?:\s+count)?",
         ("cd4_count",),
@@ -90,7 +94,8 @@ _LEXICON: list[tuple[str, tuple[str, ...]]] = [
     (r"SELENA[\s\-]*SLEDAI(?:[\s\-]*2K)?", ("selena_sledai",)),
     (
         r"SLEDAI(?:[\s\-]*(?:2K|2000))?"
-        r"|systemic\s+lupus\s+erythematosus\s+disease\s+activity\s+index(?:[\s\-]*(?:2K|2000))?",
+        r"|(?:systemic\s+lupus\s+erythematosus|(?-i:SLE))\s+disease\s+activity\s+index"
+        r"(?:[\s\-]*(?:2K|2000))?",
         ("sledai_2k",),
     ),
     (
@@ -116,15 +121,16 @@ _LEXICON: list[tuple[str, tuple[str, ...]]] = [
     ),
     (r"body\s+mass\s+index|(?-i:BMI)", ("bmi",)),
     (r"(?:body\s*)?weight|weigh(?:s|ing)?\b|(?-i:BW)|体重", ("body_weight",)),
-    (r"forced\s+vital\s+capacity|(?-i:FVC)", ("fvc",)),
+    (r"(?:forced\s+vital\s+capacity|(?-i:FVC))(?:\s*%\s*(?:of\s+)?predicted)?", ("fvc",)),
     (
         r"forced\s+expiratory\s+volume\s+in\s+(?:1|one)\s+second|(?-i:FEV1|FEV₁)",
         ("fev1",),
     ),
     (r"(?:corrected\s+QT|(?-i:QTc[FB]?|QT))(?:\s+interval)?", ("qtc",)),
     (
-        r"diffusing\s+capacity(?:\s+of\s+the\s+lungs?)?(?:\s+for\s+carbon\s+monoxide)?"
-        r"|(?-i:DLCO|DLco|DLCo)",
+        r"(?:diffusi(?:ng|on)\s+capacity(?:\s+of\s+the\s+lungs?)?(?:\s+for\s+carbon\s+monoxide)?"
+        r"|(?-i:DLCO|DLco|DLCo|TLCO|TLco))"  # TLCO: the EU's "transfer factor"
+        r"(?:\s+corrected\s+for\s+ha?emoglobin)?",
         ("dlco",),
     ),
     (r"international\s+normali[sz]ed\s+ratio|(?-i:INR)", ("inr",)),

@@ -113,7 +113,8 @@ _UNITS: list[tuple[str, str]] = [
     (r"kg\s*/\s*m(?:2|²|\^2)(?!\d|\.\d)", "kg/m2"),  # "BMI ≥ 40 kg/m2." ends a sentence
     (r"kg(?![A-Za-z/])|kilograms?", "kg"),
     (r"(?:ms|msec|milliseconds?)(?![A-Za-z])", "ms"),
-    (r"points?(?![A-Za-z])|pts?(?![A-Za-z])|分(?!钟)", "points"),
+    # "mRSS ≥ 15 units": a score's units ("units/mL" is a concentration's)
+    (r"points?(?![A-Za-z])|pts?(?![A-Za-z])|units?(?![A-Za-z/])|分(?!钟)", "points"),
     (r"(?:years?|yrs?|y)(?:\s+old|\s+of\s+age)?(?![A-Za-z])|岁", "years"),
     (r"months?(?![A-Za-z])|个?月", "months"),
     (r"weeks?(?![A-Za-z])|周(?!岁)", "weeks"),  # "周岁" is full years of age

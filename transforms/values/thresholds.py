@@ -64,10 +64,16 @@ def _threshold(
 ) -> Threshold:
     """A threshold in the contract's units, from the value and unit as stated."""
     converted, scaled = unit, value
+    if concept in _PERCENT_FRACTIONS and unit == "%" and 0 < value < 1:
+        scaled = value * 100  # "LVEF ≥ 0.50": a fraction written for 50%
     if unit in CONVERSIONS:
         converted, multiplier, divisor = CONVERSIONS[unit]
         scaled = round(value * multiplier / divisor, 9)
     return Threshold(concept, operator, scaled, converted, start, end, text, value, unit, guessed)
+
+
+# Percentages some pages write as a fraction of one: "LVEF ≥ 0.50", "SpO2 > 0.92".
+_PERCENT_FRACTIONS = frozenset({"lvef", "spo2"})
 
 
 @dataclass(frozen=True)
@@ -86,7 +92,9 @@ class _Comparison:
 
 
 # Same-length replacements so offsets in the cleaned text are offsets in the input.
-_GLYPHS = str.maketrans({"\u00a0": " ", "＞": ">", "＜": "<", "≧": "≥", "≦": "≤", "：": ":"})
+_GLYPHS = str.maketrans(
+    {"\u00a0": " ", "＞": ">", "＜": "<", "≧": "≥", "≦": "≤", "：": ":", "∶": ":"}  # "1∶80"
+)
 _ESCAPE = re.compile(r"\\(?=[<>^*_.\[\]()#+\-])")
 _FILLER_WORDS = frozenset(
     (  # noqa: SIM905 - a word list reads best as one string
@@ -466,6 +474,67 @@ def _person_ages(text: str, clean: str, taken: list[Threshold]) -> list[Threshol
     return out
 
 
+_PEOPLE = (
+    r"\b(?:participants?|patients?|subjects?|adults?|children|adolescents|individuals|persons"
+    r"|people|men|women|males?|females?|volunteers)"
+)
+# An age range right after the people it bounds, or a limit at consent: "Patients between 18
+# and 70 years, inclusive", "Male or female patients, 18 to 65 years", "≥18 years at the
+# time of consent", "over the age of 18 years".
+_AT_CONSENT = (
+    r"at\s+(?:the\s+time\s+of\s+)?(?:(?:signing\s+(?:the\s+)?)?(?:informed\s+)?consent|screening"
+    r"|enrol+ment|randomi[sz]ation)"
+)
+_PEOPLE_AGE_RANGE = re.compile(
+    _PEOPLE + r"(?:\s+(?:must\s+be|should\s+be|are|aged|age|of\s+age))*[\s,:]*"
+    r"(?P<between>between\s+)?(?P<low>\d{1,3})\s*(?:-|–|to|(?(between)and|(?!)))\s*"
+    r"(?P<high>\d{1,3})\s*(?:years?|yrs?)\b"
+    # the range ends the phrase ("…, inclusive", "… with active SLE"); "16 to 40 years at
+    # disease onset", "3-12 years of treatment" count a time
+    rf"(?=\s*(?:$|[,.;(]|inclusive\b|old\b|of\s+age\b|who\b|with\b|and\b|{_AT_CONSENT}))"
+    # a limit opening the criterion, at consent: "≥18 years at the time of consent" (not
+    # "Disease duration ≥ 2 years at screening")
+    rf"|^\s*(?:{_PEOPLE}\s+(?:aged\s+)?)?(?P<op>{tu.OPERATOR.pattern})(?P<n>\d{{1,3}})\s*"
+    rf"(?:years?|yrs?)\s+{_AT_CONSENT}"
+    r"|\b(?P<side>over|above|under|below)\s+the\s+age\s+of\s+(?P<age>\d{1,3})\b",
+    re.IGNORECASE,
+)
+
+
+_RULE_FOR_THEM = re.compile(
+    r"[^.;]{0,40}\b(?:must|should|shall|needs?\s+to|require[sd]?|will\s+(?:need|require))\b",
+    re.IGNORECASE,
+)
+
+
+def _people_age_ranges(text: str, clean: str, taken: list[Threshold]) -> list[Threshold]:
+    """Ages in the forms of ``_PEOPLE_AGE_RANGE``, where no other reader took one."""
+    if "year" not in clean and "yr" not in clean and " age " not in clean:
+        return []
+    out = []
+    for match in _PEOPLE_AGE_RANGE.finditer(clean):
+        start, end = match.span()
+        if any(t.concept == "age" and t.start < end and start < t.end for t in taken):
+            continue
+        if _SCOPED.search(clean, max(0, start - _SCOPE_REACH), start) or _RULE_FOR_THEM.match(
+            clean, end
+        ):
+            continue  # "Women under the age of 50 must use contraception": whom a rule is for
+        if match["low"] is not None:
+            pairs = [(">=", match["low"]), ("<=", match["high"])]
+        elif match["n"] is not None:
+            code = tu.operator_at(clean, match.start("op"))
+            if code is None or code[0] == tu.LOST:
+                continue
+            pairs = [(code[0], match["n"])]
+        else:
+            pairs = [(">" if match["side"].lower() in ("over", "above") else "<", match["age"])]
+        out += [
+            _threshold("age", op, float(v), "years", start, end, text[start:end]) for op, v in pairs
+        ]
+    return out
+
+
 # Both ends with their unit: "18 Years to 65 Years" (ClinicalTrials.gov's form), "18 years
 # to 65 years of age". A span of time may read the same ("disease for 1 year to 5 years"),
 # so the years must be capitalised as that form writes them, or end "of age" / "old".
@@ -606,6 +675,7 @@ def _thresholds_of(text: str) -> tuple[Threshold, ...]:
     out += _years_to_years(text, clean, out)
     out += _implicit_ages(text, clean, out)
     out += _person_ages(text, clean, out)
+    out += _people_age_ranges(text, clean, out)
     out += _bounds_before_age(text, clean)
     unique = _without_scoping_ages(clean, _upper_after_lower(list(dict.fromkeys(out))))
     return tuple(sorted(unique, key=lambda t: (t.start, t.end)))
