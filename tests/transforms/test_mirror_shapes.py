@@ -644,3 +644,43 @@ def test_a_table_cells_label_glued_to_its_description_and_dash_typed_arms() -> N
 def test_lymphodepletion_named_by_its_pair_or_short_names(summary: str) -> None:
     trial = page_trial(f"CD19 CAR-T in Myasthenia Gravis\nNCT07800011\nBrief Summary:\n{summary}\n")
     assert trial["lymphodepletion_agents"] == ["cyclophosphamide", "fludarabine"]
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        # a numbered measure hard-wrapped before its frame
+        (
+            "NCT07100001\nPrimary Outcome Measures:\n1. Proportion of participants achieving "
+            "Definition of Remission in SLE (DORIS)\n   remission without glucocorticoids "
+            "[Time Frame: Month 24]\n2. Incidence of adverse events [Time Frame: Up to 2 years]\n",
+            [("PRIMARY", 720), ("PRIMARY", 730)],
+        ),
+        # bare "Key secondary:" and "Exploratory:" labels type the bullets under them
+        (
+            "NCT07100005\nEndpoints\nPrimary:\n- Incidence of adverse events (Day 28)\n"
+            "Key secondary:\n- SRI-4 response (Week 24)\nExploratory:\n"
+            "- B-cell reconstitution (Month 24)\n",
+            [("PRIMARY", 28), ("SECONDARY", 168), ("OTHER", 720)],
+        ),
+        # a tertiary/exploratory sub-heading over a table's rows
+        (
+            "NCT07100012\nOutcome Measures\nPrimary Outcome Measures\n"
+            "Incidence of adverse events | Number of participants with AEs | Up to 2 years\n"
+            "Tertiary/Exploratory Outcome Measures\nCytokine profile | IL-6, IFN-gamma | Day 14\n",
+            [("PRIMARY", 730), ("OTHER", 14)],
+        ),
+        # ChiCTR's "Main outcome" and a frame in months written "12m"
+        (
+            "NCT07100014\nOutcomes\nOutcome\tType\tMeasure time point of outcome\tMeasure method\n"
+            "Incidence of adverse events\tMain outcome\t12m\tCTCAE 5.0\n"
+            "SLEDAI-2K\tSecondary outcome\tMonth 6\tClinical scoring\n",
+            [("PRIMARY", 360), ("SECONDARY", 180)],
+        ),
+    ],
+)
+def test_outcome_types_and_frames_in_other_spellings(page: str, expected: list) -> None:
+    endpoints = page_marts(page)["endpoints"]
+    assert list(zip(endpoints["endpoint_type"], endpoints["time_frame_days"], strict=True)) == (
+        expected
+    )

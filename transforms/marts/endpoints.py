@@ -118,8 +118,8 @@ _INLINE_FRAME = re.compile(
 # A type sub-heading is a type word and at most these words: "Primary", "Secondary
 # outcome measures", "Other pre-specified endpoints". "Primary endpoint rate" is a measure.
 _SUBHEADING_WORDS = re.compile(
-    r"^(?:primary|secondary|other|主要|次要|其他)"
-    r"(?:[\s/-]+(?:pre-?specified|outcomes?|measures?|endpoints?|end\s*points?|indicators?"
+    r"^(?:key\s+)?(?:primary|secondary|other|tertiary|exploratory|主要|次要|其他)"
+    r"(?:[\s/-]+(?:exploratory|pre-?specified|outcomes?|measures?|endpoints?|end\s*points?|indicators?"
     r"|variables?|efficacy|safety|objectives?|结局指标|指标|终点))*\s*[:：]?$",
     re.IGNORECASE,
 )
@@ -254,7 +254,9 @@ class _Block:
             return False
         frame = _INLINE_FRAME.search(text)
         alone = frame is not None and frame.start() == 0 and not text[frame.end() :].strip()
-        if not (alone or ends_open(self.lines[-1])):
+        # "1. Proportion … (DORIS)" / "   remission without glucocorticoids [Time Frame: …]":
+        # a numbered measure wrapped before its frame goes on in lower case
+        if not (alone or ends_open(self.lines[-1]) or (self.marked and text[:1].islower())):
             return False
         self.open_frame, self.bracketed = text.count("[") > text.count("]"), True
         if alone:

@@ -98,7 +98,9 @@ def _tokens(text: str) -> list[Token]:
             out.append(_classify_word(word))
             continue
         out.append(("num", float(match.group("num"))))
-        if match.group("glued"):
+        if match.group("glued") == "m":  # "12m": months, glued ("10 m walk test" is metres)
+            out.append(("unit", "month"))
+        elif match.group("glued"):
             out.append(_classify_word(match.group("glued")))
     return out
 

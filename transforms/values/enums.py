@@ -391,6 +391,9 @@ _ENDPOINT_TYPES = {
     "OTHER": "OTHER",
     "ADDITIONAL": "OTHER",
     "ADVERSE": "OTHER",
+    "TERTIARY": "OTHER",  # "Tertiary/Exploratory Outcome Measures"
+    "EXPLORATORY": "OTHER",
+    "MAIN": "PRIMARY",  # ChiCTR's "Main outcome"
 }
 _ENDPOINT_CJK = {"主要": "PRIMARY", "次要": "SECONDARY", "其他": "OTHER", "附加": "OTHER"}
 _ENDPOINT_CJK |= {"副作用": "OTHER"}

@@ -454,6 +454,14 @@ def _implicit_ages(text: str, clean: str, taken: list[Threshold]) -> list[Thresh
     return out
 
 
+def _taken_or_scoped(clean: str, taken: list[Threshold], start: int, end: int) -> bool:
+    """Whether an age at ``start:end`` is one another reader took already, or says whom a
+    rule is for ("assent for participants younger than 18 years")."""
+    if any(t.concept == "age" and t.start < end and start < t.end for t in taken):
+        return True
+    return _SCOPED.search(clean, max(0, start - _SCOPE_REACH), start) is not None
+
+
 def _person_ages(text: str, clean: str, taken: list[Threshold]) -> list[Threshold]:
     """An age in years right after the people it bounds, no "old" needed: "Participants
     ≥ 18 years at the time of consent", "Adults aged > 18 years"."""
@@ -465,9 +473,7 @@ def _person_ages(text: str, clean: str, taken: list[Threshold]) -> list[Threshol
         if code is None or code[0] == tu.LOST:
             continue
         start, end = match.start("op"), match.end()
-        if any(t.concept == "age" and t.start < end and start < t.end for t in taken):
-            continue
-        if _SCOPED.search(clean, max(0, start - _SCOPE_REACH), start):
+        if _taken_or_scoped(clean, taken, start, end):
             continue  # "For patients ≥ 65 years, creatinine clearance ≥ 50 mL/min"
         value = float(match.group("n"))
         out.append(_threshold("age", code[0], value, "years", start, end, text[start:end]))
@@ -514,11 +520,7 @@ def _people_age_ranges(text: str, clean: str, taken: list[Threshold]) -> list[Th
     out = []
     for match in _PEOPLE_AGE_RANGE.finditer(clean):
         start, end = match.span()
-        if any(t.concept == "age" and t.start < end and start < t.end for t in taken):
-            continue
-        if _SCOPED.search(clean, max(0, start - _SCOPE_REACH), start) or _RULE_FOR_THEM.match(
-            clean, end
-        ):
+        if _taken_or_scoped(clean, taken, start, end) or _RULE_FOR_THEM.match(clean, end):
             continue  # "Women under the age of 50 must use contraception": whom a rule is for
         if match["low"] is not None:
             pairs = [(">=", match["low"]), ("<=", match["high"])]
@@ -563,9 +565,7 @@ def _years_to_years(text: str, clean: str, taken: list[Threshold]) -> list[Thres
         if not (capitalised or match["aged"] is not None or match["low_aged"]):
             continue
         start, end = match.start(), match.end()
-        if any(t.concept == "age" and t.start < end and start < t.end for t in taken):
-            continue
-        if _SCOPED.search(clean, max(0, start - _SCOPE_REACH), start) or _LASTING.search(
+        if _taken_or_scoped(clean, taken, start, end) or _LASTING.search(
             clean, max(0, start - _SCOPE_REACH), start
         ):
             continue  # "Skin thickening duration of 1 Year to 5 Years": a span of time
