@@ -22,7 +22,7 @@ from transforms.marts.identity import trial_id
 from transforms.schemas import ARMS, frame_of
 from transforms.text.arm_table import ARM_COLUMNS, BARE_ARM_TYPE
 from transforms.text.badges import GROUPS_LISTED
-from transforms.text.lexicon import FOREIGN_SECTIONS, INTERVENTION_TYPES
+from transforms.text.lexicon import FOREIGN_SECTIONS, INTERVENTION_TYPES, TYPED_INTERVENTION
 from transforms.text.scripts import latin_only, mostly_cjk
 from transforms.text.tables import cell_lines, column_key, column_roles, table_cells
 from transforms.values import enums
@@ -42,7 +42,7 @@ _TYPED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _INTERVENTION_TYPES = rf"(?:{INTERVENTION_TYPES})\s*:\s*"
-_INTERVENTION = re.compile(rf"^{_INTERVENTION_TYPES}(?P<name>.+)$", re.IGNORECASE)
+_INTERVENTION = TYPED_INTERVENTION
 _INTERVENTION_TYPE = re.compile(rf"^(?:{INTERVENTION_TYPES})$", re.IGNORECASE)  # a field's label
 # Where the next intervention starts where several are listed: "Drug: A Drug: B" in a
 # table cell, "Device: A; Device: B" in a field.
@@ -119,6 +119,7 @@ class ArmBlock:
     interventions: list[str] = field(default_factory=list)
     description: list[str] = field(default_factory=list)
     from_table: bool = False  # read from a table's row
+    section_ordinal: int | None = None  # the section a line opened it in
 
 
 def arm_blocks(view: DocView) -> list[ArmBlock]:
@@ -393,7 +394,6 @@ class _ArmReader:
         # an arm named again in a later list (site A lists under each product the arms it is
         # given in): what follows is that arm's, until another arm opens
         self.reopened: ArmBlock | None = None
-        self.opened_in: dict[int, int] = {}  # id of an arm -> the section it was opened in
         self.described_before = 0  # the reopened arm's description lines when named again
         self.listed_labels = listed_labels  # ids of the lines that lists of arm names hold
         # where an intervention field stood before any arm: the line under it describes it
@@ -444,7 +444,7 @@ class _ArmReader:
             arm.description.append(description)
         self.arms.append(arm)
         self.reopened = None
-        self.opened_in[id(arm)] = int(row.get("section_ordinal") or -1)  # type: ignore[call-overload]
+        arm.section_ordinal = int(row.get("section_ordinal") or -1)  # type: ignore[call-overload]
         self.section = str(row["section"])
         return arm
 
@@ -528,7 +528,7 @@ class _ArmReader:
         if arm is None or arm.arm_type is not None or arm.from_table:
             return None
         here = int(row.get("section_ordinal") or -1)  # type: ignore[call-overload]
-        return arm if self.opened_in.get(id(arm), here) != here else None
+        return arm if arm.section_ordinal not in (None, here) else None
 
     def _named(self, label: str) -> ArmBlock | None:
         """The arm already opened under this label, if any."""
@@ -631,29 +631,21 @@ class _ArmReader:
             current.end = max(current.end, end)
             return
         bare_type = BARE_ARM_TYPE.match(text)
-        if (
-            bare_type is not None
-            and text.casefold().endswith((" group", " arm"))
-            and not (
-                current is not None
-                and current.arm_type is None
-                and (_is_bare(current) or (split is not None and split[0] is current))
-            )
-        ):
+        # the arm just opened above, with nothing under it but its own line's words
+        types_current = (
+            current is not None
+            and current.arm_type is None
+            and (_is_bare(current) or (split is not None and split[0] is current))
+        )
+        if bare_type is not None and bare_type["suffix"] and not types_current:
             bare_type = None  # "Experimental group" / "Patients receive …": a group's name
         if bare_type is not None:  # "EXPERIMENTAL" on a line of its own
             if split is not None and split[0] is current and current.arm_type is None:
                 # "Arm A: KYV-101" / "EXPERIMENTAL": the whole line was the arm's label
                 current.label, current.interventions, current.description = split[1], [], []
             # "Experimental group", "Other group" under a group's name too
-            kind = enums.normalize_arm_type(
-                bare_type["type"] or bare_type["other"] or bare_type["code"]
-            )
-            if (
-                current is not None
-                and current.arm_type is None
-                and (_is_bare(current) or (split is not None and split[0] is current))
-            ):
+            kind = enums.normalize_arm_type(bare_type["type"] or bare_type["code"])
+            if types_current:
                 current.arm_type = kind  # after the arm's label ("Cohort 1: GC012F …" too)
             elif (
                 absorbed is not None

@@ -38,6 +38,7 @@ from transforms.values.dates import (
 from transforms.values.numbers import (
     enrollment_type_in,
     find_enrollment_in_prose,
+    is_zero_count,
     parse_enrollment,
 )
 
@@ -300,9 +301,6 @@ def _answered_allocation(view: DocView) -> str | None:
 
 
 # A count of none: "0", "0 participants", "0 patients".
-_ZERO = re.compile(r"^\s*0+\s*(?:\(?(?:participants?|patients?|subjects?)\)?)?\s*$", re.IGNORECASE)
-
-
 def _enrollment(view: DocView, *, withdrawn: bool) -> Row:
     """The enrollment and its type. A zero is a placeholder ("Target enrollment: 0"),
     except where it is a count: marked actual ("0 (Actual)", a record's type ACTUAL) or
@@ -311,8 +309,11 @@ def _enrollment(view: DocView, *, withdrawn: bool) -> Row:
     stated = view.value("enrollment")
     parsed = parse_enrollment(stated) if stated else None
     explicit_type = view.value("enrollment_type")
-    if parsed is None and stated and _ZERO.match(stated):
-        actual = enums.normalize_enrollment_type(explicit_type) == "ACTUAL"
+    if parsed is None and stated and is_zero_count(stated):
+        actual = "ACTUAL" in (
+            enums.normalize_enrollment_type(explicit_type),
+            enrollment_type_in(stated),
+        )
         parsed = (0, "ACTUAL") if actual or withdrawn else None
     if parsed:
         count, kind = parsed

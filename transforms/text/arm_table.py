@@ -11,10 +11,12 @@ import re
 from transforms.text.tables import column_key, column_lexicon, column_roles, table_cells
 
 # An arm's type on a line of its own ("EXPERIMENTAL", "Experimental group" under a group's
-# name, "Other group", the code "OTHER"); a bare "Other" types nothing.
+# name, "Other group", the code "OTHER"); a bare "Other" types nothing. ``suffix``: the
+# "group" or "arm" after the type, which may also name a group ("Experimental group").
 BARE_ARM_TYPE = re.compile(
     r"^(?:(?P<type>experimental|active[\s_]comparator|placebo[\s_]comparator|sham[\s_]comparator"
-    r"|no[\s_]intervention)(?:\s+(?:arm|group))?|(?P<other>other)\s+(?:arm|group)|(?-i:(?P<code>OTHER)))$",
+    r"|no[\s_]intervention|other(?=\s+(?:arm|group)))(?P<suffix>\s+(?:arm|group))?"
+    r"|(?-i:(?P<code>OTHER)))$",
     re.IGNORECASE,
 )
 

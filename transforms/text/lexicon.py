@@ -1148,6 +1148,8 @@ INTERVENTION_TYPES = (
     "drug|biological|genetic|procedure|device|radiation|behavioral|combination product|"
     "dietary supplement|diagnostic test|other"
 )
+# A name after its intervention type: "Biological: CD19 CAR-T cells".
+TYPED_INTERVENTION = re.compile(rf"^(?:{INTERVENTION_TYPES})\s*:\s*(?P<name>.+)$", re.IGNORECASE)
 # Sections written as paragraphs, not lists: a hard-wrapped line continues its sentence.
 PROSE_SECTIONS = frozenset({"summary", "detailed_description", "interventions"})
 # Sections whose words describe other trials or other places, never this trial's design.

@@ -35,10 +35,10 @@ from transforms.text.lexicon import (
     CRITERIA_SECTIONS,
     FIELD_BY_TERM,
     FOREIGN_SECTIONS,
-    INTERVENTION_TYPES,
     MEASURED_RESULTS,
     OUTCOME_SECTIONS,
     SECTION_NUMBER,
+    TYPED_INTERVENTION,
     WITHIN_RESULTS,
     normalize_label,
 )
@@ -55,6 +55,7 @@ from transforms.text.records import parse_record, record_fields
 from transforms.text.scripts import CJK, CJK_CHARS, latin_only, mostly_cjk
 from transforms.text.tables import row_cells
 from transforms.values.durations import is_time_frame
+from transforms.values.numbers import is_zero_count
 
 # Values printed in one row of badges: "Recruiting · Phase 1 · 12 participants".
 _BADGE_SEPARATOR = re.compile(r"\s+[·•|]\s+")
@@ -144,8 +145,6 @@ _WRAP_WIDTH = 60  # a labelled line wrapped at the page width (its label is part
 # Where "40 participants in 2 patient groups" lists no arms under it: a participant flow's
 # count (posted results), another trial's, the arms' own section.
 _NO_GROUP_LISTING = WITHIN_RESULTS | FOREIGN_SECTIONS | {"results", "arms"}
-# A name after its ClinicalTrials.gov intervention type: "Biological: CD19 CAR-T cells".
-_INTERVENTION_TYPED = re.compile(rf"^(?:{INTERVENTION_TYPES})\s*:", re.IGNORECASE)
 _RECORD_KEY = re.compile(r"^[a-z][a-z0-9_]*:\s")  # a YAML key: "title: ", "nct_id: "
 _ENDS_VALUE = (*FINISHED, ")")  # "… (CASTLE)" ends a title
 
@@ -691,8 +690,8 @@ def _consume_free(state: _State, line: Line) -> None:
         pending is not None
         and pending.key == "intervention"
         and state.section.key == "arms"
-        and BARE_ARM_TYPE.match(value)
-        and (value.isupper() or value.casefold().endswith((" group", " arm")))
+        and (bare := BARE_ARM_TYPE.match(value)) is not None
+        and (value.isupper() or bare["suffix"])
     ):  # not "Arm type" / "Experimental": that label's value
         state.pending = None  # "Intervention" / "Experimental group": a group's name
         _consume_free(state, _as_free(pending))
@@ -700,8 +699,8 @@ def _consume_free(state: _State, line: Line) -> None:
     elif pending is not None and (
         accepts(pending.key, value)
         or is_placeholder(value)
-        or (pending.key == "enrollment" and value == "0")  # a count, or a placeholder: the
-    ):  # trial's status tells (a withdrawn trial enrolled no one)
+        or (pending.key == "enrollment" and is_zero_count(value))  # a count or a placeholder:
+    ):  # the marts tell by the trial's status (a withdrawn trial enrolled no one)
         state.pending = None
         _add_field(state, pending.key, pending.label, value, "label_block", pending.start, line.end)
         return
@@ -1187,7 +1186,7 @@ def _read_where_it_stands(state: _State, line: Line) -> Line:
         line.kind == "label"
         and normalize_label(line.label or "") == "intervention"
         and section == "arms"
-        and not _INTERVENTION_TYPED.match(" ".join(_lines_after(state, line)))
+        and not TYPED_INTERVENTION.match(" ".join(_lines_after(state, line)))
         and state.section.heading is not None
         and state.text[: state.section.start].rstrip().endswith(":")  # a list's label
         and state.pending is None

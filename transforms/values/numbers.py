@@ -82,6 +82,19 @@ def _to_int(number: str) -> int | None:
     return value if 0 < value <= _INT32_MAX else None
 
 
+# A count of no one: "0", "0 participants", "0 (Actual)". A placeholder unless something
+# says it is a count (its type is actual, or the trial was withdrawn): see ``marts.trials``.
+_ZERO_COUNT = re.compile(
+    r"^\s*0+\s*(?:\(?(?:participants?|patients?|subjects?)\)?)?\s*"
+    r"(?:\(\s*(?:actual|estimated|anticipated)\s*\))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_zero_count(text: str) -> bool:
+    return _ZERO_COUNT.match(text) is not None
+
+
 def parse_enrollment(text: str | None) -> tuple[int, str | None] | None:
     """``(count, ESTIMATED|ACTUAL|None)`` from a labelled enrollment value.
 
@@ -97,9 +110,7 @@ def parse_enrollment(text: str | None) -> tuple[int, str | None] | None:
         return None
     count = _to_int(match.group("n"))
     if count is None:
-        # "0 (Actual)": a withdrawn trial enrolled no one; a bare or planned 0 is a placeholder
-        zero = match.group("n").strip("0,") == "" and enrollment_type_in(text) == "ACTUAL"
-        return (0, "ACTUAL") if zero else None
+        return None
     if (actual := _actual_beside_planned(text)) is not None:
         return actual, "ACTUAL"
     # Per-group sizes are labelled; most values are not.
