@@ -109,6 +109,29 @@ TWO_TYPED = [
             "A secondary outcome is SRI-4 response, assessed at week 24.\n",
             id="typed sentences",
         ),
+        pytest.param(
+            "Study endpoints: The primary endpoint is Incidence of adverse events, assessed at "
+            "day 28. The key secondary endpoint is SRI-4 response, assessed at week 24.\n",
+            id="typed sentences in one paragraph",
+        ),
+        pytest.param(
+            "## Outcome Measures\n| Outcome Measure | Measure Description | Time Frame |\n"
+            "|---|---|---|\n"
+            "| **Primary** | | |\n| Incidence of adverse events | | 28 days |\n"
+            "| **Secondary** | | |\n| SRI-4 response | | Week 24 |\n",
+            id="bold type rows in a table",
+        ),
+        pytest.param(
+            "| Type | Outcome Measure | Time Frame |\n|---|---|---|\n"
+            "| Primary | Incidence of adverse events | 28 days |\n"
+            "| Secondary | SRI-4 response | Week 24 |\n",
+            id="an outcome table with no heading above it",
+        ),
+        pytest.param(
+            "Primary Outcome(s): Incidence of adverse events [Time Frame: Day 28]\n"
+            "Secondary Outcome(s): SRI-4 response [Time Frame: Week 24]\n",
+            id="WHO ICTRP lines",
+        ),
     ],
 )
 def test_outcome_layouts_give_the_same_endpoints(outcomes: str) -> None:
@@ -411,3 +434,57 @@ def test_measures_listed_one_per_line_each_with_its_frame() -> None:
         "Primary outcome\nSRI-4 response at week 52\nThe share of patients with SRI-4 at week 52.\n"
     )
     assert _frames(described) == [("SRI-4 response at week 52", "at week 52")]
+
+
+def test_measures_listed_in_one_line_or_sentence_are_each_an_endpoint() -> None:
+    page = (
+        "Primary Outcome(s): Incidence of adverse events [Time Frame: Day 28]; Dose-limiting "
+        "toxicity [Time Frame: Month 3]\n"
+        "Endpoints\nSecondary endpoints include the ACR20 response rate at week 24, change in "
+        "DAS28-CRP from baseline to week 52, and CAR-T persistence for up to 2 years.\n"
+        "Other endpoints are safety and tolerability.\n"
+    )
+    assert _endpoints(page) == [
+        ("PRIMARY", "Incidence of adverse events", None, 28),
+        ("PRIMARY", "Dose-limiting toxicity", None, 90),
+        ("SECONDARY", "ACR20 response rate at week 24", None, 168),
+        ("SECONDARY", "change in DAS28-CRP from baseline to week 52", None, 364),
+        ("SECONDARY", "CAR-T persistence for up to 2 years", None, 730),
+        ("OTHER", "safety and tolerability", None, None),
+    ]
+
+
+def test_eu_end_points_and_time_points_parted_alike_pair_up() -> None:
+    page = (
+        "E.5.1 Primary end point(s)\nIncidence of dose-limiting toxicities; proportion of "
+        "patients achieving DORIS remission\n"
+        "E.5.1.1 Timepoint(s) of evaluation of this end point\nDay 28; Month 6\n"
+    )
+    assert _endpoints(page) == [
+        ("PRIMARY", "Incidence of dose-limiting toxicities", None, 28),
+        ("PRIMARY", "proportion of patients achieving DORIS remission", None, 180),
+    ]
+
+
+@pytest.mark.parametrize(
+    "outcomes",
+    [
+        "Primary Outcome Measures\nAdverse events\nUp to 2 years\nDLT rate\nDay 28\n",
+        "Primary Outcomes\nSerious Adverse Events\nTime frame: Up to 2 years\n"
+        "DLT rate\nTime frame: Day 28\n",
+        "| Primary outcome | Time frame |\n|---|---|\n| Adverse events | Up to 2 years |\n"
+        "| DLT rate | Day 28 |\n",
+    ],
+    ids=["over a bare frame", "first under its sub-heading", "a column named by the type"],
+)
+def test_a_measure_named_like_a_results_module_is_a_measure(outcomes: str) -> None:
+    measures = [(kind, days) for kind, _, _, days in _endpoints(f"NCT06000001\n{outcomes}")]
+    assert measures == [("PRIMARY", 730), ("PRIMARY", 28)]
+
+
+def test_the_posted_results_adverse_events_module_is_no_measure() -> None:
+    page = (
+        "NCT06000001\nPrimary Outcome Measures\nDLT rate\nTime frame: Day 28\n"
+        "Adverse Events\nTime Frame: 2 years\nAdverse Event Reporting Description: All AEs\n"
+    )
+    assert [m for _, m, _, _ in _endpoints(page)] == ["DLT rate"]

@@ -75,13 +75,31 @@ _COUNTED_BEFORE = re.compile(
 _LIST_NUMBER = re.compile(r"^\(?(?P<n>\d{1,2})[.)]\s+")
 # A measure stated in a sentence with its type: "The primary outcome is X, assessed at
 # 12 weeks.", "A secondary endpoint will be Y."
+# "Secondary endpoints include A at week 24, B …, and C for up to 2 years": one a part.
 _TYPED_SENTENCE = re.compile(
-    r"^(?:the\s+|a\s+|an\s+|another\s+)?(?P<type>primary|secondary|other|exploratory)\s+"
-    r"(?:outcome|endpoint|end\s+point|objective)(?:\s+measure)?\s+(?:is|was|will\s+be)\s+"
+    r"^(?:the\s+|a\s+|an\s+|another\s+)?(?:key\s+)?"
+    r"(?P<type>primary|secondary|other|exploratory|tertiary)\s+"
+    r"(?:outcome|endpoint|end\s+point|objective)(?P<plural>s)?(?:\s+measure(?P<measures>s)?)?\s+"
+    r"(?:is|are|was|were|will\s+be|includes?)\s+"
     r"(?:the\s+)?(?P<measure>[^.;]+?)"
     r"(?:,?\s+(?:assessed|measured|evaluated|determined)\s+(?P<frame>[^.;]+?))?\.?$",
     re.IGNORECASE,
 )
+# Where one sentence of a paragraph ends and the next begins: "… at 12 weeks. The key …".
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]])\.\s+(?=[A-Z])")
+# Where a list of measures in a sentence parts: "A at week 24, B …, and C …"; not inside
+# brackets ("complement levels (C3, C4)").
+_LIST_COMMA = re.compile(r"(?:,\s+(?:and\s+)?|;\s+)(?![^()]*\))")
+# What a typed sentence says of its measures rather than naming one: "Secondary endpoints
+# will be assessed at weeks 4, 12 and 24", "The primary endpoint was met", "… not reached".
+_NO_MEASURE = re.compile(
+    r"^(?:\w+ed|met|not|shown|done|as|to|in|at|on|by|listed|summari[sz]ed|exploratory|"
+    r"descriptive)\b",
+    re.IGNORECASE,
+)
+# Several measures on one line, each with its frame (WHO ICTRP): "A [Time Frame: Day 28]; B
+# [Time Frame: Month 12]": each ends at its frame's bracket.
+_AFTER_FRAME = re.compile(r"(?<=\])\s*(?:[;,]|\s(?:and|or)\b)?\s+(?=\S)")
 # A measure's type in brackets before it: "[Primary] Mental health symptoms · 6 weeks".
 _BRACKETED_TYPE = re.compile(
     r"^\[\s*(?P<type>primary|secondary|other|tertiary|exploratory)\s*\]\s*", re.IGNORECASE
@@ -288,7 +306,7 @@ def endpoint_rows(view: DocView, tid: str) -> list[Row]:
             and len(_frame_clause(measure) or "") <= len(tail[1])  # "at baseline, 3 and 6 months"
         ):
             measure, frame = tail  # "Adverse events, 12, 24, 36 and 52 weeks"
-        parts = _listed_measures(measure) if frame is None else None
+        parts = _listed_measures(measure) if frame is None else _paired_lists(measure, frame)
         parts = parts or _numbered_measures(measure, frame, block.first_numbered)
         for measure_part, part_frame in parts or [(measure, frame)]:
             if part_frame is None:  # "adverse events until 12 weeks after infusion"
@@ -508,13 +526,17 @@ class _BlockReader:
         elif (sub_type := _subheading_type(row)) is not None:
             self.close()
             self.heading_type = sub_type
-        elif (said := _TYPED_SENTENCE.match(text)) is not None:
+        elif (sentences := _typed_sentences(text)) is not None:
             self.close()  # "The primary outcome is X, assessed at 12 weeks."
-            self.part("measure", said.group("measure").strip(), row)
-            self.part("type", said.group("type"), row)
-            if said.group("frame"):
-                self.part("frame", said.group("frame"), row)
-            self.close()
+            for said in sentences:
+                listed = said["measure"].strip()
+                plural = said["plural"] or said["measures"]
+                for measure in _sentence_list(listed) if plural else [listed]:
+                    self.part("measure", measure, row)
+                    self.part("type", said["type"], row)
+                    if said["frame"]:
+                        self.part("frame", said["frame"], row)
+                    self.close()
         elif (typed := _BRACKETED_TYPE.match(text)) is not None:  # "[Primary] X · 6 weeks"
             self.part("measure", text[typed.end() :], row)
             self.part("type", typed.group("type"), row)
@@ -528,7 +550,8 @@ class _BlockReader:
                 else:
                     self.pending = role
         else:
-            self.free_line(text, row)
+            for line in _framed_measures(text):
+                self.free_line(line, row)
 
     def _waits_for_frame(self, text: str) -> bool:
         """Whether the current block is a measure's line waiting for its frame, in a section
@@ -554,6 +577,18 @@ class _BlockReader:
         if (roles := column_roles(cells, _COLUMNS)) is not None:
             self.close()
             self.columns = roles
+            return
+        if (kind := _type_row(cells)) is not None:  # "| **Primary** | | |" over its measures
+            self.close()
+            self.heading_type = kind
+            return
+        if (
+            len(cells) > 1
+            and (kind := _type_row(cells[:1])) is not None
+            and (rest := column_roles(cells[1:], _COLUMNS)) is not None
+        ):  # "| Primary outcome | Time frame |": the measures' column named by their type
+            self.close()
+            self.heading_type, self.columns = kind, ["measure", *rest]
             return
         if (
             not whole
@@ -796,6 +831,7 @@ def _blocks(view: DocView) -> list[_Block]:
         for s in view.sections
     )
     items = [item for item in view.items if item["section"] in OUTCOME_SECTIONS]
+    items = sorted([*items, *_headless_tables(view)], key=lambda item: int(item["norm_start"]))  # type: ignore[arg-type]
     for i, item in enumerate(items):
         if i + 1 < len(items) and _translated_by(item, items[i + 1]):
             continue  # "不良事件发生率" over "Incidence of adverse events": read the English
@@ -818,6 +854,32 @@ def _blocks(view: DocView) -> list[_Block]:
             reader.field(row)
     reader.finish()
     return reader.blocks
+
+
+_NAMES_OUTCOMES = re.compile(r"outcome|end\s*-?\s*point", re.IGNORECASE)
+
+
+def _headless_tables(view: DocView) -> list[Row]:
+    """The rows of outcome tables outside the outcome sections: a table whose header names
+    a measure and its time frame ("| Type | Outcome Measure | Time Frame |") holds outcomes
+    wherever it stands, also where a page lost the heading above it."""
+    rows: list[Row] = []
+    table: list[str | None] | None = None  # the roles of the open table's columns
+    for item in view.items:
+        text = str(item["text"])
+        cells = table_cells(text) if "|" in text or "\t" in text else None
+        if item["section"] in OUTCOME_SECTIONS or cells is None:
+            table = None
+        elif table is not None:
+            rows.append(item)
+        elif (
+            (roles := column_roles(cells, _COLUMNS)) is not None
+            and {"measure", "frame"} <= set(roles)
+            and any(_NAMES_OUTCOMES.search(cell) for cell in cells)
+        ):  # not "| What | When |" or "| Name | Time point |": schedules, visits, doses
+            table = roles
+            rows.append(item)
+    return rows
 
 
 def _translated_by(item: Row, after: Row) -> bool:
@@ -891,6 +953,69 @@ def _listed_measures(measure: str) -> list[tuple[str, str | None]] | None:
     if len(parts) < 2 or (None in frames and _SPACED_SEMICOLON.search(measure)):
         return None
     return list(zip(parts, frames, strict=True))
+
+
+def _paired_lists(measure: str, frame: str) -> list[tuple[str, str | None]] | None:
+    """Measures and their time points as two lists parted alike (the EU register: "A; B; C"
+    over "Day 28; up to Month 24; Month 6"): time point n is measure n's."""
+    if ";" not in measure or ";" not in frame:
+        return None
+    measures = [part.strip(" .") for part in measure.split(";") if part.strip(" .")]
+    frames = [part.strip(" .") for part in frame.split(";") if part.strip(" .")]
+    if len(measures) != len(frames) or not all(is_time_frame(f) for f in frames):
+        return None
+    if any(_DESCRIBES.match(m) for m in measures[1:]):  # "X; defined as grade 3 or higher"
+        return None
+    return list(zip(measures, frames, strict=True))
+
+
+def _typed_sentences(text: str) -> list[re.Match[str]] | None:
+    """The sentences of ``text`` when each states a measure with its type ("The primary
+    endpoint is X at 12 weeks. The key secondary endpoint is Y at week 52."), else None."""
+    if (one := _typed_sentence(text)) is not None:
+        return [one]
+    sentences = _SENTENCE_END.split(text)
+    if len(sentences) < 2:
+        return None
+    said = [_typed_sentence(sentence) for sentence in sentences]
+    return None if None in said else said  # type: ignore[return-value]
+
+
+def _typed_sentence(text: str) -> re.Match[str] | None:
+    said = _TYPED_SENTENCE.match(text)
+    return None if said is None or _NO_MEASURE.match(said["measure"]) else said
+
+
+def _sentence_list(listed: str) -> list[str]:
+    """The measures a sentence lists ("A at week 24, B from baseline to week 52, and C for
+    up to 2 years"). A last "and" parts two measures only after a frame: "safety and
+    tolerability" is one."""
+    parts = [part.strip() for part in _LIST_COMMA.split(listed) if part.strip()]
+    head, joined, tail = parts[-1].rpartition(" and ")
+    if joined and _clause_ending(head) is not None:
+        parts[-1:] = [head, tail]
+    return parts
+
+
+def _framed_measures(text: str) -> list[str]:
+    """The measures of a line that holds several, each with its own "[Time Frame: …]"."""
+    if text.count("]") < 2 or len(frames := list(_INLINE_FRAME.finditer(text))) < 2:
+        return [text]
+    cuts = [m.end() for m in _AFTER_FRAME.finditer(text)]
+    if len(cuts) + 1 != len(frames):
+        return [text]  # brackets that hold more than frames: read the line as it stands
+    starts = [0, *cuts]
+    ends = [*(m.start() for m in _AFTER_FRAME.finditer(text)), len(text)]
+    return [text[a:b].strip() for a, b in zip(starts, ends, strict=True)]
+
+
+def _type_row(cells: list[str]) -> str | None:
+    """PRIMARY / SECONDARY / OTHER for a table row that holds a type alone ("| **Primary** |
+    | |"): a sub-heading of the rows below it."""
+    filled = [text for cell in cells if (text := cell.strip(" *_"))]
+    if len(filled) != 1 or not _SUBHEADING_WORDS.match(filled[0]):
+        return None
+    return enums.normalize_endpoint_type(filled[0])
 
 
 def _numbered(text: str, first_read: bool) -> list[str] | None:

@@ -1210,8 +1210,9 @@ def _is_measure_in_list(state: _State, line: Line) -> bool:
 
     Not a markdown heading, no value after a colon, and either a list item's marker
     before it or its time frame right after it: "- Adverse events", "Adverse events" /
-    "Time frame: up to 2 years". ClinicalTrials.gov's posted "Adverse Events" module
-    opens with a time frame too, but in title case, as headings are written.
+    "Up to 2 years", "Adverse events" / "Time frame: up to 2 years". ClinicalTrials.gov's
+    posted "Adverse Events" module opens with a labelled time frame too, but in title
+    case, as headings are written, and never right under an outcome sub-heading.
     """
     if line.start in state.headings or line.value is not None:
         return False
@@ -1223,10 +1224,18 @@ def _is_measure_in_list(state: _State, line: Line) -> bool:
     before = state.text.rfind("\n", 0, max(0, line_start - 1)) + 1
     if _BARE_LABEL.match(state.text[before : max(before, line_start - 1)].strip()):
         return True  # "Type:" / "Adverse events": the value of a label (ChiCTR's outcome type)
-    if line.text.istitle():  # "Adverse Events" / "Time Frame: …": the posted results' module
-        return False
     after = state.text.find("\n", line.end) + 1
-    return after > 0 and _TIME_FRAME_LABEL.match(state.text, after) is not None
+    if after <= 0:
+        return False
+    end = state.text.find("\n", after)
+    next_line = state.text[after : end if end >= 0 else None].strip()
+    # "Adverse Events" / "Time Frame: …" is the posted results' module, in title case as
+    # headings are written, unless an outcome sub-heading stands right above it
+    first = not state.section.lines and state.section.heading is not None
+    if line.text.istitle() and not first:
+        return False
+    labelled = _TIME_FRAME_LABEL.match(next_line) is not None
+    return labelled or is_time_frame(next_line)  # "Adverse events" / "Up to 2 years"
 
 
 def _is_block_label(state: _State, line: Line) -> bool:
