@@ -28,7 +28,7 @@ def _rows(text):
         ("Platelets ≥ 100 × 10^3/µL", [("platelets", ">=", 100, "10^9/L")]),
         ("Platelets ≥ 100 x10^3/mm3", [("platelets", ">=", 100, "10^9/L")]),
         ("anti-dsDNA antibodies positive (≥ 30 IU/mL)", [("anti_dsdna", ">=", 30, "IU/mL")]),
-        ("IgG levels < 400 mg/dL", [("igg", "<", 400, "mg/dL")]),
+        ("IgG levels < 400 mg/dL", [("igg", "<", 4.0, "g/L")]),
         ("QMG score ≥ 11", [("qmg", ">=", 11, "points")]),
         (
             "EDSS score between 2.0 and 6.5",
@@ -612,3 +612,25 @@ def test_thresholds_written_otherwise(
 )
 def test_thresholds_in_other_spellings(text: str, expected: list) -> None:
     assert [(t.concept, t.operator, t.value) for t in find_thresholds(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # proteinuria is a day's protein or a ratio to creatinine, as its unit says
+        ("Proteinuria ≥ 0.5 g/g", [("upcr", ">=", 0.5, "g/g")]),
+        ("Proteinuria ≥ 0.5 g/24h", [("urine_protein_24h", ">=", 0.5, "g/24h")]),
+        ("Proteinuria > 50 mg/mmol", [("upcr", ">", 0.442008, "g/g")]),
+        # units whose scale depends on the concept
+        ("Hemoglobin ≥ 5.0 mmol/L", [("hemoglobin", ">=", 80.57, "g/L")]),
+        ("IgG ≥ 500 mg/dL", [("igg", ">=", 5.0, "g/L")]),
+        ("Creatinine ≤ 1.5 mg/dL", [("creatinine", "<=", 1.5, "mg/dL")]),
+        ("anti-dsDNA ≥ 30 U/mL", [("anti_dsdna", ">=", 30.0, "IU/mL")]),
+        # a concept with no molar unit keeps no threshold in one
+        ("Potassium ≥ 3.5 mmol/L", []),
+    ],
+)
+def test_units_that_name_the_concept_or_its_scale(text: str, expected: list) -> None:
+    assert [
+        (t.concept, t.operator, round(t.value, 6), t.unit) for t in find_thresholds(text)
+    ] == expected

@@ -28,9 +28,13 @@ _LEXICON: list[tuple[str, tuple[str, ...]]] = [
         r"24[\s\-]*h(?:(?:ou)?rs?)?\s+urin(?:e|ary)\s+(?:total\s+)?protein"
         r"(?:\s+(?:quantification|excretion))?(?:\s*\((?-i:24\s*h[\s\-]*UTP)\))?"
         r"|(?-i:24\s*h[\s\-]*UTP)"  # Chinese registries' "24-hour urine total protein (24h-UTP)"
-        r"|(?:urin(?:e|ary)\s+)?protein\s+excretion|proteinuria|24\s*(?:小时|h)尿蛋白(?:定量)?"
-        r"|urin(?:e|ary)\s+protein(?!\s*(?:[/:\-]|to\b)\s*creatinine)(?:\s+quantification)?",
+        r"|24\s*(?:小时|h)尿蛋白(?:定量)?",
         ("urine_protein_24h",),
+    ),
+    (  # a day's protein or a ratio to creatinine, as its unit says: "Proteinuria ≥ 0.5 g/g"
+        r"(?:urin(?:e|ary)\s+)?protein\s+excretion|proteinuria"
+        r"|urin(?:e|ary)\s+protein(?!\s*(?:[/:\-]|to\b)\s*creatinine)(?:\s+quantification)?",
+        ("urine_protein_24h", "upcr"),
     ),
     (
         r"(?:estimated\s+)?glomerular\s+filtration\s+rate|(?-i:e?GFR|EGFR)|(?:估算的?)?肾小球滤过率",
@@ -201,7 +205,7 @@ CONCEPT_UNITS: dict[str, frozenset[str]] = {
     "wbc": _CELLS,
     "platelets": _CELLS,
     "cd4_count": _CELLS,
-    "hemoglobin": frozenset({"g/L", "g/dL"}),
+    "hemoglobin": frozenset({"g/L", "g/dL", "mmol/L"}),
     "ana_titer": frozenset({"dilution"}),
     "anti_dsdna": frozenset({"IU/mL", "xULN"}),
     "upcr": frozenset({"mg/g", "g/g", "mg/mmol"}),
@@ -262,6 +266,7 @@ UNIT_ALIASES: dict[tuple[str, str], str] = {
     ("fev1", "%"): "% predicted",
     ("urine_protein_24h", "g"): "g/24h",
     ("urine_protein_24h", "mg"): "mg/24h",
+    ("anti_dsdna", "U/mL"): "IU/mL",  # assays' units, written with or without the "I"
 }
 
 # Units stated on another scale of a contract unit: (contract unit, multiplier, divisor).
@@ -274,6 +279,12 @@ CONVERSIONS: dict[str, tuple[str, int, int]] = {
     # A protein to creatinine ratio: 1 mmol of creatinine is 113.12 mg.
     "mg/g": ("g/g", 1, 1000),
     "mg/mmol": ("g/g", 1000, 113120),
+}
+# Units whose scale depends on what is measured: hemoglobin's molar mass (per haem, 16.11 g
+# per mmol; "Hb ≥ 5.0 mmol/L", Dutch and German sites) and IgG in mg/dL.
+CONCEPT_CONVERSIONS: dict[tuple[str, str], tuple[str, int, int]] = {
+    ("hemoglobin", "mmol/L"): ("g/L", 16114, 1000),
+    ("igg", "mg/dL"): ("g/L", 1, 100),
 }
 
 # A lost comparison glyph ("=" or "?" where "≥"/"≤" was) is read in the direction

@@ -109,6 +109,8 @@ _UNITS: list[tuple[str, str]] = [
     (r"mg(?![A-Za-z/])", "mg"),
     (r"g(?![A-Za-z/])", "g"),
     (r"IU\s*/\s*mL", "IU/mL"),
+    (r"U\s*/\s*mL", "U/mL"),
+    (r"mmol\s*/\s*L(?![A-Za-z])", "mmol/L"),
     (r"I?U\s*/\s*L(?![A-Za-z])", "U/L"),
     (r"kg\s*/\s*m(?:2|²|\^2)(?!\d|\.\d)", "kg/m2"),  # "BMI ≥ 40 kg/m2." ends a sentence
     (r"kg(?![A-Za-z/])|kilograms?", "kg"),

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from transforms.values import threshold_units as tu
 from transforms.values.memo import text_cache
 from transforms.values.threshold_lexicon import (
+    CONCEPT_CONVERSIONS,
     CONCEPT_PATTERN,
     CONCEPT_UNITS,
     CONVERSIONS,
@@ -66,8 +67,8 @@ def _threshold(
     converted, scaled = unit, value
     if concept in _PERCENT_FRACTIONS and unit == "%" and 0 < value < 1:
         scaled = value * 100  # "LVEF ≥ 0.50": a fraction written for 50%
-    if unit in CONVERSIONS:
-        converted, multiplier, divisor = CONVERSIONS[unit]
+    if (conversion := CONCEPT_CONVERSIONS.get((concept, unit), CONVERSIONS.get(unit))) is not None:
+        converted, multiplier, divisor = conversion
         scaled = round(value * multiplier / divisor, 9)
     return Threshold(concept, operator, scaled, converted, start, end, text, value, unit, guessed)
 
