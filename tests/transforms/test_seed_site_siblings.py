@@ -6,6 +6,8 @@ statuses and sections the seed left empty. Each case is cut down from such a pag
 
 from __future__ import annotations
 
+import pytest
+
 from tests.transforms.page_build import page_marts, page_trial
 
 
@@ -378,3 +380,19 @@ def test_products_listed_before_one_arms_list_are_no_arms() -> None:
         "300 mg/m2/day IV for 3 days.\nArms:\nNKX019\nSize\n12\n"
     )["arms"]
     assert arms["label"].to_list() == ["NKX019"]
+
+
+@pytest.mark.parametrize(
+    ("line", "masking"),
+    [
+        ("TRIPLE (PARTICIPANT, INVESTIGATOR, OUTCOMES_ASSESSOR)", "TRIPLE"),
+        ("Single (Outcomes Assessor)", "SINGLE"),
+        ("None (Open Label)", "NONE"),
+    ],
+)
+def test_a_bare_masking_code_with_whom_it_masks(line: str, masking: str) -> None:
+    page = (
+        "CD19 CAR T Cells in Multiple Sclerosis\nNCT ID: NCT07150392\nStudy Design\n"
+        f"RANDOMIZED\nPARALLEL\nTREATMENT\n{line}\nStudy Groups\n"
+    )
+    assert page_trial(page)["masking"] == masking

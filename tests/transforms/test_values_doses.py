@@ -267,6 +267,11 @@ def test_levels_listed_with_their_magnitudes(text, expected):
             "Patients then receive 1 × 10^6 CAR-T cells/kg.",
             [(1e6, None, "cells/kg")],
         ),
+        # a range in words, and which cells a dose counts in brackets after its unit
+        ("between 1 and 2 x 10^6 CAR+ T cells/kg", [(1e6, 2e6, "CAR+ cells/kg")]),
+        ("doses of 1 and 2 x 10^6 cells/kg", [(1e6, None, "cells/kg"), (2e6, None, "cells/kg")]),
+        ("2 × 10^6 cells/kg (CAR+ T cells)", [(2e6, None, "CAR+ cells/kg")]),
+        ("2 × 10^6 cells/kg (CAR-T)", [(2e6, None, "cells/kg")]),
     ],
 )
 def test_doses_written_in_other_shapes(text: str, expected: list) -> None:

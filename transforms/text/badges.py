@@ -30,6 +30,13 @@ _AGE_RANGE = re.compile(
 _NOT_APPLICABLE = re.compile(r"^(?:NA|N/A|not applicable)$", re.I)
 _DATE_SHAPE = re.compile(r"^[\w ,./()-]{4,40}$")
 _UPPER_TOKEN = re.compile(r"^[A-Z][A-Z0-9_]*$")
+# A masking code with whom it masks, as ClinicalTrials.gov prints it: "TRIPLE (PARTICIPANT,
+# INVESTIGATOR, OUTCOMES_ASSESSOR)", "Single (Outcomes Assessor)", "None (Open Label)".
+_MASKING_WHO = re.compile(
+    r"^(?:none|single|double|triple|quadruple)\s*\((?:open[\s_]label|(?:\s*(?:participant|"
+    r"care[\s_]provider|investigator|outcomes?[\s_]assessor)s?\s*,?)+)\)$",
+    re.IGNORECASE,
+)
 _NO_BADGE_SECTIONS = frozenset(
     {
         "locations",
@@ -194,6 +201,8 @@ def _badge_shape(text: str, section: str) -> tuple[str | None, bool, bool]:
         return "ages", False, False
     if 2 <= words <= 4 and enums.normalize_sex(text):  # "All sexes", "Women only"; not "M"
         return "sex", False, False
+    if _MASKING_WHO.match(text):
+        return "masking", False, False
     if _UPPER_TOKEN.match(text):
         upper = _classify_upper(text, section)
         if upper is not None:

@@ -107,7 +107,9 @@ _RANGE_OF_TARGET = re.compile(
 _SHARE_BEFORE = re.compile(r"\d{1,3}\s*%\s*(?:of\s+the\s+dose\s*)?[(:]?\s*$")
 _PER_VOLUME = re.compile(r"\s*(?:/|per\s)\s*(?:[µμu]?L|mm3|mm³|m[lL]|d[lL]|lit(?:er|re))\b")
 _RANGE_BEFORE = re.compile(  # after a Chinese word too: "剂量为1-3×10^6/kg"
-    r"(?<![A-Za-z\d_.,^])(?P<low>\d+(?:\.\d+|,\d{1,2})?)\s*(?:-|–|—|~|to)\s*$", re.IGNORECASE
+    r"(?<![A-Za-z\d_.,^])(?P<low>\d+(?:\.\d+|,\d{1,2})?)\s*(?:-|–|—|~|to)\s*$"
+    r"|(?<=between\s)(?P<between>\d+(?:\.\d+|,\d{1,2})?)\s+and\s+$",  # "between 1 and 2 × 10^6"
+    re.IGNORECASE,
 )
 # A range in brackets before one scale: "(1-3)×10^6 cells/kg", "（0.5~1.0）×10^6/kg".
 _BRACKETED_RANGE = re.compile(r"\((\d+(?:\.\d+)?\s*[-–~～]\s*\d+(?:\.\d+)?)\)(?=\s*[×xX*·]\s*10)")
@@ -205,7 +207,15 @@ def _unit_at(text: str, pos: int) -> tuple[str, int] | None:
         return None  # "ALC ≥ 0.5 × 10^9 cells/L": a blood count, not a dose
     prefix = "CAR+ " if match.group("qual") and _CAR_POSITIVE.search(match.group("qual")) else ""
     suffix = "/kg" if match.group("kg") else "/m2" if match.group("m2") else ""
+    if not prefix and (named := _CAR_POSITIVE_AFTER.match(text, match.end())) is not None:
+        return f"CAR+ cells{suffix}", named.end()  # "2 × 10^6 cells/kg (CAR+ T cells)"
     return f"{prefix}cells{suffix}", match.end()
+
+
+# Which cells a dose counts, in brackets after its unit: "2 × 10^6 cells/kg (CAR+ T cells)".
+_CAR_POSITIVE_AFTER = re.compile(
+    r"\s*\(\s*CAR\s*[+⁺](?:\s*T)?(?:[\s-]*cells?)?\s*\)", re.IGNORECASE
+)
 
 
 def _mention(text: str, start: int, end: int, low: float, high: float | None, unit: str):
@@ -329,7 +339,7 @@ def _doses_of(text: str) -> tuple[DoseMention, ...]:
             before = None  # "Dose 2 — 3 × 10^6 cells/kg": a level's number, then its dose
         if before is not None:  # "0.5-1 × 10^6 cells/kg": the low end shares the scale
             start, high = before.start(), mantissa * scale
-            low = _decimal(before.group("low")) * scale
+            low = _decimal(before.group("low") or before.group("between")) * scale
         listed = _LIST_BEFORE.search(text, max(0, start - 48), start) if before is None else None
         if listed is not None and _is_list(listed):  # "0.3, 1.0 and 3.0 × 10^6 cells/kg"
             start = listed.start()
@@ -374,6 +384,8 @@ def _is_range_low(text: str, before: re.Match[str], high: float) -> bool:
     """Whether the number before a dash is a range's low end: not above the high end,
     and not a level's whole number with a spaced dash after it ("Dose 2 — 3 × 10^6",
     "Group 3 - …"; "Target dose 1-2 × 10^6" and "dose 0.5-1.0 × 10^6" are ranges)."""
+    if before.group("between") is not None:
+        return _decimal(before.group("between")) <= high
     low = before.group("low")
     if _decimal(low) > high:
         return False
