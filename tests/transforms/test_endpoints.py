@@ -488,3 +488,26 @@ def test_the_posted_results_adverse_events_module_is_no_measure() -> None:
         "Adverse Events\nTime Frame: 2 years\nAdverse Event Reporting Description: All AEs\n"
     )
     assert [m for _, m, _, _ in _endpoints(page)] == ["DLT rate"]
+
+
+def test_a_finders_goals_with_their_frame_after_a_dash() -> None:
+    page = (
+        "NCT02210780\nWhat they'll measure\n"
+        "Main goal: Positive response to tetanus toxoid at Week 16 — Week 16\n"
+        "Also: Change in POEM score from baseline to Week 16 — Baseline to Week 16\n"
+    )
+    assert _endpoints(page) == [
+        ("PRIMARY", "Positive response to tetanus toxoid at Week 16", None, 112),
+        (None, "Change in POEM score from baseline to Week 16", None, 112),
+    ]
+
+
+def test_numbered_eu_end_points_pair_with_their_numbered_time_points() -> None:
+    page = (
+        "E.5.2 Secondary end point(s)\n1. Annualized relapse rate; 2. Change in EDSS\n"
+        "E.5.2.1 Timepoint(s) of evaluation of this end point\n1. up to 24 months; 2. Month 6\n"
+    )
+    assert _endpoints(page) == [
+        ("SECONDARY", "Annualized relapse rate", None, 720),
+        ("SECONDARY", "Change in EDSS", None, 180),
+    ]

@@ -55,6 +55,7 @@ _GLUED_FRAME = re.compile(
     r"(?<=[A-Za-z)])\d{1,3}\s*(?:days?|weeks?|months?|years?|hours?)$", re.IGNORECASE
 )
 _MAX_CLAUSE = 200  # characters: a frame clause is a few words
+_DASH = re.compile(r"\s[-–—·]\s")
 _COMMA = re.compile(r",\s*|;\s+|\s+[-–—·]\s+")
 # Where a frame after a comma or a dash may start: a number or a time word
 # ("…, 12 and 24 weeks", "… — up to 28 days").
@@ -181,7 +182,19 @@ _PART_TERMS = {
     ),
     "type": ("type", *FIELD_TERMS["endpoint_type"], "指标类型"),
     # The type as the label of the measure itself: "Primary: Proportion of … (Week 12)".
-    "typed_measure": ("primary", "secondary", "key secondary", "other", "tertiary", "exploratory"),
+    # Trial finders' "Main goal: … — Week 16" / "Also: … — Week 24" (the type from the heading).
+    "typed_measure": (
+        "primary",
+        "secondary",
+        "key secondary",
+        "other",
+        "tertiary",
+        "exploratory",
+        "main goal",
+        "main goals",
+        "primary goal",
+        "also",
+    ),
 }
 _ROLE_BY_LABEL = {normalize_label(t): role for role, ts in _PART_TERMS.items() for t in ts}
 _LABELS = "|".join(
@@ -303,7 +316,7 @@ def endpoint_rows(view: DocView, tid: str) -> list[Row]:
         if (
             frame is None
             and (tail := _comma_tail_frame(measure)) is not None
-            and len(_frame_clause(measure) or "") <= len(tail[1])  # "at baseline, 3 and 6 months"
+            and _tail_is_the_frame(measure, tail[1])
         ):
             measure, frame = tail  # "Adverse events, 12, 24, 36 and 52 weeks"
         parts = _listed_measures(measure) if frame is None else _paired_lists(measure, frame)
@@ -943,6 +956,14 @@ def _comma_tail_frame(measure: str) -> tuple[str, str] | None:
     return None
 
 
+def _tail_is_the_frame(measure: str, tail: str) -> bool:
+    """Whether the frame after a measure's comma or dash is its whole frame, not the end of
+    a longer clause ("at baseline, 3 and 6 months"), unless that clause runs over a dash
+    ("X at Week 16 — Week 16": the measure's words, then its frame)."""
+    clause = _frame_clause(measure) or ""
+    return len(clause) <= len(tail) or _DASH.search(clause) is not None
+
+
 def _listed_measures(measure: str) -> list[tuple[str, str | None]] | None:
     """Measures listed in one value, each with its frame: "CRR at week 24; SRI-4 at week 52";
     or joined by bare semicolons, framed or not: "Total improvement score (TIS);CK level"."""
@@ -960,8 +981,9 @@ def _paired_lists(measure: str, frame: str) -> list[tuple[str, str | None]] | No
     over "Day 28; up to Month 24; Month 6"): time point n is measure n's."""
     if ";" not in measure or ";" not in frame:
         return None
-    measures = [part.strip(" .") for part in measure.split(";") if part.strip(" .")]
-    frames = [part.strip(" .") for part in frame.split(";") if part.strip(" .")]
+    measures = [_LIST_NUMBER.sub("", part.strip(" .")) for part in measure.split(";")]
+    frames = [_LIST_NUMBER.sub("", part.strip(" .")) for part in frame.split(";")]
+    measures, frames = [m for m in measures if m], [f for f in frames if f]
     if len(measures) != len(frames) or not all(is_time_frame(f) for f in frames):
         return None
     if any(_DESCRIBES.match(m) for m in measures[1:]):  # "X; defined as grade 3 or higher"

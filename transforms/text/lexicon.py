@@ -134,6 +134,9 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "what is measured",
         "what they measure",
         "what they will measure",
+        "what they'll measure",  # trial finders' headings
+        "what we will measure",
+        "what we'll measure",
         "what researchers measure",
         "what researchers will measure",
         "what will the study look at",
