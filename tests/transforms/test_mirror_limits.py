@@ -572,3 +572,137 @@ def test_fc_that_is_no_fludarabine_and_cyclophosphamide(summary: str) -> None:
 
 def test_a_flattened_power_before_other_cells_is_no_dose() -> None:
     assert find_doses("Patients with prior HSCT of 2 × 106 CD34 cells/kg are excluded") == []
+
+
+def test_a_results_block_over_nothing_leaves_the_outcome_list_below_it() -> None:
+    page = (
+        "CD19 CAR-T in lupus nephritis\nNCT07800501\nTrial results\n"
+        "No results have been posted for this trial yet.\nOutcome measures\n"
+        "Primary: Complete renal response at Week 52\n"
+        "Secondary: Time to first flare, up to 104 weeks\n"
+    )
+    rows = page_marts(page)["endpoints"].select("endpoint_type", "time_frame_days").rows()
+    assert rows == [("PRIMARY", 364), ("SECONDARY", 728)]
+
+
+def test_a_posted_results_measures_repeating_the_protocols_add_none() -> None:
+    page = (
+        "NCT00763412\nPrimary Outcome Measures\nOutcome Measure\tMeasure Description\tTime Frame\n"
+        "BMI\t\t2 year/end of study\nCRP\t\t2 year/end of study\nStudy Results\n"
+        "Outcome Measures\n1. Primary Outcome\nTitle\tBMI\nDescription\t\n"
+        "Time Frame\t2 year/end of study\n2. Primary Outcome\nTitle\tCRP\nDescription\t\n"
+        "Time Frame\t2 year/end of study\n"
+    )
+    assert page_marts(page)["endpoints"]["measure"].to_list() == ["BMI", "CRP"]
+
+
+def test_a_title_after_an_outcome_list_is_the_trials() -> None:
+    page = (
+        "NCT07800502\nSecondary outcome measures\nComplete renal response at week 52\n"
+        "Title: A phase 1 study of anti-CD19 CAR-T in lupus nephritis\n"
+    )
+    trial = page_trial(page)
+    assert trial["title"] == "A phase 1 study of anti-CD19 CAR-T in lupus nephritis"
+
+
+@pytest.mark.parametrize(
+    ("answer", "sponsor"),
+    [
+        ("It is run by Kyverna Therapeutics.", "Kyverna Therapeutics"),
+        (
+            "University College London is running this trial. It is funded by the MS Society.",
+            "University College London",
+        ),
+        ("Kyverna Therapeutics", "Kyverna Therapeutics"),
+    ],
+)
+def test_who_runs_it_answered_in_a_sentence(answer: str, sponsor: str) -> None:
+    assert (
+        page_trial(f"CD19 CAR-T\nNCT07800503\nWho runs it?\n{answer}\n")["lead_sponsor"] == sponsor
+    )
+
+
+@pytest.mark.parametrize(
+    ("summary", "agents"),
+    [
+        (
+            "No lymphodepleting chemotherapy will be given (no fludarabine or cyclophosphamide).",
+            None,
+        ),
+        (
+            "Lymphodepletion with cyclophosphamide with or without fludarabine, then CAR-T cells.",
+            ["cyclophosphamide", "fludarabine"],
+        ),
+    ],
+)
+def test_drugs_named_as_not_given(summary: str, agents: list[str] | None) -> None:
+    trial = page_trial(f"CD19 CAR-T\nNCT07800504\nBrief Summary\n{summary}\n")
+    assert trial["lymphodepletion_agents"] == agents
+
+
+def test_a_one_word_trial_name_is_the_acronym() -> None:
+    trial = page_trial(
+        "Trial name: RESET-SLE\nOfficial title: A Phase 1/2 Study of CABA-201 in SLE\nNCT06121297\n"
+    )
+    assert (trial["acronym"], trial["title"]) == (
+        "RESET-SLE",
+        "A Phase 1/2 Study of CABA-201 in SLE",
+    )
+    assert trial["phases"] == ["PHASE1", "PHASE2"]
+
+
+def test_a_badge_row_opening_with_its_count_keeps_every_badge() -> None:
+    trial = page_trial(
+        "CD19 CAR-T\nNCT07800505\nEstimated 30 participants · Recruiting · Phase 1\n"
+    )
+    assert (trial["enrollment"], trial["overall_status"], trial["phases"]) == (
+        30,
+        "RECRUITING",
+        ["PHASE1"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("eGFR (2021 CKD-EPI) ≥ 30 mL/min/1.73m2", "egfr"),
+        ("Platelet count (7 days after last transfusion) ≥ 50 × 10^9/L", "platelets"),
+        ("ANC (2 measurements at least 7 days apart) ≥ 1.0 × 10^9/L", "anc"),
+    ],
+)
+def test_a_remark_in_brackets_that_starts_with_a_number_is_skipped(text: str, concept: str) -> None:
+    assert [t.concept for t in find_thresholds(text)] == [concept]
+
+
+def test_people_taking_part_over_prose_is_no_enrollment() -> None:
+    trial = page_trial(
+        "CD19 CAR-T\nNCT07800506\nPeople taking part\n"
+        "Adults aged 18 to 65 with lupus that has not responded to at least 2 treatments.\n"
+    )
+    assert trial["enrollment"] is None
+
+
+def test_a_results_list_under_an_unknown_heading_adds_no_endpoints() -> None:
+    page = (
+        "Anti-CD19 CAR-T in Sjogren Disease\nNCT ID: NCT06000002\nPrimary Outcome Measures\n"
+        "Incidence of adverse events [ Time Frame: 90 days ]\nSecondary Outcome Measures\n"
+        "ESSDAI change [ Time Frame: Month 6 ]\nResults Summary\nOutcome Measures\n"
+        "Primary Outcome\nTitle: Number of Participants With Adverse Events\nTime Frame: 90 days\n"
+        "Overall Number of Participants Analyzed: 9\nMeasure Type: Count of Participants\n"
+        "Secondary Outcome\nTitle: Change From Baseline in ESSDAI\nTime Frame: Month 6\n"
+        "Overall Number of Participants Analyzed: 9\nMean (SD): -8.1 (3.2)\n"
+    )
+    marts = page_marts(page)
+    assert marts["endpoints"]["measure"].to_list() == [
+        "Incidence of adverse events",
+        "ESSDAI change",
+    ]
+    assert marts["trials"]["title"].to_list() == ["Anti-CD19 CAR-T in Sjogren Disease"]
+
+
+def test_no_lymphodepletion_then_a_drug_is_that_drug() -> None:
+    trial = page_trial(
+        "CD19 CAR-T\nNCT07800507\nDesign: 3+3 dose escalation without lymphodepletion, then "
+        "with reduced-intensity cyclophosphamide (300 mg/m2 × 3 days) before CAR-T infusion.\n"
+    )
+    assert trial["lymphodepletion_agents"] == ["cyclophosphamide"]

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 import polars as pl
 import pytest
 
-from tests.transforms.page_build import page_marts
+from tests.transforms.page_build import page_marts, page_trial
 from transforms.raw.documents import land_files
 from transforms.staged.pipeline import build_staged
 from transforms.values.enums import normalize_sex, normalize_status, normalize_study_type
@@ -817,3 +817,48 @@ def test_healthy_volunteers_welcome_at_the_top_of_the_eligibility() -> None:
     marts = _marts(page)
     assert marts["trials"]["healthy_volunteers"].to_list() == [False]
     assert marts["criteria"]["text"].to_list() == ["Patient over 18 years"]
+
+
+def test_a_tabular_views_dated_value_is_the_value() -> None:
+    page = (
+        "Tabular View\nNCT Number\tNCT05474922\n"
+        "Original Estimated Enrollment  ICMJE\n (submitted: July 20, 2022)\t12\n"
+        "Actual Enrollment  ICMJE\n (submitted: January 15, 2025)\t8\n"
+    )
+    trial = page_trial(page)
+    assert (trial["enrollment"], trial["enrollment_type"]) == (8, "ACTUAL")
+
+
+@pytest.mark.parametrize("empty", ["Not Provided", "None", "N/A", "No secondary outcome measures"])
+def test_a_placeholder_under_an_outcome_heading_is_no_endpoint(empty: str) -> None:
+    page = (
+        "NCT05474922\nPrimary Outcome Measures: Incidence of DLT [Time Frame: 28 days]\n"
+        f"Secondary Outcome Measures: {empty}\n"
+    )
+    assert page_marts(page)["endpoints"]["measure"].to_list() == ["Incidence of DLT"]
+
+
+def test_a_posted_results_measures_are_read_once_and_its_data_is_not() -> None:
+    page = (
+        "Anti-CD19 CAR-T Cells in Refractory SLE\nClinicalTrials.gov Identifier: NCT05441287\n"
+        "Outcome Measures\n1. Primary Outcome\n"
+        "Title:\tNumber of Participants With Dose-limiting Toxicities\n"
+        "Time Frame:\t28 days after infusion\nArm/Group Title\tCAR-T\n"
+        "Overall Number of Participants Analyzed\t12\n2. Secondary Outcome\n"
+        "Title:\tChange From Baseline in SLEDAI-2K\nTime Frame:\tMonth 6\n"
+    )
+    marts = page_marts(page)
+    assert marts["trials"]["title"].to_list() == ["Anti-CD19 CAR-T Cells in Refractory SLE"]
+    assert marts["endpoints"].select("endpoint_type", "time_frame_days").rows() == [
+        ("PRIMARY", 28),
+        ("SECONDARY", 180),
+    ]
+
+
+@pytest.mark.parametrize("label", ["Arm title", "Group", "Arm"])
+def test_an_arms_label_and_description_parted_by_a_tab(label: str) -> None:
+    page = f"{label}\tMB-CART19.1\nArm description\tSingle infusion of 1 x 10^6 CAR T cells/kg.\n"
+    arms = page_marts(page)["arms"]
+    assert arms.select("label", "description").rows() == [
+        ("MB-CART19.1", "Single infusion of 1 x 10^6 CAR T cells/kg.")
+    ]

@@ -290,3 +290,74 @@ def test_a_sponsor_and_an_nct_number_glued_to_their_labels() -> None:
         "NCT numberNCT04422912\n"
     )
     assert (trial["nct_id"], trial["lead_sponsor"]) == ("NCT04422912", "Cadence Biologics")
+
+
+def test_a_patient_finder_card_in_plain_words() -> None:
+    page = (
+        "Myasthenia Gravis Foundation — Clinical Trial Finder\nShowing 1 of 1\n\n"
+        "Study name: ARI-0001 in refractory lupus (CARLUP)\nTrial ID: NCT06297408\n"
+        "Phase 1/Phase 2 · Not yet recruiting · Estimated 30 participants\n"
+        "Ages 18 years – 65 years · Sexes: All · Accepts healthy volunteers: No\n\n"
+        "Who can join\n• You're 18 to 65\n• You have a positive ANA test (1:80 or higher)\n"
+        "Who can't join\n• Oxygen level below 92% on room air\n\n"
+        "What happens in this trial\nTreatment: CD19 CAR T-cell therapy (one infusion)\n"
+        "First, you'll have 3 days of chemotherapy (fludarabine and cyclophosphamide). Next, "
+        "you get your CAR-T cells through a drip.\n\n"
+        "What they'll measure\nMain goal: Side effects in the first 28 days\n"
+        "Other goals: Change in SLEDAI-2K at Month 6; Safety over 12 months\n\n"
+        "Where is it\nUnited Kingdom (London, Manchester)\n"
+        "Who runs it\nUniversity College London\n"
+        "How long does it last\n15 years of follow-up\n"
+    )
+    marts = _marts(page)
+    trial = marts["trials"].row(0, named=True)
+    assert trial["title"] == "ARI-0001 in refractory lupus (CARLUP)"
+    assert (trial["enrollment"], trial["enrollment_type"]) == (30, "ESTIMATED")
+    assert (trial["sex"], trial["healthy_volunteers"]) == ("ALL", False)
+    assert trial["lymphodepletion_agents"] == ["cyclophosphamide", "fludarabine"]
+    assert (trial["lead_sponsor"], trial["countries"]) == (
+        "University College London",
+        ["United Kingdom"],
+    )
+    endpoints = marts["endpoints"].select("endpoint_type", "time_frame_days").rows()
+    assert endpoints == [("PRIMARY", 28), ("SECONDARY", 180), ("SECONDARY", 360)]
+    thresholds = marts["criteria_thresholds"].select("concept", "operator", "value").rows()
+    assert thresholds == [
+        ("age", ">=", 18.0),
+        ("age", "<=", 65.0),
+        ("ana_titer", ">=", 80.0),
+        ("spo2", "<", 92.0),
+    ]
+    assert marts["criteria"]["criterion_type"].to_list() == ["INCLUSION", "INCLUSION", "EXCLUSION"]
+
+
+@pytest.mark.parametrize(
+    ("text", "agents"),
+    [
+        (
+            "Cyclophosphamide alone (no fludarabine) for 2 days, then CAR-T cells.",
+            ["cyclophosphamide"],
+        ),
+        (
+            "You will get low-dose chemo (cyclophosphamide and fludarabine) to make space for the "
+            "new cells.",
+            ["cyclophosphamide", "fludarabine"],
+        ),
+    ],
+)
+def test_lymphodepletion_in_a_finders_words(text: str, agents: list[str]) -> None:
+    page = f"CD19 CAR-T for lupus\nTrial ID: NCT06547890\nWhat happens in this trial\n{text}\n"
+    assert _marts(page)["trials"]["lymphodepletion_agents"].to_list() == [agents]
+
+
+def test_a_goals_type_in_brackets_and_a_goals_heading() -> None:
+    page = (
+        "CD19 CAR-T for lupus\nTrial ID: NCT06547890\nWhat they'll measure\n"
+        "• Complete renal response at Week 52 (main goal)\nOther goals:\n"
+        "• Change in SLEDAI-2K score at 12 months\n"
+    )
+    rows = _marts(page)["endpoints"].select("endpoint_type", "measure", "time_frame_days").rows()
+    assert rows == [
+        ("PRIMARY", "Complete renal response at Week 52", 364),
+        ("SECONDARY", "Change in SLEDAI-2K score at 12 months", 360),
+    ]

@@ -496,7 +496,7 @@ class _ArmReader:
         that types its arms: "Experimental arm: CD19 CAR-T" / "Control arm: standard of care"."""
         if self.opened is None or (kind := _KIND_BEFORE_COLON.match(text)) is None:
             return False
-        opener = _KIND_BEFORE_COLON.match(str(self.opened["text"]).strip())
+        opener = _KIND_BEFORE_COLON.match(str(self.opened.get("text") or "").strip())
         return opener is not None and opener["kind"].lower() == kind["kind"].lower()
 
     def _lists_as_intervention(self, text: str) -> bool:
@@ -511,8 +511,12 @@ class _ArmReader:
         return bool(listed) and (current.label or "").casefold() not in self.interventions
 
     def _opened_by_a_line(self) -> bool:
-        """Whether the current arm opened at a line of its own, not at a table's row."""
-        return self.opened is not None and table_cells(str(self.opened["text"])) is None
+        """Whether the current arm opened at a line of its own (an item or a field: "Group⇥CAR-T"
+        is a label and its value), not at a table's row."""
+        if self.opened is None:
+            return False
+        text = self.opened.get("text")
+        return text is None or table_cells(str(text)) is None
 
     def reopen(self, arm: ArmBlock, row: Row) -> None:
         self.reopened, self.opened, self.described_before = arm, row, len(arm.description)
@@ -560,6 +564,15 @@ class _ArmReader:
                 return
             self.other_table = False
             current = self.current
+            if (
+                current is not None
+                and current is not self.table_arm
+                and len(cells) == 2
+                and _DESCRIPTION_LABEL.match(cells[0])
+            ):  # "Arm description⇥Single infusion …" under "Arm title⇥X": a label and its value
+                current.description.append(cells[1])
+                current.end = max(current.end, end)
+                return
             if (
                 current is not None
                 and current is not self.table_arm

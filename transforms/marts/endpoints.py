@@ -20,6 +20,7 @@ from transforms.marts.context import DocView, doc_views
 from transforms.marts.identity import trial_id
 from transforms.marts.prose_endpoints import prose_endpoint_rows, type_listed_endpoints
 from transforms.schemas import ENDPOINTS, frame_of
+from transforms.text.badges import is_placeholder
 from transforms.text.items import ends_open
 from transforms.text.lexicon import FIELD_TERMS, OUTCOME_SECTIONS, normalize_label
 from transforms.text.scripts import latin_only, mostly_cjk
@@ -33,6 +34,34 @@ _TYPE_BY_SECTION = {
     "secondary_outcomes": "SECONDARY",
     "other_outcomes": "OTHER",
 }
+# The rows of a posted result's data under its measure ("Overall Number of Participants
+# Analyzed | 12").
+_RESULT_ROW = re.compile(
+    r"^(?:arm\s*/\s*group\s+(?:title|description)|overall\s+number\s+of\s+(?:participants|units)"
+    r"\s+analy[sz]ed|measure\s+type|unit\s+of\s+measure|population\s+description"
+    r"|statistical\s+analysis(?:\s+\d+)?|number\s+analy[sz]ed)\s*(?:[|:\t]|$)"
+    r"|(?:mean|median|geometric\s+mean|least\s+squares\s+mean)\s*\((?:sd|se|standard|range"
+    r"|full\s+range|95%|iqr|inter)",
+    re.IGNORECASE,
+)
+# A results block's own heading, which a finder may also print over its outcome list: no
+# measure, and no section of its own.
+_RESULTS_LINE = re.compile(
+    r"^(?:(?:(?:trial|study)\s+)?results?(?:\s+(?:summary|and\s+outcomes))?|summary\s+of\s+results)$",
+    re.IGNORECASE,
+)
+# A list's words for having no measures: "No secondary outcome measures".
+_NONE_STATED = re.compile(
+    r"^no\s+(?:\w+\s+){0,2}(?:outcome\s+measures?|outcomes?|end\s*-?\s*points?)"
+    r"(?:\s+(?:were|are|was|is)?\s*(?:defined|specified|provided|planned|listed|reported))?\.?$",
+    re.IGNORECASE,
+)
+# A measure's type in brackets after it: "Complete renal response at Week 52 (main goal)".
+_TRAILING_TYPE = re.compile(
+    r"\s*\((?P<type>main\s+goal|(?:key\s+)?(?:primary|secondary)(?:\s+(?:endpoint|outcome|goal))?)"
+    r"\)\s*$",
+    re.IGNORECASE,
+)
 # "QMG score (Week 24)", "Incidence of CRS (Time frame: 90 days)".
 _TRAILING_FRAME = re.compile(
     r"\((?:\s*time\s*(?:frames?|points?)\s*[:：]\s*)?(?P<frame>[^()]{1,80})\)\s*$", re.IGNORECASE
@@ -40,7 +69,7 @@ _TRAILING_FRAME = re.compile(
 # A measure that ends by saying when: "… at month 6", "… until 12 weeks after infusion".
 # "… measured at baseline, 3, 6 and 12 months", "… from infusion to day 90" (ISRCTN).
 _FRAME_CLAUSE = re.compile(
-    r"\b(?:(?:at|until|up\s+to|through|over|by|within|after)\s+"
+    r"\b(?:(?:at|until|up\s+to|through|over|by|within|after|(?:in|during)\s+the\s+first)\s+"
     r"(?:day|week|month|year|baseline|screening|\d)"
     r"|from\s+(?:infusion|day|week|month|\d)"  # not "change from baseline" alone,
     r"|from\s+baseline\s+(?:to|until|through)\s+(?:day|week|month|year|\d))"  # but "… to month 12"
@@ -193,6 +222,8 @@ _PART_TERMS = {
         "main goal",
         "main goals",
         "primary goal",
+        "other goal",
+        "other goals",
         "also",
     ),
 }
@@ -200,6 +231,7 @@ _ROLE_BY_LABEL = {normalize_label(t): role for role, ts in _PART_TERMS.items() f
 _LABELS = "|".join(
     re.escape(term).replace(r"\ ", r"\s+") for term in sorted(_ROLE_BY_LABEL, key=len, reverse=True)
 )
+_LABEL_CELL = re.compile(rf"^(?P<label>{_LABELS})\s*[:：]?$", re.IGNORECASE)
 _PART_AT_START = re.compile(rf"^(?P<label>{_LABELS})\s*[:：]\s*", re.IGNORECASE)
 _PART_AFTER = re.compile(
     rf"(?:[;；|\t]|\s{{2,}}|\s[-–—]|(?<=[^\W\d_)])\.(?=\s))\s*(?P<label>{_LABELS})\s*[:：]\s*",
@@ -235,6 +267,7 @@ class _Block:
     listing: bool = False  # under a heading of measures listed a line each ("Outcome(s)")
     in_lead_list: bool = False  # its description's list after a lead-in ("… that:") goes on
     depth: int = 0  # its first line's list depth
+    result: bool = False  # a posted result's measure: its data rows follow it
 
     def has_measure(self) -> bool:
         return self.measure is not None or bool(self.lines)
@@ -300,8 +333,10 @@ class _Block:
 
 def endpoint_rows(view: DocView, tid: str) -> list[Row]:
     rows = []
-    seen: set[tuple[str | None, str, str | None, str]] = set()
-    for block in (one for read in _blocks(view) for one in _one_measure_a_line(read)):
+    seen: set[tuple[str | None, ...]] = set()
+    blocks = [one for read in _blocks(view) for one in _one_measure_a_line(read)]
+    listed = bool(blocks) and not blocks[0].result  # the protocol's list above its results'
+    for block in (b for b in blocks if not (listed and b.result)):
         lines = list(block.lines)
         frame = block.time_frame
         if frame is None and len(lines) > 1 and _is_bare_frame(lines[-1]):
@@ -309,7 +344,15 @@ def endpoint_rows(view: DocView, tid: str) -> list[Row]:
         if block.measure is None and not lines:
             continue
         measure, *description = [block.measure] if block.measure is not None else lines[:1]
+        if is_placeholder(measure) or _NONE_STATED.match(measure):
+            continue  # "Secondary Outcome Measures: Not Provided"
         description = [*description, *lines[block.measure is None :], *block.description]
+        stated = _TRAILING_TYPE.search(measure)  # "Complete renal response at Week 52 (main goal)"
+        if stated is not None:
+            measure = measure[: stated.start()].rstrip()
+        kind = block.endpoint_type or _TYPE_BY_SECTION.get(block.section)
+        if stated is not None:
+            kind = _type_of_label(stated["type"])
         tail = _TRAILING_FRAME.search(measure) if frame is None else None
         if tail is not None and is_time_frame(tail.group("frame")):  # "QMG score (Week 24)"
             measure, frame = measure[: tail.start()].rstrip(), tail.group("frame")
@@ -324,11 +367,11 @@ def endpoint_rows(view: DocView, tid: str) -> list[Row]:
         for measure_part, part_frame in parts or [(measure, frame)]:
             if part_frame is None:  # "adverse events until 12 weeks after infusion"
                 part_frame = _frame_clause(measure_part)
-            kind = block.endpoint_type or _TYPE_BY_SECTION.get(block.section)
             key = (kind, measure_part, part_frame, " ".join(description))
-            if key in seen:
-                continue  # an outcome list printed twice is one list (not one per cohort)
-            seen.add(key)
+            named = (kind, measure_part.casefold(), part_frame)
+            if key in seen or (named in seen and not description):
+                continue  # an outcome list printed twice is one list (not one per cohort); a
+            seen |= {key, named}  # posted result repeats its measure, with no description
             rows.append(
                 {
                     "trial_id": tid,
@@ -466,7 +509,7 @@ class _BlockReader:
 
     def field(self, row: Row) -> None:
         self.mend(None, None)
-        role = "frame" if row["field"] == "time_frame" else "type"
+        role = _OUTCOME_FIELDS[str(row["field"])]
         value = str(row["value"]) if row["value"] else ""
         every = role == "frame" and _FOR_EVERY_MEASURE.search(str(row["label"] or ""))
         if every and value and self.every_frame(value):
@@ -526,6 +569,13 @@ class _BlockReader:
         return False
 
     def read_item(self, text: str, row: Row) -> None:
+        if _RESULTS_LINE.match(text):
+            self.close()
+            return
+        if _RESULT_ROW.match(text):  # "Overall Number of Participants Analyzed | 12": a posted
+            if (measured := self.current or (self.blocks[-1] if self.blocks else None)) is not None:
+                measured.result = True  # result's data: the measure above it is that result's
+            return
         if self.frame_list is not None:
             marker = str(row["marker"] or "")
             if marker[:1].isdigit() and self.listed_frame(f"{marker} {text}"):
@@ -555,9 +605,12 @@ class _BlockReader:
             self.part("type", typed.group("type"), row)
         elif (parts := _labelled_parts(text)) is not None:
             for role, value, label in parts:
-                if role == "typed_measure":
+                if role == "typed_measure" and not value:  # "Other goals:" over its measures
+                    self.close()
+                    self.heading_type = _type_of_label(label)
+                elif role == "typed_measure":
                     self.part("measure", value, row)
-                    self.part("type", label, row)
+                    self.part("type", _type_of_label(label) or "", row)
                 elif value:
                     self.part(role, value, row)
                 else:
@@ -611,6 +664,11 @@ class _BlockReader:
         ):
             self.broken = _Broken(cells, row)  # the rest may come on the next lines
             return
+        if self.columns is None and len(cells) == 2 and (part := _LABEL_CELL.match(cells[0])):
+            role = _ROLE_BY_LABEL[normalize_label(part["label"])]  # "Description⇥Reporting % of …"
+            if role in ("description", "frame") and self.current is not None and cells[1]:
+                self.part(role, cells[1], row)
+            return  # a label's empty cell ("Description⇥") says nothing
         self.close()
         for i, cell in enumerate(cells):
             measured = (  # "Primary: Dose-limiting toxicity | Day 28", headed or not
@@ -836,6 +894,10 @@ class _Broken:
     lines: list[tuple[str, Row]] = field(default_factory=list)
 
 
+# The fields an outcome section holds, by their part of a block.
+_OUTCOME_FIELDS = {"time_frame": "frame", "endpoint_type": "type", "measure_title": "measure"}
+
+
 def _blocks(view: DocView) -> list[_Block]:
     """Outcome blocks in document order (see ``_BlockReader``)."""
     events: list[tuple[int, int, bool, Row]] = []
@@ -850,7 +912,7 @@ def _blocks(view: DocView) -> list[_Block]:
             continue  # "不良事件发生率" over "Incidence of adverse events": read the English
         events.append((int(item["norm_start"]), int(item["section_ordinal"]), True, item))  # type: ignore[arg-type]
     for row in view.fields:
-        if row["section"] in OUTCOME_SECTIONS and row["field"] in {"time_frame", "endpoint_type"}:
+        if row["section"] in OUTCOME_SECTIONS and row["field"] in _OUTCOME_FIELDS:
             ordinal = max((o for s, o, _ in sections if s <= int(row["norm_start"])), default=0)  # type: ignore[arg-type]
             events.append((int(row["norm_start"]), ordinal, False, row))  # type: ignore[arg-type]
     reader = _BlockReader()
@@ -928,6 +990,17 @@ def _labelled_parts(text: str) -> list[tuple[str, str, str]] | None:
         )
         for m, end in zip(cuts, ends, strict=True)
     ]
+
+
+# A finder's goals: the main goal is the primary measure, the other goals the secondary ones
+# (as its "Main measures" / "Other measures" headings are); "Also:" says no type.
+_GOAL_TYPES = {"other goal": "SECONDARY", "other goals": "SECONDARY", "also": None}
+
+
+def _type_of_label(label: str) -> str | None:
+    """PRIMARY / SECONDARY / OTHER that a measure's label states ("Secondary:", "Main goal:")."""
+    key = normalize_label(label)
+    return _GOAL_TYPES[key] if key in _GOAL_TYPES else enums.normalize_endpoint_type(label)
 
 
 def _subheading_type(item: Row) -> str | None:

@@ -16,7 +16,7 @@ from functools import cache
 import pycountry
 
 from transforms.marts.context import DocView, Row, iter_sentences
-from transforms.marts.prose_facts import prose_countries
+from transforms.marts.prose_facts import prose_countries, sponsor_in_sentence
 from transforms.text.badges import is_placeholder
 from transforms.text.items import join_wrapped
 from transforms.text.lexicon import FIELD_BY_TERM, SECTION_BY_TERM, is_boilerplate, normalize_label
@@ -61,11 +61,13 @@ _NAMED = re.compile(
 )
 _NAMED_BY_GROUP = {re.sub(r"[^A-Z0-9]", "_", k): k for k in _NAMED_ANTIGENS}
 _LD_CONTEXT = re.compile(
-    r"(?=[lcpfbda])(?:"  # every phrase starts with one of these: skip other positions cheaply
+    r"(?=[lcpfbdam])(?:"  # every phrase starts with one of these: skip other positions cheaply
     r"lymphodeplet|lympho-deplet|conditioning|pre-?treatment chemotherapy|preconditioning|"
     r"lymphocyte depletion|preparative (?:regimen|chemotherapy)|"
     # a patient finder's words: "chemotherapy (…) for 3 days to prepare your body"
-    r"prepare (?:your|the|their) (?:body|immune system)|"
+    r"prepare (?:your|the|their) (?:body|immune system)|make (?:space|room) for|"
+    # "3 days of chemotherapy (fludarabine and cyclophosphamide)" in a cell therapy's trial
+    r"chemo(?:therapy)?\s*\(\s*(?:fludarabine|cyclophosphamide|bendamustine)|"
     # fludarabine dosed per m² is a lymphodepletion's (no autoimmune disease is treated so)
     r"fludarabine\s*(?:\(\s*flu\s*\)\s*)?\(?\s*\d+(?:\.\d+)?\s*mg\s*/\s*m|"  # "(Flu) 25 mg/m2"
     # Chemotherapy given on the days before the cells, named as such: "fludarabine and
@@ -325,6 +327,22 @@ _CELL_THERAPY = re.compile(r"\bCAR\b|CAR[- ]?T|chimeric antigen receptor|\bCAAR"
 _NO_LYMPHODEPLETION = re.compile(
     r"\b(?:without|no|not receive|omit\w*)\s+(?:any\s+)?(?:lymphodeplet|conditioning)", re.I
 )
+
+
+def _not_given_span(sentence: str) -> tuple[int, int]:
+    """Where a sentence says there is no lymphodepletion, to the clause that turns it ("3+3
+    escalation without lymphodepletion, then with cyclophosphamide"); (0, 0) if nowhere."""
+    if (no := _NO_LYMPHODEPLETION.search(sentence)) is None:
+        return 0, 0
+    turn = _TURN.search(sentence, no.end())
+    return no.start(), turn.start() if turn is not None else len(sentence)
+
+
+_TURN = re.compile(r",?\s+(?:then|followed\s+by|but|after\s+which)\b|;", re.IGNORECASE)
+# A drug named as not given: "cyclophosphamide alone (no fludarabine)".
+_NOT_GIVEN = re.compile(
+    r"\b(?:no|(?<!with or )without|not|except)\s+(?:\w+\s+(?:or|nor)\s+)?$", re.IGNORECASE
+)
 # Both drugs in two letters: "FC lymphodepletion", "FluCy" ("(FC)" after flow cytometry is not).
 _LD_PAIR = re.compile(
     r"\b(?:FluCy|CyFlu)\b|\b(?:FC|F\s*/\s*C)\b(?=[\s-]*(?:lymphodeplet|conditioning|regimen"
@@ -390,7 +408,13 @@ def lymphodepletion_agents(view: DocView) -> list[str] | None:
                 listed and _LISTED_DRUG.search(sentence)
             ):
                 continue
-            agents = [match.group(1).lower() for match in _LD_AGENT.finditer(sentence)]
+            unsaid = _not_given_span(sentence)  # "No lymphodepletion (no fludarabine …)"
+            agents = [
+                match.group(1).lower()
+                for match in _LD_AGENT.finditer(sentence)
+                if not unsaid[0] <= match.start() < unsaid[1]
+                and not _NOT_GIVEN.search(sentence, max(0, match.start() - 32), match.start())
+            ]
             if _LD_PAIR.search(sentence):
                 agents += ["fludarabine", "cyclophosphamide"]
             agents += [_LD_CHINESE[m.group()] for m in _LD_CHINESE_NAME.finditer(sentence)]
@@ -643,6 +667,8 @@ _COUNTED = re.compile(r"^[^\W\d][^:]{0,30}:\s*\d+$")
 
 def lead_sponsor(view: DocView) -> str | None:
     labelled = view.value("lead_sponsor")
+    if labelled and _SAYS_WHO.search(labelled):  # "Who runs it?" / "It is run by X."
+        labelled = sponsor_in_sentence(labelled)
     if labelled and not _COUNTED.match(labelled):  # a card's next line: "Trials: 12"
         return _without_address(labelled)
     listed = view.items_in("sponsors")
@@ -662,9 +688,16 @@ def lead_sponsor(view: DocView) -> str | None:
     return None
 
 
+# A sentence about the sponsor, not its name: "It is run by X.", "X is running this trial."
+_SAYS_WHO = re.compile(r"\b(?:is|are|was|were|will)\s+\w+ing\b|\b(?:run|funded|sponsored)\s+by\b")
+_SENTENCE_WORDS = 8  # a sponsor's name is shorter; "Co., Ltd." ends in a full stop too
+
+
 def _names_an_organisation(text: str) -> bool:
     """Two words or more, or one name ("Sangath", "Novartis"): capitalised, no label."""
     words = text.split()
+    if len(words) >= _SENTENCE_WORDS and text.endswith("."):
+        return False  # "The trial is run by the Department of Neurology at …": a sentence
     if len(words) >= 2:
         return True
     return (

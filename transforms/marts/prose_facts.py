@@ -149,16 +149,31 @@ def prose_dates(view: DocView, *, day_first: bool = False) -> dict[str, ParsedDa
     return found
 
 
+def sponsor_in_sentence(sentence: str) -> str | None:
+    """Who a sentence says runs the trial: "It is run by X", "X is running this trial"."""
+    found = [m for m in (_SPONSORED_BY.search(sentence), _RUNS_IT.search(sentence)) if m]
+    if not found:
+        return None
+    match = min(found, key=lambda m: m.start())  # the first said: the runner, then the funder
+    name = _TRAILING_WORDS.sub("", match.group("name")).strip(" ,")
+    if name.endswith(".") and not name.endswith(_ABBREVIATED):
+        name = name[:-1]
+    return name.removeprefix("the ") or None
+
+
+# A finder's answer to "Who runs it?": "University College London is running this trial."
+_RUNS_IT = re.compile(
+    r"(?P<name>[A-Z][\w&'’.\-]*(?:\s+(?:[A-Z][\w&'’.\-]*|of|for|and|&|de)){0,8})\s+"
+    r"(?:is|are)\s+(?:running|leading|sponsoring)\b"
+)
+
+
 def prose_sponsor(view: DocView) -> str | None:
     """The name after "sponsored by", to its last capitalised word; else the company whose
     press release announces the trial ("Nova Allo Therapeutics, Inc. today announced")."""
     for sentence in _sentences(view, ("sponsored by", "run by", "funded by"), _SPONSORED_BY):
-        if (match := _SPONSORED_BY.search(sentence)) is None:
-            continue
-        name = _TRAILING_WORDS.sub("", match.group("name")).strip(" ,")
-        if name.endswith(".") and not name.endswith(_ABBREVIATED):
-            name = name[:-1]
-        return name.removeprefix("the ") or None
+        if (name := sponsor_in_sentence(sentence)) is not None:
+            return name
     for text, lowered in view.prose:
         if "sponsor," in lowered and (named := _NAMED_SPONSOR.search(text)) is not None:
             return (named.group("after") or named.group("before")).strip(" ,")

@@ -19,7 +19,11 @@ from transforms.values.dates import date_opening, parse_date
 from transforms.values.memo import text_cache
 from transforms.values.numbers import parse_enrollment
 
-_COUNT = re.compile(r"^\d[\d,]*\s+(?:participants?|patients?|subjects?|people|enrolled)\b", re.I)
+_COUNT = re.compile(
+    r"^(?:(?:estimated|actual|anticipated|target|planned)\s+)?"  # "Estimated 30 participants"
+    r"\d[\d,]*\s+(?:participants?|patients?|subjects?|people|enrolled)\b",
+    re.I,
+)
 # A count that announces the groups listed under it: "40 participants in 2 patient groups".
 GROUPS_LISTED = re.compile(r"^\d+\s+participants?\s+in\s+\d+\s+(?:patient\s+)?groups?$", re.I)
 _AGE = re.compile(r"^\d{1,3}(?:\.\d+)?\s*(?:years?|months?|weeks?)(?:\s+old)?$", re.I)
@@ -29,6 +33,7 @@ _AGE_RANGE = re.compile(
 )
 _NOT_APPLICABLE = re.compile(r"^(?:NA|N/A|not applicable)$", re.I)
 _DATE_SHAPE = re.compile(r"^[\w ,./()-]{4,40}$")
+_ROW_SEPARATOR = re.compile(r"\s[·•|]\s")  # a badge row's, read part by part
 _UPPER_TOKEN = re.compile(r"^[A-Z][A-Z0-9_]*$")
 # A masking code with whom it masks, as ClinicalTrials.gov prints it: "TRIPLE (PARTICIPANT,
 # INVESTIGATOR, OUTCOMES_ASSESSOR)", "Single (Outcomes Assessor)", "None (Open Label)".
@@ -193,7 +198,7 @@ def _badge_shape(text: str, section: str) -> tuple[str | None, bool, bool]:
         return "status", False, False
     if words <= 4 and "phase" in text.casefold() and enums.normalize_phases(text):
         return "phase", False, False
-    if _COUNT.match(text):
+    if _COUNT.match(text) and not _ROW_SEPARATOR.search(text):  # "30 participants · Phase 1"
         return "enrollment", False, False
     if _AGE.match(text) and section not in {"summary", "detailed_description"}:
         return "age", False, False

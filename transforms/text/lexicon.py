@@ -41,10 +41,17 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "what happens",
         "what will happen",
         "what happens in the study",
+        "what happens in this study",
+        "what happens in this trial",
+        "what happens in the trial",
         "what does the study involve",
         "what is involved",
         "how many people will take part",
         "how many people are needed",
+        "how long does it last",  # over the trial's duration, in prose: its dates
+        "how long does the trial last",
+        "how long does the study last",
+        "how long will it last",
     ),
     "status": (
         "status and phase",
@@ -357,6 +364,10 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "contacts/locations",
         "trial locations",
         "where is the study",
+        "where is it",  # a finder's plain headings
+        "where is it happening",
+        "where is the trial",
+        "where is this trial",
         "study centers",
         "study centres",
         "study center",
@@ -441,7 +452,14 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "health condition/problems studied",
     ),
     "therapeutic_areas": ("related therapeutic areas", "therapeutic areas", "keywords"),
-    "dates": ("time frame", "dates", "study dates", "key dates", "timeline", "study timeline"),
+    "dates": (
+        "time frame",
+        "dates",
+        "study dates",
+        "key dates",
+        "timeline",
+        "study timeline",
+    ),
     # ClinicalTrials.gov's tabular view groups its fields under these.
     "details": (
         "intervention/exposure",  # ANZCTR's group of intervention and design fields
@@ -488,6 +506,10 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "study results",
         "results",
         "results overview",
+        "outcome measure results",  # not "Trial results" / "Results summary": a finder's block
+        "reported results",  # over "No results posted yet", its outcome list below
+        "results information",
+        "results data",
         "posted results",
         "results posted",
         "outcome measure data",
@@ -557,6 +579,8 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "full title",
         "full title of the trial",
         "title of the trial",
+        "study name",  # a finder's; one word is the acronym ("Trial name: RESET-SLE")
+        "trial name",
         "注册题目",
         "研究题目",
         "试验题目",
@@ -658,6 +682,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "overall number of participants",
         "total number of participants",
         "participants needed",
+        "number of people taking part",
         "planned number of participants",
         "in the whole clinical trial",  # the EU register's F.4.2.2
         "number of subjects",
@@ -701,6 +726,8 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "date of trial start",
         "started",  # a finder's "Key dates": "Started: 5 August 2014" / "Ended: …"
         "study started",
+        "actual start date of recruitment",  # the EU register's results
+        "start date of recruitment",
     ),
     "primary_completion_date": (
         "primary completion date",
@@ -902,6 +929,14 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "sponsor name",
         "sponsor organisation",
         "sponsor organization",
+        "sponsor organisation name",  # the EU register's results
+        "sponsor organization name",
+        "who runs it",  # a finder's plain label, on the sponsor's line or over it
+        "who is running it",
+        "who runs the trial",
+        "who runs the study",
+        "who is running the trial",
+        "who is running the study",
         "申办者",
         "申办单位",
         "试验主办单位",
@@ -1233,6 +1268,7 @@ LABEL_GLUED = re.compile(rf"^(?P<label>{_LABEL_ALTERNATION})(?P<value>\d.*)$", r
 
 _BOILERPLATE_PATTERNS = (
     r"loading\.*",
+    r"showing \d+(?:\s*[-–]\s*\d+)? of \d+(?: (?:results?|trials?|studies))?",  # a search's count
     r"(?:=|_|~|-|\*\s?){3,}",  # a rule, or a setext heading's underline
     r"\+(?:[-=:]{2,}\+)+",  # a grid table's border: "+------+------+" (pandoc, MySQL)
     # a text browser's buttons: "[Share] [Print] [Back to results]"

@@ -107,6 +107,11 @@ _MAX_TRANSLATED_LABEL = 30
 _FIELD_LINE = re.compile(r"^[A-Z][\w /()'-]{1,40}[:：]\s*\S")
 # A remark between a label and its value ("Date of first participant enrolment" /
 # "Anticipated" / "01/03/2024", "Sample size" / "Target" / "15"): it qualifies the value.
+# ClinicalTrials.gov's tabular view dates each value before it: "(submitted: May 3, 2023)⇥24".
+_DATED_VALUE = re.compile(
+    r"^\((?P<remark>(?:submitted|posted|updated)\s*:[^()]*)\)\s*(?:\|\s*)?(?P<value>\S.*)$",
+    re.IGNORECASE,
+)
 _REMARK_LINE = re.compile(r"^(?:anticipated|actual|estimated|expected|planned|target)$", re.I)
 # A label the lexicon lacks, with nothing after its colon: under a label it is that label
 # again in another language ("研究疾病：" / "Target disease：" / the value), never its value.
@@ -679,6 +684,13 @@ def _consume_free(state: _State, line: Line) -> None:
     ):
         return
     pending = state.pending
+    if (
+        pending is not None
+        and pending.label is not None
+        and (dated := _DATED_VALUE.match(value)) is not None
+    ):  # "Actual Enrollment  ICMJE" / "(submitted: January 15, 2025)⇥8": the label's date
+        pending = state.pending = pending._replace(label=f"{pending.label} ({dated['remark']})")
+        value = dated["value"]
     if pending is not None and pending.label is not None and _REMARK_LINE.match(value):
         state.pending = pending._replace(label=f"{pending.label} ({value})")
         return
@@ -928,12 +940,18 @@ def _add_badge_row(state: _State, line: Line) -> bool:
         return False
     reader = BadgeReader(list(state.badges.seen))
     found = [reader.read(text, state.section.key) for _, text in parts]
+    # a labelled part among them: "Ages 18–65 · Sexes: All · Healthy volunteers: No"
+    labelled = [
+        _labelled_badge(text) if key is None else None
+        for key, (_, text) in zip(found, parts, strict=True)
+    ]
     # "NCT… | Phase 3 | Recruiting | n=1210 | Sponsor": a digest's sample size, in a row only
     # (a line "n=3" under a cohort is the cohort's)
     found = [
         "enrollment" if key is None and _SAMPLE_SIZE.match(text) else key
         for key, (_, text) in zip(found, parts, strict=True)
     ]
+    found = [key or (said[0] if said else None) for key, said in zip(found, labelled, strict=True)]
     badges = len(found) - found.count(None)
     # Every part a badge, or two and more beside names ("NCT… | Recruiting | Phase 1/2 |
     # Lupus Nephritis"), which stay as lines of their own.
@@ -941,13 +959,29 @@ def _add_badge_row(state: _State, line: Line) -> bool:
     if others and (badges < 2 or not all(_is_name(t) for t in others)):
         return False
     state.badges = reader
-    for key, (lo, text) in zip(found, parts, strict=True):
+    for key, (lo, text), said in zip(found, parts, labelled, strict=True):
         start = line.start + lo
         if key is None:
             state.section.lines.append(Line(start, start + len(text), text, line.indent, "free"))
             continue
+        if said is not None:
+            _, label, at = said
+            _add_field(state, key, label, text[at:], "label", start + at, start + len(text))
+            continue
         _add_field(state, key, None, text, "badge", start, start + len(text))
     return True
+
+
+def _labelled_badge(text: str) -> tuple[str, str, int] | None:
+    """(field, label, where the value starts) of a badge row's "Label: value" part whose
+    value the field reads ("Sexes: All", "Healthy volunteers: No"), else None."""
+    found = match_label_colon(text)
+    if found is None or not found.value:
+        return None
+    key = FIELD_BY_TERM.get(normalize_label(found.label))
+    if key is None or key not in TYPED_FIELDS or not accepts(key, found.value):
+        return None
+    return key, found.label, len(text) - len(found.value)
 
 
 def _is_ticked_phase(label: str | None) -> bool:
@@ -1252,7 +1286,9 @@ def _is_block_label(state: _State, line: Line) -> bool:
             return line.value is not None or normalize_label(line.label or "").endswith(
                 "description"
             )
-        return line.value is not None and state.section.key in WITHIN_RESULTS
+        # "Description: …" in a block; "Description⇥" with no value, over the block's next part
+        bare = normalize_label(line.label or "") == "description" and _part_follows(state, line.end)
+        return (line.value is not None or bare) and state.section.key in WITHIN_RESULTS
     if line.key != "interventions" or state.section.key != "arms":
         return False
     if "/" in line.text:  # "Intervention/Treatment": a column's name
@@ -1401,9 +1437,26 @@ def _add_field(
         and state.section.key not in FOREIGN_SECTIONS  # a posted result's time frame
     ):
         _infer_outcome_section(state)
+    if key == "title" and state.section.key in OUTCOME_SECTIONS and _part_follows(state, end):
+        key = "measure_title"  # a result's "Title:⇥Number of Participants With …": a measure's
+    elif (
+        key == "title" and value and " " not in value.strip() and _NAMES_A_TRIAL.match(label or "")
+    ):
+        key = "acronym"  # "Trial name: RESET-SLE"
     state.fields.append(Field(key, label, value, origin, state.section.key, start, end))
     state.run = []
     state.last_free = None
+
+
+_NAMES_A_TRIAL = re.compile(r"\s*(?:study|trial)\s+name\b", re.IGNORECASE)
+_MEASURE_PART = re.compile(r"[ \t]*(?:time\s*frame|description)\b", re.IGNORECASE)
+
+
+def _part_follows(state: _State, end: int) -> bool:
+    """Whether the line after ``end`` is a measure's part ("Time Frame:", "Description:"):
+    the "Title:" above it names the measure, not the trial."""
+    after = state.text.find("\n", end) + 1
+    return after > 0 and _MEASURE_PART.match(state.text, after) is not None
 
 
 def _infer_outcome_section(state: _State) -> None:

@@ -484,7 +484,12 @@ def normalize_endpoint_type(text: str | None) -> str | None:
 
 
 def parse_bool(text: str | None) -> bool | None:
-    """Yes/No-like values, including Python/SQL spellings and "No healthy volunteers"."""
+    """Yes/No-like values, including Python/SQL spellings and "No healthy volunteers".
+
+    A value that keeps its label says it after the colon: "Accepts healthy volunteers: No".
+    """
+    if text and ":" in text and (said := parse_bool(text.rsplit(":", 1)[1])) is not None:
+        return said
     key = _key(text)
     if key in _TRUE:
         return True

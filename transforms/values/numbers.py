@@ -18,7 +18,10 @@ _PLACEHOLDER = re.compile(
     re.IGNORECASE,
 )
 _TYPE = re.compile(
-    r"\b(?:(?P<est>estimated|anticipated|expected|planned)|(?P<act>actual|final))\b", re.IGNORECASE
+    r"\b(?:(?P<est>estimated|anticipated|expected|planned"
+    r"|will\s+(?:take\s+part|participate|be\s+(?:enrolled|recruited|included)|enrol+))"
+    r"|(?P<act>actual|final))\b",
+    re.IGNORECASE,
 )
 _TARGET = re.compile(r"\btarget\b", re.IGNORECASE)  # a planned size, when beside an actual one
 _PEOPLE = (

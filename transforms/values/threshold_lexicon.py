@@ -65,7 +65,8 @@ _LEXICON: list[tuple[str, tuple[str, ...]]] = [
     ),
     (
         r"(?:blood\s+|peripheral\s+|arterial\s+|baseline\s+)?oxygen\s+saturation"
-        r"|(?-i:SpO2|SPO2|SpO₂|SaO2)|O2\s+saturation|pulse\s+oximetry|血氧饱和度",
+        r"|(?-i:SpO2|SPO2|SpO₂|SaO2)|O2\s+saturation|pulse\s+oximetry|血氧饱和度"
+        r"|(?:blood\s+)?oxygen\s+levels?",  # a finder's plain words
         ("spo2",),
     ),
     (

@@ -106,13 +106,19 @@ _FILLER_WORDS = frozenset(
         "ps titer titre assessment activity organ system function ratio percentage "
         "period time measured by echocardiography expected "
         "antibody antibodies positive positivity calculated estimated using with via per on "
-        "formula equation pulse oximetry room air"
+        "formula equation pulse oximetry room air still"
     ).split()
 )
 _MAX_FILLER = 16  # tokens between a concept and its comparison
 _SPACE = re.compile(r"\s*")
 _WORD = re.compile(r"\s*([A-Za-z]+)")
 _FORMULA = re.compile(r"\s*(?:CKD[\s-]*EPI|MDRD|Cockcroft[\s-]*Gault|Schwartz)\b", re.IGNORECASE)
+# A bracket holding the value and its comparison in words, not a remark ("(2021 CKD-EPI)").
+_VALUE_IN_BRACKETS = re.compile(
+    r"\s*\d[\d.,:]*\s*(?:%|[A-Za-zµ/^\d.]+)?\s*"
+    r"or\s+(?:higher|more|above|greater|over|less|lower|below|under)\s*$",
+    re.IGNORECASE,
+)
 _PAREN = re.compile(r"\s*\(([^()]{0,60})\)")
 # Chinese filler after a concept: "SLEDAI-2K评分≥8分" (score), "…水平" (level), "…值" (value).
 _CJK_FILLER = re.compile(r"\s*(?:评分|分数|总分|水平|数值|绝对值|计数|值)")
@@ -345,7 +351,11 @@ def _filler_step(text: str, pos: int) -> tuple[int, bool] | None:
     if (match := _CONNECTOR.match(text, pos)) is not None:
         return match.end(), True
     paren = _PAREN.match(text, pos)
-    if paren is not None and not _OPERATOR_GLYPHS.search(paren.group(1)):
+    if (
+        paren is not None
+        and not _OPERATOR_GLYPHS.search(paren.group(1))
+        and not _VALUE_IN_BRACKETS.match(paren.group(1))  # "ANA test (1:80 or higher)"
+    ):
         return paren.end(), False
     if (match := _PUNCT.match(text, pos)) is not None:
         return match.end(), False
@@ -503,7 +513,12 @@ _PEOPLE_AGE_RANGE = re.compile(
     # "Disease duration ≥ 2 years at screening")
     rf"|^\s*(?:{_PEOPLE}\s+(?:aged\s+)?)?(?P<op>{tu.OPERATOR.pattern})(?P<n>\d{{1,3}})\s*"
     rf"(?:years?|yrs?)\s+{_AT_CONSENT}"
-    r"|\b(?P<side>over|above|under|below)\s+the\s+age\s+of\s+(?P<age>\d{1,3})\b",
+    r"|\b(?P<side>over|above|under|below)\s+the\s+age\s+of\s+(?P<age>\d{1,3})\b"
+    # a finder speaking to the reader, the whole item an age: "You're 18 to 65", "You are
+    # between 18 and 70 years old", "You're 16 or older"
+    r"|^\s*you(?:'re|\s+are)\s+(?:aged\s+)?(?:between\s+)?(?P<you>\d{1,3})\s*"
+    r"(?:(?:-|–|to|and)\s*(?P<you_high>\d{1,3})|(?:or|and)\s+(?:older|over|above))"
+    r"(?:\s*(?:years?|yrs?)(?:\s+old|\s+of\s+age)?)?\s*[.;]?\s*$",
     re.IGNORECASE,
 )
 
@@ -516,14 +531,23 @@ _RULE_FOR_THEM = re.compile(
 
 def _people_age_ranges(text: str, clean: str, taken: list[Threshold]) -> list[Threshold]:
     """Ages in the forms of ``_PEOPLE_AGE_RANGE``, where no other reader took one."""
-    if "year" not in clean and "yr" not in clean and " age " not in clean:
+    if (
+        "year" not in clean
+        and "yr" not in clean
+        and " age " not in clean
+        and clean.lstrip()[:3].casefold() != "you"
+    ):
         return []
     out = []
     for match in _PEOPLE_AGE_RANGE.finditer(clean):
         start, end = match.span()
         if _taken_or_scoped(clean, taken, start, end) or _RULE_FOR_THEM.match(clean, end):
             continue  # "Women under the age of 50 must use contraception": whom a rule is for
-        if match["low"] is not None:
+        if match["you"] is not None:
+            pairs = [(">=", match["you"])] + (
+                [("<=", match["you_high"])] if match["you_high"] else []
+            )
+        elif match["low"] is not None:
             pairs = [(">=", match["low"]), ("<=", match["high"])]
         elif match["n"] is not None:
             code = tu.operator_at(clean, match.start("op"))
