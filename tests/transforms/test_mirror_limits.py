@@ -706,3 +706,16 @@ def test_no_lymphodepletion_then_a_drug_is_that_drug() -> None:
         "with reduced-intensity cyclophosphamide (300 mg/m2 × 3 days) before CAR-T infusion.\n"
     )
     assert trial["lymphodepletion_agents"] == ["cyclophosphamide"]
+
+
+def test_a_posted_results_population_and_numbers_are_no_measures() -> None:
+    page = (
+        "Anti-CD19 CAR-T in SLE\nClinicalTrials.gov Identifier: NCT05441203\nOutcome Measures\n"
+        "1. Primary Outcome\nTitle:\tNumber of Participants With Dose-limiting Toxicities\n"
+        "Time Frame:\t28 days after infusion\nAnalysis Population Description\n"
+        "All infused participants\nArm/Group Title\tCAR-T\n"
+        "Overall Number of Participants Analyzed\t12\n \t0   0.0%\n2. Secondary Outcome\n"
+        "Title:\tChange From Baseline in SLEDAI-2K\nTime Frame:\tMonth 6\n"
+    )
+    rows = page_marts(page)["endpoints"].select("endpoint_type", "time_frame_days").rows()
+    assert rows == [("PRIMARY", 28), ("SECONDARY", 180)]

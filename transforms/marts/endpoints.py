@@ -34,11 +34,12 @@ _TYPE_BY_SECTION = {
     "secondary_outcomes": "SECONDARY",
     "other_outcomes": "OTHER",
 }
+_LETTER = re.compile(r"[^\W\d_]")
 # The rows of a posted result's data under its measure ("Overall Number of Participants
 # Analyzed | 12").
 _RESULT_ROW = re.compile(
     r"^(?:arm\s*/\s*group\s+(?:title|description)|overall\s+number\s+of\s+(?:participants|units)"
-    r"\s+analy[sz]ed|measure\s+type|unit\s+of\s+measure|population\s+description"
+    r"\s+analy[sz]ed|measure\s+type|unit\s+of\s+measure|(?:analysis\s+)?population\s+description"
     r"|statistical\s+analysis(?:\s+\d+)?|number\s+analy[sz]ed)\s*(?:[|:\t]|$)"
     r"|(?:mean|median|geometric\s+mean|least\s+squares\s+mean)\s*\((?:sd|se|standard|range"
     r"|full\s+range|95%|iqr|inter)",
@@ -423,6 +424,7 @@ class _BlockReader:
         # on over paragraphs (a table copied from a browser), until a row ends it (_Broken).
         self.broken: _Broken | None = None
         self.listing: set[int] = set()  # ordinals of sections headed "… Outcome(s)"
+        self.result_value = False  # a posted result's label alone on its line: the next is its
 
     def close(self) -> None:
         current, before = self.current, self.blocks[self.first_block :]
@@ -572,9 +574,13 @@ class _BlockReader:
         if _RESULTS_LINE.match(text):
             self.close()
             return
-        if _RESULT_ROW.match(text):  # "Overall Number of Participants Analyzed | 12": a posted
+        if self.result_value:  # "Analysis Population Description" / "All infused participants"
+            self.result_value = False
+            return
+        if (data := _RESULT_ROW.match(text)) is not None:  # "Overall Number of Participants
             if (measured := self.current or (self.blocks[-1] if self.blocks else None)) is not None:
-                measured.result = True  # result's data: the measure above it is that result's
+                measured.result = True  # Analyzed | 12": a posted result's data, its measure's
+            self.result_value = not text[data.end() :].strip(" |:\t")  # its value comes next
             return
         if self.frame_list is not None:
             marker = str(row["marker"] or "")
@@ -707,6 +713,8 @@ class _BlockReader:
         if current is not None and not numbered and current.wrapped_frame(text):
             current.end = max(current.end, int(row["span_end"]))  # type: ignore[arg-type]
             return
+        if not _LETTER.search(text) and not _is_bare_frame(text):
+            return  # "0   0.0%": a posted result's number, no measure
         if inline and current is not None and not numbered and current.takes_frame_line(text):
             current.end = max(current.end, int(row["span_end"]))  # type: ignore[arg-type]
             return

@@ -18,7 +18,7 @@ import pycountry
 from transforms.marts.context import DocView, Row, iter_sentences
 from transforms.marts.prose_facts import prose_countries, sponsor_in_sentence
 from transforms.text.badges import is_placeholder
-from transforms.text.items import join_wrapped
+from transforms.text.items import join_wrapped, wrap_width, wraps_at
 from transforms.text.lexicon import FIELD_BY_TERM, SECTION_BY_TERM, is_boilerplate, normalize_label
 from transforms.text.scripts import english_half
 
@@ -595,12 +595,13 @@ def inferred_title(view: DocView) -> str | None:
     preamble = [r for r in view.items if r["section"] == "preamble"][: _TITLE_SEARCH_LINES + 4]
     masthead = None  # "Biotech Daily — Cell Therapy": a site's name and section, if nothing else
     lines = [str(row["text"]).strip() for row in preamble]
+    width = wrap_width(view.text)  # a page hard-wrapped at a width: a line cut where it ends
     for i, text in enumerate(lines[:_TITLE_SEARCH_LINES]):
         j = i + 1
         while (
             j < len(lines)
             and _next_line(view.text, preamble[j - 1], preamble[j])
-            and _wraps_into(lines[j - 1], lines[j], text, j > i + 1)
+            and _wraps_into(lines[j - 1], lines[j], text, j > i + 1, width)
         ):
             # "… in Patients With" / "Relapsed/Refractory Autoimmune Diseases": one title,
             # hard-wrapped (or one sentence, which the full stop then shows)
@@ -632,9 +633,19 @@ _GOES_ON = re.compile(
 _WRAP_WIDTH = 50  # a line this long may have been wrapped
 
 
-def _wraps_into(line: str, nxt: str, joined: str, wrapping: bool) -> bool:
+# A line under a title that is one of its own: an acronym, a byline, a site, a badge row.
+_OWN_LINE = re.compile(
+    r"^(?:(?-i:[A-Z0-9][A-Z0-9-]*)$|.*\s[|·•]\s"
+    r"|(?:University|Hospital|Department|Institute|Sponsored|Published|Posted|Updated|Last"
+    r"|Phase\s+\d|NCT\d)\b)",
+    re.IGNORECASE,
+)
+
+
+def _wraps_into(line: str, nxt: str, joined: str, wrapping: bool, width: int | None) -> bool:
     """Whether ``nxt`` goes on with ``line``, a long line the page's width cut (``joined``:
-    the lines read so far, ``line`` the last of them; ``wrapping``: more than one)."""
+    the lines read so far, ``line`` the last of them; ``wrapping``: more than one; ``width``:
+    the page's wrap width, if it has one: ``nxt``'s first word would not have fitted)."""
     return (
         len(line) >= _WRAP_WIDTH
         and line[-1:] not in ".:;!?"
@@ -642,6 +653,7 @@ def _wraps_into(line: str, nxt: str, joined: str, wrapping: bool) -> bool:
         and not is_boilerplate(nxt)
         and (
             nxt[:1].islower()
+            or (width is not None and wraps_at(line, nxt, width) and not _OWN_LINE.match(nxt))
             or _GOES_ON.search(line) is not None
             or joined.count("(") > joined.count(")")
             # a wrapped paragraph's sentence ends there (not a title's explainer under it)
@@ -656,7 +668,12 @@ _FULL_LINE = 60
 def _next_line(text: str, row: Row, nxt: Row) -> bool:
     """Whether ``nxt`` starts on the line right after ``row`` (no blank line between)."""
     end = int(row["norm_start"]) + len(str(row["text"]))  # type: ignore[arg-type]
-    return text.count("\n", end, int(nxt["norm_start"])) == 1  # type: ignore[arg-type]
+    start = int(nxt["norm_start"])  # type: ignore[arg-type]
+    # and at that line's start: "Phase 1 | Interventional" is a row of badges, not a wrap
+    return (
+        text.count("\n", end, start) == 1
+        and not text[text.rfind("\n", 0, start) + 1 : start].strip()
+    )
 
 
 _LABEL_START = re.compile(r"^[^:：]{1,40}[:：]|^NCT\d", re.IGNORECASE)

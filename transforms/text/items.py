@@ -10,6 +10,7 @@ Items keep their offsets into the normalised text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -123,6 +124,8 @@ def split_items(
     continues the item above (a hard wrap). In ``prose`` (a summary, a description
     of the interventions), a paragraph hard-wrapped at a page's width is one item.
     """
+    if criteria and text and numbered_inline(lines) and (width := wrap_width(text)) is not None:
+        lines = _unwrapped(lines, text, width)  # then cut: "…; 2. Diagnosed" / "with SLE …; 3. …"
     # A criteria list squashed onto one line may also be bulleted inline ("- A - B").
     squashed = criteria and len(lines) == 1
     pieces = [p for line in lines for p in _pieces(line, inline=criteria, squashed=squashed)]
@@ -137,6 +140,73 @@ def split_items(
             if p.text
         ]
     return _group(_join_wraps(pieces, _blank_separated(pieces, text)))
+
+
+def _unwrapped(lines: list[Line], text: str, width: int) -> list[Line]:
+    """The lines a page's width broke, joined back into the lines they were: a line that
+    ends near the width, whose next line's first word would not have fitted on it, and
+    that ends no sentence (unless on an inline item's number: "…; SpO2≥92%; 5." / "Met …").
+    The joined line is the text between, its line breaks read as spaces (offsets stay)."""
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.text == text[prev.start : prev.end].replace("\n", " ")
+            and line.text == text[line.start : line.end]
+            and not _MARKER.match(line.text)
+            and not prev.text.endswith("-")  # "classifi-" / "cation": joined whole, below
+            and wraps_at(text[text.rfind("\n", 0, prev.end) + 1 : prev.end], line.text, width)
+        ):
+            joined = text[prev.start : line.end].replace("\n", " ")
+            out[-1] = prev._replace(end=line.end, text=joined)
+            continue
+        out.append(line)
+    return out
+
+
+def numbered_inline(lines: list[Line]) -> bool:
+    """Whether a list numbers its items inline ("1. A; 2. B"): a hard wrap then breaks
+    items anywhere, and only the numbers tell them apart (elsewhere a line that fills the
+    width may be a whole item: "… basal cell carcinoma;" / "Active hepatitis B or C;")."""
+    return any(_NEXT_INLINE_NUMBER.search(line.text) for line in lines)
+
+
+_NEXT_INLINE_NUMBER = re.compile(r"[;:.]\s*\d{1,2}[.)](?:\s+[A-Z(]|\s*$)")
+
+
+def wraps_at(line: str, nxt: str, width: int) -> bool:
+    """Whether a page wrapped at ``width`` broke ``line`` before ``nxt``: it ends near the
+    width, ``nxt``'s first word would not have fitted, and no sentence ends there."""
+    word = nxt.split(maxsplit=1)[0] if nxt.strip() else ""
+    return (
+        len(line) >= width // 2  # the next word may be long: "treatments(cyclophosphamide,"
+        and len(line) + 1 + len(word) > width
+        and (not line.endswith((".", "?", "!")) or _ITEM_NUMBER_AT_END.search(line) is not None)
+    )
+
+
+_ITEM_NUMBER_AT_END = re.compile(r"[;:]\s*\d{1,2}[.)]$")
+
+
+_MIN_WRAP_WIDTH, _MAX_WRAP_WIDTH = 40, 120
+_NEAR_WIDTH = 12  # characters: lines this close to the longest fill it
+_UNWRAPPED_LINES = 2
+
+
+@lru_cache(maxsize=4)
+def wrap_width(text: str) -> int | None:
+    """The width a page was hard-wrapped at ("Hard wraps at about 80 characters"), or None:
+    no line is longer, and many lines come within a word of it."""
+    lengths = [n for line in text.split("\n") if (n := len(line.rstrip()))]
+    fitting = [n for n in lengths if n <= _MAX_WRAP_WIDTH]
+    if len(lengths) - len(fitting) > _UNWRAPPED_LINES:
+        return None  # a record dumped on one line may stay long; more long lines: no wrap
+    longest = max(fitting, default=0)
+    if longest < _MIN_WRAP_WIDTH:
+        return None
+    near = sum(1 for n in fitting if n >= longest - _NEAR_WIDTH)
+    return longest if near >= max(5, len(lengths) // 8) else None
 
 
 def _item(

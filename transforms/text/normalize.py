@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from transforms.text.lexicon import FIELD_BY_TERM, SECTION_BY_TERM, normalize_label
 from transforms.text.offsets import OffsetMap
+from transforms.text.records import parse_record
 
 # One-for-one character replacements: offsets do not move.
 _TRANSLATE = str.maketrans(
@@ -403,7 +404,8 @@ def normalize_text(raw: str) -> Normalized:
     for start, end in records:  # verbatim: a record's quotes and escapes are its syntax
         at = bisect.bisect_right(raw_points, start) - 1  # no edit falls inside a record
         shift = norm_points[at] - raw_points[at]
-        text = text[: start + shift] + raw[start:end] + text[end + shift :]
+        # verbatim, but on one line (a wrapped record's breaks are spaces: offsets stay)
+        text = text[: start + shift] + _ONE_LINE.sub(" ", raw[start:end]) + text[end + shift :]
     offsets = _compact(norm_points, raw_points, len(raw))
     return Normalized(text, offsets, headings | _setext_headings(text))
 
@@ -417,10 +419,62 @@ def _record_spans(raw: str) -> list[tuple[int, int]]:
     if "{" not in raw and "[" not in raw:
         return []
     spans = [m.span("record") for m in _RECORD_LINE.finditer(raw)]
+    spans = sorted([*spans, *_wrapped_record_spans(raw, spans)])
     if spans and "<" in raw:  # a script's JSON-LD is no text of the page (see ``_HIDDEN_TAGS``)
         hidden = [m.span() for m in _HIDDEN_ELEMENT.finditer(raw)]
         spans = [span for span in spans if not any(a <= span[0] < b for a, b in hidden)]
     return spans
+
+
+# Where a record starts a line: "{'studyType': …" / "[{" / '{"nctId"'.
+_RECORD_OPENS = re.compile(r"(?m)^[ \t]*(?=[{\[][ \t]*[\"'{\[])")
+_MAX_WRAPPED_RECORD = 20_000  # characters
+
+
+def _wrapped_record_spans(raw: str, whole: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Records a hard wrap broke over lines ("{'studyType': …, 'designInfo':" / "{'allocation':
+    …}}"): from the bracket that opens one to the bracket that closes it, when what is
+    between parses. Their line breaks are read as spaces (see ``normalize_text``)."""
+    spans: list[tuple[int, int]] = []
+    for opens in _RECORD_OPENS.finditer(raw):
+        start = opens.end()
+        if _inside(whole, start) or (spans and start < spans[-1][1]):
+            continue
+        end = _closing_bracket(raw, start)
+        if end is None or "\n" not in raw[start:end]:
+            continue
+        if parse_record(_ONE_LINE.sub(" ", raw[start:end])) is not None:
+            spans.append((start, end))
+    return spans
+
+
+_ONE_LINE = re.compile(r"[\r\n]")
+
+
+def _closing_bracket(raw: str, start: int) -> int | None:
+    """Where the bracket at ``start`` closes, quotes respected; None at a blank line or when
+    it stays open past ``_MAX_WRAPPED_RECORD``."""
+    depth, quote, escaped = 0, "", False
+    for i in range(start, min(len(raw), start + _MAX_WRAPPED_RECORD)):
+        char = raw[i]
+        if quote:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in "{[":
+            depth += 1
+        elif char in "}]":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        elif char == "\n" and raw.startswith("\n", i + 1):
+            return None  # a paragraph ends: no record runs on
+    return None
 
 
 def _inside(spans: list[tuple[int, int]], at: int) -> bool:

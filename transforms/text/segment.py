@@ -29,7 +29,14 @@ from transforms.text.criteria_columns import CriteriaColumns, criteria_columns
 from transforms.text.dated_parts import dated_parts
 from transforms.text.field_tables import JOINED_COLUMNS, table_header
 from transforms.text.glued_chain import glued_pieces
-from transforms.text.items import FINISHED, join_wrapped, names_a_cohort
+from transforms.text.items import (
+    FINISHED,
+    join_wrapped,
+    names_a_cohort,
+    numbered_inline,
+    wrap_width,
+    wraps_at,
+)
 from transforms.text.label_match import match_label_colon
 from transforms.text.lexicon import (
     CRITERIA_SECTIONS,
@@ -438,6 +445,13 @@ def _consume(state: _State, line: Line) -> None:
         state.table = None
     elif state.section.key not in _TABLE_READERS and _read_field_table(state, line):
         return
+    if (
+        line.kind in ("heading", "label", "field")
+        and state.section.key in CRITERIA_SECTIONS
+        and not line.text[:1].isupper()  # "Primary Outcome Measures:" after a long item
+        and _wrapped_onto(state, line)
+    ):
+        line = _as_free(line)  # "… 2. Central nervous system (CNS)" / "disease: CNS …"
     if line.kind in ("heading", "label"):
         line = _read_where_it_stands(state, line)
     if state.section.key == "arms" and ":" in line.text and (keyed := _arm_key(line)) is not None:
@@ -1020,6 +1034,7 @@ def _ends_a_list(state: _State, line: Line) -> bool:
         or not section.lines
         or len(line.text.split()) > _MAX_QUESTION_WORDS
         or has_list_marker(line.text)
+        or _wrapped_onto(state, line)  # "…; 2." / "Central nervous system (CNS) disease: …"
     ):
         return False
     if line.text.endswith("?") and (section.heading or "").endswith("?"):
@@ -1187,6 +1202,18 @@ def _open_section(state: _State, line: Line) -> None:
         _consume(state, rest if rest.kind != "heading" else _as_free(rest))
         if line.key in FOREIGN_SECTIONS and state.section.key == line.key:
             _reopen(state, interrupted, line.end)
+
+
+def _wrapped_onto(state: _State, line: Line) -> bool:
+    """Whether ``line`` starts where a page hard-wrapped at a width broke a list numbered
+    inline (see ``wraps_at``): its first words are the middle of an item, not a label."""
+    if (width := wrap_width(state.text)) is None or not numbered_inline(state.section.lines):
+        return False
+    starts = state.text.rfind("\n", 0, line.start) + 1  # before its indent
+    if starts == 0:
+        return False
+    above = state.text[state.text.rfind("\n", 0, starts - 1) + 1 : starts - 1]
+    return wraps_at(above.rstrip(), line.text, width)
 
 
 def _read_where_it_stands(state: _State, line: Line) -> Line:
