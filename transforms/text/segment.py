@@ -212,6 +212,9 @@ class _State:
     last_row: Line | None = None  # the last table row read as a criterion
     columns: CriteriaColumns | None = None  # inclusion and exclusion side by side
     inline_list: int | None = None  # a conditions section opened with its value on the line
+    # (section, lines read, numbered inline): whether the open list numbers its items inline,
+    # read on from the last line looked at (a long list is not read again line after line)
+    inline_numbers: tuple[int, int, bool] = (-1, 0, False)
 
     @property
     def section(self) -> Section:
@@ -1207,13 +1210,24 @@ def _open_section(state: _State, line: Line) -> None:
 def _wrapped_onto(state: _State, line: Line) -> bool:
     """Whether ``line`` starts where a page hard-wrapped at a width broke a list numbered
     inline (see ``wraps_at``): its first words are the middle of an item, not a label."""
-    if (width := wrap_width(state.text)) is None or not numbered_inline(state.section.lines):
+    if (width := wrap_width(state.text)) is None:
         return False
     starts = state.text.rfind("\n", 0, line.start) + 1  # before its indent
     if starts == 0:
         return False
     above = state.text[state.text.rfind("\n", 0, starts - 1) + 1 : starts - 1]
-    return wraps_at(above.rstrip(), line.text, width)
+    return wraps_at(above.rstrip(), line.text, width) and _numbered_inline_so_far(state)
+
+
+def _numbered_inline_so_far(state: _State) -> bool:
+    """``numbered_inline`` of the open section's lines, read on from where it last stopped."""
+    section, read, found = state.inline_numbers
+    if section != len(state.sections):
+        read, found = 0, False
+    lines = state.section.lines
+    found = found or numbered_inline(lines[read:])
+    state.inline_numbers = (len(state.sections), len(lines), found)
+    return found
 
 
 def _read_where_it_stands(state: _State, line: Line) -> Line:
