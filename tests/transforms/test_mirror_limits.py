@@ -719,3 +719,21 @@ def test_a_posted_results_population_and_numbers_are_no_measures() -> None:
     )
     rows = page_marts(page)["endpoints"].select("endpoint_type", "time_frame_days").rows()
     assert rows == [("PRIMARY", 28), ("SECONDARY", 180)]
+
+
+def test_a_maximum_age_below_the_minimum_is_no_maximum() -> None:
+    trial = page_trial(
+        "Trial finder\nTitle: Anti-CD19 CAR T Cells in Lupus Nephritis\n"
+        "Ages Eligible for Study: 18 Years to 6"
+    )
+    assert (trial["min_age_years"], trial["max_age_years"]) == (18.0, None)
+
+
+def test_an_end_date_before_the_start_is_no_end_date() -> None:
+    trial = page_trial(
+        "Trial finder\nTitle: Anti-CD19 CAR T Cells in Lupus Nephritis\n"
+        "Study Start: 2024-11-05\nCompletion: 2026-12-30\nPrimary Completion: 2024-1"
+    )
+    assert trial["start_date"].isoformat() == "2024-11-05"  # type: ignore[union-attr]
+    assert trial["completion_date"].isoformat() == "2026-12-30"  # type: ignore[union-attr]
+    assert trial["primary_completion_date"] is None

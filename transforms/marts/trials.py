@@ -371,6 +371,11 @@ def _dates(view: DocView, ids: list[str]) -> Row:
         )
         row[name] = parsed.value if parsed else None
         row[f"{name}_precision"] = parsed.precision if parsed else None
+    for end in ("primary_completion_date", "completion_date"):
+        if row["start_date"] and row[end] and row[end] < row["start_date"]:  # type: ignore[operator]
+            # an end before the start: a page cut off inside it ("2024-1"), or misread; the
+            # marts' checks refuse the pair, and one page would hold back every trial's
+            row[end] = row[f"{end}_precision"] = None
     return row
 
 
@@ -383,6 +388,8 @@ def _ages(view: DocView, limits: tuple[float | None, float | None]) -> Row:
         low, high = limits
     if low is None and high is None:
         low, high = _prose_ages(view)
+    if low is not None and high is not None and high < low:
+        high = None  # "18 Years to 6": a page cut off inside its maximum, which no trial states
     return {"min_age_years": low, "max_age_years": high}
 
 
