@@ -348,12 +348,9 @@ def endpoint_rows(view: DocView, tid: str) -> list[Row]:
         if is_placeholder(measure) or _NONE_STATED.match(measure):
             continue  # "Secondary Outcome Measures: Not Provided"
         description = [*description, *lines[block.measure is None :], *block.description]
-        stated = _TRAILING_TYPE.search(measure)  # "Complete renal response at Week 52 (main goal)"
-        if stated is not None:
-            measure = measure[: stated.start()].rstrip()
         kind = block.endpoint_type or _TYPE_BY_SECTION.get(block.section)
-        if stated is not None:
-            kind = _type_of_label(stated["type"])
+        if (stated := _TRAILING_TYPE.search(measure)) is not None:  # "… at Week 52 (main goal)"
+            measure, kind = measure[: stated.start()].rstrip(), _type_of_label(stated["type"])
         tail = _TRAILING_FRAME.search(measure) if frame is None else None
         if tail is not None and is_time_frame(tail.group("frame")):  # "QMG score (Week 24)"
             measure, frame = measure[: tail.start()].rstrip(), tail.group("frame")
@@ -699,7 +696,7 @@ class _BlockReader:
     def _column_role(self, i: int, cell: str) -> str:
         if self.columns is not None:
             return (self.columns[i] if i < len(self.columns) else None) or "description"
-        if _SUBHEADING_WORDS.match(cell) and enums.normalize_endpoint_type(cell):
+        if _heading_type(cell):
             return "type"  # a row with no header: "Primary | Dose-limiting toxicity | Day 28"
         if self.current is None or not self.current.has_measure():
             return "measure"
@@ -1013,10 +1010,13 @@ def _type_of_label(label: str) -> str | None:
 
 def _subheading_type(item: Row) -> str | None:
     """PRIMARY / SECONDARY / OTHER when an unmarked item is a type sub-heading."""
-    text = str(item["text"]).strip()
-    if item["marker"] is not None or not _SUBHEADING_WORDS.match(text):
-        return None
-    return enums.normalize_endpoint_type(text)
+    return None if item["marker"] is not None else _heading_type(str(item["text"]).strip())
+
+
+def _heading_type(text: str) -> str | None:
+    """PRIMARY / SECONDARY / OTHER when ``text`` is a type's words alone ("Secondary
+    outcome measures"), not a measure that starts with them ("Primary endpoint rate")."""
+    return enums.normalize_endpoint_type(text) if _SUBHEADING_WORDS.match(text) else None
 
 
 def _extract_inline_frame(block: _Block) -> str:
@@ -1116,9 +1116,7 @@ def _type_row(cells: list[str]) -> str | None:
     """PRIMARY / SECONDARY / OTHER for a table row that holds a type alone ("| **Primary** |
     | |"): a sub-heading of the rows below it."""
     filled = [text for cell in cells if (text := cell.strip(" *_"))]
-    if len(filled) != 1 or not _SUBHEADING_WORDS.match(filled[0]):
-        return None
-    return enums.normalize_endpoint_type(filled[0])
+    return _heading_type(filled[0]) if len(filled) == 1 else None
 
 
 def _numbered(text: str, first_read: bool) -> list[str] | None:

@@ -33,7 +33,8 @@ _AGE_RANGE = re.compile(
 )
 _NOT_APPLICABLE = re.compile(r"^(?:NA|N/A|not applicable)$", re.I)
 _DATE_SHAPE = re.compile(r"^[\w ,./()-]{4,40}$")
-_ROW_SEPARATOR = re.compile(r"\s[·•|]\s")  # a badge row's, read part by part
+# Between the values of one row of badges: "Recruiting · Phase 1 · 12 participants".
+BADGE_SEPARATOR = re.compile(r"\s+[·•|]\s+")
 _UPPER_TOKEN = re.compile(r"^[A-Z][A-Z0-9_]*$")
 # A masking code with whom it masks, as ClinicalTrials.gov prints it: "TRIPLE (PARTICIPANT,
 # INVESTIGATOR, OUTCOMES_ASSESSOR)", "Single (Outcomes Assessor)", "None (Open Label)".
@@ -198,7 +199,7 @@ def _badge_shape(text: str, section: str) -> tuple[str | None, bool, bool]:
         return "status", False, False
     if words <= 4 and "phase" in text.casefold() and enums.normalize_phases(text):
         return "phase", False, False
-    if _COUNT.match(text) and not _ROW_SEPARATOR.search(text):  # "30 participants · Phase 1"
+    if _COUNT.match(text) and not BADGE_SEPARATOR.search(text):  # "30 participants · Phase 1"
         return "enrollment", False, False
     if _AGE.match(text) and section not in {"summary", "detailed_description"}:
         return "age", False, False

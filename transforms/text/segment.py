@@ -18,6 +18,7 @@ from typing import NamedTuple
 from transforms.text.aligned_table import aligned_fields, aligned_header
 from transforms.text.arm_table import BARE_ARM_TYPE, heads_an_arm_table
 from transforms.text.badges import (
+    BADGE_SEPARATOR,
     GROUPS_LISTED,
     TYPED_FIELDS,
     BadgeReader,
@@ -64,9 +65,7 @@ from transforms.text.tables import row_cells
 from transforms.values.durations import is_time_frame
 from transforms.values.numbers import is_zero_count
 
-# Values printed in one row of badges: "Recruiting · Phase 1 · 12 participants".
-_BADGE_SEPARATOR = re.compile(r"\s+[·•|]\s+")
-_MAX_BADGES_IN_ROW = 8
+_MAX_BADGES_IN_ROW = 8  # values in one row of badges: "Recruiting · Phase 1 · 12 participants"
 _DOT_SEPARATOR = re.compile(r"\s+[·•]\s+")  # not "|": "Phase: Phase 1 | Phase 2" is one value
 # Sections whose tables their own readers take (arms, outcome measures).
 _TABLE_READERS = OUTCOME_SECTIONS | {"arms", "interventions"}
@@ -943,7 +942,7 @@ def _is_unknown_label(text: str) -> bool:
 
 def _may_be_badge_row(text: str) -> bool:
     """A cheap test before the separator regex, which every free line would otherwise meet."""
-    return ("·" in text or "•" in text or "|" in text) and bool(_BADGE_SEPARATOR.search(text))
+    return ("·" in text or "•" in text or "|" in text) and bool(BADGE_SEPARATOR.search(text))
 
 
 _SAMPLE_SIZE = re.compile(r"^n\s*=\s*\d[\d,]*$", re.IGNORECASE)
@@ -951,7 +950,7 @@ _SAMPLE_SIZE = re.compile(r"^n\s*=\s*\d[\d,]*$", re.IGNORECASE)
 
 def _add_badge_row(state: _State, line: Line) -> bool:
     """Bare values in one row ("Recruiting · Phase 1 · 12 participants"), if all are badges."""
-    cuts = [0, *(i for m in _BADGE_SEPARATOR.finditer(line.text) for i in m.span()), len(line.text)]
+    cuts = [0, *(i for m in BADGE_SEPARATOR.finditer(line.text) for i in m.span()), len(line.text)]
     parts = [(lo, line.text[lo:hi]) for lo, hi in zip(cuts[::2], cuts[1::2], strict=True)]
     if not 2 <= len(parts) <= _MAX_BADGES_IN_ROW:
         return False
@@ -1299,18 +1298,13 @@ def _is_measure_in_list(state: _State, line: Line) -> bool:
     before = state.text.rfind("\n", 0, max(0, line_start - 1)) + 1
     if _BARE_LABEL.match(state.text[before : max(before, line_start - 1)].strip()):
         return True  # "Type:" / "Adverse events": the value of a label (ChiCTR's outcome type)
-    after = state.text.find("\n", line.end) + 1
-    if after <= 0:
-        return False
-    end = state.text.find("\n", after)
-    next_line = state.text[after : end if end >= 0 else None].strip()
     # "Adverse Events" / "Time Frame: …" is the posted results' module, in title case as
     # headings are written, unless an outcome sub-heading stands right above it
     first = not state.section.lines and state.section.heading is not None
     if line.text.istitle() and not first:
         return False
-    labelled = _TIME_FRAME_LABEL.match(next_line) is not None
-    return labelled or is_time_frame(next_line)  # "Adverse events" / "Up to 2 years"
+    below = _line_below(state, line.end)
+    return _TIME_FRAME_LABEL.match(below) is not None or is_time_frame(below)
 
 
 def _is_block_label(state: _State, line: Line) -> bool:
@@ -1490,14 +1484,22 @@ def _add_field(
 
 
 _NAMES_A_TRIAL = re.compile(r"\s*(?:study|trial)\s+name\b", re.IGNORECASE)
-_MEASURE_PART = re.compile(r"[ \t]*(?:time\s*frame|description)\b", re.IGNORECASE)
+_MEASURE_PART = re.compile(r"(?:time\s*frame|description)\b", re.IGNORECASE)
 
 
 def _part_follows(state: _State, end: int) -> bool:
     """Whether the line after ``end`` is a measure's part ("Time Frame:", "Description:"):
     the "Title:" above it names the measure, not the trial."""
+    return _MEASURE_PART.match(_line_below(state, end)) is not None
+
+
+def _line_below(state: _State, end: int) -> str:
+    """The text of the line right after the one that ends at ``end`` (blank or not), stripped."""
     after = state.text.find("\n", end) + 1
-    return after > 0 and _MEASURE_PART.match(state.text, after) is not None
+    if after == 0:
+        return ""
+    below = state.text.find("\n", after)
+    return state.text[after : below if below >= 0 else None].strip()
 
 
 def _infer_outcome_section(state: _State) -> None:
