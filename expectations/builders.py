@@ -8,7 +8,7 @@ ordered pair treats NULLs) is decided once.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
 from expectations.gx_import import great_expectations
@@ -17,8 +17,7 @@ from expectations.runner import list_pattern
 if TYPE_CHECKING:
     from great_expectations import ExpectationSuite
 
-DATE_MIN = datetime(1990, 1, 1)  # no CAR-T registry record predates this
-DATE_MAX = datetime(2100, 12, 31)
+    from transforms.row_rules import Rule
 
 
 def new_suite(name: str, *groups: Iterable[Any]) -> ExpectationSuite:
@@ -85,11 +84,36 @@ def ordered(low: str, high: str) -> list[Any]:
     ]
 
 
-def plausible_dates(*columns: str) -> list[Any]:
-    return [e for c in columns for e in between(c, DATE_MIN, DATE_MAX)]
+def from_rules(rules: Iterable[Rule]) -> list[Any]:
+    """The expectation of each row rule the builders already judged (``transforms.row_rules``).
+
+    A key the builders judge within each document is judged across the table here.
+    """
+    made: list[Any] = []
+    for rule in rules:
+        if rule.kind == "key":  # across the whole table: ``unique``
+            made += unique(*rule.values)
+        elif rule.kind == "not_null":
+            made += not_null(rule.column)
+        elif rule.kind == "non_empty":
+            made += non_empty_text(rule.column)
+        elif rule.kind == "in_set":
+            made += in_set(rule.column, rule.values)
+        elif rule.kind == "items_in_set":
+            made += list_items_in_set(rule.column, rule.values)
+        elif rule.kind == "matches":
+            made += matches(rule.column, str(rule.pattern))
+        elif rule.kind == "ordered":
+            made += ordered(rule.column, str(rule.other))
+        else:
+            made += between(
+                rule.column, _bound(rule.low), _bound(rule.high), strict_low=rule.strict_low
+            )
+    return made
 
 
-def spans(*, required: bool) -> list[Any]:
-    """Character spans into the raw text: non-negative and not inverted."""
-    present = not_null("span_start", "span_end") if required else []
-    return [*present, *between("span_start", 0), *ordered("span_start", "span_end")]
+def _bound(value: Any) -> Any:
+    """A date bound as GX compares it with the rendered column (a datetime)."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return datetime.combine(value, time())
+    return value

@@ -9,6 +9,8 @@ GOOD = "Title: CD19 CAR-T in lupus nephritis\nStatus: Recruiting\nPhase: 1\n"
 CHINESE = "研究状态\nStatus\n招募中\n纳入标准\n1. 年龄18-65岁;\n"
 NCT_OLD = "NCT ID: NCT04444444\nLast Updated: 2023-01-01\nStatus: Recruiting\n"
 NCT_NEW = "NCT ID: NCT04444444\nLast Updated: 2024-06-01\nStatus: Completed\n"
+# A page whose value, read as written, breaks a row rule of the mart contract.
+OUT_OF_CONTRACT = {"ages beyond life.txt": GOOD + "Ages: 18 Years to 150 Years\n"}
 
 
 def hostile_pages(*, big: bool = False) -> dict[str, bytes]:
@@ -33,6 +35,7 @@ def hostile_pages(*, big: bool = False) -> dict[str, bytes]:
         "sub/dir/page.txt": GOOD.replace("Phase: 1", "Phase: 2").encode(),
         "nct old.txt": NCT_OLD.encode(),
         "nct new.txt": NCT_NEW.encode(),
+        **{name: page.encode() for name, page in OUT_OF_CONTRACT.items()},
     }
     if big:
         line = "Inclusion Criteria: 1. Age 18-65 years; 2. eGFR ≥ 30 mL/min/1.73m2.\n"

@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 from orchestration.cli import main
-from tests.hostile_corpus import write_hostile_corpus
+from tests.hostile_corpus import OUT_OF_CONTRACT, write_hostile_corpus
 
 
 @pytest.fixture(scope="module")
@@ -40,6 +40,24 @@ def test_bad_files_are_quarantined_with_a_reason(hostile: tuple[Path, set[str]])
         )
     assert set(rows) >= {"empty.txt", "blank.txt", "image.png", "doc.pdf"}
     assert all(reason for reason in rows.values())
+
+
+def test_a_page_breaking_a_mart_rule_is_quarantined_and_the_rest_published(
+    hostile: tuple[Path, set[str]],
+) -> None:
+    """The mart suites block publication, so a misread page must not reach them: before the
+    builders judged rows by the same rules, one such page held back every trial of the run."""
+    db, _ = hostile
+    with duckdb.connect(str(db), read_only=True) as con:
+        reasons = dict(
+            con.execute(
+                "select source_file, reason from audit.quarantine where stage = 'marts'"
+            ).fetchall()
+        )
+        published = {r[0] for r in con.execute("select source_file from marts.trials").fetchall()}
+    assert "trials.max_age_years 150.0" in reasons["ages beyond life.txt"]
+    assert not published & set(OUT_OF_CONTRACT)
+    assert {"bom.txt", "utf16.txt", "sub/dir/page.txt"} <= published
 
 
 def test_decoded_pages_are_parsed(hostile: tuple[Path, set[str]]) -> None:

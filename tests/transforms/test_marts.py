@@ -689,3 +689,33 @@ def test_cohort_sub_headings_in_italics_head_their_criteria() -> None:
         ("INCLUSION", "Cohort B (children)", "Age 12 to 17 years"),
         ("EXCLUSION", None, "Active CNS lupus"),
     ]
+
+
+def test_a_document_whose_staged_rows_break_a_row_rule_is_quarantined_the_others_staged(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A parser fault on one page (here a section span made negative) costs that page only:
+    the staged suites are blocking, so its rows would have held back the whole run."""
+    import transforms.staged.pipeline as staged_pipeline
+
+    real = staged_pipeline.parse_document
+
+    def faulty(source_file: str, sha256: str, text: str) -> staged_pipeline.ParsedDocument:
+        parsed = real(source_file, sha256, text)
+        if source_file == "bad.txt":
+            parsed.sections[0]["span_start"] = -1
+        return parsed
+
+    monkeypatch.setattr(staged_pipeline, "parse_document", faulty)
+    raw, _ = land_files(
+        [
+            (name, b"Title: CD19 CAR-T in lupus\nStatus: Recruiting\n")
+            for name in ("a.txt", "bad.txt")
+        ],
+        datetime(2026, 1, 1, tzinfo=UTC),
+    )
+    frames, quarantine = parse_documents(raw.select("source_file", "sha256", "text"))
+    assert frames["stg_documents"]["source_file"].to_list() == ["a.txt"]
+    assert set(frames["stg_sections"]["source_file"]) == {"a.txt"}
+    assert quarantine.select("source_file", "stage").rows() == [("bad.txt", "staged")]
+    assert "stg_sections.span_start -1 is not at least 0" in quarantine["reason"][0]

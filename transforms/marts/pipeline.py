@@ -27,8 +27,9 @@ from transforms.marts.endpoints import endpoint_rows
 from transforms.marts.identity import registry_ids, trial_id
 from transforms.marts.trials import trial_row
 from transforms.parallel import chunk_size, map_chunks
+from transforms.row_rules import MART_RULES, rule_breaks, without_files
 from transforms.schemas import MART_TABLES, QUARANTINE, STAGED_TABLES, empty, frame_of
-from transforms.staged.pipeline import parse_rows, staged_frames
+from transforms.staged.pipeline import parse_batch
 
 Row = dict[str, object]
 Tables = dict[str, pl.DataFrame]
@@ -101,14 +102,15 @@ def parse_and_build(documents: pl.DataFrame) -> tuple[Tables, pl.DataFrame, Tabl
     reading, regrouping and shipping every staged row to a worker a second
     time. Module level: a worker runs it.
     """
-    parsed, quarantine = parse_rows(documents)
+    parsed, staged, quarantine = parse_batch(documents)
     views = sorted(map(view_of, parsed), key=attrgetter("source_file"))  # doc_views' order
     marts, failures = _build_views(views)
-    return staged_frames(parsed), frame_of(quarantine, QUARANTINE), marts, failures
+    return staged, frame_of(quarantine, QUARANTINE), marts, failures
 
 
 def _build_views(views: list[DocView]) -> tuple[Tables, list[Row]]:
-    """Mart frames of ``views``, and a quarantine row for each view a builder failed on."""
+    """Mart frames of ``views``, and a quarantine row for each view a builder failed on
+    or whose rows break a row rule of the contract (the mart suites would block on it)."""
     per_doc: list[dict[str, list[Row]]] = []
     quarantine: list[Row] = []
     for view in views:
@@ -122,6 +124,13 @@ def _build_views(views: list[DocView]) -> tuple[Tables, list[Row]]:
         name: frame_of([row for doc in per_doc for row in doc[name]], schema)
         for name, schema in MART_TABLES.items()
     }
+    broken = rule_breaks(tables, MART_RULES)
+    if broken:
+        tables = without_files(tables, broken)
+        quarantine += [
+            _quarantine(file, f"mart rows break the contract: {reason}")
+            for file, reason in sorted(broken.items())
+        ]
     return tables, quarantine
 
 

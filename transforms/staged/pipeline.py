@@ -16,6 +16,7 @@ import polars as pl
 
 from transforms.batches import concat_tables, in_document_order
 from transforms.parallel import chunk_size, map_chunks
+from transforms.row_rules import STAGED_RULES, rule_breaks, without_files
 from transforms.schemas import QUARANTINE, STAGED_TABLES, conform, empty, frame_of
 from transforms.staged.documents import ParsedDocument, parse_document
 
@@ -104,8 +105,27 @@ def _is_complete(previous: Mapping[str, pl.DataFrame] | None) -> bool:
 
 def parse_documents(documents: pl.DataFrame) -> tuple[Tables, pl.DataFrame]:
     """Staged frames and quarantine of a run of documents (module level: a worker runs it)."""
+    _, frames, quarantine = parse_batch(documents)
+    return frames, frame_of(quarantine, QUARANTINE)
+
+
+def parse_batch(documents: pl.DataFrame) -> tuple[list[ParsedDocument], Tables, list[Row]]:
+    """The documents that parse into rows meeting the staged row rules, their frames, and a
+    quarantine row for each other document (the staged suites would block on its rows)."""
     parsed, quarantine = parse_rows(documents)
-    return staged_frames(parsed), frame_of(quarantine, QUARANTINE)
+    frames = staged_frames(parsed)
+    broken = rule_breaks(frames, STAGED_RULES)
+    if not broken:
+        return parsed, frames, quarantine
+    kept = []
+    for doc in parsed:
+        file = str(doc.document["source_file"])
+        if file in broken:
+            reason = f"staged rows break the contract: {broken[file]}"
+            quarantine.append(_quarantine(file, doc.document["sha256"], reason))
+        else:
+            kept.append(doc)
+    return kept, without_files(frames, broken), quarantine
 
 
 def parse_rows(documents: pl.DataFrame) -> tuple[list[ParsedDocument], list[Row]]:
@@ -117,10 +137,12 @@ def parse_rows(documents: pl.DataFrame) -> tuple[list[ParsedDocument], list[Row]
             parsed.append(parse_document(source_file, sha256, text))
         except Exception as exc:  # one bad document never stops the others
             reason = f"parse failed: {type(exc).__name__}: {exc}"
-            quarantine.append(
-                {"source_file": source_file, "stage": "staged", "reason": reason, "sha256": sha256}
-            )
+            quarantine.append(_quarantine(source_file, sha256, reason))
     return parsed, quarantine
+
+
+def _quarantine(source_file: str, sha256: object, reason: str) -> Row:
+    return {"source_file": source_file, "stage": "staged", "reason": reason, "sha256": sha256}
 
 
 def staged_frames(parsed: list[ParsedDocument]) -> Tables:
