@@ -23,6 +23,16 @@ def _summary(text):
         ("2 x 10^8 CAR+ T cells", [(2e8, None, "CAR+ cells")]),
         ("1 × 10^6 CAR-positive T cells per kg", [(1e6, None, "CAR+ cells/kg")]),
         ("1.0 × 10⁶ cells/kg", [(1e6, None, "cells/kg")]),
+        # A raised decimal point before a times sign; a middle dot before "10" is the times.
+        ("1·0 × 10^6 CAR T cells per kg", [(1e6, None, "cells/kg")]),
+        ("2·5×10^7 cells", [(2.5e7, None, "cells")]),
+        ("3·10^6 cells/kg", [(3e6, None, "cells/kg")]),
+        # Falling values are levels in turn, not a range; no cells is no level.
+        (
+            "de-escalated from 3 × 10^6 to 1 × 10^6 cells/kg",
+            [(3e6, None, "cells/kg"), (1e6, None, "cells/kg")],
+        ),
+        ("Dose: 0 × 10^6 CAR-T cells/kg", []),
         ("3×10⁵/kg", [(3e5, None, "cells/kg")]),
         ("5e5 cells/kg", [(5e5, None, "cells/kg")]),
         ("5.0 e5/ kg", [(5e5, None, "cells/kg")]),

@@ -153,6 +153,10 @@ def _rows(text):
         # A decimal comma after a comparison; a comma between listed values is none.
         ("ANC ≥ 1,5 × 10^9/L", [("anc", ">=", 1.5, "10^9/L")]),
         ("Bilirubin ≤ 1,5 x ULN", [("total_bilirubin", "<=", 1.5, "xULN")]),
+        # A raised decimal point, as journals print it; before a power of ten it is a times.
+        ("ANC ≥ 1·5 × 10^9/L", [("anc", ">=", 1.5, "10^9/L")]),
+        ("Haemoglobin ≥ 9·0 g/dL", [("hemoglobin", ">=", 90, "g/L")]),
+        ("Platelets ≥ 3·10^9/L", [("platelets", ">=", 3, "10^9/L")]),
         ("ECOG 0,1 or 2", []),
         ("UPCR ≥ 0.5 g/g", [("upcr", ">=", 0.5, "g/g")]),
         ("UPCR 1.0 g/gCr or more", [("upcr", ">=", 1.0, "g/g")]),

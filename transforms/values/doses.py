@@ -33,10 +33,14 @@ _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-"
 # A middle dot is a times sign too in European and Chinese texts: "3·10^6 cells/kg".
 # "?" too, where the page lost the "×" ("2 ? 10^6 cells/kg"): every use has "10" after it.
 _TIMES = r"(?:[×xX✕*·⋅?]|\\\*)"
-# A decimal comma ("1,5 × 10^6", as much of Europe writes it) has one or two digits after it.
+# A decimal comma ("1,5 × 10^6", as much of Europe writes it) has one or two digits after it;
+# a raised decimal point ("1·5 × 10^6", as journals print it) has a times sign after it.
 # Not inside a word or a number; after a Chinese character it may start ("剂量为1×10^6/kg").
 # Not after a digit's comma ("1,5"), but after a list's ("1×10^6/kg,2×10^6/kg").
-_MANTISSA = r"(?<![A-Za-z\d_.^])(?<!\d,)(?P<m>\d+(?:\.\d+|,\d{1,2}(?!\d))?)"
+_MANTISSA = (
+    r"(?<![A-Za-z\d_.^])(?<!\d,)"
+    r"(?P<m>\d+(?:\.\d+|,\d{1,2}(?!\d)|[·⋅]\d{1,2}(?=\s*(?:[×xX✕*]|\\\*)))?)"
+)
 # A power of ten with no mantissa: "10^6 CAR-T cells/kg" is one million (not after a "×").
 _BARE_POWER = (
     r"(?<![\w.,^*×✕·⋅\\])(?<![×xX✕*·⋅]\s)(?<!\d\s\?\s)10\s*(?:(?:\\?\^|\*\*)\s*(?P<bare>\d{1,2})(?!\d)"
@@ -164,7 +168,7 @@ _CAR_POSITIVE = re.compile(r"CAR\s*[+⁺]|CAR[\s\-]*positive|\+\s*T\b|CAR-expres
 
 
 def _decimal(number: str) -> float:
-    return float(number.replace(",", "."))
+    return float(number.replace(",", ".").replace("·", ".").replace("⋅", "."))
 
 
 def _value_of(match: re.Match[str]) -> tuple[float, float]:
@@ -191,6 +195,11 @@ def _value_of(match: re.Match[str]) -> tuple[float, float]:
         or match.group("sup").translate(_SUPERSCRIPT)
     )
     return mantissa, 10.0 ** int(raw)
+
+
+def _product(match: re.Match[str]) -> float:
+    mantissa, scale = _value_of(match)
+    return mantissa * scale
 
 
 def _unit_at(text: str, pos: int) -> tuple[str, int] | None:
@@ -314,17 +323,17 @@ def _doses_of(text: str) -> tuple[DoseMention, ...]:
                 and _AND.fullmatch(text, match.end(), nxt.start())
             ):
                 unit = _unit_at(text, nxt.end())
-                if unit is not None:
-                    high = _value_of(nxt)
+                value, high = mantissa * scale, _product(nxt)
+                if unit is not None and value > high:
+                    # "de-escalated from 2 × 10^6 to 1 × 10^6 cells/kg": two levels, no range
+                    unit = (unit[0], match.end())
+                elif unit is not None:
                     skip.add(i + 1)
                     if _is_cap(text, match.start()) or _bounds_the_dose_before(
                         text, match.start(), mentions
                     ):  # "2.0×10⁶ cells/kg (range: 1.0×10⁶–3.0×10⁶ cells/kg)"
                         continue
-                    value = mantissa * scale
-                    mentions.append(
-                        _mention(text, match.start(), unit[1], value, high[0] * high[1], unit[0])
-                    )
+                    mentions.append(_mention(text, match.start(), unit[1], value, high, unit[0]))
                     continue
         if unit is None:
             # "1 × 10^6, 3 × 10^6 and 1 × 10^7 cells/kg": listed magnitudes share the last's unit.
@@ -359,7 +368,8 @@ def _doses_of(text: str) -> tuple[DoseMention, ...]:
         mentions.append(_mention(text, start, unit[1], low, high, unit[0]))
     if unnamed:
         mentions = _levels_of_one_unit(text, mentions, unnamed)
-    return tuple(_joined_ranges(text, mentions))
+    # No cells is no dose level: "0 × 10^6" is a placeholder or a number lost in scraping.
+    return tuple(m for m in _joined_ranges(text, mentions) if m.value > 0)
 
 
 def _levels_of_one_unit(

@@ -97,6 +97,9 @@ _GLYPHS = str.maketrans(
     {"\u00a0": " ", "＞": ">", "＜": "<", "≧": "≥", "≦": "≤", "：": ":", "∶": ":"}  # "1∶80"
 )
 _ESCAPE = re.compile(r"\\(?=[<>^*_.\[\]()#+\-])")
+# A raised decimal point, as journals print it ("Hb ≥ 9·0 g/dL"); before a power of ten
+# it is a times sign ("3·10^9/L").
+_RAISED_POINT = re.compile(r"(?<=\d)[·⋅](?=\d)(?!10\s*(?:\^|\*\*|[⁰¹²³⁴⁵⁶⁷⁸⁹]))")
 _FILLER_WORDS = frozenset(
     (  # noqa: SIM905 - a word list reads best as one string
         "score scores scored total level levels value values count counts concentration "
@@ -178,7 +181,8 @@ _YEAR_WORD = re.compile(r"y(?:ea)?r|岁", re.IGNORECASE)
 
 def _clean(text: str) -> str:
     """Undo markdown escapes and unify glyphs without changing any offset."""
-    return _ESCAPE.sub(" ", text.translate(_GLYPHS))
+    text = _ESCAPE.sub(" ", text.translate(_GLYPHS))
+    return _RAISED_POINT.sub(".", text) if "·" in text or "⋅" in text else text
 
 
 # "/150" or "out of 150" after a score: the top of its scale, not a unit.
