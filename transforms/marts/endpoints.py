@@ -65,7 +65,8 @@ _TRAILING_TYPE = re.compile(
 )
 # "QMG score (Week 24)", "Incidence of CRS (Time frame: 90 days)".
 _TRAILING_FRAME = re.compile(
-    r"\((?:\s*time\s*(?:frames?|points?)\s*[:：]\s*)?(?P<frame>[^()]{1,80})\)\s*$", re.IGNORECASE
+    r"[(\[](?:\s*time\s*(?:frames?|points?)\s*[:：]\s*)?(?P<frame>[^()\[\]]{1,80})[)\]]\s*$",
+    re.IGNORECASE,
 )
 # A measure that ends by saying when: "… at month 6", "… until 12 weeks after infusion".
 # "… measured at baseline, 3, 6 and 12 months", "… from infusion to day 90" (ISRCTN).
@@ -86,7 +87,7 @@ _GLUED_FRAME = re.compile(
 )
 _MAX_CLAUSE = 200  # characters: a frame clause is a few words
 _DASH = re.compile(r"\s[-–—·]\s")
-_COMMA = re.compile(r",\s*|;\s+|\s+[-–—·]\s+")
+_COMMA = re.compile(r",\s*|;\s+|\s+[-–—·/]\s+")  # "Dose-limiting toxicity (DLT) / Day 28"
 # Where a frame after a comma or a dash may start: a number or a time word
 # ("…, 12 and 24 weeks", "… — up to 28 days").
 _FRAME_START = re.compile(
@@ -233,7 +234,10 @@ _LABELS = "|".join(
     re.escape(term).replace(r"\ ", r"\s+") for term in sorted(_ROLE_BY_LABEL, key=len, reverse=True)
 )
 _LABEL_CELL = re.compile(rf"^(?P<label>{_LABELS})\s*[:：]?$", re.IGNORECASE)
-_PART_AT_START = re.compile(rf"^(?P<label>{_LABELS})\s*[:：]\s*", re.IGNORECASE)
+# "Primary: …", and "Primary — …" before a measure (a dash only after a type's label).
+_PART_AT_START = re.compile(
+    rf"^(?:(?P<label>{_LABELS})\s*[:：]|(?P<type>primary|secondary)\s[-–—])\s*", re.IGNORECASE
+)
 _PART_AFTER = re.compile(
     rf"(?:[;；|\t]|\s{{2,}}|\s[-–—]|(?<=[^\W\d_)])\.(?=\s))\s*(?P<label>{_LABELS})\s*[:：]\s*",
     re.IGNORECASE,
@@ -638,6 +642,8 @@ class _BlockReader:
             or current.description
         ):
             return False
+        if _comma_tail_frame(current.lines[0]) is not None:
+            return False  # "SLEDAI-2K change — Week 24": the line has its frame already
         if not before:
             return len(text.split()) <= _FRAME_WORDS and parse_time_frame_days(text) is not None
         return all(b.framed_below and not b.description for b in before)
@@ -680,11 +686,11 @@ class _BlockReader:
                 else i < len(self.columns) and self.columns[i] == "measure"
             )
             typed = _PART_AT_START.match(cell) if measured else None
-            if typed is not None and _ROLE_BY_LABEL[normalize_label(typed["label"])] == (
+            if typed is not None and _ROLE_BY_LABEL[normalize_label(_label_of(typed))] == (
                 "typed_measure"
             ):  # "Primary: Dose-limiting toxicity | Day 28"
                 self.part("measure", cell[typed.end() :].strip(), row)
-                self.part("type", typed["label"], row)
+                self.part("type", _label_of(typed), row)
                 continue
             if lines := cell_lines(cell):
                 role = self._column_role(i, cell)
@@ -700,7 +706,7 @@ class _BlockReader:
             return "type"  # a row with no header: "Primary | Dose-limiting toxicity | Day 28"
         if self.current is None or not self.current.has_measure():
             return "measure"
-        return "frame" if _is_bare_frame(cell) else "description"
+        return "frame" if _is_bare_frame(cell) or _opens_with_frame(cell) else "description"
 
     def free_line(self, text: str, row: Row) -> None:
         glued = _GLUED_FRAME.search(text)  # "Number of participants with DLTs28 days"
@@ -766,7 +772,12 @@ class _BlockReader:
             or _each_timed(current, text)
         ):
             self.close()
-        if self.current is not None and self.current.lines and _is_bare_frame(text):
+        if (
+            self.current is not None
+            and self.current.lines
+            and _is_bare_frame(text)
+            and _comma_tail_frame(self.current.lines[-1]) is None  # not "X — Week 24" / "Y — …"
+        ):
             self.part("frame", text, row)  # "Day 28" under its measure: the block's frame
             self.current.framed_below = len(self.current.lines) == 1
             return
@@ -849,17 +860,17 @@ def _one_measure_a_line(block: _Block) -> list[_Block]:
 
 
 def _each_timed(block: _Block, text: str) -> bool:
-    """A measure alone in its block, with its own "at week 24", and a next line with one:
-    two measures listed one per line (jRCT). A sentence after it ("The proportion of
+    """A measure alone in its block, with its own "at week 24" (or "— Week 24"), and a next
+    line with one: two measures listed one per line (jRCT). A sentence after it ("The proportion of
     patients in remission at week 24.") describes the measure."""
-    return (
-        block.measure is None
-        and len(block.lines) == 1
-        and not block.description
-        and not text.rstrip().endswith(".")
-        and _frame_clause(block.lines[0]) is not None
-        and _frame_clause(text) is not None
-    )
+    if block.measure is not None or len(block.lines) != 1 or block.description:
+        return False
+    if text.rstrip().endswith("."):
+        return False
+    if _frame_clause(block.lines[0]) is not None and _frame_clause(text) is not None:
+        return True
+    # "SLEDAI-2K change from baseline — Week 24" / "BILAG response — Month 6"
+    return _comma_tail_frame(block.lines[0]) is not None and _comma_tail_frame(text) is not None
 
 
 def _describes(block: _Block, before: _Block) -> bool:
@@ -989,12 +1000,18 @@ def _labelled_parts(text: str) -> list[tuple[str, str, str]] | None:
     ends = [m.start() for m in cuts[1:]] + [len(text)]
     return [
         (
-            _ROLE_BY_LABEL[normalize_label(m.group("label"))],
+            _ROLE_BY_LABEL[normalize_label(_label_of(m))],
             text[m.end() : end].strip(" ;；|"),
-            m.group("label"),
+            _label_of(m),
         )
         for m, end in zip(cuts, ends, strict=True)
     ]
+
+
+def _label_of(part: re.Match[str]) -> str:
+    """A part's label: "Primary" of "Primary:" and of "Primary —"."""
+    found = part.groupdict()
+    return found["label"] or found["type"] if "type" in found else found["label"]
 
 
 # A finder's goals: the main goal is the primary measure, the other goals the secondary ones
@@ -1175,6 +1192,21 @@ def _clause_ending(part: str) -> str | None:
 
 def _is_bare_frame(line: str) -> bool:
     return is_time_frame(line)
+
+
+# A cell beside a measure that opens with a duration or a time point counted from an
+# event: its frame, told at length ("28 days after the first and only CAR-T infusion");
+# not "6 months or longer duration of depletion", which describes the measure.
+_FRAME_OPENING = re.compile(
+    r"^(?:(?:up\s+to|within|through|until|for|at)\s+)?"
+    r"(?:\d+(?:[.,]\d+)?\s*(?:days?|weeks?|months?|years?|hours?)|(?:day|week|month|year)\s*\d+)"
+    r"\s+(?:after|post|following|from|since|of\s+(?:treatment|follow-up|infusion))\b",
+    re.IGNORECASE,
+)
+
+
+def _opens_with_frame(cell: str) -> bool:
+    return _FRAME_OPENING.match(cell) is not None
 
 
 def build_endpoints(staged: Mapping[str, pl.DataFrame]) -> pl.DataFrame:

@@ -97,7 +97,11 @@ _CITES = re.compile(
     r"(?:completed|finished|participated\s+in|took\s+part\s+in|extension\s+of)"
     r"\s+(?!this\b|the\s+(?:present|current)\b)(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}"
     r"(?:study|trial|protocol)s?)"
-    r"[^\n.;:]{0,24}$",
+    r"[^\n.;:]{0,24}$"
+    # "A sister study in lupus is registered under NCT…": a trial named as another one
+    # (not "this related trial (NCT…)", nor "unlike a similar trial, this study NCT…")
+    r"|(?<!this\s)(?<!our\s)(?:sister|sibling|companion|separate|another|similar|related)"
+    r"\s+(?:study|studies|trials?)[^\n.;:,]{0,40}$",
     re.IGNORECASE,
 )
 # Words right after an id that make it another trial's.

@@ -139,6 +139,13 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "what will be measured",
         "what is being measured",
         "what is measured",
+        "what the study is looking at",
+        "what is the study looking at",
+        "what we measure",
+        "what we are measuring",
+        "what they are measuring",
+        "observation indicators",  # a Chinese registry's English
+        "outcome indicators",
         "what they measure",
         "what they will measure",
         "what they'll measure",  # trial finders' headings
@@ -255,6 +262,8 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "key eligibility requirements",
         "main eligibility criteria",
         "eligibility criteria checklist",  # a finder's checklist of "Must have" / "Must not"
+        "eligibility details",
+        "main selection criteria",
     ),
     "inclusion": (
         "inclusion criteria",
@@ -292,6 +301,11 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "include criteria",  # jRCT's English
         "must have",  # a finder's checklist
         "inclusioncriteria",  # CTRI: label and word glued
+        "participants must",  # a hospital's lead-ins over its two lists
+        "patients must",
+        "eligible patients",
+        "eligible participants",
+        "criteria of inclusion",  # machine-translated labels
         "纳入标准",
         "入选标准",
         "入组标准",
@@ -343,6 +357,12 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "exclusioncriteria",
         "non-inclusion criteria",  # a French protocol's "critères de non-inclusion"
         "non inclusion criteria",
+        "participants cannot",
+        "participants can't",
+        "patients cannot",
+        "ineligible patients",
+        "ineligible participants",
+        "criteria of exclusion",
         "排除标准",
     ),
     "locations": (
@@ -414,6 +434,8 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "principal investigator",
         "study director",
         "study chair",
+        "contact person",
+        "contact persons",
     ),
     "related": (
         "related clinical trials",
@@ -609,6 +631,8 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "recruiting status",
         "current status",
         "current recruitment status",
+        "recruitment state",  # machine-translated labels
+        "state of recruitment",
         "current trial status",
         "current study status",
         "status of recruitment",
@@ -692,6 +716,14 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "recruitment target",
         "actual sample size",  # DRKS in English, beside "Planned Sample Size"
         "total final enrolment",  # ISRCTN, once recruitment ended
+        "accrual goal",  # cancer centres' word for the target
+        "target accrual",
+        "total enrollment",
+        "total enrolment",
+        "study size",
+        "enrollment target",
+        "enrolment target",
+        "participants enrolled",
         "final enrolment",
         "样本量",
         "样本总量",
@@ -754,6 +786,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "completion",
         "completion date",
         "trial end",
+        "end",  # an aggregator's "Start: … · End: 27 May 2027 (estimated)"
         "date of the global end of the trial",
         "p. date of the global end of the trial",
         "planned study completion date",
@@ -932,6 +965,8 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "sponsor organisation name",  # the EU register's results
         "sponsor organization name",
         "who runs it",  # a finder's plain label, on the sponsor's line or over it
+        "lead organization",  # NCI's PDQ
+        "lead organisation",
         "who is running it",
         "who runs the trial",
         "who runs the study",
@@ -1084,6 +1119,8 @@ def normalize_label(text: str) -> str:
     if "[" in text:  # a numbered repeat: "Primary outcome [1]", "Timepoint [1]"
         text = _INDEX.sub("", text)
     text = text.strip().rstrip("?!…").strip().strip(":").strip()  # "Who can join?"
+    if text[:1] == "[" and text[-1:] == "]":  # "[Inclusion]" (a Korean hospital's headings)
+        text = text[1:-1]
     if not text.isascii():  # "【入选标准】", "一、纳入标准", "入选标准：" (Chinese protocols)
         text = _CHINESE_FRAME.sub("", text)
     if text.endswith("..."):  # "You can join if..."
@@ -1223,7 +1260,14 @@ _RELATED_HEADING = re.compile(
     rf"(?:{_OTHERS_WORD}\s+(?:[^\W\d]+\s+){{0,2}}{_TRIALS_WORD}"
     rf"|{_TRIALS_WORD}\s+(?:[^\W\d]+\s+)?{_OTHERS_WORD}|{_TRIALS_WORD} like this"
     r"|you (?:may|might) also (?:like|be interested)|people (?:also|who) (?:viewed|searched)"
-    r"|recommended for you|see also$)\b"
+    r"|recommended for you|see also$"
+    # an aggregator's rails: "Patients also viewed", "Trials you may qualify for",
+    # "Studies in the same category", "More like this" (not "Trials near you" nor "Lupus
+    # trials recruiting now": a search box or a banner over the page's own trial)
+    r"|(?:patients|participants|others|users|visitors) (?:also|who) (?:viewed|searched|saw)"
+    r"|recently viewed|also recruiting|more like this|next (?:trial|study)$"
+    rf"|{_TRIALS_WORD}\s+(?:you (?:may|might|could) (?:also )?(?:qualify|be eligible)"
+    r"|in the same))\b"
 )
 
 
@@ -1287,6 +1331,17 @@ _BOILERPLATE_PATTERNS = (
     r"this (?:platform|site|website|page|content|information|mirror|service|database)"
     r" (?:is|was) .*",
     r"data sourced from .*",
+    # an aggregator's source note and widgets: "Data from ClinicalTrials.gov, retrieved …",
+    # "Check if you qualify →", "Rate this trial listing: ★★★★★ 5.0 · 3 reviews"
+    r"(?:data|record|information) (?:from|via|courtesy of) clinicaltrials\.gov\b(?!.*nct\d).*",
+    r"source: clinicaltrials\.gov\.?",
+    r"(?:check|see) if you (?:qualify|are eligible|may be eligible)\W{0,4}",
+    r"rate this (?:trial|study|listing|page)\b.*",
+    r".{0,40}[★☆]{3,}.{0,60}",
+    # a hospital's notes under its criteria: "Eligibility last updated 2/14/25. Questions …",
+    # "Study statuses change often. Please contact the study team …"
+    r"eligibility last updated .{0,200}",
+    r"study status(?:es)? (?:change|may change) often\b.*",
     r"always consult .*",
     r"disclaimer.*",
     r"the study team has not published .*",

@@ -232,7 +232,7 @@ def segment(
     """
     state = _State([Section(0, "preamble", None, 0, len(text))], headings=headings or {}, text=text)
     lines = list(iter_physical_lines(text))
-    furniture = running_heads(text, lines)
+    furniture = running_heads(text, lines) | _tab_bar(lines)
     under_header = -1  # a line read already as the values of an aligned table's header
     for i, (start, end, stripped, indent) in enumerate(lines):
         if i == under_header:
@@ -277,6 +277,41 @@ def segment(
     _close_columns(state)
     state.section.end = len(text)
     return Segmented(_end_lists_at_plain_headings(state.sections), state.fields)
+
+
+_TAB_BAR_MIN = 3  # "Overview" / "Eligibility" / "Locations" / "Contacts"
+_TAB_BAR_AFTER = 2  # lines a tab bar may follow: the site's name, the page's title
+_TAB_WORDS = 3
+
+
+def _tab_bar(lines: list[tuple[int, int, str, int]]) -> set[int]:
+    """The starts of a page's tab bar flattened a tab a line at its top: three and more
+    short section headings with nothing between them, before any fact, the last a tab
+    of another kind of page ("Overview" / "Eligibility" / "Locations" / "Contacts").
+    Read as headings, they made each other empty and the last one took the whole page
+    (its title, status and id)."""
+    run: list[int] = []
+    before, last = 0, None
+    for start, end, stripped, indent in lines:
+        line = classify_line(start, end, stripped, indent)
+        kind = line.kind
+        if kind == "heading" and len(stripped.split()) <= _TAB_WORDS and ":" not in stripped:
+            run.append(start)
+            last = line.key
+            continue
+        if len(run) >= _TAB_BAR_MIN:
+            # Its last tab is another page's ("Locations", "Contacts"); a run of empty
+            # headings ending "About" over the summary is a page whose values were lost.
+            return set(run) if last in _TAB_BAR_LAST else set()
+        if run or kind not in ("free", "boilerplate"):
+            return set()  # a heading over its content, or a fact: the page has begun
+        before += kind == "free"
+        if before > _TAB_BAR_AFTER:
+            return set()
+    return set(run) if len(run) >= _TAB_BAR_MIN and last in _TAB_BAR_LAST else set()
+
+
+_TAB_BAR_LAST = FOREIGN_SECTIONS | {"locations", "results", "documents"}
 
 
 def _prints_again(
@@ -753,6 +788,9 @@ def _consume_free(state: _State, line: Line) -> None:
         return
     if (line.text[-1] == "?" or ":" in line.text) and _ends_a_list(state, line):
         _close_list(state, line)  # "What happens …?", "Participant type: Patient"
+    # Before the line is read as one badge: "Recruiting · Phase 2" is two, not a status.
+    if _may_be_badge_row(line.text) and _add_badge_row(state, line):
+        return
     badge = state.badges.read(line.text, state.section.key)
     if (
         badge in _DATES_BY_ORDER
@@ -778,8 +816,6 @@ def _consume_free(state: _State, line: Line) -> None:
             # "14 participants in 2 patient groups" over each group's label, type and
             # "Description:" (a site's arms, with no heading of their own)
             _open_section(state, Line(line.end, line.end, "", line.indent, "heading", "arms"))
-        return
-    if _may_be_badge_row(line.text) and _add_badge_row(state, line):
         return
     state.section.lines.append(line)
     state.run.append(line)

@@ -27,7 +27,7 @@ _API = re.compile(r"(EARLY_)?PHASE([1-4])")
 _CJK = re.compile(_NUMERAL + r"(?:\s*[/／、\-~]\s*" + _NUMERAL + r")?\s*期")
 _CJK_EARLY = re.compile(r"(?<![0-9])0\s*期")
 _BARE = re.compile(_NUMERAL + r"(?:\s*(?:/|-|–|,|&|and)\s*" + _NUMERAL + r")?", re.IGNORECASE)
-_NA = {"NA", "N_A", "NOT_APPLICABLE", "PHASE_NA", "NOT_APPLICABLE_PHASE"}
+_NA = {"NA", "N_A", "NOT_APPLICABLE", "PHASE_NA", "PHASE_N_A", "NOT_APPLICABLE_PHASE"}
 # A phase in words: "phase one", "Phase Two".
 _IN_WORDS = re.compile(r"(phase[\s\-]+)(one|two|three|four)\b", re.IGNORECASE)
 _WORD_DIGITS = {"one": "1", "two": "2", "three": "3", "four": "4"}

@@ -77,7 +77,11 @@ _PATTERNS = [
 ]
 _COMPILED = [(re.compile(p, re.IGNORECASE), kind) for p, kind in _PATTERNS]
 _SLASHED = re.compile(rf"(?<![\d/.])(\d{{1,2}})/(\d{{1,2}})/{_YEAR}(?!\d)")
-_YEAR_ONLY = re.compile(rf"(?<![\d.]){_YEAR}(?!\d|\.\d)")  # "in 2025." ends a sentence
+# "in 2025." ends a sentence; "2023-0456" (a protocol number) and "2022-002435-17" are
+# codes, "2024-0301" a date with its dash lost.
+_YEAR_ONLY = re.compile(
+    rf"(?<![\d.]){_YEAR}(?!\d|\.\d|-(?!(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d))\d{{3}})"
+)
 _STATUS = re.compile(
     r"\b(?P<est>estimated|anticipated|expected|projected|planned)\b|\b(?P<act>actual)\b",
     re.IGNORECASE,

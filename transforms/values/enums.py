@@ -118,6 +118,10 @@ _STATUS = {
     "PENDING_NOT_YET_RECRUITING": "NOT_YET_RECRUITING",  # ChiCTR
     "NOT_RECRUITING_YET": "NOT_YET_RECRUITING",  # ChiCTR's English for 尚未开始
     "OPENING_SOON": "NOT_YET_RECRUITING",  # patient finders
+    "ACCEPTING_PATIENTS": "RECRUITING",  # hospitals' trial pages
+    "ACCEPTING_PARTICIPANTS": "RECRUITING",
+    "ACCEPTING_NEW_PATIENTS": "RECRUITING",
+    "NOT_ACCEPTING_PATIENTS": "ACTIVE_NOT_RECRUITING",
     # European registers' wordings
     "ENDED_PREMATURELY": "TERMINATED",
     "RECRUITING_COMPLETE_FOLLOW_UP_CONTINUING": "ACTIVE_NOT_RECRUITING",
@@ -403,8 +407,14 @@ _NEGATION = re.compile(r"^\s*(?:no|not|does\s+not|doesn't|do\s+not|none)\b", re.
 
 
 def normalize_study_type(text: str | None) -> str | None:
-    """INTERVENTIONAL / OBSERVATIONAL / EXPANDED_ACCESS."""
-    return _lookup(text, _STUDY_TYPES)
+    """INTERVENTIONAL / OBSERVATIONAL / EXPANDED_ACCESS; "Interventional, Phase 1" too."""
+    found = _lookup(text, _STUDY_TYPES)
+    if found is not None or not text:
+        return found
+    # The first part only when no other part is a type too: "Interventional / Observational"
+    # is a form's list of choices.
+    types = [_STUDY_TYPES.get(_key(part)) for part in _DESIGN_PARTS.split(text)]
+    return types[0] if len(types) > 1 and not any(types[1:]) else None
 
 
 def normalize_allocation(text: str | None) -> str | None:

@@ -114,6 +114,13 @@ def parse_enrollment(text: str | None) -> tuple[int, str | None] | None:
     count = _to_int(match.group("n"))
     if count is None:
         return None
+    if _SIZE_PER_GROUP.match(text, match.end()):  # "8 participants per cohort … (total 24)"
+        total = _TOTAL.search(text)
+        if total is None:
+            return None
+        count = _to_int(total.group("n") or total.group("m"))
+        if count is None:
+            return None
     if (actual := _actual_beside_planned(text)) is not None:
         return actual, "ACTUAL"
     # Per-group sizes are labelled; most values are not.
@@ -126,6 +133,16 @@ def parse_enrollment(text: str | None) -> tuple[int, str | None] | None:
     return count, enrollment_type_in(text)
 
 
+# A size per group, which is not the trial's: "6 per dose level", "8 participants per cohort".
+_SIZE_PER_GROUP = re.compile(
+    r"\s*(?:[A-Za-z-]+\s+){0,2}?per\s+(?:dose\s+)?(?:cohorts?|levels?|arms?|groups?|sites?"
+    r"|cent(?:er|re)s?|parts?)\b",
+    re.IGNORECASE,
+)
+_TOTAL = re.compile(
+    r"\btotal(?:\s+of)?\s*[:=]?\s*(?P<n>\d[\d,]*)|(?P<m>\d[\d,]*)\s*(?:in\s+)?total\b",
+    re.IGNORECASE,
+)
 # Parts of a value that states the size twice: "18; actual: 11", "18 (target) / 11 (actual)".
 _SIZE_PARTS = re.compile(r"\s*[;/|；]\s*")
 
