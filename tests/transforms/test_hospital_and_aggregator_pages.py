@@ -241,3 +241,47 @@ def test_real_headings_at_the_top_are_no_tab_bar() -> None:
 
 def test_a_compact_date_keeps_its_year_and_a_protocol_number_gives_none() -> None:
     assert str(page_trial("CAR-T in lupus\nStart: 2024-0301\n")["start_date"]) == "2024-01-01"
+
+
+def test_an_id_glued_to_the_words_around_it_by_a_tagless_scrape() -> None:
+    trial = page_trial("CD19 CAR-T in lupus\nConditionsLupusNCT06420154Copy link\n")
+    assert trial["nct_id"] == "NCT06420154"
+    assert page_trial("Instinct 12345678 trial\n")["nct_id"] is None
+    assert page_trial("EXTINCT12345678 study code\n")["nct_id"] is None
+
+
+@pytest.mark.parametrize("footer", ["Share  Print  Report an error", "Terms | Privacy"])
+def test_a_sites_footer_after_the_last_criterion_is_none(footer: str) -> None:
+    criteria = page_marts(
+        f"CAR-T in lupus\n\nExclusion Criteria:\n- Active infection\n- Pregnancy\n\n{footer}\n"
+    )["criteria"]
+    assert criteria["text"].to_list() == ["Active infection", "Pregnancy"]
+
+
+@pytest.mark.parametrize(
+    "sponsor_lines",
+    [
+        # html2text wraps a paragraph at 78 columns, not the page's tables and links
+        "**Sponsor:** Union Hospital, Tongji Medical College, Huazhong University of\n"
+        "Science and Technology\n",
+        # lynx indents a definition's value under its label
+        "   Sponsor\n          Union Hospital, Tongji Medical College, Huazhong University\n"
+        "          of Science and Technology\n",
+    ],
+)
+def test_a_sponsor_wrapped_by_a_text_browser_is_read_whole(sponsor_lines: str) -> None:
+    trial = page_trial(
+        "CD19/BCMA CAR-T Cell Therapy for Refractory SLE\n\n"
+        f"{sponsor_lines}\n   Ages Eligible\n          18 Years to 70 Years\n"
+    )
+    assert trial["lead_sponsor"] == (
+        "Union Hospital, Tongji Medical College, Huazhong University of Science and Technology"
+    )
+
+
+def test_a_value_ending_whole_takes_no_line_below() -> None:
+    trial = page_trial(
+        "CD19 CAR-T in lupus\n\nSponsor: Union Hospital, Tongji Medical College, Wuhan, China\n"
+        "Collaborators are listed below.\n"
+    )
+    assert trial["lead_sponsor"] == "Union Hospital, Tongji Medical College, Wuhan, China"

@@ -295,3 +295,112 @@ def test_a_column_header_giving_the_scale_and_per_kg_unit() -> None:
     assert unit is not None
     assert [(d.value, d.unit) for d in find_doses_under("0.5", unit)] == [(5e5, "cells/kg")]
     assert header_dose_unit("Dose (mg/kg)") is None
+
+
+@pytest.mark.parametrize(
+    ("header", "cell", "expected"),
+    [
+        ("Dose (10^6 CAR-T cells/kg)", "0.5", [(5e5, "cells/kg")]),
+        ("Dose (×10⁶ cells/kg)", "3", [(3e6, "cells/kg")]),
+        ("Dose (million CAR+ T cells)", "30", [(3e7, "CAR+ cells")]),
+    ],
+)
+def test_a_column_headers_scale_however_written(header: str, cell: str, expected: list) -> None:
+    from transforms.values.doses import find_doses_under, header_dose_unit
+
+    unit = header_dose_unit(header)
+    assert unit is not None
+    assert [(d.value, d.unit) for d in find_doses_under(cell, unit)] == expected
+
+
+def test_a_dose_tables_header_scale_is_no_dose_of_its_own() -> None:
+    from tests.transforms.page_build import page_marts
+
+    doses = page_marts(
+        "CD19 CAR-T dose finding\n| Dose level | Dose (10^6 CAR-T cells/kg) | Cohort size |\n"
+        "| --- | --- | --- |\n| DL-1 | 0.5 | 3 |\n| DL1 | 1.0 | 3-6 |\n| DL2 | 2.0 | 3-6 |\n"
+        "Arms: Experimental: CAR-T\n"
+    )["doses"]
+    assert doses.select("dose_value", "dose_unit").rows() == [
+        (5e5, "cells/kg"),
+        (1e6, "cells/kg"),
+        (2e6, "cells/kg"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # how the product is made or aimed, between the number and its cells
+        ("5 × 10^7 allogeneic CAR-T cells", [(5e7, None, "cells")]),
+        ("1 × 10^8 fully human CD19 CAR T cells", [(1e8, None, "cells")]),
+        ("1 × 10^6 CD19-targeted CAR T cells/kg", [(1e6, None, "cells/kg")]),
+        ("1 million CAR-T cells for each kilogram of body weight", [(1e6, None, "cells/kg")]),
+        # a product's specification is no dose
+        ("Specification: 1.0 × 10^8 CAR-T cells per bag (20 mL)", []),
+        # the target before its allowed range, the unit after both
+        ("1 × 10^6 (range: 0.5-2 × 10^6) CAR-T cells/kg", [(1e6, None, "cells/kg")]),
+        # levels in turn: arrows, "and then", names in brackets or before each
+        (
+            "0.5 × 10^6 → 1 × 10^6 → 2 × 10^6 CAR-T cells/kg",
+            [(5e5, None, "cells/kg"), (1e6, None, "cells/kg"), (2e6, None, "cells/kg")],
+        ),
+        (
+            "escalated from 0.5 × 10^6 to 1 × 10^6 and then 2 × 10^6 CAR-T cells/kg",
+            [(5e5, None, "cells/kg"), (1e6, None, "cells/kg"), (2e6, None, "cells/kg")],
+        ),
+        (
+            "50 × 10^6 (DL1), 100 × 10^6 (DL2) and 200 × 10^6 (DL3) CAR T cells",
+            [(5e7, None, "cells"), (1e8, None, "cells"), (2e8, None, "cells")],
+        ),
+        (
+            "DL1 1×10^6, DL2 2×10^6, DL3 4×10^6 CAR-T cells/kg",
+            [(1e6, None, "cells/kg"), (2e6, None, "cells/kg"), (4e6, None, "cells/kg")],
+        ),
+        # a range keeps its unit after its high end
+        ("0.5 × 10^6 to 1 × 10^6 cells/kg", [(5e5, 1e6, "cells/kg")]),
+    ],
+)
+def test_sponsor_page_dose_wordings(text: str, expected: list) -> None:
+    assert [(d.value, d.value_max, d.unit) for d in find_doses(text)] == expected
+
+
+def test_a_column_headers_scale_after_its_unit() -> None:
+    from transforms.values.doses import find_doses_under, header_dose_unit
+
+    unit = header_dose_unit("CAR+ T cells/kg (×10⁶)")
+    assert unit is not None
+    assert [(d.value, d.unit) for d in find_doses_under("0.25", unit)] == [(2.5e5, "CAR+ cells/kg")]
+    assert header_dose_unit("CAR-T cells/kg (n=3)") == "CAR-T cells/kg"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a blood count before the dose takes no unit from it
+        ("ANC ≥ 1 × 10^9 then 1 × 10^6 CAR-T cells/kg", [(1e6, None, "cells/kg")]),
+        ("platelets ≥ 50 × 10^9; 1 × 10^6 CAR-T cells/kg", [(1e6, None, "cells/kg")]),
+        # cells of a laboratory or an animal study are no dose
+        ("2 × 10^6 human T cells were injected into NSG mice", []),
+        ("1 × 10^4 CD19-positive target cells", []),
+        # levels given per bag without a specification's word stay levels
+        (
+            "Dose levels: 1 × 10^7, 5 × 10^7 and 1 × 10^8 CAR-T cells per infusion bag.",
+            [(1e7, None, "cells"), (5e7, None, "cells"), (1e8, None, "cells")],
+        ),
+        # a range whose unit comes after a bracket is one range
+        ("1 × 10^6 to 2 × 10^6 (median 1.5 × 10^6) CAR-T cells/kg", [(1e6, 2e6, "cells/kg")]),
+    ],
+)
+def test_near_misses_of_the_sponsor_page_wordings(text: str, expected: list) -> None:
+    assert [(d.value, d.value_max, d.unit) for d in find_doses(text)] == expected
+
+
+def test_a_dose_tables_scale_on_a_second_header_row() -> None:
+    from tests.transforms.page_build import page_marts
+
+    doses = page_marts(
+        "CD19 CAR-T dose finding\n| Dose level | Dose |\n| --- | --- |\n"
+        "| | (10^6 CAR-T cells/kg) |\n| DL1 | 0.5 |\n| DL2 | 1 |\nArms: Experimental: CAR-T\n"
+    )["doses"]
+    assert doses.select("dose_value", "dose_unit").rows() == [(5e5, "cells/kg"), (1e6, "cells/kg")]

@@ -109,8 +109,10 @@ def _doses_in(
     return doses, units
 
 
-# A header's scale is no value: "| Dose (×10^6 cells/kg) |" heads the column of "0.5".
-_SCALE = re.compile(r"[×xX*]\s*10\s*\^\s*[-+]?\d{1,2}")
+# A header's scale is no value: "| Dose (×10^6 cells/kg) |" heads the column of "0.5", so
+# does "Dose (×10⁶ cells/kg)" and, in its brackets, "Dose (10^6 CAR-T cells/kg)".
+_POWER = r"10\s*(?:\^\s*[-+]?\d{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})"
+_SCALE = re.compile(rf"[×xX*]\s*{_POWER}|(?<=\()\s*{_POWER}")
 # A column of the units of the cells before it: "| Dose | Unit |".
 _UNIT_HEADER = re.compile(r"^(?:dose\s+)?units?$", re.IGNORECASE)
 _UNIT_COLUMN = "@unit"

@@ -18,7 +18,10 @@ from transforms.text.lexicon import FOREIGN_SECTIONS
 
 # Sections whose ids are not this trial's: related trials, navigation, contacts.
 _NOT_OWN = FOREIGN_SECTIONS - {"identifiers"}
-NCT = re.compile(r"\bNCT\s?(\d{8})\b", re.IGNORECASE)
+# Glued to the words around it as a page's text lost its tags ("DiseasesNCT06420154Copy
+# link"): then in capitals after a small letter, so "instinct 12345678" and "EXTINCT12345678"
+# are no ids.
+NCT = re.compile(r"(?:\b[Nn][Cc][Tt]\s?|(?<=[a-z])NCT)(\d{8})(?!\d)")
 _OTHER_REGISTRIES = re.compile(
     # The lookahead (every id below starts with one of these) lets the scanner skip
     # plain text instead of trying each registry's pattern at every position.

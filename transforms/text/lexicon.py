@@ -1374,6 +1374,10 @@ _BOILERPLATE_PATTERNS = (
     # Its buttons a line each, and a sponsor's footer: "Stay connected: Facebook | X".
     r"(?:(?:facebook|twitter|x|linkedin|instagram|youtube|whatsapp|bluesky|e-?mail)\b[\s,|·]*){1,9}",
     r"(?:stay connected|follow us|connect with us)\b.{0,80}",
+    # a page's action links in a row, its tags lost: "Share  Print  Report an error"
+    r"(?:(?:share|print|e-?mail|save|cite|feedback|report an? (?:error|problem|issue))\b"
+    r"[\s|·,]*){2,}",
+    r"report an? (?:error|problem|issue)",
     r"learn more(?: about (?:us|our) .{0,60})?",
     r"download (?:as )?(?:pdf|xml|csv|json)",
     r"go to (?:the )?(?:sections?|top)",
@@ -1426,7 +1430,8 @@ _CHROME_JOINER = re.compile(r"\s+[·|>›»]\s+|[ \t]{3,}")  # or a menu's items
 # A site menu's items, chrome only beside others: "Find trials near you   Conditions".
 _MENU_ITEM = re.compile(
     r"^(?:conditions|studies|trials|resources|news|about|blog|careers|contact|pipeline|"
-    r"investors|media|newsroom|partners|publications|events|(?:our )?team|leadership)$",
+    r"investors|media|newsroom|partners|publications|events|(?:our )?team|leadership|terms"
+    r"|privacy|sitemap|site map|feedback|accessibility|legal|imprint)$",
     re.I,
 )
 _CRUMB = re.compile(r"^[^\d:;,.]{1,40}$")

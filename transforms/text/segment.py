@@ -732,6 +732,7 @@ def _consume_free(state: _State, line: Line) -> None:
         or _continues_phases(state, line, value)
         or _continues_assignments(state, value)
         or _translates_last_value(state, line, value)
+        or _continues_wrapped_value(state, line)
     ):
         return
     pending = state.pending
@@ -1240,6 +1241,48 @@ def _open_section(state: _State, line: Line) -> None:
         _consume(state, rest if rest.kind != "heading" else _as_free(rest))
         if line.key in FOREIGN_SECTIONS and state.section.key == line.key:
             _reopen(state, interrupted, line.end)
+
+
+# Values long enough to be hard-wrapped onto the next line, and read whole.
+_WRAPPED_VALUES = frozenset({"title", "lead_sponsor"})
+
+
+def _continues_wrapped_value(state: _State, line: Line) -> bool:
+    """Append ``line`` to the labelled value on the line above when a page hard-wrapped at
+    a width broke it there ("**Sponsor:** Union Hospital, …, Huazhong University of" /
+    "Science and Technology"): the value ran to the line's end, near the width."""
+    if not state.fields or (last := state.fields[-1]).key not in _WRAPPED_VALUES:
+        return False
+    if last.origin not in ("label", "label_block") or state.pending is not None:
+        return False
+    if _LABEL_LIKE.match(line.text) is not None:
+        return False  # "Conditions: [9]Sjögren's Disease": the next label
+    starts = state.text.rfind("\n", 0, line.start) + 1
+    above_starts = state.text.rfind("\n", 0, starts - 1) + 1
+    if starts == 0 or not above_starts < last.end <= starts - 1:
+        return False
+    above = state.text[above_starts : starts - 1].rstrip()
+    if state.text[last.end : starts - 1].strip() or len(above) < _WRAPPED_AT_LEAST:
+        return False
+    if state.text[starts : line.start].strip():
+        return False  # the rest of a line a heading opened: "Conditions: [9]Sjögren's …"
+    width = wrap_width(state.text)
+    # A page's tables and links may outrun its width: a value cut on a word that cannot
+    # end it ("… University of" / "Science and Technology", "… University" / "of Science
+    # …") tells the wrap as well.
+    if not (
+        (width is not None and wraps_at(above, line.text, width))
+        or _DANGLING_END.search(str(last.value)) is not None
+        or _GOES_ON_START.match(line.text) is not None
+    ):
+        return False
+    return _extends_last_field(state, line, lambda _: True, f" {line.text}")
+
+
+_WRAPPED_AT_LEAST = 50  # characters: a line a wrap may have broken
+_LABEL_LIKE = re.compile(r"^[^\W\d][^:\n]{0,40}:(?:\s|$)")
+_DANGLING_END = re.compile(r"(?:\b(?:of|and|for|the|in|on|at|de|du|der|und|&)|[,&-])$", re.I)
+_GOES_ON_START = re.compile(r"(?:of|and|for|in|on|at|de|du|der|und)\s")
 
 
 def _wrapped_onto(state: _State, line: Line) -> bool:

@@ -83,14 +83,19 @@ _MAGNITUDE = re.compile(
 _QUALIFIER = (
     r"(?:(?:anti-?)?(?:c?CAR|CART|CAAR|TCR|NK|CD\d{1,3}|BCMA|T|viable|total|autologous|transduced"
     r"|positive|expressing|engineered|modified|[A-Z]{2,6}-\d{2,6}"
-    r"|(?-i:[A-Z][A-Z0-9]{1,8}-[A-Z][A-Z0-9]{1,8}))[+⁺]?[\s\-/]*){0,5}"  # "DSG3-CAART"
+    # how the product is made or aimed: "allogeneic", "fully human", "CD19-targeted",
+    # "CD19-directed", "dual-target"
+    r"|allogeneic|fully\s+human|humani[sz]ed|targeted|directed|specific|dual[\s-]target(?:ed)?"
+    r"|(?-i:[A-Z][A-Z0-9]{1,8}-[A-Z][A-Z0-9]{1,8}))[+⁺]?[\s\-/]*){0,6}"  # "DSG3-CAART"
 )
 # Chinese counts the cells with a measure word and names them after it: "1×10^6个CAR-T细胞/kg".
 _UNIT = re.compile(
     r"\s*个?(?P<cells>(?P<qual>"
     + _QUALIFIER
-    + r")(?:cells?\b|细胞|(?<=\w)(?=\s*/\s*(?:kg|m2|m²)\b)))?\s*(?P<per>(?:/|per\s+|每)\s*"
-    + r"(?:(?P<kg>kg|kilogram|公斤|千克)|(?P<m2>m2|m²|m\^2|square\s+met(?:er|re)))(?![A-Za-z]))?",
+    + r")(?:cells?\b|细胞|(?<=\w)(?=\s*/\s*(?:kg|m2|m²)\b)))?\s*"
+    + r"(?P<per>(?:/|per\s+|for\s+each\s+|每)\s*"
+    + r"(?:(?P<kg>kg|kilogram(?:\s+of\s+body\s*weight)?|公斤|千克)"
+    + r"|(?P<m2>m2|m²|m\^2|square\s+met(?:er|re)))(?![A-Za-z]))?",
     re.IGNORECASE,
 )
 # "(±20%)", "(+/- 20%)", or bare: "1 × 10^6 ± 20% CAR+ T cells/kg"
@@ -109,6 +114,10 @@ _RANGE_OF_TARGET = re.compile(
 )
 # A share of the dose given on one day: "30% (3 × 10^5 cells/kg) on day 0".
 _SHARE_BEFORE = re.compile(r"\d{1,3}\s*%\s*(?:of\s+the\s+dose\s*)?[(:]?\s*$")
+_ASIDE = re.compile(r"\s*\((?=[^()]*\d)[^()]{1,60}\)")
+_SPECIFICATION = re.compile(r"specification|\bspec\b|规格|each\s+(?:bag|vial)\s+contains", re.I)
+_SPEC_REACH = 60
+_PER_CONTAINER = re.compile(r"\s*(?:/|per\s)\s*(?:(?:infusion\s+)?bags?|vials?|packs?)\b", re.I)
 _PER_VOLUME = re.compile(r"\s*(?:/|per\s)\s*(?:[µμu]?L|mm3|mm³|m[lL]|d[lL]|lit(?:er|re))\b")
 _RANGE_BEFORE = re.compile(  # after a Chinese word too: "剂量为1-3×10^6/kg"
     r"(?<![A-Za-z\d_.,^])(?P<low>\d+(?:\.\d+|,\d{1,2})?)\s*(?:-|–|—|~|to)\s*$"
@@ -128,7 +137,18 @@ _NAMED_LEVEL_BEFORE = re.compile(
 _RANGE_BETWEEN = re.compile(r"\s*(?:-|–|—|~|to)\s*", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
-_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s)\s*", re.IGNORECASE)
+# Between listed levels: ", ", "and", "or", "→", "and then", ";", a level's name in
+# brackets before it or its name after it: "50 × 10^6 (DL1), 100 × 10^6 (DL2) and …",
+# "DL1 1×10^6, DL2 2×10^6, DL3 4×10^6 CAR-T cells/kg", "from 0.5 × 10^6 to 1 × 10^6 and
+# then 2 × 10^6 cells/kg" (a range has its unit after its high end: read before this).
+_LEVEL_NAME = r"(?:DL|dose\s+level|level|cohort)\s*-?\d{1,2}"
+_COMPARED = re.compile(r"(?:[≥≤<>=]|at\s+least|more\s+than|less\s+than|above|below)\s*$", re.I)
+_LIST_SEPARATOR = re.compile(
+    rf"(?:\s*\({_LEVEL_NAME}\))?"
+    r"\s*(?:,\s*(?:and\s+(?:then\s+)?|or\s+)?|\s(?:and(?:\s+then)?|or|then|to)\s|\s*(?:→|->)\s*"
+    rf"|;\s*)\s*(?:{_LEVEL_NAME}\s*[:=]?\s*)?",
+    re.IGNORECASE,
+)
 # Dose levels listed before one scale: "0.3, 1.0, and 3.0 × 10^6 cells/kg".
 _LIST_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _LIST_BEFORE = re.compile(  # not an exponent's digits: "2.0E+06 and 4.0E+06"
@@ -214,6 +234,12 @@ def _unit_at(text: str, pos: int) -> tuple[str, int] | None:
         return None
     if not match.group("per") and _PER_VOLUME.match(text, match.end()):
         return None  # "ALC ≥ 0.5 × 10^9 cells/L": a blood count, not a dose
+    if (
+        not match.group("per")
+        and _PER_CONTAINER.match(text, match.end())
+        and _SPECIFICATION.search(text, max(0, pos - _SPEC_REACH), pos)
+    ):
+        return None  # "Specification: 1.0 × 10^8 CAR-T cells per bag": the product's, no dose
     prefix = "CAR+ " if match.group("qual") and _CAR_POSITIVE.search(match.group("qual")) else ""
     suffix = "/kg" if match.group("kg") else "/m2" if match.group("m2") else ""
     if not prefix and (named := _CAR_POSITIVE_AFTER.match(text, match.end())) is not None:
@@ -249,13 +275,28 @@ def header_dose_unit(header: str) -> str | None:
             and (unit.group("cells") or (scale is not None and unit.group("per")))  # "(×10^6/kg)"
             and unit.end() > start.end()
             and not _PER_VOLUME.match(header, unit.end())  # "(×10^3 cells/µL)": a count
-            and (scale is None or _DOSE_WORDS.search(header) is not None)
+            # a scale heads a dose's column when a dose word or a per-kg unit says so
+            and (scale is None or _DOSE_WORDS.search(header) or unit.group("per"))
         ):
-            return header[start.end() : unit.end()].strip()
+            written = header[unit.start() : unit.end()].strip()
+            if scale is None:  # the scale after the unit: "CAR+ T cells/kg (×10⁶)", "(×10^6/kg)"
+                after = _BRACKETED_SCALE.match(header, unit.end())
+                scale = None if after is None else _HEADER_SCALE.match(after["scale"])
+                if scale is not None and (per := after["scale"][scale.end() :].strip()):
+                    written = f"{written}{per}" if per.startswith("/") else written
+            if scale is None:
+                return written
+            # as a cell's number reads it: "0.5" under "Dose (10^6 cells/kg)" is 0.5 × 10^6
+            times = "" if scale.group().lower().startswith(("×", "x", "*", "million")) else "× "
+            return f"{times}{scale.group().strip()} {written}"
     return None
 
 
-_HEADER_SCALE = re.compile(r"[×xX*]\s*10\s*\^\s*\d{1,2}\s*")
+_BRACKETED_SCALE = re.compile(r"\s*\(\s*(?P<scale>[^()]{2,16}?)\s*\)\s*$")
+# The scale a dose column's cells leave out: "×10^6", "10^6", "×10⁶", "million".
+_HEADER_SCALE = re.compile(
+    r"(?:[×xX*]\s*)?10\s*(?:\^\s*\d{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})\s*|millions?\s+", re.IGNORECASE
+)
 
 
 def find_doses_under(cell: str, header_unit: str) -> list[DoseMention]:
@@ -322,7 +363,7 @@ def _doses_of(text: str) -> tuple[DoseMention, ...]:
                 _BETWEEN_BEFORE.search(text, max(0, match.start() - 12), match.start())
                 and _AND.fullmatch(text, match.end(), nxt.start())
             ):
-                unit = _unit_at(text, nxt.end())
+                unit = _unit_after(text, nxt.end())  # "… (median 1.5 × 10^6) cells/kg"
                 value, high = mantissa * scale, _product(nxt)
                 if unit is not None and value > high:
                     # "de-escalated from 2 × 10^6 to 1 × 10^6 cells/kg": two levels, no range
@@ -338,6 +379,9 @@ def _doses_of(text: str) -> tuple[DoseMention, ...]:
         if unit is None:
             # "1 × 10^6, 3 × 10^6 and 1 × 10^7 cells/kg": listed magnitudes share the last's unit.
             unit = _listed_unit(text, magnitudes, i)
+        if unit is None and _ASIDE.match(text, match.end()):
+            # the range in the aside is then the target's (``_bounds_the_dose_before``)
+            unit = _unit_after(text, match.end())
         if unit is None:
             if _NAMED_LEVEL_BEFORE.search(text, max(0, match.start() - 24), match.start()):
                 unnamed.append((len(mentions), match))
@@ -406,14 +450,26 @@ def _is_range_low(text: str, before: re.Match[str], high: float) -> bool:
 
 
 def _listed_unit(text: str, magnitudes: list[re.Match[str]], i: int) -> tuple[str, int] | None:
-    """The unit of the first magnitude with one after ``i`` in a list of magnitudes
-    parted by commas, "and" or "or" only; None when the list breaks before one."""
+    """The unit of the first magnitude with one after ``i`` in a list of magnitudes parted
+    as ``_LIST_SEPARATOR`` reads; None when the list breaks before one, or when the first is
+    a compared count ("ANC ≥ 1 × 10^9"), not a level."""
+    if _COMPARED.search(text, max(0, magnitudes[i].start() - 12), magnitudes[i].start()):
+        return None  # "ANC ≥ 1 × 10^9 then 1 × 10^6 CAR-T cells/kg": a count, then the dose
     for before, after in zip(magnitudes[i:], magnitudes[i + 1 :], strict=False):
         if not _LIST_SEPARATOR.fullmatch(text, before.end(), after.start()):
             return None
-        if (unit := _unit_at(text, after.end())) is not None:
+        if (unit := _unit_after(text, after.end())) is not None:
             return unit
     return None
+
+
+def _unit_after(text: str, pos: int) -> tuple[str, int] | None:
+    """The unit at ``pos``, or after a bracket's aside there: "1 × 10^6 (range: 0.5-2 ×
+    10^6) CAR-T cells/kg", "200 × 10^6 (DL3) CAR T cells"."""
+    if (unit := _unit_at(text, pos)) is not None:
+        return unit
+    aside = _ASIDE.match(text, pos)
+    return None if aside is None else _unit_at(text, aside.end())
 
 
 def _joined_ranges(text: str, mentions: list[DoseMention]) -> list[DoseMention]:
@@ -474,6 +530,9 @@ def _bounds_the_dose_before(text: str, start: int, before: list[DoseMention]) ->
     fractions: 30% (3 × 10^5 cells/kg) …": the range or a part of the dose just stated."""
     if not before or start - before[-1].end > _SPLIT_REACH:
         return False
+    between = text[before[-1].start : start]
+    if start < before[-1].end and between.count("(") > between.count(")"):
+        return True  # inside the dose's own aside: "1 × 10^6 (range: 0.5-2 × 10^6) cells/kg"
     reach = max(before[-1].end, start - _CAP_REACH)
     return bool(
         _RANGE_OF_TARGET.search(text, reach, start) or _SHARE_BEFORE.search(text, reach, start)
