@@ -285,3 +285,21 @@ def test_a_value_ending_whole_takes_no_line_below() -> None:
         "Collaborators are listed below.\n"
     )
     assert trial["lead_sponsor"] == "Union Hospital, Tongji Medical College, Wuhan, China"
+
+
+@pytest.mark.parametrize(
+    ("sponsor", "next_line"),
+    [
+        ("Indiana University School of Medicine, Indianapolis, IN", "Recruiting"),
+        ("Shanghai Jiao Tong University School of Medicine, Renji Hospital", "2024-03-01"),
+        (
+            "Shanghai Jiao Tong University School of Medicine, Renji Hospital",
+            "in collaboration with Shanghai Cell Therapy Group",
+        ),
+    ],
+)
+def test_a_whole_sponsor_takes_no_line_below(sponsor: str, next_line: str) -> None:
+    assert (
+        page_trial(f"CD19 CAR-T in lupus\n\nSponsor: {sponsor}\n{next_line}\n")["lead_sponsor"]
+        == sponsor
+    )

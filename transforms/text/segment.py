@@ -1266,23 +1266,31 @@ def _continues_wrapped_value(state: _State, line: Line) -> bool:
         return False
     if state.text[starts : line.start].strip():
         return False  # the rest of a line a heading opened: "Conditions: [9]Sjögren's …"
+    if badge_kind(line.text, state.section.key) is not None or _OWN_VALUE.match(line.text):
+        return False  # "Recruiting", "Phase 1", "NCT…", "2024-03-01": a value of its own
+    # A value cut on a word that cannot end it ("… University of" / "Science and
+    # Technology", "… University" / "of Science …"), or on a hard-wrapped page at its
+    # width, before a short tail ("… Huazhong" / "University of Science and Technology").
+    # A line that merely ends near the width may be whole ("…, Indianapolis, IN").
     width = wrap_width(state.text)
-    # A page's tables and links may outrun its width: a value cut on a word that cannot
-    # end it ("… University of" / "Science and Technology", "… University" / "of Science
-    # …") tells the wrap as well.
     if not (
-        (width is not None and wraps_at(above, line.text, width))
-        or _DANGLING_END.search(str(last.value)) is not None
-        or _GOES_ON_START.match(line.text) is not None
+        _DANGLING_END.search(str(last.value)) is not None
+        or line.text.startswith("of ")
+        or (
+            width is not None
+            and wraps_at(above, line.text, width)
+            and (line.text[:1].islower() or len(line.text) <= _WRAPPED_TAIL)
+        )
     ):
         return False
     return _extends_last_field(state, line, lambda _: True, f" {line.text}")
 
 
 _WRAPPED_AT_LEAST = 50  # characters: a line a wrap may have broken
+_WRAPPED_TAIL = 40  # characters: the rest of a value, not a paragraph's line
+_OWN_VALUE = re.compile(r"[^A-Za-z]|[A-Za-z-]*\d")  # a number, a date or an id first
 _LABEL_LIKE = re.compile(r"^[^\W\d][^:\n]{0,40}:(?:\s|$)")
-_DANGLING_END = re.compile(r"(?:\b(?:of|and|for|the|in|on|at|de|du|der|und|&)|[,&-])$", re.I)
-_GOES_ON_START = re.compile(r"(?:of|and|for|in|on|at|de|du|der|und)\s")
+_DANGLING_END = re.compile(r"(?:\b(?:of|and|for|the|de|du|der|und)|\s&)$")  # lower case only
 
 
 def _wrapped_onto(state: _State, line: Line) -> bool:
