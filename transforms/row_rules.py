@@ -6,7 +6,8 @@ row at a time. Judged only there, one page a parser misread (an age read from
 So the builders judge each batch of rows by these same rules and quarantine the
 documents that break one, with the rule and the value, while the others go on;
 the suites, built from these rules too, then guard the code rather than the
-input. Whole-table rules (a key's uniqueness) stay in the suites alone.
+input. A key is judged within each document here; across documents (two pages
+of one trial) only the suites see it, after the marts keep one page per trial.
 """
 
 from __future__ import annotations

@@ -1248,9 +1248,10 @@ _WRAPPED_VALUES = frozenset({"title", "lead_sponsor"})
 
 
 def _continues_wrapped_value(state: _State, line: Line) -> bool:
-    """Append ``line`` to the labelled value on the line above when a page hard-wrapped at
-    a width broke it there ("**Sponsor:** Union Hospital, …, Huazhong University of" /
-    "Science and Technology"): the value ran to the line's end, near the width."""
+    """Append ``line`` to the labelled title or sponsor on the line above when a text
+    browser wrapped it there ("**Sponsor:** Union Hospital, …, Huazhong University of" /
+    "Science and Technology"): the value ran to that line's end, and a cue below says it
+    goes on."""
     if not state.fields or (last := state.fields[-1]).key not in _WRAPPED_VALUES:
         return False
     if last.origin not in ("label", "label_block") or state.pending is not None:
