@@ -267,7 +267,8 @@ def rule_breaks(
     """
     reasons: dict[str, list[str]] = {}
     for name, frame in tables.items():
-        table_rules = [r for r in rules.get(name, ()) if _columns_of(r) <= set(frame.columns)]
+        columns = set(frame.columns)
+        table_rules = [r for r in rules.get(name, ()) if _columns_of(r) <= columns]
         if frame.is_empty() or not table_rules:
             continue
         flags = frame.select(pl.any_horizontal([r.broken() for r in table_rules]).any())

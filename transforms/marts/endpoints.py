@@ -1011,7 +1011,7 @@ def _labelled_parts(text: str) -> list[tuple[str, str, str]] | None:
 def _label_of(part: re.Match[str]) -> str:
     """A part's label: "Primary" of "Primary:" and of "Primary —"."""
     found = part.groupdict()
-    return found["label"] or found["type"] if "type" in found else found["label"]
+    return found["label"] or found.get("type") or ""
 
 
 # A finder's goals: the main goal is the primary measure, the other goals the secondary ones

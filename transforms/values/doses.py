@@ -278,18 +278,23 @@ def header_dose_unit(header: str) -> str | None:
             # a scale heads a dose's column when a dose word or a per-kg unit says so
             and (scale is None or _DOSE_WORDS.search(header) or unit.group("per"))
         ):
-            written = header[unit.start() : unit.end()].strip()
-            if scale is None:  # the scale after the unit: "CAR+ T cells/kg (×10⁶)", "(×10^6/kg)"
-                after = _BRACKETED_SCALE.match(header, unit.end())
-                scale = None if after is None else _HEADER_SCALE.match(after["scale"])
-                if scale is not None and (per := after["scale"][scale.end() :].strip()):
-                    written = f"{written}{per}" if per.startswith("/") else written
-            if scale is None:
-                return written
-            # as a cell's number reads it: "0.5" under "Dose (10^6 cells/kg)" is 0.5 × 10^6
-            times = "" if scale.group().lower().startswith(("×", "x", "*", "million")) else "× "
-            return f"{times}{scale.group().strip()} {written}"
+            return _as_cells_read_it(header, unit, scale)
     return None
+
+
+def _as_cells_read_it(header: str, unit: re.Match[str], scale: re.Match[str] | None) -> str:
+    """The header's unit with its scale before it, as a cell's number reads it: "0.5" under
+    "Dose (10^6 cells/kg)" is 0.5 × 10^6. The scale may follow the unit in brackets:
+    "CAR+ T cells/kg (×10⁶)", "CAR-T cells (×10^6/kg)"."""
+    written = header[unit.start() : unit.end()].strip()
+    if scale is None and (after := _BRACKETED_SCALE.match(header, unit.end())) is not None:
+        scale = _HEADER_SCALE.match(after["scale"])
+        per = after["scale"][scale.end() :].strip() if scale is not None else ""
+        written += per if per.startswith("/") else ""
+    if scale is None:
+        return written
+    times = "" if scale.group().lower().startswith(("×", "x", "*", "million")) else "× "
+    return f"{times}{scale.group().strip()} {written}"
 
 
 _BRACKETED_SCALE = re.compile(r"\s*\(\s*(?P<scale>[^()]{2,16}?)\s*\)\s*$")

@@ -112,15 +112,11 @@ def parse_enrollment(text: str | None) -> tuple[int, str | None] | None:
     if match is None:
         return None
     count = _to_int(match.group("n"))
-    if count is None:
-        return None
     if _SIZE_PER_GROUP.match(text, match.end()):  # "8 participants per cohort … (total 24)"
         total = _TOTAL.search(text)
-        if total is None:
-            return None
-        count = _to_int(total.group("n") or total.group("m"))
-        if count is None:
-            return None
+        count = None if total is None else _to_int(total.group("n") or total.group("m"))
+    if count is None:
+        return None
     if (actual := _actual_beside_planned(text)) is not None:
         return actual, "ACTUAL"
     # Per-group sizes are labelled; most values are not.
