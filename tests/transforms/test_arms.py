@@ -567,3 +567,37 @@ def test_a_single_arm_study_with_no_arm_listed_has_one_arm() -> None:
 def test_untyped_arms_as_sibling_bullets() -> None:
     page = "Arms\n- Certolizumab Pegol 200 mg Q2W\n- Placebo\n"
     assert [a[0] for a in _arms(page)] == ["Certolizumab Pegol 200 mg Q2W", "Placebo"]
+
+
+def test_a_numbered_arm_line_then_its_name_and_type_as_fields_is_one_arm() -> None:
+    page = (
+        "Treatment groups\nArm 1\nName: Low dose group\nType: Experimental\n"
+        "Arm 2\nName: High dose group\nType: Experimental\nEnrollment: 12\n"
+    )
+    assert [a[:2] for a in _arms(page)] == [
+        ("Arm 1: Low dose group", "EXPERIMENTAL"),
+        ("Arm 2: High dose group", "EXPERIMENTAL"),
+    ]
+    # A described arm's name field after it opens another arm, as it did.
+    described = "Arms\nArm 1\nParticipants receive CAR-T.\nName: Observation\n"
+    assert [a[0] for a in _arms(described)] == ["Arm 1", "Observation"]
+
+
+def test_a_named_line_typed_before_its_colon_or_its_dash() -> None:
+    page = (
+        "Arms and interventions\n"
+        "Dermatomyositis cohort (Experimental): CD19-CAR T cells 1 × 10^6 CAR+ cells/kg\n"
+        "Anti-synthetase syndrome cohort (Experimental): CD19-CAR T cells 1 × 10^6 cells/kg\n"
+    )
+    assert [a[:2] for a in _arms(page)] == [
+        ("Dermatomyositis cohort", "EXPERIMENTAL"),
+        ("Anti-synthetase syndrome cohort", "EXPERIMENTAL"),
+    ]
+    dashed = (
+        "Treatment groups\nArm 1: Low dose group (Experimental) — 5 × 10^5 cells/kg\n"
+        "Arm 2: Observation (No Intervention) — standard care\n"
+    )
+    assert [a[:3] for a in _arms(dashed)] == [
+        ("Arm 1: Low dose group", "EXPERIMENTAL", "5 × 10^5 cells/kg"),
+        ("Arm 2: Observation", "NO_INTERVENTION", "standard care"),
+    ]

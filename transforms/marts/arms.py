@@ -69,7 +69,9 @@ _NAMED_ARM = re.compile(
     r"^(?P<label>(?:arm|group|cohort|part|study\s+arm|treatment\s+group|dose(?:\s+level)?)\s*"
     r"(?:\d{1,2}|[A-Z]|[IVX]{1,4})(?:\s*\([^()]{1,40}\))?"
     # or a name ending in its kind: "Low-dose group: …", "CAR-T arm: …"
-    r"|[A-Za-z][\w+/-]*(?:\s[\w+/-]+){0,3}[\s-](?:group|arm|cohort))"
+    r"|[A-Za-z][\w+/-]*(?:\s[\w+/-]+){0,3}[\s-](?:group|arm|cohort)"
+    r"(?:\s*\((?:experimental|active comparator|placebo comparator|sham comparator|"
+    r"no intervention)\))?)"  # "Dermatomyositis cohort (Experimental): …"
     r"\s*[:：\-–]\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -459,6 +461,8 @@ class _ArmReader:
                 current.label = value  # type: ignore[union-attr]  # "组别：试验组" / "Group：…"
             elif named is not None and self.block_interventions:
                 self._move_block(named)  # an intervention block's "Arm Group Label: CAR-T"
+            elif self._names_numbered_arm(row):
+                current.label = f"{current.label}: {value}"  # type: ignore[union-attr]
             elif not header and not _repeats(current, value):  # "| Arm | Intervention |"
                 self.open(value, row)
             self.block_interventions = []
@@ -489,6 +493,20 @@ class _ArmReader:
             and latin_only(value)
             and not current.interventions
             and int(row["norm_start"]) - int(opened["norm_start"]) < _TRANSLATION_REACH  # type: ignore[arg-type]
+        )
+
+    def _names_numbered_arm(self, row: Row) -> bool:
+        """Whether an arm field names the arm a numbered line just opened, its label under
+        it: "Arm 1" / "Name: Low dose group" / "Type: Experimental" is one arm, not two."""
+        current, opened = self.current, self.opened
+        return (
+            current is not None
+            and opened is not None
+            and "field" not in opened  # opened by a line of its own, not by a field
+            and opened.get("section") == row.get("section")
+            and _is_bare(current)
+            and current.arm_type is None
+            and _NUMBERED_NAME.match(current.label or "") is not None
         )
 
     def _sibling_of_opener(self, text: str) -> bool:
@@ -753,6 +771,12 @@ class _ArmReader:
             arm.label = f"{label}: {arm.label}"
             return
         typed_label = _TYPED_AFTER.match(label) is not None  # "Arm 2 (Placebo Comparator)"
+        if (typed_head := _typed_head(rest)) is not None:
+            # "Arm 1: Low dose group (Experimental) - 5 × 10^5 cells/kg": typed, then what it gets
+            arm = self.open(f"{label}: {typed_head[0]}", row)
+            if typed_head[1]:
+                arm.description.append(typed_head[1])
+            return
         if (
             rest
             and not typed_label
@@ -777,6 +801,15 @@ class _ArmReader:
 
 
 _WORD = re.compile(r"[^\W\d_][\w/-]*")
+
+
+def _typed_head(rest: str) -> tuple[str, str] | None:
+    """A named line's words when they open with a typed name ("Low dose group
+    (Experimental) - 5 × 10^5 cells/kg"): the name with its type, and what follows."""
+    head, *tail = _LABEL_DASH.split(rest, maxsplit=1)
+    if _TYPED_AFTER.match(head.strip()) is None:
+        return None
+    return head.strip(), tail[0].strip() if tail else ""
 
 
 def _described_label(label: str) -> tuple[str, str | None]:
@@ -995,7 +1028,9 @@ _NUMBERED_NAME = re.compile(
 
 def _numbered_alike(label: str | None, text: str) -> bool:
     """Two names of one kind numbered apart ("Cohort A" / "Cohort B"): two arms, listed."""
-    first, second = _NUMBERED_NAME.match(label or ""), _NUMBERED_NAME.match(text)
+    # "Arm 1: Low dose group" (a numbered line and the name under it) / "Arm 2"
+    first = _NUMBERED_NAME.match((label or "").split(":", 1)[0])
+    second = _NUMBERED_NAME.match(text)
     return (
         first is not None
         and second is not None
