@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import NamedTuple
 
 from transforms.text.aligned_table import aligned_fields, aligned_header
@@ -29,7 +30,7 @@ from transforms.text.badges import (
 from transforms.text.criteria_columns import CriteriaColumns, criteria_columns
 from transforms.text.dated_parts import dated_parts
 from transforms.text.field_tables import JOINED_COLUMNS, table_header
-from transforms.text.glued_chain import glued_pieces
+from transforms.text.glued_chain import ChainPiece, glued_pieces, spaced_pieces, spaced_rows
 from transforms.text.items import (
     FINISHED,
     join_wrapped,
@@ -233,6 +234,7 @@ def segment(
     state = _State([Section(0, "preamble", None, 0, len(text))], headings=headings or {}, text=text)
     lines = list(iter_physical_lines(text))
     furniture = running_heads(text, lines) | _tab_bar(lines)
+    rows = spaced_rows(text, lines)  # "Sex All" / "Sponsor Shanghai …": a facts box's rows
     under_header = -1  # a line read already as the values of an aligned table's header
     for i, (start, end, stripped, indent) in enumerate(lines):
         if i == under_header:
@@ -254,6 +256,19 @@ def segment(
             _consume(state, Line(start, end, stripped, indent, "free"))
             continue
         line = classify_line(start, end, stripped, indent)
+        if line.kind == "free" and start in rows and _row_in_place(state, line, rows[start]):
+            line = _chain_line(line, rows[start])
+        if (
+            line.kind in ("field", "free")
+            and (chain := spaced_pieces(line.text)) is not None
+            and (
+                all(_row_in_place(state, line, piece) for piece in chain)
+                or all("  " in line.text[a.end : b.start] for a, b in pairwise(chain))
+            )  # "Age 18 Years and older   Sex All   Healthy Volunteers Yes": a row's cells
+        ):
+            for piece in chain:  # "Recruitment Status Not yet recruiting Study Type …"
+                _consume(state, _chain_line(line, piece))
+            continue
         if line.kind in ("field", "free") and (pieces := glued_pieces(line.text)) is not None:
             for a, b in pieces:  # "Study TypeInterventionalEnrollment15 (estimated)…"
                 _consume(state, classify_line(start + a, start + b, line.text[a:b], indent))
@@ -277,6 +292,32 @@ def segment(
     _close_columns(state)
     state.section.end = len(text)
     return Segmented(_end_lists_at_plain_headings(state.sections), state.fields)
+
+
+def _row_in_place(state: _State, line: Line, row: ChainPiece) -> bool:
+    """Whether a facts box's row or a piece of a flattened one is one where it stands: in a
+    list of criteria only a registry's own labels are ("Ages Eligible for Study 18 Years to
+    65 Years"), not a criterion's first word ("Age 18 to 70 years" / "Sex Male or female")."""
+    return (
+        state.section.key not in CRITERIA_SECTIONS
+        or " " in line.text[row.start : row.value_start].strip()
+    )
+
+
+def _chain_line(line: Line, piece: ChainPiece) -> Line:
+    """One label and its value of a line of several, as if on a line of its own."""
+    at = line.start
+    return Line(
+        at + piece.start,
+        at + piece.end,
+        line.text[piece.start : piece.end],
+        line.indent,
+        "heading" if piece.is_section else "field",
+        piece.key,
+        line.text[piece.start : piece.value_start].strip(),
+        line.text[piece.value_start : piece.end],
+        at + piece.value_start,
+    )
 
 
 _TAB_BAR_MIN = 3  # "Overview" / "Eligibility" / "Locations" / "Contacts"
