@@ -303,3 +303,18 @@ def test_a_whole_sponsor_takes_no_line_below(sponsor: str, next_line: str) -> No
         page_trial(f"CD19 CAR-T in lupus\n\nSponsor: {sponsor}\n{next_line}\n")["lead_sponsor"]
         == sponsor
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        ("Recruitment: Open to recruitment", "RECRUITING"),
+        ("Recruitment: Not yet recruiting", "NOT_YET_RECRUITING"),
+        ("Recruitment: Closed to recruitment", "ACTIVE_NOT_RECRUITING"),
+        # how participants are found is no status
+        ("Recruitment: through referring rheumatologists at three hospitals", None),
+    ],
+)
+def test_a_recruitment_label_gives_a_status_only_as_a_status(line: str, status: str | None) -> None:
+    page = f"CD19 CAR-T therapy for severe lupus\n\n{line}\nTrial type: Interventional\n"
+    assert page_trial(page)["overall_status"] == status

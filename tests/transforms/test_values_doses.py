@@ -404,3 +404,36 @@ def test_a_dose_tables_scale_on_a_second_header_row() -> None:
         "| | (10^6 CAR-T cells/kg) |\n| DL1 | 0.5 |\n| DL2 | 1 |\nArms: Experimental: CAR-T\n"
     )["doses"]
     assert doses.select("dose_value", "dose_unit").rows() == [(5e5, "cells/kg"), (1e6, "cells/kg")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a label that names the unit of the levels after it, as a column's header would
+        (
+            "Dose levels (CAR+ T cells/kg): 0.3 × 10^6; 1 × 10^6; 3 × 10^6",
+            [
+                (3e5, None, "CAR+ cells/kg"),
+                (1e6, None, "CAR+ cells/kg"),
+                (3e6, None, "CAR+ cells/kg"),
+            ],
+        ),
+        (
+            "Dose (10^6 CAR-T cells/kg): 0.5 and 1",
+            [(5e5, None, "cells/kg"), (1e6, None, "cells/kg")],
+        ),
+        # but not a count's label, nor values that write their own unit
+        ("Lymphocytes (cells/µL): 1 × 10^3", []),
+        ("Dose (cells/kg): 2 × 10^8 CAR-T cells", [(2e8, None, "cells")]),
+        # levels named in brackets after each, the unit given with the first only
+        (
+            "1 × 10^6 CAR-T cells/kg (DL1) and 2 × 10^6 (DL2); at DLTs, 5 × 10^5 (DL-1)",
+            [(1e6, None, "cells/kg"), (2e6, None, "cells/kg"), (5e5, None, "cells/kg")],
+        ),
+        # a count after a level's dose, not itself named a level, is none
+        ("1 × 10^6 CAR-T cells/kg (DL1); ANC ≥ 1 × 10^9", [(1e6, None, "cells/kg")]),
+        ("ANC ≥ 1 × 10^9/L (DL1) and 2 × 10^9 (DL2)", []),
+    ],
+)
+def test_a_unit_given_once_for_levels_named_alike(text: str, expected: list) -> None:
+    assert _summary(text) == expected

@@ -138,6 +138,12 @@ _ENUM_VALUE = re.compile(
     r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^(?:TREATMENT|NONE|NA|ALL|MALE|FEMALE|PHASE[1-4])$"
 )
 _MAX_LABEL_LINE = 80
+# Labels that name a field only when their value is one of its values: "Recruitment: Open
+# to recruitment" is a status; "Recruitment: through referring rheumatologists" is not.
+_GATED_FIELDS = {"recruitment": "status"}
+_GATED_LABEL = re.compile(
+    "^(?P<label>" + "|".join(map(re.escape, _GATED_FIELDS)) + r")\s*:\s*", re.IGNORECASE
+)
 _NARROWED_CRITERIA = re.compile(r"^(.{0,40}?criteria)\s*(?:[-–—]|\bfor\b|\bin\b)\s*\S.{0,40}$")
 # A label in Chinese, Japanese or Korean and English on one line ("最小 Min age",
 # "試験の名称 / Title", "연구 제목 / Title"): the English is the term.
@@ -364,6 +370,11 @@ def _classify_labelled(body: str, body_at: int) -> _Shape:
                 value, value_at = value[1:-1].strip(), value_at + 1  # YAML: title: "…"
             return kind, FIELD_BY_TERM[key], match.label, value, value_at
         return "heading", SECTION_BY_TERM[key], match.label, value, value_at
+    if (gated := _GATED_LABEL.match(body)) is not None:
+        key = _GATED_FIELDS[gated["label"].casefold()]
+        value = body[gated.end() :].strip()
+        if value and accepts(key, value):  # "Recruitment: Open to recruitment"
+            return "field", key, gated["label"], value, body_at + gated.end()
     if (ticked_phase := _UNCODED_PHASE.match(body)) is not None:  # WHO ICTRP drops the codes
         if not ticked_phase.group("yes"):
             return "boilerplate", None, None, None, None  # "… (Phase III): no"

@@ -334,6 +334,8 @@ def find_doses(text: str | None) -> list[DoseMention]:
             )
             for d in find_doses(unbracketed)
         ]
+    if "):" in text and (headed := _doses_under_label(text)) is not None:
+        return headed
     if "illion" in text and (spelled := _SPELLED.sub(_as_digits, text)) != text:
         # "one million cells/kg": read with the number in digits, padded to its word's
         # length so that spans stay; the source text is the page's words
@@ -341,6 +343,24 @@ def find_doses(text: str | None) -> list[DoseMention]:
             _mention(text, d.start, d.end, d.value, d.value_max, d.unit) for d in _doses_of(spelled)
         ]
     return list(_doses_of(text))
+
+
+# A label that names the unit of the values after it: "Dose levels (CAR+ T cells/kg): …".
+_UNIT_LABEL = re.compile(r"^(?P<label>[^:()\n]{2,60}\([^()\n]{2,40}\))\s*:\s*")
+
+
+def _doses_under_label(text: str) -> list[DoseMention] | None:
+    """The doses after a label that names their unit, as a column's header would ("Dose
+    levels (CAR+ T cells/kg): 0.3 × 10^6; 1 × 10^6; 3 × 10^6"); None for other text, and
+    where the values write their own unit."""
+    label = _UNIT_LABEL.match(text)
+    if label is None or (unit := header_dose_unit(label["label"])) is None:
+        return None
+    at = label.end()
+    found = find_doses_under(text[at:], unit)
+    if not found:
+        return None
+    return [_mention(text, d.start + at, d.end + at, d.value, d.value_max, d.unit) for d in found]
 
 
 def _as_digits(word: re.Match[str]) -> str:
@@ -387,6 +407,9 @@ def _doses_of(text: str) -> tuple[DoseMention, ...]:
         if unit is None and _ASIDE.match(text, match.end()):
             # the range in the aside is then the target's (``_bounds_the_dose_before``)
             unit = _unit_after(text, match.end())
+        if unit is None and _named_alike(text, match.end(), mentions):
+            # "1 × 10^6 CAR-T cells/kg (DL1) and 2 × 10^6 (DL2)": named as the level before
+            unit = (mentions[-1].unit, match.end())
         if unit is None:
             if _NAMED_LEVEL_BEFORE.search(text, max(0, match.start() - 24), match.start()):
                 unnamed.append((len(mentions), match))
@@ -419,6 +442,19 @@ def _doses_of(text: str) -> tuple[DoseMention, ...]:
         mentions = _levels_of_one_unit(text, mentions, unnamed)
     # No cells is no dose level: "0 × 10^6" is a placeholder or a number lost in scraping.
     return tuple(m for m in _joined_ranges(text, mentions) if m.value > 0)
+
+
+_LEVEL_AFTER = re.compile(rf"\s*\(\s*{_LEVEL_NAME}\s*\)", re.IGNORECASE)
+
+
+def _named_alike(text: str, end: int, before: list[DoseMention]) -> bool:
+    """Whether a magnitude without a unit is named a level in brackets after it, as the dose
+    before it is: the writer gave the unit once ("… (DL1) and 2 × 10^6 (DL2)")."""
+    return (
+        bool(before)
+        and _LEVEL_AFTER.match(text, end) is not None
+        and _LEVEL_AFTER.match(text, before[-1].end) is not None
+    )
 
 
 def _levels_of_one_unit(
