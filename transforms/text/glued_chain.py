@@ -17,6 +17,7 @@ from typing import NamedTuple
 from transforms.text.badges import TYPED_FIELDS, accepts
 from transforms.text.lexicon import FIELD_BY_TERM, FIELD_OF_SECTION, SECTION_BY_TERM
 from transforms.values.ages import parse_age_range
+from transforms.values.memo import text_cache
 
 # The labels of typed fields: a facts box lists those, with short values.
 _TERMS = sorted(
@@ -92,11 +93,32 @@ _CHAIN_KEYS = {
     for term, section in SECTION_BY_TERM.items()
     if section in FIELD_OF_SECTION and term.isascii() and _in_boxes(term, section)
 }
-_CHAIN_LABEL = re.compile(
-    "|".join(re.escape(term) for term in sorted(_CHAIN_KEYS, key=len, reverse=True)),
-    re.IGNORECASE,
-)
-_CHAIN_FIRST_WORDS = frozenset(re.split(r"[^a-z]", term, maxsplit=1)[0] for term in _CHAIN_KEYS)
+
+
+def _by_first_word(terms: list[str]) -> dict[str, re.Pattern[str]]:
+    """A pattern per first word of the terms, the longest term first: one alternation of
+    every term would be tried term by term at every capital of every line."""
+    grouped: dict[str, list[str]] = {}
+    for term in sorted(terms, key=len, reverse=True):
+        grouped.setdefault(re.split(r"[^a-z]", term, maxsplit=1)[0], []).append(term)
+    return {
+        word: re.compile("|".join(map(re.escape, group)), re.IGNORECASE)
+        for word, group in grouped.items()
+    }
+
+
+_CHAIN_LABELS = _by_first_word(list(_CHAIN_KEYS))
+# A label's first word as written: "Sex" in "SexAll", "NCT" in "NCT Number".
+_WORD_AT = re.compile(r"[A-Z]{2,}(?![a-z])|[A-Za-z][a-z]*")
+
+
+def _label_at(text: str, pos: int) -> re.Match[str] | None:
+    """The longest facts-box label at ``pos``, if one starts there."""
+    word = _WORD_AT.match(text, pos)
+    pattern = None if word is None else _CHAIN_LABELS.get(word.group().lower())
+    return None if pattern is None else pattern.match(text, pos)
+
+
 # Where a label may start: a capital opening a word, or glued to a value's last character.
 _LABEL_START = re.compile(r"(?<![A-Za-z'/&.-])(?=[A-Z])|(?<=[a-z0-9)\]])(?=[A-Z])")
 # What follows a label in a chain: a value that opens as facts do ("Not yet…", "9 (…", "≥ 18").
@@ -108,7 +130,8 @@ _MIN_CHAIN_LINE = 24
 _AGE_WORDS = re.compile(r"^(?:n/?a|no limit|none|(?:child|adult|older adult)s?\b)", re.IGNORECASE)
 
 
-def spaced_pieces(text: str) -> list[ChainPiece] | None:
+@text_cache
+def spaced_pieces(text: str) -> tuple[ChainPiece, ...] | None:
     """The pieces of a line of three or more labels each followed by its value, parted by
     spaces alone or glued, as a scraper flattening a facts box gives it ("Recruitment
     Status Not yet recruiting Study Type Interventional Phase Early Phase 1 Enrollment 9
@@ -118,14 +141,11 @@ def spaced_pieces(text: str) -> list[ChainPiece] | None:
     would not be one of its field's ("Phase Early Phase 1"), nor when its own value would
     not ("A Phase 1 Study of … Status …" is a title, then a status).
     """
-    if len(text) < _MIN_CHAIN_LINE:
-        return None
-    word = _FIRST_WORD.match(text)
-    if word is None or word.group().lower() not in _CHAIN_FIRST_WORDS:
+    if len(text) < _MIN_CHAIN_LINE or _label_at(text, 0) is None:
         return None
     labels: list[tuple[int, int, str]] = []  # (start, end of the label, key)
     for start in _LABEL_START.finditer(text):
-        found = _CHAIN_LABEL.match(text, start.start())
+        found = _label_at(text, start.start())
         if found is None or (labels and found.start() < labels[-1][1]):
             continue
         opens = _VALUE_OPENS.match(text, found.end())
@@ -154,7 +174,7 @@ def spaced_pieces(text: str) -> list[ChainPiece] | None:
                 key in FIELD_OF_SECTION,
             )
         )
-    return pieces
+    return tuple(pieces)
 
 
 def _consistent(text: str, labels: list[tuple[int, int, str]]) -> list[tuple[int, int, str]] | None:
@@ -241,12 +261,10 @@ def _keep_run(run: list[tuple[int, ChainPiece, bool]], rows: dict[int, ChainPiec
         rows.update((start, piece) for start, piece, _ in run)
 
 
+@text_cache
 def _spaced_row(line: str) -> ChainPiece | None:
     """A line that is one label, a space, and a value of the label's field."""
-    word = _FIRST_WORD.match(line)
-    if word is None or word.group().lower() not in _CHAIN_FIRST_WORDS:
-        return None
-    found = _CHAIN_LABEL.match(line)
+    found = _label_at(line, 0)
     if found is None or line[found.end() : found.end() + 1] != " ":
         return None
     opens = _VALUE_OPENS.match(line, found.end())
