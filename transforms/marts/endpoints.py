@@ -211,7 +211,7 @@ _PART_TERMS = {
         "assessment time point",
         "测量时间点",
     ),
-    "type": ("type", *FIELD_TERMS["endpoint_type"], "指标类型"),
+    "type": ("type", "kind", *FIELD_TERMS["endpoint_type"], "指标类型"),
     # The type as the label of the measure itself: "Primary: Proportion of … (Week 12)".
     # Trial finders' "Main goal: … — Week 16" / "Also: … — Week 24" (the type from the heading).
     "typed_measure": (
@@ -246,7 +246,7 @@ _PART_AFTER = re.compile(
 # Patient-facing sites head the columns with questions: "| What | When |".
 _PLAIN_COLUMNS = {
     "measure": ("what", "what is measured", "what will be measured"),
-    "frame": ("when", "when it is measured", "when it will be measured"),
+    "frame": ("when", "when it is measured", "when it will be measured", "measured at"),
 }
 _COLUMNS = column_lexicon(
     {role: t for role, t in _PART_TERMS.items() if role != "typed_measure"}

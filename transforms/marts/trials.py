@@ -348,7 +348,7 @@ def _dates(view: DocView, ids: list[str]) -> Row:
     can only be read so, or when the page's own registry is not ClinicalTrials.gov
     (outside the US, registries write the day first).
     """
-    start, end = parse_date_period(view.value("study_period"))
+    start, end = parse_date_period(view.value("study_period") or view.value("recruiting_period"))
     from_period = {"start_date": start, "completion_date": end}
     values = {name: view.value(name) for name in DATE_FIELDS}
     # Every date the page writes, the ones not chosen too ("Date submitted: 14/03/2025").

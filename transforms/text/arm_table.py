@@ -55,6 +55,13 @@ ARM_COLUMNS = column_lexicon(
             "treatments",
             "drug",
             "drugs",
+            # patient-facing sites ask it: "| Group | Kind | What participants get |"
+            "what participants get",
+            "what participants receive",
+            "what patients get",
+            "what patients receive",
+            "what is given",
+            "treatment given",
         ),
         "description": (
             "description",
@@ -75,7 +82,7 @@ ARM_COLUMNS = column_lexicon(
             "sample size",
             "intervention code",  # ChiCTR's, often empty
         ),
-        "type": ("type", "arm type", "group type"),
+        "type": ("type", "arm type", "group type", "kind"),
     }
 )
 # A header's first cell starts with one of these words; most rows are told by them alone.

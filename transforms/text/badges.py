@@ -181,6 +181,22 @@ class BadgeReader:
         return None
 
 
+_PHASE_ONLY = re.compile(
+    r"^(?:early\s+)?phase\s*(?:[0-4]|I{1,3}|IV)[ab]?"
+    r"(?:\s*[/&,-]\s*(?:phase\s*)?(?:[0-4]|I{1,3}|IV)[ab]?)?$",
+    re.IGNORECASE,
+)
+
+
+def _badges_beside_colon(text: str) -> bool:
+    """Whether a phase's line with a colon is badges: "Badge: Early Phase 1", "Phase 2:
+    Recruiting"; not "Phase I: Dose-limiting toxicity", "Experimental: Phase 2 expansion"."""
+    before, after = (part.strip() for part in text.split(":", 1))
+    return _PHASE_ONLY.match(after) is not None or (
+        _PHASE_ONLY.match(before) is not None and enums.status_badge(after) is not None
+    )
+
+
 def badge_kind(text: str, section: str) -> str | None:
     """The field a bare line can only be a value of ("Phase 1", "Recruiting"), whatever
     came before it; dates, ages and yes/no, which need that, are None."""
@@ -197,7 +213,14 @@ def _badge_shape(text: str, section: str) -> tuple[str | None, bool, bool]:
     words = len(text.split())
     if words <= 4 and enums.status_badge(text) and ":" not in text:
         return "status", False, False
-    if words <= 4 and "phase" in text.casefold() and enums.normalize_phases(text):
+    if (
+        words <= 4
+        and "phase" in text.casefold()
+        and (section != "arms" or _PHASE_ONLY.match(text))
+        and (":" not in text or _badges_beside_colon(text))
+        and enums.normalize_phases(text)
+    ):  # not an arm's name ("Experimental: Phase 2 expansion", "Phase 2 expansion") nor a
+        # measure's part ("Phase I: Dose-limiting toxicity")
         return "phase", False, False
     if _COUNT.match(text) and not BADGE_SEPARATOR.search(text):  # "30 participants · Phase 1"
         return "enrollment", False, False

@@ -45,7 +45,7 @@ _OTHER_GLUED = re.compile(rf"^(?P<label>{_OTHER_TERMS})(?P<value>\d.*)$", re.IGN
 _COLON = re.compile(r"[:：]")
 _DIGIT = re.compile(r"\d")
 # What ``normalize_label`` removes and the regexes do not accept (see the module docstring).
-_DECORATION = re.compile(rf"^{FORM_CODE}\s|[(_&\[]")
+_DECORATION = re.compile(rf"^{FORM_CODE}\s|[(_&\[]|^(?i:est|exp)\.\s")  # "Est. enrollment"
 if any(_COLON.search(term) or _DIGIT.search(term) or term != term.strip() for term in _TERMS):
     raise ValueError("label terms must not contain colons or digits, nor end in spaces")
 

@@ -760,6 +760,11 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "study started",
         "actual start date of recruitment",  # the EU register's results
         "start date of recruitment",
+        "commencement date",
+        "study commencement date",
+        "trial commencement date",
+        "date study started",
+        "overall trial start",
     ),
     "primary_completion_date": (
         "primary completion date",
@@ -771,6 +776,9 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "actual primary completion date",
     ),
     # A whole period on one line: "From 2024-03-01 To 2026-12-31" (ChiCTR).
+    # When recruitment runs (ChiCTR's "Recruiting time: From … To …"): the study's dates
+    # where the page states no study period.
+    "recruiting_period": ("recruiting time", "recruitment time"),
     "study_period": (
         "study execute time",
         "study execution time",
@@ -1092,6 +1100,7 @@ _SECTION_CODE = re.compile(rf"^{FORM_CODE}\s+(?=\S)")
 SECTION_NUMBER = re.compile(r"^\d{1,2}(?:(?:\.\d{1,2})*\.|(?:\.\d{1,2})+)\s+(?=[^\W\d_])")
 
 
+_ABBREVIATED = {"est": "estimated", "exp": "expected"}  # a label's first word, cut short
 _INDEX = re.compile(r"\s*\[\d{1,3}\]\s*$")
 # A heading written as the start of a sentence: "Inclusion criteria include", "… are as follows".
 _LEAD_IN_ENDS = ("include", "includes", "are", "follows")
@@ -1131,6 +1140,8 @@ def normalize_label(text: str) -> str:
         text = _SECTION_CODE.sub("", text)
     # ClinicalTrials.gov's tabular view marks the ICMJE's required fields: "Brief Title  ICMJE".
     key = " ".join(text.split()).casefold().removesuffix(" icmje")
+    if key[3:5] == ". " and key[:3] in _ABBREVIATED:  # "Est. primary completion"
+        key = _ABBREVIATED[key[:3]] + key[4:]
     if key.endswith(_LEAD_IN_ENDS):  # "Key inclusion criteria include:", "… are as follows"
         key = _LEAD_IN.sub("", key)
     return key

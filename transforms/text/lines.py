@@ -115,6 +115,8 @@ _AGE_LIMITS = frozenset({"min_age", "max_age"})
 _MAX_SPACED_LINE = 60
 # A count as a spaced label's value: "40 (Estimated)", "12 participants (anticipated)"; not
 # "12 months after site activation" nor "2025-2026".
+# A criteria heading with its list run on after it, each item bulleted: no colon needed.
+_HEADING_THEN_BULLET = re.compile(r"^(?P<label>[^•:]{3,40}?)\s+(?P<value>•\s+\S.*)$")
 _COUNT_VALUE = re.compile(
     r"^(?!(?:19|20)\d\d$)\d[\d,]*\s*(?:participants?|patients?|subjects?)?\s*"
     r"(?:\((?:estimated|actual|anticipated|planned|expected)\))?$",
@@ -235,6 +237,8 @@ def classify_line(start: int, end: int, text: str, indent: int) -> Line:
     kind, key, label, value, value_at = _classify_text(text)
     if value is not None and (single := _single_copy(value)) is not None:
         value = value[:single]
+    elif value and key in TYPED_FIELDS and (word := _WORD_TWICE.fullmatch(value)) is not None:
+        value = word.group(1)  # "Sex: All All", "Healthy volunteers: No No"
     elif value and value[0].isdigit() and (number := _SPACED_NUMBER.fullmatch(value)):
         value = number.group(1)  # "Enrollment: 24 24": a labelled count and its copy
     value_start = None if value_at is None else start + value_at
@@ -273,6 +277,7 @@ def _single_copy(text: str) -> int | None:
 
 
 _SPACED_NUMBER = re.compile(r"(\d[\d,]*) \1")
+_WORD_TWICE = re.compile(r"([A-Za-z]{2,}) \1")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
 
 
@@ -327,6 +332,8 @@ def _exact_term(body: str) -> tuple[str, str] | None:
     if len(body) > _MAX_LABEL_LINE:
         return None
     key = normalize_label(body)
+    if "/" in key and key not in SECTION_BY_TERM and key not in FIELD_BY_TERM:
+        key = _other_slash(key)  # "Arms / Groups" as "arms/groups", "Arm/Group" as "arm / group"
     if key in SECTION_BY_TERM:
         return "heading", SECTION_BY_TERM[key]
     if key in FIELD_BY_TERM:
@@ -352,6 +359,11 @@ def _exact_term(body: str) -> tuple[str, str] | None:
     return None
 
 
+def _other_slash(key: str) -> str:
+    """``key`` with its slashes spaced the other way, as the lexicon may list it."""
+    return key.replace(" / ", "/") if " / " in key else key.replace("/", " / ")
+
+
 def _classify_labelled(body: str, body_at: int) -> _Shape:
     if (lead := _CJK_LEAD.match(body)) is not None and CJK.match(body):
         # "样本总量 Total sample size : 9", "研究类型 / Study type: Interventional": the English
@@ -370,6 +382,14 @@ def _classify_labelled(body: str, body_at: int) -> _Shape:
                 value, value_at = value[1:-1].strip(), value_at + 1  # YAML: title: "…"
             return kind, FIELD_BY_TERM[key], match.label, value, value_at
         return "heading", SECTION_BY_TERM[key], match.label, value, value_at
+    if " • " in body and (bulleted := _HEADING_THEN_BULLET.match(body)) is not None:
+        section = SECTION_BY_TERM.get(normalize_label(bulleted["label"]))
+        items = bulleted["value"].split("•")
+        if section in CRITERIA_SECTIONS and not any(
+            normalize_label(item) in SECTION_BY_TERM for item in items
+        ):  # "Exclusion Criteria • PAH • LVEF < 45%"; not "Eligibility • Study design • …"
+            value_at = body_at + bulleted.start("value")
+            return "heading", section, bulleted["label"], bulleted["value"], value_at
     if (gated := _GATED_LABEL.match(body)) is not None:
         key = _GATED_FIELDS[gated["label"].casefold()]
         value = body[gated.end() :].strip()

@@ -801,6 +801,17 @@ def _consume_free(state: _State, line: Line) -> None:
         state.pending = None  # "Intervention" / "Experimental group": a group's name
         _consume_free(state, _as_free(pending))
         pending = None
+    elif (
+        pending is not None
+        and _is_explainer(value)
+        and (pending.key in TYPED_FIELDS or _is_sentence(value))
+        and _value_follows(state, line, pending.key)
+    ):
+        # "Phase" / "From Phase 1 (first in human) to Phase 4." / "Phase 2", "Sponsor" / "The
+        # organisation responsible for the study." / "X": the site's explainer under a
+        # label, not its value, though words of it may read as one; the value comes next.
+        state.section.lines.append(line)
+        return
     elif pending is not None and (
         accepts(pending.key, value)
         or is_placeholder(value)
@@ -808,11 +819,6 @@ def _consume_free(state: _State, line: Line) -> None:
     ):  # the marts tell by the trial's status (a withdrawn trial enrolled no one)
         state.pending = None
         _add_field(state, pending.key, pending.label, value, "label_block", pending.start, line.end)
-        return
-    if pending is not None and pending.key in TYPED_FIELDS and _is_explainer(value):
-        # "Study Type" / "The study type describes how the study is designed." /
-        # "Interventional": the site's explainer under a label; its value comes next.
-        state.section.lines.append(line)
         return
     _flush_pending(state)
     if state.section.key == "dates" and (parts := dated_parts(line.text)) is not None:
@@ -1096,6 +1102,52 @@ def _is_explainer(text: str) -> bool:
     return text.endswith(".") and len(text.split()) >= _MIN_EXPLAINER_WORDS
 
 
+def _value_follows(state: _State, line: Line, key: str) -> bool:
+    """Whether the line under a label's sentence is the label's value, the sentence the
+    site's explainer between them. A sentence with no such line after it is the value
+    itself ("Study Size" / "Approximately 8 per cohort … (total 24)."), as is one followed
+    by a badge or another label ("Condition" / "Lupus nephritis (kidney …)." / "Recruiting").
+    An untyped field's explainer speaks of the field, not of this trial: "The organisation
+    responsible for the study." """
+    if not line.text[:1].isupper():
+        return False  # "Enrollment" / "about twelve patients are expected …" / "24 months"
+    start = line.end + 1
+    end = state.text.find("\n", start)
+    below = strip_markup(state.text[start : len(state.text) if end < 0 else end].strip())
+    if not below or _is_explainer(below) or _LABEL_LIKE.match(below):
+        return False
+    if classify_line(start, start + len(below), below, 0).kind in ("heading", "label", "field"):
+        return False  # "Medical condition" / "Patients with …." / "Therapeutic area"
+    if key in TYPED_FIELDS:
+        if key == "enrollment":
+            return _COUNT_BELOW.match(below) is not None  # not "24 months"
+        return accepts(key, below)
+    return (
+        line.text.split(maxsplit=1)[0].casefold() in _EXPLAINER_OPENS
+        and badge_kind(below, state.section.key) is None
+        and len(below.split()) <= _MAX_NAME_VALUE_WORDS
+        and not _is_sentence(below)
+    )
+
+
+_MAX_NAME_VALUE_WORDS = 12
+_COUNT_BELOW = re.compile(r"^\d[\d,]*(?:\s+(?:participants?|patients?|subjects?))?\s*(?:\(.*\))?$")
+# How a site's explainer of a field opens: "The organisation responsible for …", "This is
+# the …", "Who pays for …"; a value's sentence names its thing ("Lupus nephritis (…).").
+_EXPLAINER_OPENS = frozenset(
+    {"the", "this", "these", "how", "what", "who", "which", "where", "when", "here", "name"}
+)
+
+
+def _is_sentence(text: str) -> bool:
+    """Words most of which are in lower case, as a sentence's are and a name's are not."""
+    words = [word for word in text.split() if len(word) > _SHORT_WORD]
+    return sum(word.islower() for word in words) * 2 > len(words)
+
+
+_SHORT_WORD = 3  # "of", "the", "and": in names and sentences alike
+
+
 def _is_name(text: str) -> bool:
     """A short name or code ("Lupus Nephritis", "NCT06111222"), not a phrase ("sponsored by …")."""
     return text[:1].isupper() and len(text.split()) <= _MAX_LABEL_WORDS
@@ -1332,7 +1384,9 @@ _WRAPPED_AT_LEAST = 50  # characters: a line a wrap may have broken
 _WRAPPED_TAIL = 40  # characters: the rest of a value, not a paragraph's line
 _OWN_VALUE = re.compile(r"[^A-Za-z]|[A-Za-z-]*\d")  # a number, a date or an id first
 _LABEL_LIKE = re.compile(r"^[^\W\d][^:\n]{0,40}:(?:\s|$)")
-_DANGLING_END = re.compile(r"(?:\b(?:of|and|for|the|de|du|der|und)|\s&)$")  # lower case only
+_DANGLING_END = re.compile(  # lower case only
+    r"(?:(?<![\w-])(?:of|and|or|for|the|a|an|in|with|to|on|at|by|from|de|du|der|und)|\s&)$"
+)
 
 
 def _wrapped_onto(state: _State, line: Line) -> bool:

@@ -45,6 +45,7 @@ _STATUS = {
     "WITHDRAWN": "WITHDRAWN",
     "UNKNOWN": "UNKNOWN",
     "UNKNOWN_STATUS": "UNKNOWN",
+    "STATUS_UNKNOWN": "UNKNOWN",
     # EU Clinical Trials Register wording ("Ongoing" says nothing of recruitment).
     "PREMATURELY_ENDED": "TERMINATED",
     "TEMPORARILY_HALTED": "SUSPENDED",

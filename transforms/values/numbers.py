@@ -18,7 +18,7 @@ _PLACEHOLDER = re.compile(
     re.IGNORECASE,
 )
 _TYPE = re.compile(
-    r"\b(?:(?P<est>estimated|anticipated|expected|planned"
+    r"\b(?:(?P<est>estimated|anticipated|expected|planned|^(?:est|exp)(?=\.\s)"
     r"|will\s+(?:take\s+part|participate|be\s+(?:enrolled|recruited|included)|enrol+))"
     r"|(?P<act>actual|final))\b",
     re.IGNORECASE,
