@@ -53,8 +53,14 @@ _RESULTS_LINE = re.compile(
 )
 # A list's words for having no measures: "No secondary outcome measures".
 _NONE_STATED = re.compile(
-    r"^no\s+(?:\w+\s+){0,2}(?:outcome\s+measures?|outcomes?|end\s*-?\s*points?)"
-    r"(?:\s+(?:were|are|was|is)?\s*(?:defined|specified|provided|planned|listed|reported))?\.?$",
+    r"^no\s+(?:\w+\s+){0,2}(?:outcome\s+measures?|outcomes?|end\s*-?\s*points?|results?)"
+    r"(?:\s+(?:have\s+been|has\s+been|were|are|was|is)?\s*(?:defined|specified|provided|planned"
+    r"|listed|reported|posted)(?:\s+for\s+this\s+(?:study|trial))?)?\.?$"
+    # a page's notice in the measures' place: "Outcome measures will be reported when
+    # results are posted.", "Information not provided by the sponsor."
+    r"|^(?:outcome\s+measures?|outcomes?|results?)\s+will\s+be\s+(?:reported|posted|provided)"
+    r"\s+(?:when|once|after|upon)\b"
+    r"|^information\s+not\s+(?:provided|available)\b",
     re.IGNORECASE,
 )
 # A measure's type in brackets after it: "Complete renal response at Week 52 (main goal)".
@@ -91,7 +97,8 @@ _COMMA = re.compile(r",\s*|;\s+|\s+[-–—·/]\s+")  # "Dose-limiting toxicity 
 # Where a frame after a comma or a dash may start: a number or a time word
 # ("…, 12 and 24 weeks", "… — up to 28 days").
 _FRAME_START = re.compile(
-    r"(?:\d|(?:day|week|month|year|baseline|screening|up\s+to|from|through|within|until)\b)",
+    r"(?:\d|[DWMY]\d|(?:day|week|wk|month|year|baseline|screening|up\s+to|from|through|within"
+    r"|until|at(?!\s+least)|approx(?:imately|\.)?|about|after)\b)",
     re.IGNORECASE,
 )
 # An item number inside a value: "1. DORIS remission 2. SLEDAI-2K change from baseline".
@@ -732,6 +739,19 @@ class _BlockReader:
             current.end = max(current.end, int(row["span_end"]))  # type: ignore[arg-type]
             return
         if (
+            numbered
+            and not inline
+            and str(row["marker"])[:1] in _BULLETS
+            and current is not None
+            and current.marked
+            and current.has_measure()
+            and not current.description
+            and _DESCRIBES.match(text) is not None
+        ):  # "1. Incidence of adverse events" / "   - Measured by CTCAE v5.0": how, not what
+            current.description.append(text)
+            current.end = max(current.end, int(row["span_end"]))  # type: ignore[arg-type]
+            return
+        if (
             current is not None
             and current.lines
             and current.measure is None
@@ -797,6 +817,7 @@ class _BlockReader:
             block.time_frame = _extract_inline_frame(block)
 
 
+_BULLETS = frozenset("-•*+")
 # A line that says more of the measure above it, not another measure.
 _SAYS_MORE = re.compile(
     r"^(?:[a-z(\[]|(?i:defined|measured|assessed|evaluated|calculated|determined|as|per|"

@@ -14,7 +14,7 @@ from transforms.text.delimited_page import LAYOUT as DELIMITED_LAYOUT
 from transforms.text.delimited_page import render_delimited
 from transforms.text.items import split_items
 from transforms.text.layout import detect_layout
-from transforms.text.lexicon import CRITERIA_SECTIONS, PROSE_SECTIONS
+from transforms.text.lexicon import CRITERIA_SECTIONS, OUTCOME_SECTIONS, PROSE_SECTIONS
 from transforms.text.normalize import normalize_text
 from transforms.text.offsets import OffsetMap
 from transforms.text.record_page import LAYOUT as RECORD_LAYOUT
@@ -103,7 +103,10 @@ def _item_rows(
     for section in sections:
         criteria = section.key in CRITERIA_SECTIONS
         prose = section.key in PROSE_SECTIONS
-        for item in split_items(section.lines, criteria=criteria, text=text, prose=prose):
+        outcomes = section.key in OUTCOME_SECTIONS
+        for item in split_items(
+            section.lines, criteria=criteria, text=text, prose=prose, outcomes=outcomes
+        ):
             rows.append(
                 {
                     "source_file": source_file,

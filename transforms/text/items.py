@@ -115,14 +115,20 @@ class _Piece(NamedTuple):
 
 
 def split_items(
-    lines: list[Line], *, criteria: bool, text: str = "", prose: bool = False
+    lines: list[Line],
+    *,
+    criteria: bool,
+    text: str = "",
+    prose: bool = False,
+    outcomes: bool = False,
 ) -> list[Item]:
     """Items of a section's free lines; criteria lists also get inline splits and sub-headings.
 
     ``text`` (the normalised page the lines are in) shows where blank lines are:
     in a list whose items are set apart by blank lines, a line with none before it
     continues the item above (a hard wrap). In ``prose`` (a summary, a description
-    of the interventions), a paragraph hard-wrapped at a page's width is one item.
+    of the interventions), a paragraph hard-wrapped at a page's width is one item. In
+    ``outcomes``, a measure's line wrapped before a lower-case word goes on with it.
     """
     if criteria and text and numbered_inline(lines) and (width := wrap_width(text)) is not None:
         lines = _unwrapped(lines, text, width)  # then cut: "…; 2. Diagnosed" / "with SLE …; 3. …"
@@ -131,6 +137,8 @@ def split_items(
     pieces = [p for line in lines for p in _pieces(line, inline=criteria, squashed=squashed)]
     if prose and text and len(pieces) > 1:
         pieces = _join_paragraphs(pieces, text)
+    if outcomes and len(pieces) > 1:
+        pieces = _join_measure_wraps(pieces)
     if not criteria:
         return [
             _item(None, 0, p.marker, p.text, p.start, p.end)
@@ -371,6 +379,28 @@ def _join_wraps(pieces: list[_Piece], blank_before: list[bool] | None = None) ->
             out[-1] = _Piece(
                 prev.start, piece.end, join_wrapped(prev.text, piece.text), prev.marker, prev.indent
             )
+            continue
+        out.append(piece)
+    return out
+
+
+def _join_measure_wraps(pieces: list[_Piece]) -> list[_Piece]:
+    """A numbered or bulleted measure's long line wrapped before a lower-case word: "1.
+    Incidence of … including cytokine" / "   release syndrome and …". A description below a
+    measure opens with a capital, a frame with "[" or a label."""
+    out: list[_Piece] = []
+    for piece in pieces:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and piece.marker is None
+            and piece.text[:1].islower()
+            and len(prev.text) >= _WRAPPED_ITEM
+            and not prev.text.endswith(FINISHED)
+            and prev.marker is not None  # a description's lines go on as the endpoints read them
+        ):
+            joined = join_wrapped(prev.text, piece.text)
+            out[-1] = _Piece(prev.start, piece.end, joined, prev.marker, prev.indent)
             continue
         out.append(piece)
     return out

@@ -304,6 +304,19 @@ def _row_in_place(state: _State, line: Line, row: ChainPiece) -> bool:
     )
 
 
+def _closes_front_matter(state: _State, line: Line) -> bool:
+    """Whether a "---" line is the fence that closes a page's YAML front matter."""
+    matter = state.text[3 : line.start - 1]
+    return (
+        state.text.startswith("---")
+        and "\n---" not in matter
+        and _FRONT_MATTER_KEY.search(matter) is not None  # not a rule over a list
+    )
+
+
+_FRONT_MATTER_KEY = re.compile(r"(?m)^[A-Za-z_][\w-]*:(?:\s|$)")
+
+
 def _chain_line(line: Line, piece: ChainPiece) -> Line:
     """One label and its value of a line of several, as if on a line of its own."""
     at = line.start
@@ -479,6 +492,16 @@ def _consume(state: _State, line: Line) -> None:
         state.row_section = False
     if line.kind == "boilerplate":
         if (
+            line.text == "---"
+            and state.section.key in _LIST_SECTIONS
+            and _closes_front_matter(state, line)
+        ):
+            # "---" under a front matter's last key ("eligibility: |" and its list): what
+            # follows is the page, not more of the list
+            _flush_pending(state)
+            _open_section(state, line._replace(kind="heading", key="details", label=None))
+            return
+        if (
             line.text.startswith("|")
             and "-" in line.text
             and line.text.count("|") > 2  # "├────┤" between a one-column box's rows: no header
@@ -613,6 +636,15 @@ def _consume(state: _State, line: Line) -> None:
             state.wrapping = len(state.fields) - 1
         return
     if line.kind == "record" and _add_record(state, line):
+        return
+    if (
+        state.section.key in _TYPED_OUTCOMES
+        and state.levels.get(state.section.ordinal) == state.headings.get(line.start)
+        and (typed := _TYPED_OUTCOME_HEADING.match(line.text)) is not None
+    ):  # "### Primary endpoint" / … / "### Secondary": the next type's list, a sibling
+        _flush_pending(state)
+        key = _OUTCOME_TYPE_SECTIONS.get((typed["type"] or "").lower(), "other_outcomes")
+        _open_section(state, line._replace(kind="heading", key=key, label=line.text))
         return
     if _ends_a_headed_list(state, line) or (
         line.text[:1].isdigit() and _ends_a_numbered_list(state, line)
@@ -1246,6 +1278,15 @@ def _end_section(state: _State, line: Line) -> None:
     state.row_section = False
 
 
+# A markdown heading of one outcome type's word alone, which the lexicon lacks: "### Secondary".
+_TYPED_OUTCOME_HEADING = re.compile(
+    r"^(?:key\s+)?(?:(?P<type>primary|secondary|tertiary|exploratory)"
+    r"(?:\s+(?:outcomes?|endpoints?|measures?))?|(?P<other>other)\s+(?:outcomes?|endpoints?))\s*:?$",
+    re.IGNORECASE,
+)
+_OUTCOME_TYPE_SECTIONS = {"primary": "primary_outcomes", "secondary": "secondary_outcomes"}
+
+
 def _ends_a_headed_list(state: _State, line: Line) -> bool:
     """A markdown heading the lexicon lacks, at the level of the list's own heading or above.
 
@@ -1412,6 +1453,20 @@ def _numbered_inline_so_far(state: _State) -> bool:
     return found
 
 
+def _none_posted(state: _State) -> bool:
+    """Whether the results section holds only its notice that there are none ("Study
+    Results" / "No results posted."): the outcome headings after it are the plan's."""
+    return bool(state.section.lines) and all(
+        _NO_RESULTS.match(line.text) for line in state.section.lines
+    )
+
+
+_NO_RESULTS = re.compile(
+    r"^no\s+(?:study\s+)?results?\s+(?:have\s+been\s+|are\s+|were\s+)?(?:posted|available)",
+    re.IGNORECASE,
+)
+
+
 def _read_where_it_stands(state: _State, line: Line) -> Line:
     """A heading's or label's words that, where they stand, are something else: the
     line as it reads there (free text, a measure, a field), else the line itself."""
@@ -1431,7 +1486,7 @@ def _read_where_it_stands(state: _State, line: Line) -> Line:
             # anywhere with a frame under it: "Time frame" / "28 days post infusion"; over
             # "Start Date: …" it heads the study's dates)
             return line._replace(kind="field" if line.value else "label", key="time_frame")
-        if section == "results" and line.key in WITHIN_RESULTS:
+        if section == "results" and line.key in WITHIN_RESULTS and not _none_posted(state):
             return _as_free(line)  # "Study Results" / "Outcome Measures": a result, not a plan
         if (
             line.key == "results"

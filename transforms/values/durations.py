@@ -47,7 +47,8 @@ _TOKEN = re.compile(
 # Visit codes: "D28, M3, M6" (day 28, months 3 and 6), as registries abbreviate them.
 _SHORT_VISIT = re.compile(r"([DWMY])(\d{1,4})")
 _VISIT_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
-_GLUED_VISIT = re.compile(r"(days?|weeks?|months?|years?)(\d{1,4})", re.IGNORECASE)
+_GLUED_VISIT = re.compile(r"(days?|weeks?|wks?|months?|years?)(\d{1,4})", re.IGNORECASE)
+_ORDINAL_ENDS = frozenset({"st", "nd", "rd", "th"})
 _RESTATED = re.compile(r"\b(?P<word>\d{1,3})\s*\(\s*(?P=word)\s*\)")
 
 Token = tuple[str, object]
@@ -98,6 +99,8 @@ def _tokens(text: str) -> list[Token]:
             out.append(_classify_word(word))
             continue
         out.append(("num", float(match.group("num"))))
+        if match.group("glued") in _ORDINAL_ENDS:  # "the 28th day", "1st, 3rd and 6th month"
+            continue
         if match.group("glued") == "m":  # "12m": months, glued ("10 m walk test" is metres)
             out.append(("unit", "month"))
         elif match.group("glued"):

@@ -48,12 +48,12 @@ _LEXICON: list[tuple[str, tuple[str, ...]]] = [
         ("total_bilirubin",),
     ),
     (
-        r"aspartate\s+(?:amino)?transferase|aspartate\s+transaminase|(?-i:AST|SGOT)"
+        r"aspartate\s+(?:amino)?transferase|aspartate\s+transaminase|(?-i:AST|SGOT|ASAT|GOT)"
         r"|谷草转氨酶|天门?冬氨酸氨基转移酶",
         ("ast",),
     ),
     (
-        r"alanine\s+(?:amino)?transferase|alanine\s+transaminase|(?-i:ALT|SGPT)"
+        r"alanine\s+(?:amino)?transferase|alanine\s+transaminase|(?-i:ALT|SGPT|ALAT|GPT)"
         r"|谷丙转氨酶|丙氨酸氨基转移酶",
         ("alt",),
     ),
@@ -70,13 +70,13 @@ _LEXICON: list[tuple[str, tuple[str, ...]]] = [
         ("spo2",),
     ),
     (
-        r"(?:absolute\s+)?neutrophils?(?:\s+granulocytes?)?(?:\s+count)?|(?-i:ANC)"
+        r"(?:absolute\s+)?neutrophils?(?:\s+granulocytes?)?(?:\s+count)?|(?-i:ANC|NEUT#?)"
         r"|中性粒细胞(?:绝对)?(?:计数|值)?",
         ("anc",),
     ),
     (
         # Not a subset's count: "CD19+ B lymphocyte count", "T lymphocytes".
-        r"(?<![BT]\s)(?<![BT]-)(?:absolute\s+)?lymphocytes?(?:\s+count)?|(?-i:ALC)"
+        r"(?<![BT]\s)(?<![BT]-)(?:absolute\s+)?lymphocytes?(?:\s+count)?|(?-i:ALC|LYM#?)"
         r"|淋巴细胞(?:绝对)?(?:计数|值)?",
         ("alc",),
     ),
@@ -85,7 +85,7 @@ _LEXICON: list[tuple[str, tuple[str, ...]]] = [
         ("wbc",),
     ),
     (r"ha?emoglobin|(?-i:Hb|HGB|Hgb|HB)|血红蛋白", ("hemoglobin",)),
-    (r"(?:platelets?|thrombocytes?)(?:\s+count)?|(?-i:PLT)|血小板(?:计数)?", ("platelets",)),
+    (r"(?:platelets?|thrombocytes?)(?:\s+count)?|(?-i:PLT|Plt)|血小板(?:计数)?", ("platelets",)),
     (
         r"(?-i:CD4)\+?(?:\s*(?:\+\s*)?(?:T[\s\-]*)?(?:cells?|lymphocytes?))?(?:\s+count)?",
         ("cd4_count",),

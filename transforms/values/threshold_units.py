@@ -58,7 +58,7 @@ _UNITS: list[tuple[str, str]] = [
     (
         r"m[lL]\s*/\s*\(?\s*min(?:ute)?s?\s*(?:[./·*]|/|\s*per\s*)?\s*1[.,]73\s*"
         # "m2", "m²", "m^2", "m 2" (the superscript lost), "m-2", "square metres", a bare "m"
-        r"(?:m2|m²|m\^2|m\s2\b|m-2\b|square\s+met(?:er|re)s?\b|m(?![A-Za-z0-9]))"
+        r"(?:m2|m²|㎡|m\^2|m\s2\b|m-2\b|square\s+met(?:er|re)s?\b|sq\.?\s*m\b|m(?![A-Za-z0-9]))"
         r"(?:\s*\))?",  # "1,73 m2" with a decimal comma, "1.73 m 2" with its superscript lost
         "mL/min/1.73m2",
     ),

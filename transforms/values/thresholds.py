@@ -729,6 +729,7 @@ def _without_scoping_ages(clean: str, found: list[Threshold]) -> list[Threshold]
         for t in ages
         if any(t.operator in split and split <= operators[t.value] for split in _SPLITS)
     }
+    ruled = any(t.concept != "age" for t in found)  # a rule an age may scope
     scoping |= {
         t
         for t in ages
@@ -736,6 +737,9 @@ def _without_scoping_ages(clean: str, found: list[Threshold]) -> list[Threshold]
         or _CHILDBEARING.search(_clause_after(clean, t.end))  # "Women > 50 years must be
         # postmenopausal"
         or _ROW_VALUE.match(clean, t.end)  # "Age 1 to < 2 years: 0.6 mg/dL": a table's row
+        # "Body weight ≥ 35 kg for participants aged 12-17 years": whom another rule is for
+        # ("Open for patients aged 18-75 years" alone is the trial's own)
+        or (ruled and _SCOPED.search(clean, max(0, t.start - _SCOPE_REACH), t.start))
     }
     return [t for t in found if t not in scoping]
 
