@@ -165,3 +165,31 @@ def test_a_description_bullet_and_a_wrapped_measure_stay_with_their_measure() ->
         ),
         ("Recommended phase 2 dose", None, 28),
     ]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        "Outcome:\tAEs\tType:\tPrimary indicator\nMeasure time point of outcome:\t28 days\t"
+        "Measure method:\tCTCAE\n",
+        "| Outcome | AEs | Type | Primary indicator |\n"
+        "| Measure time point of outcome | 28 days | Measure method | CTCAE |\n",
+    ],
+)
+def test_a_registrys_outcome_block_copied_as_rows_of_labels(rows: str) -> None:
+    marts = page_marts(f"ChiCTR2400000001\nOutcomes\n{rows}")
+    assert marts["endpoints"].select("endpoint_type", "measure", "time_frame_days").rows() == [
+        ("PRIMARY", "AEs", 28)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("FVC% >= 50% and DLCO% >= 40%", [("fvc", ">=", 50.0), ("dlco", ">=", 40.0)]),
+        ("have kidney function below 40 mL/min/1.73 m2", [("egfr", "<", 40.0)]),
+        ("Normal renal function", []),
+    ],
+)
+def test_lung_and_kidney_function_as_patients_read_them(text: str, expected: list) -> None:
+    assert [(t.concept, t.operator, t.value) for t in find_thresholds(text)] == expected

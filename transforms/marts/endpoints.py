@@ -680,6 +680,10 @@ class _BlockReader:
         ):
             self.broken = _Broken(cells, row)  # the rest may come on the next lines
             return
+        if self.columns is None and (pairs := _label_value_cells(cells)) is not None:
+            for role, value in pairs:  # "Outcome:⇥AEs⇥Type:⇥Primary indicator" (ChiCTR)
+                self.part(role, value, row)
+            return
         if self.columns is None and len(cells) == 2 and (part := _LABEL_CELL.match(cells[0])):
             role = _ROLE_BY_LABEL[normalize_label(part["label"])]  # "Description⇥Reporting % of …"
             if role in ("description", "frame") and self.current is not None and cells[1]:
@@ -1148,6 +1152,47 @@ def _framed_measures(text: str) -> list[str]:
     starts = [0, *cuts]
     ends = [*(m.start() for m in _AFTER_FRAME.finditer(text)), len(text)]
     return [text[a:b].strip() for a, b in zip(starts, ends, strict=True)]
+
+
+def _label_value_cells(cells: list[str]) -> list[tuple[str, str]] | None:
+    """The parts of a row of labels each with its value, in its own cell or the next, as a
+    registry's outcome block copied from its table gives them ("Outcome:⇥Incidence of AEs⇥
+    Type:⇥Primary indicator", "Outcome: AEs⇥Type: Primary indicator"); None for other rows
+    and for rows labelled by a measure's type ("Primary: DLT | Day 28")."""
+    labelled = [_PART_AT_START.match(cell) for cell in cells]
+    if (
+        len(cells) > 1
+        and all(m is not None and m["label"] for m in labelled)
+        and not any(_typed(m) for m in labelled)  # type: ignore[arg-type]
+    ):
+        return [  # "Outcome: AEs | Type: Primary indicator": each cell a label and its value
+            (_cell_role(m), cell[m.end() :].strip())  # type: ignore[union-attr]
+            for m, cell in zip(labelled, cells, strict=True)
+            if cell[m.end() :].strip()  # type: ignore[union-attr]
+        ]
+    if len(cells) < _MIN_PAIR_CELLS or len(cells) % 2:
+        return None
+    pairs = []
+    for label, value in zip(cells[::2], cells[1::2], strict=True):
+        part = _LABEL_CELL.match(label)
+        if part is None or _typed(part):
+            return None  # "| Primary | X | Secondary | Y |": read with the type of each
+        if value:
+            pairs.append((_cell_role(part), value))
+    return pairs
+
+
+_MIN_PAIR_CELLS = 4
+
+
+def _typed(part: re.Match[str]) -> bool:
+    """Whether a part's label is a measure's type ("Primary:"), read with its row's cells."""
+    return _ROLE_BY_LABEL[normalize_label(part["label"])] == "typed_measure"
+
+
+def _cell_role(part: re.Match[str]) -> str:
+    role = _ROLE_BY_LABEL[normalize_label(part["label"])]
+    return "measure" if role == "typed_measure" else role
 
 
 def _type_row(cells: list[str]) -> str | None:

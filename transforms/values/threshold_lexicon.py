@@ -37,7 +37,10 @@ _LEXICON: list[tuple[str, tuple[str, ...]]] = [
         ("urine_protein_24h", "upcr"),
     ),
     (
-        r"(?:estimated\s+)?glomerular\s+filtration\s+rate|(?-i:e?GFR|EGFR)|(?:估算的?)?肾小球滤过率",
+        r"(?:estimated\s+)?glomerular\s+filtration\s+rate|(?-i:e?GFR|EGFR)|(?:估算的?)?肾小球滤过率"
+        # a patient page's words; its unit (mL/min/1.73 m²) is a filtration rate's alone
+        r"|(?:kidney|renal)\s+function(?=\s+(?:of\s+|below\s+|above\s+|under\s+|at\s+least\s+"
+        r"|[<>≤≥]))",
         ("egfr",),
     ),
     (r"(?:serum\s+)?creatinine|(?-i:S?Cr|sCr)|血清?肌酐|肌酐", ("creatinine",)),
@@ -126,7 +129,10 @@ _LEXICON: list[tuple[str, tuple[str, ...]]] = [
     ),
     (r"body\s+mass\s+index|(?-i:BMI)", ("bmi",)),
     (r"(?:body\s*)?weight|weigh(?:s|ing)?\b|(?-i:BW)|体重", ("body_weight",)),
-    (r"(?:forced\s+vital\s+capacity|(?-i:FVC))(?:\s*%\s*(?:of\s+)?predicted)?", ("fvc",)),
+    (  # "FVC% ≥ 50%": the percent sign glued to the name
+        r"(?:forced\s+vital\s+capacity|(?-i:FVC))(?:\s*%\s*(?:of\s+)?predicted|%)?",
+        ("fvc",),
+    ),
     (
         r"forced\s+expiratory\s+volume\s+in\s+(?:1|one)\s+second|(?-i:FEV1|FEV₁)",
         ("fev1",),
@@ -135,7 +141,7 @@ _LEXICON: list[tuple[str, tuple[str, ...]]] = [
     (
         r"(?:diffusi(?:ng|on)\s+capacity(?:\s+of\s+the\s+lungs?)?(?:\s+for\s+carbon\s+monoxide)?"
         r"|(?-i:DLCO|DLco|DLCo|TLCO|TLco))"  # TLCO: the EU's "transfer factor"
-        r"(?:\s+corrected\s+for\s+ha?emoglobin)?",
+        r"(?:\s+corrected\s+for\s+ha?emoglobin|%)?",
         ("dlco",),
     ),
     (r"international\s+normali[sz]ed\s+ratio|(?-i:INR)", ("inr",)),
