@@ -260,6 +260,8 @@ def target_antigens(view: DocView, title: str | None) -> list[str] | None:
         if r["field"] in {*_TREATMENT_FIELDS, "title"} and r["value"]
     ]
     text = "\n".join(texts)
+    if "x" in text or "X" in text:  # "CD19xBCMA", "BCMAxCD19": a bispecific's two targets
+        text = _BISPECIFIC_X.sub("×", text)
     mentions = [
         (m.start(), m.end(), f"CD{m.group(1).upper()}")
         for m in _CD_ANTIGEN.finditer(text)
@@ -272,6 +274,12 @@ def target_antigens(view: DocView, title: str | None) -> list[str] | None:
         return None
     targeted = _targeted(text, sorted(mentions))
     return sorted(targeted or {name for _, _, name in mentions})
+
+
+# An "x" glued between two antigens: "CD19xBCMA", "BCMAxCD19", "CD19XCD20".
+_BISPECIFIC_X = re.compile(
+    r"(?:(?<=\d)|(?<=[A-Z]{2}))[xX](?=CD\d|(?:BCMA|GPRC5D|SLAMF7|HER2|FCRL5|BAFF-?R)\b)"
+)
 
 
 # Words around a run of antigens that make them what a CAR targets: "CD19 CAR-T",

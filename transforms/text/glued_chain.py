@@ -7,6 +7,14 @@ character with no space (a lower-case letter, a digit, a closing bracket);
 the line is cut there into one "LabelValue" piece per field, and each piece
 is read like any glued label ("Enrollment15 (estimated)", "Study TypeInterventional").
 Only lines that start with such a label and hold another are cut.
+
+Other scrapers keep a space between a label and its value and drop everything else:
+the whole box on one line ("Recruitment Status Not yet recruiting Study Type
+Interventional Phase Early Phase 1 …", ``spaced_pieces``), or a row a line without
+its tab ("Sex All" / "Sponsor Shanghai …", ``spaced_rows``). There the lexicon's
+labels are looked for at each capital, and typed values must read as their field's,
+so that a label's word inside a value ("Phase Early Phase 1", "Single Group
+Assignment") stays a word of it.
 """
 
 from __future__ import annotations

@@ -124,6 +124,14 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "study drug",
         "study treatment",
         "treatment details",  # a finder's heading over the product and its dose
+        # hospitals' and patient pages' headings over what is given and how much
+        "treatment plan",
+        "treatment schedule",
+        "treatment regimen",
+        "about the treatment",
+        "dosing",
+        "dose and administration",
+        "dosage and administration",
         "products",  # EU CTIS: each product's name, form, route and dose
         "product information",
     ),
@@ -1023,6 +1031,9 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "intervention name",
         "product",
         "product name",
+        "investigational medicinal product name",  # the EU register's results: an arm's
+        "auxiliary medicinal product name",  # products under its title and type, and
+        "dosage and administration details",  # how much of each
         "description of interventions / exposure",
     ),
     "intervention_type": ("intervention type",),
@@ -1067,6 +1078,14 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
     "location": ("location",),
     # Form labels that state no fact the marts hold; known, so they end a list before them.
     "form_detail": (
+        # the EU register's product block under an arm: its code, form and route
+        "investigational medicinal product code",
+        "auxiliary medicinal product code",
+        "other name",  # (ClinicalTrials.gov's "Other Names:" are its interventions' own lines)
+        "pharmaceutical forms",
+        "pharmaceutical form",
+        "routes of administration",
+        "route of administration",
         "sample name",  # ChiCTR's specimen block
         "标本中文名",
         "tissue",

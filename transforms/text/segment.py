@@ -555,6 +555,8 @@ def _consume(state: _State, line: Line) -> None:
         line = _as_free(line)  # "… 2. Central nervous system (CNS)" / "disease: CNS …"
     if line.kind in ("heading", "label"):
         line = _read_where_it_stands(state, line)
+        if line.kind == "boilerplate":
+            return
     if state.section.key == "arms" and ":" in line.text and (keyed := _arm_key(line)) is not None:
         line = keyed  # "- label: Dose level 1" / "type: EXPERIMENTAL" (YAML, JSON-like lists)
     if line.kind == "field" and _is_list_item(state, line):
@@ -1453,6 +1455,9 @@ def _numbered_inline_so_far(state: _State) -> bool:
     return found
 
 
+_SITE_TITLES = frozenset({"clinical trials", "clinical trial"})
+
+
 def _none_posted(state: _State) -> bool:
     """Whether the results section holds only its notice that there are none ("Study
     Results" / "No results posted."): the outcome headings after it are the plan's."""
@@ -1472,8 +1477,19 @@ def _read_where_it_stands(state: _State, line: Line) -> Line:
     line as it reads there (free text, a measure, a field), else the line itself."""
     section = state.section.key
     if line.kind == "heading":
+        if (
+            line.key == "related"
+            and len(state.sections) == 1
+            and not state.fields
+            and normalize_label(line.label or "") in _SITE_TITLES
+        ):  # "Clinical Trials" over the page: the site's or register's name, not a rail
+            return line._replace(kind="boilerplate")
         if _is_block_label(state, line):
             return _as_free(line)
+        if line.key == "interventions" and line.value is not None and section == "arms":
+            # "Cohort 2" / "Experimental" / "Interventions: CD19 CAR-T": that arm's, the list
+            # of arms going on
+            return line._replace(kind="field", key="intervention")
         if line.value is not None and _CROSS_REFERENCE.match(line.value):
             return _as_free(line)  # "Outcome measures: see 'Outcome Measures' section."
         if line.key == "outcomes" and line.value_start is not None and section in _TYPED_OUTCOMES:

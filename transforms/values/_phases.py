@@ -27,6 +27,7 @@ _API = re.compile(r"(EARLY_)?PHASE([1-4])")
 _CJK = re.compile(_NUMERAL + r"(?:\s*[/／、\-~]\s*" + _NUMERAL + r")?\s*期")
 _CJK_EARLY = re.compile(r"(?<![0-9])0\s*期")
 _BARE = re.compile(_NUMERAL + r"(?:\s*(?:/|-|–|,|&|and)\s*" + _NUMERAL + r")?", re.IGNORECASE)
+_TICKED = re.compile(r"\((phase\s*(?:I{1,3}|IV|[1-4]))\)\s*:\s*(yes|no)\b", re.IGNORECASE)
 _NA = {"NA", "N_A", "NOT_APPLICABLE", "PHASE_NA", "PHASE_N_A", "NOT_APPLICABLE_PHASE"}
 # A phase in words: "phase one", "Phase Two".
 _IN_WORDS = re.compile(r"(phase[\s\-]+)(one|two|three|four)\b", re.IGNORECASE)
@@ -103,6 +104,12 @@ def normalize_phases(text: str | None) -> list[str] | None:
     key = re.sub(r"[^0-9A-Z]+", "_", text.upper()).strip("_")
     if key in _NA:
         return ["NA"]
+    if ": " in text and len(ticked := _TICKED.findall(text)) > 1:
+        # the EU register's form in one line (WHO ICTRP): "Human pharmacology (Phase I): yes
+        # Therapeutic exploratory (Phase II): yes Therapeutic confirmatory (Phase III): no"
+        return find_phases_in(
+            " ".join(phase for phase, answer in ticked if answer.lower() == "yes")
+        )
     found = find_phases_in(text)
     if found:
         return found

@@ -152,8 +152,8 @@ _LIST_SEPARATOR = re.compile(
 # Dose levels listed before one scale: "0.3, 1.0, and 3.0 × 10^6 cells/kg".
 _LIST_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _LIST_BEFORE = re.compile(  # not an exponent's digits: "2.0E+06 and 4.0E+06"
-    r"(?<![\w.,^+])(?P<items>\d+(?:\.\d+)?(?:\s*,\s*\d+(?:\.\d+)?)*)"
-    r"\s*(?P<sep>,\s*(?:and|or)|,|and|or)\s*$",
+    r"(?<![\w.,^+/])(?P<items>\d+(?:\.\d+)?(?:\s*[,/]\s*\d+(?:\.\d+)?)*)"
+    r"\s*(?P<sep>,\s*(?:and|or)|,|and|or|/)\s*$",  # "0.5/1.0/2.0 × 10^6" too
     re.IGNORECASE,
 )
 # A ceiling on a dose, not a dose level: "1×10^6 cells/kg (not to exceed 1×10^8 cells)".

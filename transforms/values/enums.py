@@ -49,6 +49,9 @@ _STATUS = {
     # EU Clinical Trials Register wording ("Ongoing" says nothing of recruitment).
     "PREMATURELY_ENDED": "TERMINATED",
     "TEMPORARILY_HALTED": "SUSPENDED",
+    "TEMPORARY_HALT": "SUSPENDED",  # ChiCTR
+    "CANCELLED": "WITHDRAWN",  # EU CTIS: ended before it began
+    "PREINITIATION": "NOT_YET_RECRUITING",  # UMIN
     # EU CTIS wording.
     "AUTHORISED_RECRUITING": "RECRUITING",
     "ONGOING_RECRUITING": "RECRUITING",
@@ -292,11 +295,15 @@ _ALLOCATIONS = {
     "N_A": "NA",
     "NOT_APPLICABLE": "NA",
     "NOT_RANDOMIZED": "NON_RANDOMIZED",
+    "RCT": "RANDOMIZED",  # CRIS: "RCT" / "Non-RCT"
+    "NON_RCT": "NON_RANDOMIZED",
     "NOT_RANDOMISED": "NON_RANDOMIZED",
 }
 _DESIGN_NOUN = re.compile(
-    r"(?:_(?:CONTROLLED|PARALLEL)(?:_(?:TRIAL|STUDY|ALLOCATION|DESIGN))?"
+    r"(?:_(?:CONTROLLED|CONTROL|PARALLEL)(?:_(?:TRIAL|STUDY|ALLOCATION|DESIGN))?"
     r"|_(?:TRIAL|STUDY|ALLOCATION|DESIGN))$"
+    # ChiCTR's "Randomized parallel controlled trial": the allocation before its model
+    r"|_PARALLEL_CONTROLLED_(?:TRIAL|STUDY)$"
 )
 # A design written as its parts: "Non-randomized, single arm".
 _DESIGN_PARTS = re.compile(r"[,;/]\s*")

@@ -125,7 +125,8 @@ def parse_enrollment(text: str | None) -> tuple[int, str | None] | None:
         by_type = _sizes_by_type(text)
         if by_type is not None:  # "Planned: 40; Actual: 36" states one size twice
             return by_type
-        count = sum(int(n) for n in groups)
+        total = _TOTAL.search(text)  # "Total: 30; EEA: 20" (EU CTIS): a part is the whole
+        count = _to_int(total["n"] or total["m"]) if total else sum(int(n) for n in groups)
     return count, enrollment_type_in(text)
 
 
