@@ -94,3 +94,19 @@ def test_study_group_cards_with_their_interventions() -> None:
 def test_dose_levels_parted_by_slashes() -> None:
     found = [(d.value, d.unit) for d in find_doses("CAR-T at 0.5/1.0/2.0 × 10^6 cells/kg.")]
     assert found == [(5e5, "cells/kg"), (1e6, "cells/kg"), (2e6, "cells/kg")]
+
+
+def test_pactr_and_ctis_labels() -> None:
+    page = (
+        "PACTR202405123456789\nPublic title: CAR-T therapy for refractory lupus\n"
+        "Disease(s) or condition(s) being studied: Systemic lupus erythematosus\n"
+        "Anticipated trial start date: 01/08/2024\nActual trial start date: \n"
+        "Anticipated date of last follow up: 31/07/2026\n"
+        "Anticipated target sample size (number of participants): 8\n"
+        "Sponsor/Co-Sponsor: Example University Hospital\n"
+    )
+    trial = page_trial(page)
+    assert (trial["enrollment"], trial["enrollment_type"]) == (8, "ESTIMATED")
+    assert (str(trial["start_date"]), str(trial["completion_date"])) == ("2024-08-01", "2026-07-31")
+    assert trial["conditions"] == ["Systemic lupus erythematosus"]
+    assert trial["lead_sponsor"] == "Example University Hospital"

@@ -488,6 +488,7 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "conditions",
         "indications",
         "diseases",
+        "diseases or conditions being studied",  # PACTR's "Disease(s) or condition(s) …"
         "conditions studied",
         "health conditions",
         "disease areas",
@@ -712,6 +713,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
     "enrollment": (
         "enrollment",
         "number of participants enrolled",
+        "anticipated target sample size",  # PACTR: "… (number of participants)"
         "final sample size",
         "final number of participants",
         "size",
@@ -784,6 +786,8 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "study started",
         "actual start date of recruitment",  # the EU register's results
         "start date of recruitment",
+        "anticipated trial start date",  # PACTR
+        "actual trial start date",
         "commencement date",
         "study commencement date",
         "trial commencement date",
@@ -817,6 +821,8 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
     "completion_date": (
         "completion",
         "completion date",
+        "anticipated date of last follow up",  # PACTR
+        "actual date of last follow up",
         "trial end",
         "end",  # an aggregator's "Start: … · End: 27 May 2027 (estimated)"
         "date of the global end of the trial",
@@ -980,6 +986,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
     "lead_sponsor": (
         "lead sponsor",
         "sponsor",
+        "sponsor/co-sponsor",  # EU CTIS
         "promoter / sponsor",
         "promoter",
         "sponsor / promoter",
