@@ -1163,11 +1163,11 @@ def _label_value_cells(cells: list[str]) -> list[tuple[str, str]] | None:
     if (
         len(cells) > 1
         and all(m is not None and m["label"] for m in labelled)
-        and not any(_typed(m) for m in labelled)  # type: ignore[arg-type]
+        and "typed_measure" not in (roles := [_part_role(m) for m in labelled])  # type: ignore[arg-type]
     ):
         return [  # "Outcome: AEs | Type: Primary indicator": each cell a label and its value
-            (_cell_role(m), cell[m.end() :].strip())  # type: ignore[union-attr]
-            for m, cell in zip(labelled, cells, strict=True)
+            (role, cell[m.end() :].strip())  # type: ignore[union-attr]
+            for role, m, cell in zip(roles, labelled, cells, strict=True)
             if cell[m.end() :].strip()  # type: ignore[union-attr]
         ]
     if len(cells) < _MIN_PAIR_CELLS or len(cells) % 2:
@@ -1175,24 +1175,18 @@ def _label_value_cells(cells: list[str]) -> list[tuple[str, str]] | None:
     pairs = []
     for label, value in zip(cells[::2], cells[1::2], strict=True):
         part = _LABEL_CELL.match(label)
-        if part is None or _typed(part):
+        if part is None or (role := _part_role(part)) == "typed_measure":
             return None  # "| Primary | X | Secondary | Y |": read with the type of each
         if value:
-            pairs.append((_cell_role(part), value))
+            pairs.append((role, value))
     return pairs
 
 
 _MIN_PAIR_CELLS = 4
 
 
-def _typed(part: re.Match[str]) -> bool:
-    """Whether a part's label is a measure's type ("Primary:"), read with its row's cells."""
-    return _ROLE_BY_LABEL[normalize_label(part["label"])] == "typed_measure"
-
-
-def _cell_role(part: re.Match[str]) -> str:
-    role = _ROLE_BY_LABEL[normalize_label(part["label"])]
-    return "measure" if role == "typed_measure" else role
+def _part_role(part: re.Match[str]) -> str:
+    return _ROLE_BY_LABEL[normalize_label(part["label"])]
 
 
 def _type_row(cells: list[str]) -> str | None:

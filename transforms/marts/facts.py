@@ -278,7 +278,9 @@ def target_antigens(view: DocView, title: str | None) -> list[str] | None:
 
 # An "x" glued between two antigens: "CD19xBCMA", "BCMAxCD19", "CD19XCD20".
 _BISPECIFIC_X = re.compile(
-    r"(?:(?<=\d)|(?<=[A-Z]{2}))[xX](?=CD\d|(?:BCMA|GPRC5D|SLAMF7|HER2|FCRL5|BAFF-?R)\b)"
+    r"(?:(?<=\d)|(?<=[A-Z]{2}))[xX](?=CD\d|(?:"
+    + "|".join(map(re.escape, _NAMED_ANTIGENS))
+    + r")\b)"
 )
 
 

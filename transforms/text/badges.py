@@ -181,19 +181,12 @@ class BadgeReader:
         return None
 
 
-_PHASE_ONLY = re.compile(
-    r"^(?:early\s+)?phase\s*(?:[0-4]|I{1,3}|IV)[ab]?"
-    r"(?:\s*[/&,-]\s*(?:phase\s*)?(?:[0-4]|I{1,3}|IV)[ab]?)?$",
-    re.IGNORECASE,
-)
-
-
 def _badges_beside_colon(text: str) -> bool:
     """Whether a phase's line with a colon is badges: "Badge: Early Phase 1", "Phase 2:
     Recruiting"; not "Phase I: Dose-limiting toxicity", "Experimental: Phase 2 expansion"."""
     before, after = (part.strip() for part in text.split(":", 1))
-    return _PHASE_ONLY.match(after) is not None or (
-        _PHASE_ONLY.match(before) is not None and enums.status_badge(after) is not None
+    return enums.is_phase_only(after) or (
+        enums.is_phase_only(before) and enums.status_badge(after) is not None
     )
 
 
@@ -216,7 +209,7 @@ def _badge_shape(text: str, section: str) -> tuple[str | None, bool, bool]:
     if (
         words <= 4
         and "phase" in text.casefold()
-        and (section != "arms" or _PHASE_ONLY.match(text))
+        and (section != "arms" or enums.is_phase_only(text))
         and (":" not in text or _badges_beside_colon(text))
         and enums.normalize_phases(text)
     ):  # not an arm's name ("Experimental: Phase 2 expansion", "Phase 2 expansion") nor a

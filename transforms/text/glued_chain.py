@@ -74,7 +74,11 @@ class ChainPiece(NamedTuple):
     value_start: int
     end: int
     key: str
-    is_section: bool  # a section a facts box lists as one field ("Conditions Lupus")
+
+    @property
+    def is_section(self) -> bool:
+        """A section a facts box lists as one field ("Conditions Lupus")."""
+        return self.key in FIELD_OF_SECTION
 
 
 # A facts box lists a trial's facts, not its arms or outcomes: "Single Group Assignment",
@@ -173,15 +177,7 @@ def spaced_pieces(text: str) -> tuple[ChainPiece, ...] | None:
     ):
         value_start = _VALUE_OPENS.match(text, label_end).end()  # type: ignore[union-attr]
         trail = _PIECE_END.search(text, value_start, end)
-        pieces.append(
-            ChainPiece(
-                start,
-                value_start,
-                end if trail is None else trail.start(),
-                key,
-                key in FIELD_OF_SECTION,
-            )
-        )
+        pieces.append(ChainPiece(start, value_start, end if trail is None else trail.start(), key))
     return tuple(pieces)
 
 
@@ -281,4 +277,4 @@ def _spaced_row(line: str) -> ChainPiece | None:
     key = _CHAIN_KEYS[found.group().lower()]
     if not _reads_as(key, line[opens.end() :]):
         return None
-    return ChainPiece(0, opens.end(), len(line), key, key in FIELD_OF_SECTION)
+    return ChainPiece(0, opens.end(), len(line), key)

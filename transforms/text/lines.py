@@ -117,7 +117,7 @@ _MAX_SPACED_LINE = 60
 # "12 months after site activation" nor "2025-2026".
 # A criteria heading with its list run on after it, each item bulleted: no colon needed.
 _HEADING_THEN_BULLET = re.compile(r"^(?P<label>[^•:]{3,40}?)\s+(?P<value>•\s+\S.*)$")
-_COUNT_VALUE = re.compile(
+COUNT_VALUE = re.compile(
     r"^(?!(?:19|20)\d\d$)\d[\d,]*\s*(?:participants?|patients?|subjects?)?\s*"
     r"(?:\((?:estimated|actual|anticipated|planned|expected)\))?$",
     re.IGNORECASE,
@@ -432,7 +432,7 @@ def _classify_labelled(body: str, body_at: int) -> _Shape:
         if (
             key in _ALIGNED_FIELDS
             and (key not in TYPED_FIELDS or accepts(key, value))
-            and (key != "enrollment" or _COUNT_VALUE.match(value))
+            and (key != "enrollment" or COUNT_VALUE.match(value))
         ):
             return "field", key, aligned["label"], value, body_at + aligned.start("value")
     return _classify_camel_glued(body, body_at)
@@ -465,7 +465,7 @@ def _classify_camel_glued(body: str, body_at: int) -> _Shape:
                 if (
                     accepts(key, value)
                     and (key not in _AGE_LIMITS or _AGE_VALUE.match(value))
-                    and (key != "enrollment" or _COUNT_VALUE.match(value))  # "Enrollment 40 (…)"
+                    and (key != "enrollment" or COUNT_VALUE.match(value))  # "Enrollment 40 (…)"
                 ):
                     return "field", key, label, value, body_at + space.end()
     return "free", None, None, None, None

@@ -52,6 +52,7 @@ from transforms.text.lexicon import (
     normalize_label,
 )
 from transforms.text.lines import (
+    COUNT_VALUE,
     Line,
     classify_line,
     has_list_marker,
@@ -1154,7 +1155,7 @@ def _value_follows(state: _State, line: Line, key: str) -> bool:
         return False  # "Medical condition" / "Patients with …." / "Therapeutic area"
     if key in TYPED_FIELDS:
         if key == "enrollment":
-            return _COUNT_BELOW.match(below) is not None  # not "24 months"
+            return COUNT_VALUE.match(below) is not None  # not "24 months"
         return accepts(key, below)
     return (
         line.text.split(maxsplit=1)[0].casefold() in _EXPLAINER_OPENS
@@ -1165,7 +1166,6 @@ def _value_follows(state: _State, line: Line, key: str) -> bool:
 
 
 _MAX_NAME_VALUE_WORDS = 12
-_COUNT_BELOW = re.compile(r"^\d[\d,]*(?:\s+(?:participants?|patients?|subjects?))?\s*(?:\(.*\))?$")
 # How a site's explainer of a field opens: "The organisation responsible for …", "This is
 # the …", "Who pays for …"; a value's sentence names its thing ("Lupus nephritis (…).").
 _EXPLAINER_OPENS = frozenset(
@@ -1283,7 +1283,7 @@ def _end_section(state: _State, line: Line) -> None:
 # A markdown heading of one outcome type's word alone, which the lexicon lacks: "### Secondary".
 _TYPED_OUTCOME_HEADING = re.compile(
     r"^(?:key\s+)?(?:(?P<type>primary|secondary|tertiary|exploratory)"
-    r"(?:\s+(?:outcomes?|endpoints?|measures?))?|(?P<other>other)\s+(?:outcomes?|endpoints?))\s*:?$",
+    r"(?:\s+(?:outcomes?|endpoints?|measures?))?|other\s+(?:outcomes?|endpoints?))\s*:?$",
     re.IGNORECASE,
 )
 _OUTCOME_TYPE_SECTIONS = {"primary": "primary_outcomes", "secondary": "secondary_outcomes"}

@@ -97,6 +97,19 @@ def find_phases_in(text: str | None) -> list[str] | None:
     return _ordered(found)
 
 
+# A line that is a phase and nothing else: "Phase 2", "Early Phase 1", "Phase 1/Phase 2".
+_PHASE_ONLY = re.compile(
+    rf"(?:early\s+)?{_PHASE_WORD}{_NUMERAL}(?:\s*[/&,\-]\s*(?:{_PHASE_WORD})?{_NUMERAL})?",
+    re.IGNORECASE,
+)
+
+
+def is_phase_only(text: str) -> bool:
+    """Whether ``text`` names a phase and says nothing more ("Phase 2", not "Phase 2
+    expansion" nor "Phase I: Dose-limiting toxicity")."""
+    return _PHASE_ONLY.fullmatch(text.strip()) is not None
+
+
 def normalize_phases(text: str | None) -> list[str] | None:
     """Phase field value -> codes; "N/A"/"Not Applicable" -> ["NA"]; bare "1/2" accepted."""
     if not text or not text.strip():

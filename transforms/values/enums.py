@@ -12,11 +12,12 @@ import re
 
 from transforms.schemas import PRIMARY_PURPOSES
 from transforms.text.scripts import english_half
-from transforms.values._phases import find_phases_in, normalize_phases
+from transforms.values._phases import find_phases_in, is_phase_only, normalize_phases
 
 __all__ = [
     "find_phases_in",
     "find_status_in",
+    "is_phase_only",
     "normalize_allocation",
     "normalize_arm_type",
     "normalize_endpoint_type",
