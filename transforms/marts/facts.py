@@ -498,7 +498,7 @@ _INVERTED_WORDS = ("republic", "province", "state", "sint", "ascension", "britis
 
 def countries(view: DocView) -> list[str] | None:
     """Countries a country field lists ("Germany, Italy, Spain"), ending an address, or
-    named as where the sites are ("sites in Germany and Austria")."""
+    named as where the sites are ("sites in Germany and Austria"); else the sponsor's."""
     names = _country_names()
     found: list[str] = []
     listed = [*view.values("country"), *(str(r["text"]) for r in view.items_in("countries"))]
@@ -584,6 +584,8 @@ def countries(view: DocView) -> list[str] | None:
     # "at three centres in Germany and Austria"; also beside an address-like sentence's last
     # part ("sites in Lyon, France and Basel, Switzerland" names two countries, not one).
     found += [c for c in prose_countries(view, names) if c not in found]
+    if not found:  # a sponsor block's country (ChiCTR, ANZCTR) when the page names no site's
+        found = [c for v in view.values("sponsor_country") if (c := names.get(_place(v)))][:1]
     return sorted(found) or None
 
 
@@ -697,7 +699,7 @@ def lead_sponsor(view: DocView) -> str | None:
     if labelled and _SAYS_WHO.search(labelled):  # "Who runs it?" / "It is run by X."
         labelled = sponsor_in_sentence(labelled)
     if labelled and not _COUNTED.match(labelled):  # a card's next line: "Trials: 12"
-        return _without_address(labelled)
+        return _without_address(_SPONSOR_PART.sub("", labelled))  # "Organization Name: X"
     listed = view.items_in("sponsors")
     collaborators = {  # "Collaborators" / "Foo Bio": not who leads the trial
         s["section_ordinal"]
@@ -742,7 +744,13 @@ _SPONSOR_BLOCK_WORDS = frozenset(
     | {"affiliation", "address", "website", "type", "country", "details", "funding"}
 )
 # The part of a sponsor block that names it: "Organisation: Cambridge University Hospitals".
-_SPONSOR_PART = re.compile(r"^(?:organi[sz]ation|name|sponsor\s+name)\s*[:：]\s*", re.IGNORECASE)
+_SPONSOR_PART = re.compile(
+    r"^(?:(?:organi[sz]ation|institut(?:e|ion)|company|sponsor)(?:\s+name)?|name)\s*[:：]\s*",
+    re.IGNORECASE,
+)
+
+
+_NEXT_PART = re.compile(r"\s*;\s*[A-Z][A-Za-z ()/-]{1,40}:(?:\s.*)?$")
 
 
 def _without_address(sponsor: str) -> str:
@@ -751,9 +759,25 @@ def _without_address(sponsor: str) -> str:
     "Universitätsklinikum Erlangen, Krankenhausstraße 12, 91054 Erlangen, Germany": the
     address starts at the first part after the name with a number (street, postcode).
     """
+    sponsor = _NEXT_PART.sub("", sponsor)  # CTRI: "X; Address: …; Type of Sponsor: …"
     parts = sponsor.split(", ")
     cut = next((i for i, part in enumerate(parts[1:], 1) if _DIGIT.search(part)), None)
     return sponsor if cut is None else ", ".join(parts[:cut])
+
+
+def _condition_part(part: str) -> str | None:
+    """A part of a conditions value without its label: "Condition: Lupus nephritis" is the
+    condition, "Health Type: Patients" (another label of the lexicon's) none."""
+    labelled = _LABELLED_PART.match(part)
+    if labelled is None:
+        return part
+    field = FIELD_BY_TERM.get(normalize_label(labelled["label"]))
+    if field is None:
+        return part  # "Lupus nephritis: class III or IV"
+    return labelled["value"] if field == "condition" else None
+
+
+_LABELLED_PART = re.compile(r"^(?P<label>[A-Za-z][\w /()-]{1,40}?)\s*:\s*(?P<value>\S.*)$")
 
 
 def conditions(view: DocView) -> list[str] | None:
@@ -771,7 +795,9 @@ def conditions(view: DocView) -> list[str] | None:
     if any(_DISEASE_CODE.match(part) for part in parts):
         parts = [part for part in parts if _DISEASE_CODE.match(part)]
     found: list[str] = []
-    for part in parts:
+    for labelled in parts:
+        if (part := _condition_part(labelled)) is None:
+            continue
         part = _MEDDRA_CODE.sub("", _DISEASE_CODE.sub("", part))
         part = english_half(part) or part  # "全身性エリテマトーデス / Systemic lupus …"
         if (

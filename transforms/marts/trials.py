@@ -41,6 +41,7 @@ from transforms.values.numbers import (
     is_zero_count,
     parse_enrollment,
 )
+from transforms.values.settled import settled_value
 
 Row = dict[str, object]
 _PHASE_IN_PROSE = re.compile(
@@ -306,7 +307,7 @@ def _enrollment(view: DocView, *, withdrawn: bool) -> Row:
     except where it is a count: marked actual ("0 (Actual)", a record's type ACTUAL) or
     of a withdrawn trial, which enrolled no one."""
     count, kind = None, None
-    stated = view.value("enrollment")
+    stated, settled_kind = settled_value(view.value("enrollment") or "")
     parsed = parse_enrollment(stated) if stated else None
     explicit_type = view.value("enrollment_type")
     if parsed is None and stated and is_zero_count(stated):
@@ -332,6 +333,8 @@ def _enrollment(view: DocView, *, withdrawn: bool) -> Row:
         remark = label_remark(label)  # "Enrollment (Estimated)"
         kind = enums.normalize_enrollment_type(remark) if remark else None
         kind = kind or enrollment_type_in(label)  # "Estimated Enrollment"
+    if parsed and settled_kind is not None:  # "Target 16 … Final 15": the final count
+        kind = settled_kind
     return {"enrollment": count, "enrollment_type": kind if count is not None else None}
 
 
@@ -350,7 +353,8 @@ def _dates(view: DocView, ids: list[str]) -> Row:
     """
     start, end = parse_date_period(view.value("study_period") or view.value("recruiting_period"))
     from_period = {"start_date": start, "completion_date": end}
-    values = {name: view.value(name) for name in DATE_FIELDS}
+    # "Anticipated 3/02/2025 Actual 17/02/2025": the date it turned out to be
+    values = {name: _settled(view.value(name)) for name in DATE_FIELDS}
     # Every date the page writes, the ones not chosen too ("Date submitted: 14/03/2025").
     written = [str(r["value"]) for r in view.fields if r["field"] in DATE_FIELDS and r["value"]]
     labels = [str(r["label"]) for r in view.fields if r["field"] in _DATED and r["label"]]
@@ -377,6 +381,10 @@ def _dates(view: DocView, ids: list[str]) -> Row:
             # marts' checks refuse the pair, and one page would hold back every trial's
             row[end] = row[f"{end}_precision"] = None
     return row
+
+
+def _settled(value: str | None) -> str | None:
+    return settled_value(value)[0] if value else None
 
 
 def _ages(view: DocView, limits: tuple[float | None, float | None]) -> Row:

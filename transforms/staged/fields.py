@@ -36,6 +36,10 @@ MULTI_VALUED = frozenset(
 
 # Right after a group's label or intervention ("Group: Low dose / Sample size: 12") a
 # count is the group's, not the trial's enrollment.
+# Fields a registry states as planned and as it turned out, each under its own label.
+SETTLED_FIELDS = frozenset(
+    {"enrollment", "start_date", "primary_completion_date", "completion_date"}
+)
 GROUP_FIELDS = frozenset({"arms", "arm_type", "intervention"})
 GROUP_COUNTS = frozenset({"enrollment"})
 # A page that states both how recruitment goes and that the trial ended ("Recruitment
@@ -84,8 +88,9 @@ def choose_fields(fields: list[Field]) -> tuple[list[bool], list[dict[str, str |
                 # "Date registered" over "Date submitted": when the record was registered.
                 key == "registration_date" and "submi" in (fields[i].label or "").lower(),
                 ORIGIN_RANK.get(fields[i].origin, 9),
-                # "Total final enrolment" over "Target number of participants".
-                key == "enrollment" and not _says_actual(fields[i]),
+                # "Total final enrolment" over "Target number of participants", "Actual
+                # trial start date" over "Anticipated trial start date".
+                key in SETTLED_FIELDS and not _says_actual(fields[i]),
                 by_end and not _ended(fields[i]),
                 i,
             ),
@@ -108,8 +113,8 @@ def choose_fields(fields: list[Field]) -> tuple[list[bool], list[dict[str, str |
                 if key == "registration_date" and "submi" in (fields[i].label or "").lower()
                 else f"{fields[winner].origin} outranks {fields[i].origin}"
                 if fields[winner].origin != fields[i].origin
-                else "an actual size outranks a planned one"
-                if key == "enrollment" and _says_actual(fields[winner]) > _says_actual(fields[i])
+                else "an actual value outranks a planned one"
+                if key in SETTLED_FIELDS and _says_actual(fields[winner]) > _says_actual(fields[i])
                 else "the trial's end outranks its recruitment"
                 if key == "status" and _ended(fields[winner]) and not _ended(fields[i])
                 else "first occurrence wins"
@@ -155,7 +160,7 @@ def _same_date(guessed: ParsedDate, stated: ParsedDate) -> bool:
 
 
 def _says_actual(field: Field) -> bool:
-    """Whether an enrollment's label or value says it is the actual size."""
+    """Whether an enrollment's or a date's label or value says it is the actual one."""
     return enrollment_type_in(f"{field.label or ''} {field.value or ''}") == "ACTUAL"
 
 

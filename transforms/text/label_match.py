@@ -45,7 +45,7 @@ _OTHER_GLUED = re.compile(rf"^(?P<label>{_OTHER_TERMS})(?P<value>\d.*)$", re.IGN
 _COLON = re.compile(r"[:：]")
 _DIGIT = re.compile(r"\d")
 # What ``normalize_label`` removes and the regexes do not accept (see the module docstring).
-_DECORATION = re.compile(rf"^{FORM_CODE}\s|[(_&\[]|^(?i:est|exp)\.\s")  # "Est. enrollment"
+_DECORATION = re.compile(rf"^{FORM_CODE}\s|[(_&\[?]|^(?i:est|exp)\.\s")  # "Est. enrollment"
 if any(_COLON.search(term) or _DIGIT.search(term) or term != term.strip() for term in _TERMS):
     raise ValueError("label terms must not contain colons or digits, nor end in spaces")
 
@@ -63,6 +63,8 @@ def match_label_colon(body: str) -> LabelMatch | None:
     or a field's label and its value parted by a spaced dash ("Study Phase - Phase 1")."""
     colon = _COLON.search(body)
     if colon is None:
+        if "] " in body and (indexed := _label_indexed(body)) is not None:
+            return indexed
         return _label_dash(body) if " - " in body or " – " in body or " — " in body else None
     label = body[: colon.start()].rstrip()
     if "\n" in body:
@@ -92,6 +94,18 @@ def _label_dash(body: str) -> LabelMatch | None:
     if not value or not label.isascii() or normalize_label(label) not in _FIELD_TERMS:
         return None
     return LabelMatch(label, value, len(body) - len(body[dash.end() :].lstrip()))
+
+
+# ANZCTR's numbered repeats with no colon: "Country [1] New Zealand", "State/province [2] …".
+_INDEXED = re.compile(r"^(?P<label>[^\W\d_][\w /'-]{0,60}?\s*\[\d{1,3}\])\s+(?P<value>\S.*)$")
+
+
+def _label_indexed(body: str) -> LabelMatch | None:
+    """ "Label [n] value" for a field's label only."""
+    match = _INDEXED.match(body)
+    if match is None or normalize_label(match["label"]) not in _FIELD_TERMS:
+        return None
+    return LabelMatch(match["label"], match["value"], match.start("value"))
 
 
 def _is_term(label: str) -> bool:

@@ -714,6 +714,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "enrollment",
         "number of participants enrolled",
         "anticipated target sample size",  # PACTR: "… (number of participants)"
+        "actual target sample size",
         "final sample size",
         "final number of participants",
         "size",
@@ -1102,6 +1103,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "age group",
         "condition category",
         "condition code",
+        "health type",  # CTRI: "Health Type: Patients; Condition: …"
         "sponsor type",
         "primary sponsor type",
         "funder type",

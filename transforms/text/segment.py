@@ -49,6 +49,7 @@ from transforms.text.lexicon import (
     SECTION_NUMBER,
     TYPED_INTERVENTION,
     WITHIN_RESULTS,
+    label_remark,
     normalize_label,
 )
 from transforms.text.lines import (
@@ -66,6 +67,7 @@ from transforms.text.scripts import CJK, CJK_CHARS, latin_only, mostly_cjk
 from transforms.text.tables import row_cells
 from transforms.values.durations import is_time_frame
 from transforms.values.numbers import is_zero_count
+from transforms.values.settled import OUTCOME_LINE, is_planned
 
 _MAX_BADGES_IN_ROW = 8  # values in one row of badges: "Recruiting · Phase 1 · 12 participants"
 _DOT_SEPARATOR = re.compile(r"\s+[·•]\s+")  # not "|": "Phase: Phase 1 | Phase 2" is one value
@@ -132,7 +134,17 @@ _IDENTIFIER_FIELDS = frozenset({"registry_id", "nct_id", "acronym", "form_detail
 # Hospital" (jRCT), "Primary sponsor type" / "Hospital" / "Name" / "…" (ANZCTR).
 _SPONSOR_PART = re.compile(
     r"^(?:institute|institution|organi[sz]ation|name|name of (?:the )?(?:institute|institution"
-    r"|organi[sz]ation|sponsor)|affiliation)$",
+    r"|organi[sz]ation|sponsor)|(?:institut(?:e|ion)|organi[sz]ation|company) name"
+    r"|affiliation)$",
+    re.I,
+)
+# A sponsor's kind, which forms print between its label and its name ("Primary sponsor" /
+# "Commercial sector/industry" / "Name: X"): ANZCTR's, CTRI's and CRIS's kinds.
+_SPONSOR_KIND = re.compile(
+    r"^(?:commercial sector/industry|hospital|university|government body|individual|other"
+    r"|charities/societies/foundations|other collaborative groups|research institution"
+    r"(?: and hospital)?|private hospital/clinic|government funding agency"
+    r"|pharmaceutical (?:industry|company)(?:\s*-\s*\w+)?)$",
     re.I,
 )
 # A number's unit on the line after it, as forms print cells one per line ("18" / "years").
@@ -531,6 +543,8 @@ def _consume(state: _State, line: Line) -> None:
         if line.kind == "free" and _continues_value(state, line):
             return
         state.wrapping = None
+    if _adds_how_it_turned_out(state, line):
+        return
     if (
         (line.text.startswith("| ") or " | " in line.text)  # with or without outer pipes
         and state.section.key not in _TABLE_READERS
@@ -597,9 +611,12 @@ def _consume(state: _State, line: Line) -> None:
             state.section.key == "related" and _ends_related_list(state, line)
         ):
             _end_section(state, line)  # the page moved on
-    if line.kind == "label":
-        if line.key != "lead_sponsor" and _names_the_sponsor(state, line):
+    if line.kind in ("label", "field") and line.key != "lead_sponsor":
+        if _names_the_sponsor(state, line):
             line = line._replace(key="lead_sponsor")
+        elif line.key == "country" and _in_sponsor_block(state, line):
+            line = line._replace(key="sponsor_country")  # where the sponsor is
+    if line.kind == "label":
         state.pending = line
         return
     if (
@@ -667,6 +684,25 @@ def _names_the_sponsor(state: _State, line: Line) -> bool:
     if not state.fields or line.label is None or not _SPONSOR_PART.match(line.label):
         return False
     return "sponsor" in (state.fields[-1].label or "").lower()
+
+
+def _names_follow(state: _State, line: Line) -> bool:
+    """Whether the line under ``line`` gives a name ("Name: X", "Organisation name" / …)."""
+    after = _lines_after(state, line)
+    label = after[0].split(":", 1)[0].split("|", 1)[0].strip() if after else ""
+    return _SPONSOR_PART.match(label) is not None
+
+
+def _in_sponsor_block(state: _State, line: Line) -> bool:
+    """A "Country" row under a sponsor block's name ("Primary sponsor" / "Name: X" /
+    "Country: United States of America"): where the sponsor is, which may not be where the
+    trial runs (``facts.countries`` takes it only when the page names no other)."""
+    if not state.fields or (line.label or "").casefold() != "country":
+        return False
+    last = state.fields[-1]
+    return last.key == "lead_sponsor" and (
+        last.origin == "label_block" or _SPONSOR_PART.match(last.label or "") is not None
+    )
 
 
 def _pending_sponsor(state: _State, line: Line) -> Line | None:
@@ -826,6 +862,10 @@ def _consume_free(state: _State, line: Line) -> None:
         return  # the value comes next
     if pending is not None and pending.key == "lead_sponsor" and _SPONSOR_PART.match(value):
         return  # "Sponsor" / "Institute" / "Kyoto University Hospital": the name comes next
+    if pending is not None and pending.key == "lead_sponsor" and _SPONSOR_KIND.match(value):
+        if _names_follow(state, line):
+            return  # "Primary sponsor" / "Hospital" / "Name: X"
+        state.pending = pending = None  # a kind, no name: the page does not say who
     if (
         pending is not None
         and pending.key == "intervention"
@@ -903,6 +943,30 @@ def _consume_free(state: _State, line: Line) -> None:
     state.section.lines.append(line)
     state.run.append(line)
     state.last_free = line
+
+
+def _adds_how_it_turned_out(state: _State, line: Line) -> bool:
+    """ "Sample size" / "Target: 16" / "Accrual to date:" / "Final: 15", or "Date of …" /
+    "Anticipated" / "3/02/2025" / "Actual" / "17/02/2025": the lines under a planned value
+    are the same field's (``transforms.values.settled`` picks the part to read)."""
+    if state.pending is not None or not state.fields:
+        return False
+    last = state.fields[-1]
+    if last.origin != "label_block" or last.value is None:
+        return False
+    text = strip_markup(line.text)
+    if line.kind == "free" and OUTCOME_LINE.fullmatch(last.value.rsplit("; ", 1)[-1]):
+        more = f" {text}"  # "… Actual" / "17/02/2025": the outcome's value, a line under it
+    elif OUTCOME_LINE.match(text) is not None:
+        more = f"; {text}"
+    else:
+        return False
+    if not is_planned(last.value):
+        remark = label_remark(last.label or "") or ""
+        if not is_planned(remark):
+            return False
+        state.fields[-1] = last._replace(value=f"{remark} {last.value}")  # "(Anticipated)"
+    return _extends_last_field(state, line, lambda _: True, more)
 
 
 def _continues_number(state: _State, line: Line, value: str) -> bool:
