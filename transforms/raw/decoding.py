@@ -66,7 +66,12 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     decoded = _decode_with_bom(data) or _decode_utf16_without_bom(data)
     if decoded is None:
         _refuse_control_bytes(data)
-        decoded = _decode_utf8(data) or _decode_gb18030(data) or _decode_guess(data)
+        decoded = (
+            _decode_utf8(data)
+            or _decode_gb18030(data)
+            or _decode_mostly_utf8(data)
+            or _decode_guess(data)
+        )
     text, encoding = decoded
     if not text:
         raise UndecodableError("empty file")
@@ -119,8 +124,32 @@ def _decode_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
 def _decode_utf8(data: bytes) -> tuple[str, str] | None:
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as err:
+        if err.reason == "unexpected end of data" and err.end == len(data):
+            # a page cut off inside its last character (a scraper's byte limit): the rest
+            # is UTF-8, and the half character is no text
+            return _decode_utf8(data[: err.start])
         return None
+
+
+def _decode_mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a stray byte or two: a footer's "\xa9" in a page of "≥" and "×".
+
+    A guess would read the whole page in another charset and garble every UTF-8
+    character; a legacy page (cp1252, Latin-1) has no valid multi-byte sequence,
+    or far more invalid ones than valid. Each invalid byte becomes U+FFFD.
+    """
+    text = data.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    valid = sum(1 for ch in text if ord(ch) > _ASCII_END and ch != "\ufffd")
+    if valid == 0 or invalid > max(_STRAY_BYTES, valid // _VALID_PER_STRAY):
+        return None
+    return text, "utf-8"
+
+
+_ASCII_END = 127
+_STRAY_BYTES = 2  # a page's invalid sequences a UTF-8 reading accepts, at least
+_VALID_PER_STRAY = 10  # or one per this many valid non-ASCII characters
 
 
 def _decode_gb18030(data: bytes) -> tuple[str, str] | None:
@@ -144,10 +173,33 @@ def _decode_gb18030(data: bytes) -> tuple[str, str] | None:
 
 
 def _decode_guess(data: bytes) -> tuple[str, str]:
+    """A statistical guess; on a page of English with a few legacy bytes, Windows-1252.
+
+    On a short page a handful of bytes is too little to tell charsets apart: a
+    Latin-1 "µ" and "²" came back as HP Roman-8. Registry pages are English, and
+    the charset their legacy bytes most often come in is cp1252.
+    """
+    non_ascii = len(data) - len(data.translate(None, _HIGH_BYTES))
+    if non_ascii <= max(_FEW_LEGACY_BYTES, len(data) // _ASCII_PER_LEGACY_BYTE):
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            text = ""  # bytes cp1252 leaves undefined (0x81, 0x8d, …): another charset
+        # only characters an English page writes: a Polish "Ł" read so is "£"
+        if text and all(ch in _WESTERN for ch in text if ord(ch) > _ASCII_END):
+            return text, "cp1252"
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise UndecodableError("unknown encoding (no charset fits)")
     return str(best), codecs.lookup(best.encoding).name
+
+
+_HIGH_BYTES = bytes(range(128, 256))
+_WESTERN = frozenset(
+    "µ²³°±×÷·–—‘’“”•…€©®™§¶¼½¾\u00a0ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝßàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿ"
+)
+_FEW_LEGACY_BYTES = 8
+_ASCII_PER_LEGACY_BYTE = 50
 
 
 def _is_cjk(ch: str) -> bool:

@@ -63,6 +63,8 @@ _TRANSLATE = str.maketrans(
         "⩽": "≤",
         "–": "-",
         "—": "-",
+        "‒": "-",  # a figure dash and a horizontal bar part ranges too: "18‒65", "18―65"
+        "―": "-",
         "‐": "-",
         "‑": "-",
         "−": "-",
@@ -122,6 +124,9 @@ _MOJIBAKE = (
     rf"[\u00c2-\u00df][{_CONTINUATION}]|[\u00e0-\u00ef][{_CONTINUATION}]{{2}}"
     rf"|[\u00f0-\u00f4][{_CONTINUATION}]{{3}}"
 )
+_MOJIBAKE_RUN = re.compile(_MOJIBAKE)
+_ESCAPED_OPEN, _ESCAPED_CLOSE = r"(?:\\u003[cC]|&lt;)", r"(?:\\u003[eE]|&gt;)"
+_ESCAPED_ITEM = re.compile(r"(?:\\u003c|&lt;)li\b", re.IGNORECASE)
 # Elements whose content is no text of the page: code, styles, the document's head.
 _HIDDEN_TAGS = "script|style|noscript|template|head"
 _INLINE_TAGS = "b|i|u|em|strong|span|a|font|sup|sub|small|code"
@@ -132,7 +137,9 @@ _HIDDEN_ELEMENT = re.compile(
 
 # Characters of no width a page may hold (zero-width spaces and joiners, a BOM, a soft
 # hyphen): they are dropped.
-_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\ufeff\u00ad"
+# Direction marks and isolates (a right-to-left site's "18\u200e-65") have no width either.
+_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+_ZERO_WIDTH_CHARS += "\u2066\u2067\u2068\u2069"
 # Every edit below starts with one of these characters. Checking that first
 # (case-sensitively) lets the scanner skip plain text instead of trying each
 # alternative at every position; it changes no match.
@@ -156,7 +163,13 @@ _EDITS = re.compile(
   | <(?P<hidden>{_HIDDEN_TAGS})\b[^<>]{{0,500}}>
   | (?P<block></?(?:{_BLOCK_TAGS})\b[^<>\n]{{0,200}}?/?>)
   | (?P<inline></?(?:{_INLINE_TAGS})\b[^<>\n]{{0,200}}?>)
+  # a tag escaped once more, as JSON encoders and HTML-in-text write it: "\u003cbr\u003e",
+  # "&lt;br&gt;" (a line break), "&lt;strong&gt;" (no text)
+  | (?P<escaped_block>{_ESCAPED_OPEN}/?(?:{_BLOCK_TAGS})\b[^<>\n&\\]{{0,200}}?/?{_ESCAPED_CLOSE})
+  | (?P<escaped_inline>{_ESCAPED_OPEN}/?(?:{_INLINE_TAGS})\b[^<>\n&\\]{{0,200}}?{_ESCAPED_CLOSE})
   | (?P<entity>&{_ENTITY_NAME})
+  | (?P<bare_entity>&(?:ge|le|gt|lt)(?=[ \t]*\d))  # "&ge 6": its semicolon lost
+  | (?P<hard_break>\\(?=[ \t]*\r?(?:\n|\Z)))  # pandoc's hard line break: "Criteria:\"
   | \\(?P<escaped>[\\`*_{{}}\[\]()#+\-.!<>^|~=&:;%$@,?/'"×≥≤±])
   | \\(?P<unicode>u[0-9a-fA-F]{{4}})
   | (?P<newline>\\r\\n|\\[nr])
@@ -250,6 +263,10 @@ def _replacement(match: re.Match[str], raw: str) -> tuple[str, int]:
             value = "&" + inner.group()  # escaped twice: "&amp;ge;" is "≥"
             return html.unescape(value).translate(_TRANSLATE), inner.end()
         return html.unescape(value).translate(_TRANSLATE), match.end()
+    if kind == "escaped_block":  # "\u003cli\u003e" keeps its bullet, as "<li>" does
+        return ("\n- " if _ESCAPED_ITEM.match(value) else "\n"), match.end()
+    if kind == "bare_entity":
+        return html.unescape(value + ";").translate(_TRANSLATE), match.end()
     if kind == "unicode":  # a JSON string's escape printed as text: "\u2265"
         return chr(int(value[1:], 16)).translate(_TRANSLATE), match.end()
     if kind == "newline":  # "Inclusion Criteria:\n\n* Age …" from a JSON string
@@ -265,8 +282,11 @@ def _replacement(match: re.Match[str], raw: str) -> tuple[str, int]:
     if kind == "link_close":  # a target that names a record ("…/study/NCT06712345") stays,
         url = (match.group("url") or "").split("#", 1)[0]  # without its place on the page
         return (f" ({url})" if _ID_IN_URL.search(url) else ""), match.end()
-    if kind == "mojibake":
-        return _unmangled(value), match.end()
+    if kind == "mojibake":  # with the runs right after it: mojibake of mojibake is one run
+        end = match.end()
+        while (more := _MOJIBAKE_RUN.match(raw, end)) is not None:
+            end = more.end()
+        return _unmangled(raw[match.start() : end]), end
     if kind == "emphasis" and _starts_bold_label_mid_line(raw, match):
         return "\n", match.end()
     if kind == "emphasis" and _closes_bold_label(raw, match):

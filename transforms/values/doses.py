@@ -49,13 +49,15 @@ _BARE_POWER = (
 _MAGNITUDE = re.compile(
     r"(?=\d)(?:"  # every magnitude starts with a digit: other positions are skipped cheaply
     + _BARE_POWER
-    # a count written out with thousands separators: "1,000,000 cells/kg"
-    + r"|(?<![\w.,^])(?P<grouped>\d{1,3}(?:,\d{3}){2,})(?![\d,.])"
+    # a count written out, with thousands separators or none: "1,000,000 cells/kg", "1 000 000",
+    # "1.000.000", "1'000'000", "1000000" (a unit must follow: see ``_UNIT``)
+    + r"|(?<![\w.,'^])(?P<grouped>\d{1,3}(?P<sep>[,. '])\d{3}(?:(?P=sep)\d{3})+|[1-9]\d{6,10})"
+    + r"(?![\d,.'])"
     + "|"
     + _MANTISSA
     + r"\s*(?:"
     + _TIMES
-    + r"\s*10\s*(?:(?:\\?\^|\*\*)\s*\(?|\()(?P<caret>[+-]?\d{1,2})\)?(?!\d)"  # "10(6)" too
+    + r"\s*10\s*(?:(?:\\?\^|\*\*?)\s*\(?|\()(?P<caret>[+-]?\d{1,2})\)?(?!\d)"  # "10(6)", "10*6"
     + r"|"
     + _TIMES
     + r"\s*10\s*(?P<sup>[⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})"
@@ -196,7 +198,7 @@ def _value_of(match: re.Match[str]) -> tuple[float, float]:
     if (bare := match.group("bare") or match.group("bare_sup")) is not None:
         return 1.0, 10.0 ** int(bare.translate(_SUPERSCRIPT))
     if (grouped := match.group("grouped")) is not None:
-        return float(grouped.replace(",", "")), 1.0
+        return float(re.sub(r"\D", "", grouped)), 1.0
     mantissa = _decimal(match.group("m"))
     if match.group("word"):
         scale = {"million": 1e6, "mio": 1e6, "m": 1e6, "billion": 1e9}[match.group("word").lower()]
@@ -368,6 +370,10 @@ def _as_digits(word: re.Match[str]) -> str:
     return digits.ljust(len(word.group(1))) + word.group(2)
 
 
+# A word a number follows as a name's: "level 1", "cohort 2", "DL 3".
+_NUMBERED_BEFORE = re.compile(r"\b(?:level|cohort|group|arm|dl|step|part|stage)\s+$", re.I)
+
+
 @text_cache
 def _doses_of(text: str) -> tuple[DoseMention, ...]:
     """Cached: arm and intervention descriptions repeat within and across pages."""
@@ -376,7 +382,9 @@ def _doses_of(text: str) -> tuple[DoseMention, ...]:
     magnitudes = list(_MAGNITUDE.finditer(text))
     skip = set()
     for i, match in enumerate(magnitudes):
-        if i in skip:
+        if i in skip or (
+            match.group("sep") == " " and _NUMBERED_BEFORE.search(text, 0, match.start())
+        ):  # "Dose level 1 500 000 cells/kg": the level's number, then 500 000
             continue
         mantissa, scale = _value_of(match)
         unit = _unit_at(text, match.end())

@@ -173,10 +173,16 @@ _FRAME_WORDS = frozenset({
     "within", "of", "the", "a", "an", "each", "every", "baseline", "infusion",
     "treatment", "dose", "dosing", "visit", "screening", "follow", "followup", "end",
     "study", "enrollment", "enrolment", "randomization", "first", "last", "month",
-    "week", "day", "year", "approximately", "about",
+    "week", "day", "year", "approximately", "about", "following",
 })
 # fmt: on
 _MAX_OTHER_WORDS = 2
+# What was infused, named before "infusion": "CAR-T cell", "CD19 CAR T-cell", "cell".
+_INFUSED_PRODUCT = re.compile(
+    r"\b(?:(?:anti-?)?CD\d{1,3}[\s-]+)?(?:CAR[\s+-]*T(?:[\s-]+cells?)?|CART(?:[\s-]+cells?)?"
+    r"|cells?)(?=[\s-]+(?:infusion|administration)\b)",
+    re.IGNORECASE,
+)
 
 
 @text_cache
@@ -187,6 +193,8 @@ def is_time_frame(text: str) -> bool:
     bare frame line from a measure or a sentence that mentions a duration.
     Cached: outcome sections repeat their frame lines from page to page.
     """
+    if "nfusion" in text or "dministration" in text:
+        text = _INFUSED_PRODUCT.sub(" ", text)  # "after CAR-T cell infusion": "after infusion"
     tokens = _tokens(text)
     if _days(tokens) is None:
         return False
