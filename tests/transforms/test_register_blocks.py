@@ -121,3 +121,44 @@ def test_a_conditions_labelled_parts() -> None:
         "nephritis\n"
     )
     assert trial["conditions"] == ["Lupus nephritis"]
+
+
+@pytest.mark.parametrize(
+    ("value", "settled"),
+    [
+        ("Expected 30 participants (Final enrolment to be confirmed)", "30 participants"),
+        ("Target enrollment is 20; Final numbers depend on dose escalation.", "enrollment is 20"),
+        ("Anticipated 2026-06 (Final analysis 2027-01)", "2026-06 (Final analysis 2027-01)"),
+    ],
+)
+def test_a_plans_word_in_prose_opens_no_part(value: str, settled: str) -> None:
+    assert settled_value(value)[0].startswith(settled)
+
+
+@pytest.mark.parametrize(
+    ("block", "field", "value"),
+    [
+        (
+            "Primary Completion (Anticipated)\n2026-06-30\nActual Enrollment\n24 participants\n",
+            "primary_completion_date",
+            "2026-06-30",
+        ),
+        (
+            "Enrollment\nPlanned: 40\nFinal follow-up visit occurs 24 months after infusion\n",
+            "enrollment",
+            "40",
+        ),
+        (
+            "Study start\nExpected: Q1 2025\nActual enrolment has not started yet.\n",
+            "start_date",
+            "2025-01-01",
+        ),
+    ],
+)
+def test_the_next_label_is_no_actual_value(block: str, field: str, value: str) -> None:
+    assert str(page_trial(HEAD + block)[field]) == value
+
+
+def test_a_card_lists_countries_after_its_sponsor() -> None:
+    page = HEAD + "Sponsor\nKyverna Therapeutics\nCountry\nGermany, Italy, Spain\n"
+    assert page_trial(page)["countries"] == ["Germany", "Italy", "Spain"]

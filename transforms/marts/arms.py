@@ -24,7 +24,7 @@ from transforms.text.arm_table import ARM_COLUMNS, BARE_ARM_TYPE
 from transforms.text.badges import GROUPS_LISTED
 from transforms.text.lexicon import FOREIGN_SECTIONS, INTERVENTION_TYPES, TYPED_INTERVENTION
 from transforms.text.scripts import latin_only, mostly_cjk
-from transforms.text.tables import cell_lines, column_key, column_roles, table_cells
+from transforms.text.tables import cell_lines, column_key, column_roles, spaced_cells, table_cells
 from transforms.values import enums
 from transforms.values.doses import find_doses
 from transforms.values.durations import is_time_frame
@@ -43,6 +43,12 @@ _TYPED_AFTER = re.compile(
 )
 _INTERVENTION_TYPES = rf"(?:{INTERVENTION_TYPES})\s*:\s*"
 _INTERVENTION = TYPED_INTERVENTION
+# An intervention's own details under its name (UCB's, the EU register's product block).
+_PRODUCT_DETAIL = re.compile(
+    r"^(?:active\s+substance|pharmaceutical\s+form|route\s+of\s+administration|dosage\s+form"
+    r"|other\s+names?|product\s+code)\s*:",
+    re.IGNORECASE,
+)
 _INTERVENTION_TYPE = re.compile(rf"^(?:{INTERVENTION_TYPES})$", re.IGNORECASE)  # a field's label
 # Where the next intervention starts where several are listed: "Drug: A Drug: B" in a
 # table cell, "Device: A; Device: B" in a field.
@@ -378,6 +384,9 @@ class _ArmReader:
         self.arms: list[ArmBlock] = []
         self.named_lines_open_arms = named_lines_open_arms
         self.columns: list[str | None] | None = None  # roles of the current table's columns
+        self.spaced: int | None = None  # the columns of a header parted by spaces, counted
+        self.spaced_typed: bool | None = None  # whether the first row under it was typed
+        self.spaced_in: object = None  # the section it heads: its rows end with it
         self.section: str | None = None  # where the current arm was opened
         self.table_arm: ArmBlock | None = None  # the last arm read from a table row
         self.describing = False  # a "Description" line alone names the next line
@@ -575,7 +584,22 @@ class _ArmReader:
         split, self.split = self.split, None
         unowned_at, self.unowned_at = self.unowned_at, None
         absorbed, self.absorbed = self.absorbed, None
-        if (cells := table_cells(text)) is not None:
+        cells = table_cells(text)
+        if self.spaced is not None and row["section_ordinal"] != self.spaced_in:
+            self.spaced = None
+        if cells is None and self.spaced is not None and "  " in text:
+            spaced = spaced_cells(text)  # "Cohort A   Experimental   MB-CART19.1": a
+            if len(spaced) == self.spaced:  # row under such a header
+                typed = _TYPED.match(spaced[0]) is not None
+                self.spaced_typed = typed if self.spaced_typed is None else self.spaced_typed
+                if self.spaced_typed and not typed and self.current is not None:
+                    # "Participants receive fludarabine 30     cells": the cells of a typed
+                    # row wrapped (a text browser's table); no row of its own
+                    self.current.description.append(" ".join(spaced))
+                    self.current.end = max(self.current.end, end)
+                    return
+                cells = spaced
+        if cells is not None:
             if (roles := column_roles(cells, ARM_COLUMNS)) is None and _heads_other_table(cells):
                 self.other_table = True  # "| Dose level | Patients | Dose |"
             if self.other_table and roles is None:
@@ -618,8 +642,14 @@ class _ArmReader:
                 self.table_arm = arm
             return
         self.other_table = False
-        if "/" in text and column_key(text) in ARM_COLUMNS:
-            return  # a table's header printed as lines: "Participant Group/Arm"
+        if ("/" in text or "  " in text) and _heads_arms_by_lines(text):
+            # a table's header printed as lines: "Participant Group/Arm", or its cells parted
+            # by spaces ("Participant Group/Arm      Intervention/Treatment", lynx)
+            if len(header := spaced_cells(text)) > 1:
+                self.columns = column_roles(header, ARM_COLUMNS)
+                self.spaced, self.spaced_typed = len(header), None
+                self.spaced_in = row["section_ordinal"]
+            return
         if text.isdigit():
             return  # "Arms: 2" (a heading and its count): read by ``_stated_group_count``
         current = self.current
@@ -640,6 +670,7 @@ class _ArmReader:
             and not _is_title(text)
             and _TYPED.match(text) is None
             and _INTERVENTION.match(text) is None
+            and _PRODUCT_DETAIL.match(text) is None  # "Other: Placebo" / "Active Substance: …"
         ):  # "Other: Exercise and diet counselling" / "Participants exercise and …": an arm
             current.interventions.remove(tentative[0])
             arm = self.open(str(tentative[1]["text"]).strip(), tentative[1])
@@ -848,6 +879,11 @@ def _names_a_group(item: Row) -> bool:
     "Dose level 1: …" there is a dose of the one arm, as an arms section's is an arm."""
     named = _NAMED_ARM.match(str(item["text"]).strip())
     return named is not None and named.group("label").split()[0].lower() not in _NOT_GROUPS
+
+
+def _heads_arms_by_lines(text: str) -> bool:
+    cells = spaced_cells(text)
+    return all(column_key(cell) in ARM_COLUMNS for cell in cells)
 
 
 def _heads_arm_columns(item: Row) -> bool:

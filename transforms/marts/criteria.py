@@ -37,7 +37,11 @@ _EXCLUDING = re.compile(
 # the label of a row whose value was the list ("Criteria | Inclusion Criteria:").
 _NO_CRITERION = re.compile(
     r"^\W*(?:none|nil|n/?a|not\s+(?:applicable|available|provided|specified)|no\s+(?:other\s+)?"
-    r"(?:inclusion|exclusion|eligibility)?\s*criteria|(?:eligibility\s+)?criteria|无)\W*$",
+    r"(?:inclusion|exclusion|eligibility)?\s*criteria|(?:eligibility\s+)?criteri(?:a|on)|无)\W*$"
+    # a registry's closing line: "Other protocol-defined inclusion/exclusion criteria may apply."
+    r"|^(?:other\s+)?(?:protocol[\s-]+defined\s+|additional\s+)?(?:inclusion\s*/\s*exclusion|"
+    r"inclusion\s+and\s+exclusion|eligibility)\s+criteria\s+(?:may|will|could)\s+apply\W*$"
+    r"|^[\W_]*$",  # "." left of a sentence whose link a scraper put on a line of its own
     re.IGNORECASE,
 )
 
@@ -90,7 +94,7 @@ def _criteria_items(view: DocView) -> list[Row]:
     items under a formal heading of the same kind (inclusion, exclusion) exist, and
     less a list in Chinese, Japanese or Korean that an English list of its kind
     translates (ChiCTR prints "纳入标准" then "Inclusion criteria")."""
-    items = _english_lists(view.items_in(*_TYPE_BY_SECTION))
+    items = _without_footnotes(view, _english_lists(view.items_in(*_TYPE_BY_SECTION)))
     asked = {
         section["section_ordinal"]
         for section in view.sections
@@ -107,6 +111,35 @@ def _criteria_items(view: DocView) -> list[Row]:
         if item["section_ordinal"] not in asked
         or _TYPE_BY_SECTION[str(item["section"])] not in listed
     ]
+
+
+def _without_footnotes(view: DocView, items: list[Row]) -> list[Row]:
+    """``items`` less the footnotes under a numbered list: after a blank line, lines opened
+    by a footnote's mark ("* Patients aged 16-17 years may be enrolled in Germany only.",
+    "† Unless due to Gilbert's syndrome."), as a protocol's criteria list ends."""
+    kept: list[Row] = []
+    notes = False
+    for item in items:
+        same_list = bool(kept) and kept[-1]["section_ordinal"] == item["section_ordinal"]
+        text = str(item["text"])
+        marked = item["marker"] == "*" or _FOOTNOTE_MARK.match(text) is not None
+        if not (same_list and marked and text.endswith(".") and not item["depth"]):
+            notes = False  # a note is a sentence; "* SLEDAI-2K ≥ 8" under "… following:" is
+        elif (
+            notes
+            or (  # the item's own list
+                str(kept[-1]["marker"] or "")[:1].isdigit()
+                and not str(kept[-1]["text"]).endswith(":")
+                and "\n\n" in view.text[int(kept[-1]["norm_start"]) : int(item["norm_start"])]  # type: ignore[arg-type]
+            )
+        ):
+            notes = True
+            continue
+        kept.append(item)
+    return kept
+
+
+_FOOTNOTE_MARK = re.compile(r"^[†‡§¶¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈ]\s*\S")
 
 
 def _english_lists(items: list[Row]) -> list[Row]:

@@ -24,7 +24,13 @@ from transforms.text.badges import is_placeholder
 from transforms.text.items import ends_open
 from transforms.text.lexicon import FIELD_TERMS, OUTCOME_SECTIONS, normalize_label
 from transforms.text.scripts import latin_only, mostly_cjk
-from transforms.text.tables import cell_lines, column_lexicon, column_roles, table_cells
+from transforms.text.tables import (
+    cell_lines,
+    column_lexicon,
+    column_roles,
+    spaced_cells,
+    table_cells,
+)
 from transforms.values import enums
 from transforms.values.durations import is_time_frame, parse_time_frame_days
 
@@ -216,6 +222,9 @@ _PART_TERMS = {
         "measure time point of outcome",
         "time point of outcome",
         "assessment time point",
+        "assessed at",  # a mirror's: "Assessed at: From Baseline to Week 12"
+        "when assessed",
+        "measured at",
         "测量时间点",
     ),
     "type": ("type", "kind", *FIELD_TERMS["endpoint_type"], "指标类型"),
@@ -272,6 +281,8 @@ class _Block:
     endpoint_type: str | None = None
     first_numbered: bool = False  # its first line was list item 1 ("1. A 2. B": the "1." read)
     marked: bool = False  # its first line had a list marker ("1. A [Time Frame: …]")
+    numbered: bool = False  # that marker was a number
+    frame_last: bool = False  # a paragraph of a table's cells a line each: its last is the frame
     bracketed: bool = False  # its frame was in brackets after the measure ("X [ Time Frame: … ]")
     framed_below: bool = False  # a line of one measure, then its frame on the next line
 
@@ -312,10 +323,14 @@ class _Block:
         measure: not a number going on with the measures' ("2. …"), nor under a lead-in to
         measures ("Safety will be assessed through the following endpoints:"), nor a bullet
         beside the measure's own ("- X" / "  Scored as follows:" / "- Y")."""
-        if self.time_frame is not None or not self.has_measure() or marker[:1].isdigit():
+        if (
+            (self.time_frame is not None and not self.bracketed)  # "X [Time Frame: …]" / its
+            or not self.has_measure()  # description / "… at any dose:" / "* Results in death"
+            or marker[:1].isdigit()
+        ):
             return False
-        if self.marked and depth <= self.depth:
-            return False
+        if self.marked and depth <= self.depth and not self.numbered:
+            return False  # "- X" / "- Y": bullets of one list, the measures'
         said = [*self.lines[1:], *self.description] if self.measure is None else self.description
         if not said:
             return False
@@ -351,7 +366,7 @@ def endpoint_rows(view: DocView, tid: str) -> list[Row]:
     for block in (b for b in blocks if not (listed and b.result)):
         lines = list(block.lines)
         frame = block.time_frame
-        if frame is None and len(lines) > 1 and _is_bare_frame(lines[-1]):
+        if frame is None and len(lines) > 1 and (block.frame_last or _is_bare_frame(lines[-1])):
             frame = lines.pop()
         if block.measure is None and not lines:
             continue
@@ -433,6 +448,11 @@ class _BlockReader:
         self.broken: _Broken | None = None
         self.listing: set[int] = set()  # ordinals of sections headed "… Outcome(s)"
         self.result_value = False  # a posted result's label alone on its line: the next is its
+        # The columns of a header parted by spaces ("Outcome Measure  Measure Description  Time
+        # Frame", a text browser's dump of ClinicalTrials.gov): each paragraph under it is a
+        # row, its cells a line each.
+        self.paragraphs: list[str | None] | None = None
+        self.bare_label = False  # the last line was a part's label alone, with no colon
 
     def close(self) -> None:
         current, before = self.current, self.blocks[self.first_block :]
@@ -455,6 +475,7 @@ class _BlockReader:
             self.mend(None, None)
             self.close()
             self.section, self.heading_type, self.pending, self.columns = ordinal, None, None, None
+            self.paragraphs = None
             self.first_block, self.frame_list = len(self.blocks), None
 
     def block(self, row: Row) -> _Block:
@@ -579,8 +600,35 @@ class _BlockReader:
         return False
 
     def read_item(self, text: str, row: Row) -> None:
+        bare_before, self.bare_label = self.bare_label, False
+        bare = _bare_part_label(text, row)
+        if bare_before and bare is not None:
+            self.pending = None  # labels running: a table's header, naming no line
+            self.bare_label = True
+            return
         if _RESULTS_LINE.match(text):
             self.close()
+            return
+        if "  " in text and (roles := _spaced_header(text)) is not None:
+            self.close()
+            self.paragraphs = roles
+            return
+        if self.paragraphs is not None and row.get("after_blank") and text.endswith("."):
+            self.paragraphs = None  # "All outcomes will be assessed by …": prose after the table
+        if self.paragraphs is not None and row["marker"] is None and table_cells(text) is None:
+            if len(cells := spaced_cells(text)) == len(self.paragraphs):
+                self.columns = self.paragraphs  # "Primary   Dose-limiting toxicity   Day 28":
+                self.table_row(cells, row)  # a row of the header's columns, aligned by spaces
+                return
+            if len(cells) > 1:  # aligned cells that wrapped: not a paragraph's line
+                self.paragraphs = None
+                self.free_line(text, row)
+                return
+            if row.get("after_blank") or self.current is None:
+                self.close()
+            block = self.block(row)
+            block.lines.append(text)
+            block.frame_last = self.paragraphs[-1] == "frame"
             return
         if self.result_value:  # "Analysis Population Description" / "All infused participants"
             self.result_value = False
@@ -597,9 +645,13 @@ class _BlockReader:
             self.frame_list = None
         if (cells := table_cells(text)) is not None:
             self.table_row(cells, row)
-        elif self.pending is not None and not _PART_AT_START.match(text):
+        elif self.pending is not None and not _PART_AT_START.match(text) and bare is None:
             role, self.pending = self.pending, None
             self.part(role, text, row)
+        elif bare is not None:
+            # "Outcome" / "Incidence of AEs" / "Type" / "Primary indicator" (ChiCTR's block, a
+            # line per cell, no colons): a label alone names the next line
+            self.pending, self.bare_label = bare, True
         elif (sub_type := _subheading_type(row)) is not None:
             self.close()
             self.heading_type = sub_type
@@ -619,6 +671,8 @@ class _BlockReader:
             self.part("type", typed.group("type"), row)
         elif (parts := _labelled_parts(text)) is not None:
             for role, value, label in parts:
+                if role == "frame" and _AT_PLACE_OR_TIME.match(label) and not _says_when(value):
+                    role = "description"  # "Assessed at: independent central reading centre"
                 if role == "typed_measure" and not value:  # "Other goals:" over its measures
                     self.close()
                     self.heading_type = _type_of_label(label)
@@ -809,6 +863,7 @@ class _BlockReader:
         if not block.lines and block.measure is None:
             block.first_numbered = str(row["marker"] or "").rstrip(".)") == "1"
             block.marked = numbered
+            block.numbered = str(row["marker"] or "")[:1].isdigit()
             block.depth = int(row["depth"] or 0)  # type: ignore[arg-type]
         if glued is not None:
             block.lines.append(text[: glued.start()])
@@ -951,6 +1006,8 @@ def _blocks(view: DocView) -> list[_Block]:
     for i, item in enumerate(items):
         if i + 1 < len(items) and _translated_by(item, items[i + 1]):
             continue  # "不良事件发生率" over "Incidence of adverse events": read the English
+        if i and "\n\n" in view.text[int(items[i - 1]["norm_start"]) : int(item["norm_start"])]:  # type: ignore[arg-type]
+            item = {**item, "after_blank": True}  # a paragraph's first line
         events.append((int(item["norm_start"]), int(item["section_ordinal"]), True, item))  # type: ignore[arg-type]
     for row in view.fields:
         if row["section"] in OUTCOME_SECTIONS and row["field"] in _OUTCOME_FIELDS:
@@ -1152,6 +1209,39 @@ def _framed_measures(text: str) -> list[str]:
     starts = [0, *cuts]
     ends = [*(m.start() for m in _AFTER_FRAME.finditer(text)), len(text)]
     return [text[a:b].strip() for a, b in zip(starts, ends, strict=True)]
+
+
+# Frame labels that may name a place: "Measured at: the pulmonary function laboratory".
+_AT_PLACE_OR_TIME = re.compile(r"(?:assessed|measured|evaluated)\s+at\b", re.IGNORECASE)
+
+
+def _says_when(value: str) -> bool:
+    return (
+        parse_time_frame_days(value) is not None
+        or _LOOSE_FRAME.match(value) is not None
+        or _WHEN_WORDS.search(value) is not None
+    )
+
+
+_WHEN_WORDS = re.compile(r"\b(?:baseline|screening|visits?|end of (?:study|treatment))\b", re.I)
+
+
+def _bare_part_label(text: str, row: Row) -> str | None:
+    """The role a part's label names when it stands alone on its line without a colon
+    ("Measure time point of outcome"); not a type's ("Primary"), which heads measures."""
+    if row["marker"] is not None or (label := _LABEL_CELL.match(text)) is None or ":" in text:
+        return None
+    role = _part_role(label)
+    return None if role == "typed_measure" else role
+
+
+def _spaced_header(text: str) -> list[str | None] | None:
+    """The column roles of a table header whose cells are parted by two spaces or more,
+    when it names the measure and another column."""
+    roles = column_roles(spaced_cells(text), _COLUMNS)
+    if roles is None or len(roles) < 2 or "measure" not in roles or None in roles:
+        return None
+    return roles
 
 
 def _label_value_cells(cells: list[str]) -> list[tuple[str, str]] | None:

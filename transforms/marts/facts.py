@@ -141,6 +141,9 @@ _TITLE_MIN_WORDS = 4
 _TITLE_SEARCH_LINES = 4
 # Countries whose name is also a US state's: after "United States" on a line, the state.
 _ALSO_US_STATES = frozenset({"Georgia"})
+_US_ZIP = re.compile(r"\d{5}(?:-\d{4})?")
+# US towns named like a country, as ClinicalTrials.gov lists their sites: "Peru, United States".
+_ALSO_US_TOWNS = frozenset({"Peru", "Lebanon", "Mexico", "Norway", "Poland", "Denmark", "Jordan"})
 # A site line ending with a state names no country: "Newark, New Jersey" is in the US.
 _US_STATES = frozenset(
     {
@@ -502,6 +505,8 @@ def countries(view: DocView) -> list[str] | None:
     names = _country_names()
     found: list[str] = []
     listed = [*view.values("country"), *(str(r["text"]) for r in view.items_in("countries"))]
+    # a "Country" row under a sponsor's name that lists several is where the trial runs
+    listed += [v for v in view.values("sponsor_country") if _LIST_PARTS.search(v)]
     for value in listed:  # "Germany, France and Italy", "Germany (3 sites)"
         for part in _LIST_PARTS.split(_commas_out_of_names(value)):
             country = names.get(_place(part)) or names.get(_place(_ISO_CODE.sub("", part)))
@@ -540,6 +545,8 @@ def countries(view: DocView) -> list[str] | None:
             len(named) >= 2
             and all(named)
             and not ("United States" in named and _ALSO_US_STATES.intersection(named))
+            # "Peru, United States": a US town named like a country (Peru IL, Lebanon NH)
+            and not (named[-1] == "United States" and set(named[:-1]) <= _ALSO_US_TOWNS)
         ):
             found += [c for c in dict.fromkeys(named) if c is not None and c not in found]
             continue
@@ -566,9 +573,20 @@ def countries(view: DocView) -> list[str] | None:
         parts = [p.strip(" .") for p in text.split(",")]
         if len(parts) > 5 or len(text) > 160:
             continue
+        zipped, zipped_at = False, ""
         while len(parts) > 1 and _DIGIT.search(parts[-1]):
+            if _US_ZIP.fullmatch(parts[-1]) is not None:
+                zipped, zipped_at = True, parts[-1]
             parts.pop()  # "Hangzhou, Zhejiang, China, 310003"
         country = names.get(_place(parts[-1]))
+        if (
+            zipped
+            and _place(parts[-1]) in _US_STATES
+            and (
+                _place(parts[-1]) != "georgia" or zipped_at.startswith("3")  # Georgia's are 3xxxx
+            )
+        ):
+            country = "United States"  # "Atlanta, Georgia, 30342": a state and its ZIP code
         if country in _ALSO_US_STATES and (
             "United States" in (names.get(_place(p)) for p in parts) or us_sites
         ):
@@ -585,7 +603,7 @@ def countries(view: DocView) -> list[str] | None:
     # part ("sites in Lyon, France and Basel, Switzerland" names two countries, not one).
     found += [c for c in prose_countries(view, names) if c not in found]
     if not found:  # a sponsor block's country (ChiCTR, ANZCTR) when the page names no site's
-        found = [c for v in view.values("sponsor_country") if (c := names.get(_place(v)))][:1]
+        found = [c for v in view.values("sponsor_country") if (c := names.get(_place(v)))]
     return sorted(found) or None
 
 

@@ -165,24 +165,27 @@ def _design_phrases(view: DocView) -> dict[str, str]:
     """Design fields stated as the phrases of a list under the design heading, labelled
     (ANZCTR: "Purpose of the study: Treatment; … Masking / blinding: Open …") or not."""
     found: dict[str, str] = {}
-    for row in view.items_in("design"):
-        for phrase in _PHRASE_END.split(str(row["text"])):
-            label, colon, value = phrase.strip().partition(":")
-            if colon:
-                named = (key for key, names in _DESIGN_LABEL.items() if names.search(label))
-                key = next(named, None)
-                value = value.strip()
-                if key == "allocation" and _YES_NO.match(value):  # "Randomised: Yes"
-                    value = "Randomized" if value.lower() == "yes" else "Non-randomized"
-                if key and key not in found and value and len(value.split()) <= _MAX_PHRASE_WORDS:
-                    found[key] = value
-                continue
-            phrase = label
-            if not phrase or len(phrase.split()) > _MAX_PHRASE_WORDS:
-                continue
-            for key, states in _DESIGN_PHRASE.items():
-                if key not in found and (match := states.search(phrase)) is not None:
-                    found[key] = phrase[: match.start()] if key == "primary_purpose" else phrase
+    phrases = [p for r in view.items_in("design") for p in _PHRASE_END.split(str(r["text"]))]
+    for row in view.fields:  # "Blinding: Open Label. Single arm.": the label's value, then
+        if row["section"] == "design" and row["value"]:  # a phrase of the list
+            phrases += _PHRASE_END.split(str(row["value"]))[1:]
+    for phrase in phrases:
+        label, colon, value = phrase.strip().partition(":")
+        if colon:
+            named = (key for key, names in _DESIGN_LABEL.items() if names.search(label))
+            key = next(named, None)
+            value = value.strip()
+            if key == "allocation" and _YES_NO.match(value):  # "Randomised: Yes"
+                value = "Randomized" if value.lower() == "yes" else "Non-randomized"
+            if key and key not in found and value and len(value.split()) <= _MAX_PHRASE_WORDS:
+                found[key] = value
+            continue
+        phrase = label
+        if not phrase or len(phrase.split()) > _MAX_PHRASE_WORDS:
+            continue
+        for key, states in _DESIGN_PHRASE.items():
+            if key not in found and (match := states.search(phrase)) is not None:
+                found[key] = phrase[: match.start()] if key == "primary_purpose" else phrase
     return found
 
 
@@ -286,7 +289,7 @@ def _prose_status(view: DocView) -> str | None:
     return None
 
 
-_RANDOMISED = re.compile(r"\brandomi[sz]ed\s*$", re.IGNORECASE)
+_RANDOMISED = re.compile(r"\brandomi[sz](?:ed|ation)\s*$", re.IGNORECASE)
 _YES_NO = re.compile(r"^(?:yes|no)$", re.IGNORECASE)
 
 

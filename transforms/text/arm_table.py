@@ -40,6 +40,7 @@ ARM_COLUMNS = column_lexicon(
             "treatment group",
             "participant group",
             "participant group / arm",
+            "participant group / cohort",
             "arm / group",
             "group / cohort",
             "arm / cohort",

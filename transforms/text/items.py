@@ -147,7 +147,7 @@ def split_items(
             for p in pieces
             if p.text
         ]
-    return _group(_join_wraps(pieces, _blank_separated(pieces, text)))
+    return _group(_join_wraps(pieces, _blank_separated(pieces, text), _after_blank(pieces, text)))
 
 
 def _unwrapped(lines: list[Line], text: str, width: int) -> list[Line]:
@@ -346,20 +346,46 @@ def _blank_separated(pieces: list[_Piece], text: str) -> list[bool] | None:
     if not text or len(pieces) < 3 or any(p.marker for p in pieces):
         return None
     blank = [False] + [text.count("\n", a.end, b.start) >= 2 for a, b in pairwise(pieces)]
-    return blank if any(blank) else None
+    # not when only a lead-in stands apart: "For adolescent participants:" / "" / "A" / "B"
+    apart = [i for i, b in enumerate(blank) if b and not pieces[i - 1].text.endswith(":")]
+    return blank if apart else None
 
 
-def _join_wraps(pieces: list[_Piece], blank_before: list[bool] | None = None) -> list[_Piece]:
+def _after_blank(pieces: list[_Piece], text: str) -> list[bool]:
+    """Whether a blank line stands before each piece (none known without the page)."""
+    if not text:
+        return [False] * len(pieces)
+    return [False] + [text.count("\n", a.end, b.start) >= 2 for a, b in pairwise(pieces)]
+
+
+def _join_wraps(
+    pieces: list[_Piece],
+    blank_before: list[bool] | None = None,
+    after_blank: list[bool] | None = None,
+) -> list[_Piece]:
     """Join a hard-wrapped continuation (no marker, previous not finished) to its item.
 
     A continuation starts lower-case or indented in a marked list; in a list set
     apart by blank lines (``blank_before``), it is a line with no blank line before;
     in any list, a line that cannot start an item (``_REST_OF_LINE``, ``_open_end``).
+    A wrap never crosses a blank line to a line of the list's own indent in a marked
+    list (``after_blank``): "* Intoxicated at consent" / "" / "Source: … record NCT…".
     """
     marked = any(p.marker for p in pieces)
     out: list[_Piece] = []
     for i, piece in enumerate(pieces):
         prev = out[-1] if out else None
+        if (
+            marked
+            and after_blank
+            and after_blank[i]
+            and prev is not None
+            and piece.marker is None
+            and piece.indent <= prev.indent
+            and not piece.text[:1].islower()
+        ):
+            out.append(piece)
+            continue
         if (
             prev is not None
             and piece.marker is not None
@@ -425,8 +451,12 @@ def _continues(piece: _Piece, prev: _Piece, marked: bool, unspaced: bool) -> boo
     if marked:
         if piece.text[:1].islower() or piece.indent > prev.indent:
             return True
-    elif unspaced:
-        return True
+    elif (
+        unspaced
+        and (len(prev.text) >= _WRAP_WIDTH or ends_open(prev.text))
+        and _LABELLED_ITEM.match(piece.text) is None  # "Status: stable prednisone dose …"
+    ):
+        return True  # a paragraph's hard-wrapped line (not "SLEDAI-2K ≥ 8" / "Positive ANA …")
     if not piece.text:
         return False
     if piece.text[0] in _REST_OF_LINE:
@@ -459,6 +489,7 @@ def _continues(piece: _Piece, prev: _Piece, marked: bool, unspaced: bool) -> boo
 
 
 _WRAPPED_ITEM = 40  # characters: an item this long may have been wrapped
+_LABELLED_ITEM = re.compile(r"^[A-Z][\w /-]{1,30}:\s")  # "Prior therapy: failure of …"
 _COMPARISON_SIGNS = frozenset("≥≤<>=⩾⩽")
 # A limit and its unit at a line's start: "≥10%", "> 1 g/day", "≥ 30 mL/min/1.73", "≥18 years".
 _LIMIT_HEAD = re.compile(
@@ -659,6 +690,7 @@ _COHORT_NAME = re.compile(
     r"^(?i:all\s+(?:cohorts|groups|parts|participants|patients))\s*:?$"
     r"|^(?i:cohort|group|part)\s+(?:[A-Z]|\d{1,2}|[IVX]{1,4})(?:\s*\([^()]{1,40}\))?\s*:?$"
     r"|^[^.;]{0,40}\b(?i:cohorts?)\s*:$"
+    r"|^(?i:for)\s+[^.;:]{2,50}:$"  # "For adolescent participants:" over its items
 )
 
 

@@ -231,6 +231,7 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "exploratory outcome measures",
         "exploratory outcomes",
         "other outcomes",
+        "other outcome",
         "other pre-specified outcomes",
         "tertiary endpoints",
         "tertiary outcome measures",
@@ -387,6 +388,18 @@ SECTION_TERMS: dict[str, tuple[str, ...]] = {
         "ineligible patients",
         "ineligible participants",
         "criteria of exclusion",
+        "exclusionary criteria",
+        "non-eligibility criteria",
+        "non eligibility criteria",
+        "subjects meeting any of the following criteria will be excluded",
+        "participants meeting any of the following criteria will be excluded",
+        "patients meeting any of the following criteria will be excluded",
+        "participants are not eligible if they have",
+        "you should not join this study if",
+        "you should not join if",
+        "you will not be able to join if you",
+        "you will not be able to join if",
+        "reasons you may not be able to take part",
         "排除标准",
     ),
     "locations": (
@@ -691,9 +704,12 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "allocation to intervention",
         "secondary study design",
         "randomised",  # the EU register's question, "Randomised: yes" (not "RANDOMIZED", a code)
+        "randomisation",  # a mirror's: "Randomisation: Randomised"
+        "randomization",
     ),
     "intervention_model": (
         "intervention model",
+        "design model",
         "interventional model",
         "interventional study model",  # ClinicalTrials.gov's Researcher View
         "study model",
@@ -701,7 +717,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "intervention assignment",
         "assignment",  # DRKS
     ),
-    "primary_purpose": ("primary purpose", "purpose"),
+    "primary_purpose": ("primary purpose", "purpose", "trial purpose"),
     "masking": (
         "masking",
         "blinding",
@@ -803,6 +819,7 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "actual pcd",
         "estimated primary completion date",
         "actual primary completion date",
+        "end of primary data collection",  # a mirror's
     ),
     # A whole period on one line: "From 2024-03-01 To 2026-12-31" (ChiCTR).
     # When recruitment runs (ChiCTR's "Recruiting time: From … To …"): the study's dates
@@ -999,6 +1016,9 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "current study sponsor",
         "name of sponsor",
         "name of primary sponsor",  # CTRI
+        "name of sponsor/company",  # an ICH protocol synopsis's
+        "trial sponsor",
+        "funder/sponsor",
         "sponsor name",
         "sponsor organisation",
         "sponsor organization",
@@ -1403,7 +1423,12 @@ _BOILERPLATE_PATTERNS = (
     r"check back later.*",
     r"additional clinical trials that .*",
     # Navigation chrome scraped with the page.
-    r"skip (?:to (?:the )?)?(?:main )?(?:content|navigation|search|menu)",
+    r"skip (?:to (?:the )?)?(?:main )?(?:page )?(?:content|navigation|search|menu)(?: \(\S+\))?",
+    # a mirror's note on where its copy came from: "Data source: ClinicalTrials.gov. …"
+    # (not one that names the record: "Source: ClinicalTrials.gov NCT06550045" may be where
+    # the page states its own id)
+    r"(?:data )?source: (?:clinicaltrials\.gov|who ictrp|ictrp|the (?:who|eu)\b|eu ctr|ctis|isrctn"
+    r"|anzctr|chictr|drks|euctr)\b(?!.*\bnct\d{8}).*",
     r"(?:toggle|main) (?:navigation|menu)",
     r"(?:home|menu|search|sign in|sign up|log ?in|log ?out|register|help|faq|contact us|about us)",
     r"(?:search|find) (?:trials|studies|clinical trials)(?: near you)?(?:\.\.\.|…)?",
@@ -1445,6 +1470,17 @@ _BOILERPLATE_PATTERNS = (
     r"how to read a study record",
     # ClinicalTrials.gov's explainers under its headings.
     r"researchers look for people who fit a certain description.*",
+    # … and its pieces, where a scraper put the link in it on a line of its own
+    r"\.?\s*some examples of these criteria are .{0,200}",
+    r"for general information about clinical research, read.{0,40}",
+    # a browser's print of the page: its header (date, time, title) and footer (address,
+    # page count), and a protocol's running footer ("Confidential Page 4 of 41")
+    r"\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?: ?[ap]m)?\s.{0,200}",
+    r"https?://\S+\s+\d{1,3}/\d{1,3}",
+    # (not a criterion the footer was glued to: "Fitzpatrick Skin Type I to VI. Protocol …")
+    # (nor a sentence naming a page: "… as defined on page 14 of 41 of the protocol")
+    r"(?-i:(?:[A-Z0-9(][\w.,:/()-]*\s+){0,12})page \d{1,4} (?:of|/) \d{1,4}"
+    r"(?-i:(?:\s+[A-Z0-9(][\w.,:/()-]*){0,6})",
     r"this section provides .{0,200}",
     # ISRCTN's note over the version of a field in force: "Current inclusion criteria as of
     # 05/06/2024:" (the previous version follows under "Previous …")
@@ -1486,7 +1522,8 @@ _CHROME_JOINER = re.compile(r"\s+[·|>›»]\s+|[ \t]{3,}")  # or a menu's items
 _MENU_ITEM = re.compile(
     r"^(?:conditions|studies|trials|resources|news|about|blog|careers|contact|pipeline|"
     r"investors|media|newsroom|partners|publications|events|(?:our )?team|leadership|terms"
-    r"|privacy|sitemap|site map|feedback|accessibility|legal|imprint)$",
+    r"|privacy|sitemap|site map|feedback|accessibility|legal|imprint|impressum|newsletter"
+    r"|disclaimer|faq|help|press|jobs)$",
     re.I,
 )
 _CRUMB = re.compile(r"^[^\d:;,.]{1,40}$")

@@ -127,7 +127,7 @@ COUNT_VALUE = re.compile(
 _ALIGNED_FIELDS = frozenset(
     {"status", "phase", "enrollment", "lead_sponsor", "study_type", "allocation", "masking"}
     | {"intervention_model", "primary_purpose", "start_date", "primary_completion_date"}
-    | {"completion_date", "last_updated", "nct_id", "acronym"}
+    | {"completion_date", "last_updated", "nct_id", "acronym", "condition", "country"}
 )
 _ALIGNED = re.compile(r"^(?P<label>[^\W\d_][^:|]{0,40}?[^\s:])[ ]{3,}(?P<value>\S.*)$")
 _NCT_VALUE = re.compile(r"NCT\d{8}$")
@@ -427,8 +427,11 @@ def _classify_labelled(body: str, body_at: int) -> _Shape:
     if "   " in body and (aligned := _ALIGNED.match(body)) is not None:
         # "Lead sponsor     Shanghai Changzheng Hospital": a text browser's or a PDF's
         # table, its columns aligned by spaces
-        key = FIELD_BY_TERM.get(normalize_label(aligned["label"]))
+        name = normalize_label(aligned["label"])  # "Conditions     Atopic Dermatitis" too;
+        key = FIELD_BY_TERM.get(name) or FIELD_OF_SECTION.get(SECTION_BY_TERM.get(name, ""))
         value = aligned["value"].strip()
+        if "   " in value:  # not a table's header: "Country     City     Status"
+            key = None
         if (
             key in _ALIGNED_FIELDS
             and (key not in TYPED_FIELDS or accepts(key, value))
@@ -460,6 +463,8 @@ def _classify_camel_glued(body: str, body_at: int) -> _Shape:
         for space in reversed(list(_SPACE.finditer(body, 0, _MAX_CAMEL_LABEL + 1))):
             label, value = body[: space.start()], body[space.end() :]
             key = FIELD_BY_TERM.get(label.casefold())  # a plain label: no codes, no remarks
+            if label.casefold() in _SPACED_SPONSOR_LABELS and _is_spaced_sponsor(value):
+                return "field", key, label, value, body_at + space.end()  # "Sponsor Regeneron X"
             if key in _SPACED_FIELDS:
                 value = value[:single] if (single := _single_copy(value)) else value
                 if (
@@ -469,6 +474,41 @@ def _classify_camel_glued(body: str, body_at: int) -> _Shape:
                 ):
                     return "field", key, label, value, body_at + space.end()
     return "free", None, None, None, None
+
+
+def _is_spaced_sponsor(value: str) -> bool:
+    """Whether the words after "Sponsor " name an organisation (ClinicalTrials.gov's header
+    as a text browser prints it: "Sponsor Regeneron Pharmaceuticals"): two capitalised
+    words or more, not a sentence, not another label ("Sponsor Contact Information")."""
+    words = value.split()
+    return (
+        len(words) >= _MIN_NAME_WORDS
+        and _ORGANISATION.fullmatch(value) is not None
+        and words[0].casefold() not in _NOT_A_NAME
+        and _ORGANISATION_WORD.search(value) is not None
+    )
+
+
+_MIN_NAME_WORDS = 2
+# Not "Sponsored by X", a line of its own on EU disclaimers, newsletters and ads.
+_SPACED_SPONSOR_LABELS = frozenset({"sponsor", "lead sponsor", "study sponsor", "trial sponsor"})
+_ORGANISATION = re.compile(
+    r"[A-Z][\w&.,'’()/-]*(?:\s+(?:[A-Z0-9][\w&.,'’()/-]*|of|and|for|de|des|du|der|di|del|la|le"
+    r"|the|und|d'\w+|[-–&]))*"
+)
+# A word that names an organisation: "Sponsor Regeneron Pharmaceuticals", not "Sponsor Portal
+# Login", "Sponsor Protocol Number CABA-201", "Sponsor Investigator Dr. X".
+_ORGANISATION_WORD = re.compile(
+    r"\b(?:inc|ltd|llc|plc|gmbh|ag|sa|s\.?r\.?l|s\.?p\.?a|b\.?v|co|corp(?:oration)?|company"
+    r"|pharma\w*|therapeutics|bio\w*|hospital\w*|h[oô]pita\w*|universit\w*|institut\w*"
+    r"|cent(?:er|re)|medical|medicine|health\w*|foundation|network|clinic\w*|klinik\w*"
+    r"|laborator\w*|oncology|sciences?|group|research|national|council|charit\w*|assistance)\b",
+    re.IGNORECASE,
+)
+_NOT_A_NAME = frozenset(
+    {"information", "contact", "details", "type", "address", "name", "role", "country"}
+    | {"organisation", "organization", "responsibilities", "website", "email", "and", "of"}
+)
 
 
 def _classify_table_row(body: str, body_at: int) -> _Shape:

@@ -165,6 +165,7 @@ _ARM_KEY = re.compile(
 _TICKS_APART = 6
 _DATES_BY_ORDER = frozenset({"start_date", "completion_date"})  # the badge reader's guesses
 # Free-text fields whose values a printout hard-wraps onto the next lines.
+_ARM_KEYS = frozenset({"arms", "arm_type"})
 _WRAPPING_FIELDS = frozenset({"title", "condition", "intervention"})
 _WRAP_WIDTH = 60  # a labelled line wrapped at the page width (its label is part of it)
 # Where "40 participants in 2 patient groups" lists no arms under it: a participant flow's
@@ -295,7 +296,11 @@ def segment(
             and (columns := aligned_header(text, line)) is not None
         ):
             row = classify_line(*lines[i + 1])
-            if (fields := aligned_fields(text, line, columns, row)) is not None:
+            if (fields := aligned_fields(text, line, columns, row)) is not None and not (
+                i + 2 < len(lines)  # a second row under it: a table of arms, read as one
+                and any(key in _ARM_KEYS for _, _, key in columns)
+                and aligned_fields(text, row, columns, classify_line(*lines[i + 2]))
+            ):
                 for aligned in fields:  # "Submission date    Recruitment status" / values
                     _consume(state, aligned)
                 under_header = i + 1
@@ -314,6 +319,20 @@ def _row_in_place(state: _State, line: Line, row: ChainPiece) -> bool:
     return (
         state.section.key not in CRITERIA_SECTIONS
         or " " in line.text[row.start : row.value_start].strip()
+    )
+
+
+def _rule_after_blank(state: _State, line: Line) -> bool:
+    """Whether a "---" line is a rule under a blank line (a markdown page's break between
+    its parts), not a heading's underline ("Exclusion Criteria" / "---") nor a page break
+    inside the list (its next item follows: "2. …" / "---" / "3. …")."""
+    starts = state.text.rfind("\n", 0, line.start)
+    above = state.text.rfind("\n", 0, starts) + 1 if starts > 0 else 0
+    after = _lines_after(state, line)
+    return (
+        starts > 0
+        and not state.text[above:starts].strip()
+        and not (after and has_list_marker(after[0]))
     )
 
 
@@ -507,7 +526,7 @@ def _consume(state: _State, line: Line) -> None:
         if (
             line.text == "---"
             and state.section.key in _LIST_SECTIONS
-            and _closes_front_matter(state, line)
+            and (_closes_front_matter(state, line) or _rule_after_blank(state, line))
         ):
             # "---" under a front matter's last key ("eligibility: |" and its list): what
             # follows is the page, not more of the list
@@ -1439,12 +1458,28 @@ def _open_section(state: _State, line: Line) -> None:
     if line.value is not None and line.value_start is not None:
         rest = classify_line(line.value_start, line.end, line.value, line.indent)
         _consume(state, rest if rest.kind != "heading" else _as_free(rest))
-        if line.key in FOREIGN_SECTIONS and state.section.key == line.key:
+        if (
+            line.key in FOREIGN_SECTIONS
+            and state.section.key == line.key
+            and not _wrapped_below(state, line)
+        ):
             _reopen(state, interrupted, line.end)
 
 
+def _wrapped_below(state: _State, line: Line) -> bool:
+    """Whether a heading's inline sentence goes on below it ("Results: Twelve patients were
+    enrolled … CRS" / "grade 1 occurred in 10/12"): unfinished, and a lower-case line next."""
+    after = _lines_after(state, line)
+    return (
+        bool(after)
+        and after[0][:1].islower()
+        and not (line.value or "").rstrip().endswith(FINISHED)
+        and on_next_line(state.text, line.end, state.text.find(after[0], line.end))
+    )
+
+
 # Values long enough to be hard-wrapped onto the next line, and read whole.
-_WRAPPED_VALUES = frozenset({"title", "lead_sponsor"})
+_WRAPPED_VALUES = frozenset({"title", "lead_sponsor", "intervention"})
 
 
 def _continues_wrapped_value(state: _State, line: Line) -> bool:
@@ -1456,8 +1491,13 @@ def _continues_wrapped_value(state: _State, line: Line) -> bool:
         return False
     if last.origin not in ("label", "label_block") or state.pending is not None:
         return False
-    if _LABEL_LIKE.match(line.text) is not None:
-        return False  # "Conditions: [9]Sjögren's Disease": the next label
+    if _LABEL_LIKE.match(line.text) is not None and not (
+        line.kind == "free"
+        and line.text[:1].islower()
+        and " " in line.text.split(":", 1)[0]  # words, not a front matter's "permalink:"
+    ):
+        return False  # "Conditions: [9]Sjögren's Disease": the next label (not "… refractory"
+        # / "systemic lupus erythematosus: a single-arm phase 1 study")
     starts = state.text.rfind("\n", 0, line.start) + 1
     above_starts = state.text.rfind("\n", 0, starts - 1) + 1
     if starts == 0 or not above_starts < last.end <= starts - 1:
@@ -1477,6 +1517,9 @@ def _continues_wrapped_value(state: _State, line: Line) -> bool:
     if not (
         _DANGLING_END.search(str(last.value)) is not None
         or line.text.startswith("of ")
+        # "… CAR T cells in patients" / "with refractory myositis" (not a sponsor's "in
+        # collaboration with …", a line of its own, nor a name: "iCell Gene …", "mRNA …")
+        or (_LOWER_WORD_FIRST.match(line.text) is not None and last.key != "lead_sponsor")
         or (
             width is not None
             and wraps_at(above, line.text, width)
@@ -1488,11 +1531,12 @@ def _continues_wrapped_value(state: _State, line: Line) -> bool:
 
 
 _WRAPPED_AT_LEAST = 50  # characters: a line a wrap may have broken
+_LOWER_WORD_FIRST = re.compile(r"[a-z]+(?:[\s,;:./-]|$)")
 _WRAPPED_TAIL = 40  # characters: the rest of a value, not a paragraph's line
 _OWN_VALUE = re.compile(r"[^A-Za-z]|[A-Za-z-]*\d")  # a number, a date or an id first
 _LABEL_LIKE = re.compile(r"^[^\W\d][^:\n]{0,40}:(?:\s|$)")
 _DANGLING_END = re.compile(  # lower case only
-    r"(?:(?<![\w-])(?:of|and|or|for|the|a|an|in|with|to|on|at|by|from|de|du|der|und)|\s&)$"
+    r"(?:(?<![\w-])(?:of|and|or|for|the|a|an|in|with|to|on|at|by|from|de|du|der|und)|\s&|,)$"
 )
 
 

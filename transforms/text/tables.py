@@ -92,3 +92,13 @@ def column_key(cell: str) -> str:
 
 
 _CJK_LEAD = re.compile(rf"^[{CJK_CHARS}（）()、\s]+(?=[A-Za-z])")
+
+
+def spaced_cells(text: str) -> list[str]:
+    """The cells of a row whose columns are aligned by spaces ("Primary    Dose-limiting
+    toxicity    Day 28"): parted by two spaces or more, but not by the two spaces some
+    writers type after a sentence ("Patients receive lymphodepletion.  Cells are …")."""
+    return _SPACED_GAP.split(text.strip())
+
+
+_SPACED_GAP = re.compile(r"(?<![.!?])\s{2,}|\s{3,}")

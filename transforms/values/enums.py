@@ -306,6 +306,7 @@ _DESIGN_NOUN = re.compile(
     # ChiCTR's "Randomized parallel controlled trial": the allocation before its model
     r"|_PARALLEL_CONTROLLED_(?:TRIAL|STUDY)$"
 )
+_RATIO = re.compile(r"\s*\(?\b\d{1,2}\s*:\s*\d{1,2}(?:\s*:\s*\d{1,2})?\b\)?")
 # A design written as its parts: "Non-randomized, single arm".
 _DESIGN_PARTS = re.compile(r"[,;/]\s*")
 _MODELS = {
@@ -432,9 +433,13 @@ def normalize_allocation(text: str | None) -> str | None:
     Registries name the design after it: "Non-randomised trial", "Randomised
     controlled trial", "Non randomised study".
     """
+    if text and ":" in text:  # "Randomized (1:1), open-label", "Randomised 2:1": the ratio
+        text = _RATIO.sub("", text).strip()
     found = _lookup(text, _ALLOCATIONS)
     for part in _DESIGN_PARTS.split(text) if found is None and text else ():
         found = found or _ALLOCATIONS.get(_DESIGN_NOUN.sub("", _key(part)))
+    if found is None and text and ". " in text:  # "Not applicable. Parallel cohorts by …"
+        return normalize_allocation(text.split(". ", 1)[0])
     return found
 
 

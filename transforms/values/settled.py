@@ -21,11 +21,14 @@ _QUALIFIER = re.compile(
     r"|achieved|accrual\s+to\s+date)(?![\w-])\s*[:：]?\s*",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 _ACTUAL_WORDS = frozenset({"actual", "final", "achieved"})
 _RUNNING = "accrual"
-# The line under a planned value that gives how it turned out: "Actual: 17/02/2023".
+# The line under a planned value that gives how it turned out: "Actual: 17/02/2023",
+# "Actual" alone, "Final 15"; not the next label ("Actual Enrollment", "Final follow-up …").
 OUTCOME_LINE = re.compile(
-    r"^(?:actual|final|achieved|accrual\s+to\s+date)(?![\w-])\s*[:：]?", re.IGNORECASE
+    r"^(?:actual|final|achieved|accrual\s+to\s+date)(?![\w-])\s*(?:[:：].*|\d.*)?$",
+    re.IGNORECASE,
 )
 
 
@@ -45,15 +48,23 @@ def settled_value(value: str) -> tuple[str, str | None]:
     marks = list(_QUALIFIER.finditer(text))
     if not marks or marks[0].start() != 0:
         return value, None
-    # a part's word is capitalised or has its colon: not "… in 2025, actual date TBC"
-    marks = [marks[0], *(m for m in marks[1:] if m[0][0].isupper() or ":" in m[0])]
+    # a part's word is capitalised or has its colon, and is no aside: not "… in 2025, actual
+    # date TBC", "Anticipated 2026-06 (Final analysis 2027-01)"
+    marks = [
+        marks[0],
+        *(
+            m
+            for m in marks[1:]
+            if (m[0][0].isupper() or ":" in m[0]) and text[: m.start()].rstrip()[-1:] != "("
+        ),
+    ]
     planned: str | None = None
     actual: str | None = None
     for mark, after in zip(marks, [*marks[1:], None], strict=True):
         part = text[mark.end() : after.start() if after else len(text)].strip(" ;,|")
         word = mark["word"].casefold()
-        if not part or is_placeholder(part) or word.startswith(_RUNNING):
-            continue
+        if not _DIGIT.search(part) or is_placeholder(part) or word.startswith(_RUNNING):
+            continue  # a date or a count has digits: "Final numbers depend on …" is neither
         if word in _ACTUAL_WORDS:
             actual = part
         elif planned is None:
