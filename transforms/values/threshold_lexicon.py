@@ -39,7 +39,7 @@ _LEXICON: list[tuple[str, tuple[str, ...]]] = [
     (
         r"(?:estimated\s+)?glomerular\s+filtration\s+rate|(?-i:e?GFR|EGFR)|(?:估算的?)?肾小球滤过率"
         # a patient page's words; its unit (mL/min/1.73 m²) is a filtration rate's alone
-        r"|(?:kidney|renal)\s+function(?=\s+(?:of\s+|below\s+|above\s+|under\s+|at\s+least\s+"
+        r"|(?:kidney|renal)\s+function(?=\s+(?:is\s+)?(?:of\s+|below\s+|above\s+|under\s+|at\s+least\s+"
         r"|[<>≤≥]))",
         ("egfr",),
     ),

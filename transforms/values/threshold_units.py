@@ -20,7 +20,8 @@ _GE = (
     # a "than" or a "to" lost: "greater or equal to 50%", "equal or greater than 8 g/dL"
     r"|(?:greater|more|higher)\s+(?:than\s+)?or\s+equal(?:\s+to)?"
     r"|equal(?:\s+to)?\s+or\s+(?:greater|more|higher)(?:\s+than)?"
-    r"|no[t]?\s+(?:less|lower|fewer)\s+than|at\s+least|(?:a\s+)?minimum\s+of|大于等于|不低于|不少于"
+    r"|no[t]?\s+(?:less|lower|fewer)\s+than|not\s+below|no\s+lower|at\s+least|(?:a\s+)?minimum\s+of"
+    r"|大于等于|不低于|不少于"
 )
 _LE = (
     r"≤\s*or\s*=|<\s*or\s*=|<\s*/?\s*=|≤|<=|=<|⩽|less\s+than\s+or\s+equal\s+to"
@@ -28,7 +29,7 @@ _LE = (
     r"|(?:less|lower)\s+(?:than\s+)?or\s+equal(?:\s+to)?"
     r"|equal(?:\s+to)?\s+or\s+(?:less|lower)(?:\s+than)?"
     r"|no[t]?\s+(?:more|greater|higher)\s+than|not\s+exceeding|not\s+to\s+exceed"
-    r"|(?:does\s+)?not\s+exceed|up\s+to|at\s+most|(?:a\s+)?maximum\s+of|within"
+    r"|(?:does\s+)?not\s+exceed|not\s+above|up\s+to|at\s+most|(?:a\s+)?maximum\s+of|within"
     r"|小于等于|不超过|不高于"
 )
 _GT = r">|(?:greater|more|higher)\s+than|over|above|exceeding|exceeds?|大于|高于|超过"
@@ -47,7 +48,7 @@ NUMBER = re.compile(
     r"|(?P<num>\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])"
     r"|\d{1,9}(?:\.\d{1,6})?)(?!\d|\.\d))"
 )
-RANGE_SEP = re.compile(r"\s*(?:-|–|—|~|～|to|and|or)\s*", re.IGNORECASE)
+RANGE_SEP = re.compile(r"\s*(?:-|–|—|~|～|to|through|thru|and|or)\s*", re.IGNORECASE)
 POSTFIX = re.compile(
     r"\s*(?:(?:or|and)\s+(?P<ge>older|above|over|more|greater|higher|elder)\b|(?P<ge2>以上))"
     r"|\s*(?:(?:or|and)\s+(?P<le>younger|below|under|less|lower|fewer)\b|(?P<le2>以下))",
@@ -76,20 +77,22 @@ _UNITS: list[tuple[str, str]] = [
     (
         # "× 10^9/L", "·10^9/L", "x 10(9)/L", "10^9 per liter", "G/L", "Giga/L"
         r"[×xX*✕·⋅]\s*10\s*(?:\^|\*\*|\*|E)?\s*(?:\(\s*9\s*\)|9|⁹)\s*(?:cells\s*)?"
-        r"(?:/\s*L|per\s+lit(?:er|re))(?![A-Za-z])|(?-i:G/[Ll])|giga\s*/\s*L(?![A-Za-z])",
+        r"(?:/\s*L|per\s+lit(?:er|re)|\s*L\s*[-−]\s*1)(?![A-Za-z\d])|(?-i:G/[Ll])|giga\s*/\s*L(?![A-Za-z])",
         "10^9/L",
     ),
     # Per nanolitre, or giga-particles per litre, as German labs write counts: "≥ 75/nl", "Gpt/l".
     (r"(?:cells\s*)?/\s*nL(?![A-Za-z])|Gpt\s*/\s*L(?![A-Za-z])", "10^9/L"),
     # Thousands per microlitre are 10^9 per litre: "1.0 × 10³/µL", "100 K/µL".
     (
-        r"(?:[×xX*✕]\s*10\s*(?:\^|\*\*|\*)?\s*(?:3|³)|K)\s*(?:cells\s*)?/\s*(?:[µμu]L|mm3|mm\^3|mm³)"
+        r"(?:[×xX*✕]\s*10\s*(?:\^|\*\*|\*|[eE])?\s*(?:3|³|\(\s*3\s*\))|K)\s*(?:cells\s*)?/\s*"
+        r"(?:[µμu]L|mm3|mm\^3|mm³)"
         r"(?![A-Za-z])",
         "10^9/L",
     ),
     (
         # "/mcL" (the NCI template's), "/cmm"
-        r"(?:cells\s*)?(?:/|per)\s*(?:mm3|mm\^3|mm³|[µμu]L|mcL|cmm|cubic\s+mm|micro-?lit(?:er|re))"
+        r"(?:cells\s*)?(?:/|per)\s*(?:mm3|mm\^3|mm³|[µμu]L|mcL|cmm|cubic\s+mm|micro-?lit(?:er|re)"
+        r"|cubic\s+millimet(?:er|re))"
         r"(?![A-Za-z])",
         "cells/uL",
     ),

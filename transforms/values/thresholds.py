@@ -129,7 +129,7 @@ _PUNCT = re.compile(r"\s*[:)(\-*|]")  # "|": a table's cell ("| ANC | ≥ 1.0 ×
 # "and", "or", "&", "/", ",", and in Chinese "、", "和", "及" (and), "或" (or).
 _CONNECTOR = re.compile(r"\s*(?:(?:and|or)(?![A-Za-z])|[&/,、和及或])", re.IGNORECASE)
 # "< 18 or > 75 years"; "> 450 ms (males) or > 470 ms (females)"
-_CHAIN = re.compile(r"\s*(?:\([^()]{0,30}\))?\s*(?:,|and|but|or)?\s*", re.IGNORECASE)
+_CHAIN = re.compile(r"\s*(?:\([^()]{0,30}\))?\s*(?:,|and|but|or|to)?\s*", re.IGNORECASE)
 _OPERATOR_GLYPHS = re.compile(r"[≥≤<>=⩾⩽]|\?\s*\d")  # "?" before a number: a lost "≥"
 _IMPLICIT_AGE = re.compile(
     r"(?<![A-Za-z\d.])(?=[\w≥≤<>=?⩾⩽])"  # cheap skip of positions that cannot start one
@@ -137,13 +137,15 @@ _IMPLICIT_AGE = re.compile(
     r"(?:(?P<first_op>[≥≤<>]=?)\s*(?P<first>\d{1,3})\s*,?\s*(?:and|but)\s+(?=[≥≤<>]))?"
     rf"(?:(?P<op>{tu.OPERATOR.pattern})|(?P<between>between\s+)|(?P<reached>年?满))?"
     r"(?P<low>\d{1,3})\s*"
-    r"(?:(?:-|–|~|to|至|到|(?(between)and|(?!)))\s*(?P<below><(?!=))?\s*(?P<high>\d{1,3})\s*)?"
+    r"(?:(?:-|–|~|to|through|至|到|(?(between)and|(?!)))\s*(?P<below><(?!=))?\s*(?P<high>\d{1,3})\s*)?"
     r"(?:(?:years?|yrs?)(?:\s*(?:old|of\s+age)|(?=\s*(?:or|and)\s+older))"
     r"|周?岁)"  # 岁: years of age
     r"(?:(?P<post>\s*(?:(?:or|and)\s+(?:older|above|over)|及?以上))"
     r"|(?P<under>\s*(?:(?:or|and)\s+(?:younger|below|under)|及?以下)))?"
     # Words that compare ages only need no "old" after the years: "no older than 75 years".
-    r"|(?P<age_op>(?:no[t]?\s+)?(?:older|younger)\s+than)\s+(?P<age>\d{1,3})\s*(?:years?|yrs?)\b",
+    r"|(?P<age_op>(?:no[t]?\s+)?(?:older|younger)\s+than)\s+(?P<age>\d{1,3})\s*(?:(?:years?|yrs?)\b"
+    # the years named once, after the other bound: "no younger than 18 and no older than 70 years"
+    r"|(?=\s*(?:and|,)\s*(?:no[t]?\s+)?(?:older|younger)\s+than\s+\d{1,3}\s*(?:years?|yrs?)\b))",
     re.IGNORECASE,
 )
 _PERSON_AGE = re.compile(
@@ -156,7 +158,7 @@ _AGE_WORD_OPERATORS = {"older than": ">", "younger than": "<"}
 # Words that scope a rule to some participants by age, not bound the trial's ages.
 _SCOPED = re.compile(
     r"\b(?:for|from|in|among)\s+(?:all\s+)?(?:participants|patients|subjects|those|children"
-    r"|minors|individuals|adults|women|men|females|males)(?:\s+aged)?\s*$"
+    r"|minors|adolescents|teenagers|individuals|adults|women|men|females|males)(?:\s+aged)?\s*$"
     r"|\bif\s+(?:the\s+)?(?:participant|patient|subject)\s+is\s*$",
     re.IGNORECASE,
 )
@@ -244,6 +246,9 @@ def _comparisons_at(text: str, pos: int) -> list[_Comparison]:
                 # "≥ 50 and ≤ 400 × 10^9/L": one unit for both. Not a time ("SLEDAI ≥ 6
                 # within 4 weeks") nor a word ("≥ 6 and ≥ 1 BILAG A"): a concept's default
                 # unit serves its bare number ("Age ≥ 18 and ≤ 75 years" is in years).
+                found[0] = _Comparison(found[0].operator, found[0].value, more[1], found[0].end)
+            elif found[0].unit == tu.UNKNOWN and chained.group().strip().lower() == "to":
+                # "≥ 18 to ≤ 65 years": "to" read as the first number's word; one range
                 found[0] = _Comparison(found[0].operator, found[0].value, more[1], found[0].end)
         return found
     number = tu.number_at(text, pos, comma=False)
@@ -518,6 +523,12 @@ _PEOPLE_AGE_RANGE = re.compile(
     rf"|^\s*(?:{_PEOPLE}\s+(?:aged\s+)?)?(?P<op>{tu.OPERATOR.pattern})(?P<n>\d{{1,3}})\s*"
     rf"(?:years?|yrs?)\s+{_AT_CONSENT}"
     r"|\b(?P<side>over|above|under|below)\s+the\s+age\s+of\s+(?P<age>\d{1,3})\b"
+    # "Healthy adults under age 60": the item's people, first (not "onset under age 16")
+    rf"|^\W*(?:[A-Za-z]+\s+){{0,2}}?{_PEOPLE}\s+(?P<side2>over|above|under|below)\s+age\s+"
+    r"(?P<age2>\d{1,3})\b"
+    # a limit named as one: "Minimum age of 18 years, maximum age of 80 years"
+    r"|\b(?P<limit>minimum|maximum)\s+age(?:\s+limit)?\s*(?:of|is|:|=)?\s*(?P<limit_n>\d{1,3})"
+    r"(?!\s*(?:months?|weeks?|days?)\b)(?:\s*(?:years?|yrs?))?\b"
     # a finder speaking to the reader, the whole item an age: "You're 18 to 65", "You are
     # between 18 and 70 years old", "You're 16 or older"
     r"|^\s*you(?:'re|\s+are)\s+(?:aged\s+)?(?:between\s+)?(?P<you>\d{1,3})\s*"
@@ -527,6 +538,7 @@ _PEOPLE_AGE_RANGE = re.compile(
 )
 
 
+_SIDES = {"over": ">", "above": ">", "under": "<", "below": "<"}
 _RULE_FOR_THEM = re.compile(
     r"[^.;]{0,40}\b(?:must|should|shall|needs?\s+to|require[sd]?|will\s+(?:need|require))\b",
     re.IGNORECASE,
@@ -558,8 +570,12 @@ def _people_age_ranges(text: str, clean: str, taken: list[Threshold]) -> list[Th
             if code is None or code[0] == tu.LOST:
                 continue
             pairs = [(code[0], match["n"])]
+        elif match["side2"] is not None:
+            pairs = [(_SIDES[match["side2"].lower()], match["age2"])]
+        elif match["limit"] is not None:
+            pairs = [(">=" if match["limit"].lower() == "minimum" else "<=", match["limit_n"])]
         else:
-            pairs = [(">" if match["side"].lower() in ("over", "above") else "<", match["age"])]
+            pairs = [(_SIDES[match["side"].lower()], match["age"])]
         out += [
             _threshold("age", op, float(v), "years", start, end, text[start:end]) for op, v in pairs
         ]
@@ -701,6 +717,7 @@ def _thresholds_of(text: str) -> tuple[Threshold, ...]:
                     out += _emit(text, [*pending, mention], more)
                     stop = max(c.end for c in more)
         consumed, pending = stop, []
+    out += _scores_before(text, clean, mentions, out)
     out += _years_to_years(text, clean, out)
     out += _implicit_ages(text, clean, out)
     out += _person_ages(text, clean, out)
@@ -708,6 +725,40 @@ def _thresholds_of(text: str) -> tuple[Threshold, ...]:
     out += _bounds_before_age(text, clean)
     unique = _without_scoping_ages(clean, _upper_after_lower(list(dict.fromkeys(out))))
     return tuple(sorted(unique, key=lambda t: (t.start, t.end)))
+
+
+def _scores_before(
+    text: str, clean: str, mentions: list[_Mention], taken: list[Threshold]
+) -> list[Threshold]:
+    """A score's limit written before its name: "A score of at least 6 on the MG-ADL
+    scale", "At least 8 points on the SLEDAI-2K"."""
+    out = []
+    for mention in mentions:
+        scores = [c for c in mention.concepts if DEFAULT_UNIT.get(c) == "points"]
+        before = _SCORE_BEFORE.search(clean, max(0, mention.start - _SCORE_REACH), mention.start)
+        if not scores or before is None or any(t.start == mention.start for t in taken):
+            continue
+        code = tu.operator_at(clean, before.start())
+        if code is None or code[0] == tu.LOST or _CHANGE_BEFORE.search(clean, 0, before.start()):
+            continue  # "an improvement of less than 2 points on the MG-ADL": a change
+        start, end = before.start(), mention.end
+        out += [
+            _threshold(c, code[0], float(before["n"]), "points", start, end, text[start:end])
+            for c in scores
+        ]
+    return out
+
+
+_SCORE_BEFORE = re.compile(
+    rf"(?:{tu.OPERATOR.pattern})(?P<n>\d{{1,3}}(?:\.\d)?)\s*(?:points?\s+)?on\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SCORE_REACH = 40
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:improvement|increase|decrease|reduction|change|drop|rise|worsening|decline|fall)s?"
+    r"\s+(?:of\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _without_scoping_ages(clean: str, found: list[Threshold]) -> list[Threshold]:
@@ -730,6 +781,11 @@ def _without_scoping_ages(clean: str, found: list[Threshold]) -> list[Threshold]
         if any(t.operator in split and split <= operators[t.value] for split in _SPLITS)
     }
     ruled = any(t.concept != "age" for t in found)  # a rule an age may scope
+    # ages of minors only ("< 18", "12-17"): a group a rule is for, beside the trial's limits
+    oldest: dict[int, float] = {}
+    for t in ages:
+        oldest[t.start] = max(oldest.get(t.start, t.value), t.value)
+    minors = {t for t in ages if oldest[t.start] <= _ADULT}
     scoping |= {
         t
         for t in ages
@@ -740,6 +796,13 @@ def _without_scoping_ages(clean: str, found: list[Threshold]) -> list[Threshold]
         # "Body weight ≥ 35 kg for participants aged 12-17 years": whom another rule is for
         # ("Open for patients aged 18-75 years" alone is the trial's own)
         or (ruled and _SCOPED.search(clean, max(0, t.start - _SCOPE_REACH), t.start))
+        # "Participants aged < 18 years must weigh ≥ 40 kg", "… 12-17 years old require
+        # written parental consent": whom a rule is for (not "… must have active SLE")
+        or (
+            t in minors
+            and _RULE_FOR_THEM.match(clean, t.end) is not None
+            and (ruled or _CONSENT.search(_clause_after(clean, t.end)) is not None)
+        )
     }
     return [t for t in found if t not in scoping]
 
@@ -759,3 +822,5 @@ _SPLITS = ({"<", ">="}, {"<=", ">"})
 # Words before an age that make it a rule's scope, not a limit of the trial's.
 _CHILDBEARING = re.compile(r"child-?\s*bearing|menopaus|menses|\bWOCBP\b", re.IGNORECASE)
 _CLAUSE_AFTER = 40  # characters after an age searched for them, to the clause's end
+_ADULT = 18
+_CONSENT = re.compile(r"\b(?:consent|assent|parent\w*|guardian\w*)\b", re.IGNORECASE)
