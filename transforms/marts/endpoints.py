@@ -1323,10 +1323,19 @@ def _numbered_measures(
 
 
 def _frame_clause(measure: str) -> str | None:
-    """The latest "at month 6"-like clause ending a part of the measure, if any."""
-    clauses = [clause for part in measure.split(";") if (clause := _clause_ending(part.strip()))]
+    """The latest "at month 6"-like clause ending a part of the measure, if any (a group's
+    note after it aside: "MG-ADL change at Week 24 (cohort A)")."""
+    clauses = [
+        clause
+        for part in measure.split(";")
+        if (clause := _clause_ending(_GROUP_NOTE.sub("", part.strip())))
+    ]
     latest = max(clauses, key=lambda c: parse_time_frame_days(c) or 0, default=None)
     return latest.rstrip(" .") if latest else None  # the sentence's full stop is not the frame's
+
+
+# (not one with a time of its own: "(Week 24 for cohort B)")
+_GROUP_NOTE = re.compile(r"\s*\([^()\d]*\b(?:cohorts?|parts?|arms?|groups?)\b[^()\d]*\)$", re.I)
 
 
 def _clause_ending(part: str) -> str | None:

@@ -83,6 +83,7 @@ _COHORT_WORD = re.compile(
     re.IGNORECASE,
 )
 _VALUE_SIGN = re.compile(r"[\d≥≤<>=%]")
+_GROUP_NUMBER = re.compile(r"^(?:cohorts?|groups?|arms?|parts?)\s+\d{1,2}\b", re.IGNORECASE)
 
 
 def names_a_cohort(text: str) -> bool:
@@ -689,7 +690,9 @@ def _is_subheading(piece: _Piece, nxt: _Piece | None) -> bool:
 _COHORT_NAME = re.compile(
     r"^(?i:all\s+(?:cohorts|groups|parts|participants|patients))\s*:?$"
     r"|^(?i:cohort|group|part)\s+(?:[A-Z]|\d{1,2}|[IVX]{1,4})(?:\s*\([^()]{1,40}\))?\s*:?$"
-    r"|^[^.;]{0,40}\b(?i:cohorts?)\s*:$"
+    r"|^[^.;]{0,40}\b(?i:cohorts?)(?i:\s+only)?\s*:$"
+    # "Additional inclusion criteria for the SLE cohort:"
+    r"|^[^.;]{0,40}\b(?i:criteria)\b[^.;]{0,30}\b(?i:cohorts?)\s*:$"
     r"|^(?i:for)\s+[^.;:]{2,50}:$"  # "For adolescent participants:" over its items
 )
 
@@ -726,7 +729,9 @@ def _is_marked_subheading(piece: _Piece, nxt: _Piece | None) -> bool:
         len(text.split()) <= _MAX_COHORT_WORDS
         and not text.endswith(_TERMINAL)  # "2. SLE cohort:" too: its name, then its items
         and _COHORT_WORD.search(text) is not None
-        and _VALUE_SIGN.search(text.rstrip(":")) is None
+        # its own number, first, is no value: "Cohort 1 (SLE):" (not "Prior participation in
+        # Part 1 of this study")
+        and _VALUE_SIGN.search(_GROUP_NUMBER.sub("", text.rstrip(":"), count=1)) is None
     )
 
 

@@ -738,6 +738,8 @@ FIELD_TERMS: dict[str, tuple[str, ...]] = {
         "target number of participants",
         "target number of participant",  # CRIS
         "number of participants",
+        "number of participants in the trial",
+        "number of participants in the study",
         "sample size",
         "target sample size",
         "total sample size",

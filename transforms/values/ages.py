@@ -136,7 +136,7 @@ def parse_age_range(text: str | None) -> tuple[float | None, float | None]:
     """``(min, max)`` in years from a range, one-sided limits, or age groups."""
     if not text:
         return None, None
-    text = text[:500]
+    text = _GROUP_NAME.sub(" ", text[:500])  # "Cohorts 1-3: 18-65 years; Cohort 4: 12-17 years"
     ranged = _from_range(text, union=True)
     if ranged is not None:
         # "16 years and above (adolescents aged 16-17 with consent)", "18 Years and older;
@@ -153,6 +153,11 @@ def parse_age_range(text: str | None) -> tuple[float | None, float | None]:
     return _from_groups(text)
 
 
+# A group's name before its ages: its numbers are no ages.
+_GROUP_NAME = re.compile(
+    r"\b(?:cohorts?|parts?|groups?|arms?)\s+[A-Z\d](?:\s*(?:-|–|to|and|,)\s*[A-Z\d])*\s*:",
+    re.IGNORECASE,
+)
 _AGED = re.compile(r"\bage[sd]?\b", re.IGNORECASE)
 _AGED_WINDOW = 60
 # What follows the cue when it states limits: a number or a comparison.

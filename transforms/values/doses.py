@@ -383,7 +383,8 @@ def _doses_of(text: str) -> tuple[DoseMention, ...]:
     skip = set()
     for i, match in enumerate(magnitudes):
         if i in skip or (
-            match.group("sep") == " " and _NUMBERED_BEFORE.search(text, 0, match.start())
+            match.group("sep") == " "
+            and _NUMBERED_BEFORE.search(text, max(0, match.start() - 12), match.start())
         ):  # "Dose level 1 500 000 cells/kg": the level's number, then 500 000
             continue
         mantissa, scale = _value_of(match)

@@ -112,9 +112,17 @@ def parse_enrollment(text: str | None) -> tuple[int, str | None] | None:
     if match is None:
         return None
     count = _to_int(match.group("n"))
+    total = _TOTAL.search(text)
     if _SIZE_PER_GROUP.match(text, match.end()):  # "8 participants per cohort … (total 24)"
-        total = _TOTAL.search(text)
         count = None if total is None else _to_int(total.group("n") or total.group("m"))
+    elif (
+        total is not None
+        and total.start() > match.end()
+        and _WHOLE_AFTER.match(text, total.end())
+        and not _NOT_THE_WHOLE.search(text, max(0, total.start() - _WHOLE_REACH), total.start())
+    ):  # "SLE 9, LN 9, NMOSD 6, MG 6; total 30 patients": the cohorts', then the whole (not
+        # "11 (planned total 18)", "30, including a total of 6 adolescents", "a total of 2 sites")
+        count = _to_int(total.group("n") or total.group("m"))
     if count is None:
         return None
     if (actual := _actual_beside_planned(text)) is not None:
@@ -130,6 +138,15 @@ def parse_enrollment(text: str | None) -> tuple[int, str | None] | None:
     return count, enrollment_type_in(text)
 
 
+# What may follow the trial's total: its people, or the value's end.
+_WHOLE_AFTER = re.compile(
+    r"\s*(?:(?:participants?|patients?|subjects?|people|individuals)\b)?\s*(?:[;.)]|$)", re.I
+)
+_NOT_THE_WHOLE = re.compile(
+    r"\b(?:planned|screened|screening|including|original|withdrawn|plus|anticipated|target)\b",
+    re.IGNORECASE,
+)
+_WHOLE_REACH = 25  # characters before "total" searched for them
 # A size per group, which is not the trial's: "6 per dose level", "8 participants per cohort".
 _SIZE_PER_GROUP = re.compile(
     r"\s*(?:[A-Za-z-]+\s+){0,2}?per\s+(?:dose\s+)?(?:cohorts?|levels?|arms?|groups?|sites?"
@@ -137,7 +154,8 @@ _SIZE_PER_GROUP = re.compile(
     re.IGNORECASE,
 )
 _TOTAL = re.compile(
-    r"\btotal(?:\s+of)?\s*[:=]?\s*(?P<n>\d[\d,]*)|(?P<m>\d[\d,]*)\s*(?:in\s+)?total\b",
+    r"\btotal(?:\s+of)?(?:\s+up\s+to|\s+N)?\s*[:=]?\s*(?P<n>\d[\d,]*)"
+    r"|(?P<m>\d[\d,]*)\s*(?:in\s+)?total\b",
     re.IGNORECASE,
 )
 # Parts of a value that states the size twice: "18; actual: 11", "18 (target) / 11 (actual)".

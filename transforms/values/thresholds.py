@@ -733,13 +733,20 @@ def _scores_before(
     """A score's limit written before its name: "A score of at least 6 on the MG-ADL
     scale", "At least 8 points on the SLEDAI-2K"."""
     out = []
+    read = {t.start for t in taken}
     for mention in mentions:
         scores = [c for c in mention.concepts if DEFAULT_UNIT.get(c) == "points"]
+        if not scores or mention.start in read:
+            continue
         before = _SCORE_BEFORE.search(clean, max(0, mention.start - _SCORE_REACH), mention.start)
-        if not scores or before is None or any(t.start == mention.start for t in taken):
+        if before is None:
             continue
         code = tu.operator_at(clean, before.start())
-        if code is None or code[0] == tu.LOST or _CHANGE_BEFORE.search(clean, 0, before.start()):
+        if (
+            code is None
+            or code[0] == tu.LOST
+            or _CHANGE_BEFORE.search(clean, max(0, before.start() - _SCORE_REACH), before.start())
+        ):
             continue  # "an improvement of less than 2 points on the MG-ADL": a change
         start, end = before.start(), mention.end
         out += [
