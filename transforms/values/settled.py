@@ -42,7 +42,8 @@ def settled_value(value: str) -> tuple[str, str | None]:
     """The part of ``value`` to read and its kind (ACTUAL or ESTIMATED).
 
     ``value`` itself and None when it does not open with a plan's or an outcome's
-    word; an empty or placeholder part ("Actual:", "Final N/A") states nothing.
+    word. The values read so are dates and counts: a part without a digit ("Actual:",
+    "Final N/A", "Final numbers depend on …") states nothing.
     """
     text = value.strip()
     marks = list(_QUALIFIER.finditer(text))
