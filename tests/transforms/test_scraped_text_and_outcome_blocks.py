@@ -327,3 +327,18 @@ def test_an_allocation_then_a_sentence() -> None:
 )
 def test_a_title_wrapped_under_its_label(page: str, title: str) -> None:
     assert page_trial(page)["title"] == title
+
+
+def test_a_measure_ending_in_a_full_stop_keeps_the_table_going() -> None:
+    page = (
+        "NCT05594173\n\nPrimary Outcome Measures\n\n"
+        "Outcome Measure  Measure Description  Time Frame\n"
+        "Number of Chewing Cycles Per Bolus\nCycles will be counted.\nBaseline\n\n"
+        "Change in the BOLD signal to alcohol cues.\nMeasured by fMRI.\nDay 3\n\n"
+        "All outcomes will be assessed by the site investigator.\n"
+    )
+    rows = _endpoints(page)
+    assert rows[:2] == [
+        ("PRIMARY", "Number of Chewing Cycles Per Bolus", "Baseline"),
+        ("PRIMARY", "Change in the BOLD signal to alcohol cues.", "Day 3"),
+    ]

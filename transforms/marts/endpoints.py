@@ -613,8 +613,14 @@ class _BlockReader:
             self.close()
             self.paragraphs = roles
             return
-        if self.paragraphs is not None and row.get("after_blank") and text.endswith("."):
-            self.paragraphs = None  # "All outcomes will be assessed by …": prose after the table
+        if (
+            self.paragraphs is not None
+            and row.get("after_blank")
+            and text.endswith(".")
+            and _SAYS.search(text) is not None
+        ):  # "All outcomes will be assessed by …": prose after the table (a measure, also
+            self.close()  # one with a full stop, names; it does not say)
+            self.paragraphs = None
         if self.paragraphs is not None and row["marker"] is None and table_cells(text) is None:
             if len(cells := spaced_cells(text)) == len(self.paragraphs):
                 self.columns = self.paragraphs  # "Primary   Dose-limiting toxicity   Day 28":
@@ -1224,6 +1230,9 @@ def _says_when(value: str) -> bool:
 
 
 _WHEN_WORDS = re.compile(r"\b(?:baseline|screening|visits?|end of (?:study|treatment))\b", re.I)
+
+
+_SAYS = re.compile(r"\b(?:will|shall|are|is|were|was|be|have|has)\b", re.IGNORECASE)
 
 
 def _bare_part_label(text: str, row: Row) -> str | None:
