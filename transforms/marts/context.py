@@ -37,6 +37,11 @@ class DocView:
     fields: list[Row] = field(default_factory=list)
     items: list[Row] = field(default_factory=list)
 
+    def blank_between(self, start: object, end: object) -> bool:
+        """Whether a blank line parts the normalised text between two offsets (items'
+        ``norm_start``): a paragraph's break, not a wrap."""
+        return "\n\n" in self.text[int(start) : int(end)]  # type: ignore[call-overload]
+
     def value(self, key: str) -> str | None:
         """The chosen value of a single-valued field."""
         for row in self.fields:

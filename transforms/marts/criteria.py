@@ -130,7 +130,7 @@ def _without_footnotes(view: DocView, items: list[Row]) -> list[Row]:
             or (  # the item's own list
                 str(kept[-1]["marker"] or "")[:1].isdigit()
                 and not str(kept[-1]["text"]).endswith(":")
-                and "\n\n" in view.text[int(kept[-1]["norm_start"]) : int(item["norm_start"])]  # type: ignore[arg-type]
+                and view.blank_between(kept[-1]["norm_start"], item["norm_start"])
             )
         ):
             notes = True

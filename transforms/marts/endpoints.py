@@ -22,7 +22,7 @@ from transforms.marts.prose_endpoints import prose_endpoint_rows, type_listed_en
 from transforms.schemas import ENDPOINTS, frame_of
 from transforms.text.badges import is_placeholder
 from transforms.text.items import ends_open
-from transforms.text.lexicon import FIELD_TERMS, OUTCOME_SECTIONS, normalize_label
+from transforms.text.lexicon import FIELD_TERMS, GROUP_NOUNS, OUTCOME_SECTIONS, normalize_label
 from transforms.text.scripts import latin_only, mostly_cjk
 from transforms.text.tables import (
     cell_lines,
@@ -1012,7 +1012,7 @@ def _blocks(view: DocView) -> list[_Block]:
     for i, item in enumerate(items):
         if i + 1 < len(items) and _translated_by(item, items[i + 1]):
             continue  # "不良事件发生率" over "Incidence of adverse events": read the English
-        if i and "\n\n" in view.text[int(items[i - 1]["norm_start"]) : int(item["norm_start"])]:  # type: ignore[arg-type]
+        if i and view.blank_between(items[i - 1]["norm_start"], item["norm_start"]):
             item = {**item, "after_blank": True}  # a paragraph's first line
         events.append((int(item["norm_start"]), int(item["section_ordinal"]), True, item))  # type: ignore[arg-type]
     for row in view.fields:
@@ -1344,7 +1344,7 @@ def _frame_clause(measure: str) -> str | None:
 
 
 # (not one with a time of its own: "(Week 24 for cohort B)")
-_GROUP_NOTE = re.compile(r"\s*\([^()\d]*\b(?:cohorts?|parts?|arms?|groups?)\b[^()\d]*\)$", re.I)
+_GROUP_NOTE = re.compile(rf"\s*\([^()\d]*\b(?:{GROUP_NOUNS})\b[^()\d]*\)$", re.I)
 
 
 def _clause_ending(part: str) -> str | None:

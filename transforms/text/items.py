@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
+from transforms.text.lexicon import GROUP_NOUNS
 from transforms.text.lines import Line, on_next_line
 from transforms.values.memo import text_cache
 from transforms.values.threshold_lexicon import CONCEPT_PATTERN
@@ -83,7 +84,7 @@ _COHORT_WORD = re.compile(
     re.IGNORECASE,
 )
 _VALUE_SIGN = re.compile(r"[\d≥≤<>=%]")
-_GROUP_NUMBER = re.compile(r"^(?:cohorts?|groups?|arms?|parts?)\s+\d{1,2}\b", re.IGNORECASE)
+_GROUP_NUMBER = re.compile(rf"^(?:{GROUP_NOUNS})\s+\d{{1,2}}\b", re.IGNORECASE)
 
 
 def names_a_cohort(text: str) -> bool:
@@ -148,7 +149,8 @@ def split_items(
             for p in pieces
             if p.text
         ]
-    return _group(_join_wraps(pieces, _blank_separated(pieces, text), _after_blank(pieces, text)))
+    after_blank = _after_blank(pieces, text)
+    return _group(_join_wraps(pieces, _blank_separated(pieces, after_blank), after_blank))
 
 
 def _unwrapped(lines: list[Line], text: str, width: int) -> list[Line]:
@@ -342,11 +344,10 @@ def _circled_cuts(text: str) -> list[int]:
     return cuts if expected > "②" else []
 
 
-def _blank_separated(pieces: list[_Piece], text: str) -> list[bool] | None:
-    """For an unmarked list set apart by blank lines, whether a blank line precedes each piece."""
-    if not text or len(pieces) < 3 or any(p.marker for p in pieces):
+def _blank_separated(pieces: list[_Piece], blank: list[bool]) -> list[bool] | None:
+    """For an unmarked list set apart by blank lines, ``blank`` (``_after_blank``) itself."""
+    if len(pieces) < 3 or any(p.marker for p in pieces):
         return None
-    blank = [False] + [text.count("\n", a.end, b.start) >= 2 for a, b in pairwise(pieces)]
     # not when only a lead-in stands apart: "For adolescent participants:" / "" / "A" / "B"
     apart = [i for i, b in enumerate(blank) if b and not pieces[i - 1].text.endswith(":")]
     return blank if apart else None

@@ -1175,6 +1175,10 @@ _LEAD_IN = re.compile(r"\s+(?:include|includes|are|(?:are|is)\s+as\s+follows|as\
 _REMARK = re.compile(r"\s*\(([^()]*)\)\s*")
 
 
+# The nouns that name a trial's groups of participants: "Cohort 1", "Part A", "Arm 2".
+GROUP_NOUNS = r"cohorts?|groups?|arms?|parts?"
+
+
 def label_remark(label: str) -> str | None:
     """The bracketed remark of a label ("Estimated" in "Enrollment (Estimated)"), if any."""
     match = _REMARK.search(label)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from transforms.text.lexicon import GROUP_NOUNS
+
 _PER_YEAR = {"y": 1.0, "m": 12.0, "w": 52.0, "d": 365.0}
 _NUM = r"(\d{1,3}(?:\.\d+)?)"
 _UNIT = r"(years?|yrs?|y(?![a-z])|months?|mos?(?![a-z])|weeks?|wks?|days?|岁|周岁)?"
@@ -155,7 +157,7 @@ def parse_age_range(text: str | None) -> tuple[float | None, float | None]:
 
 # A group's name before its ages: its numbers are no ages.
 _GROUP_NAME = re.compile(
-    r"\b(?:cohorts?|parts?|groups?|arms?)\s+[A-Z\d](?:\s*(?:-|–|to|and|,)\s*[A-Z\d])*\s*:",
+    rf"\b(?:{GROUP_NOUNS})\s+[A-Z\d](?:\s*(?:-|–|to|and|,)\s*[A-Z\d])*\s*:",
     re.IGNORECASE,
 )
 _AGED = re.compile(r"\bage[sd]?\b", re.IGNORECASE)
