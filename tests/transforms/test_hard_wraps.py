@@ -124,3 +124,151 @@ def test_a_line_of_its_own_under_a_title_that_fills_the_width(second: str) -> No
     title = "Phase 1 Study of Autologous CD19 CAR-T Cells in Refractory Myasthenia Gravis"
     page = f"{title}\n{second}\n\n{paragraph}\n"
     assert page_marts(page)["trials"]["title"].to_list() == [title]
+
+
+# Items whose words are mostly capitalised, so that every width breaks some line before a
+# capital: a wrap the item's first letter cannot tell from a new item. (No comma before a
+# capital: "… nephritis," / "Positive …" stays two items, wrapped or not.)
+CRITERIA = [
+    "Diagnosed with SLE according to the 2019 European League Against Rheumatism (EULAR)/"
+    "American College of Rheumatology (ACR) Classification Criteria at Least 24 Weeks Before "
+    "Screening;",
+    "Refractory SLE at Screening: SELENA-SLEDAI Score ≥ 6 Points With PGA ≥ 1 Point and BILAG-2004 "
+    "Organ System Scores of at Least 1 A or 2 B;",
+    "Age 18 to 70 Years;",
+    "Positive CD19 Expression in Peripheral Blood B Cells Determined by Flow Cytometry Within "
+    "the Screening Period;",
+    "Adequate Organ Function: Left Ventricular Ejection Fraction (LVEF) ≥ 50% and SpO2 ≥ 92% "
+    "on Room Air at Screening.",
+]
+
+
+def _criteria_page(bullet: str, gap: str) -> str:
+    items = gap.join(f"{bullet}{item}\n" for item in CRITERIA)
+    return (
+        "CD19/BCMA CAR-T Cell Therapy for Refractory Systemic Lupus Erythematosus\n"
+        "Status: Recruiting\n\nInclusion Criteria:\n\n" + items + "\nSponsor: Union Hospital\n"
+    )
+
+
+def _criteria(page: str) -> list[str]:
+    return page_marts(page)["criteria"]["text"].to_list()
+
+
+@pytest.mark.parametrize("width", [60, 66, 72, 80])
+@pytest.mark.parametrize(("bullet", "gap"), [("• ", ""), ("• ", "\n"), ("", "")])
+def test_a_wrap_before_a_capital_goes_on_with_its_item(width: int, bullet: str, gap: str) -> None:
+    page = _criteria_page(bullet, gap)
+    unwrapped = _criteria(page)
+    assert len(unwrapped) == len(CRITERIA)
+    assert _criteria(_wrapped(page, width)) == unwrapped
+
+
+def test_bare_lines_that_fill_a_wrapped_pages_width_stay_items() -> None:
+    """Unmarked lines with no end punctuation show no item's end: a long one is no wrap."""
+    lines = [
+        "Pregnancy or breastfeeding at the time of screening or planned during study",
+        "Prior treatment with any CAR T-cell therapy or other genetically modified cells",
+        "History of malignancy within 5 years except treated basal cell carcinoma of skin",
+        "Active hepatitis B or C infection requiring antiviral treatment at screening visit",
+        "Severe organ dysfunction of heart, liver or lung or coagulation dysfunction present",
+        "Received any live vaccine within the 4 weeks before the first dose of study drug",
+    ]
+    page = (
+        "Anti-CD19 CAR-T in Refractory Lupus Nephritis\nStatus: Recruiting\n\n"
+        "Exclusion Criteria\n" + "\n".join(lines) + "\n"
+    )
+    assert page_marts(page)["criteria"].height == len(lines)
+
+
+def test_a_bulleted_item_wrapped_after_one_of_its_semicolons_goes_on() -> None:
+    """In an unmarked list "…;" / "Capital" is the next item; under a bullet, the wrap."""
+    page = _criteria_page("• ", "\n").replace(
+        "Points With PGA ≥ 1 Point and BILAG-2004", "Points; PGA ≥ 1 Point; BILAG-2004"
+    )
+    wrapped = _wrapped(page, 80)
+    assert "PGA ≥ 1 Point;\nBILAG-2004" in wrapped  # the width broke the line after a ";"
+    assert _criteria(wrapped) == _criteria(page)
+
+
+def test_a_cohorts_name_or_a_lead_in_after_a_full_line_is_no_wrap() -> None:
+    lines = [
+        "Anti-CD19 CAR T Cells in Systemic Lupus Erythematosus: an Open-label Phase 1/2",
+        "Study in Adults and Adolescents With Refractory Disease at Several Centres",
+        "Status: Recruiting",
+        "",
+        "Inclusion Criteria:",
+        "- Adults aged 18 to 65 years with SLE fulfilling the 2019 EULAR/ACR criteria at",
+        "screening, with active disease defined as SLEDAI-2K of 8 or more at screening",
+        "Cohort B (juvenile SLE)",
+        "- Participants aged 12 to 17 years with childhood-onset SLE diagnosed by a site",
+        "pediatric rheumatologist and weighing at least 40 kg at the screening visit",
+        "Patients must also meet:",
+        "- Adequate organ function with eGFR of at least 30 mL/min/1.73 m2 at screening",
+        "- Negative pregnancy test for all women of childbearing potential at screening",
+    ]
+    page = "\n".join(lines) + "\n"
+    assert wrap_width(page) == 79  # the lines before both headings fill the width
+    criteria = page_marts(page)["criteria"]
+    assert criteria["section"].to_list() == [
+        None,
+        "Cohort B (juvenile SLE)",
+        "Patients must also meet",
+        "Patients must also meet",
+    ]
+    assert criteria["text"][1].endswith("at the screening visit")
+
+
+_OUTCOMES_PAGE = """CD19 CAR-T Cells in Refractory Childhood-onset Systemic Lupus Erythematosus
+Status
+Recruiting
+Summary
+This single-arm study gives one infusion of autologous CD19 CAR-T cells to children \
+and adolescents with refractory systemic lupus erythematosus after standard \
+lymphodepleting chemotherapy with fludarabine and cyclophosphamide, and follows them \
+for safety, pharmacokinetics and disease activity for two years after the infusion.
+Primary endpoint
+{measure}
+{below}
+3 Months
+"""
+
+
+@pytest.mark.parametrize(
+    ("measure", "below", "expected"),
+    [
+        (  # the measure broken at the page's width: its rest is no description
+            "The safety of CAR-T cell in refractory childhood-onset",
+            "Systemic Lupus Erythematosus",
+            (
+                "The safety of CAR-T cell in refractory childhood-onset Systemic Lupus "
+                "Erythematosus",
+                None,
+            ),
+        ),
+        (  # a measure as long, then a sentence: its description
+            "Incidence of adverse events after the CAR-T cell infusion",
+            "Adverse events are graded by CTCAE version 5.0.",
+            (
+                "Incidence of adverse events after the CAR-T cell infusion",
+                "Adverse events are graded by CTCAE version 5.0.",
+            ),
+        ),
+        (  # and a description whose first line the width broke as well
+            "Incidence of adverse events after the CAR-T cell infusion",
+            "Adverse events are graded by the CTCAE version 5.0 and the\nASTCT consensus.",
+            (
+                "Incidence of adverse events after the CAR-T cell infusion",
+                "Adverse events are graded by the CTCAE version 5.0 and the ASTCT consensus.",
+            ),
+        ),
+    ],
+)
+def test_a_measure_wrapped_at_the_pages_width(
+    measure: str, below: str, expected: tuple[str, str | None]
+) -> None:
+    page = _wrapped(_OUTCOMES_PAGE.format(measure=measure, below=below), 60)
+    assert wrap_width(page) is not None  # the longest line, 59
+    endpoints = page_marts(page)["endpoints"]
+    assert endpoints.select("measure", "description").rows() == [expected]
+    assert endpoints["time_frame_days"].to_list() == [90]

@@ -21,7 +21,7 @@ from transforms.marts.identity import trial_id
 from transforms.marts.prose_endpoints import prose_endpoint_rows, type_listed_endpoints
 from transforms.schemas import ENDPOINTS, frame_of
 from transforms.text.badges import is_placeholder
-from transforms.text.items import ends_open
+from transforms.text.items import ends_open, join_wrapped, wrap_width, wraps_at
 from transforms.text.lexicon import FIELD_TERMS, GROUP_NOUNS, OUTCOME_SECTIONS, normalize_label
 from transforms.text.scripts import latin_only, mostly_cjk
 from transforms.text.tables import (
@@ -358,6 +358,24 @@ class _Block:
         return True
 
 
+def _measure_wrapped(text: str, lines: list[str]) -> bool:
+    """Whether a measure's line was broken by the page's hard wrap ("The safety of CAR-T cell
+    in refractory childhood-onset" / "Systemic Lupus Erythematosus") rather than followed
+    by its description, which is a sentence: the rest ends in no full stop and no frame,
+    and is no paragraph's first line (the width broke it too: "Overall survival (OS) is
+    defined as the time from the" / "infusion to death …")."""
+    if len(lines) < 2 or (width := wrap_width(text)) is None:
+        return False
+    rest = lines[1]
+    return (
+        wraps_at(lines[0], rest, width)
+        and not (len(lines) > 2 and wraps_at(rest, lines[2], width))
+        and not rest.rstrip().endswith((".", ":"))
+        and not _is_bare_frame(rest)
+        and _INLINE_FRAME.search(rest) is None
+    )
+
+
 def endpoint_rows(view: DocView, tid: str) -> list[Row]:
     rows = []
     seen: set[tuple[str | None, ...]] = set()
@@ -370,6 +388,8 @@ def endpoint_rows(view: DocView, tid: str) -> list[Row]:
             frame = lines.pop()
         if block.measure is None and not lines:
             continue
+        if block.measure is None and not block.marked and _measure_wrapped(view.text, lines):
+            lines[:2] = [join_wrapped(lines[0], lines[1])]
         measure, *description = [block.measure] if block.measure is not None else lines[:1]
         if is_placeholder(measure) or _NONE_STATED.match(measure):
             continue  # "Secondary Outcome Measures: Not Provided"

@@ -150,7 +150,8 @@ def split_items(
             if p.text
         ]
     after_blank = _after_blank(pieces, text)
-    return _group(_join_wraps(pieces, _blank_separated(pieces, after_blank), after_blank))
+    blank_before = _blank_separated(pieces, after_blank)
+    return _group(_join_wraps(pieces, blank_before, after_blank, _page_wraps(pieces, text)))
 
 
 def _unwrapped(lines: list[Line], text: str, width: int) -> list[Line]:
@@ -344,6 +345,28 @@ def _circled_cuts(text: str) -> list[int]:
     return cuts if expected > "②" else []
 
 
+def _page_wraps(pieces: list[_Piece], text: str) -> list[bool] | None:
+    """Whether the page's hard wrap (``wrap_width``) broke the line before each piece:
+    that line ends near the width and the piece's first word would not have fitted.
+
+    Only in a list whose items show where they end: by a marker, or, unmarked, by the
+    punctuation many lines end with ("…;" / "…."). In an unmarked list of bare lines
+    ("Active hepatitis B or C infection requiring treatment at screening" / "Pregnancy")
+    a long item may end near the width too.
+    """
+    width = wrap_width(text) if text and len(pieces) > 1 else None
+    if width is None:
+        return None
+    if not any(p.marker for p in pieces):
+        ended = sum(1 for p in pieces if p.text.endswith(FINISHED))
+        if ended * 3 < len(pieces):  # an item wrapped twice has one line of three ended
+            return None
+    return [False] + [
+        wraps_at(text[text.rfind("\n", 0, a.end) + 1 : a.end], b.text, width)
+        for a, b in pairwise(pieces)
+    ]
+
+
 def _blank_separated(pieces: list[_Piece], blank: list[bool]) -> list[bool] | None:
     """For an unmarked list set apart by blank lines, ``blank`` (``_after_blank``) itself."""
     if len(pieces) < 3 or any(p.marker for p in pieces):
@@ -364,12 +387,14 @@ def _join_wraps(
     pieces: list[_Piece],
     blank_before: list[bool] | None = None,
     after_blank: list[bool] | None = None,
+    page_wraps: list[bool] | None = None,
 ) -> list[_Piece]:
     """Join a hard-wrapped continuation (no marker, previous not finished) to its item.
 
-    A continuation starts lower-case or indented in a marked list; in a list set
-    apart by blank lines (``blank_before``), it is a line with no blank line before;
-    in any list, a line that cannot start an item (``_REST_OF_LINE``, ``_open_end``).
+    A continuation starts lower-case or indented in a marked list, or follows a line
+    the page's width broke (``page_wraps``); in a list set apart by blank lines
+    (``blank_before``), it is a line with no blank line before; in any list, a line
+    that cannot start an item (``_REST_OF_LINE``, ``_open_end``).
     A wrap never crosses a blank line to a line of the list's own indent in a marked
     list (``after_blank``): "* Intoxicated at consent" / "" / "Source: … record NCT…".
     """
@@ -397,12 +422,22 @@ def _join_wraps(
             joined = join_wrapped(prev.text, f"{piece.marker} {piece.text}")
             out[-1] = _Piece(prev.start, piece.end, joined, prev.marker, prev.indent)
             continue
+        page_wrap = page_wraps is not None and page_wraps[i]
         if (
             prev is not None
             and piece.marker is None
             and prev.text
-            and (not prev.text.endswith(FINISHED) or _goes_on_after_semicolon(piece, prev, marked))
-            and _continues(piece, prev, marked, blank_before is not None and not blank_before[i])
+            and (
+                not prev.text.endswith(FINISHED)
+                or _goes_on_after_semicolon(piece, prev, marked, page_wrap)
+            )
+            and _continues(
+                piece,
+                prev,
+                marked,
+                unspaced=blank_before is not None and not blank_before[i],
+                page_wrap=page_wrap,
+            )
         ):
             out[-1] = _Piece(
                 prev.start, piece.end, join_wrapped(prev.text, piece.text), prev.marker, prev.indent
@@ -434,25 +469,44 @@ def _join_measure_wraps(pieces: list[_Piece]) -> list[_Piece]:
     return out
 
 
-def _goes_on_after_semicolon(piece: _Piece, prev: _Piece, marked: bool) -> bool:
+def _goes_on_after_semicolon(piece: _Piece, prev: _Piece, marked: bool, page_wrap: bool) -> bool:
     """An item of sub-criteria parted by semicolons, hard-wrapped after one: the next line,
-    unmarked, lower-case and indented under the item, is more of it ("ALT ≤ 3 × ULN;" /
-    "   serum creatinine ≤ 1.5 mg/dL")."""
+    unmarked, is more of it when lower-case and indented under the item ("ALT ≤ 3 × ULN;" /
+    "   serum creatinine ≤ 1.5 mg/dL") or when the page's width broke the line ("… PGA ≥ 1
+    points;" / "BILAG-2004 organ system scores …")."""
     return (
         marked
         and prev.text.endswith(_SEPARATORS)
-        and piece.text[:1].islower()
-        and piece.indent > prev.indent
+        and (page_wrap or (piece.text[:1].islower() and piece.indent > prev.indent))
     )
 
 
-def _continues(piece: _Piece, prev: _Piece, marked: bool, unspaced: bool) -> bool:
-    """Whether an unmarked ``piece`` goes on with the unfinished item ``prev``."""
+def _continues(
+    piece: _Piece, prev: _Piece, marked: bool, *, unspaced: bool, page_wrap: bool = False
+) -> bool:
+    """Whether an unmarked ``piece`` goes on with the unfinished item ``prev``.
+
+    A line after one the page's width broke (``_page_wraps``) is the rest of its item
+    whatever its first letter ("… the 2019 European League Against" / "Rheumatism …"),
+    unless it names a part of the list ("Cohort B (juvenile SLE)", "Patients must also
+    meet:").
+    """
     if _COHORT_NAME.match(prev.text):
         return False  # "Part A" / "Age 18-65 years": a cohort's name ends at its letter
+    # A comma is weak: "Meeting the diagnosis of refractory LN," / "Positive expression of
+    # CD19 …" are two criteria; a word that needs more ("… belimumab or") is not, nor a
+    # bracket left open ("… (e.g., MMF," / "CYC, azathioprine) …").
+    comma_then_capital = (
+        prev.text.endswith(",")
+        and piece.text[:1].isupper()
+        and prev.text.count("(") <= prev.text.count(")")
+    )
+    page_wrap = page_wrap and not comma_then_capital and not _names_a_part(piece.text)
     if marked:
-        if piece.text[:1].islower() or piece.indent > prev.indent:
+        if piece.text[:1].islower() or piece.indent > prev.indent or page_wrap:
             return True
+    elif page_wrap:
+        return True
     elif (
         unspaced
         and (len(prev.text) >= _WRAP_WIDTH or ends_open(prev.text))
@@ -478,9 +532,7 @@ def _continues(piece: _Piece, prev: _Piece, marked: bool, unspaced: bool) -> boo
                 )
             )
         )
-    # A comma is weak: "Meeting the diagnosis of refractory LN," / "Positive expression of
-    # CD19 …" are two criteria; a word that needs more ("… belimumab or") is not.
-    if prev.text.endswith(",") and piece.text[0].isupper():
+    if comma_then_capital:
         return False
     # In a marked list, a long unfinished item and an unmarked line that finishes a
     # sentence: one item wrapped before a capital or a number ("… according to the 2019" /
@@ -488,6 +540,13 @@ def _continues(piece: _Piece, prev: _Piece, marked: bool, unspaced: bool) -> boo
     if marked and len(prev.text) >= _WRAPPED_ITEM and piece.text.endswith("."):
         return True
     return ends_open(prev.text)
+
+
+def _names_a_part(text: str) -> bool:
+    """A cohort's name or a short lead-in that opens with a capital: a heading over items."""
+    if _COHORT_NAME.match(text):
+        return True
+    return text.endswith(":") and text[:1].isupper() and len(text.split()) <= _MAX_LEAD_IN_WORDS
 
 
 _WRAPPED_ITEM = 40  # characters: an item this long may have been wrapped
