@@ -6,8 +6,10 @@ import json
 from pathlib import Path
 
 import polars as pl
+import pytest
 
-from bench.run import _add, _change, _layer_rows, _row, fresh_folders
+import bench.run
+from bench.run import _add, _change, _layer_rows, _row, _scenario, fresh_folders
 from transforms.marts.pipeline import parse_and_build
 
 SUMMARY = """run abc succeeded
@@ -64,3 +66,22 @@ def test_a_changed_page_has_new_bytes_and_the_same_marts(tmp_path: Path) -> None
         return marts["trials"].to_dicts(), marts["criteria"].height
 
     assert facts(page.read_bytes()) == facts(before)
+
+
+@pytest.mark.parametrize(
+    ("out", "note"),
+    [
+        (SUMMARY, "(7.50 s beyond start-up)"),
+        ("nothing changed: the 10 raw files ...", "(skipped: nothing changed)"),
+    ],
+)
+def test_a_scenario_says_its_time_beyond_start_up(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], out: str, note: str
+) -> None:
+    """The re-run targets count from after start-up: the row says how far beyond it a run
+    went, and a run that did nothing says so instead."""
+    monkeypatch.setattr(bench.run, "_cli", lambda raw, wh: (10.0, 300.0, out))
+    _scenario("CLI 1% changed (10)", Path("raw"), Path("wh"), 1000, 5.0, startup=2.5)
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith("  CLI 1% changed (10)")
+    assert first.endswith(note)
