@@ -155,3 +155,65 @@ def test_a_sub_list_after_a_blank_line_is_no_footnote() -> None:
 )
 def test_list_shapes_around_blank_lines_and_rules(page: str, count: int) -> None:
     assert page_marts(page)["criteria"].height == count
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        (
+            "Aged 18 (inclusive) to 65 (inclusive) years",
+            [("age", ">=", 18, "years"), ("age", "<=", 65, "years")],
+        ),
+        ("18-years-old or older", [("age", ">=", 18, "years")]),
+        (
+            "Aged 18-year-old to 65-year-old",
+            [("age", ">=", 18, "years"), ("age", "<=", 65, "years")],
+        ),
+        (
+            "Age >= 18 years; <= 65 years",
+            [("age", ">=", 18, "years"), ("age", "<=", 65, "years")],
+        ),
+        (
+            "Platelets ≥ 100 × 10^9/L; ≤ 400 × 10^9/L",
+            [("platelets", ">=", 100, "10^9/L"), ("platelets", "<=", 400, "10^9/L")],
+        ),
+    ],
+)
+def test_an_age_range_in_marked_inclusive_hyphenated_or_semicolon_wordings(
+    text: str, rows: list[tuple[str, str, float, str]]
+) -> None:
+    assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # hyphenated ages that name someone's age or a time, no limit of the participants
+        ("Women with a child under 2-years-old", []),
+        ("Parents of a 5-year-old or older sibling", []),
+        ("Completed a 2-year follow-up", []),
+        ("Treatment on Days 1 (inclusive) to 5", []),
+        # after a semicolon, a comparison of another quantity, or no range with the first
+        ("Age ≥ 18 years; ≤ 2 prior lines of therapy", [("age", ">=", 18, "years")]),
+        ("Age ≥ 18 years; ≤ 10 years since diagnosis", [("age", ">=", 18, "years")]),
+        ("Age ≥ 18 years; ≤ 30 years of smoking history", [("age", ">=", 18, "years")]),
+        ("Age ≥ 18 years; ≥ 65 years", [("age", ">=", 18, "years")]),
+        ("Hemoglobin ≥ 9 g/dL; < 8 g/dL", [("hemoglobin", ">=", 90, "g/L")]),
+    ],
+)
+def test_those_wordings_where_they_state_no_other_bound(
+    text: str, rows: list[tuple[str, str, float, str]]
+) -> None:
+    assert _rows(text) == rows
+
+
+def test_the_trials_ages_from_an_inclusive_marked_range() -> None:
+    trial = page_trial(
+        "NCT06500004\nInclusion Criteria:\n* Aged 18 (inclusive) to 65 (inclusive) years\n"
+    )
+    assert (trial["min_age_years"], trial["max_age_years"]) == (18, 65)
+
+
+def test_the_trials_ages_from_a_bound_after_a_semicolon() -> None:
+    trial = page_trial("NCT06500004\nInclusion Criteria:\n* Age >= 18 years; <= 65 years\n")
+    assert (trial["min_age_years"], trial["max_age_years"]) == (18, 65)

@@ -181,9 +181,29 @@ _LISTED = re.compile(r"(?:\s*,\s*\d{1,2}(?![\d.]))+\s*,?(?=\s*(?:or|and)\s+\d)")
 _YEAR_WORD = re.compile(r"y(?:ea)?r|岁", re.IGNORECASE)
 
 
+# A bound marked inclusive, which a range's bound is unless written otherwise: "Aged 18
+# (inclusive) to 65 (inclusive) years" reads as "Aged 18 to 65 years".
+_INCLUSIVE_MARK = re.compile(r"(?<=\d)\s*\((?:inclusive|incl\.?)\)", re.IGNORECASE)
+# An age limit written as hyphenated words: "18-years-old or older", "18-year-old to
+# 65-year-old" read as their spaced forms. Only with the side it bounds or the range's other
+# end: "a child under 2-years-old" names someone's age, "a 2-year follow-up" no age.
+_AGE_WORD = r"\d{1,3}-(?:years?|yrs?)-old\b"
+_HYPHENATED_AGE = re.compile(
+    rf"(?<![\d.])(?<!\b[Aa] ){_AGE_WORD}"
+    r"(?=\s*(?:or|and)\s+(?:older|younger|over|above|under|below)\b)"
+    rf"|(?<![\d.]){_AGE_WORD}\s*(?:to|-)\s*{_AGE_WORD}",
+    re.IGNORECASE,
+)
+_AGE_HYPHEN = re.compile(r"-(?=(?:years?|yrs?|old)\b)", re.IGNORECASE)
+
+
 def _clean(text: str) -> str:
     """Undo markdown escapes and unify glyphs without changing any offset."""
     text = _ESCAPE.sub(" ", text.translate(_GLYPHS))
+    if "(" in text:
+        text = _INCLUSIVE_MARK.sub(lambda m: " " * len(m.group()), text)
+    if "-" in text:
+        text = _HYPHENATED_AGE.sub(lambda m: _AGE_HYPHEN.sub(" ", m.group()), text)
     return _RAISED_POINT.sub(".", text) if "·" in text or "⋅" in text else text
 
 
@@ -250,6 +270,8 @@ def _comparisons_at(text: str, pos: int) -> list[_Comparison]:
             elif found[0].unit == tu.UNKNOWN and chained.group().strip().lower() == "to":
                 # "≥ 18 to ≤ 65 years": "to" read as the first number's word; one range
                 found[0] = _Comparison(found[0].operator, found[0].value, more[1], found[0].end)
+        elif (other := _other_bound_after_semicolon(text, read[2], found[0])) is not None:
+            found.append(other)
         return found
     number = tu.number_at(text, pos, comma=False)
     if number is None:
@@ -298,6 +320,37 @@ def _comparisons_at(text: str, pos: int) -> list[_Comparison]:
             if more is not None and more[0] != postfix[0]:
                 found.append(_Comparison(more[0], number[0], unit or low_unit, more[1]))
     return found
+
+
+_SEMICOLON_GAP = re.compile(r"\s*;\s*")
+_LOWER_SIDE, _UPPER_SIDE = frozenset({">=", ">"}), frozenset({"<=", "<"})
+
+
+def _other_bound_after_semicolon(text: str, pos: int, first: _Comparison) -> _Comparison | None:
+    """The other bound of ``first``'s quantity after a semicolon: "Age >= 18 years; <= 65
+    years". A comparison that names nothing after a clause's end is that quantity's only when
+    it states the same unit, bounds the other side and leaves a range between them ("Age ≥ 18
+    years; ≤ 2 prior therapies" counts something else), and ends its clause ("≥ 18 years;
+    ≤ 10 years since diagnosis" times something else in the same unit)."""
+    gap = _SEMICOLON_GAP.match(text, pos)
+    if gap is None or first.unit in (None, tu.UNKNOWN) or first.operator not in _BOTH_SIDES:
+        return None
+    code = tu.operator_at(text, gap.end())
+    if (
+        code is None
+        or code[0] not in _BOTH_SIDES
+        or (code[0] in _LOWER_SIDE) == (first.operator in _LOWER_SIDE)
+    ):
+        return None
+    read = _value_then_unit(text, code[1])
+    if read is None or read[1] != first.unit or not _ENDS_CLAUSE.match(text, read[2]):
+        return None  # "…; ≤ 30 years of smoking", "…; ≤ 10 years since diagnosis"
+    low, high = (first.value, read[0]) if first.operator in _LOWER_SIDE else (read[0], first.value)
+    return _Comparison(code[0], *read) if low < high else None
+
+
+_BOTH_SIDES = _LOWER_SIDE | _UPPER_SIDE
+_ENDS_CLAUSE = re.compile(r"\s*(?:[;,.)]|inclusive\b|$)", re.IGNORECASE)
 
 
 def _about_something_else(text: str, end: int, unit: str | None, other: str | None) -> bool:
