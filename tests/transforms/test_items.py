@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.transforms.page_build import page_marts
 from transforms.text.items import split_items
 from transforms.text.lines import classify_line, iter_physical_lines
 
@@ -309,3 +310,43 @@ def test_circled_numerals_on_one_line(text: str) -> None:
 
 def test_a_circled_numeral_out_of_order_is_no_list() -> None:
     assert _items("Grade ② toxicity is allowed") == ["Grade ② toxicity is allowed"]
+
+
+def test_a_sentence_set_in_under_a_finished_item_is_a_note_on_it() -> None:
+    text = (
+        "1. Age ≥ 18 years;\n"
+        "   Patients with thymoma must have had thymectomy more than 12 months earlier.\n"
+        "2. MG-ADL ≥ 6;"
+    )
+    assert _items(text) == [
+        "Age ≥ 18 years; Patients with thymoma must have had thymectomy more than 12 months "
+        "earlier.",
+        "MG-ADL ≥ 6",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("1. Age ≥ 18 years.\n   - SLEDAI-2K ≥ 6.\n2. Consent.", 3),  # a sub-bullet
+        ("1. Age ≥ 18 years.\n   a) SLEDAI-2K ≥ 6.\n   b) Positive ANA.\n2. Consent.", 4),
+        ("1. Adequate organ function:\n   ANC ≥ 1.5 × 10^9/L.\n   Platelets ≥ 100.\n", 3),
+        ("1. Age ≥ 18 years.\nSigned informed consent.\n2. Positive ANA.", 3),  # not set in
+        ("1. Adequate organ function.\n   ANC ≥ 1.5 × 10^9/L.\n2. Consent.", 3),  # a limit
+        ("- Age ≥ 18 years.\n  Cohort A (SLE)\n  - SLEDAI-2K ≥ 6.", 2),  # a cohort's name
+    ],
+)
+def test_an_indented_line_that_is_an_item_or_heading_still_stands_apart(
+    text: str, count: int
+) -> None:
+    assert len(_items(text)) == count
+
+
+def test_a_note_under_an_item_is_no_criterion_of_its_own_on_a_page() -> None:
+    page = (
+        "NCT06500024\nInclusion Criteria:\n1. Age ≥ 18 years;\n"
+        "   Patients with thymoma must have had thymectomy more than 12 months earlier.\n"
+        "2. MG-ADL ≥ 6;\n\nExclusion Criteria:\n1. IgG < 6 g/L;\n"
+    )
+    types = page_marts(page)["criteria"]["criterion_type"].to_list()
+    assert types == ["INCLUSION", "INCLUSION", "EXCLUSION"]

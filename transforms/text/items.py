@@ -430,6 +430,7 @@ def _join_wraps(
             and (
                 not prev.text.endswith(FINISHED)
                 or _goes_on_after_semicolon(piece, prev, marked, page_wrap)
+                or _note_under_item(piece, prev, marked)
             )
             and _continues(
                 piece,
@@ -478,6 +479,22 @@ def _goes_on_after_semicolon(piece: _Piece, prev: _Piece, marked: bool, page_wra
         marked
         and prev.text.endswith(_SEPARATORS)
         and (page_wrap or (piece.text[:1].islower() and piece.indent > prev.indent))
+    )
+
+
+def _note_under_item(piece: _Piece, prev: _Piece, marked: bool) -> bool:
+    """A sentence set in under a marked item that ended, with no marker of its own: a note
+    on that item ("1. Age ≥ 18 years;" / "   Patients with thymoma must have had thymectomy
+    …."). In a marked list every item carries its marker; a lead-in's lines ("… defined
+    as:") are its sub-items, a line that ends no sentence may name a cohort, and one that
+    states a limit ("ANC ≥ 1.5 × 10^9/L.") may be a sub-item that lost its marker."""
+    return (
+        marked
+        and prev.marker is not None
+        and prev.text.endswith(_TERMINAL)
+        and piece.indent > prev.indent
+        and piece.text.endswith(".")
+        and _STATES_A_VALUE.search(piece.text) is None
     )
 
 
