@@ -165,3 +165,29 @@ def test_a_line_in_italics_loses_its_stars_and_a_bullet_keeps_its(raw: str, expe
     assert normalized.text == expected
     if expected[0] != raw[0]:
         assert raw[normalized.offsets.to_raw(0)] == expected[0]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Age ³ 18 years", "Age ≥ 18 years"),
+        ("- ANC ³ 1.5 x 10^9/L", "- ANC ≥ 1.5 x 10^9/L"),
+        ("³ 18 years of age", "≥ 18 years of age"),
+        ("Creatinine £ 1.5 x ULN", "Creatinine ≤ 1.5 x ULN"),
+        ("Hemoglobin (Hb): £ 9 g/dL", "Hemoglobin (Hb): ≤ 9 g/dL"),
+        # a superscript three and money stay
+        ("Platelets ≥ 100 x 10³/µL", "Platelets ≥ 100 x 10³/µL"),
+        ("CD4 ≥ 200 cells/mm³", "CD4 ≥ 200 cells/mm³"),
+        ("CD4 ≥ 200 cells/mm ³ 2", "CD4 ≥ 200 cells/mm ³ 2"),
+        ("Volume 10 ³ 5", "Volume 10 ³ 5"),
+        ("A £500 stipend per visit", "A £500 stipend per visit"),
+        ("Participants will receive £ 50 per visit", "Participants will receive £ 50 per visit"),
+        ("Compensation: £ 50", "Compensation: £ 50"),
+    ],
+)
+def test_a_symbol_fonts_signs_read_as_latin_1_only_where_a_sign_stands(
+    raw: str, expected: str
+) -> None:
+    normalized = normalize_text(raw)
+    assert normalized.text == expected
+    assert normalized.offsets.to_raw(len(expected)) == len(raw)

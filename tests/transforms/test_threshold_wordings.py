@@ -217,3 +217,21 @@ def test_the_trials_ages_from_an_inclusive_marked_range() -> None:
 def test_the_trials_ages_from_a_bound_after_a_semicolon() -> None:
     trial = page_trial("NCT06500004\nInclusion Criteria:\n* Age >= 18 years; <= 65 years\n")
     assert (trial["min_age_years"], trial["max_age_years"]) == (18, 65)
+
+
+def test_a_symbol_fonts_signs_give_limits_with_spans_in_the_raw_text() -> None:
+    page = (
+        "NCT06600011\nInclusion Criteria:\n- Age ³ 18 years\n- ANC ³ 1.5 x 10^9/L\n"
+        "- Platelets ≥ 100 x 10³/µL\nExclusion Criteria:\n- Creatinine £ 1.5 x ULN\n"
+    )
+    rows = page_marts(page)["criteria_thresholds"]
+    got = [
+        (r["concept"], r["operator"], r["value"], page[r["span_start"] : r["span_end"]])
+        for r in rows.iter_rows(named=True)
+    ]
+    assert got == [
+        ("age", ">=", 18, "Age ³ 18 years"),
+        ("anc", ">=", 1.5, "ANC ³ 1.5 x 10^9/L"),
+        ("platelets", ">=", 100, "Platelets ≥ 100 x 10³/µL"),
+        ("creatinine", "<=", 1.5, "Creatinine £ 1.5 x ULN"),
+    ]

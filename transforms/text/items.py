@@ -540,7 +540,7 @@ def _continues(
             piece.text[0] in _COMPARISON_SIGNS
             and not marked
             and not ends_open(prev.text)
-            and not _awaits_limit(prev.text)
+            and not awaits_limit(prev.text)
             and (
                 _names_its_concept(piece.text)
                 or (
@@ -618,7 +618,7 @@ _NOT_A_CONCEPT = frozenset(
 )
 
 
-def _awaits_limit(text: str) -> bool:
+def awaits_limit(text: str) -> bool:
     """Whether a line ends on what a limit is of ("… or creatinine clearance", "… and FVC",
     "… platelet count", "… active SLE aged"): the next line, opening with the limit, is
     the same criterion hard-wrapped."""

@@ -16,6 +16,7 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from transforms.text.items import awaits_limit
 from transforms.text.lexicon import FIELD_BY_TERM, SECTION_BY_TERM, normalize_label
 from transforms.text.offsets import OffsetMap
 from transforms.text.records import parse_record
@@ -518,9 +519,37 @@ _SETEXT = re.compile(
 _MAY_HAVE_SETEXT = re.compile(r"\n[ \t]*(?:===|---)")
 
 
+# Text copied from a word processor's Symbol font keeps the font's codes read as Latin-1:
+# "≥" is the code of "³" and "≤" that of "£" ("Age ³ 18 years", "Creatinine £ 1.5 x ULN").
+# A sign stands between spaces, a number after it; a superscript three does not.
+_SYMBOL_FONT_SIGN = re.compile(r"(?:(?<=[ \t])|(?m:^))[³£](?=[ \t]+\d)")
+_SYMBOL_FONT_SIGNS = {"³": "≥", "£": "≤"}
+_SIGN_REACH = 60  # characters before a sign read for what it limits
+# A power's base before "³": a number or a length ("10 ³/µL", "cells/mm ³").
+_POWER_BASE = re.compile(r"(?:\d|\b(?:[cmµμ]?m|mm))[ \t]*$")
+# An abbreviation in brackets after a limit's name is part of it ("Hemoglobin (Hb): £ 9").
+_BRACKETED_END = re.compile(r"[ \t]*\([^()\n]{1,30}\)[ \t]*$")
+
+
+def _symbol_font_sign(match: re.Match[str]) -> str:
+    """The sign a Symbol font's "³" or "£" stands for, or itself where it is none: after a
+    power's base "³" is a superscript, and "£" is a sign only after what a limit is of
+    ("Creatinine £ 1.5"), not before an amount of money ("receive £ 50")."""
+    text, at, char = match.string, match.start(), match.group()
+    reach = max(0, at - _SIGN_REACH)
+    before = text[reach:at].rsplit("\n", 1)[-1]  # on the sign's line
+    if _POWER_BASE.search(before):
+        return char
+    if char == "£" and not awaits_limit(_BRACKETED_END.sub("", before.rstrip(" \t:")).rstrip()):
+        return char
+    return _SYMBOL_FONT_SIGNS[char]
+
+
 def _translate(text: str) -> str:
     """``text.translate(_TRANSLATE)``: every replacement is one character for one."""
     text = _TRANSLATE_CHARS.sub(lambda match: _TRANSLATE_STR[match.group()], text)
+    if "³" in text or "£" in text:
+        text = _SYMBOL_FONT_SIGN.sub(_symbol_font_sign, text)
     if text[:1] in "o§" or _MAY_HAVE_LETTER_BULLET.search(text) is not None:
         text = _LETTER_BULLET.sub(r"\1•", text)
     if _MAY_HAVE_DEFINITION.search(text) is not None:
