@@ -182,9 +182,12 @@ def test_bare_lines_that_fill_a_wrapped_pages_width_stay_items() -> None:
 
 
 def test_a_bulleted_item_wrapped_after_one_of_its_semicolons_goes_on() -> None:
-    """In an unmarked list "…;" / "Capital" is the next item; under a bullet, the wrap."""
-    page = _criteria_page("• ", "\n").replace(
-        "Points With PGA ≥ 1 Point and BILAG-2004", "Points; PGA ≥ 1 Point; BILAG-2004"
+    """In an unmarked list "…;" / "Capital" is the next item; under a bullet, the wrap, when
+    the next line runs on (one that ends with ";" too is a sub-criterion of its own)."""
+    page = (
+        _criteria_page("• ", "\n")
+        .replace("Points With PGA ≥ 1 Point and BILAG-2004", "Points; PGA ≥ 1 Point; BILAG-2004")
+        .replace("1 A or 2 B;", "1 A or 2 B Despite Standard Treatment for at Least 12 Weeks;")
     )
     wrapped = _wrapped(page, 80)
     assert "PGA ≥ 1 Point;\nBILAG-2004" in wrapped  # the width broke the line after a ";"
@@ -237,13 +240,29 @@ Primary endpoint
 @pytest.mark.parametrize(
     ("measure", "below", "expected"),
     [
-        (  # the measure broken at the page's width: its rest is no description
-            "The safety of CAR-T cell in refractory childhood-onset",
-            "Systemic Lupus Erythematosus",
+        (  # a title broken at the page's width: its rest is no description
+            "Percentage of Participants Achieving an Investigator's",
+            "Global Assessment (IGA) Score of 0 or 1 at Week 16",
             (
-                "The safety of CAR-T cell in refractory childhood-onset Systemic Lupus "
-                "Erythematosus",
+                "Percentage of Participants Achieving an Investigator's Global Assessment (IGA) "
+                "Score of 0 or 1 at Week 16",
                 None,
+            ),
+        ),
+        (  # a phrase of its own under a measure as long: its description
+            "Proportion of participants achieving DORIS remission",
+            "Definition of Remission in SLE",
+            (
+                "Proportion of participants achieving DORIS remission",
+                "Definition of Remission in SLE",
+            ),
+        ),
+        (  # an acronym ends the measure; what follows is no more of its name
+            "Incidence of treatment-emergent cytokine release and ICANS",
+            "Graded per ASTCT consensus",
+            (
+                "Incidence of treatment-emergent cytokine release and ICANS",
+                "Graded per ASTCT consensus",
             ),
         ),
         (  # a measure as long, then a sentence: its description
@@ -272,3 +291,135 @@ def test_a_measure_wrapped_at_the_pages_width(
     endpoints = page_marts(page)["endpoints"]
     assert endpoints.select("measure", "description").rows() == [expected]
     assert endpoints["time_frame_days"].to_list() == [90]
+
+
+# Lines of their own right after a line that fills the width: each page is written so that
+# the line before ends near the width and the next line's first word would not fit on it.
+_STAND_ALONE_PAGES = {
+    "an unpunctuated item of an unmarked list": (
+        """Inclusion Criteria:
+Age 18 to 70 years at the time of signing the informed consent form.
+Biopsy-proven active class III or IV lupus nephritis (ISN/RPS 2018 revision)
+Estimated GFR of at least 30 mL/min/1.73 m2 by CKD-EPI at the screening visit
+Failure of at least two prior induction regimens including cyclophosphamide.
+Urine protein to creatinine ratio of at least 1.0 g/g at screening visit.
+Exclusion Criteria:
+Prior CAR-T or other gene-modified cell therapy.
+Pregnancy or breastfeeding.
+""",
+        (5, 2),
+    ),
+    "a blank line between": (
+        """Inclusion Criteria:
+
+Age 18 to 70 years at the time of signing the informed consent form.
+
+Systemic sclerosis fulfilling the 2013 ACR/EULAR classification criteria (SSc)
+
+Diffuse cutaneous subtype with modified Rodnan skin score of at least 15 points
+
+Forced vital capacity of at least 45% of predicted at the screening visit.
+
+Exclusion Criteria:
+
+Prior CAR-T or other gene-modified cell therapy.
+Active infection requiring intravenous antibiotics within 2 weeks of screening.
+""",
+        (4, 2),
+    ),
+    "a numbered cohort's heading": (
+        """Inclusion Criteria:
+Cohort 1: Systemic lupus erythematosus
+1. Age 18 to 65 years at the time of signing the informed consent form, either sex
+2. Diagnosis of SLE per 2019 EULAR/ACR criteria with SLEDAI-2K of at least 8 points
+Cohort 2: Diffuse cutaneous systemic sclerosis
+1. Age 18 to 65 years at the time of signing the informed consent form, either sex
+2. Modified Rodnan skin score of at least 15 and disease duration under 5 years
+Exclusion Criteria:
+1. Prior CAR-T or other gene-modified cell therapy
+2. Active infection requiring intravenous antibiotics within 2 weeks of screening
+""",
+        (4, 2),
+    ),
+    "a lead-in without a colon": (
+        """Inclusion Criteria:
+- Age 18 to 65 years at the time of signing the informed consent form, either sex
+- Diagnosis of SLE per 2019 EULAR/ACR criteria with SLEDAI-2K of at least 8 points
+- Failure of at least two prior immunosuppressants including MMF or cyclophosph.
+- Positive anti-dsDNA antibodies or low complement C3 and/or C4 at screening visit
+Participants will be excluded if any of the following apply
+- Prior CAR-T or other gene-modified cell therapy within the last 5 years
+- Pregnancy or breastfeeding
+""",
+        (4, 2),
+    ),
+    "sub-criteria that end as criteria end": (
+        """Inclusion Criteria:
+1. Age 18 to 70 years at the time of signing the informed consent form;
+2. Adequate organ function at screening, defined as:
+   Absolute neutrophil count ≥ 1.0 × 10^9/L and platelets ≥ 50 × 10^9/L;
+   Total bilirubin ≤ 1.5 × ULN (≤ 3 × ULN for participants with Gilbert syndrome);
+   Serum creatinine ≤ 1.5 mg/dL or creatinine clearance ≥ 40 mL/min;
+   Left ventricular ejection fraction ≥ 45% by echocardiogram;
+3. Diagnosis of SLE according to the 2019 EULAR/ACR classification criteria.
+Exclusion Criteria:
+1. Active infection requiring intravenous antibiotics within 2 weeks of screening;
+""",
+        (7, 1),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(_STAND_ALONE_PAGES))
+def test_a_line_of_its_own_after_a_full_line_stays_apart(name: str) -> None:
+    body, counts = _STAND_ALONE_PAGES[name]
+    page = "NCT07100001\n" + body
+    assert wrap_width(page) is not None
+    kinds = page_marts(page)["criteria"]["criterion_type"].to_list()
+    assert (kinds.count("INCLUSION"), kinds.count("EXCLUSION")) == counts
+
+
+def test_a_cohorts_name_without_a_colon_after_a_full_line_heads_its_items() -> None:
+    page = """NCT07100008
+Inclusion Criteria:
+- Age 18 to 65 years at the time of signing the informed consent form, either sex
+- Diagnosis of SLE per 2019 EULAR/ACR criteria with SLEDAI-2K of at least 8 points
+SLE cohort
+- Failure of at least two prior immunosuppressants including MMF or cyclophosph.
+- Positive anti-dsDNA antibodies or low complement C3 and/or C4 at screening visit
+ANCA-associated vasculitis cohort
+- GPA or MPA per 2022 ACR/EULAR criteria with BVAS version 3 score of at least 3
+"""
+    sections = page_marts(page)["criteria"]["section"].to_list()
+    assert sections == [None, None, "SLE cohort", "SLE cohort", "ANCA-associated vasculitis cohort"]
+
+
+def test_a_short_description_under_a_full_width_measure_stays_its_description() -> None:
+    page = """NCT07100006
+Anti-CD19 CAR-T cells in refractory lupus nephritis: an open-label phase 1 study
+Primary Outcome Measures
+Incidence of dose-limiting toxicities (DLTs) after anti-CD19 CAR-T cell infusion
+DLT assessment window after infusion
+Time Frame: 28 days
+Secondary Outcome Measures
+Persistence of CAR-T cells in peripheral blood by flow cytometry and qPCR assay
+CAR transgene copies per microgram genomic DNA
+Time Frame: Up to 12 months
+Proportion of patients with complete renal response (CRR) per KDIGO definitions
+Efficacy
+Time Frame: 24 weeks
+Incidence of cytokine release syndrome graded per ASTCT 2019 consensus criteria
+Time Frame: 28 days
+"""
+    endpoints = page_marts(page)["endpoints"]
+    assert endpoints["measure"].to_list() == [
+        "Incidence of dose-limiting toxicities (DLTs) after anti-CD19 CAR-T cell infusion",
+        "Persistence of CAR-T cells in peripheral blood by flow cytometry and qPCR assay",
+        "Proportion of patients with complete renal response (CRR) per KDIGO definitions",
+        "Incidence of cytokine release syndrome graded per ASTCT 2019 consensus criteria",
+    ]
+    assert endpoints["description"].to_list()[:3] == [
+        "DLT assessment window after infusion",
+        "CAR transgene copies per microgram genomic DNA",
+        "Efficacy",
+    ]

@@ -21,7 +21,13 @@ from transforms.marts.identity import trial_id
 from transforms.marts.prose_endpoints import prose_endpoint_rows, type_listed_endpoints
 from transforms.schemas import ENDPOINTS, frame_of
 from transforms.text.badges import is_placeholder
-from transforms.text.items import ends_open, join_wrapped, wrap_width, wraps_at
+from transforms.text.items import (
+    ends_open,
+    goes_on_after_wrap,
+    join_wrapped,
+    wrap_width,
+    wraps_at,
+)
 from transforms.text.lexicon import FIELD_TERMS, GROUP_NOUNS, OUTCOME_SECTIONS, normalize_label
 from transforms.text.scripts import latin_only, mostly_cjk
 from transforms.text.tables import (
@@ -358,22 +364,35 @@ class _Block:
         return True
 
 
-def _measure_wrapped(text: str, lines: list[str]) -> bool:
-    """Whether a measure's line was broken by the page's hard wrap ("The safety of CAR-T cell
-    in refractory childhood-onset" / "Systemic Lupus Erythematosus") rather than followed
-    by its description, which is a sentence: the rest ends in no full stop and no frame,
-    and is no paragraph's first line (the width broke it too: "Overall survival (OS) is
-    defined as the time from the" / "infusion to death …")."""
-    if len(lines) < 2 or (width := wrap_width(text)) is None:
+def _measure_wrapped(text: str, line: str, below: list[str]) -> bool:
+    """Whether a measure's ``line`` was broken by the page's hard wrap ("The safety of CAR-T
+    cell in refractory childhood-onset" / "Systemic Lupus Erythematosus") rather than
+    followed by its description: the rest (``below[0]``) reads as more of the line
+    (``goes_on_after_wrap``), ends in no full stop and no frame, and is no paragraph's
+    first line (the width broke it too: "Overall survival (OS) is defined as the time
+    from the" / "infusion to death …"). A description that is a phrase of its own ("DLT
+    assessment window after infusion", "Efficacy") stays one."""
+    if not below or (width := wrap_width(text)) is None:
         return False
-    rest = lines[1]
+    rest = below[0]
     return (
-        wraps_at(lines[0], rest, width)
-        and not (len(lines) > 2 and wraps_at(rest, lines[2], width))
+        wraps_at(line, rest, width)
+        and goes_on_after_wrap(line, rest)
+        and not (len(below) > 1 and wraps_at(rest, below[1], width))
         and not rest.rstrip().endswith((".", ":"))
         and not _is_bare_frame(rest)
         and _INLINE_FRAME.search(rest) is None
     )
+
+
+def _line_ending(text: str, value: str) -> str:
+    """The page's line on which a labelled ``value`` ends, its label included ("Primary
+    outcome: Percentage of …"): the line a hard wrap measured. Empty when not found as is."""
+    at = text.find(value)
+    if at < 0:
+        return ""
+    end = at + len(value)
+    return text[text.rfind("\n", 0, end) + 1 : end]
 
 
 def endpoint_rows(view: DocView, tid: str) -> list[Row]:
@@ -388,8 +407,16 @@ def endpoint_rows(view: DocView, tid: str) -> list[Row]:
             frame = lines.pop()
         if block.measure is None and not lines:
             continue
-        if block.measure is None and not block.marked and _measure_wrapped(view.text, lines):
+        if (
+            block.measure is None
+            and not block.marked
+            and _measure_wrapped(view.text, _line_ending(view.text, lines[0]), lines[1:])
+        ):  # the line as the page has it: "Primary outcome: Percentage … (≥4-Fold"
             lines[:2] = [join_wrapped(lines[0], lines[1])]
+        elif block.measure is not None and _measure_wrapped(
+            view.text, _line_ending(view.text, block.measure), lines
+        ):  # "Primary: Percentage … (≥4-Fold" / "Increase) to Tetanus Toxoid …"
+            block.measure, lines = join_wrapped(block.measure, lines[0]), lines[1:]
         measure, *description = [block.measure] if block.measure is not None else lines[:1]
         if is_placeholder(measure) or _NONE_STATED.match(measure):
             continue  # "Secondary Outcome Measures: Not Provided"

@@ -350,21 +350,30 @@ def _page_wraps(pieces: list[_Piece], text: str) -> list[bool] | None:
     that line ends near the width and the piece's first word would not have fitted.
 
     Only in a list whose items show where they end: by a marker, or, unmarked, by the
-    punctuation many lines end with ("…;" / "…."). In an unmarked list of bare lines
-    ("Active hepatitis B or C infection requiring treatment at screening" / "Pregnancy")
-    a long item may end near the width too.
+    punctuation many lines end with ("…;" / "…."), and there only before a line that
+    reads as more of the one above (``goes_on_after_wrap``). In an unmarked list of bare
+    lines ("Active hepatitis B or C infection requiring treatment at screening" /
+    "Pregnancy") a long item may end near the width too.
     """
     width = wrap_width(text) if text and len(pieces) > 1 else None
     if width is None:
         return None
-    if not any(p.marker for p in pieces):
+    marked = any(p.marker for p in pieces)
+    if not marked:
         ended = sum(1 for p in pieces if p.text.endswith(FINISHED))
         if ended * 3 < len(pieces):  # an item wrapped twice has one line of three ended
             return None
-    return [False] + [
-        wraps_at(text[text.rfind("\n", 0, a.end) + 1 : a.end], b.text, width)
-        for a, b in pairwise(pieces)
-    ]
+    wraps = [False]
+    for a, b in pairwise(pieces):
+        line = text[text.rfind("\n", 0, a.end) + 1 : a.end]
+        wraps.append(
+            text.count("\n", a.end, b.start) < 2  # a blank line between: no wrap
+            and wraps_at(line, b.text, width)
+            # unmarked, the next line must read as more of this one: a long item may end
+            # near the width by chance
+            and (marked or goes_on_after_wrap(line, b.text))
+        )
+    return wraps
 
 
 def _blank_separated(pieces: list[_Piece], blank: list[bool]) -> list[bool] | None:
@@ -473,13 +482,14 @@ def _join_measure_wraps(pieces: list[_Piece]) -> list[_Piece]:
 def _goes_on_after_semicolon(piece: _Piece, prev: _Piece, marked: bool, page_wrap: bool) -> bool:
     """An item of sub-criteria parted by semicolons, hard-wrapped after one: the next line,
     unmarked, is more of it when lower-case and indented under the item ("ALT ≤ 3 × ULN;" /
-    "   serum creatinine ≤ 1.5 mg/dL") or when the page's width broke the line ("… PGA ≥ 1
-    points;" / "BILAG-2004 organ system scores …")."""
-    return (
-        marked
-        and prev.text.endswith(_SEPARATORS)
-        and (page_wrap or (piece.text[:1].islower() and piece.indent > prev.indent))
-    )
+    "   serum creatinine ≤ 1.5 mg/dL") or when the page's width broke the line and the next
+    one runs on ("… PGA ≥ 1 points;" / "BILAG-2004 organ system scores of at least …").
+    """
+    if not marked or not prev.text.endswith(_SEPARATORS):
+        return False
+    if page_wrap:  # not a line of its own that ends as a sub-criterion ends ("… mg/dL;")
+        return not piece.text.endswith(FINISHED)
+    return piece.text[:1].islower() and piece.indent > prev.indent
 
 
 def _note_under_item(piece: _Piece, prev: _Piece, marked: bool) -> bool:
@@ -503,10 +513,11 @@ def _continues(
 ) -> bool:
     """Whether an unmarked ``piece`` goes on with the unfinished item ``prev``.
 
-    A line after one the page's width broke (``_page_wraps``) is the rest of its item
-    whatever its first letter ("… the 2019 European League Against" / "Rheumatism …"),
-    unless it names a part of the list ("Cohort B (juvenile SLE)", "Patients must also
-    meet:").
+    In a marked list, a line after one the page's width broke (``_page_wraps``) is the
+    rest of its item whatever its first letter ("… the 2019 European League Against" /
+    "Rheumatism …"), unless it stands alone (``_stands_alone``: "Cohort B (juvenile SLE)",
+    "Patients must also meet:", "Note: …"); in an unmarked list ``_page_wraps`` asks
+    more of it.
     """
     if _COHORT_NAME.match(prev.text):
         return False  # "Part A" / "Age 18-65 years": a cohort's name ends at its letter
@@ -518,7 +529,7 @@ def _continues(
         and piece.text[:1].isupper()
         and prev.text.count("(") <= prev.text.count(")")
     )
-    page_wrap = page_wrap and not comma_then_capital and not _names_a_part(piece.text)
+    page_wrap = page_wrap and not comma_then_capital and not _stands_alone(piece.text)
     if marked:
         if piece.text[:1].islower() or piece.indent > prev.indent or page_wrap:
             return True
@@ -559,11 +570,73 @@ def _continues(
     return ends_open(prev.text)
 
 
+def _stands_alone(text: str) -> bool:
+    """A line of its own under a list even right after a full line: a heading over items
+    (``_names_a_part``), a note ("Note: …") or the registry's closing remark ("Other
+    protocol-defined inclusion criteria may apply")."""
+    return _names_a_part(text) or _OWN_LINE.search(text) is not None
+
+
+_OWN_LINE = re.compile(r"^(?:Note|N\.?B\.?)\s*:|\bmay\s+apply\b", re.IGNORECASE)
+
+
 def _names_a_part(text: str) -> bool:
-    """A cohort's name or a short lead-in that opens with a capital: a heading over items."""
-    if _COHORT_NAME.match(text):
+    """A heading over items rather than the rest of a line: a cohort's name ("Cohort B
+    (juvenile SLE)", "Cohort 2: Diffuse cutaneous SSc", "Adolescent cohort", "Phase I
+    only"), or a lead-in that opens with a capital ("Patients must also meet:",
+    "Participants will be excluded if any of the following apply")."""
+    if _COHORT_NAME.match(text) or _NUMBERED_PART.match(text):
         return True
-    return text.endswith(":") and text[:1].isupper() and len(text.split()) <= _MAX_LEAD_IN_WORDS
+    if not text[:1].isupper() or _STATES_A_VALUE.search(text) is not None:
+        return False
+    words = len(text.split())
+    if text.endswith(":") or _FOLLOWING.search(text):
+        return words <= _MAX_LEAD_IN_WORDS
+    return (
+        words <= _MAX_PART_WORDS
+        and not text.endswith(_TERMINAL)
+        and _PART_WORD.search(text) is not None
+    )
+
+
+# "Cohort 2: …", "Part A - dose escalation", "Phase 1b (…)": a numbered part opens the line.
+_NUMBERED_PART = re.compile(
+    r"^(?i:cohort|group|part|arm|phase|stage)\s+(?:[A-Z]|\d{1,2}[a-z]?|[IVX]{1,4}[ab]?)\s*[:.)–-]"
+)
+_FOLLOWING = re.compile(r"\b(?:the\s+following|as\s+follows)\b[^.;]{0,60}$", re.IGNORECASE)
+_PART_WORD = re.compile(
+    rf"{_COHORT_WORD.pattern}|\b(?:phase|stage|escalation|expansion)\b", re.IGNORECASE
+)
+_MAX_PART_WORDS = 6
+
+
+def goes_on_after_wrap(line: str, rest: str) -> bool:
+    """Whether ``rest``, on the line after one a page's width broke, reads as more of
+    ``line`` rather than a line of its own: it opens in lower case, the line ends open (on
+    "and", a hyphen, an open bracket), a name goes on ("… Systemic Lupus" /
+    "Erythematosus"), or a title goes on in title case ("Percentage of Participants
+    Achieving an Investigator's Global" / "Assessment (IGA) Score of 0 or 1 at Week 16";
+    not "… without glucocorticoids" / "Definition of Remission in SLE")."""
+    words = rest.split()
+    if not words or not line.strip():
+        return False
+    if rest[:1].islower() or ends_open(line) or line.count("(") > line.count(")"):
+        return True
+    last, first = line.split()[-1].removesuffix("'s"), words[0].lstrip("(\"'[")
+    if last[:1].isupper() and last[1:].isalpha() and last[1:].islower() and first[:1].isupper():
+        return True  # a capitalised word, not an acronym ending a phrase ("… and ICANS")
+    return _title_case(rest) and _title_case(line)
+
+
+def _title_case(text: str) -> bool:
+    """Whether every word of ``text`` but the small ones opens with a capital."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 2 and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
+
+
+_SMALL_WORDS = frozenset(
+    ("a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "per", "the", "to")
+)
 
 
 _WRAPPED_ITEM = 40  # characters: an item this long may have been wrapped
