@@ -364,15 +364,16 @@ class _Block:
         return True
 
 
-def _measure_wrapped(text: str, line: str, below: list[str]) -> bool:
-    """Whether a measure's ``line`` was broken by the page's hard wrap ("The safety of CAR-T
-    cell in refractory childhood-onset" / "Systemic Lupus Erythematosus") rather than
-    followed by its description: the rest (``below[0]``) reads as more of the line
+def _measure_wrapped(width: int, line: str, below: list[str]) -> bool:
+    """Whether a measure's ``line`` was broken by the page's hard wrap at ``width``
+    ("Primary outcome: Percentage of Participants With a Positive Response (≥4-Fold" /
+    "Increase) to Tetanus Toxoid …") rather than followed by its description: the rest
+    (``below[0]``) reads as more of the line
     (``goes_on_after_wrap``), ends in no full stop and no frame, and is no paragraph's
     first line (the width broke it too: "Overall survival (OS) is defined as the time
     from the" / "infusion to death …"). A description that is a phrase of its own ("DLT
     assessment window after infusion", "Efficacy") stays one."""
-    if not below or (width := wrap_width(text)) is None:
+    if not below or not line:
         return False
     rest = below[0]
     return (
@@ -385,14 +386,43 @@ def _measure_wrapped(text: str, line: str, below: list[str]) -> bool:
     )
 
 
-def _line_ending(text: str, value: str) -> str:
-    """The page's line on which a labelled ``value`` ends, its label included ("Primary
-    outcome: Percentage of …"): the line a hard wrap measured. Empty when not found as is."""
-    at = text.find(value)
-    if at < 0:
+def _unwrap_measure(block: _Block, lines: list[str], width: int, found: _LineFinder) -> list[str]:
+    """``lines`` with a measure the page's width broke made whole again: the first of them
+    when the block has no labelled measure (a marked one is read by its own rules), else
+    ``block.measure``, which then takes the first line."""
+    if block.measure is None:
+        if not block.marked and _measure_wrapped(width, found.ending(lines[0]), lines[1:]):
+            return [join_wrapped(lines[0], lines[1]), *lines[2:]]
+    elif _measure_wrapped(width, found.ending(block.measure), lines):
+        block.measure = join_wrapped(block.measure, lines[0])
+        return lines[1:]
+    return lines
+
+
+class _LineFinder:
+    """The page's line on which a measure ends, its label or marker included ("Primary
+    outcome: Percentage of …"): the line a hard wrap measured. Measures are looked up in
+    page order, each from where the last was found, so a page is read once."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.at = text, 0
+
+    def ending(self, value: str) -> str:
+        """The line ``value`` ends, after nothing but a label or a marker; empty when not
+        found so ("MACE" is not the "(MACE)" that ends a description's line)."""
+        text, at = self.text, self.text.find(value, self.at)
+        while at >= 0:
+            start, end = text.rfind("\n", 0, at) + 1, at + len(value)
+            ends_line = text.startswith("\n", end) or end == len(text)
+            if ends_line and _LINE_HEAD.fullmatch(text, start, at):
+                self.at = end
+                return text[start:end]
+            at = text.find(value, at + 1)
         return ""
-    end = at + len(value)
-    return text[text.rfind("\n", 0, end) + 1 : end]
+
+
+# What may stand before a measure on its line: indentation, a list marker, a label.
+_LINE_HEAD = re.compile(r"[ \t]*(?:[-*•]|\d{1,3}[.)])?[ \t]*(?:[^\n:]{1,40}:[ \t]*)?")
 
 
 def endpoint_rows(view: DocView, tid: str) -> list[Row]:
@@ -400,6 +430,8 @@ def endpoint_rows(view: DocView, tid: str) -> list[Row]:
     seen: set[tuple[str | None, ...]] = set()
     blocks = [one for read in _blocks(view) for one in _one_measure_a_line(read)]
     listed = bool(blocks) and not blocks[0].result  # the protocol's list above its results'
+    width = wrap_width(view.text)  # a page hard-wrapped at a width breaks long measures
+    lines_of = _LineFinder(view.text)
     for block in (b for b in blocks if not (listed and b.result)):
         lines = list(block.lines)
         frame = block.time_frame
@@ -407,16 +439,8 @@ def endpoint_rows(view: DocView, tid: str) -> list[Row]:
             frame = lines.pop()
         if block.measure is None and not lines:
             continue
-        if (
-            block.measure is None
-            and not block.marked
-            and _measure_wrapped(view.text, _line_ending(view.text, lines[0]), lines[1:])
-        ):  # the line as the page has it: "Primary outcome: Percentage … (≥4-Fold"
-            lines[:2] = [join_wrapped(lines[0], lines[1])]
-        elif block.measure is not None and _measure_wrapped(
-            view.text, _line_ending(view.text, block.measure), lines
-        ):  # "Primary: Percentage … (≥4-Fold" / "Increase) to Tetanus Toxoid …"
-            block.measure, lines = join_wrapped(block.measure, lines[0]), lines[1:]
+        if width is not None:
+            lines = _unwrap_measure(block, lines, width, lines_of)
         measure, *description = [block.measure] if block.measure is not None else lines[:1]
         if is_placeholder(measure) or _NONE_STATED.match(measure):
             continue  # "Secondary Outcome Measures: Not Provided"
