@@ -578,20 +578,19 @@ def countries(view: DocView) -> list[str] | None:
             if _US_ZIP.fullmatch(parts[-1]) is not None:
                 zipped, zipped_at = True, parts[-1]
             parts.pop()  # "Hangzhou, Zhejiang, China, 310003"
-        country = names.get(_place(parts[-1]))
+        last = _place(parts[-1])
+        country = names.get(last)
         if (
             zipped
-            and _place(parts[-1]) in _US_STATES
-            and (
-                _place(parts[-1]) != "georgia" or zipped_at.startswith("3")  # Georgia's are 3xxxx
-            )
+            and last in _US_STATES
+            and (last != "georgia" or zipped_at.startswith("3"))  # Georgia's are 3xxxx
         ):
             country = "United States"  # "Atlanta, Georgia, 30342": a state and its ZIP code
         if country in _ALSO_US_STATES and (
             "United States" in (names.get(_place(p)) for p in parts) or us_sites
         ):
             country = "United States"  # "United States, Georgia": a state's sites
-        if country is None and is_site and len(parts) > 1 and _place(parts[-1]) in _US_STATES:
+        if country is None and is_site and len(parts) > 1 and last in _US_STATES:
             country = "United States"  # "Newark, New Jersey": a US site with no country
         if country is None and is_site and (bracketed := _BRACKETED.search(parts[-1])):
             country = names.get(bracketed.group(1).strip().casefold())  # "Paris (France)"
@@ -717,7 +716,7 @@ def lead_sponsor(view: DocView) -> str | None:
     if labelled and _SAYS_WHO.search(labelled):  # "Who runs it?" / "It is run by X."
         labelled = sponsor_in_sentence(labelled)
     if labelled and not _COUNTED.match(labelled):  # a card's next line: "Trials: 12"
-        return _without_address(_SPONSOR_PART.sub("", labelled))  # "Organization Name: X"
+        return _without_address(_SPONSOR_LABEL_PREFIX.sub("", labelled))  # "Organization Name: X"
     listed = view.items_in("sponsors")
     collaborators = {  # "Collaborators" / "Foo Bio": not who leads the trial
         s["section_ordinal"]
@@ -727,7 +726,7 @@ def lead_sponsor(view: DocView) -> str | None:
     for row in listed:
         if row["section_ordinal"] in collaborators:
             continue
-        text = _SPONSOR_PART.sub("", str(row["text"]).strip())  # "Organisation: X" (ISRCTN)
+        text = _SPONSOR_LABEL_PREFIX.sub("", str(row["text"]).strip())  # "Organisation: X" (ISRCTN)
         if text[:1].islower():
             continue  # the wrapped end of an explainer: "… and learn" / "about their roles."
         if _names_an_organisation(text) and not is_boilerplate(text) and not is_placeholder(text):
@@ -762,7 +761,7 @@ _SPONSOR_BLOCK_WORDS = frozenset(
     | {"affiliation", "address", "website", "type", "country", "details", "funding"}
 )
 # The part of a sponsor block that names it: "Organisation: Cambridge University Hospitals".
-_SPONSOR_PART = re.compile(
+_SPONSOR_LABEL_PREFIX = re.compile(
     r"^(?:(?:organi[sz]ation|institut(?:e|ion)|company|sponsor)(?:\s+name)?|name)\s*[:：]\s*",
     re.IGNORECASE,
 )

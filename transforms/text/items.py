@@ -17,7 +17,7 @@ from typing import NamedTuple
 from transforms.text.lexicon import GROUP_NOUNS
 from transforms.text.lines import Line, on_next_line
 from transforms.values.memo import text_cache
-from transforms.values.threshold_lexicon import CONCEPT_PATTERN
+from transforms.values.threshold_lexicon import awaits_limit
 
 # What follows a decimal number that is a value, not a protocol's section number: a
 # power of ten, a unit, a range ("1.5 × 10^6 cells/kg", "0.5 - 2 mg/kg", "2.5 %").
@@ -79,7 +79,7 @@ _MAX_SUBHEADING_WORDS = 14
 # Words that name a group of participants in a numbered sub-heading ("B. SLE cohort",
 # "Part A", "Phase I only", "Juvenile patients").
 _COHORT_WORD = re.compile(
-    r"\b(?:cohorts?|groups?|arms?|parts?|only|juvenile|paediatric|pediatric|adults?|adolescents?"
+    rf"\b(?:{GROUP_NOUNS}|only|juvenile|paediatric|pediatric|adults?|adolescents?"
     r"|children|all\s+(?:participants|patients|subjects))\b",
     re.IGNORECASE,
 )
@@ -601,7 +601,7 @@ def _names_a_part(text: str) -> bool:
 
 # "Cohort 2: …", "Part A - dose escalation", "Phase 1b (…)": a numbered part opens the line.
 _NUMBERED_PART = re.compile(
-    r"^(?i:cohort|group|part|arm|phase|stage)\s+(?:[A-Z]|\d{1,2}[a-z]?|[IVX]{1,4}[ab]?)\s*[:.)–-]"
+    rf"^(?i:{GROUP_NOUNS}|phase|stage)\s+(?:[A-Z]|\d{{1,2}}[a-z]?|[IVX]{{1,4}}[ab]?)\s*[:.)–-]"
 )
 _FOLLOWING = re.compile(r"\b(?:the\s+following|as\s+follows)\b[^.;]{0,60}$", re.IGNORECASE)
 _PART_WORD = re.compile(
@@ -688,23 +688,6 @@ _NOT_A_CONCEPT = frozenset(
         "times",
         "fold",
     ]
-)
-
-
-def awaits_limit(text: str) -> bool:
-    """Whether a line ends on what a limit is of ("… or creatinine clearance", "… and FVC",
-    "… platelet count", "… active SLE aged"): the next line, opening with the limit, is
-    the same criterion hard-wrapped."""
-    tail = text[-_CONCEPT_TAIL:]
-    if _LIMITED_WORD.search(tail):
-        return True
-    return any(match.end() == len(tail.rstrip()) for match in CONCEPT_PATTERN.finditer(tail))
-
-
-_CONCEPT_TAIL = 48  # characters: the longest concept's name fits
-_LIMITED_WORD = re.compile(
-    r"\b(?:aged|age|count|levels?|tit(?:er|re)|scores?|ratio|values?|antibod(?:y|ies)|rate)\s*$",
-    re.IGNORECASE,
 )
 
 

@@ -16,10 +16,10 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from transforms.text.items import awaits_limit
 from transforms.text.lexicon import FIELD_BY_TERM, SECTION_BY_TERM, normalize_label
 from transforms.text.offsets import OffsetMap
 from transforms.text.records import parse_record
+from transforms.values.threshold_lexicon import awaits_limit
 
 # One-for-one character replacements: offsets do not move.
 _TRANSLATE = str.maketrans(

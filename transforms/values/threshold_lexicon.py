@@ -304,3 +304,20 @@ UPPER_BOUNDED = frozenset(
 def concepts_of(match: re.Match[str]) -> tuple[str, ...]:
     """The concept(s) named by a ``CONCEPT_PATTERN`` match."""
     return _LEXICON[int(str(match.lastgroup)[1:])][1]
+
+
+def awaits_limit(text: str) -> bool:
+    """Whether a line ends on what a limit is of ("… or creatinine clearance", "… and FVC",
+    "… platelet count", "… active SLE aged"): the next line, opening with the limit, is
+    the same criterion hard-wrapped."""
+    tail = text[-_CONCEPT_TAIL:]
+    if _LIMITED_WORD.search(tail):
+        return True
+    return any(match.end() == len(tail.rstrip()) for match in CONCEPT_PATTERN.finditer(tail))
+
+
+_CONCEPT_TAIL = 48  # characters: the longest concept's name fits
+_LIMITED_WORD = re.compile(
+    r"\b(?:aged|age|count|levels?|tit(?:er|re)|scores?|ratio|values?|antibod(?:y|ies)|rate)\s*$",
+    re.IGNORECASE,
+)
