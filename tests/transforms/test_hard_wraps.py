@@ -8,7 +8,7 @@ import textwrap
 import pytest
 
 from tests.transforms.page_build import page_marts
-from transforms.text.items import wrap_width
+from transforms.text.wraps import wrap_width
 
 PAGE = "\n".join(
     [

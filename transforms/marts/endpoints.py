@@ -21,13 +21,6 @@ from transforms.marts.identity import trial_id
 from transforms.marts.prose_endpoints import prose_endpoint_rows, type_listed_endpoints
 from transforms.schemas import ENDPOINTS, frame_of
 from transforms.text.badges import is_placeholder
-from transforms.text.items import (
-    ends_open,
-    goes_on_after_wrap,
-    join_wrapped,
-    wrap_width,
-    wraps_at,
-)
 from transforms.text.lexicon import FIELD_TERMS, GROUP_NOUNS, OUTCOME_SECTIONS, normalize_label
 from transforms.text.scripts import latin_only, mostly_cjk
 from transforms.text.tables import (
@@ -37,6 +30,7 @@ from transforms.text.tables import (
     spaced_cells,
     table_cells,
 )
+from transforms.text.wraps import ends_open, goes_on_after_wrap, join_wrapped, wrap_width, wraps_at
 from transforms.values import enums
 from transforms.values.durations import is_time_frame, parse_time_frame_days
 

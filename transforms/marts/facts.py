@@ -18,9 +18,9 @@ import pycountry
 from transforms.marts.context import DocView, Row, iter_sentences
 from transforms.marts.prose_facts import prose_countries, sponsor_in_sentence
 from transforms.text.badges import is_placeholder
-from transforms.text.items import join_wrapped, wrap_width, wraps_at
 from transforms.text.lexicon import FIELD_BY_TERM, SECTION_BY_TERM, is_boilerplate, normalize_label
 from transforms.text.scripts import english_half
+from transforms.text.wraps import join_wrapped, wrap_width, wraps_at
 
 # "CD" not preceded by a letter or digit; written with the literal first (the lookbehind
 # re-checks the character before it) so the scanner can jump from "CD" to "CD".

@@ -10,12 +10,19 @@ Items keep their offsets into the normalised text.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
 from transforms.text.lexicon import GROUP_NOUNS
 from transforms.text.lines import Line, on_next_line
+from transforms.text.wraps import (
+    AWAITS_VALUE,
+    ends_open,
+    goes_on_after_wrap,
+    join_wrapped,
+    wrap_width,
+    wraps_at,
+)
 from transforms.values.memo import text_cache
 from transforms.values.threshold_lexicon import awaits_limit
 
@@ -58,21 +65,10 @@ _TERMINAL = (".", ";", "。", "!", "?")
 # closing bracket or a unit ("≥ 1,000/µL" after "absolute neutrophil count"), or the line
 # before ends on a word or sign that needs more ("… with fludarabine and").
 _REST_OF_LINE = frozenset("≥≤<>=⩾⩽)]},/%×")
-_OPEN_END_SIGNS = frozenset(",(≥≤<>=⩾⩽/×")
-# A comparison in words that waits for its value on the next line: "… count of at least",
-# "… no more than", "Haemoglobin below" (not "18 years or below", which is whole).
-_AWAITS_VALUE = re.compile(
-    r"(?:\bat\s+least|\bthan|(?<!\bor\s)(?<!\band\s)\b(?:below|under|exceeding))$", re.IGNORECASE
-)
 # A wrapped value read as protocol numbering: "1.5 × 10^9/L" is not item "1.5".
 _DECIMAL_MARKER = re.compile(r"\d+[.,]\d+")
 # How an unfinished line cannot end: a sentence's or a list's end.
 FINISHED = (*_TERMINAL, ":")
-_OPEN_END_WORDS = frozenset(
-    (  # noqa: SIM905 - a word list reads best as one string
-        "and or of with without the a an to in for by than at from per as including between plus"
-    ).split()
-)
 _SEPARATORS = (";", "；")
 _SEMICOLON = re.compile(r"[;；]\s*")
 _MAX_SUBHEADING_WORDS = 14
@@ -187,40 +183,6 @@ def numbered_inline(lines: list[Line]) -> bool:
 _NEXT_INLINE_NUMBER = re.compile(r"[;:.]\s*\d{1,2}[.)](?:\s+[A-Z(]|\s*$)")
 
 
-def wraps_at(line: str, nxt: str, width: int) -> bool:
-    """Whether a page wrapped at ``width`` broke ``line`` before ``nxt``: it ends near the
-    width, ``nxt``'s first word would not have fitted, and no sentence ends there."""
-    word = nxt.split(maxsplit=1)[0] if nxt.strip() else ""
-    return (
-        len(line) >= width // 2  # the next word may be long: "treatments(cyclophosphamide,"
-        and len(line) + 1 + len(word) > width
-        and (not line.endswith((".", "?", "!")) or _ITEM_NUMBER_AT_END.search(line) is not None)
-    )
-
-
-_ITEM_NUMBER_AT_END = re.compile(r"[;:]\s*\d{1,2}[.)]$")
-
-
-_MIN_WRAP_WIDTH, _MAX_WRAP_WIDTH = 40, 120
-_NEAR_WIDTH = 12  # characters: lines this close to the longest fill it
-_UNWRAPPED_LINES = 2
-
-
-@lru_cache(maxsize=4)
-def wrap_width(text: str) -> int | None:
-    """The width a page was hard-wrapped at ("Hard wraps at about 80 characters"), or None:
-    no line is longer, and many lines come within a word of it."""
-    lengths = [n for line in text.split("\n") if (n := len(line.rstrip()))]
-    fitting = [n for n in lengths if n <= _MAX_WRAP_WIDTH]
-    if len(lengths) - len(fitting) > _UNWRAPPED_LINES:
-        return None  # a record dumped on one line may stay long; more long lines: no wrap
-    longest = max(fitting, default=0)
-    if longest < _MIN_WRAP_WIDTH:
-        return None
-    near = sum(1 for n in fitting if n >= longest - _NEAR_WIDTH)
-    return longest if near >= max(5, len(lengths) // 8) else None
-
-
 def _item(
     subsection: str | None, depth: int, marker: str | None, text: str, start: int, end: int
 ) -> Item:
@@ -263,8 +225,6 @@ def _split_line(
 # A number right after a comparison is its value, never an item's marker.
 _WORD_WINDOW = 24  # characters before a number in which a comparison word may end
 _AFTER_COMPARISON = re.compile(r"(?:[<>=≤≥⩽⩾]|\b(?:than|least|most))\s*$", re.IGNORECASE)
-_HYPHENATED = re.compile(r"(?<![^\W\d_])[^\W\d_]{2,}-$")
-_LOWER_WORD = re.compile(r"[a-z]{2,}(?![\w-])")
 
 
 def _inline_cuts(text: str, squashed: bool) -> list[int]:
@@ -426,7 +386,7 @@ def _join_wraps(
             prev is not None
             and piece.marker is not None
             and _DECIMAL_MARKER.fullmatch(piece.marker)
-            and _AWAITS_VALUE.search(prev.text)
+            and AWAITS_VALUE.search(prev.text)
         ):  # "… count of at least" / "1.5 × 10^9/L": a value, not protocol item "1.5"
             joined = join_wrapped(prev.text, f"{piece.marker} {piece.text}")
             out[-1] = _Piece(prev.start, piece.end, joined, prev.marker, prev.indent)
@@ -610,35 +570,6 @@ _PART_WORD = re.compile(
 _MAX_PART_WORDS = 6
 
 
-def goes_on_after_wrap(line: str, rest: str) -> bool:
-    """Whether ``rest``, on the line after one a page's width broke, reads as more of
-    ``line`` rather than a line of its own: it opens in lower case, the line ends open (on
-    "and", a hyphen, an open bracket), a name goes on ("… Systemic Lupus" /
-    "Erythematosus"), or a title goes on in title case ("Percentage of Participants
-    Achieving an Investigator's Global" / "Assessment (IGA) Score of 0 or 1 at Week 16";
-    not "… without glucocorticoids" / "Definition of Remission in SLE")."""
-    words = rest.split()
-    if not words or not line.strip():
-        return False
-    if rest[:1].islower() or ends_open(line) or line.count("(") > line.count(")"):
-        return True
-    last, first = line.split()[-1].removesuffix("'s"), words[0].lstrip("(\"'[")
-    if last[:1].isupper() and last[1:].isalpha() and last[1:].islower() and first[:1].isupper():
-        return True  # a capitalised word, not an acronym ending a phrase ("… and ICANS")
-    return _title_case(rest) and _title_case(line)
-
-
-def _title_case(text: str) -> bool:
-    """Whether every word of ``text`` but the small ones opens with a capital."""
-    words = [w for w in text.split() if w[:1].isalpha()]
-    return len(words) >= 2 and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
-
-
-_SMALL_WORDS = frozenset(
-    ("a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "per", "the", "to")
-)
-
-
 _WRAPPED_ITEM = 40  # characters: an item this long may have been wrapped
 _LABELLED_ITEM = re.compile(r"^[A-Z][\w /-]{1,30}:\s")  # "Prior therapy: failure of …"
 _COMPARISON_SIGNS = frozenset("≥≤<>=⩾⩽")
@@ -713,19 +644,6 @@ def _names_its_concept(text: str) -> bool:
 _MIN_OPENING_LIMIT_WORDS = 4  # "≥10% body surface area of AD": a criterion, not a limit
 
 
-def ends_open(text: str) -> bool:
-    """Whether ``text`` ends on a sign or word that needs more ("… with fludarabine and")."""
-    if not text:
-        return False
-    if text[-1] in _OPEN_END_SIGNS:
-        return True
-    if text[-1] == "-":  # "classifi-": a word hyphenated at the wrap
-        return text[-3:-1].isalpha()
-    return text[text.rfind(" ") + 1 :].lower() in _OPEN_END_WORDS or bool(
-        _AWAITS_VALUE.search(text)
-    )
-
-
 _WRAP_WIDTH = 50  # a line this long that ends mid-sentence was wrapped
 _LABELLED = re.compile(r"^[^\W\d_][^:]{0,40}:\s")
 
@@ -759,19 +677,6 @@ def _join_paragraphs(pieces: list[_Piece], text: str) -> list[_Piece]:
             out.append(piece)
         width = piece.end - piece.start
     return out
-
-
-def join_wrapped(line: str, wrap: str) -> str:
-    """A line and its hard-wrapped continuation; a word hyphenated at the wrap is made whole.
-
-    "creati-" / "nine clearance" is "creatinine clearance"; "anti-" / "dsDNA" is
-    "anti-dsDNA" (a compound's hyphen: the continuation is not a lower-case word).
-    """
-    if line.endswith("-") and line[-2:-1].strip():
-        if _HYPHENATED.search(line) and _LOWER_WORD.match(wrap):
-            return line[:-1] + wrap
-        return line + wrap
-    return f"{line} {wrap}"
 
 
 def _group(pieces: list[_Piece]) -> list[Item]:

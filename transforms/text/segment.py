@@ -31,14 +31,7 @@ from transforms.text.criteria_columns import CriteriaColumns, criteria_columns
 from transforms.text.dated_parts import dated_parts
 from transforms.text.field_tables import JOINED_COLUMNS, table_header
 from transforms.text.glued_chain import ChainPiece, glued_pieces, spaced_pieces, spaced_rows
-from transforms.text.items import (
-    FINISHED,
-    join_wrapped,
-    names_a_cohort,
-    numbered_inline,
-    wrap_width,
-    wraps_at,
-)
+from transforms.text.items import FINISHED, names_a_cohort, numbered_inline
 from transforms.text.label_match import match_label_colon
 from transforms.text.lexicon import (
     CRITERIA_SECTIONS,
@@ -65,6 +58,7 @@ from transforms.text.page_furniture import running_heads
 from transforms.text.records import parse_record, record_fields
 from transforms.text.scripts import CJK, CJK_CHARS, latin_only, mostly_cjk
 from transforms.text.tables import row_cells
+from transforms.text.wraps import join_wrapped, wrap_width, wraps_at
 from transforms.values.durations import is_time_frame
 from transforms.values.numbers import is_zero_count
 from transforms.values.settled import OUTCOME_LINE, is_planned

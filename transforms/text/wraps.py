@@ -1,0 +1,117 @@
+"""Hard wraps: the width a page was wrapped at, and whether a line's end was one.
+
+"Hard wraps at about 80 characters inside one item": a converter or a mail client
+broke lines at a fixed width, wherever a word would not fit. Lists, outcome
+measures, facts and the segmenter all ask the same questions of such a page: was
+it wrapped, and at what width (``wrap_width``); did the width break this line
+(``wraps_at``); does the next line read as more of it (``goes_on_after_wrap``,
+``ends_open``); and how do the two lines join (``join_wrapped``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_OPEN_END_SIGNS = frozenset(",(≥≤<>=⩾⩽/×")
+# A comparison in words that waits for its value on the next line: "… count of at least",
+# "… no more than", "Haemoglobin below" (not "18 years or below", which is whole).
+AWAITS_VALUE = re.compile(
+    r"(?:\bat\s+least|\bthan|(?<!\bor\s)(?<!\band\s)\b(?:below|under|exceeding))$", re.IGNORECASE
+)
+_OPEN_END_WORDS = frozenset(
+    (  # noqa: SIM905 - a word list reads best as one string
+        "and or of with without the a an to in for by than at from per as including between plus"
+    ).split()
+)
+
+
+def wraps_at(line: str, nxt: str, width: int) -> bool:
+    """Whether a page wrapped at ``width`` broke ``line`` before ``nxt``: it ends near the
+    width, ``nxt``'s first word would not have fitted, and no sentence ends there."""
+    word = nxt.split(maxsplit=1)[0] if nxt.strip() else ""
+    return (
+        len(line) >= width // 2  # the next word may be long: "treatments(cyclophosphamide,"
+        and len(line) + 1 + len(word) > width
+        and (not line.endswith((".", "?", "!")) or _ITEM_NUMBER_AT_END.search(line) is not None)
+    )
+
+
+_ITEM_NUMBER_AT_END = re.compile(r"[;:]\s*\d{1,2}[.)]$")
+
+
+_MIN_WRAP_WIDTH, _MAX_WRAP_WIDTH = 40, 120
+_NEAR_WIDTH = 12  # characters: lines this close to the longest fill it
+_UNWRAPPED_LINES = 2
+
+
+@lru_cache(maxsize=4)
+def wrap_width(text: str) -> int | None:
+    """The width a page was hard-wrapped at ("Hard wraps at about 80 characters"), or None:
+    no line is longer, and many lines come within a word of it."""
+    lengths = [n for line in text.split("\n") if (n := len(line.rstrip()))]
+    fitting = [n for n in lengths if n <= _MAX_WRAP_WIDTH]
+    if len(lengths) - len(fitting) > _UNWRAPPED_LINES:
+        return None  # a record dumped on one line may stay long; more long lines: no wrap
+    longest = max(fitting, default=0)
+    if longest < _MIN_WRAP_WIDTH:
+        return None
+    near = sum(1 for n in fitting if n >= longest - _NEAR_WIDTH)
+    return longest if near >= max(5, len(lengths) // 8) else None
+
+
+def goes_on_after_wrap(line: str, rest: str) -> bool:
+    """Whether ``rest``, on the line after one a page's width broke, reads as more of
+    ``line`` rather than a line of its own: it opens in lower case, the line ends open (on
+    "and", a hyphen, an open bracket), a name goes on ("… Systemic Lupus" /
+    "Erythematosus"), or a title goes on in title case ("Percentage of Participants
+    Achieving an Investigator's Global" / "Assessment (IGA) Score of 0 or 1 at Week 16";
+    not "… without glucocorticoids" / "Definition of Remission in SLE")."""
+    words = rest.split()
+    if not words or not line.strip():
+        return False
+    if rest[:1].islower() or ends_open(line) or line.count("(") > line.count(")"):
+        return True
+    last, first = line.split()[-1].removesuffix("'s"), words[0].lstrip("(\"'[")
+    if last[:1].isupper() and last[1:].isalpha() and last[1:].islower() and first[:1].isupper():
+        return True  # a capitalised word, not an acronym ending a phrase ("… and ICANS")
+    return _title_case(rest) and _title_case(line)
+
+
+def _title_case(text: str) -> bool:
+    """Whether every word of ``text`` but the small ones opens with a capital."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 2 and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
+
+
+_SMALL_WORDS = frozenset(
+    ("a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "per", "the", "to")
+)
+
+
+def ends_open(text: str) -> bool:
+    """Whether ``text`` ends on a sign or word that needs more ("… with fludarabine and")."""
+    if not text:
+        return False
+    if text[-1] in _OPEN_END_SIGNS:
+        return True
+    if text[-1] == "-":  # "classifi-": a word hyphenated at the wrap
+        return text[-3:-1].isalpha()
+    return text[text.rfind(" ") + 1 :].lower() in _OPEN_END_WORDS or bool(AWAITS_VALUE.search(text))
+
+
+_HYPHENATED = re.compile(r"(?<![^\W\d_])[^\W\d_]{2,}-$")
+_LOWER_WORD = re.compile(r"[a-z]{2,}(?![\w-])")
+
+
+def join_wrapped(line: str, wrap: str) -> str:
+    """A line and its hard-wrapped continuation; a word hyphenated at the wrap is made whole.
+
+    "creati-" / "nine clearance" is "creatinine clearance"; "anti-" / "dsDNA" is
+    "anti-dsDNA" (a compound's hyphen: the continuation is not a lower-case word).
+    """
+    if line.endswith("-") and line[-2:-1].strip():
+        if _HYPHENATED.search(line) and _LOWER_WORD.match(wrap):
+            return line[:-1] + wrap
+        return line + wrap
+    return f"{line} {wrap}"
