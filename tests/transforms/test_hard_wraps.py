@@ -423,3 +423,152 @@ Time Frame: 28 days
         "CAR transgene copies per microgram genomic DNA",
         "Efficacy",
     ]
+
+
+# Lines a page's width broke where the next line looks like something else: an inline
+# number at a line's end, a lone word that is also a label, the rest of a site's explainer,
+# a limit's value that reads like protocol numbering, and lists that are not criteria.
+INLINE_NUMBERED = (
+    "Eligibility criteria\n"
+    "Main inclusion criteria: 1. Total bilirubin ≤ 1.5×ULN. 2. Age 18-65 years old (including "
+    "boundary values). 3. AST and ALT <= 3 x ULN. 4. Endogenous creatinine clearance >=40 "
+    "ml/min. 5. Inadequate response to standard therapy including glucocorticoids and at "
+    "least two immunosuppressants for at least three months. 6. ANA at least 1:160 at "
+    "screening. 7. Biopsy-proven active lupus nephritis class III or IV, with or without "
+    "class V.\n"
+)
+
+
+def test_an_inline_number_the_width_left_at_a_lines_end_starts_the_next_item() -> None:
+    page = "Anti-CD19 CAR-T in Refractory Lupus Nephritis\nStatus: Recruiting\n" + INLINE_NUMBERED
+    wrapped = _wrapped(page, 72)
+    assert "x ULN. 4.\nEndogenous" in wrapped  # "4." ended a line, its words on the next
+    assert len(_criteria(page)) == 7
+    assert _criteria(wrapped) == _criteria(page)
+
+
+EXCLUSIONS = [
+    "DLCO <40% predicted",
+    "Any condition that in the opinion of the investigator makes the participant unsuitable "
+    "for the study",
+    "Active uncontrolled bacterial, viral or fungal infection requiring systemic treatment",
+    "eGFR < 30 ml/min/1.73m² or receiving dialysis",
+    "History of organ transplantation or hematopoietic stem cell transplantation",
+    "Forced vital capacity (FVC) less than 50% predicted value",
+    "Severe central nervous system disease, including neuropsychiatric lupus requiring "
+    "intervention",
+]
+
+
+@pytest.mark.parametrize(("marker", "indent"), [("• ", "  "), ("(1) ", "")])
+def test_a_lone_label_word_the_width_wrapped_onto_goes_on_with_its_item(
+    marker: str, indent: str
+) -> None:
+    """ "… requiring systemic" / "treatment" is no intervention's label, indented or not."""
+    items = "".join(f"{marker.replace('1', str(i))}{e}\n" for i, e in enumerate(EXCLUSIONS, 1))
+    page = (
+        "Anti-CD19 CAR-T in Refractory Lupus Nephritis\nStatus: Recruiting\n\n"
+        "Inclusion Criteria\n"
+        f"{marker}Participants of childbearing potential agree to use effective contraception "
+        "throughout the study\n"
+        "Key Exclusion Criteria\n" + items + "Sponsor: Union Hospital\n"
+    )
+    wrapped = _wrapped(page, 80, indent)
+    assert f"requiring systemic\n{indent}treatment\n" in wrapped
+    assert _criteria(wrapped) == _criteria(page)
+    assert len(_criteria(page)) == len(EXCLUSIONS) + 1
+
+
+def test_a_sites_explainer_wrapped_under_its_heading_is_no_criterion() -> None:
+    page = (
+        "Anti-CD19 CAR-T in Refractory Lupus Nephritis\nStatus: Recruiting\n"
+        "Eligibility Criteria\n"
+        "Check the participation requirements, including inclusion and exclusion rules, age "
+        "limits, and whether healthy volunteers are accepted.\n"
+        "Key Inclusion Criteria\n" + "".join(f"{i}. {c}\n" for i, c in enumerate(CRITERIA[:6], 1))
+    )
+    wrapped = _wrapped(page, 72, "   ")
+    assert "exclusion\n   rules, age limits" in wrapped
+    assert _criteria(wrapped) == _criteria(page)
+
+
+def test_a_limit_wrapped_before_its_decimal_value_is_no_protocol_number() -> None:
+    """ "… (ALT) ≤" / "2.5 x ULN.": the value of the limit, not item "2.5"."""
+    page = (
+        "Anti-CD19 CAR-T in Refractory Lupus Nephritis\nStatus: Recruiting\n"
+        "Key Inclusion Criteria\n"
+        "1. Age range from 6 to 17 years old.\n"
+        "2. Aspartate aminotransferase (AST) and alanine aminotransferase (ALT) ≤\n"
+        "   2.5 x ULN.\n"
+        "3. Body weight no less than 30 kg.\n"
+    )
+    marts = page_marts(page)
+    assert marts["criteria"]["text"].to_list()[1].endswith("(ALT) ≤ 2.5 x ULN.")
+    assert 2.5 in marts["criteria_thresholds"]["value"].to_list()
+
+
+def test_other_lists_wrapped_at_the_width_go_on_where_a_line_ends_open() -> None:
+    """Sites, conditions and an arm's description: a line that ends on a comma or a word
+    that needs more, or a next line in lower case, goes on; a capital after a full line
+    is the next entry."""
+    page = (
+        "Anti-CD19 CAR-T Cells in Refractory Systemic Lupus Erythematosus and Other Diseases\n"
+        "Status: Recruiting\n"
+        "Conditions: Systemic Lupus Erythematosus, Lupus Nephritis, Systemic Sclerosis, "
+        "Idiopathic Inflammatory Myopathy, ANCA-Associated Vasculitis\n"
+        "Locations: United States, Germany, France, Spain, Italy, the Netherlands, China, Japan, "
+        "Australia\n"
+        "Trial arms\n"
+        "Dose level 1\n"
+        "Biological: Universal CD19 CAR-T Cells\n"
+        "Two dose groups (5x10^5 cells/Kg, 2x10^6 cells/Kg) were set up, starting from the low "
+        "dose group climbing to explore the safe and effective dose.\n"
+        "Dose level 2\n"
+        "Biological: Universal CD19 CAR-T Cells\n"
+        "Participants receive a single infusion of 1x10^6 cells/Kg after lymphodepletion with "
+        "fludarabine and cyclophosphamide.\n"
+        "Inclusion Criteria:\n" + "".join(f"- {c}\n" for c in CRITERIA[:4])
+    )
+    wrapped = _wrapped(page, 80, "  ")
+    assert "China,\n  Japan" in wrapped
+    assert "starting from\n  the low" in wrapped
+    unwrapped, hard = page_marts(page), page_marts(wrapped)
+    assert hard["trials"]["countries"].to_list() == unwrapped["trials"]["countries"].to_list()
+    assert len(unwrapped["trials"]["countries"][0]) == 9
+    assert hard["arms"]["label"].to_list() == unwrapped["arms"]["label"].to_list()
+    assert hard["trials"]["conditions"].to_list() == unwrapped["trials"]["conditions"].to_list()
+
+
+SUMMARY = (
+    "This study evaluates the safety and preliminary efficacy of autologous anti-CD19 CAR T "
+    "cells in adults with refractory lupus nephritis after lymphodepletion with fludarabine and "
+    "cyclophosphamide."
+)
+
+
+def test_an_items_words_that_read_like_an_explainer_stay_the_items() -> None:
+    """ "8. Participants or their legal guardians" / "understand and voluntarily sign … study"
+    / "procedures; 9. …": the wrapped line opens in lower case, so it is no site's note
+    ("Understand …" explainers open a sentence), and the next item is not lost with it. (The
+    escape, gone once normalised, leaves its line short of the width: the list is not
+    joined back line by line before it is read.)"""
+    page = (
+        "Anti-CD19 CAR-T in Refractory Lupus Nephritis\nStatus: Recruiting\n"
+        "Brief Summary\n" + " ".join([SUMMARY] * 3) + "\n"
+        "Eligibility criteria\n"
+        "Key Inclusion Criteria: 1. Age:18-70 years old; 2. Diagnosed with SLE according to "
+        "the 2019 EULAR/ACR classification criteria; 3. Participants of childbearing potential "
+        "agree to use effective contraception throughout the study; 4. Aspartate "
+        "aminotransferase (AST) and alanine aminotransferase (ALT) no more than 2.5×upper limit "
+        "of normal; 5. Baseline oxygen saturation \\>=92%; 6. Have good venous access and no "
+        "contraindications to leukapheresis; 7. Disease activity persists despite conventional "
+        "treatment or relapses after remission; 8. Participants or their legal guardians "
+        "understand and voluntarily sign the informed consent form and are willing to "
+        "complete all study procedures; 9. Cardiac function: ejection fraction no less than "
+        "50% with no pericardial effusion; 10. Birmingham Vasculitis Activity Score (BVAS) ≥15 "
+        "points;\n"
+    )
+    wrapped = _wrapped(page, 100)
+    assert "legal guardians\nunderstand and" in wrapped
+    assert len(_criteria(page)) == 10
+    assert _criteria(wrapped) == _criteria(page)

@@ -136,7 +136,9 @@ def split_items(
     if prose and text and len(pieces) > 1:
         pieces = _join_paragraphs(pieces, text)
     if outcomes and len(pieces) > 1:
-        pieces = _join_measure_wraps(pieces)
+        pieces = _join_measure_wraps(pieces, text)
+    elif not criteria and not prose and text and len(pieces) > 1:
+        pieces = _join_list_wraps(pieces, text)
     if not criteria:
         return [
             _item(None, 0, p.marker, p.text, p.start, p.end)
@@ -164,7 +166,7 @@ def _unwrapped(lines: list[Line], text: str, width: int) -> list[Line]:
             and line.text == text[line.start : line.end]
             and not _MARKER.match(line.text)
             and not prev.text.endswith("-")  # "classifi-" / "cation": joined whole, below
-            and wraps_at(text[text.rfind("\n", 0, prev.end) + 1 : prev.end], line.text, width)
+            and wraps_at(_physical_line(text, prev.end), line.text, width)
         ):
             joined = text[prev.start : line.end].replace("\n", " ")
             out[-1] = prev._replace(end=line.end, text=joined)
@@ -325,7 +327,7 @@ def _page_wraps(pieces: list[_Piece], text: str) -> list[bool] | None:
             return None
     wraps = [False]
     for a, b in pairwise(pieces):
-        line = text[text.rfind("\n", 0, a.end) + 1 : a.end]
+        line = _physical_line(text, a.end)
         wraps.append(
             text.count("\n", a.end, b.start) < 2  # a blank line between: no wrap
             and wraps_at(line, b.text, width)
@@ -386,8 +388,9 @@ def _join_wraps(
             prev is not None
             and piece.marker is not None
             and _DECIMAL_MARKER.fullmatch(piece.marker)
-            and AWAITS_VALUE.search(prev.text)
-        ):  # "… count of at least" / "1.5 × 10^9/L": a value, not protocol item "1.5"
+            and (AWAITS_VALUE.search(prev.text) or prev.text[-1:] in _COMPARISON_SIGNS)
+        ):  # "… count of at least" / "1.5 × 10^9/L", "… (ALT) ≤" / "2.5 x ULN": a value, not
+            # protocol item "1.5"
             joined = join_wrapped(prev.text, f"{piece.marker} {piece.text}")
             out[-1] = _Piece(prev.start, piece.end, joined, prev.marker, prev.indent)
             continue
@@ -417,20 +420,67 @@ def _join_wraps(
     return out
 
 
-def _join_measure_wraps(pieces: list[_Piece]) -> list[_Piece]:
+def _join_measure_wraps(pieces: list[_Piece], text: str = "") -> list[_Piece]:
     """A numbered or bulleted measure's long line wrapped before a lower-case word: "1.
     Incidence of … including cytokine" / "   release syndrome and …". A description below a
-    measure opens with a capital, a frame with "[" or a label."""
+    measure opens with a capital, a frame with "[" or a label; on a page hard-wrapped at a
+    width, a bracket the width pushed onto the next line is the measure's own ("… syndrome"
+    / "(ICANS) [Time Frame: Up to 3 years]")."""
+    width = wrap_width(text) if text else None
     out: list[_Piece] = []
     for piece in pieces:
         prev = out[-1] if out else None
         if (
             prev is not None
             and piece.marker is None
-            and piece.text[:1].islower()
+            and (
+                piece.text[:1].islower()
+                or (
+                    piece.text[:1] in "(["
+                    and width is not None
+                    and on_next_line(text, prev.end, piece.start)
+                    and wraps_at(_physical_line(text, prev.end), piece.text, width)
+                )
+            )
             and len(prev.text) >= _WRAPPED_ITEM
             and not prev.text.endswith(FINISHED)
             and prev.marker is not None  # a description's lines go on as the endpoints read them
+        ):
+            joined = join_wrapped(prev.text, piece.text)
+            out[-1] = _Piece(prev.start, piece.end, joined, prev.marker, prev.indent)
+            continue
+        out.append(piece)
+    return out
+
+
+def _physical_line(text: str, end: int) -> str:
+    """The whole line of ``text`` that ends at ``end``, its indent included."""
+    return text[text.rfind("\n", 0, end) + 1 : end]
+
+
+def _join_list_wraps(pieces: list[_Piece], text: str) -> list[_Piece]:
+    """Lines of another list (arms, conditions, sites) that a page's width broke mid-way:
+    the next line opens in lower case or the line ends open ("… were set up, starting
+    from" / "the low dose group …"; "Locations: United States, Germany, …, China," / "Japan,
+    Australia"). A capital after a full line may be the next entry ("… Beijing, China" /
+    "Ruijin Hospital, …"), so only these two signs count here."""
+    if (width := wrap_width(text)) is None:
+        return pieces
+    out: list[_Piece] = []
+    for piece in pieces:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and piece.marker is None
+            and prev.text
+            and on_next_line(text, prev.end, piece.start)
+            and (
+                piece.text[:1].islower()
+                or piece.text[:1] in _REST_OF_LINE  # "… 3" / "× 10^6 CAR+ T cells/kg"
+                or ends_open(prev.text)
+            )
+            and not _LABELLED.match(piece.text)  # "type: EXPERIMENTAL", a value of its own
+            and wraps_at(_physical_line(text, prev.end), piece.text, width)
         ):
             joined = join_wrapped(prev.text, piece.text)
             out[-1] = _Piece(prev.start, piece.end, joined, prev.marker, prev.indent)

@@ -223,6 +223,9 @@ class _State:
     # (section, lines read, numbered inline): whether the open list numbers its items inline,
     # read on from the last line looked at (a long list is not read again line after line)
     inline_numbers: tuple[int, int, bool] = (-1, 0, False)
+    # where the last line read as site chrome or an explainer ended, and whether its
+    # sentence opened with a capital (a wrapped item's words may read as an explainer)
+    chrome: tuple[int, bool] = (-1, False)
 
     @property
     def section(self) -> Section:
@@ -516,7 +519,18 @@ def _consume(state: _State, line: Line) -> None:
         )
         state.run = []
         state.row_section = False
+    if (
+        line.kind == "boilerplate"
+        and line.text[:1].islower()
+        and state.section.key in CRITERIA_SECTIONS
+        and _broken_above(state, line)
+    ):  # "8. Participants or their legal guardians" / "understand and voluntarily sign …"
+        line = _as_free(line)
+    if line.kind == "free" and _goes_on_boilerplate(state, line):
+        state.chrome = (line.end, True)
+        return  # "Check the participation requirements, …" / "age limits, …": its rest
     if line.kind == "boilerplate":
+        state.chrome = (line.end, line.text[:1].isupper())
         if (
             line.text == "---"
             and state.section.key in _LIST_SECTIONS
@@ -581,6 +595,8 @@ def _consume(state: _State, line: Line) -> None:
         and _wrapped_onto(state, line)
     ):
         line = _as_free(line)  # "… 2. Central nervous system (CNS)" / "disease: CNS …"
+    if line.kind == "label" and line.value is None and _wraps_an_item(state, line):
+        line = _as_free(line)  # "- … infection requiring systemic" / "  treatment"
     if line.kind in ("heading", "label"):
         line = _read_where_it_stands(state, line)
         if line.kind == "boilerplate":
@@ -1537,13 +1553,32 @@ _DANGLING_END = re.compile(  # lower case only
 def _wrapped_onto(state: _State, line: Line) -> bool:
     """Whether ``line`` starts where a page hard-wrapped at a width broke a list numbered
     inline (see ``wraps_at``): its first words are the middle of an item, not a label."""
+    return _broken_above(state, line) and _numbered_inline_so_far(state)
+
+
+def _goes_on_boilerplate(state: _State, line: Line) -> bool:
+    """The rest of an explainer sentence the page's width broke: it opens in lower case on
+    the line right after one read as chrome ("Check the participation requirements, including
+    inclusion and exclusion rules," / "age limits, and whether healthy volunteers are …")."""
+    end, sentence = state.chrome
+    return (
+        line.text[:1].islower()
+        and sentence
+        and end >= 0
+        and on_next_line(state.text, end, line.start)
+        and _broken_above(state, line)
+    )
+
+
+def _broken_above(state: _State, line: Line) -> bool:
+    """Whether the page was hard-wrapped at a width that broke the line above ``line``."""
     if (width := wrap_width(state.text)) is None:
         return False
     starts = state.text.rfind("\n", 0, line.start) + 1  # before its indent
     if starts == 0:
         return False
     above = state.text[state.text.rfind("\n", 0, starts - 1) + 1 : starts - 1]
-    return wraps_at(above.rstrip(), line.text, width) and _numbered_inline_so_far(state)
+    return wraps_at(above.rstrip(), line.text, width)
 
 
 def _numbered_inline_so_far(state: _State) -> bool:
@@ -1768,11 +1803,11 @@ def _close_columns(state: _State) -> None:
 
 
 def _wraps_an_item(state: _State, line: Line) -> bool:
-    """A heading's words in lower case with no colon, right after an unfinished item of an
-    eligibility list: the rest of that item, hard-wrapped."""
+    """A heading's or a label's words in lower case with no colon, right after an unfinished
+    item of an eligibility list: the rest of that item, hard-wrapped ("… requiring systemic" /
+    "  treatment" is no intervention's label)."""
     if (
         not line.text[:1].islower()
-        or line.indent == 0  # an all-lower-case page's heading stands at the margin
         or line.text.endswith((":", "："))
         or state.section.key not in CRITERIA_SECTIONS
         or not state.section.lines
@@ -1783,6 +1818,9 @@ def _wraps_an_item(state: _State, line: Line) -> bool:
         has_list_marker(last)
         and len(last) >= _WRAPPED_LINE
         and not last.endswith((".", ";", ":", "!", "?", "。"))
+        # an all-lower-case page's heading stands at the margin, unless the page's width
+        # broke the line above
+        and (line.indent > 0 or _broken_above(state, line))
     )
 
 

@@ -37,7 +37,8 @@ def wraps_at(line: str, nxt: str, width: int) -> bool:
     )
 
 
-_ITEM_NUMBER_AT_END = re.compile(r"[;:]\s*\d{1,2}[.)]$")
+# "…; 4." or "… x ULN. 4.": the next item's number, its words on the next line
+_ITEM_NUMBER_AT_END = re.compile(r"(?:[;:]\s*|[.)]\s+)\d{1,2}[.)]$")
 
 
 _MIN_WRAP_WIDTH, _MAX_WRAP_WIDTH = 40, 120
