@@ -8,7 +8,8 @@ import textwrap
 import pytest
 
 from tests.transforms.page_build import page_marts
-from transforms.text.wraps import wrap_width
+from transforms.text.normalize import normalize_text
+from transforms.text.wraps import printed_widths, wrap_width
 
 PAGE = "\n".join(
     [
@@ -572,3 +573,53 @@ def test_an_items_words_that_read_like_an_explainer_stay_the_items() -> None:
     assert "legal guardians\nunderstand and" in wrapped
     assert len(_criteria(page)) == 10
     assert _criteria(wrapped) == _criteria(page)
+
+
+def test_a_line_wrapped_with_its_marks_counts_them_back() -> None:
+    """A page is wrapped with its escapes and bold marks ("10\\^5", "\\>=40", "**Lead
+    Sponsor:**"); normalised, the line falls short of the width that broke it."""
+    page = (
+        "**Title:** Universal CD19 CAR-T Cells in Refractory Systemic Lupus Erythematosus\n"
+        "**Status:** Recruiting\n"
+        "**Lead Sponsor:** First Affiliated Hospital of Chengdu Medical University\n"
+        "Trial arms\n"
+        "Dose level 1\n"
+        "Biological: Universal CD19 CAR-T Cells\n"
+        "Following lymphodepletion with bendamustine, participants receive Universal CD19 "
+        "CAR-T Cells.\n"
+        "Two dose groups (5x10\\^5 cells/Kg, 2x10\\^6 cells/Kg) were set up, starting from the "
+        "low dose group climbing to explore the safe and effective dose.\n"
+        "Dose level 2\n"
+        "Biological: Universal CD19 CAR-T Cells\n"
+        "Participants receive a single infusion of 1x10\\^6 cells/Kg.\n"
+        "Inclusion Criteria: 1. Age 18-65 years old (including boundary values). 2. Endogenous "
+        "creatinine clearance \\>=40 ml/min. 3. Inadequate response to standard therapy "
+        "including glucocorticoids and at least two immunosuppressants for at least three "
+        "months. 4. ANA at least 1:160 at screening. 5. Biopsy-proven active lupus nephritis "
+        "class III or IV, with or without class V.\n"
+    )
+    for width in (66, 72):
+        wrapped = _wrapped(page, width)
+        assert any(
+            len(line) > len(line.replace("\\", "").replace("**", "")) and len(line) > width - 4
+            for line in wrapped.split("\n")
+        )  # a line the width broke holds marks normalising drops
+        unwrapped, hard = page_marts(page), page_marts(wrapped)
+        for table, column in (("arms", "label"), ("criteria", "text"), ("trials", "lead_sponsor")):
+            assert hard[table][column].to_list() == unwrapped[table][column].to_list(), (
+                width,
+                table,
+            )
+
+
+def test_printed_widths_count_back_only_the_marks_a_line_lost() -> None:
+    raw = "\n".join(
+        ["**Lead Sponsor:** First Affiliated Hospital of Chengdu Medical"] * 6
+        + ["Endogenous creatinine clearance \\>=40 ml/min and more words to the end"] * 6
+    )
+    normalized = normalize_text(raw)
+    widths = printed_widths(normalized.text, raw, normalized.offsets)
+    lines = normalized.text.split("\n")
+    starts = [sum(len(line) + 1 for line in lines[:i]) for i in range(len(lines))]
+    assert {widths[start] - len(lines[i]) for i, start in enumerate(starts)} == {4, 1}
+    assert printed_widths("short\nlines\n", "short\nlines\n", normalized.offsets) == {}

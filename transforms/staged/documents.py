@@ -7,6 +7,7 @@ offset map) and ``norm_start``, the offset of its text in the normalised text.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from transforms.staged.fields import choose_fields
@@ -20,6 +21,7 @@ from transforms.text.offsets import OffsetMap
 from transforms.text.record_page import LAYOUT as RECORD_LAYOUT
 from transforms.text.record_page import render_embedded_record, render_record
 from transforms.text.segment import Section, segment
+from transforms.text.wraps import printed_widths
 from transforms.text.xml_record_page import LAYOUT as XML_LAYOUT
 from transforms.text.xml_record_page import render_xml_record
 
@@ -46,7 +48,9 @@ def parse_document(source_file: str, sha256: str, raw_text: str) -> ParsedDocume
     if normalized is None:
         layout, normalized = None, normalize_text(raw_text)
     text, offsets = normalized.text, normalized.offsets
-    segmented = segment(text, normalized.headings, normalized.verbatim)
+    # a rendered record has no printed lines; a page's, wrapped, may have lost marks
+    printed = printed_widths(text, raw_text, offsets) if layout is None else {}
+    segmented = segment(text, normalized.headings, normalized.verbatim, printed)
     document = {
         "source_file": source_file,
         "sha256": sha256,
@@ -73,7 +77,7 @@ def parse_document(source_file: str, sha256: str, raw_text: str) -> ParsedDocume
         }
         for i, (f, is_chosen) in enumerate(zip(segmented.fields, chosen, strict=True))
     ]
-    items = _item_rows(source_file, segmented.sections, offsets, text)
+    items = _item_rows(source_file, segmented.sections, offsets, text, printed)
     for row in conflicts:
         row["source_file"] = source_file
     return ParsedDocument(document, sections, fields, items, conflicts)
@@ -97,7 +101,11 @@ def _section_row(source_file: str, section: Section, text: str, offsets: OffsetM
 
 
 def _item_rows(
-    source_file: str, sections: list[Section], offsets: OffsetMap, text: str
+    source_file: str,
+    sections: list[Section],
+    offsets: OffsetMap,
+    text: str,
+    printed: Mapping[int, int] | None = None,
 ) -> list[Row]:
     rows: list[Row] = []
     for section in sections:
@@ -105,7 +113,12 @@ def _item_rows(
         prose = section.key in PROSE_SECTIONS
         outcomes = section.key in OUTCOME_SECTIONS
         for item in split_items(
-            section.lines, criteria=criteria, text=text, prose=prose, outcomes=outcomes
+            section.lines,
+            criteria=criteria,
+            text=text,
+            prose=prose,
+            outcomes=outcomes,
+            printed=printed,
         ):
             rows.append(
                 {

@@ -10,6 +10,7 @@ Items keep their offsets into the normalised text.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -20,6 +21,7 @@ from transforms.text.wraps import (
     ends_open,
     goes_on_after_wrap,
     join_wrapped,
+    printed_length,
     wrap_width,
     wraps_at,
 )
@@ -119,6 +121,7 @@ def split_items(
     text: str = "",
     prose: bool = False,
     outcomes: bool = False,
+    printed: Mapping[int, int] | None = None,
 ) -> list[Item]:
     """Items of a section's free lines; criteria lists also get inline splits and sub-headings.
 
@@ -127,18 +130,20 @@ def split_items(
     continues the item above (a hard wrap). In ``prose`` (a summary, a description
     of the interventions), a paragraph hard-wrapped at a page's width is one item. In
     ``outcomes``, a measure's line wrapped before a lower-case word goes on with it.
+    ``printed``: lines' printed lengths where normalising shortened them (``printed_widths``).
     """
     if criteria and text and numbered_inline(lines) and (width := wrap_width(text)) is not None:
-        lines = _unwrapped(lines, text, width)  # then cut: "…; 2. Diagnosed" / "with SLE …; 3. …"
+        # then cut: "…; 2. Diagnosed" / "with SLE …; 3. …"
+        lines = _unwrapped(lines, text, width, printed)
     # A criteria list squashed onto one line may also be bulleted inline ("- A - B").
     squashed = criteria and len(lines) == 1
     pieces = [p for line in lines for p in _pieces(line, inline=criteria, squashed=squashed)]
     if prose and text and len(pieces) > 1:
         pieces = _join_paragraphs(pieces, text)
     if outcomes and len(pieces) > 1:
-        pieces = _join_measure_wraps(pieces, text)
+        pieces = _join_measure_wraps(pieces, text, printed)
     elif not criteria and not prose and text and len(pieces) > 1:
-        pieces = _join_list_wraps(pieces, text)
+        pieces = _join_list_wraps(pieces, text, printed)
     if not criteria:
         return [
             _item(None, 0, p.marker, p.text, p.start, p.end)
@@ -149,10 +154,13 @@ def split_items(
         ]
     after_blank = _after_blank(pieces, text)
     blank_before = _blank_separated(pieces, after_blank)
-    return _group(_join_wraps(pieces, blank_before, after_blank, _page_wraps(pieces, text)))
+    wraps = _page_wraps(pieces, text, printed)
+    return _group(_join_wraps(pieces, blank_before, after_blank, wraps))
 
 
-def _unwrapped(lines: list[Line], text: str, width: int) -> list[Line]:
+def _unwrapped(
+    lines: list[Line], text: str, width: int, printed: Mapping[int, int] | None = None
+) -> list[Line]:
     """The lines a page's width broke, joined back into the lines they were: a line that
     ends near the width, whose next line's first word would not have fitted on it, and
     that ends no sentence (unless on an inline item's number: "…; SpO2≥92%; 5." / "Met …").
@@ -166,7 +174,7 @@ def _unwrapped(lines: list[Line], text: str, width: int) -> list[Line]:
             and line.text == text[line.start : line.end]
             and not _MARKER.match(line.text)
             and not prev.text.endswith("-")  # "classifi-" / "cation": joined whole, below
-            and wraps_at(_physical_line(text, prev.end), line.text, width)
+            and _broke(text, prev.end, line.text, width, printed)
         ):
             joined = text[prev.start : line.end].replace("\n", " ")
             out[-1] = prev._replace(end=line.end, text=joined)
@@ -307,7 +315,9 @@ def _circled_cuts(text: str) -> list[int]:
     return cuts if expected > "②" else []
 
 
-def _page_wraps(pieces: list[_Piece], text: str) -> list[bool] | None:
+def _page_wraps(
+    pieces: list[_Piece], text: str, printed: Mapping[int, int] | None = None
+) -> list[bool] | None:
     """Whether the page's hard wrap (``wrap_width``) broke the line before each piece:
     that line ends near the width and the piece's first word would not have fitted.
 
@@ -330,7 +340,7 @@ def _page_wraps(pieces: list[_Piece], text: str) -> list[bool] | None:
         line = _physical_line(text, a.end)
         wraps.append(
             text.count("\n", a.end, b.start) < 2  # a blank line between: no wrap
-            and wraps_at(line, b.text, width)
+            and _broke(text, a.end, b.text, width, printed)
             # unmarked, the next line must read as more of this one: a long item may end
             # near the width by chance
             and (marked or goes_on_after_wrap(line, b.text))
@@ -420,7 +430,9 @@ def _join_wraps(
     return out
 
 
-def _join_measure_wraps(pieces: list[_Piece], text: str = "") -> list[_Piece]:
+def _join_measure_wraps(
+    pieces: list[_Piece], text: str = "", printed: Mapping[int, int] | None = None
+) -> list[_Piece]:
     """A numbered or bulleted measure's long line wrapped before a lower-case word: "1.
     Incidence of … including cytokine" / "   release syndrome and …". A description below a
     measure opens with a capital, a frame with "[" or a label; on a page hard-wrapped at a
@@ -439,7 +451,7 @@ def _join_measure_wraps(pieces: list[_Piece], text: str = "") -> list[_Piece]:
                     piece.text[:1] in "(["
                     and width is not None
                     and on_next_line(text, prev.end, piece.start)
-                    and wraps_at(_physical_line(text, prev.end), piece.text, width)
+                    and _broke(text, prev.end, piece.text, width, printed)
                 )
             )
             and len(prev.text) >= _WRAPPED_ITEM
@@ -458,7 +470,15 @@ def _physical_line(text: str, end: int) -> str:
     return text[text.rfind("\n", 0, end) + 1 : end]
 
 
-def _join_list_wraps(pieces: list[_Piece], text: str) -> list[_Piece]:
+def _broke(text: str, end: int, nxt: str, width: int, printed: Mapping[int, int] | None) -> bool:
+    """Whether the page's width broke the line of ``text`` ending at ``end`` before ``nxt``."""
+    line = _physical_line(text, end)
+    return wraps_at(line, nxt, width, printed_length(text, end, printed))
+
+
+def _join_list_wraps(
+    pieces: list[_Piece], text: str, printed: Mapping[int, int] | None = None
+) -> list[_Piece]:
     """Lines of another list (arms, conditions, sites) that a page's width broke mid-way:
     the next line opens in lower case or the line ends open ("… were set up, starting
     from" / "the low dose group …"; "Locations: United States, Germany, …, China," / "Japan,
@@ -480,7 +500,7 @@ def _join_list_wraps(pieces: list[_Piece], text: str) -> list[_Piece]:
                 or ends_open(prev.text)
             )
             and not _LABELLED.match(piece.text)  # "type: EXPERIMENTAL", a value of its own
-            and wraps_at(_physical_line(text, prev.end), piece.text, width)
+            and _broke(text, prev.end, piece.text, width, printed)
         ):
             joined = join_wrapped(prev.text, piece.text)
             out[-1] = _Piece(prev.start, piece.end, joined, prev.marker, prev.indent)

@@ -226,6 +226,7 @@ class _State:
     # where the last line read as site chrome or an explainer ended, and whether its
     # sentence opened with a capital (a wrapped item's words may read as an explainer)
     chrome: tuple[int, bool] = (-1, False)
+    printed: Mapping[int, int] = field(default_factory=dict)  # see wraps.printed_widths
 
     @property
     def section(self) -> Section:
@@ -236,13 +237,20 @@ def segment(
     text: str,
     headings: Mapping[int, int] | None = None,
     verbatim: tuple[tuple[int, int], ...] = (),
+    printed: Mapping[int, int] | None = None,
 ) -> Segmented:
     """Sections (in order, the first is the preamble), fields and free lines of ``text``.
 
     ``headings``: the lines that were markdown headings, by start, with their level
-    (``Normalized.headings``); ``verbatim``: spans whose lines are free text.
+    (``Normalized.headings``); ``verbatim``: spans whose lines are free text; ``printed``:
+    lines' printed lengths where normalising shortened them (``wraps.printed_widths``).
     """
-    state = _State([Section(0, "preamble", None, 0, len(text))], headings=headings or {}, text=text)
+    state = _State(
+        [Section(0, "preamble", None, 0, len(text))],
+        headings=headings or {},
+        text=text,
+        printed=printed or {},
+    )
     lines = list(iter_physical_lines(text))
     furniture = running_heads(text, lines) | _tab_bar(lines)
     rows = spaced_rows(text, lines)  # "Sex All" / "Sponsor Shanghai …": a facts box's rows
@@ -1532,7 +1540,7 @@ def _continues_wrapped_value(state: _State, line: Line) -> bool:
         or (_LOWER_WORD_FIRST.match(line.text) is not None and last.key != "lead_sponsor")
         or (
             width is not None
-            and wraps_at(above, line.text, width)
+            and wraps_at(above, line.text, width, state.printed.get(above_starts))
             and (line.text[:1].islower() or len(line.text) <= _WRAPPED_TAIL)
         )
     ):
@@ -1577,8 +1585,9 @@ def _broken_above(state: _State, line: Line) -> bool:
     starts = state.text.rfind("\n", 0, line.start) + 1  # before its indent
     if starts == 0:
         return False
-    above = state.text[state.text.rfind("\n", 0, starts - 1) + 1 : starts - 1]
-    return wraps_at(above.rstrip(), line.text, width)
+    above_starts = state.text.rfind("\n", 0, starts - 1) + 1
+    above = state.text[above_starts : starts - 1]
+    return wraps_at(above.rstrip(), line.text, width, state.printed.get(above_starts))
 
 
 def _numbered_inline_so_far(state: _State) -> bool:

@@ -11,7 +11,10 @@ it wrapped, and at what width (``wrap_width``); did the width break this line
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
+
+from transforms.text.offsets import OffsetMap
 
 _OPEN_END_SIGNS = frozenset(",(≥≤<>=⩾⩽/×")
 # A comparison in words that waits for its value on the next line: "… count of at least",
@@ -26,13 +29,18 @@ _OPEN_END_WORDS = frozenset(
 )
 
 
-def wraps_at(line: str, nxt: str, width: int) -> bool:
+def wraps_at(line: str, nxt: str, width: int, printed: int | None = None) -> bool:
     """Whether a page wrapped at ``width`` broke ``line`` before ``nxt``: it ends near the
-    width, ``nxt``'s first word would not have fitted, and no sentence ends there."""
+    width, ``nxt``'s first word would not have fitted, and no sentence ends there.
+
+    ``printed``: the line's length as the page printed it, when normalising shortened it
+    (``printed_widths``: "score \\> 6", "**Sponsor:** …" were wrapped with their marks).
+    """
     word = nxt.split(maxsplit=1)[0] if nxt.strip() else ""
+    length = len(line) if printed is None else printed
     return (
-        len(line) >= width // 2  # the next word may be long: "treatments(cyclophosphamide,"
-        and len(line) + 1 + len(word) > width
+        length >= width // 2  # the next word may be long: "treatments(cyclophosphamide,"
+        and length + 1 + len(word) > width
         and (not line.endswith((".", "?", "!")) or _ITEM_NUMBER_AT_END.search(line) is not None)
     )
 
@@ -44,6 +52,43 @@ _ITEM_NUMBER_AT_END = re.compile(r"(?:[;:]\s*|[.)]\s+)\d{1,2}[.)]$")
 _MIN_WRAP_WIDTH, _MAX_WRAP_WIDTH = 40, 120
 _NEAR_WIDTH = 12  # characters: lines this close to the longest fill it
 _UNWRAPPED_LINES = 2
+
+
+def printed_widths(text: str, raw: str, offsets: OffsetMap) -> dict[int, int]:
+    """Each line's length as printed, where normalising shortened it, by its start in ``text``.
+
+    A page is wrapped with its markup: an escape ("\\>=40", "10\\^9"), bold ("**Lead
+    Sponsor:**"), a heading's "#". Once they are gone the line falls short of the width
+    the wrap broke it at. Only a few characters are counted back (a line the normaliser
+    split or joined is no line of the page's), and only on a page wrapped at a width.
+    """
+    if wrap_width(text) is None:
+        return {}
+    widths: dict[int, int] = {}
+    start = 0
+    for line in text.split("\n"):
+        if shown := len(line.rstrip()):
+            raw_end = offsets.to_raw(start + shown - 1) + 1
+            raw_start = raw.rfind("\n", 0, raw_end) + 1
+            printed = len(raw[raw_start:raw_end].strip("\r"))
+            if shown < printed <= shown + _MAX_MARKS:
+                widths[start] = printed
+        start += len(line) + 1
+    return widths
+
+
+_MAX_MARKS = 10  # characters of markup a line may lose to normalising
+
+
+def printed_length(text: str, end: int, printed: Mapping[int, int] | None) -> int | None:
+    """The printed length of the line of ``text`` that ends at ``end`` (``printed_widths``),
+    or None: not known, or ``end`` is not where its line ends."""
+    if not printed:
+        return None
+    start = text.rfind("\n", 0, end) + 1
+    stop = text.find("\n", end)
+    rest = text[end:] if stop < 0 else text[end:stop]
+    return None if start not in printed or rest.strip() else printed[start]
 
 
 @lru_cache(maxsize=4)
