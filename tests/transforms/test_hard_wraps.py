@@ -623,3 +623,24 @@ def test_printed_widths_count_back_only_the_marks_a_line_lost() -> None:
     starts = [sum(len(line) + 1 for line in lines[:i]) for i in range(len(lines))]
     assert {widths[start] - len(lines[i]) for i, start in enumerate(starts)} == {4, 1}
     assert printed_widths("short\nlines\n", "short\nlines\n", normalized.offsets) == {}
+
+
+def test_a_phrase_going_on_after_an_acronym_is_no_new_item() -> None:
+    """An unmarked list wrapped between two acronyms: "… active Class III or IV" / "LN, with
+    or without …" goes on (a short word, a comma, then lower case opens no item)."""
+    lines = [
+        "Age 18 to 65 years at the time of signing the informed consent form;",
+        "Kidney biopsy within 6 months before screening showing active Class III or IV LN, "
+        "with or without a membranous component, and proteinuria of at least 1 g a day;",
+        "Positive antinuclear antibodies or anti-dsDNA antibodies at screening;",
+        "Inadequate response to standard therapy for at least three months;",
+        "Willing and able to comply with the scheduled visits and laboratory tests.",
+    ]
+    page = (
+        "Anti-CD19 CAR-T in Refractory Lupus Nephritis\nStatus: Recruiting\n\n"
+        "Inclusion Criteria\n" + "\n".join(lines) + "\n"
+    )
+    wrapped = _wrapped(page, 80)
+    assert "Class III or IV\nLN, with" in wrapped
+    assert len(_criteria(page)) == len(lines)
+    assert _criteria(wrapped) == _criteria(page)

@@ -109,7 +109,8 @@ def wrap_width(text: str) -> int | None:
 def goes_on_after_wrap(line: str, rest: str) -> bool:
     """Whether ``rest``, on the line after one a page's width broke, reads as more of
     ``line`` rather than a line of its own: it opens in lower case, the line ends open (on
-    "and", a hyphen, an open bracket), a name goes on ("… Systemic Lupus" /
+    "and", a hyphen, an open bracket), a phrase goes on after its first word ("… Class III
+    or IV" / "LN, with or without …"), a name goes on ("… Systemic Lupus" /
     "Erythematosus"), or a title goes on in title case ("Percentage of Participants
     Achieving an Investigator's Global" / "Assessment (IGA) Score of 0 or 1 at Week 16";
     not "… without glucocorticoids" / "Definition of Remission in SLE")."""
@@ -118,10 +119,16 @@ def goes_on_after_wrap(line: str, rest: str) -> bool:
         return False
     if rest[:1].islower() or ends_open(line) or line.count("(") > line.count(")"):
         return True
+    if _PHRASE_GOES_ON.match(rest):
+        return True  # "… active Class III or IV" / "LN, with or without …": no item opens so
     last, first = line.split()[-1].removesuffix("'s"), words[0].lstrip("(\"'[")
     if last[:1].isupper() and last[1:].isalpha() and last[1:].islower() and first[:1].isupper():
         return True  # a capitalised word, not an acronym ending a phrase ("… and ICANS")
     return _title_case(rest) and _title_case(line)
+
+
+# A short word, a comma and a lower-case word: the middle of a phrase, not an item's start.
+_PHRASE_GOES_ON = re.compile(r"[^\s,]{1,12},\s+[a-z]")
 
 
 def _title_case(text: str) -> bool:
