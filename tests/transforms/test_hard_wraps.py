@@ -644,3 +644,22 @@ def test_a_phrase_going_on_after_an_acronym_is_no_new_item() -> None:
     assert "Class III or IV\nLN, with" in wrapped
     assert len(_criteria(page)) == len(lines)
     assert _criteria(wrapped) == _criteria(page)
+
+
+def test_a_preamble_wrapped_before_a_bracket_goes_on() -> None:
+    """Lines above any heading are no prose section: "… with chemotherapy" /
+    "(cyclophosphamide and fludarabine) patients …" is still one sentence."""
+    page = (
+        "CD19 CAR T Cells in Refractory Systemic Lupus Erythematosus: a Phase I/II Study\n"
+        "Status: Recruiting\n"
+        "Enrollment: 18\n"
+        "Following lymphodepletion with chemotherapy (cyclophosphamide and fludarabine) "
+        "patients will be treated with CD19 Chimeric Antigen Receptor (CAR) positive T cells "
+        "as a single dose.\n"
+        "Inclusion Criteria:\n" + "".join(f"- {c}\n" for c in CRITERIA[:4])
+    )
+    wrapped = _wrapped(page, 60)
+    assert "chemotherapy\n(cyclophosphamide" in wrapped
+    agents = page_marts(page)["trials"]["lymphodepletion_agents"].to_list()
+    assert agents == [["cyclophosphamide", "fludarabine"]]
+    assert page_marts(wrapped)["trials"]["lymphodepletion_agents"].to_list() == agents

@@ -479,11 +479,11 @@ def _broke(text: str, end: int, nxt: str, width: int, printed: Mapping[int, int]
 def _join_list_wraps(
     pieces: list[_Piece], text: str, printed: Mapping[int, int] | None = None
 ) -> list[_Piece]:
-    """Lines of another list (arms, conditions, sites) that a page's width broke mid-way:
-    the next line opens in lower case or the line ends open ("… were set up, starting
-    from" / "the low dose group …"; "Locations: United States, Germany, …, China," / "Japan,
-    Australia"). A capital after a full line may be the next entry ("… Beijing, China" /
-    "Ruijin Hospital, …"), so only these two signs count here."""
+    """Lines of another list (arms, conditions, sites, a preamble) that a page's width
+    broke mid-way: the next line opens in lower case, with a sign or a bracket, or the
+    line ends open ("… were set up, starting from" / "the low dose group …"; "Locations:
+    United States, Germany, …, China," / "Japan, Australia"). A capital after a full line
+    may be the next entry ("… Beijing, China" / "Ruijin Hospital, …"), so no more counts."""
     if (width := wrap_width(text)) is None:
         return pieces
     out: list[_Piece] = []
@@ -497,6 +497,7 @@ def _join_list_wraps(
             and (
                 piece.text[:1].islower()
                 or piece.text[:1] in _REST_OF_LINE  # "… 3" / "× 10^6 CAR+ T cells/kg"
+                or piece.text[:1] == "("  # "… with chemotherapy" / "(cyclophosphamide and …"
                 or ends_open(prev.text)
             )
             and not _LABELLED.match(piece.text)  # "type: EXPERIMENTAL", a value of its own
