@@ -10,7 +10,7 @@ Items keep their offsets into the normalised text.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -439,12 +439,10 @@ def _join_measure_wraps(
     width, a bracket the width pushed onto the next line is the measure's own ("… syndrome"
     / "(ICANS) [Time Frame: Up to 3 years]")."""
     width = wrap_width(text) if text else None
-    out: list[_Piece] = []
-    for piece in pieces:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and piece.marker is None
+
+    def goes_on(prev: _Piece, piece: _Piece) -> bool:
+        return (
+            piece.marker is None
             and (
                 piece.text[:1].islower()
                 or (
@@ -457,12 +455,9 @@ def _join_measure_wraps(
             and len(prev.text) >= _WRAPPED_ITEM
             and not prev.text.endswith(FINISHED)
             and prev.marker is not None  # a description's lines go on as the endpoints read them
-        ):
-            joined = join_wrapped(prev.text, piece.text)
-            out[-1] = _Piece(prev.start, piece.end, joined, prev.marker, prev.indent)
-            continue
-        out.append(piece)
-    return out
+        )
+
+    return _join_where(pieces, goes_on)
 
 
 def _physical_line(text: str, end: int) -> str:
@@ -486,13 +481,11 @@ def _join_list_wraps(
     may be the next entry ("… Beijing, China" / "Ruijin Hospital, …"), so no more counts."""
     if (width := wrap_width(text)) is None:
         return pieces
-    out: list[_Piece] = []
-    for piece in pieces:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and piece.marker is None
-            and prev.text
+
+    def goes_on(prev: _Piece, piece: _Piece) -> bool:
+        return (
+            piece.marker is None
+            and bool(prev.text)
             and on_next_line(text, prev.end, piece.start)
             and (
                 piece.text[:1].islower()
@@ -502,11 +495,21 @@ def _join_list_wraps(
             )
             and not _LABELLED.match(piece.text)  # "type: EXPERIMENTAL", a value of its own
             and _broke(text, prev.end, piece.text, width, printed)
-        ):
+        )
+
+    return _join_where(pieces, goes_on)
+
+
+def _join_where(pieces: list[_Piece], goes_on: Callable[[_Piece, _Piece], bool]) -> list[_Piece]:
+    """``pieces`` with each one that ``goes_on`` the piece before it joined to that piece."""
+    out: list[_Piece] = []
+    for piece in pieces:
+        if out and goes_on(out[-1], piece):
+            prev = out[-1]
             joined = join_wrapped(prev.text, piece.text)
             out[-1] = _Piece(prev.start, piece.end, joined, prev.marker, prev.indent)
-            continue
-        out.append(piece)
+        else:
+            out.append(piece)
     return out
 
 
