@@ -5,7 +5,8 @@ broke lines at a fixed width, wherever a word would not fit. Lists, outcome
 measures, facts and the segmenter all ask the same questions of such a page: was
 it wrapped, and at what width (``wrap_width``); did the width break this line
 (``wraps_at``); does the next line read as more of it (``goes_on_after_wrap``,
-``ends_open``); and how do the two lines join (``join_wrapped``).
+``ends_open``); and how do the two lines join (``join_wrapped``). A line is measured as
+the page printed it, marks that normalising drops included (``printed_widths``).
 """
 
 from __future__ import annotations
@@ -54,6 +55,21 @@ _NEAR_WIDTH = 12  # characters: lines this close to the longest fill it
 _UNWRAPPED_LINES = 2
 
 
+@lru_cache(maxsize=4)
+def wrap_width(text: str) -> int | None:
+    """The width a page was hard-wrapped at ("Hard wraps at about 80 characters"), or None:
+    no line is longer, and many lines come within a word of it."""
+    lengths = [n for line in text.split("\n") if (n := len(line.rstrip()))]
+    fitting = [n for n in lengths if n <= _MAX_WRAP_WIDTH]
+    if len(lengths) - len(fitting) > _UNWRAPPED_LINES:
+        return None  # a record dumped on one line may stay long; more long lines: no wrap
+    longest = max(fitting, default=0)
+    if longest < _MIN_WRAP_WIDTH:
+        return None
+    near = sum(1 for n in fitting if n >= longest - _NEAR_WIDTH)
+    return longest if near >= max(5, len(lengths) // 8) else None
+
+
 def printed_widths(text: str, raw: str, offsets: OffsetMap) -> dict[int, int]:
     """Each line's length as printed, where normalising shortened it, by its start in ``text``.
 
@@ -89,21 +105,6 @@ def printed_length(text: str, end: int, printed: Mapping[int, int] | None) -> in
     stop = text.find("\n", end)
     rest = text[end:] if stop < 0 else text[end:stop]
     return None if start not in printed or rest.strip() else printed[start]
-
-
-@lru_cache(maxsize=4)
-def wrap_width(text: str) -> int | None:
-    """The width a page was hard-wrapped at ("Hard wraps at about 80 characters"), or None:
-    no line is longer, and many lines come within a word of it."""
-    lengths = [n for line in text.split("\n") if (n := len(line.rstrip()))]
-    fitting = [n for n in lengths if n <= _MAX_WRAP_WIDTH]
-    if len(lengths) - len(fitting) > _UNWRAPPED_LINES:
-        return None  # a record dumped on one line may stay long; more long lines: no wrap
-    longest = max(fitting, default=0)
-    if longest < _MIN_WRAP_WIDTH:
-        return None
-    near = sum(1 for n in fitting if n >= longest - _NEAR_WIDTH)
-    return longest if near >= max(5, len(lengths) // 8) else None
 
 
 def goes_on_after_wrap(line: str, rest: str) -> bool:
