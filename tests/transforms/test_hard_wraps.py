@@ -663,3 +663,23 @@ def test_a_preamble_wrapped_before_a_bracket_goes_on() -> None:
     agents = page_marts(page)["trials"]["lymphodepletion_agents"].to_list()
     assert agents == [["cyclophosphamide", "fludarabine"]]
     assert page_marts(wrapped)["trials"]["lymphodepletion_agents"].to_list() == agents
+
+
+def test_a_measures_bracket_the_width_pushed_down_stays_the_measures() -> None:
+    """ "2. Incidence of immune effector cell-associated neurotoxicity syndrome" / "(ICANS)
+    [Time Frame: …]": on a page wrapped at a width, one measure with its frame, not two."""
+    page = (
+        "Anti-CD19 CAR-T in Refractory Lupus Nephritis\nStatus: Recruiting\n"
+        "Brief Summary\n" + " ".join([SUMMARY] * 3) + "\n"
+        "Primary Outcome Measures\n"
+        "1. Change in autoantibody titres [Time Frame: Up to 2 years post infusion]\n"
+        "2. Incidence of immune effector cell-associated neurotoxicity syndrome (ICANS) "
+        "[Time Frame: Up to 3 years post infusion]\n"
+        "Inclusion Criteria:\n" + "".join(f"- {c}\n" for c in CRITERIA[:4])
+    )
+    wrapped = _wrapped(page, 72, "   ")
+    assert "syndrome\n   (ICANS)" in wrapped
+    columns = ["measure", "time_frame_days"]
+    unwrapped = page_marts(page)["endpoints"].select(columns).rows()
+    assert len(unwrapped) == 2
+    assert page_marts(wrapped)["endpoints"].select(columns).rows() == unwrapped
