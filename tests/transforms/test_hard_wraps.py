@@ -144,6 +144,10 @@ CRITERIA = [
 ]
 
 
+# The first criteria as a bulleted list: the end of a page whose other parts a test wraps.
+BULLETED = "Inclusion Criteria:\n" + "".join(f"- {c}\n" for c in CRITERIA[:4])
+
+
 def _criteria_page(bullet: str, gap: str) -> str:
     items = gap.join(f"{bullet}{item}\n" for item in CRITERIA)
     return (
@@ -527,8 +531,7 @@ def test_other_lists_wrapped_at_the_width_go_on_where_a_line_ends_open() -> None
         "Dose level 2\n"
         "Biological: Universal CD19 CAR-T Cells\n"
         "Participants receive a single infusion of 1x10^6 cells/Kg after lymphodepletion with "
-        "fludarabine and cyclophosphamide.\n"
-        "Inclusion Criteria:\n" + "".join(f"- {c}\n" for c in CRITERIA[:4])
+        "fludarabine and cyclophosphamide.\n" + BULLETED
     )
     wrapped = _wrapped(page, 80, "  ")
     assert "China,\n  Japan" in wrapped
@@ -655,8 +658,7 @@ def test_a_preamble_wrapped_before_a_bracket_goes_on() -> None:
         "Enrollment: 18\n"
         "Following lymphodepletion with chemotherapy (cyclophosphamide and fludarabine) "
         "patients will be treated with CD19 Chimeric Antigen Receptor (CAR) positive T cells "
-        "as a single dose.\n"
-        "Inclusion Criteria:\n" + "".join(f"- {c}\n" for c in CRITERIA[:4])
+        "as a single dose.\n" + BULLETED
     )
     wrapped = _wrapped(page, 60)
     assert "chemotherapy\n(cyclophosphamide" in wrapped
@@ -674,8 +676,7 @@ def test_a_measures_bracket_the_width_pushed_down_stays_the_measures() -> None:
         "Primary Outcome Measures\n"
         "1. Change in autoantibody titres [Time Frame: Up to 2 years post infusion]\n"
         "2. Incidence of immune effector cell-associated neurotoxicity syndrome (ICANS) "
-        "[Time Frame: Up to 3 years post infusion]\n"
-        "Inclusion Criteria:\n" + "".join(f"- {c}\n" for c in CRITERIA[:4])
+        "[Time Frame: Up to 3 years post infusion]\n" + BULLETED
     )
     wrapped = _wrapped(page, 72, "   ")
     assert "syndrome\n   (ICANS)" in wrapped

@@ -18,12 +18,12 @@ from transforms.text.lexicon import GROUP_NOUNS
 from transforms.text.lines import Line, on_next_line
 from transforms.text.wraps import (
     AWAITS_VALUE,
+    broken_at,
     ends_open,
     goes_on_after_wrap,
     join_wrapped,
-    printed_length,
+    physical_line,
     wrap_width,
-    wraps_at,
 )
 from transforms.values.memo import text_cache
 from transforms.values.threshold_lexicon import awaits_limit
@@ -174,7 +174,7 @@ def _unwrapped(
             and line.text == text[line.start : line.end]
             and not _MARKER.match(line.text)
             and not prev.text.endswith("-")  # "classifi-" / "cation": joined whole, below
-            and _broke(text, prev.end, line.text, width, printed)
+            and broken_at(text, prev.end, line.text, width, printed)
         ):
             joined = text[prev.start : line.end].replace("\n", " ")
             out[-1] = prev._replace(end=line.end, text=joined)
@@ -337,10 +337,10 @@ def _page_wraps(
             return None
     wraps = [False]
     for a, b in pairwise(pieces):
-        line = _physical_line(text, a.end)
+        line = physical_line(text, a.end)
         wraps.append(
             text.count("\n", a.end, b.start) < 2  # a blank line between: no wrap
-            and _broke(text, a.end, b.text, width, printed)
+            and broken_at(text, a.end, b.text, width, printed)
             # unmarked, the next line must read as more of this one: a long item may end
             # near the width by chance
             and (marked or goes_on_after_wrap(line, b.text))
@@ -449,7 +449,7 @@ def _join_measure_wraps(
                     piece.text[:1] in "(["
                     and width is not None
                     and on_next_line(text, prev.end, piece.start)
-                    and _broke(text, prev.end, piece.text, width, printed)
+                    and broken_at(text, prev.end, piece.text, width, printed)
                 )
             )
             and len(prev.text) >= _WRAPPED_ITEM
@@ -458,17 +458,6 @@ def _join_measure_wraps(
         )
 
     return _join_where(pieces, goes_on)
-
-
-def _physical_line(text: str, end: int) -> str:
-    """The whole line of ``text`` that ends at ``end``, its indent included."""
-    return text[text.rfind("\n", 0, end) + 1 : end]
-
-
-def _broke(text: str, end: int, nxt: str, width: int, printed: Mapping[int, int] | None) -> bool:
-    """Whether the page's width broke the line of ``text`` ending at ``end`` before ``nxt``."""
-    line = _physical_line(text, end)
-    return wraps_at(line, nxt, width, printed_length(text, end, printed))
 
 
 def _join_list_wraps(
@@ -494,7 +483,7 @@ def _join_list_wraps(
                 or ends_open(prev.text)
             )
             and not _LABELLED.match(piece.text)  # "type: EXPERIMENTAL", a value of its own
-            and _broke(text, prev.end, piece.text, width, printed)
+            and broken_at(text, prev.end, piece.text, width, printed)
         )
 
     return _join_where(pieces, goes_on)

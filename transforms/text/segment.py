@@ -58,7 +58,7 @@ from transforms.text.page_furniture import running_heads
 from transforms.text.records import parse_record, record_fields
 from transforms.text.scripts import CJK, CJK_CHARS, latin_only, mostly_cjk
 from transforms.text.tables import row_cells
-from transforms.text.wraps import join_wrapped, wrap_width, wraps_at
+from transforms.text.wraps import broken_at, join_wrapped, wrap_width
 from transforms.values.durations import is_time_frame
 from transforms.values.numbers import is_zero_count
 from transforms.values.settled import OUTCOME_LINE, is_planned
@@ -1531,7 +1531,6 @@ def _continues_wrapped_value(state: _State, line: Line) -> bool:
     # Technology", "… University" / "of Science …"), or on a hard-wrapped page at its
     # width, before a short tail ("… Huazhong" / "University of Science and Technology").
     # A line that merely ends near the width may be whole ("…, Indianapolis, IN").
-    width = wrap_width(state.text)
     if not (
         _DANGLING_END.search(str(last.value)) is not None
         or line.text.startswith("of ")
@@ -1539,8 +1538,7 @@ def _continues_wrapped_value(state: _State, line: Line) -> bool:
         # collaboration with …", a line of its own, nor a name: "iCell Gene …", "mRNA …")
         or (_LOWER_WORD_FIRST.match(line.text) is not None and last.key != "lead_sponsor")
         or (
-            width is not None
-            and wraps_at(above, line.text, width, state.printed.get(above_starts))
+            _broken_above(state, line)
             and (line.text[:1].islower() or len(line.text) <= _WRAPPED_TAIL)
         )
     ):
@@ -1586,8 +1584,8 @@ def _broken_above(state: _State, line: Line) -> bool:
     if starts == 0:
         return False
     above_starts = state.text.rfind("\n", 0, starts - 1) + 1
-    above = state.text[above_starts : starts - 1]
-    return wraps_at(above.rstrip(), line.text, width, state.printed.get(above_starts))
+    above_end = above_starts + len(state.text[above_starts : starts - 1].rstrip())
+    return broken_at(state.text, above_end, line.text, width, state.printed)
 
 
 def _numbered_inline_so_far(state: _State) -> bool:

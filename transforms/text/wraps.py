@@ -96,7 +96,20 @@ def printed_widths(text: str, raw: str, offsets: OffsetMap) -> dict[int, int]:
 _MAX_MARKS = 10  # characters of markup a line may lose to normalising
 
 
-def printed_length(text: str, end: int, printed: Mapping[int, int] | None) -> int | None:
+def physical_line(text: str, end: int) -> str:
+    """The whole line of ``text`` that ends at ``end``, its indent included."""
+    return text[text.rfind("\n", 0, end) + 1 : end]
+
+
+def broken_at(
+    text: str, end: int, nxt: str, width: int, printed: Mapping[int, int] | None = None
+) -> bool:
+    """Whether the page's width broke the line of ``text`` that ends at ``end`` before
+    ``nxt`` (``wraps_at``), the line measured as printed (``printed_widths``)."""
+    return wraps_at(physical_line(text, end), nxt, width, _printed_length(text, end, printed))
+
+
+def _printed_length(text: str, end: int, printed: Mapping[int, int] | None) -> int | None:
     """The printed length of the line of ``text`` that ends at ``end`` (``printed_widths``),
     or None: not known, or ``end`` is not where its line ends."""
     if not printed:
